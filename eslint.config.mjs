@@ -1,0 +1,36 @@
+// ESLint flat config: typescript-eslint's recommended rules over every TypeScript file.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'artifacts/**', '.preview/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    // Server code runs in Apps Script: no Node globals, no eval.
+    files: ['src/server/**/*.ts', 'src/domain/**/*.ts', 'src/shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: { 'no-restricted-globals': ['error', 'process', 'require', 'module', 'setTimeout', 'Buffer'] },
+  },
+  {
+    files: ['src/sidebar/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // User text is data: never HTML in the sidebar.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Use textContent or DOM nodes: user text is never HTML.' },
+        { property: 'outerHTML', message: 'Use textContent or DOM nodes: user text is never HTML.' },
+        { property: 'insertAdjacentHTML', message: 'Use DOM nodes: user text is never HTML.' },
+      ],
+    },
+  },
+);
