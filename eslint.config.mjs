@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
@@ -18,7 +21,9 @@ export default tseslint.config(
     // Server code runs in Apps Script: no Node globals, no eval.
     files: ['src/server/**/*.ts', 'src/domain/**/*.ts', 'src/shared/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: { 'no-restricted-globals': ['error', 'process', 'require', 'module', 'setTimeout', 'Buffer'] },
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'require', 'module', 'setTimeout', 'Buffer'],
+    },
   },
   {
     files: ['src/sidebar/**/*.ts'],
@@ -27,8 +32,14 @@ export default tseslint.config(
       // User text is data: never HTML in the sidebar.
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Use textContent or DOM nodes: user text is never HTML.' },
-        { property: 'outerHTML', message: 'Use textContent or DOM nodes: user text is never HTML.' },
+        {
+          property: 'innerHTML',
+          message: 'Use textContent or DOM nodes: user text is never HTML.',
+        },
+        {
+          property: 'outerHTML',
+          message: 'Use textContent or DOM nodes: user text is never HTML.',
+        },
         { property: 'insertAdjacentHTML', message: 'Use DOM nodes: user text is never HTML.' },
       ],
     },

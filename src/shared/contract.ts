@@ -20,12 +20,7 @@ export type ColumnKind =
   | 'choice'; // dropdown from a fixed bilingual set (kind, commission type, …)
 
 export type ListKey =
-  | 'creditCodes'
-  | 'salespeople'
-  | 'accountManagers'
-  | 'referralSources'
-  | 'tags'
-  | 'productTypes';
+  'creditCodes' | 'salespeople' | 'accountManagers' | 'referralSources' | 'tags' | 'productTypes';
 
 export interface ColumnDef<K extends string = string> {
   readonly key: K;
@@ -229,21 +224,23 @@ export const LIST_COLUMNS = [
 ] as const;
 
 /** Seed values of the Lists sheet, per language (DESIGN.md: tags Bon client, Nouveau client, Volume 3). */
-export const LIST_SEEDS: Record<Lang, Partial<Record<(typeof LIST_COLUMNS)[number]['key'], string[]>>> =
-  {
-    fr: {
-      creditCodes: ['COMPTANT', 'NET30', 'NET60', 'C.O.D.'],
-      referralSources: ['Bouche à oreille', 'Site web', 'Salon professionnel'],
-      tags: ['Bon client', 'Nouveau client', 'Volume 3'],
-      productTypes: ['Produits', 'Services', 'Pièces', 'Main-d’œuvre'],
-    },
-    en: {
-      creditCodes: ['CASH', 'NET30', 'NET60', 'C.O.D.'],
-      referralSources: ['Word of mouth', 'Website', 'Trade show'],
-      tags: ['Bon client', 'Nouveau client', 'Volume 3'],
-      productTypes: ['Products', 'Services', 'Parts', 'Labour'],
-    },
-  };
+export const LIST_SEEDS: Record<
+  Lang,
+  Partial<Record<(typeof LIST_COLUMNS)[number]['key'], string[]>>
+> = {
+  fr: {
+    creditCodes: ['COMPTANT', 'NET30', 'NET60', 'C.O.D.'],
+    referralSources: ['Bouche à oreille', 'Site web', 'Salon professionnel'],
+    tags: ['Bon client', 'Nouveau client', 'Volume 3'],
+    productTypes: ['Produits', 'Services', 'Pièces', 'Main-d’œuvre'],
+  },
+  en: {
+    creditCodes: ['CASH', 'NET30', 'NET60', 'C.O.D.'],
+    referralSources: ['Word of mouth', 'Website', 'Trade show'],
+    tags: ['Bon client', 'Nouveau client', 'Volume 3'],
+    productTypes: ['Products', 'Services', 'Parts', 'Labour'],
+  },
+};
 
 export type SheetKey =
   | 'clients'

@@ -1,0 +1,2 @@
+// placeholder: the sidebar's entry point
+document.getElementById('app')?.append('Fiche Client');
