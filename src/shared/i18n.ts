@@ -1,0 +1,110 @@
+/**
+ * The client form's own texts in French and English: tab names, buttons, messages and
+ * validation errors. Field labels are NOT here: they are the workbook headers, taken from
+ * contract.ts (fieldLabel), so the form and the sheets always say the same thing.
+ */
+import { CLIENT_COLUMNS, COMMISSION_COLUMNS, CRM_LOG_COLUMNS, TERMS_COLUMNS } from './contract';
+import type { ColumnDef, Lang } from './contract';
+
+type Text = Readonly<Record<Lang, string>>;
+
+const TEXTS = {
+  loading: { fr: 'Chargement…', en: 'Loading…' },
+  tabGeneral: { fr: 'Général', en: 'General' },
+  tabTerms: { fr: 'Termes', en: 'Terms' },
+  tabSalespeople: { fr: 'Vendeurs', en: 'Salespeople' },
+  tabCrm: { fr: 'CRM', en: 'CRM' },
+  formTabs: { fr: 'Onglets de la fiche client', en: 'Client record tabs' },
+  findClient: { fr: 'Rechercher un client', en: 'Find a client' },
+  findPlaceholder: { fr: 'Code ou nom', en: 'Code or name' },
+  noMatch: { fr: 'Aucun client trouvé', en: 'No client found' },
+  newClient: { fr: 'Nouveau client', en: 'New client' },
+  newClientTitle: { fr: 'Nouveau client', en: 'New client' },
+  save: { fr: 'Enregistrer', en: 'Save' },
+  saving: { fr: 'Enregistrement…', en: 'Saving…' },
+  reload: { fr: 'Recharger', en: 'Reload' },
+  remove: { fr: 'Retirer', en: 'Remove' },
+  removeRow: { fr: 'Retirer la ligne {n}', en: 'Remove row {n}' },
+  addAgreement: { fr: 'Ajouter un vendeur', en: 'Add a salesperson' },
+  agreementN: { fr: 'Entente {n}', en: 'Agreement {n}' },
+  noAgreement: { fr: 'Aucun vendeur.', en: 'No salesperson.' },
+  discussions: { fr: 'Discussions internes', en: 'Internal discussions' },
+  discussionN: { fr: 'Discussion {n}', en: 'Discussion {n}' },
+  addDiscussion: { fr: 'Ajouter une discussion', en: 'Add a discussion' },
+  people: { fr: 'Personnes', en: 'People' },
+  emails: { fr: 'Courriels échangés', en: 'Emails exchanged' },
+  emailN: { fr: 'Courriel {n}', en: 'Email {n}' },
+  addEmail: { fr: 'Ajouter un courriel', en: 'Add an email' },
+  billing: { fr: 'Facturation', en: 'Billing' },
+  systemDefault: { fr: 'Défaut du système', en: 'System default' },
+  defaultTerm: { fr: 'Défaut : {n} jours', en: 'Default: {n} days' },
+  allProductTypes: { fr: 'Tous', en: 'All' },
+  none: { fr: '—', en: '—' },
+  yes: { fr: 'Oui', en: 'Yes' },
+  no: { fr: 'Non', en: 'No' },
+  watchBanner: { fr: 'Client sous surveillance', en: 'Client under watch' },
+  computedFromInvoices: {
+    fr: 'Calculée à partir des factures',
+    en: 'Computed from the invoices',
+  },
+  unsavedConfirm: {
+    fr: 'Les modifications de ce client ne sont pas enregistrées. Les abandonner ?',
+    en: 'This client has unsaved changes. Discard them?',
+  },
+  fixErrors: {
+    fr: 'Corrigez les champs signalés avant d’enregistrer.',
+    en: 'Fix the flagged fields before saving.',
+  },
+  conflictReload: {
+    fr: 'Rechargez pour voir sa version (vos modifications seront perdues).',
+    en: 'Reload to see their version (your changes will be lost).',
+  },
+  serverError: { fr: 'Erreur : {msg}', en: 'Error: {msg}' },
+  // validation (schemas.ts)
+  required: { fr: 'Ce champ est requis.', en: 'This field is required.' },
+  tooLong: { fr: 'Au plus {n} caractères.', en: 'At most {n} characters.' },
+  tooMany: { fr: 'Au plus {n} éléments.', en: 'At most {n} items.' },
+  notNumber: { fr: 'Entrez un nombre.', en: 'Enter a number.' },
+  notInteger: { fr: 'Entrez un nombre entier.', en: 'Enter a whole number.' },
+  atLeast: { fr: 'Doit être au moins {n}.', en: 'Must be at least {n}.' },
+  atMost: { fr: 'Doit être au plus {n}.', en: 'Must be at most {n}.' },
+  badDate: {
+    fr: 'Date invalide (AAAA-MM-JJ).',
+    en: 'Invalid date (YYYY-MM-DD).',
+  },
+  badEmail: { fr: 'Adresse courriel invalide.', en: 'Invalid email address.' },
+  controlChars: {
+    fr: 'Caractères de contrôle interdits.',
+    en: 'Control characters are not allowed.',
+  },
+  noComma: { fr: 'Pas de virgule dans une étiquette.', en: 'No comma in a tag.' },
+  badChoice: { fr: 'Choix invalide.', en: 'Invalid choice.' },
+  invalid: { fr: 'Valeur invalide.', en: 'Invalid value.' },
+} as const satisfies Record<string, Text>;
+
+export type TextKey = keyof typeof TEXTS;
+
+/** The text in `lang`, with `{name}` placeholders replaced (values are plain text, never markup). */
+export function t(key: TextKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+// ---------------------------------------------------------------- field labels = headers
+
+type FieldSheet = 'clients' | 'terms' | 'commissions' | 'crmLog';
+
+const COLUMNS_OF: Record<FieldSheet, readonly ColumnDef[]> = {
+  clients: CLIENT_COLUMNS,
+  terms: TERMS_COLUMNS,
+  commissions: COMMISSION_COLUMNS,
+  crmLog: CRM_LOG_COLUMNS,
+};
+
+/** The workbook header of a column, used as the form label of its field. */
+export function fieldLabel(sheet: FieldSheet, key: string, lang: Lang): string {
+  const column = COLUMNS_OF[sheet].find((c) => c.key === key);
+  if (!column) throw new Error(`No column '${key}' in sheet '${sheet}'`);
+  return column[lang];
+}

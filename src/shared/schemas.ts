@@ -1,0 +1,280 @@
+/**
+ * zod schemas of the form payloads (formApi.ts), shared by the sidebar (field errors before
+ * sending) and the server (which re-validates everything: the payload comes from a browser).
+ *
+ * zod/mini: the same validation as `zod` with a tree-shakable API, so the sidebar stays small.
+ * Unknown keys are stripped (z.object copies only the declared keys into a fresh object, so a
+ * `__proto__` or `constructor` key in the payload never reaches a prototype).
+ */
+import * as z from 'zod/mini';
+import type { Lang } from './contract';
+import type { FieldError, FormOpenRequest, FormSaveRequest } from './formApi';
+import { t } from './i18n';
+
+// zod compiles object parsers with `new Function` unless jitless; neither Apps Script's
+// sandbox nor HtmlService's iframe CSP is a place to rely on eval.
+// https://zod.dev/packages/core#config (jitless)
+z.config({ jitless: true });
+
+/** Caps: a Sheets cell holds at most 50,000 characters; most fields need far less. */
+export const LIMITS = {
+  code: 32,
+  text: 5_000,
+  longText: 50_000,
+  tag: 200,
+  tags: 200,
+  agreements: 200,
+  crmRows: 2_000,
+} as const;
+
+/** Custom issues carry the i18n key of their message in `params.msg`. */
+function fail(msg: 'controlChars' | 'noComma' | 'badDate' | 'badEmail') {
+  return { params: { msg } };
+}
+
+function hasControlChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
+/** Strict 'YYYY-MM-DD' naming a real day (no 2025-02-30). */
+export function isIsoDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return (
+    y >= 1 &&
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d
+  );
+}
+
+// Deliberately simple: something@domain.tld, no spaces. Full RFC 5322 is not the point.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const text = (max: number = LIMITS.text) => z.string().check(z.maxLength(max));
+const requiredText = (max: number = LIMITS.text) =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const day = z.string().check(z.refine(isIsoDay, fail('badDate')));
+const optionalDay = z.nullable(day);
+const optionalNumber = (min: number, max?: number) =>
+  z.nullable(
+    max === undefined ? z.number().check(z.gte(min)) : z.number().check(z.gte(min), z.lte(max)),
+  );
+const optionalInt = (min: number, max?: number) =>
+  z.nullable(max === undefined ? z.int().check(z.gte(min)) : z.int().check(z.gte(min), z.lte(max)));
+
+export const clientCodeSchema = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(LIMITS.code),
+  z.refine((s) => !hasControlChar(s), fail('controlChars')),
+);
+
+export const generalSchema = z.object({
+  code: clientCodeSchema,
+  name: requiredText(),
+  kind: z.enum(['company', 'individual', '']),
+  contact: text(),
+  email: z.string().check(
+    z.trim(),
+    z.maxLength(320),
+    z.refine((s) => s === '' || EMAIL.test(s), fail('badEmail')),
+  ),
+  phone: text(100),
+  address: text(),
+  city: text(),
+  province: text(),
+  postalCode: text(100),
+  country: text(),
+  language: z.enum(['fr', 'en', '']),
+});
+
+export const termsSchema = z.object({
+  creditCode: text(),
+  creditLimit: optionalNumber(0),
+  termDays: optionalInt(0, 3650),
+  discountPct: optionalNumber(0, 100),
+  discountDays: optionalInt(0),
+  revenueAccount: text(),
+  taxCode: text(),
+  lastInvoiceDate: optionalDay,
+  lastUnpaidInvoiceDate: optionalDay,
+  watchReason: text(),
+  emailInvoices: z.boolean(),
+  poRequired: z.boolean(),
+  taxExempt: z.boolean(),
+  cashOnDelivery: z.boolean(),
+  invoiceRemarks: text(LIMITS.longText),
+});
+
+export const agreementSchema = z.object({
+  salesperson: requiredText(),
+  commissionType: z.enum(['sales', 'payments', 'margin']),
+  ratePct: z.number().check(z.gte(0), z.lte(100)),
+  productType: text(),
+});
+
+export const discussionSchema = z.object({
+  date: day,
+  people: text(),
+  cc: text(),
+  subject: text(),
+  details: text(LIMITS.longText),
+});
+
+export const emailSchema = z.object({
+  date: day,
+  from: text(),
+  to: text(),
+  subject: text(),
+});
+
+const tag = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(LIMITS.tag),
+  z.refine((s) => !s.includes(','), fail('noComma')),
+);
+
+export const crmSchema = z.object({
+  accountManager: text(),
+  referredBy: text(),
+  newsletter: z.boolean(),
+  tags: z.array(tag).check(z.maxLength(LIMITS.tags)),
+  needs: text(LIMITS.longText),
+  followUp: text(LIMITS.longText),
+  habits: text(LIMITS.longText),
+  discussions: z.array(discussionSchema).check(z.maxLength(LIMITS.crmRows)),
+  emails: z.array(emailSchema).check(z.maxLength(LIMITS.crmRows)),
+});
+
+const EMPTY_COMPUTED = {
+  balanceDue: null,
+  watched: false,
+  watchReasons: '',
+  hasInvoices: false,
+  updatedAt: '',
+  updatedBy: '',
+};
+
+/** Read-only fields, ignored on save: whatever arrives never blocks a save. */
+export const computedSchema = z.catch(
+  z.object({
+    balanceDue: z.nullable(z.number()),
+    watched: z.boolean(),
+    watchReasons: text(LIMITS.longText),
+    hasInvoices: z.boolean(),
+    updatedAt: text(64),
+    updatedBy: text(320),
+  }),
+  () => ({ ...EMPTY_COMPUTED }),
+);
+
+export const clientRecordSchema = z.object({
+  version: text(64),
+  general: generalSchema,
+  terms: termsSchema,
+  salespeople: z.array(agreementSchema).check(z.maxLength(LIMITS.agreements)),
+  crm: crmSchema,
+  computed: computedSchema,
+});
+
+export const saveRequestSchema = z.object({
+  record: clientRecordSchema,
+  isNew: z.boolean(),
+});
+
+export const openRequestSchema = z.object({
+  code: z.optional(clientCodeSchema),
+  row: z.optional(z.int().check(z.gte(1))),
+});
+
+// The hand-written contract (formApi.ts) and the schemas must describe the same data.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameSave: Same<z.output<typeof saveRequestSchema>, FormSaveRequest> = true;
+const sameOpen: Same<z.output<typeof openRequestSchema>, FormOpenRequest> = true;
+void sameSave;
+void sameOpen;
+
+// ---------------------------------------------------------------- messages
+
+type Issue = z.core.$ZodIssue;
+
+/** One zod issue as a sentence in the user's language. */
+export function issueMessage(issue: Issue, lang: Lang): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return t('required', lang);
+      if (issue.expected === 'int') return t('notInteger', lang);
+      if (issue.expected === 'number') return t('notNumber', lang);
+      return t('invalid', lang);
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return t('required', lang);
+      if (issue.origin === 'number') return t('atLeast', lang, { n: Number(issue.minimum) });
+      return t('invalid', lang);
+    case 'too_big':
+      if (issue.origin === 'string') return t('tooLong', lang, { n: Number(issue.maximum) });
+      if (issue.origin === 'array') return t('tooMany', lang, { n: Number(issue.maximum) });
+      if (issue.origin === 'number') return t('atMost', lang, { n: Number(issue.maximum) });
+      return t('invalid', lang);
+    case 'invalid_value':
+      return t('badChoice', lang);
+    case 'invalid_format':
+      if (issue.format === 'int' || issue.format === 'safeint') return t('notInteger', lang);
+      return t('invalid', lang);
+    case 'custom': {
+      const msg: unknown = issue.params?.msg;
+      if (msg === 'controlChars' || msg === 'noComma' || msg === 'badDate' || msg === 'badEmail')
+        return t(msg, lang);
+      return t('invalid', lang);
+    }
+    default:
+      return t('invalid', lang);
+  }
+}
+
+function toFieldErrors(issues: readonly Issue[], lang: Lang, prefix = ''): FieldError[] {
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    const path = prefix + issue.path.map(String).join('.');
+    if (seen.has(path)) continue; // one message per field is enough
+    seen.add(path);
+    errors.push({ path, message: issueMessage(issue, lang) });
+  }
+  return errors;
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** Validates a formSave payload; errors name fields as in ClientRecord ('general.code'). */
+export function validateSaveRequest(input: unknown, lang: Lang): Validation<FormSaveRequest> {
+  const result = z.safeParse(saveRequestSchema, input, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  // The sidebar shows errors by record path: drop the leading 'record.'.
+  const errors = toFieldErrors(result.error.issues, lang).map((e) => ({
+    ...e,
+    path: e.path.replace(/^record\./, ''),
+  }));
+  return { ok: false, errors };
+}
+
+/** Validates a formOpen request (server side). */
+export function validateOpenRequest(input: unknown, lang: Lang): Validation<FormOpenRequest> {
+  const result = z.safeParse(openRequestSchema, input ?? {}, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: toFieldErrors(result.error.issues, lang) };
+}
+
+/** Validates a client code (formLoad's argument); returns the trimmed code. */
+export function validateClientCode(input: unknown, lang: Lang): Validation<string> {
+  const result = z.safeParse(clientCodeSchema, input, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: toFieldErrors(result.error.issues, lang, 'general.code') };
+}
