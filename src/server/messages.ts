@@ -1,0 +1,57 @@
+/**
+ * Texts the server shows (menus, toasts, alerts, errors), in the workbook's language.
+ * Form labels and validation messages live with the form (src/shared/i18n.ts).
+ */
+import type { Lang } from '../shared/contract';
+
+const MESSAGES = {
+  menuTitle: { fr: 'Fiche Client', en: 'Fiche Client' },
+  menuClientForm: { fr: 'Fiche client', en: 'Client form' },
+  menuSetup: { fr: 'Configurer le classeur', en: 'Set up workbook' },
+  menuRefreshWatch: { fr: 'Actualiser la liste de surveillance', en: 'Refresh watch list' },
+  menuCommissionReport: { fr: 'Rapport des commissions…', en: 'Commission report…' },
+  menuSettings: { fr: 'Paramètres…', en: 'Settings…' },
+  sidebarTitle: { fr: 'Fiche client', en: 'Client form' },
+  settingsTitle: { fr: 'Paramètres de Fiche Client', en: 'Fiche Client settings' },
+  setupDone: {
+    fr: 'Classeur configuré : {sheets} feuilles, {added} colonnes ajoutées.',
+    en: 'Workbook set up: {sheets} sheets, {added} columns added.',
+  },
+  missingSheet: {
+    fr: 'La feuille « {name} » est introuvable. Lancez Fiche Client › Configurer le classeur.',
+    en: 'The sheet "{name}" is missing. Run Fiche Client › Set up workbook.',
+  },
+  missingColumn: {
+    fr: 'La colonne « {column} » est introuvable dans la feuille « {sheet} ». Lancez Fiche Client › Configurer le classeur.',
+    en: 'The column "{column}" is missing from the sheet "{sheet}". Run Fiche Client › Set up workbook.',
+  },
+  duplicateColumn: {
+    fr: 'La colonne « {column} » apparaît deux fois dans la feuille « {sheet} » : gardez-en une seule.',
+    en: 'The column "{column}" appears twice in the sheet "{sheet}": keep only one.',
+  },
+  computedNote: {
+    fr: 'Colonne calculée par Fiche Client : ne pas modifier à la main.',
+    en: 'Computed by Fiche Client: do not edit by hand.',
+  },
+  computedProtection: {
+    fr: 'Fiche Client : colonne calculée',
+    en: 'Fiche Client: computed column',
+  },
+  busy: {
+    fr: 'Le classeur est occupé par une autre opération. Réessayez dans un instant.',
+    en: 'The workbook is busy with another operation. Try again in a moment.',
+  },
+  badMonth: {
+    fr: 'Mois invalide : « {value} ». Utilisez le format AAAA-MM, par exemple 2026-10.',
+    en: 'Invalid month: "{value}". Use the YYYY-MM format, for example 2026-10.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The message in `lang`, with `{name}` placeholders filled. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * The one layer that maps sheets to rows and columns of the contract, in whole blocks.
+ *
+ * Sheets are found by their name in either language; columns by their header text in either
+ * language, case and surrounding spaces ignored, so a team may reorder columns and add its own
+ * (DESIGN.md, "The workbook contract"). Every read is one getDataRange().getValues() per sheet;
+ * every write touches only the cells it means to change: never a whole row the script did not
+ * write, never a column the team added.
+ */
+import {
+  SHEETS,
+  normalizeHeader,
+  type ColumnDef,
+  type ColumnKey,
+  type Lang,
+  type SheetKey,
+} from '../shared/contract';
+import { t } from './messages';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** An error whose message is meant for the user, already in the workbook language. */
+export class WorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
+
+export interface Table<S extends SheetKey> {
+  readonly key: S;
+  readonly sheet: Sheet;
+  /** The sheet's actual name (either language). */
+  readonly name: string;
+  readonly lang: Lang;
+  /** 0-based position of each contract column in a row array; -1 when the column is absent. */
+  readonly index: Readonly<Record<ColumnKey<S>, number>>;
+  readonly header: readonly unknown[];
+  /** Data rows from row 2, as getValues returned them; rows[i] is sheet row i + 2. */
+  readonly rows: unknown[][];
+}
+
+export const FIRST_DATA_ROW = 2;
+
+export function columnsOf<S extends SheetKey>(key: S): readonly ColumnDef<ColumnKey<S>>[] {
+  return SHEETS[key].columns as unknown as readonly ColumnDef<ColumnKey<S>>[];
+}
+
+/** The sheet of `key`, looked up by its name in the workbook language first; null if absent. */
+export function findSheet(spreadsheet: Spreadsheet, key: SheetKey, lang: Lang): Sheet | null {
+  const def = SHEETS[key];
+  const other: Lang = lang === 'fr' ? 'en' : 'fr';
+  const first = spreadsheet.getSheetByName(def[lang]);
+  if (first) return first;
+  return def[other] === def[lang] ? null : spreadsheet.getSheetByName(def[other]);
+}
+
+/** Where each contract column stands in a header row; a header in either language matches. */
+export function indexHeader<S extends SheetKey>(
+  key: S,
+  header: readonly unknown[],
+): { index: Record<ColumnKey<S>, number>; duplicates: ColumnDef[] } {
+  const positions = new Map<string, number[]>();
+  header.forEach((cell, i) => {
+    const text = normalizeHeader(cell);
+    if (!text) return;
+    const list = positions.get(text);
+    if (list) list.push(i);
+    else positions.set(text, [i]);
+  });
+  const index = {} as Record<ColumnKey<S>, number>;
+  const duplicates: ColumnDef[] = [];
+  for (const column of columnsOf(key)) {
+    const found = new Set([
+      ...(positions.get(normalizeHeader(column.fr)) ?? []),
+      ...(positions.get(normalizeHeader(column.en)) ?? []),
+    ]);
+    const sorted = [...found].sort((a, b) => a - b);
+    index[column.key] = sorted[0] ?? -1;
+    if (sorted.length > 1) duplicates.push(column);
+  }
+  return { index, duplicates };
+}
+
+/**
+ * Reads a whole sheet in one block. Throws a WorkbookError naming the sheet or the column when
+ * the sheet, or a column in `required` (default: the contract's required columns), is missing.
+ */
+export function readTable<S extends SheetKey>(
+  spreadsheet: Spreadsheet,
+  key: S,
+  lang: Lang,
+  required?: readonly ColumnKey<S>[],
+): Table<S> {
+  const sheet = findSheet(spreadsheet, key, lang);
+  if (!sheet) throw new WorkbookError(t(lang, 'missingSheet', { name: SHEETS[key][lang] }));
+  const values = sheet.getDataRange().getValues();
+  const header = values[0] ?? [];
+  const { index, duplicates } = indexHeader(key, header);
+  const name = sheet.getName();
+  const needed = required ?? columnsOf(key).filter((c) => c.required).map((c) => c.key);
+  for (const columnKey of needed) {
+    if (index[columnKey] < 0) {
+      const column = columnsOf(key).find((c) => c.key === columnKey)!;
+      throw new WorkbookError(t(lang, 'missingColumn', { column: column[lang], sheet: name }));
+    }
+  }
+  const duplicate = duplicates.find((c) => needed.includes(c.key as ColumnKey<S>));
+  if (duplicate) throw new WorkbookError(t(lang, 'duplicateColumn', { column: duplicate[lang], sheet: name }));
+  const rows = values.slice(1);
+  while (rows.length > 0 && rows[rows.length - 1]!.every((v) => v === '')) rows.pop();
+  return { key, sheet, name, lang, index, header, rows };
+}
+
+/** The cell of a row for a contract column ('' when the column is absent). */
+export function cell<S extends SheetKey>(table: Table<S>, row: readonly unknown[], key: ColumnKey<S>): unknown {
+  const i = table.index[key];
+  return i < 0 ? '' : (row[i] ?? '');
+}
+
+// ---------------------------------------------------------------- writing
+
+/** Strings Sheets would read as a formula when written (Sheets treats + and - like =). */
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * User text is data: a string that Sheets would turn into a formula (or a number, a date, a
+ * boolean) is written with a leading apostrophe, which Sheets keeps out of the value. Columns
+ * formatted as plain text ('@') store strings as typed, so they get no apostrophe.
+ */
+export function asCellValue(value: unknown, plainTextColumn: boolean): unknown {
+  if (typeof value !== 'string' || value === '' || plainTextColumn) return value;
+  if (FORMULA_START.test(value) || looksParsable(value)) return `'${value}`;
+  return value;
+}
+
+/** Text Sheets would parse into another type when typed: numbers, percentages, dates, booleans. */
+function looksParsable(text: string): boolean {
+  const s = text.trim();
+  return (
+    /^(true|false|vrai|faux)$/i.test(s) ||
+    /^[$€]?\s?[-+]?[\d\s.,\u00a0\u202f]+\s?[$€%]?$/.test(s) ||
+    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s.*)?$/.test(s) ||
+    /^\d{1,2}:\d{2}/.test(s)
+  );
+}
+
+/** Contract columns written as plain text ('@' format set up by setupWorkbook). */
+export function isPlainTextColumn(column: ColumnDef): boolean {
+  return column.kind === 'plainText';
+}
+
+/**
+ * Writes the given contract columns of one existing row: one setValues per run of adjacent
+ * columns, so the team's own columns and the columns not given are never touched.
+ */
+export function writeRowCells<S extends SheetKey>(
+  table: Table<S>,
+  sheetRow: number,
+  cells: Partial<Record<ColumnKey<S>, unknown>>,
+): void {
+  const byPosition = new Map<number, unknown>();
+  for (const column of columnsOf(table.key)) {
+    if (!(column.key in cells)) continue;
+    const i = table.index[column.key];
+    if (i < 0) continue;
+    byPosition.set(i, asCellValue(cells[column.key], isPlainTextColumn(column)));
+  }
+  for (const run of adjacentRuns([...byPosition.keys()])) {
+    table.sheet
+      .getRange(sheetRow, run.start + 1, 1, run.values.length)
+      .setValues([run.values.map((i) => byPosition.get(i))]);
+  }
+}
+
+/** Groups sorted positions into runs of adjacent ones: [1,2,3,7] → [1..3], [7]. */
+export function adjacentRuns(positions: number[]): { start: number; values: number[] }[] {
+  const sorted = [...positions].sort((a, b) => a - b);
+  const runs: { start: number; values: number[] }[] = [];
+  for (const p of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.values.length === p) last.values.push(p);
+    else runs.push({ start: p, values: [p] });
+  }
+  return runs;
+}
+
+/**
+ * Writes one contract column for rows 2..(1 + values.length) in a single call. For computed
+ * columns: the rows are those of `table.rows`, read in the same critical section.
+ */
+export function writeColumn<S extends SheetKey>(
+  table: Table<S>,
+  key: ColumnKey<S>,
+  values: readonly unknown[],
+): void {
+  const i = table.index[key];
+  if (i < 0 || values.length === 0) return;
+  const column = columnsOf(table.key).find((c) => c.key === key)!;
+  const plain = isPlainTextColumn(column);
+  table.sheet
+    .getRange(FIRST_DATA_ROW, i + 1, values.length, 1)
+    .setValues(values.map((v) => [asCellValue(v, plain)]));
+}
+
+/**
+ * Appends records after the last row with content, in one block as wide as the header. Cells
+ * of the team's own columns stay blank. Grows the sheet first when it is full (writing past the
+ * last row is an error in Sheets).
+ */
+export function appendRecords<S extends SheetKey>(
+  table: Table<S>,
+  records: readonly Partial<Record<ColumnKey<S>, unknown>>[],
+): number {
+  if (records.length === 0) return 0;
+  const width = Math.max(table.header.length, 1);
+  const rows = records.map((record) => {
+    const row: unknown[] = new Array<unknown>(width).fill('');
+    for (const column of columnsOf(table.key)) {
+      const i = table.index[column.key];
+      if (i >= 0 && column.key in record)
+        row[i] = asCellValue(record[column.key], isPlainTextColumn(column));
+    }
+    return row;
+  });
+  const first = table.sheet.getLastRow() + 1;
+  const maxRows = table.sheet.getMaxRows();
+  const last = first + rows.length - 1;
+  if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows);
+  table.sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  return first;
+}
+
+/** Deletes sheet rows (1-based), bottom first, one call per run of adjacent rows. */
+export function deleteSheetRows(sheet: Sheet, sheetRows: number[]): void {
+  const runs = adjacentRuns(sheetRows).reverse();
+  for (const run of runs) sheet.deleteRows(run.start, run.values.length);
+}
