@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import type { Lang } from './contract';
-import type { FieldError, FormOpenRequest, FormSaveRequest } from './formApi';
+import type { ClientRecord, FieldError, FormOpenRequest, FormSaveRequest } from './formApi';
 import { t } from './i18n';
 
 // zod compiles object parsers with `new Function` unless jitless; neither Apps Script's
@@ -154,7 +154,7 @@ export const crmSchema = z.object({
   emails: z.array(emailSchema).check(z.maxLength(LIMITS.crmRows)),
 });
 
-const EMPTY_COMPUTED = {
+const EMPTY_COMPUTED: ClientRecord['computed'] = {
   balanceDue: null,
   watched: false,
   watchReasons: '',
@@ -277,4 +277,55 @@ export function validateClientCode(input: unknown, lang: Lang): Validation<strin
   const result = z.safeParse(clientCodeSchema, input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, errors: toFieldErrors(result.error.issues, lang, 'general.code') };
+}
+
+/** A blank client as the form starts a new one (every tab but Général optional). */
+export function emptyClientRecord(code = ''): ClientRecord {
+  return {
+    version: '',
+    general: {
+      code,
+      name: '',
+      kind: '',
+      contact: '',
+      email: '',
+      phone: '',
+      address: '',
+      city: '',
+      province: '',
+      postalCode: '',
+      country: '',
+      language: '',
+    },
+    terms: {
+      creditCode: '',
+      creditLimit: null,
+      termDays: null,
+      discountPct: null,
+      discountDays: null,
+      revenueAccount: '',
+      taxCode: '',
+      lastInvoiceDate: null,
+      lastUnpaidInvoiceDate: null,
+      watchReason: '',
+      emailInvoices: false,
+      poRequired: false,
+      taxExempt: false,
+      cashOnDelivery: false,
+      invoiceRemarks: '',
+    },
+    salespeople: [],
+    crm: {
+      accountManager: '',
+      referredBy: '',
+      newsletter: false,
+      tags: [],
+      needs: '',
+      followUp: '',
+      habits: '',
+      discussions: [],
+      emails: [],
+    },
+    computed: { ...EMPTY_COMPUTED },
+  };
 }
