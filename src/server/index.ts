@@ -4,14 +4,21 @@
  * becomes a top-level function of dist/Code.js (scripts/build.mjs), so this file is the single
  * registry of what menus, triggers and the sidebar may call.
  */
+import { SHEET_KEYS } from '../shared/contract';
+import type { FormLoadResult, FormOpenResult, SaveResult } from '../shared/formApi';
+import type { Settings } from '../domain/types';
+import { loadClient, openForm, saveClient } from './clientForm';
 import { addMenu } from './menu';
 import { t } from './messages';
 import { workbookLang } from './settings';
+import { currentSettings, settingsPage, updateSettings } from './settingsDialog';
 import { setupWorkbook as runSetup } from './setup';
 
 function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
+
+// ---------------------------------------------------------------- menu and setup
 
 /** Simple trigger: adds the menu in the workbook language. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -23,10 +30,42 @@ export function setupWorkbook(): void {
   const spreadsheet = active();
   const report = runSetup(spreadsheet);
   spreadsheet.toast(
-    t(report.lang, 'setupDone', {
-      sheets: 8,
-      added: report.addedColumns.length,
-    }),
+    t(report.lang, 'setupDone', { sheets: SHEET_KEYS.length, added: report.addedColumns.length }),
     t(report.lang, 'menuTitle'),
   );
+}
+
+/** Opens the client form in the sidebar, on the client of the selected row (formOpen finds it). */
+export function showClientForm(): void {
+  const lang = workbookLang(active());
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(lang, 'sidebarTitle'));
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function showSettings(): void {
+  const lang = workbookLang(active());
+  const html = HtmlService.createHtmlOutput(settingsPage(lang)).setWidth(420).setHeight(380);
+  SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'settingsTitle'));
+}
+
+// ---------------------------------------------------------------- sidebar calls
+
+export function formOpen(request?: unknown): FormOpenResult {
+  return openForm(request);
+}
+
+export function formLoad(code: unknown): FormLoadResult {
+  return loadClient(code);
+}
+
+export function formSave(request: unknown): SaveResult {
+  return saveClient(request);
+}
+
+export function settingsLoad(): Settings {
+  return currentSettings();
+}
+
+export function settingsSave(settings: unknown): { ok: true } | { ok: false; message: string } {
+  return updateSettings(settings);
 }

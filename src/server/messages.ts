@@ -45,12 +45,29 @@ const MESSAGES = {
     fr: 'Mois invalide : « {value} ». Utilisez le format AAAA-MM, par exemple 2026-10.',
     en: 'Invalid month: "{value}". Use the YYYY-MM format, for example 2026-10.',
   },
+  clientNotFound: {
+    fr: 'Le client « {code} » est introuvable (supprimé ou renommé ?).',
+    en: 'Client "{code}" was not found (deleted or renamed?).',
+  },
+  duplicateCode: {
+    fr: 'Le code « {code} » est déjà utilisé par un autre client.',
+    en: 'The code "{code}" is already used by another client.',
+  },
+  conflict: {
+    fr: 'Ce client a été modifié par {by} le {at} depuis que vous l’avez ouvert. Rien n’a été enregistré.',
+    en: 'This client was changed by {by} at {at} since you opened it. Nothing was saved.',
+  },
+  saved: { fr: 'Client « {code} » enregistré.', en: 'Client "{code}" saved.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
 /** The message in `lang`, with `{name}` placeholders filled. */
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function t(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   );

@@ -41,7 +41,12 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
   const lang = settings.lang;
   // The headers are written in this language: keep it even if the locale changes later.
   saveSettings({ lang });
-  const report: SetupReport = { lang, createdSheets: [], addedColumns: [], triggers: { installed: [], removedDuplicates: 0 } };
+  const report: SetupReport = {
+    lang,
+    createdSheets: [],
+    addedColumns: [],
+    triggers: { installed: [], removedDuplicates: 0 },
+  };
 
   // Lists first: the other sheets' dropdowns point at its columns.
   const order: SheetKey[] = ['lists', ...SHEET_KEYS.filter((k) => k !== 'lists')];
@@ -51,7 +56,8 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
     const sheet = existing ?? spreadsheet.insertSheet(SHEETS[key][lang]);
     if (!existing) report.createdSheets.push(SHEETS[key][lang]);
     const { index, added } = ensureColumns(sheet, key, lang);
-    for (const column of added) report.addedColumns.push({ sheet: sheet.getName(), column: column[lang] });
+    for (const column of added)
+      report.addedColumns.push({ sheet: sheet.getName(), column: column[lang] });
     if (key === 'lists') seedLists(sheet, index, added, lang);
     sheets.set(key, { sheet, index });
   }
@@ -86,7 +92,12 @@ function ensureColumns(
   return { index, added: missing };
 }
 
-function seedLists(sheet: Sheet, index: Record<string, number>, added: ColumnDef[], lang: Lang): void {
+function seedLists(
+  sheet: Sheet,
+  index: Record<string, number>,
+  added: ColumnDef[],
+  lang: Lang,
+): void {
   // Only columns created now are seeded: a list the team emptied stays empty.
   for (const column of added) {
     const seed = LIST_SEEDS[lang][column.key as keyof (typeof LIST_SEEDS)['fr']];
@@ -98,7 +109,8 @@ function seedLists(sheet: Sheet, index: Record<string, number>, added: ColumnDef
 /** Column letter(s) of a 1-based column: 1 → A, 27 → AA. */
 export function columnLetter(column: number): string {
   let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -134,7 +146,10 @@ function formatSheet(
     const validation = validationFor(column, lang, lists);
     if (validation) data.setDataValidation(validation);
     if (column.computed) {
-      headerCell.setBackground(COMPUTED_BACKGROUND).setFontStyle('italic').setNote(t(lang, 'computedNote'));
+      headerCell
+        .setBackground(COMPUTED_BACKGROUND)
+        .setFontStyle('italic')
+        .setNote(t(lang, 'computedNote'));
       const whole = sheet.getRange(`${letter}:${letter}`);
       const description = t(lang, 'computedProtection');
       if (!existingProtections.has(`${whole.getA1Notation()}|${description}`))
@@ -150,16 +165,25 @@ function validationFor(
   lang: Lang,
   lists: { sheet: Sheet; index: Record<string, number> },
 ): GoogleAppsScript.Spreadsheet.DataValidation | null {
-  if (column.kind === 'checkbox') return SpreadsheetApp.newDataValidation().requireCheckbox().build();
+  if (column.kind === 'checkbox')
+    return SpreadsheetApp.newDataValidation().requireCheckbox().build();
   if (column.kind === 'choice' && column.choices) {
-    const labels = CHOICES[column.choices as ChoiceKey].map((c) => choiceLabel(column.choices!, c.value, lang));
-    return SpreadsheetApp.newDataValidation().requireValueInList(labels, true).setAllowInvalid(true).build();
+    const labels = CHOICES[column.choices as ChoiceKey].map((c) =>
+      choiceLabel(column.choices!, c.value, lang),
+    );
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInList(labels, true)
+      .setAllowInvalid(true)
+      .build();
   }
   if (column.kind === 'list' && column.list && !column.multi) {
     const letter = columnLetter(lists.index[column.list]! + 1);
     const source = lists.sheet.getRange(`${letter}2:${letter}`);
     // Invalid values are flagged, not refused: imported data and other languages stay readable.
-    return SpreadsheetApp.newDataValidation().requireValueInRange(source, true).setAllowInvalid(true).build();
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInRange(source, true)
+      .setAllowInvalid(true)
+      .build();
   }
   return null;
 }

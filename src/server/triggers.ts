@@ -24,7 +24,9 @@ export interface TriggerReport {
   ownedBy?: string;
 }
 
-export function installTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): TriggerReport {
+export function installTriggers(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): TriggerReport {
   const properties = PropertiesService.getDocumentProperties();
   const me = Session.getEffectiveUser().getEmail();
   const owner = properties.getProperty(OWNER_KEY);

@@ -99,7 +99,11 @@ export function readTable<S extends SheetKey>(
   const header = values[0] ?? [];
   const { index, duplicates } = indexHeader(key, header);
   const name = sheet.getName();
-  const needed = required ?? columnsOf(key).filter((c) => c.required).map((c) => c.key);
+  const needed =
+    required ??
+    columnsOf(key)
+      .filter((c) => c.required)
+      .map((c) => c.key);
   for (const columnKey of needed) {
     if (index[columnKey] < 0) {
       const column = columnsOf(key).find((c) => c.key === columnKey)!;
@@ -107,14 +111,19 @@ export function readTable<S extends SheetKey>(
     }
   }
   const duplicate = duplicates.find((c) => needed.includes(c.key as ColumnKey<S>));
-  if (duplicate) throw new WorkbookError(t(lang, 'duplicateColumn', { column: duplicate[lang], sheet: name }));
+  if (duplicate)
+    throw new WorkbookError(t(lang, 'duplicateColumn', { column: duplicate[lang], sheet: name }));
   const rows = values.slice(1);
   while (rows.length > 0 && rows[rows.length - 1]!.every((v) => v === '')) rows.pop();
   return { key, sheet, name, lang, index, header, rows };
 }
 
 /** The cell of a row for a contract column ('' when the column is absent). */
-export function cell<S extends SheetKey>(table: Table<S>, row: readonly unknown[], key: ColumnKey<S>): unknown {
+export function cell<S extends SheetKey>(
+  table: Table<S>,
+  row: readonly unknown[],
+  key: ColumnKey<S>,
+): unknown {
   const i = table.index[key];
   return i < 0 ? '' : (row[i] ?? '');
 }
@@ -234,6 +243,10 @@ export function appendRecords<S extends SheetKey>(
 
 /** Deletes sheet rows (1-based), bottom first, one call per run of adjacent rows. */
 export function deleteSheetRows(sheet: Sheet, sheetRows: number[]): void {
+  if (sheetRows.length === 0) return;
+  // Sheets refuses to delete every non-frozen row: keep one blank row.
+  const maxRows = sheet.getMaxRows();
+  if (new Set(sheetRows).size >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
   const runs = adjacentRuns(sheetRows).reverse();
   for (const run of runs) sheet.deleteRows(run.start, run.values.length);
 }

@@ -1,0 +1,390 @@
+/**
+ * The server side of the client form: open (lists + the whole record), load another client,
+ * save. Each is one google.script.run round trip with a number of service calls that does not
+ * depend on the size of the workbook: whole-sheet reads, and writes of the client's own cells.
+ *
+ * Shared editing: the save carries the version it loaded (Updated at); when someone saved the
+ * client since, it is refused, naming who and when. The document lock is held only around the
+ * read-compare-write of the save.
+ */
+import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../shared/contract';
+import type {
+  ClientRecord,
+  FormLists,
+  FormLoadResult,
+  FormOpenResult,
+  SaveResult,
+} from '../shared/formApi';
+import { validateClientCode, validateOpenRequest, validateSaveRequest } from '../shared/schemas';
+import { codeKey } from '../domain/cells';
+import type { ReadContext } from '../domain/cells';
+import {
+  agreementCells,
+  clientCells,
+  crmCells,
+  nextClientCode,
+  sameValues,
+  termsAreBlank,
+  termsCells,
+  toClientRecord,
+} from './clientRecord';
+import { t } from './messages';
+import { readAll, readRow, toCells, type RowValues } from './records';
+import { loadSettings } from './settings';
+import {
+  appendRecords,
+  deleteSheetRows,
+  FIRST_DATA_ROW,
+  readTable,
+  writeRowCells,
+  type Table,
+} from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+interface FormContext {
+  spreadsheet: Spreadsheet;
+  lang: Lang;
+  read: ReadContext;
+  defaultTermDays: number;
+}
+
+function formContext(): FormContext {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = loadSettings(spreadsheet);
+  return {
+    spreadsheet,
+    lang: settings.lang,
+    read: { lang: settings.lang, timeZone: spreadsheet.getSpreadsheetTimeZone() },
+    defaultTermDays: settings.defaultTermDays,
+  };
+}
+
+/** The Lists sheet as dropdown values (blank cells dropped). */
+function readLists(ctx: FormContext): FormLists {
+  const table = readTable(ctx.spreadsheet, 'lists', ctx.lang, []);
+  const column = (key: ColumnKey<'lists'>): string[] => {
+    const i = table.index[key];
+    if (i < 0) return [];
+    const seen = new Set<string>();
+    for (const row of table.rows) {
+      const v = row[i];
+      const text = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+      if (text) seen.add(text);
+    }
+    return [...seen];
+  };
+  return {
+    creditCodes: column('creditCodes'),
+    salespeople: column('salespeople'),
+    accountManagers: column('accountManagers'),
+    referralSources: column('referralSources'),
+    tags: column('tags'),
+    productTypes: column('productTypes'),
+  };
+}
+
+/** Rows of a table whose client code is `key`, read. */
+function rowsOfClient<S extends 'terms' | 'commissions' | 'crmLog'>(
+  table: Table<S>,
+  key: string,
+  ctx: FormContext,
+): (RowValues<S> & { row: number })[] {
+  const i = table.index['clientCode' as ColumnKey<S>];
+  const out: (RowValues<S> & { row: number })[] = [];
+  table.rows.forEach((row, n) => {
+    const v = row[i];
+    if ((typeof v === 'string' || typeof v === 'number') && codeKey(String(v)) === key) {
+      const sheetRow = n + FIRST_DATA_ROW;
+      out.push({ ...readRow(table, row, sheetRow, ctx.read, []), row: sheetRow });
+    }
+  });
+  return out;
+}
+
+interface ClientTables {
+  clients: Table<'clients'>;
+  terms: Table<'terms'>;
+  commissions: Table<'commissions'>;
+  crmLog: Table<'crmLog'>;
+}
+
+function readClientTables(ctx: FormContext): ClientTables {
+  return {
+    clients: readTable(ctx.spreadsheet, 'clients', ctx.lang),
+    terms: readTable(ctx.spreadsheet, 'terms', ctx.lang),
+    commissions: readTable(ctx.spreadsheet, 'commissions', ctx.lang),
+    crmLog: readTable(ctx.spreadsheet, 'crmLog', ctx.lang),
+  };
+}
+
+/** The index of the client's row in clients.rows, or -1. */
+function findClientRow(clients: Table<'clients'>, key: string): number {
+  const i = clients.index.code;
+  return clients.rows.findIndex((row) => {
+    const v = row[i];
+    return (typeof v === 'string' || typeof v === 'number') && codeKey(String(v)) === key;
+  });
+}
+
+function recordOf(tables: ClientTables, rowIndex: number, ctx: FormContext): ClientRecord {
+  const row = tables.clients.rows[rowIndex]!;
+  const client = readRow(tables.clients, row, rowIndex + FIRST_DATA_ROW, ctx.read, []);
+  const key = codeKey(String(client.code));
+  return toClientRecord(
+    client,
+    rowsOfClient(tables.terms, key, ctx)[0],
+    rowsOfClient(tables.commissions, key, ctx),
+    rowsOfClient(tables.crmLog, key, ctx),
+  );
+}
+
+function clientCodes(clients: Table<'clients'>): { code: string; name: string }[] {
+  const ci = clients.index.code;
+  const ni = clients.index.name;
+  const out: { code: string; name: string }[] = [];
+  for (const row of clients.rows) {
+    const code = String(row[ci] ?? '').trim();
+    if (code) out.push({ code, name: String(row[ni] ?? '').trim() });
+  }
+  return out;
+}
+
+/** The client code on the active row, when the active sheet is one with a Client code column. */
+function activeClientCode(ctx: FormContext, tables: ClientTables): string | null {
+  const sheet = ctx.spreadsheet.getActiveSheet();
+  const row = ctx.spreadsheet.getActiveRange()?.getRow() ?? 0;
+  if (row < FIRST_DATA_ROW) return null;
+  const name = sheet.getName();
+  const keyOf = (k: SheetKey) => SHEETS[k].fr === name || SHEETS[k].en === name;
+  const pick = (table: { rows: unknown[][] }, column: number) => {
+    const v = table.rows[row - FIRST_DATA_ROW]?.[column];
+    return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
+  };
+  if (keyOf('clients')) return pick(tables.clients, tables.clients.index.code);
+  if (keyOf('terms')) return pick(tables.terms, tables.terms.index.clientCode);
+  if (keyOf('commissions')) return pick(tables.commissions, tables.commissions.index.clientCode);
+  if (keyOf('crmLog')) return pick(tables.crmLog, tables.crmLog.index.clientCode);
+  if (keyOf('invoices')) {
+    const invoices = readTable(ctx.spreadsheet, 'invoices', ctx.lang, ['clientCode']);
+    return pick(invoices, invoices.index.clientCode);
+  }
+  return null;
+}
+
+export function openForm(request: unknown): FormOpenResult {
+  const ctx = formContext();
+  const valid = validateOpenRequest(request, ctx.lang);
+  const tables = readClientTables(ctx);
+  const lists = readLists(ctx);
+  let code: string | null = null;
+  if (valid.ok && valid.value.code) code = valid.value.code;
+  else if (valid.ok && valid.value.row) {
+    const v = tables.clients.rows[valid.value.row - FIRST_DATA_ROW]?.[tables.clients.index.code];
+    code = v === undefined || v === '' ? null : String(v).trim();
+  } else code = activeClientCode(ctx, tables);
+  const rowIndex = code ? findClientRow(tables.clients, codeKey(code)) : -1;
+  const clients = clientCodes(tables.clients);
+  const keys = new Set(clients.map((c) => codeKey(c.code)));
+  return {
+    lang: ctx.lang,
+    lists,
+    defaults: { termDays: ctx.defaultTermDays },
+    clients,
+    nextCode: nextClientCode(
+      clients.map((c) => c.code),
+      (c) => keys.has(codeKey(c)),
+    ),
+    record: rowIndex >= 0 ? recordOf(tables, rowIndex, ctx) : null,
+  };
+}
+
+export function loadClient(code: unknown): FormLoadResult {
+  const ctx = formContext();
+  const valid = validateClientCode(code, ctx.lang);
+  if (!valid.ok) return { error: valid.errors[0]?.message ?? '' };
+  const tables = readClientTables(ctx);
+  const rowIndex = findClientRow(tables.clients, codeKey(valid.value));
+  if (rowIndex < 0) return { error: t(ctx.lang, 'clientNotFound', { code: valid.value }) };
+  return { record: recordOf(tables, rowIndex, ctx) };
+}
+
+/** How long a save waits for another save or a refresh to finish before giving up. */
+const LOCK_WAIT_MS = 10_000;
+
+export function saveClient(request: unknown): SaveResult {
+  const ctx = formContext();
+  const valid = validateSaveRequest(request, ctx.lang);
+  if (!valid.ok) return { ok: false, kind: 'invalid', errors: valid.errors };
+  const { record, isNew } = valid.value;
+
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS))
+    return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
+  try {
+    return saveLocked(ctx, record, isNew);
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
+
+function saveLocked(ctx: FormContext, record: ClientRecord, isNew: boolean): SaveResult {
+  const tables = readClientTables(ctx);
+  const key = codeKey(record.general.code);
+  const rowIndex = findClientRow(tables.clients, key);
+  if (isNew && rowIndex >= 0) {
+    return {
+      ok: false,
+      kind: 'invalid',
+      errors: [
+        {
+          path: 'general.code',
+          message: t(ctx.lang, 'duplicateCode', { code: record.general.code }),
+        },
+      ],
+    };
+  }
+  if (!isNew && rowIndex < 0) {
+    return {
+      ok: false,
+      kind: 'error',
+      message: t(ctx.lang, 'clientNotFound', { code: record.general.code }),
+    };
+  }
+  let current: ClientRecord | null = null;
+  if (!isNew) {
+    current = recordOf(tables, rowIndex, ctx);
+    if (current.version !== record.version) {
+      const at = current.version;
+      const by = current.computed.updatedBy || '?';
+      const when = at
+        ? Utilities.formatDate(new Date(at), ctx.read.timeZone, 'yyyy-MM-dd HH:mm')
+        : '?';
+      return {
+        ok: false,
+        kind: 'conflict',
+        by,
+        at,
+        message: t(ctx.lang, 'conflict', { by, at: when }),
+      };
+    }
+  }
+
+  // Whole seconds: what Sheets stores and gives back exactly, so the version compares equal.
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const user = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+  const hasInvoices = current?.computed.hasInvoices ?? false;
+  const { lang } = ctx;
+
+  // Clients: the form's cells, only those that changed, plus Updated at / by.
+  const clientWanted = clientCells(record);
+  if (isNew) {
+    appendRecords(tables.clients, [
+      { ...toCells('clients', clientWanted, lang), updatedAt: now, updatedBy: user },
+    ]);
+  } else {
+    const sheetRow = rowIndex + FIRST_DATA_ROW;
+    const stored = readRow(tables.clients, tables.clients.rows[rowIndex]!, sheetRow, ctx.read, []);
+    const changed = changedCells(stored, clientWanted);
+    writeRowCells(tables.clients, sheetRow, {
+      ...toCells('clients', changed, lang),
+      updatedAt: now,
+      updatedBy: user,
+    });
+  }
+
+  // Terms: at most one row per client; created only when it holds something.
+  const termsWanted = termsCells(record, hasInvoices);
+  const termsRows = rowsOfClient(tables.terms, key, ctx);
+  const termsRow = termsRows[0];
+  if (termsRow) {
+    const changed = changedCells(termsRow, termsWanted);
+    if (Object.keys(changed).length > 0)
+      writeRowCells(tables.terms, termsRow.row, toCells('terms', changed, lang));
+  } else if (!termsAreBlank(termsWanted)) {
+    appendRecords(tables.terms, [toCells('terms', termsWanted, lang)]);
+  }
+
+  // Repeatable rows: rows kept in place where they still match, rewritten where changed,
+  // appended when added, deleted when removed in the form. Deletions come last, bottom first,
+  // so the row numbers used before stay right.
+  const deletions = new Map<Table<SheetKey>, number[]>();
+  syncRows(
+    tables.commissions,
+    rowsOfClient(tables.commissions, key, ctx),
+    agreementCells(record),
+    lang,
+    deletions,
+  );
+  const crmRows = rowsOfClient(tables.crmLog, key, ctx);
+  const crm = crmCells(record);
+  syncRows(
+    tables.crmLog,
+    crmRows.filter((r) => r.kind === 'discussion'),
+    crm.discussion,
+    lang,
+    deletions,
+  );
+  syncRows(
+    tables.crmLog,
+    crmRows.filter((r) => r.kind === 'email'),
+    crm.email,
+    lang,
+    deletions,
+  );
+  for (const [table, rows] of deletions) deleteSheetRows(table.sheet, rows);
+
+  // Computed fields are the sheet's, never the payload's.
+  const computed = current?.computed ?? {
+    balanceDue: null,
+    watched: false,
+    watchReasons: '',
+    hasInvoices: false,
+    updatedAt: '',
+    updatedBy: '',
+  };
+  const version = now.toISOString();
+  const saved: ClientRecord = {
+    ...record,
+    version,
+    computed: { ...computed, updatedAt: version, updatedBy: user },
+  };
+  return { ok: true, record: saved, message: t(ctx.lang, 'saved', { code: record.general.code }) };
+}
+
+function changedCells<K extends string>(
+  stored: Record<string, unknown>,
+  wanted: Partial<Record<K, unknown>>,
+): Partial<Record<K, unknown>> {
+  const changed: Partial<Record<K, unknown>> = {};
+  for (const k of Object.keys(wanted) as K[]) {
+    if (!sameValues(stored, { [k]: wanted[k] })) changed[k] = wanted[k];
+  }
+  return changed;
+}
+
+function syncRows<S extends 'commissions' | 'crmLog'>(
+  table: Table<S>,
+  stored: (RowValues<S> & { row: number })[],
+  wanted: Partial<Record<ColumnKey<S>, unknown>>[],
+  lang: Lang,
+  deletions: Map<Table<SheetKey>, number[]>,
+): void {
+  const n = Math.min(stored.length, wanted.length);
+  for (let i = 0; i < n; i++) {
+    const changed = changedCells(stored[i]!, wanted[i]!);
+    if (Object.keys(changed).length > 0)
+      writeRowCells(table, stored[i]!.row, toCells(table.key, changed, lang));
+  }
+  appendRecords(
+    table,
+    wanted.slice(n).map((w) => toCells(table.key, w, lang)),
+  );
+  const removed = stored.slice(n).map((r) => r.row);
+  if (removed.length > 0) {
+    const list = deletions.get(table as unknown as Table<SheetKey>) ?? [];
+    list.push(...removed);
+    deletions.set(table as unknown as Table<SheetKey>, list);
+  }
+}
