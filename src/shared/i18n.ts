@@ -55,6 +55,13 @@ const TEXTS = {
     fr: 'Corrigez les champs signalés avant d’enregistrer.',
     en: 'Fix the flagged fields before saving.',
   },
+  discard: { fr: 'Abandonner les modifications', en: 'Discard changes' },
+  keepEditing: { fr: 'Continuer', en: 'Keep editing' },
+  conflict: {
+    fr: 'Ce client a été modifié par {by} le {at}, après son ouverture ici.',
+    en: 'This client was changed by {by} on {at}, after you opened it.',
+  },
+  unknownUser: { fr: 'un autre utilisateur', en: 'another user' },
   conflictReload: {
     fr: 'Rechargez pour voir sa version (vos modifications seront perdues).',
     en: 'Reload to see their version (your changes will be lost).',

@@ -1,0 +1,181 @@
+/** Tab "CRM": account manager, referral, newsletter, tags, notes, discussions, e-mails. */
+import type { DiscussionFields, EmailFields } from '../shared/formApi';
+import { fieldLabel, t } from '../shared/i18n';
+import { fieldId, h } from './dom';
+import type { FieldCtx } from './fields';
+import { checkField, dateField, listOptions, selectField, textField } from './fields';
+import type { PanelData } from './panelTypes';
+import { repeatable } from './rows';
+
+/** Tags: one checkbox per tag of the list (plus any tag the client has that the list lost). */
+function tagsGroup(ctx: FieldCtx, data: PanelData): HTMLElement {
+  const crm = data.record.crm;
+  const all = [...data.lists.tags, ...crm.tags.filter((x) => !data.lists.tags.includes(x))];
+  const legend = fieldLabel('clients', 'tags', ctx.lang);
+  const boxes = all.map((tag, i) => {
+    const id = `${fieldId('crm.tags')}-${i}`;
+    const box = h('input', { type: 'checkbox', id, value: tag });
+    box.checked = crm.tags.includes(tag);
+    box.addEventListener('change', () => {
+      crm.tags = all.filter((_, j) => boxes[j]?.checked);
+      ctx.changed();
+    });
+    return box;
+  });
+  const errorId = `${fieldId('crm.tags')}-err`;
+  const error = h('div', { class: 'error', id: errorId, role: 'alert', hidden: true });
+  const group = h(
+    'fieldset',
+    { class: 'group tags', 'aria-describedby': errorId },
+    h('legend', {}, legend),
+    ...boxes.map((box) =>
+      h('div', { class: 'field check' }, box, h('label', { for: box.id }, box.value)),
+    ),
+    error,
+  );
+  ctx.registry.add('crm.tags', { input: group, error, tab: ctx.tab });
+  return group;
+}
+
+function discussions(ctx: FieldCtx, data: PanelData): HTMLElement {
+  const { lang } = ctx;
+  const label = (key: string) => fieldLabel('crmLog', key, lang);
+  return repeatable<DiscussionFields>(ctx, {
+    prefix: 'crm.discussions',
+    items: data.record.crm.discussions,
+    title: t('discussions', lang),
+    legend: (n) => t('discussionN', lang, { n }),
+    addLabel: t('addDiscussion', lang),
+    create: () => ({ date: today(), people: '', cc: '', subject: '', details: '' }),
+    fields: (row, i, n) => {
+      const path = `crm.discussions.${i}`;
+      const name = (text: string) => `${text} — ${t('discussionN', lang, { n })}`;
+      return [
+        dateField(ctx, {
+          path: `${path}.date`,
+          label: label('date'),
+          ariaLabel: name(label('date')),
+          get: () => row.date,
+          set: (v) => (row.date = v ?? ''),
+        }),
+        textField(ctx, {
+          path: `${path}.people`,
+          label: t('people', lang),
+          ariaLabel: name(t('people', lang)),
+          get: () => row.people,
+          set: (v) => (row.people = v),
+        }),
+        textField(ctx, {
+          path: `${path}.cc`,
+          label: label('cc'),
+          ariaLabel: name(label('cc')),
+          get: () => row.cc,
+          set: (v) => (row.cc = v),
+        }),
+        textField(ctx, {
+          path: `${path}.subject`,
+          label: label('subject'),
+          ariaLabel: name(label('subject')),
+          get: () => row.subject,
+          set: (v) => (row.subject = v),
+        }),
+        textField(ctx, {
+          path: `${path}.details`,
+          label: label('details'),
+          ariaLabel: name(label('details')),
+          multiline: true,
+          get: () => row.details,
+          set: (v) => (row.details = v),
+        }),
+      ];
+    },
+  });
+}
+
+function emails(ctx: FieldCtx, data: PanelData): HTMLElement {
+  const { lang } = ctx;
+  const label = (key: string) => fieldLabel('crmLog', key, lang);
+  return repeatable<EmailFields>(ctx, {
+    prefix: 'crm.emails',
+    items: data.record.crm.emails,
+    title: t('emails', lang),
+    legend: (n) => t('emailN', lang, { n }),
+    addLabel: t('addEmail', lang),
+    create: () => ({ date: today(), from: '', to: '', subject: '' }),
+    fields: (row, i, n) => {
+      const path = `crm.emails.${i}`;
+      const name = (text: string) => `${text} — ${t('emailN', lang, { n })}`;
+      const text = (key: 'from' | 'to' | 'subject') =>
+        textField(ctx, {
+          path: `${path}.${key}`,
+          label: label(key),
+          ariaLabel: name(label(key)),
+          get: () => row[key],
+          set: (v) => (row[key] = v),
+        });
+      return [
+        dateField(ctx, {
+          path: `${path}.date`,
+          label: label('date'),
+          ariaLabel: name(label('date')),
+          get: () => row.date,
+          set: (v) => (row.date = v ?? ''),
+        }),
+        text('from'),
+        text('to'),
+        text('subject'),
+      ];
+    },
+  });
+}
+
+/** Today in the browser's time zone, as a new CRM row's date (the user can change it). */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function crmPanel(ctx: FieldCtx, data: PanelData): HTMLElement {
+  const crm = data.record.crm;
+  const { lang } = ctx;
+  const label = (key: string) => fieldLabel('clients', key, lang);
+  const note = (key: 'needs' | 'followUp' | 'habits') =>
+    textField(ctx, {
+      path: `crm.${key}`,
+      label: label(key),
+      multiline: true,
+      get: () => crm[key],
+      set: (v) => (crm[key] = v),
+    });
+  return h(
+    'div',
+    {},
+    selectField(ctx, {
+      path: 'crm.accountManager',
+      label: label('accountManager'),
+      options: listOptions(data.lists.accountManagers),
+      get: () => crm.accountManager,
+      set: (v) => (crm.accountManager = v),
+    }),
+    selectField(ctx, {
+      path: 'crm.referredBy',
+      label: label('referredBy'),
+      options: listOptions(data.lists.referralSources),
+      get: () => crm.referredBy,
+      set: (v) => (crm.referredBy = v),
+    }),
+    checkField(ctx, {
+      path: 'crm.newsletter',
+      label: label('newsletter'),
+      get: () => crm.newsletter,
+      set: (v) => (crm.newsletter = v),
+    }),
+    tagsGroup(ctx, data),
+    note('needs'),
+    note('followUp'),
+    note('habits'),
+    discussions(ctx, data),
+    emails(ctx, data),
+  );
+}

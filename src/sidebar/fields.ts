@@ -1,0 +1,239 @@
+/**
+ * Labelled form controls bound to the record being edited. Each control's visible
+ * `<label for>` is the workbook header of its column; its error line sits right under it.
+ * The record is the state: inputs write into it on every change, so switching tabs (which
+ * only hides panels) loses nothing.
+ */
+import type { Lang } from '../shared/contract';
+import type { FieldError } from '../shared/formApi';
+import { fieldId, h } from './dom';
+
+export type TabKey = 'general' | 'terms' | 'salespeople' | 'crm';
+export const TAB_KEYS: readonly TabKey[] = ['general', 'terms', 'salespeople', 'crm'];
+
+interface FieldSlot {
+  input: HTMLElement;
+  error: HTMLElement;
+  tab: TabKey;
+}
+
+/** Where each field's control and error line are, by record path ('terms.creditLimit'). */
+export class FieldRegistry {
+  private readonly slots = new Map<string, FieldSlot>();
+
+  add(path: string, slot: FieldSlot): void {
+    this.slots.set(path, slot);
+  }
+
+  /** Forgets the fields under a prefix (rows being re-rendered). */
+  forget(prefix: string): void {
+    for (const path of [...this.slots.keys()]) if (path.startsWith(prefix)) this.slots.delete(path);
+  }
+
+  clearErrors(prefix = ''): void {
+    for (const [path, slot] of this.slots) {
+      if (!path.startsWith(prefix)) continue;
+      slot.error.textContent = '';
+      slot.error.hidden = true;
+      slot.input.removeAttribute('aria-invalid');
+    }
+  }
+
+  /**
+   * Shows each error under its field. Returns the first field shown (to switch to its tab and
+   * focus it) and the errors that name no field (shown in the status line).
+   */
+  showErrors(errors: readonly FieldError[]): { first?: FieldSlot; unplaced: FieldError[] } {
+    this.clearErrors();
+    let first: FieldSlot | undefined;
+    const unplaced: FieldError[] = [];
+    for (const error of errors) {
+      const slot = this.slotFor(error.path);
+      if (!slot) {
+        unplaced.push(error);
+        continue;
+      }
+      // Two errors may land on one group: keep the first.
+      if (!slot.error.hidden) continue;
+      slot.error.textContent = error.message;
+      slot.error.hidden = false;
+      slot.input.setAttribute('aria-invalid', 'true');
+      first ??= slot;
+    }
+    return { first, unplaced };
+  }
+
+  /** The field of a path, or of its nearest parent ('crm.tags.3' → the tags group). */
+  private slotFor(path: string): FieldSlot | undefined {
+    for (let p = path; p !== ''; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+      const slot = this.slots.get(p);
+      if (slot) return slot;
+    }
+    return undefined;
+  }
+
+  tabsWithErrors(): Set<TabKey> {
+    const tabs = new Set<TabKey>();
+    for (const slot of this.slots.values())
+      if (slot.input.getAttribute('aria-invalid') === 'true') tabs.add(slot.tab);
+    return tabs;
+  }
+}
+
+export interface FieldCtx {
+  lang: Lang;
+  tab: TabKey;
+  registry: FieldRegistry;
+  /** Called after every edit (dirty tracking). */
+  changed(): void;
+}
+
+interface FieldSpec {
+  path: string;
+  /** The visible label: the workbook header. */
+  label: string;
+  /** Accessible name when the label alone is ambiguous (repeated rows: "Vendeur 2"). */
+  ariaLabel?: string;
+  readOnly?: boolean;
+  hint?: string;
+}
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+function wrap(ctx: FieldCtx, spec: FieldSpec, control: Control, checkbox = false): HTMLElement {
+  const id = fieldId(spec.path);
+  control.id = id;
+  const errorId = `${id}-err`;
+  const hintId = `${id}-hint`;
+  control.setAttribute('aria-describedby', spec.hint ? `${errorId} ${hintId}` : errorId);
+  if (spec.ariaLabel) control.setAttribute('aria-label', spec.ariaLabel);
+  if (spec.readOnly) {
+    if (control instanceof HTMLSelectElement || checkbox) control.disabled = true;
+    else control.readOnly = true;
+  }
+  const label = h('label', { for: id }, spec.label);
+  const error = h('div', { class: 'error', id: errorId, role: 'alert', hidden: true });
+  const hint = spec.hint ? h('div', { class: 'secondary hint', id: hintId }, spec.hint) : null;
+  ctx.registry.add(spec.path, { input: control, error, tab: ctx.tab });
+  return checkbox
+    ? h('div', { class: 'field check' }, control, label, error)
+    : h('div', { class: 'field' }, label, control, hint, error);
+}
+
+export function textField(
+  ctx: FieldCtx,
+  spec: FieldSpec & {
+    get(): string;
+    set(value: string): void;
+    multiline?: boolean;
+    type?: 'text' | 'email' | 'tel';
+    placeholder?: string;
+    maxLength?: number;
+  },
+): HTMLElement {
+  const control = spec.multiline
+    ? h('textarea', { rows: 3 })
+    : h('input', { type: spec.type ?? 'text', autocomplete: 'off' });
+  control.value = spec.get();
+  if (spec.placeholder) control.placeholder = spec.placeholder;
+  if (spec.maxLength) control.maxLength = spec.maxLength;
+  control.addEventListener('input', () => {
+    spec.set(control.value);
+    ctx.changed();
+  });
+  return wrap(ctx, spec, control);
+}
+
+/** Reads a number as typed in the user's language: fr "1 234,5", en "1,234.5"; '' = null. */
+export function parseNumber(text: string, lang: Lang): number | null {
+  let s = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (s === '') return null;
+  s = lang === 'fr' ? s.replace(',', '.') : s.replace(/,/g, '');
+  // Number('') is 0 and Number('0x1F') is 31: accept plain decimals only.
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
+}
+
+export function formatNumber(value: number | null, lang: Lang): string {
+  if (value === null || Number.isNaN(value)) return '';
+  const s = String(value);
+  return lang === 'fr' ? s.replace('.', ',') : s;
+}
+
+export function numberField(
+  ctx: FieldCtx,
+  spec: FieldSpec & { get(): number | null; set(value: number | null): void; placeholder?: string },
+): HTMLElement {
+  // type=text + inputmode: type=number would silently turn "12,5" into '' in an English browser.
+  const control = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' });
+  control.value = formatNumber(spec.get(), ctx.lang);
+  if (spec.placeholder) control.placeholder = spec.placeholder;
+  control.addEventListener('input', () => {
+    spec.set(parseNumber(control.value, ctx.lang));
+    ctx.changed();
+  });
+  return wrap(ctx, spec, control);
+}
+
+export function dateField(
+  ctx: FieldCtx,
+  spec: FieldSpec & { get(): string | null; set(value: string | null): void },
+): HTMLElement {
+  const control = h('input', { type: 'date' });
+  control.value = spec.get() ?? '';
+  control.addEventListener('input', () => {
+    spec.set(control.value === '' ? null : control.value);
+    ctx.changed();
+  });
+  return wrap(ctx, spec, control);
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function selectField(
+  ctx: FieldCtx,
+  spec: FieldSpec & { options: readonly Option[]; get(): string; set(value: string): void },
+): HTMLElement {
+  const control = h('select');
+  const current = spec.get();
+  const options = [...spec.options];
+  // A value typed by hand in the sheet but missing from the list stays visible and kept.
+  if (!options.some((o) => o.value === current)) options.push({ value: current, label: current });
+  for (const o of options) control.append(h('option', { value: o.value }, o.label));
+  control.value = current;
+  control.addEventListener('change', () => {
+    spec.set(control.value);
+    ctx.changed();
+  });
+  return wrap(ctx, spec, control);
+}
+
+export function checkField(
+  ctx: FieldCtx,
+  spec: FieldSpec & { get(): boolean; set(value: boolean): void },
+): HTMLElement {
+  const control = h('input', { type: 'checkbox' });
+  control.checked = spec.get();
+  control.addEventListener('change', () => {
+    spec.set(control.checked);
+    ctx.changed();
+  });
+  return wrap(ctx, spec, control, true);
+}
+
+/** A computed value: a read-only input, so it is labelled, focusable and copyable. */
+export function outputField(
+  ctx: FieldCtx,
+  spec: { path: string; label: string; value: string; hint?: string },
+): HTMLElement {
+  const control = h('input', { type: 'text', class: 'computed' });
+  control.value = spec.value;
+  return wrap(ctx, { ...spec, readOnly: true }, control);
+}
+
+/** Options of a Lists column, with a blank first entry. */
+export function listOptions(values: readonly string[], blankLabel = ''): Option[] {
+  return [{ value: '', label: blankLabel }, ...values.map((v) => ({ value: v, label: v }))];
+}
