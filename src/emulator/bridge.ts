@@ -1,0 +1,139 @@
+import type { Emulator } from './index';
+
+/**
+ * google.script.run for the sidebar, over the emulator:
+ * https://developers.google.com/apps-script/guides/html/reference/run
+ *  - only the bundle's public top-level functions are methods (names ending in "_" are private
+ *    and absent, so calling an unknown one is a TypeError in the page, as in Apps Script);
+ *  - calls are asynchronous: the handler runs on a later turn of the event loop;
+ *  - "Legal parameters are JavaScript primitives like a Number, Boolean, String, or null, as well
+ *    as JavaScript objects and arrays that are composed of primitives, objects, and arrays …
+ *    Requests fail if you attempt to pass a Date, Function, DOM element besides a form, or other
+ *    prohibited type … undefined fields within arrays become null" (same page, myFunction(...));
+ *  - a return value that contains a Date (or another illegal type) reaches the success handler
+ *    as null, which is what scripts observe
+ *    (https://gist.github.com/tanaikech/9927dc5c12ebca118ff8f3f4d539c95d);
+ *  - a server exception reaches the failure handler as an Error with its message; without a
+ *    failure handler it is logged to the console.
+ * Each call runs in a new execution (kind 'scriptRun') as `user`.
+ */
+export type SuccessHandler = (value: unknown, userObject?: unknown) => void;
+export type FailureHandler = (error: Error, userObject?: unknown) => void;
+
+export interface ScriptRun {
+  withSuccessHandler(fn: SuccessHandler): ScriptRun;
+  withFailureHandler(fn: FailureHandler): ScriptRun;
+  withUserObject(obj: unknown): ScriptRun;
+  [serverFunction: string]: unknown;
+}
+
+export interface BridgeOptions {
+  user?: string;
+  /** Where a failure with no failure handler goes (default: console.error). */
+  onUnhandledFailure?: (error: Error) => void;
+}
+
+class Illegal extends Error {}
+
+/** The copy the server receives: primitives, plain objects and arrays; Dates etc. are illegal. */
+function transfer(value: unknown, inArray: boolean, seen: Set<object>): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value;
+  if (value === undefined) return inArray ? null : undefined;
+  if (typeof value !== 'object') throw new Illegal(typeof value);
+  if (seen.has(value)) throw new Illegal('circular');
+  const proto = Object.getPrototypeOf(value) as unknown;
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((v) => transfer(v, true, seen));
+    const tag = Object.prototype.toString.call(value);
+    if (tag !== '[object Object]' || (proto !== null && Object.getPrototypeOf(proto) !== null))
+      throw new Illegal(tag);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const t = transfer(v, false, seen);
+      if (t !== undefined) out[k] = t;
+    }
+    return out;
+  } finally {
+    seen.delete(value);
+  }
+}
+
+function copyOrThrow(value: unknown): unknown {
+  return transfer(value, false, new Set());
+}
+
+function copyOrNull(value: unknown): unknown {
+  try {
+    return transfer(value, false, new Set()) ?? null;
+  } catch (e) {
+    if (e instanceof Illegal) return null;
+    throw e;
+  }
+}
+
+function asError(thrown: unknown): Error {
+  const message =
+    thrown && typeof thrown === 'object' && 'message' in thrown
+      ? String((thrown as { message: unknown }).message)
+      : String(thrown);
+  const error = new Error(message);
+  if (thrown && typeof thrown === 'object' && 'name' in thrown)
+    error.name = String((thrown as { name: unknown }).name);
+  return error;
+}
+
+export function createScriptRunBridge(emulator: Emulator, opts: BridgeOptions = {}): ScriptRun {
+  const names = new Set(emulator.functionNames().filter((n) => !n.endsWith('_')));
+  const unhandled = opts.onUnhandledFailure ?? ((e: Error) => console.error(e));
+
+  const make = (
+    success: SuccessHandler | null,
+    failure: FailureHandler | null,
+    userObject: unknown,
+  ): ScriptRun => {
+    const call = (name: string, args: unknown[]): void => {
+      const sent = args.map((a, i) => {
+        try {
+          return copyOrThrow(a);
+        } catch (e) {
+          if (e instanceof Illegal)
+            throw new Error(`Failed due to illegal value in property: ${i}`);
+          throw e;
+        }
+      });
+      setTimeout(() => {
+        let error: Error | null = null;
+        let result: unknown = null;
+        try {
+          const exec = emulator.execution(opts.user ?? emulator.user, 'scriptRun');
+          result = copyOrNull(emulator.runIn(exec, name, sent));
+        } catch (thrown) {
+          error = asError(thrown);
+        }
+        if (error) {
+          if (failure) failure(error, userObject);
+          else unhandled(error);
+        } else if (success) success(result, userObject);
+      }, 0);
+    };
+    const target = {
+      withSuccessHandler: (fn: SuccessHandler) => make(fn, failure, userObject),
+      withFailureHandler: (fn: FailureHandler) => make(success, fn, userObject),
+      withUserObject: (obj: unknown) => make(success, failure, obj),
+    };
+    return new Proxy(target, {
+      get(t, key) {
+        if (typeof key === 'string' && key in t) return t[key as keyof typeof t];
+        if (typeof key === 'string' && names.has(key))
+          return (...args: unknown[]) => call(key, args);
+        return undefined;
+      },
+      has(t, key) {
+        return key in t || (typeof key === 'string' && names.has(key));
+      },
+    }) as ScriptRun;
+  };
+  return make(null, null, undefined);
+}

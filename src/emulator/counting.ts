@@ -1,0 +1,32 @@
+import type { CallCounter } from './calls';
+
+/**
+ * Wraps a service object so that every call of one of its methods from script code counts once
+ * as "Class.method" in the shared CallCounter (see calls.ts: each call crosses into Google's host
+ * and is what an operation costs). Calls a service makes on itself internally go to the raw target
+ * and are not counted. A method that returns its own object (builders: `menu.addItem(…)`) returns
+ * the counted wrapper, so chained calls keep counting.
+ */
+export function counted<T extends object>(calls: CallCounter, className: string, target: T): T {
+  const cache = new Map<PropertyKey, unknown>();
+  const proxy: T = new Proxy(target, {
+    get(obj, key, receiver) {
+      const value: unknown = Reflect.get(obj, key, receiver);
+      if (typeof value !== 'function' || typeof key !== 'string') return value;
+      if (key === 'constructor' || key.startsWith('_') || key === 'toString' || key === 'toJSON')
+        return value;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const kind = `${className}.${key}`;
+      const fn = value as (...args: unknown[]) => unknown;
+      const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+        calls.count(kind);
+        const result = fn.apply(obj, args);
+        return result === obj ? proxy : result;
+      };
+      cache.set(key, wrapper);
+      return wrapper;
+    },
+  });
+  return proxy;
+}

@@ -1,0 +1,57 @@
+import { CallCounter } from './calls';
+
+/**
+ * The counter an execution's services count into: it forwards every call to the emulator's
+ * shared CallCounter, except while the emulator itself is reading the workbook to build an event
+ * object (the real runtime hands the handler `e.range` without the script paying for it).
+ */
+export class ForwardingCounter extends CallCounter {
+  private muted = 0;
+
+  constructor(private readonly target: CallCounter) {
+    super();
+  }
+
+  override count(kind: string): void {
+    if (this.muted === 0) this.target.count(kind);
+  }
+
+  override get total(): number {
+    return this.target.total;
+  }
+
+  override snapshot(): Record<string, number> {
+    return this.target.snapshot();
+  }
+
+  override reset(): void {
+    this.target.reset();
+  }
+
+  override measure<T>(fn: () => T): { result: T; calls: Record<string, number>; total: number } {
+    return this.target.measure(fn);
+  }
+
+  /** Runs fn without counting its service calls. */
+  uncounted<T>(fn: () => T): T {
+    this.muted++;
+    try {
+      return fn();
+    } finally {
+      this.muted--;
+    }
+  }
+}
+
+/**
+ * Who runs the code, which decides what the services allow:
+ *  - editor: a user clicking a menu item or running a function (AuthMode.FULL, UI available);
+ *  - simpleTrigger: onOpen/onEdit by name (AuthMode.LIMITED);
+ *  - trigger: an installable spreadsheet trigger (FULL), runs as the trigger's owner;
+ *  - clock: a time-driven trigger (FULL, no UI: getUi() throws);
+ *  - scriptRun: a google.script.run call from the sidebar (FULL).
+ */
+export type ExecutionKind = 'editor' | 'simpleTrigger' | 'trigger' | 'clock' | 'scriptRun';
+
+/** "Cannot call SpreadsheetApp.getUi() from this context." when there is no user interface. */
+export const NO_UI_CONTEXT = 'Cannot call SpreadsheetApp.getUi() from this context.';

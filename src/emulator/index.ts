@@ -1,0 +1,533 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { CallCounter } from './calls';
+import { Clock } from './clock';
+import { scriptError } from './errors';
+import { ForwardingCounter, NO_UI_CONTEXT, type ExecutionKind } from './execution';
+import { Bundle, clockDate, type BundleInstance } from './loader';
+import { UiLog, createUi, type Ui } from './ui';
+import { createHtmlService } from './html';
+import { PropertyStores, createPropertiesService } from './properties';
+import { CacheStores, createCacheService } from './cache';
+import { LockTable, createLockService } from './lock';
+import {
+  TriggerStore,
+  createScriptApp,
+  clockEventFields,
+  AuthMode,
+  type TriggerRecord,
+} from './triggers';
+import { createSession, User } from './session';
+import { createUtilities } from './utilities';
+import { Mailbox, createMailApp, type SentMail } from './mail';
+import {
+  UrlFetchLog,
+  createUrlFetchApp,
+  type FetchRequest,
+  type UrlFetchHandler,
+} from './urlfetch';
+import { LogBook, createConsole, createLogger } from './logger';
+import { createSpreadsheetApp, EmulatedSpreadsheet } from './spreadsheet';
+import { formatDateJava } from './time';
+
+export { CallCounter } from './calls';
+export { Clock } from './clock';
+export { UiLog } from './ui';
+export { createScriptRunBridge } from './bridge';
+export type { ExecutionKind } from './execution';
+export type { SentMail } from './mail';
+export type { FetchRequest, FetchReply, UrlFetchHandler } from './urlfetch';
+
+export interface EmulatorOptions {
+  /** Spreadsheet and user locale, e.g. 'fr_CA' or 'en_US' (default 'en_US'). */
+  locale?: string;
+  /** Script and spreadsheet time zone (default: appsscript.json's, America/Toronto). */
+  timeZone?: string;
+  /** Start of the emulated clock (default: the real now). */
+  now?: Date | string;
+  /** The user who runs things by default (default 'owner@example.com'). */
+  user?: string;
+  /** Where HtmlService and loadBundle look for the built files (default: <repo>/dist). */
+  distDir?: string;
+  spreadsheet?: EmulatedSpreadsheet;
+  /** Print Logger and console output to stderr (default false: only recorded). */
+  printLogs?: boolean;
+  /** Daily mail recipients per user (default 100, consumer accounts). */
+  mailQuota?: number;
+}
+
+/** The global names a bundle sees: the services, and a Date on the emulated clock. */
+export type ServiceGlobals = Record<string, unknown> & {
+  SpreadsheetApp: unknown;
+  HtmlService: ReturnType<typeof createHtmlService>;
+  PropertiesService: ReturnType<typeof createPropertiesService>;
+  CacheService: ReturnType<typeof createCacheService>;
+  LockService: ReturnType<typeof createLockService>;
+  ScriptApp: ReturnType<typeof createScriptApp>;
+  Session: ReturnType<typeof createSession>;
+  Utilities: ReturnType<typeof createUtilities>;
+  MailApp: ReturnType<typeof createMailApp>;
+  UrlFetchApp: ReturnType<typeof createUrlFetchApp>;
+  Logger: ReturnType<typeof createLogger>;
+  console: ReturnType<typeof createConsole>;
+  Date: DateConstructor;
+};
+
+/** What the emulator needs of the spreadsheet emulator's objects (read without counting). */
+interface SpreadsheetLike {
+  getId(): string;
+  getSheetByName(name: string): { getRange(a1: string): RangeLike } | null;
+}
+interface RangeLike {
+  getSheet(): { getName(): string };
+  getA1Notation(): string;
+  getNumRows(): number;
+  getNumColumns(): number;
+  getValue(): unknown;
+}
+interface SpreadsheetAppLike {
+  getActiveSpreadsheet(): SpreadsheetLike;
+}
+
+export interface EditSpec {
+  /** A Range from any execution, or the sheet name and A1 notation of the edited cells. */
+  range: RangeLike | { sheet: string; a1: string };
+  oldValue?: unknown;
+  value?: unknown;
+  /** The user who made the edit (default: the emulator's user). */
+  user?: string;
+}
+
+export interface TriggerOutcome {
+  handler: string;
+  kind: ExecutionKind;
+  triggerUid: string | null;
+  result?: unknown;
+  error?: unknown;
+}
+
+let executionSeq = 0;
+// src/emulator → the repository root (CommonJS under jest and tsx; the cwd otherwise).
+const REPO_ROOT =
+  typeof __dirname === 'string' ? path.resolve(__dirname, '..', '..') : process.cwd();
+
+/**
+ * One run of script code. It has its own service objects (its user, its locks) and, once it runs
+ * bundle code, its own fresh global scope. Ending it releases its locks, as the end of a real
+ * execution does. Several can be open at once to test contention.
+ */
+export class Execution {
+  readonly id = `exec-${++executionSeq}`;
+  readonly counter: ForwardingCounter;
+  readonly globals: ServiceGlobals;
+  private instance: BundleInstance | null = null;
+  private ended = false;
+
+  constructor(
+    private readonly emulator: Emulator,
+    readonly user: string,
+    readonly kind: ExecutionKind,
+    readonly effectiveUser: string = user,
+  ) {
+    this.counter = new ForwardingCounter(emulator.calls);
+    this.globals = emulator.buildGlobals(this);
+  }
+
+  /** Calls a top-level function of the loaded bundle inside this execution. */
+  run(name: string, ...args: unknown[]): unknown {
+    if (this.ended) throw new Error(`Emulator: ${this.id} has ended`);
+    const fn = this.functions()[name];
+    // The text Apps Script shows when a menu or trigger names a missing function.
+    if (!fn) throw scriptError(`Script function not found: ${name}`);
+    return fn(...args);
+  }
+
+  has(name: string): boolean {
+    return name in this.functions();
+  }
+
+  functions(): BundleInstance['functions'] {
+    if (!this.instance) this.instance = this.emulator.requireBundle().instantiate(this.globals);
+    return this.instance.functions;
+  }
+
+  /** Reads the workbook without counting calls (to build event objects). */
+  uncounted<T>(fn: () => T): T {
+    return this.counter.uncounted(fn);
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.emulator.locks.releaseAll(this.id);
+  }
+}
+
+export class Emulator {
+  readonly calls = new CallCounter();
+  readonly clock: Clock;
+  readonly spreadsheet: EmulatedSpreadsheet;
+  readonly ui = new UiLog();
+  readonly properties = new PropertyStores();
+  readonly caches = new CacheStores();
+  readonly locks = new LockTable();
+  readonly triggers = new TriggerStore();
+  readonly mailbox: Mailbox;
+  readonly urlFetch = new UrlFetchLog();
+  readonly logs: LogBook;
+  readonly user: string;
+  readonly timeZone: string;
+  readonly locale: string;
+  readonly distDir: string;
+  private bundle: Bundle | null = null;
+
+  constructor(opts: EmulatorOptions = {}) {
+    this.clock = new Clock(opts.now ?? Date.now());
+    this.user = opts.user ?? 'owner@example.com';
+    this.timeZone = opts.timeZone ?? 'America/Toronto';
+    this.locale = opts.locale ?? 'en_US';
+    this.distDir = opts.distDir ?? path.join(REPO_ROOT, 'dist');
+    this.mailbox = new Mailbox(opts.mailQuota);
+    this.logs = new LogBook(opts.printLogs ?? false);
+    this.spreadsheet =
+      opts.spreadsheet ?? new EmulatedSpreadsheet({ locale: this.locale, timeZone: this.timeZone });
+  }
+
+  get mails(): SentMail[] {
+    return this.mailbox.sent;
+  }
+
+  /** Spreadsheet.toast() calls, recorded by the spreadsheet emulator on the document. */
+  get toasts(): EmulatedSpreadsheet['toasts'] {
+    return this.spreadsheet.toasts;
+  }
+
+  get urlFetches(): FetchRequest[] {
+    return this.urlFetch.requests;
+  }
+
+  setUrlFetchHandler(handler: UrlFetchHandler | null): void {
+    this.urlFetch.handler = handler;
+  }
+
+  /** Opens an execution; call end() when done (run/runAs do it for you). */
+  execution(
+    user: string = this.user,
+    kind: ExecutionKind = 'editor',
+    effectiveUser = user,
+  ): Execution {
+    return new Execution(this, user, kind, effectiveUser);
+  }
+
+  /** The services of a fresh editor execution, to call them from a test directly. */
+  globals(user: string = this.user): ServiceGlobals {
+    return this.execution(user).globals;
+  }
+
+  /**
+   * Loads the built bundle (default <distDir>/Code.js) and returns its top-level functions, each
+   * of which runs in a new execution as the default user.
+   */
+  loadBundle(
+    file: string = path.join(this.distDir, 'Code.js'),
+  ): Record<string, (...args: unknown[]) => unknown> {
+    if (!existsSync(file)) throw new Error(`Emulator: no bundle at ${file} (run npm run build)`);
+    return this.loadBundleSource(Bundle.fromFile(file));
+  }
+
+  /** Loads bundle code given as a string (tests use tiny fake bundles). */
+  loadBundleCode(
+    code: string,
+    filename = 'Code.js',
+  ): Record<string, (...args: unknown[]) => unknown> {
+    return this.loadBundleSource(new Bundle(code, filename));
+  }
+
+  private loadBundleSource(bundle: Bundle): Record<string, (...args: unknown[]) => unknown> {
+    this.bundle = bundle;
+    const probe = this.execution();
+    const names = Object.keys(probe.functions());
+    probe.end();
+    return Object.fromEntries(names.map((n) => [n, (...args: unknown[]) => this.run(n, ...args)]));
+  }
+
+  requireBundle(): Bundle {
+    if (!this.bundle) throw new Error('Emulator: no bundle loaded (call loadBundle first)');
+    return this.bundle;
+  }
+
+  /** The names of the loaded bundle's top-level functions. */
+  functionNames(): string[] {
+    const probe = this.execution();
+    try {
+      return Object.keys(probe.functions()).sort();
+    } finally {
+      probe.end();
+    }
+  }
+
+  run(name: string, ...args: unknown[]): unknown {
+    return this.runAs(this.user, name, ...args);
+  }
+
+  runAs(user: string, name: string, ...args: unknown[]): unknown {
+    return this.runIn(this.execution(user), name, args);
+  }
+
+  /** Runs name(...args) in a new execution of the given kind, then ends it. */
+  runIn(exec: Execution, name: string, args: unknown[]): unknown {
+    try {
+      return exec.run(name, ...args);
+    } finally {
+      exec.end();
+    }
+  }
+
+  /** Invokes a menu item by its caption path ("Fiche Client > Client form") as the user. */
+  clickMenu(pathOrCaption: string, user: string = this.user): unknown {
+    const items = this.ui.menuItems();
+    const item =
+      items.find((i) => i.path === pathOrCaption) ??
+      items.find((i) => i.path.endsWith(` > ${pathOrCaption}`));
+    if (!item) throw new Error(`Emulator: no menu item "${pathOrCaption}"`);
+    return this.runAs(user, item.functionName);
+  }
+
+  /** Runs every time-driven trigger that is due at the emulated now, each once. */
+  fireTimeTriggers(): TriggerOutcome[] {
+    const now = this.clock.millis();
+    return this.triggers.takeDue(now).map((t) =>
+      this.fire(t, this.execution(t.owner, 'clock'), () => ({
+        authMode: AuthMode.FULL,
+        triggerUid: t.uid,
+        ...clockEventFields(now),
+      })),
+    );
+  }
+
+  /** Moves the clock to `when`, firing time-driven triggers as their times come. */
+  advanceTo(when: Date | string): TriggerOutcome[] {
+    const target = new Date(when).getTime();
+    const outcomes: TriggerOutcome[] = [];
+    for (;;) {
+      const next = Math.min(...this.triggers.triggers.map((t) => t.nextRun ?? Infinity));
+      if (!(next <= target)) break;
+      if (next > this.clock.millis()) this.clock.set(next);
+      outcomes.push(...this.fireTimeTriggers());
+    }
+    if (target > this.clock.millis()) this.clock.set(target);
+    return outcomes;
+  }
+
+  /** The user opens the spreadsheet: simple onOpen(e), then installable on-open triggers. */
+  fireOpen(user: string = this.user): TriggerOutcome[] {
+    const outcomes: TriggerOutcome[] = [];
+    const simple = this.execution(user, 'simpleTrigger');
+    if (simple.has('onOpen'))
+      outcomes.push(
+        this.fireSimple(simple, 'onOpen', () => ({
+          authMode: AuthMode.LIMITED,
+          source: this.activeSpreadsheet(simple),
+          user: new User(user),
+        })),
+      );
+    else simple.end();
+    for (const t of this.spreadsheetTriggers('ON_OPEN')) {
+      const exec = this.execution(t.owner, 'trigger');
+      outcomes.push(
+        this.fire(t, exec, () => ({
+          authMode: AuthMode.FULL,
+          source: this.activeSpreadsheet(exec),
+          triggerUid: t.uid,
+          user: new User(user),
+        })),
+      );
+    }
+    return outcomes;
+  }
+
+  /**
+   * A user edits cells: simple onEdit(e), then installable on-edit triggers, each with the event
+   * object of https://developers.google.com/apps-script/guides/triggers/events#edit :
+   * authMode, range, source, user, triggerUid (installable only), and value / oldValue only
+   * when a single cell was edited (oldValue only when it had content).
+   */
+  fireEdit(spec: EditSpec): TriggerOutcome[] {
+    const editor = spec.user ?? this.user;
+    const target = this.locate(spec.range);
+    const event = (exec: Execution, installable: TriggerRecord | null): Record<string, unknown> =>
+      exec.uncounted(() => {
+        const ss = this.activeSpreadsheet(exec);
+        const sheet = ss.getSheetByName(target.sheet);
+        if (!sheet) throw new Error(`Emulator: no sheet named ${target.sheet}`);
+        const range = sheet.getRange(target.a1);
+        const e: Record<string, unknown> = {
+          authMode: installable ? AuthMode.FULL : AuthMode.LIMITED,
+          range,
+          source: ss,
+          user: new User(editor),
+        };
+        if (installable) e.triggerUid = installable.uid;
+        if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
+          e.value = spec.value !== undefined ? spec.value : range.getValue();
+          if (spec.oldValue !== undefined && spec.oldValue !== '') e.oldValue = spec.oldValue;
+        }
+        return e;
+      });
+    const outcomes: TriggerOutcome[] = [];
+    const simple = this.execution(editor, 'simpleTrigger');
+    if (simple.has('onEdit'))
+      outcomes.push(this.fireSimple(simple, 'onEdit', () => event(simple, null)));
+    else simple.end();
+    for (const t of this.spreadsheetTriggers('ON_EDIT')) {
+      const exec = this.execution(t.owner, 'trigger');
+      outcomes.push(this.fire(t, exec, () => event(exec, t)));
+    }
+    return outcomes;
+  }
+
+  /** A structural change (insert row, …): installable on-change triggers only. */
+  fireChange(changeType: string, user: string = this.user): TriggerOutcome[] {
+    return this.spreadsheetTriggers('ON_CHANGE').map((t) => {
+      const exec = this.execution(t.owner, 'trigger');
+      return this.fire(t, exec, () => ({
+        authMode: AuthMode.FULL,
+        changeType,
+        source: this.activeSpreadsheet(exec),
+        triggerUid: t.uid,
+        user: new User(user),
+      }));
+    });
+  }
+
+  private spreadsheetTriggers(eventType: TriggerRecord['eventType']): TriggerRecord[] {
+    return this.triggers.triggers.filter(
+      (t) => t.eventType === eventType && t.source === 'SPREADSHEETS',
+    );
+  }
+
+  private locate(range: EditSpec['range']): { sheet: string; a1: string } {
+    if ('sheet' in range && 'a1' in range) return range;
+    const r = range as RangeLike;
+    // Read through a throwaway execution so that these reads are not counted.
+    const probe = this.execution();
+    try {
+      return probe.uncounted(() => ({ sheet: r.getSheet().getName(), a1: r.getA1Notation() }));
+    } finally {
+      probe.end();
+    }
+  }
+
+  private activeSpreadsheet(exec: Execution): SpreadsheetLike {
+    return exec.uncounted(() =>
+      (exec.globals.SpreadsheetApp as SpreadsheetAppLike).getActiveSpreadsheet(),
+    );
+  }
+
+  /**
+   * Runs a trigger handler. A failing trigger does not stop the others (as in Apps Script, where
+   * the failure goes to the execution log); its error is in the outcome, and `failures()` lists them.
+   */
+  private fire(
+    t: TriggerRecord,
+    exec: Execution,
+    event: () => Record<string, unknown>,
+  ): TriggerOutcome {
+    const outcome: TriggerOutcome = { handler: t.handler, kind: exec.kind, triggerUid: t.uid };
+    try {
+      outcome.result = exec.run(t.handler, event());
+    } catch (error) {
+      outcome.error = error;
+      this.triggerFailures.push(outcome);
+    } finally {
+      exec.end();
+    }
+    return outcome;
+  }
+
+  private fireSimple(
+    exec: Execution,
+    name: string,
+    event: () => Record<string, unknown>,
+  ): TriggerOutcome {
+    const outcome: TriggerOutcome = { handler: name, kind: exec.kind, triggerUid: null };
+    try {
+      outcome.result = exec.run(name, event());
+    } catch (error) {
+      outcome.error = error;
+      this.triggerFailures.push(outcome);
+    } finally {
+      exec.end();
+    }
+    return outcome;
+  }
+
+  /** Trigger runs that threw, in order. */
+  readonly triggerFailures: TriggerOutcome[] = [];
+
+  /** Builds the service objects of one execution. */
+  buildGlobals(exec: Execution): ServiceGlobals {
+    const calls = exec.counter;
+    const now = (): Date => this.clock.now();
+    const ui = createUi(this.ui, calls);
+    const base = createSpreadsheetApp(
+      { calls, now, activeUserEmail: () => exec.user },
+      this.spreadsheet,
+    );
+    const spreadsheetApp = withUi(base as object, ui, exec.kind, calls);
+    let globals: ServiceGlobals | null = null;
+    const scriptApp = createScriptApp(
+      {
+        store: this.triggers,
+        calls,
+        clock: this.clock,
+        user: exec.effectiveUser,
+        timeZone: this.timeZone,
+        spreadsheetId: (ss) => exec.uncounted(() => (ss as SpreadsheetLike).getId()),
+      },
+      'emulated-script-id',
+    );
+    globals = {
+      SpreadsheetApp: spreadsheetApp,
+      HtmlService: createHtmlService(calls, this.distDir, () => ({ ...(globals ?? {}) })),
+      PropertiesService: createPropertiesService(this.properties, exec.effectiveUser, calls),
+      CacheService: createCacheService(this.caches, exec.effectiveUser, this.clock, calls),
+      LockService: createLockService(this.locks, exec.id, exec.effectiveUser, this.clock, calls),
+      ScriptApp: scriptApp,
+      Session: createSession(
+        {
+          activeUser: exec.user,
+          effectiveUser: exec.effectiveUser,
+          timeZone: this.timeZone,
+          locale: this.locale,
+        },
+        calls,
+      ),
+      Utilities: createUtilities(calls, this.clock, formatDateJava),
+      MailApp: createMailApp(this.mailbox, exec.effectiveUser, this.clock, calls),
+      UrlFetchApp: createUrlFetchApp(this.urlFetch, calls),
+      Logger: createLogger(this.logs, now, calls),
+      console: createConsole(this.logs, now, calls),
+      Date: clockDate(this.clock),
+    };
+    return globals;
+  }
+}
+
+/** SpreadsheetApp with getUi() answered by our Ui, and refused where there is no user interface. */
+function withUi(app: object, ui: Ui, kind: ExecutionKind, calls: CallCounter): object {
+  return new Proxy(app, {
+    get(target, key, receiver) {
+      if (key !== 'getUi') return Reflect.get(target, key, receiver);
+      return (): Ui => {
+        calls.count('SpreadsheetApp.getUi');
+        if (kind === 'clock') throw scriptError(NO_UI_CONTEXT);
+        return ui;
+      };
+    },
+  });
+}
+
+export function createEmulator(opts: EmulatorOptions = {}): Emulator {
+  return new Emulator(opts);
+}
