@@ -258,7 +258,8 @@ const NUMERIC_DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
  * "15/10/2026" is d/m/y in a French workbook and "10/15/2026" m/d/y in an English one.
  * When only one order gives a real date ("15/10/2026" in English) that one is taken, since
  * dates are often pasted from the other language's system; when both do, the workbook
- * language decides. A time after an ISO day is ignored: the text names its own local day.
+ * language decides. Month names work in both languages ("15 octobre 2026", "Oct 15, 2026").
+ * A time after an ISO day is ignored: the text names its own local day.
  */
 export function readDay(value: CellValue, ctx: ReadContext): CellRead<Day> {
   if (isBlank(value)) return BLANK;
@@ -278,9 +279,50 @@ export function readDay(value: CellValue, ctx: ReadContext): CellRead<Day> {
   );
 }
 
+/**
+ * Month names and their usual abbreviations, accents optional ("fevrier", "aout"), lower case.
+ * Both languages are accepted whatever the workbook language: names are never ambiguous.
+ */
+const MONTH_NAMES: Record<string, number> = {};
+[
+  ['janvier', 'janv', 'january', 'jan'],
+  ['février', 'fevrier', 'févr', 'fevr', 'fév', 'fev', 'february', 'feb'],
+  ['mars', 'march', 'mar'],
+  ['avril', 'avr', 'april', 'apr'],
+  ['mai', 'may'],
+  ['juin', 'june', 'jun'],
+  ['juillet', 'juil', 'july', 'jul'],
+  ['août', 'aout', 'august', 'aug'],
+  ['septembre', 'sept', 'september', 'sep'],
+  ['octobre', 'oct', 'october'],
+  ['novembre', 'nov', 'november'],
+  ['décembre', 'decembre', 'déc', 'dec', 'december'],
+].forEach((names, i) => names.forEach((n) => (MONTH_NAMES[n] = i + 1)));
+
+/** "15 octobre 2026", "1er oct. 2026", "15 Oct 2026" */
+const DAY_NAME_YEAR = /^(\d{1,2})(?:er|st|nd|rd|th)?\s+([a-zà-ÿ]+)\.?,?\s+(\d{4})$/;
+/** "October 15, 2026", "Oct. 15 2026" */
+const NAME_DAY_YEAR = /^([a-zà-ÿ]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
+
+function parseNamedMonth(text: string): Day | null {
+  const lower = text.toLowerCase().replace(/[\s\u00A0\u202F]+/g, ' ');
+  const a = DAY_NAME_YEAR.exec(lower);
+  if (a) {
+    const month = MONTH_NAMES[a[2] as string];
+    return month ? makeDay(Number(a[3]), month, Number(a[1])) : null;
+  }
+  const b = NAME_DAY_YEAR.exec(lower);
+  if (b) {
+    const month = MONTH_NAMES[b[1] as string];
+    return month ? makeDay(Number(b[3]), month, Number(b[2])) : null;
+  }
+  return null;
+}
+
 /** Text → Day by the rules of readDay, or null. */
 export function parseDayText(text: string, lang: Lang): Day | null {
   if (isDay(text)) return text;
+  if (/[a-zà-ÿ]/i.test(text) && !/^\d{4}-\d/.test(text)) return parseNamedMonth(text);
   const iso = ISO_LIKE.exec(text);
   if (iso) return makeDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dmy = NUMERIC_DMY.exec(text);

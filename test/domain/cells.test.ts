@@ -229,3 +229,19 @@ describe('readDay', () => {
     );
   });
 });
+
+describe('readDay with month names', () => {
+  it('reads French and English month names in either workbook', () => {
+    expect(value(readDay('15 octobre 2026', fr))).toBe('2026-10-15');
+    expect(value(readDay('1er août 2026', fr))).toBe('2026-08-01');
+    expect(value(readDay('3 fevr. 2026', fr))).toBe('2026-02-03');
+    expect(value(readDay('October 15, 2026', en))).toBe('2026-10-15');
+    expect(value(readDay('Oct. 5 2026', fr))).toBe('2026-10-05');
+    expect(value(readDay('15 Dec 2026', en))).toBe('2026-12-15');
+  });
+
+  it('refuses unknown names and impossible days', () => {
+    for (const bad of ['15 brumaire 2026', '31 avril 2026', 'octobre 2026', 'le 15 octobre'])
+      expectError(readDay(bad, fr));
+  });
+});
