@@ -160,16 +160,16 @@ class Menu {
   }
 
   addSubMenu(menu: Menu): this {
-    this.items.push({ kind: 'submenu', name: menu.name, items: menu.snapshot() });
+    this.items.push({ kind: 'submenu', name: menu.name, items: menu._snapshot() });
     return this;
   }
 
   addToUi(): void {
     if (!this.log) throw scriptError('Emulator: a sub-menu cannot be added to the UI by itself');
-    this.log.menus.set(this.name, { name: this.name, items: this.snapshot() });
+    this.log.menus.set(this.name, { name: this.name, items: this._snapshot() });
   }
 
-  snapshot(): MenuEntry[] {
+  _snapshot(): MenuEntry[] {
     return structuredClone(this.items);
   }
 }
