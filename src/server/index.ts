@@ -13,6 +13,9 @@ import { t } from './messages';
 import { workbookLang } from './settings';
 import { currentSettings, settingsPage, updateSettings } from './settingsDialog';
 import { setupWorkbook as runSetup } from './setup';
+import { refreshWatch } from './watchList';
+import { runCommissions } from './commissionRun';
+import { askMonthAndRun, describeProblems, isWatchedSheet } from './menuActions';
 
 function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -68,4 +71,53 @@ export function settingsLoad(): Settings {
 
 export function settingsSave(settings: unknown): { ok: true } | { ok: false; message: string } {
   return updateSettings(settings);
+}
+
+// ---------------------------------------------------------------- watch list
+
+/** Recomputes Under watch, Watch reasons, Balance due and the computed dates of every client. */
+export function refreshWatchList(): void {
+  const spreadsheet = active();
+  const report = refreshWatch(spreadsheet);
+  spreadsheet.toast(
+    t(report.lang, 'watchDone', { watched: report.watched, newly: report.newlyWatched.length }),
+    t(report.lang, 'menuTitle'),
+  );
+  describeProblems(report.lang, report.problems);
+}
+
+/** Installed by setupWorkbook: daily refresh. */
+export function onDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  const report = refreshWatch(active());
+  if (report.problems.length > 0) console.warn(JSON.stringify(report.problems.slice(0, 50)));
+}
+
+/** Installed by setupWorkbook: edits of Invoices, Terms or Clients refresh the watch list. */
+export function onEditTrigger(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range || !isWatchedSheet(e.range.getSheet().getName())) return;
+  refreshWatch(e.source ?? active());
+}
+
+// ---------------------------------------------------------------- commissions
+
+/**
+ * Writes the commission report and details of a month ('YYYY-MM'; default: the previous month).
+ * A malformed month throws an Error naming it, before anything is written.
+ */
+export function computeCommissions(month?: string): void {
+  const report = runCommissions(active(), month);
+  if (report.paidOutChanges.length > 0 && !report.written)
+    console.warn(
+      `Paid-out month ${report.month} left unchanged: ${JSON.stringify(report.paidOutChanges)}`,
+    );
+}
+
+/** Installed by setupWorkbook: on day 1, the previous month. Paid-out months are left as they are. */
+export function onMonthlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  computeCommissions();
+}
+
+/** Menu: asks for a month, computes it (asking before changing paid-out totals) and shows the report. */
+export function showCommissionReport(): void {
+  askMonthAndRun(active());
 }

@@ -58,6 +58,34 @@ const MESSAGES = {
     en: 'This client was changed by {by} at {at} since you opened it. Nothing was saved.',
   },
   saved: { fr: 'Client « {code} » enregistré.', en: 'Client "{code}" saved.' },
+  unknownClient: {
+    fr: 'Code client « {code} » absent de la feuille Clients',
+    en: 'Client code "{code}" is not in the Clients sheet',
+  },
+  watchDone: {
+    fr: '{watched} clients sous surveillance, dont {newly} nouveaux.',
+    en: '{watched} clients under watch, {newly} newly.',
+  },
+  problemsFound: {
+    fr: '{n} cellules illisibles ou incohérentes (ignorées) :',
+    en: '{n} unreadable or inconsistent cells (skipped):',
+  },
+  problemLine: {
+    fr: '{sheet}, ligne {row}, {column} : {message}',
+    en: '{sheet}, row {row}, {column}: {message}',
+  },
+  askMonth: {
+    fr: 'Mois à calculer (AAAA-MM). Laissez vide pour {month}.',
+    en: 'Month to compute (YYYY-MM). Leave blank for {month}.',
+  },
+  paidOutChanged: {
+    fr: 'Des commissions de {month} sont déjà marquées payées et changeraient :\n{changes}\n\nRecalculer quand même ?',
+    en: 'Some commissions of {month} are already marked paid out and would change:\n{changes}\n\nRecompute anyway?',
+  },
+  commissionsDone: {
+    fr: 'Commissions de {month} : {n} vendeurs, {total}.',
+    en: 'Commissions for {month}: {n} salespeople, {total}.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

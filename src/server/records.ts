@@ -140,7 +140,39 @@ export function readAll<S extends SheetKey>(table: Table<S>, ctx: ReadContext): 
 export const asClients = (r: Read<RowValues<'clients'>>) => r as unknown as Read<Client>;
 export const asTerms = (r: Read<RowValues<'terms'>>) => r as unknown as Read<Terms>;
 export const asCrmEntries = (r: Read<RowValues<'crmLog'>>) => r as unknown as Read<CrmEntry>;
-export const asInvoices = (r: Read<RowValues<'invoices'>>) => r as unknown as Read<Invoice>;
+
+/**
+ * Invoices whose required cells (number, date, client code, amount) could be read; the others
+ * are reported with their row and left out, never guessed.
+ */
+export function readInvoices(table: Table<'invoices'>, ctx: ReadContext): Read<Invoice> {
+  const read = readAll(table, ctx);
+  const problems = [...read.problems];
+  const badRows = new Set(read.problems.map((p) => p.row));
+  const records: (Invoice & { row: number })[] = [];
+  for (const r of read.records) {
+    if (badRows.has(r.row)) continue;
+    const missing = (['number', 'date', 'clientCode', 'amount'] as const).filter(
+      (k) => r[k] === '' || r[k] === null,
+    );
+    if (missing.length > 0) {
+      problems.push({
+        sheet: table.name,
+        row: r.row,
+        column: missing
+          .map((k) => columnsOf('invoices').find((c) => c.key === k)![ctx.lang])
+          .join(', '),
+        message:
+          ctx.lang === 'fr'
+            ? 'Facture incomplète : ligne ignorée'
+            : 'Incomplete invoice: row skipped',
+      });
+      continue;
+    }
+    records.push(r as unknown as Invoice & { row: number });
+  }
+  return { records, problems };
+}
 
 /**
  * Agreements: a row without a salesperson, a commission type or a rate cannot be computed;

@@ -160,6 +160,8 @@ export function isPlainTextColumn(column: ColumnDef): boolean {
   return column.kind === 'plainText';
 }
 
+// The writers below take cell-ready values (see toCell in records.ts, which escapes user text).
+
 /**
  * Writes the given contract columns of one existing row: one setValues per run of adjacent
  * columns, so the team's own columns and the columns not given are never touched.
@@ -174,7 +176,7 @@ export function writeRowCells<S extends SheetKey>(
     if (!(column.key in cells)) continue;
     const i = table.index[column.key];
     if (i < 0) continue;
-    byPosition.set(i, asCellValue(cells[column.key], isPlainTextColumn(column)));
+    byPosition.set(i, cells[column.key]);
   }
   for (const run of adjacentRuns([...byPosition.keys()])) {
     table.sheet
@@ -206,11 +208,7 @@ export function writeColumn<S extends SheetKey>(
 ): void {
   const i = table.index[key];
   if (i < 0 || values.length === 0) return;
-  const column = columnsOf(table.key).find((c) => c.key === key)!;
-  const plain = isPlainTextColumn(column);
-  table.sheet
-    .getRange(FIRST_DATA_ROW, i + 1, values.length, 1)
-    .setValues(values.map((v) => [asCellValue(v, plain)]));
+  table.sheet.getRange(FIRST_DATA_ROW, i + 1, values.length, 1).setValues(values.map((v) => [v]));
 }
 
 /**
@@ -228,8 +226,7 @@ export function appendRecords<S extends SheetKey>(
     const row: unknown[] = new Array<unknown>(width).fill('');
     for (const column of columnsOf(table.key)) {
       const i = table.index[column.key];
-      if (i >= 0 && column.key in record)
-        row[i] = asCellValue(record[column.key], isPlainTextColumn(column));
+      if (i >= 0 && column.key in record) row[i] = record[column.key];
     }
     return row;
   });

@@ -1,0 +1,229 @@
+/**
+ * computeCommissions(month): the commission lines of a month (src/domain/commissions.ts) written
+ * to Commission details, one total per salesperson to Commission report.
+ *
+ * Recomputing a month replaces exactly that month's rows (deleted, then the new ones appended)
+ * and keeps the "Paid out" ticks by salesperson; other months are not touched. A month with a
+ * ticked Paid out whose totals would change is not rewritten unless the caller says so (the menu
+ * asks the user; the monthly trigger leaves it and reports it).
+ */
+import { codeKey, type ReadContext } from '../domain/cells';
+import {
+  computeCommissions as computeLines,
+  validateAgreement,
+  type AgreementRow,
+  type CommissionResult,
+  type SalespersonTotal,
+} from '../domain/commissions';
+import { isMonth, monthInZone, previousMonth, dayInZone } from '../domain/time';
+import type { CellProblem } from '../domain/types';
+import type { CellValue } from '../domain/cells';
+import { choiceLabel, type ColumnKey, type Lang } from '../shared/contract';
+import { t } from './messages';
+import { readInvoices, toCells } from './records';
+import { loadSettings } from './settings';
+import {
+  appendRecords,
+  columnsOf,
+  deleteSheetRows,
+  FIRST_DATA_ROW,
+  readTable,
+  WorkbookError,
+  type Table,
+} from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface PaidOutChange {
+  salesperson: string;
+  before: number;
+  after: number;
+}
+
+export interface CommissionRunReport {
+  lang: Lang;
+  month: string;
+  totals: SalespersonTotal[];
+  lines: number;
+  problems: CellProblem[];
+  /** Paid-out totals that would change; when `written` is false nothing was changed. */
+  paidOutChanges: PaidOutChange[];
+  written: boolean;
+}
+
+/** The month to compute: as given ('YYYY-MM', strict), or the previous month in the sheet's zone. */
+export function resolveMonth(value: unknown, lang: Lang, timeZone: string): string {
+  if (value === undefined || value === null || value === '')
+    return previousMonth(dayInZone(new Date(), timeZone));
+  if (typeof value === 'string' && isMonth(value.trim())) return value.trim();
+  throw new Error(t(lang, 'badMonth', { value: String(value) }));
+}
+
+const LOCK_WAIT_MS = 30_000;
+
+export function runCommissions(
+  spreadsheet: Spreadsheet,
+  monthArg: unknown,
+  options: { overwritePaidOut?: boolean } = {},
+): CommissionRunReport {
+  const settings = loadSettings(spreadsheet);
+  const lang = settings.lang;
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const month = resolveMonth(monthArg, lang, timeZone); // throws before anything is read or written
+  const ctx: ReadContext = { lang, timeZone };
+
+  const clients = readTable(spreadsheet, 'clients', lang, ['code']);
+  const known = new Set<string>();
+  for (const row of clients.rows) {
+    const v = row[clients.index.code];
+    if (v !== '' && v !== null && v !== undefined) known.add(codeKey(String(v)));
+  }
+  const agreementsTable = readTable(spreadsheet, 'commissions', lang);
+  const invoicesTable = readTable(spreadsheet, 'invoices', lang);
+  const invoices = readInvoices(invoicesTable, ctx);
+
+  const agreements: AgreementRow[] = [];
+  const rawProblems: CommissionResult['problems'] = [];
+  agreementsTable.rows.forEach((row, i) => {
+    const cellOf = (key: ColumnKey<'commissions'>): CellValue => {
+      const index = agreementsTable.index[key];
+      return (index < 0 ? '' : row[index]) as CellValue;
+    };
+    const { agreement, problems } = validateAgreement(
+      {
+        row: i + FIRST_DATA_ROW,
+        clientCode: cellOf('clientCode'),
+        salesperson: cellOf('salesperson'),
+        commissionType: cellOf('commissionType'),
+        ratePct: cellOf('ratePct'),
+        productType: cellOf('productType'),
+      },
+      known,
+      ctx,
+    );
+    if (agreement) agreements.push(agreement);
+    rawProblems.push(...problems);
+  });
+
+  const result = computeLines({
+    month,
+    agreements,
+    invoices: invoices.records,
+    knownClients: known,
+  });
+  const problems: CellProblem[] = [...invoices.problems];
+  for (const p of [...rawProblems, ...result.problems]) {
+    const table = p.sheet === 'invoices' ? invoicesTable : agreementsTable;
+    const column = (
+      columnsOf(table.key) as readonly { key: string; fr: string; en: string }[]
+    ).find((c) => c.key === p.column);
+    problems.push({
+      sheet: table.name,
+      row: p.row ?? 0,
+      column: column ? column[lang] : p.column,
+      message: p.message[lang],
+    });
+  }
+
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  try {
+    const report = readTable(spreadsheet, 'report', lang);
+    const details = readTable(spreadsheet, 'reportDetails', lang);
+    const old = monthRows(report, month, timeZone);
+    const paidOut = new Map<string, { paid: boolean; commission: number; name: string }>();
+    for (const { row } of old) {
+      const name = String(row[report.index.salesperson] ?? '').trim();
+      const paid = row[report.index.paidOut] === true;
+      const commission = Number(row[report.index.commission]) || 0;
+      paidOut.set(codeKey(name), { paid, commission, name });
+    }
+    const newTotals = new Map(
+      result.totals.map((tot) => [codeKey(tot.salesperson), tot.commission]),
+    );
+    const paidOutChanges: PaidOutChange[] = [];
+    for (const [key, before] of paidOut) {
+      const after = newTotals.get(key) ?? 0;
+      if (before.paid && Math.round(before.commission * 100) !== Math.round(after * 100))
+        paidOutChanges.push({ salesperson: before.name, before: before.commission, after });
+    }
+    const base = {
+      lang,
+      month,
+      totals: result.totals,
+      lines: result.lines.length,
+      problems,
+      paidOutChanges,
+    };
+    if (paidOutChanges.length > 0 && !options.overwritePaidOut) return { ...base, written: false };
+
+    replaceMonth(
+      details,
+      monthRows(details, month, timeZone).map((r) => r.sheetRow),
+      result.lines.map((l) =>
+        toCells(
+          'reportDetails',
+          {
+            month: l.month,
+            salesperson: l.salesperson,
+            clientCode: l.clientCode,
+            invoiceNumber: l.invoiceNumber,
+            commissionType: choiceLabel('commissionType', l.commissionType, lang),
+            base: l.base,
+            ratePct: l.ratePct,
+            commission: l.commission,
+          },
+          lang,
+        ),
+      ),
+    );
+    replaceMonth(
+      report,
+      old.map((r) => r.sheetRow),
+      result.totals.map((tot) =>
+        toCells(
+          'report',
+          {
+            month: tot.month,
+            salesperson: tot.salesperson,
+            invoiceCount: tot.invoiceCount,
+            base: tot.base,
+            commission: tot.commission,
+            paidOut: paidOut.get(codeKey(tot.salesperson))?.paid ?? false,
+          },
+          lang,
+        ),
+      ),
+    );
+    SpreadsheetApp.flush();
+    return { ...base, written: true };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** The rows of a month in a report sheet (Month read as text; a cell Sheets turned into a date too). */
+function monthRows(
+  table: Table<'report'> | Table<'reportDetails'>,
+  month: string,
+  timeZone: string,
+): { row: unknown[]; sheetRow: number }[] {
+  const i = table.index.month;
+  const out: { row: unknown[]; sheetRow: number }[] = [];
+  table.rows.forEach((row, n) => {
+    const v = row[i];
+    const m = v instanceof Date ? monthInZone(v, timeZone) : String(v ?? '').trim();
+    if (m === month) out.push({ row, sheetRow: n + FIRST_DATA_ROW });
+  });
+  return out;
+}
+
+/** New rows first (appended), then the old ones deleted: the sheet is never left without the month. */
+function replaceMonth<S extends 'report' | 'reportDetails'>(
+  table: Table<S>,
+  oldRows: number[],
+  records: Partial<Record<ColumnKey<S>, unknown>>[],
+): void {
+  appendRecords(table, records);
+  deleteSheetRows(table.sheet, oldRows);
+}

@@ -1,0 +1,104 @@
+/**
+ * E-mails to account managers when clients come under watch: one message per account manager
+ * per refresh, listing their newly watched clients, so each new flag is announced once (a client
+ * still watched the next day is not "new"). Addresses come from the Lists sheet (Account
+ * managers / Account manager emails, read as pairs). MailApp's daily quota is checked first;
+ * a failing address is reported and the others still go out.
+ */
+import type { Lang } from '../shared/contract';
+import type { Settings } from '../domain/types';
+import { codeKey } from '../domain/cells';
+import { readTable } from './workbook';
+
+export interface NewlyWatched {
+  code: string;
+  name: string;
+  accountManager: string;
+  reasons: string;
+}
+
+export interface NotificationReport {
+  sent: number;
+  /** Clients whose account manager has no e-mail in Lists (or no account manager). */
+  noAddress: string[];
+  /** Messages not sent because the daily quota ran out. */
+  overQuota: number;
+  failed: { to: string; error: string }[];
+}
+
+/** Account manager name (case-insensitive) → e-mail, from the Lists sheet. */
+export function managerEmails(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang: Lang,
+): Map<string, string> {
+  const table = readTable(spreadsheet, 'lists', lang, []);
+  const names = table.index.accountManagers;
+  const emails = table.index.accountManagerEmails;
+  const out = new Map<string, string>();
+  if (names < 0 || emails < 0) return out;
+  for (const row of table.rows) {
+    const name = String(row[names] ?? '').trim();
+    const email = String(row[emails] ?? '').trim();
+    if (name && email) out.set(codeKey(name), email);
+  }
+  return out;
+}
+
+const TEXT = {
+  fr: {
+    subject: (n: number) => `Fiche Client : ${n} client${n > 1 ? 's' : ''} sous surveillance`,
+    intro: 'Ces clients dont vous êtes chargé de compte viennent de passer sous surveillance :',
+    outro: 'Classeur :',
+  },
+  en: {
+    subject: (n: number) => `Fiche Client: ${n} client${n > 1 ? 's' : ''} now under watch`,
+    intro: 'These clients you manage have just come under watch:',
+    outro: 'Workbook:',
+  },
+};
+
+export function notifyNewlyWatched(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  clients: readonly NewlyWatched[],
+  settings: Pick<Settings, 'lang'>,
+): NotificationReport {
+  const lang = settings.lang;
+  const emails = managerEmails(spreadsheet, lang);
+  const report: NotificationReport = { sent: 0, noAddress: [], overQuota: 0, failed: [] };
+  const byAddress = new Map<string, NewlyWatched[]>();
+  for (const c of clients) {
+    const to = c.accountManager ? emails.get(codeKey(c.accountManager)) : undefined;
+    if (!to) {
+      report.noAddress.push(c.code);
+      continue;
+    }
+    const list = byAddress.get(to);
+    if (list) list.push(c);
+    else byAddress.set(to, [c]);
+  }
+  if (byAddress.size === 0) return report;
+  let quota = MailApp.getRemainingDailyQuota();
+  const url = spreadsheet.getUrl();
+  const text = TEXT[lang];
+  for (const [to, list] of byAddress) {
+    if (quota <= 0) {
+      report.overQuota++;
+      continue;
+    }
+    const body = [
+      text.intro,
+      '',
+      ...list.map((c) => `• ${c.code} ${c.name}: ${c.reasons}`),
+      '',
+      `${text.outro} ${url}`,
+    ].join('\n');
+    try {
+      MailApp.sendEmail(to, text.subject(list.length), body);
+      report.sent++;
+      quota--;
+    } catch (e) {
+      report.failed.push({ to, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return report;
+}

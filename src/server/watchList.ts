@@ -1,0 +1,243 @@
+/**
+ * refreshWatchList: recomputes Under watch, Watch reasons, Balance due and the last invoice
+ * dates of every client, from Clients, Terms and Invoices, with the pure rules of
+ * src/domain/watch.ts.
+ *
+ * Service calls do not grow with the data: each sheet is read in one block and each computed
+ * column is written in one block, only when something in it changed. Cells people typed are
+ * never rewritten, except the hand-typed last invoice dates of clients without invoices, which
+ * share their column with computed ones and are written back exactly as they were (formulas
+ * included). Just before writing, the client codes are read again: if someone inserted, deleted
+ * or sorted rows meanwhile, the refresh starts over rather than write into the wrong rows.
+ */
+import { codeKey, type ReadContext } from '../domain/cells';
+import { dayInZone } from '../domain/time';
+import type { CellProblem, Client, Settings, Terms } from '../domain/types';
+import { computeWatch, formatWatchReasons, type WatchResult } from '../domain/watch';
+import type { ColumnKey, Lang } from '../shared/contract';
+import { t } from './messages';
+import { readAll, readInvoices, type Read } from './records';
+import { loadSettings } from './settings';
+import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from './notifications';
+import { readTable, writeColumn, WorkbookError, type Table } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface WatchRefreshReport {
+  lang: Lang;
+  today: string;
+  clients: number;
+  watched: number;
+  /** Clients watched now that were not before. */
+  newlyWatched: NewlyWatched[];
+  /** Unreadable cells, and invoices naming no known client, with sheet and row. */
+  problems: CellProblem[];
+  notifications: NotificationReport | null;
+}
+
+const LOCK_WAIT_MS = 30_000;
+/** Attempts when rows move under the refresh (a sort or an insertion between read and write). */
+const ATTEMPTS = 3;
+
+export function refreshWatch(
+  spreadsheet: Spreadsheet,
+  options: { notify?: boolean } = {},
+): WatchRefreshReport {
+  const settings = loadSettings(spreadsheet);
+  const lang = settings.lang;
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const ctx: ReadContext = { lang, timeZone };
+  const today = dayInZone(new Date(), timeZone);
+
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  let report: WatchRefreshReport | null = null;
+  try {
+    for (let attempt = 0; attempt < ATTEMPTS && !report; attempt++) {
+      report = refreshOnce(spreadsheet, settings, ctx, today);
+    }
+    if (!report) throw new WorkbookError(t(lang, 'busy'));
+    SpreadsheetApp.flush();
+  } finally {
+    lock.releaseLock();
+  }
+  // Mail goes out after the lock is released: it is slow and needs no sheet.
+  if (options.notify !== false && settings.notifyWatch && report.newlyWatched.length > 0) {
+    report.notifications = notifyNewlyWatched(spreadsheet, report.newlyWatched, settings);
+  }
+  return report;
+}
+
+/** One read-compute-write pass; null when the rows moved under it. */
+function refreshOnce(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  ctx: ReadContext,
+  today: string,
+): WatchRefreshReport | null {
+  const { lang } = settings;
+  const clientsTable = readTable(spreadsheet, 'clients', lang, ['code', 'watched', 'watchReasons']);
+  const termsTable = readTable(spreadsheet, 'terms', lang, [
+    'clientCode',
+    'balanceDue',
+    'lastInvoiceDate',
+    'lastUnpaidInvoiceDate',
+  ]);
+  const invoicesTable = readTable(spreadsheet, 'invoices', lang);
+
+  const clients = readAll(clientsTable, ctx) as unknown as Read<Client>;
+  const terms = readAll(termsTable, ctx) as unknown as Read<Terms>;
+  const invoiceRead = readInvoices(invoicesTable, ctx);
+  const problems = [...clients.problems, ...terms.problems, ...invoiceRead.problems];
+  const invoices = invoiceRead.records;
+
+  const { results, unknownClients } = computeWatch({
+    clients: clients.records.map((c) => ({ code: c.code, row: c.row })),
+    terms: terms.records,
+    invoices,
+    settings,
+    today,
+  });
+  for (const u of unknownClients) {
+    for (const row of u.rows) {
+      problems.push({
+        sheet: invoicesTable.name,
+        row,
+        column: invoicesTable.header[invoicesTable.index.clientCode] as string,
+        message: t(lang, 'unknownClient', { code: u.code }),
+      });
+    }
+  }
+
+  const clientCells = clientColumns(clientsTable, results, lang);
+  const termsCells = termsColumns(termsTable, results);
+  const newlyWatched: NewlyWatched[] = [];
+  for (const c of clients.records) {
+    const r = results.get(codeKey(c.code));
+    if (c.watched || !r?.watched) continue;
+    newlyWatched.push({
+      code: c.code,
+      name: c.name,
+      accountManager: c.accountManager,
+      reasons: formatWatchReasons(r.reasons, lang),
+    });
+  }
+
+  // Rows moved since the read (a sort, an insertion)? Then these columns would land on the
+  // wrong clients: start over.
+  if (!sameCodes(clientsTable, 'code') || !sameCodes(termsTable, 'clientCode')) return null;
+  writeChanged(clientsTable, clientCells, ctx.timeZone);
+  writeChanged(termsTable, termsCells, ctx.timeZone);
+
+  let watched = 0;
+  for (const r of results.values()) if (r.watched) watched++;
+  return {
+    lang,
+    today,
+    clients: clients.records.length,
+    watched,
+    newlyWatched,
+    problems,
+    notifications: null,
+  };
+}
+
+type ColumnValues<S extends 'clients' | 'terms'> = Partial<Record<ColumnKey<S>, unknown[]>>;
+
+function resultOf(
+  table: Table<'clients'> | Table<'terms'>,
+  row: readonly unknown[],
+  key: 'code' | 'clientCode',
+  results: Map<string, WatchResult>,
+) {
+  const i = (table.index as Record<string, number>)[key]!;
+  const v = row[i];
+  return typeof v === 'string' || typeof v === 'number'
+    ? results.get(codeKey(String(v)))
+    : undefined;
+}
+
+function clientColumns(
+  table: Table<'clients'>,
+  results: Map<string, WatchResult>,
+  lang: Lang,
+): ColumnValues<'clients'> {
+  const watched: unknown[] = [];
+  const reasons: unknown[] = [];
+  for (const row of table.rows) {
+    const r = resultOf(table, row, 'code', results);
+    // A blank row keeps blank cells; a client gets TRUE/FALSE and its reasons.
+    watched.push(r ? r.watched : '');
+    reasons.push(r ? formatWatchReasons(r.reasons, lang) : '');
+  }
+  return { watched, watchReasons: reasons };
+}
+
+function termsColumns(
+  table: Table<'terms'>,
+  results: Map<string, WatchResult>,
+): ColumnValues<'terms'> {
+  const balance: unknown[] = [];
+  const last: unknown[] = [];
+  const lastUnpaid: unknown[] = [];
+  for (const row of table.rows) {
+    const r = resultOf(table, row, 'clientCode', results);
+    if (r && r.hasInvoices) {
+      balance.push(r.balanceDue);
+      last.push(r.lastInvoiceDate ?? '');
+      lastUnpaid.push(r.lastUnpaidInvoiceDate ?? '');
+    } else {
+      // No invoices: Balance due blank (the form reads "no invoices" from it), dates as typed.
+      balance.push('');
+      last.push(KEEP);
+      lastUnpaid.push(KEEP);
+    }
+  }
+  return { balanceDue: balance, lastInvoiceDate: last, lastUnpaidInvoiceDate: lastUnpaid };
+}
+
+/** Marks a cell to be written back exactly as it is (value or formula). */
+const KEEP = Symbol('keep');
+
+/** Whether the code column still holds what was read (nothing moved in between). */
+function sameCodes<S extends 'clients' | 'terms'>(table: Table<S>, key: ColumnKey<S>): boolean {
+  const i = table.index[key];
+  const n = table.rows.length;
+  if (n === 0) return table.sheet.getLastRow() <= 1;
+  const now = table.sheet.getRange(2, i + 1, n, 1).getValues();
+  if (table.sheet.getLastRow() !== n + 1) return false;
+  for (let r = 0; r < n; r++) if (String(now[r]![0]) !== String(table.rows[r]![i])) return false;
+  return true;
+}
+
+/**
+ * Writes each column whose values differ from what was read, in one block. Cells marked KEEP
+ * are written back as they were: their formula if they hold one, else their value.
+ */
+function writeChanged<S extends 'clients' | 'terms'>(
+  table: Table<S>,
+  columns: ColumnValues<S>,
+  timeZone: string,
+): void {
+  for (const [key, values] of Object.entries(columns) as [ColumnKey<S>, unknown[]][]) {
+    const i = table.index[key];
+    if (i < 0 || values.length === 0) continue;
+    const current = table.rows.map((row) => row[i]);
+    const changed = values.some((v, r) => v !== KEEP && !sameCell(current[r], v, timeZone));
+    if (!changed) continue;
+    let formulas: string[][] | null = null;
+    if (values.includes(KEEP))
+      formulas = table.sheet.getRange(2, i + 1, values.length, 1).getFormulas();
+    const out = values.map((v, r) => (v === KEEP ? formulas?.[r]?.[0] || current[r] : v));
+    writeColumn(table, key, out);
+  }
+}
+
+/** Whether a cell as read already holds the value to write (days compared in the sheet's zone). */
+function sameCell(stored: unknown, wanted: unknown, timeZone: string): boolean {
+  if (stored instanceof Date)
+    return typeof wanted === 'string' && dayInZone(stored, timeZone) === wanted;
+  if (typeof wanted === 'number' && typeof stored === 'number')
+    return Math.abs(stored - wanted) < 0.005;
+  return stored === wanted;
+}
