@@ -29,7 +29,7 @@ import {
   toClientRecord,
 } from './clientRecord';
 import { t } from './messages';
-import { readAll, readRow, toCells, type RowValues } from './records';
+import { readRow, toCells, type RowValues } from './records';
 import { loadSettings } from './settings';
 import {
   appendRecords,
@@ -177,7 +177,7 @@ export function openForm(request: unknown): FormOpenResult {
   const valid = validateOpenRequest(request, ctx.lang);
   const tables = readClientTables(ctx);
   const lists = readLists(ctx);
-  let code: string | null = null;
+  let code: string | null;
   if (valid.ok && valid.value.code) code = valid.value.code;
   else if (valid.ok && valid.value.row) {
     const v = tables.clients.rows[valid.value.row - FIRST_DATA_ROW]?.[tables.clients.index.code];
