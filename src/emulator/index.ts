@@ -2,10 +2,11 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { CallCounter } from './calls';
 import { Clock } from './clock';
+import { counted } from './counting';
 import { scriptError } from './errors';
 import { ForwardingCounter, NO_UI_CONTEXT, type ExecutionKind } from './execution';
 import { Bundle, clockDate, type BundleInstance } from './loader';
-import { UiLog, createUi, type Ui } from './ui';
+import { UiLog, createUi } from './ui';
 import { createHtmlService } from './html';
 import { PropertyStores, createPropertiesService } from './properties';
 import { CacheStores, createCacheService } from './cache';
@@ -328,7 +329,7 @@ export class Emulator {
         this.fireSimple(simple, 'onOpen', () => ({
           authMode: AuthMode.LIMITED,
           source: this.activeSpreadsheet(simple),
-          user: new User(user),
+          user: userOf(simple, user),
         })),
       );
     else simple.end();
@@ -339,7 +340,7 @@ export class Emulator {
           authMode: AuthMode.FULL,
           source: this.activeSpreadsheet(exec),
           triggerUid: t.uid,
-          user: new User(user),
+          user: userOf(exec, user),
         })),
       );
     }
@@ -365,7 +366,7 @@ export class Emulator {
           authMode: installable ? AuthMode.FULL : AuthMode.LIMITED,
           range,
           source: ss,
-          user: new User(editor),
+          user: userOf(exec, editor),
         };
         if (installable) e.triggerUid = installable.uid;
         if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
@@ -395,7 +396,7 @@ export class Emulator {
         changeType,
         source: this.activeSpreadsheet(exec),
         triggerUid: t.uid,
-        user: new User(user),
+        user: userOf(exec, user),
       }));
     });
   }
@@ -470,11 +471,20 @@ export class Emulator {
     const calls = exec.counter;
     const now = (): Date => this.clock.now();
     const ui = createUi(this.ui, calls);
-    const base = createSpreadsheetApp(
-      { calls, now, activeUserEmail: () => exec.user },
+    // SpreadsheetApp.getUi() answers with our Ui (counted there as SpreadsheetApp.getUi), and is
+    // refused where there is no user interface: a time-driven trigger.
+    const spreadsheetApp = createSpreadsheetApp(
+      {
+        calls,
+        now,
+        activeUserEmail: () => exec.user,
+        ui: () => {
+          if (exec.kind === 'clock') throw scriptError(NO_UI_CONTEXT);
+          return ui as unknown as GoogleAppsScript.Base.Ui;
+        },
+      },
       this.spreadsheet,
     );
-    const spreadsheetApp = withUi(base as object, ui, exec.kind, calls);
     let globals: ServiceGlobals | null = null;
     const scriptApp = createScriptApp(
       {
@@ -514,18 +524,9 @@ export class Emulator {
   }
 }
 
-/** SpreadsheetApp with getUi() answered by our Ui, and refused where there is no user interface. */
-function withUi(app: object, ui: Ui, kind: ExecutionKind, calls: CallCounter): object {
-  return new Proxy(app, {
-    get(target, key, receiver) {
-      if (key !== 'getUi') return Reflect.get(target, key, receiver);
-      return (): Ui => {
-        calls.count('SpreadsheetApp.getUi');
-        if (kind === 'clock') throw scriptError(NO_UI_CONTEXT);
-        return ui;
-      };
-    },
-  });
+/** e.user of an event object: a Session User whose getEmail() counts like any service call. */
+function userOf(exec: Execution, email: string): User {
+  return counted(exec.counter, 'User', new User(email));
 }
 
 export function createEmulator(opts: EmulatorOptions = {}): Emulator {
