@@ -99,7 +99,7 @@ export function createScriptRunBridge(emulator: Emulator, opts: BridgeOptions = 
           return copyOrThrow(a);
         } catch (e) {
           if (e instanceof Illegal)
-            throw new Error(`Failed due to illegal value in property: ${i}`);
+            throw new Error(`Failed due to illegal value in property: ${i}`, { cause: e });
           throw e;
         }
       });

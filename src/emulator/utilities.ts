@@ -41,7 +41,10 @@ export function toBuffer(value: unknown, charset: string = Charset.UTF_8): Buffe
   const text = String(value);
   // US_ASCII replaces what it cannot encode with '?', like Java's encoder.
   if (charset === Charset.US_ASCII)
-    return Buffer.from(text.replace(/[^\x00-\x7f]/g, '?'), 'latin1');
+    return Buffer.from(
+      Array.from(text, (ch) => (ch.charCodeAt(0) < 128 ? ch : '?')).join(''),
+      'latin1',
+    );
   return Buffer.from(text, 'utf8');
 }
 
@@ -173,12 +176,16 @@ export class UtilitiesImpl {
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
       if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-        else if (ch === '"') quoted = false;
+        if (ch === '"' && text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
         else field += ch;
       } else if (ch === '"') quoted = true;
-      else if (ch === delimiter) (row.push(field), (field = ''));
-      else if (ch === '\n' || ch === '\r') {
+      else if (ch === delimiter) {
+        row.push(field);
+        field = '';
+      } else if (ch === '\n' || ch === '\r') {
         if (ch === '\r' && text[i + 1] === '\n') i++;
         row.push(field);
         rows.push(row);
@@ -186,7 +193,10 @@ export class UtilitiesImpl {
         field = '';
       } else field += ch;
     }
-    if (field !== '' || row.length > 0) (row.push(field), rows.push(row));
+    if (field !== '' || row.length > 0) {
+      row.push(field);
+      rows.push(row);
+    }
     return rows;
   }
 }
