@@ -1,0 +1,377 @@
+/**
+ * EmulatedSpreadsheet: the in-memory workbook (sheets, cells, locale, time zone, selection).
+ * The SpreadsheetApp service objects (service.ts) are thin views over it. Its own methods are
+ * test and preview helpers, not Apps Script calls, so they are not counted.
+ */
+import { isValidTimeZone } from '../time';
+import { parseA1, toA1 } from './a1';
+import { displayValue, effectiveFormat, isDateFormat } from './format';
+import { evaluateFormula } from './formula';
+import type { CellData, GridRef, Scalar, SpreadsheetJSON, ValidationData } from './model';
+import { cloneJSON } from './model';
+import { SheetModel, shiftRef } from './sheetModel';
+import { dateToSerial, parseTyped, serialToDate } from './values';
+
+export interface EmulatedSpreadsheetOptions {
+  name?: string;
+  locale?: string;
+  timeZone?: string;
+  id?: string;
+}
+
+export interface Toast {
+  message: string;
+  title: string;
+  timeoutSeconds: number;
+}
+
+/** What the raw-state helper returns for a cell: what is stored, not what Apps Script returns. */
+export interface RawCell {
+  value: Scalar | '';
+  formula: string;
+  numberFormat: string | null;
+  display: string;
+  validation: ValidationData | null;
+  note: string;
+  style: CellData['style'] | null;
+}
+
+function firstSheetName(locale: string, n: number): string {
+  // The default tab names of a new spreadsheet: "Sheet1" in English, "Feuille 1" in French.
+  return /^fr/i.test(locale) ? `Feuille ${n}` : `Sheet${n}`;
+}
+
+let docCounter = 0;
+
+export class EmulatedSpreadsheet {
+  id: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+  sheets: SheetModel[] = [];
+  activeSheetId: number;
+  /** The user's selection (Spreadsheet.getActiveRange). */
+  activeRange: GridRef | null = null;
+  /** toast() calls, newest last. */
+  readonly toasts: Toast[] = [];
+  private nextSheetId = 1;
+  private nextProtectionId = 1;
+
+  constructor(opts: EmulatedSpreadsheetOptions = {}) {
+    docCounter++;
+    this.id = opts.id ?? `emulated-spreadsheet-${docCounter.toString(36).padStart(6, '0')}`;
+    this.name = opts.name ?? 'Untitled spreadsheet';
+    this.locale = opts.locale ?? 'en_US';
+    this.timeZone = opts.timeZone ?? 'America/Montreal';
+    if (!isValidTimeZone(this.timeZone)) throw new Error(`Invalid time zone: ${this.timeZone}`);
+    // The first sheet of a new spreadsheet has gid 0.
+    const first = new SheetModel(0, firstSheetName(this.locale, 1));
+    this.sheets.push(first);
+    this.activeSheetId = 0;
+  }
+
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  // ------------------------------------------------------------ sheets
+
+  sheetById(id: number): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  sheetByName(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Sheet names are unique regardless of case in Sheets. */
+  nameTaken(name: string, except?: SheetModel): boolean {
+    const n = name.toLowerCase();
+    return this.sheets.some((s) => s !== except && s.name.toLowerCase() === n);
+  }
+
+  defaultSheetName(): string {
+    let n = this.sheets.length + 1;
+    while (this.nameTaken(firstSheetName(this.locale, n))) n++;
+    return firstSheetName(this.locale, n);
+  }
+
+  newSheetId(): number {
+    // Sheets gives new tabs large pseudo-random gids; deterministic here for reproducible tests.
+    const id = (this.nextSheetId++ * 1_234_567_891) % 2_147_483_647;
+    return this.sheetById(id) ? this.newSheetId() : id;
+  }
+
+  newProtectionId(): number {
+    return this.nextProtectionId++;
+  }
+
+  activeSheet(): SheetModel {
+    const s = this.sheetById(this.activeSheetId) ?? this.sheets[0];
+    if (!s) throw new Error('Emulator: the spreadsheet has no sheet');
+    return s;
+  }
+
+  // ------------------------------------------------------------ cells
+
+  /** The stored value of a cell, a formula computed ('' for an empty cell; dates as serials). */
+  rawValue(sheet: SheetModel, row: number, col: number, visiting = new Set<string>()): Scalar {
+    const cell = sheet.get(row, col);
+    if (!cell) return '';
+    if (cell.f === undefined) return cell.v ?? '';
+    const key = `${sheet.id}:${row}:${col}`;
+    // A formula that depends on itself shows #REF! (circular dependency) in Sheets.
+    if (visiting.has(key)) return '#REF!';
+    visiting.add(key);
+    try {
+      return evaluateFormula(cell.f, {
+        cell: (name, r, c) => {
+          const target = name === undefined ? sheet : this.sheetByName(name);
+          if (!target || r > target.maxRows || c > target.maxCols) return '#REF!';
+          return this.rawValue(target, r, c, visiting);
+        },
+        bounds: (name) => {
+          const target = name === undefined ? sheet : this.sheetByName(name);
+          return { rows: target?.lastRow() ?? 0, cols: target?.lastCol() ?? 0 };
+        },
+      });
+    } finally {
+      visiting.delete(key);
+    }
+  }
+
+  /** What Range.getValue returns: a Date for a number under a date format. */
+  value(sheet: SheetModel, row: number, col: number): Scalar | Date {
+    const raw = this.rawValue(sheet, row, col);
+    if (typeof raw === 'number' && isDateFormat(effectiveFormat(sheet.get(row, col), this.locale)))
+      return serialToDate(raw, this.timeZone);
+    return raw;
+  }
+
+  display(sheet: SheetModel, row: number, col: number): string {
+    const cell = sheet.get(row, col);
+    return displayValue(
+      this.rawValue(sheet, row, col),
+      effectiveFormat(cell, this.locale),
+      this.locale,
+    );
+  }
+
+  /**
+   * Writes a value as Range.setValue does: strings are read like typed input, numbers,
+   * booleans and Dates are stored as they are (a Date as a serial in the spreadsheet's zone).
+   */
+  write(sheet: SheetModel, row: number, col: number, input: unknown): void {
+    const next = this.interpret(sheet.get(row, col), input);
+    const cell = sheet.ensure(row, col);
+    delete cell.v;
+    delete cell.f;
+    if (next.f !== undefined) cell.f = next.f;
+    if (next.v !== undefined) cell.v = next.v;
+    if (next.auto) cell.auto = next.auto;
+    sheet.tidy(row, col);
+  }
+
+  /** What a write would store, without storing it (validation checks it first). */
+  interpret(cell: CellData | undefined, input: unknown): Pick<CellData, 'v' | 'f' | 'auto'> {
+    if (input === null || input === undefined) return {};
+    if (input instanceof Date) {
+      if (Number.isNaN(input.getTime())) return { v: '' };
+      const serial = dateToSerial(input, this.timeZone);
+      // A Date written into a cell without a date format gets a date-time format.
+      return isDateFormat(effectiveFormat(cell, this.locale))
+        ? { v: serial }
+        : { v: serial, auto: 'datetime' };
+    }
+    if (typeof input === 'number') return Number.isFinite(input) ? { v: input } : { v: '#NUM!' };
+    if (typeof input === 'boolean') return { v: input };
+    const text = typeof input === 'string' ? input : String(input);
+    const p = parseTyped(text, this.locale, cell?.nf === '@');
+    if (p.kind === 'empty') return {};
+    if (p.kind === 'formula') return { f: p.formula };
+    return p.auto ? { v: p.value, auto: p.auto } : { v: p.value };
+  }
+
+  /** Values a validation's range argument allows (their display texts). */
+  rangeTexts(ref: GridRef): string[] {
+    const s = this.sheetById(ref.sheetId);
+    if (!s) return [];
+    const out: string[] = [];
+    for (let r = ref.row; r < ref.row + ref.numRows && r <= s.maxRows; r++)
+      for (let c = ref.col; c < ref.col + ref.numCols && c <= s.maxCols; c++)
+        out.push(this.display(s, r, c));
+    return out;
+  }
+
+  /** Whether a stored value passes a validation rule (only what the emulator enforces). */
+  passes(dv: ValidationData, value: Scalar | undefined): boolean {
+    if (value === undefined || value === '') return true;
+    const text = typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
+    switch (dv.criteria) {
+      case 'VALUE_IN_LIST': {
+        const list = dv.args[0];
+        return Array.isArray(list) && list.includes(text);
+      }
+      case 'VALUE_IN_RANGE': {
+        const ref = dv.args[0];
+        return (
+          typeof ref === 'object' &&
+          ref !== null &&
+          'ref' in ref &&
+          this.rangeTexts(ref.ref).includes(text)
+        );
+      }
+      case 'CHECKBOX':
+        if (dv.args.length === 0) return typeof value === 'boolean';
+        return dv.args.some((a) => a === value || String(a) === text);
+      case 'NUMBER_BETWEEN': {
+        const [lo, hi] = dv.args;
+        return (
+          typeof value === 'number' &&
+          typeof lo === 'number' &&
+          typeof hi === 'number' &&
+          value >= lo &&
+          value <= hi
+        );
+      }
+      default:
+        return true;
+    }
+  }
+
+  // ------------------------------------------------------------ structure
+
+  /** Moves refs (validations, conditional formats, protections, selection) after an insert/delete. */
+  shiftRefs(sheetId: number, dim: 'rows' | 'cols', at: number, delta: number): void {
+    const move = (ref: GridRef): GridRef | undefined =>
+      ref.sheetId === sheetId ? shiftRef(ref, dim, at, delta) : ref;
+    for (const s of this.sheets) {
+      s.forEachCell((cell) => {
+        if (!cell.dv) return;
+        cell.dv.args = cell.dv.args.map((a) => {
+          if (a && typeof a === 'object' && 'ref' in a) return { ref: move(a.ref) ?? a.ref };
+          return a;
+        });
+      });
+      if (s.id !== sheetId) continue;
+      s.conditionalRules = s.conditionalRules
+        .map((rule) => ({
+          ...rule,
+          ranges: rule.ranges.map(move).filter((r): r is GridRef => !!r),
+        }))
+        .filter((rule) => rule.ranges.length > 0);
+      s.protections = s.protections.flatMap((p) => {
+        const unprotected = p.unprotected.map(move).filter((r): r is GridRef => !!r);
+        if (p.type === 'SHEET' || !p.range) return [{ ...p, unprotected }];
+        const range = move(p.range);
+        return range ? [{ ...p, range, unprotected }] : [];
+      });
+    }
+    if (this.activeRange) this.activeRange = move(this.activeRange) ?? null;
+  }
+
+  // ------------------------------------------------------------ test and preview helpers
+
+  /** Selects a range as the user would (getActiveRange / getSelection then see it). */
+  setActiveRange(sheetName: string, a1: string): void {
+    const sheet = this.sheetByName(sheetName);
+    if (!sheet) throw new Error(`Emulator: no sheet named ${sheetName}`);
+    const ref = parseA1(a1);
+    if (!ref) throw new Error(`Emulator: bad A1 reference ${a1}`);
+    const row = ref.startRow ?? 1;
+    const col = ref.startCol ?? 1;
+    this.activeSheetId = sheet.id;
+    this.activeRange = {
+      sheetId: sheet.id,
+      row,
+      col,
+      numRows: (ref.endRow ?? sheet.maxRows) - row + 1,
+      numCols: (ref.endCol ?? sheet.maxCols) - col + 1,
+    };
+  }
+
+  /** Raw state of one cell for assertions: stored value, formula, format, validation, note. */
+  cell(sheetName: string, a1: string): RawCell {
+    const sheet = this.sheetByName(sheetName);
+    const ref = parseA1(a1);
+    if (!sheet || !ref || ref.startRow === undefined || ref.startCol === undefined)
+      throw new Error(`Emulator: no cell ${sheetName}!${a1}`);
+    const c = sheet.get(ref.startRow, ref.startCol);
+    return {
+      value: c?.v ?? '',
+      formula: c?.f ?? '',
+      numberFormat: c?.nf ?? null,
+      display: this.display(sheet, ref.startRow, ref.startCol),
+      validation: c?.dv ? cloneJSON(c.dv) : null,
+      note: c?.note ?? '',
+      style: c?.style ? { ...c.style } : null,
+    };
+  }
+
+  /** The used block of a sheet as getValues would return it (A1 to last row/column). */
+  values(sheetName: string): (Scalar | Date)[][] {
+    const sheet = this.sheetByName(sheetName);
+    if (!sheet) throw new Error(`Emulator: no sheet named ${sheetName}`);
+    const rows = sheet.lastRow();
+    const cols = sheet.lastCol();
+    const out: (Scalar | Date)[][] = [];
+    for (let r = 1; r <= rows; r++) {
+      const line: (Scalar | Date)[] = [];
+      for (let c = 1; c <= cols; c++) line.push(this.value(sheet, r, c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** The used block as display texts. */
+  displayValues(sheetName: string): string[][] {
+    const sheet = this.sheetByName(sheetName);
+    if (!sheet) throw new Error(`Emulator: no sheet named ${sheetName}`);
+    const out: string[][] = [];
+    for (let r = 1; r <= sheet.lastRow(); r++) {
+      const line: string[] = [];
+      for (let c = 1; c <= sheet.lastCol(); c++) line.push(this.display(sheet, r, c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** A1 text of a ref, with its sheet name (for messages). */
+  refText(ref: GridRef): string {
+    const s = this.sheetById(ref.sheetId);
+    return `${s?.name ?? '?'}!${toA1(ref.row, ref.col, ref.numRows, ref.numCols)}`;
+  }
+
+  toJSON(): SpreadsheetJSON {
+    return {
+      format: 'fiche-client-emulated-spreadsheet/1',
+      id: this.id,
+      name: this.name,
+      locale: this.locale,
+      timeZone: this.timeZone,
+      activeSheetId: this.activeSheetId,
+      activeRange: this.activeRange ? { ...this.activeRange } : null,
+      nextSheetId: this.nextSheetId,
+      nextProtectionId: this.nextProtectionId,
+      sheets: this.sheets.map((s) => s.toJSON()),
+    };
+  }
+
+  static fromJSON(json: SpreadsheetJSON | string): EmulatedSpreadsheet {
+    const j = typeof json === 'string' ? (JSON.parse(json) as SpreadsheetJSON) : json;
+    if (j.format !== 'fiche-client-emulated-spreadsheet/1')
+      throw new Error(`Emulator: not an emulated spreadsheet (format ${String(j.format)})`);
+    const doc = new EmulatedSpreadsheet({
+      id: j.id,
+      name: j.name,
+      locale: j.locale,
+      timeZone: j.timeZone,
+    });
+    doc.sheets = j.sheets.map((s) => SheetModel.fromJSON(s));
+    doc.activeSheetId = j.activeSheetId;
+    doc.activeRange = j.activeRange ? { ...j.activeRange } : null;
+    doc.nextSheetId = j.nextSheetId;
+    doc.nextProtectionId = j.nextProtectionId;
+    return doc;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The plain data behind the emulated workbook. Everything here is JSON-safe so that
+ * EmulatedSpreadsheet.toJSON() is a deep copy of these objects: dates are stored the way
+ * Sheets stores them, as serial day numbers in the spreadsheet's time zone, with a date
+ * number format.
+ */
+
+/** A stored cell value: Sheets has numbers, text and booleans; dates are numbers + a format. */
+export type Scalar = string | number | boolean;
+
+/**
+ * A number format Sheets chose by itself from typed input ("automatic" format), e.g. typing
+ * 2026-10-15 gives the cell a date format. An explicit setNumberFormat wins over it.
+ */
+export type AutoFormat = 'date' | 'datetime' | 'time' | 'percent' | 'currency';
+
+/** A rectangle of a sheet, 1-based, by sheet id (refs survive renames). */
+export interface GridRef {
+  sheetId: number;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+/** An argument of a validation or condition: plain, a list, a date (serial), or a range. */
+export type CriteriaArg = Scalar | null | string[] | { date: number } | { ref: GridRef };
+
+export interface ValidationData {
+  criteria: string; // a SpreadsheetApp.DataValidationCriteria name
+  args: CriteriaArg[];
+  allowInvalid: boolean;
+  helpText: string | null;
+}
+
+export interface CellStyle {
+  background?: string;
+  fontWeight?: string;
+  fontStyle?: string;
+  fontColor?: string;
+  fontSize?: number;
+  fontFamily?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrap?: boolean;
+}
+
+export interface CellData {
+  v?: Scalar;
+  /** Formula text, with its leading '='. */
+  f?: string;
+  /** Explicit number format (setNumberFormat). */
+  nf?: string;
+  auto?: AutoFormat;
+  dv?: ValidationData;
+  note?: string;
+  style?: CellStyle;
+}
+
+export interface ConditionalRuleData {
+  ranges: GridRef[];
+  criteria: string; // a SpreadsheetApp.BooleanCriteria name
+  args: CriteriaArg[];
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  italic: boolean | null;
+  strikethrough: boolean | null;
+  underline: boolean | null;
+}
+
+export interface ProtectionData {
+  id: number;
+  type: 'RANGE' | 'SHEET';
+  /** For RANGE; a SHEET protection covers the whole sheet. */
+  range?: GridRef;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+  domainEdit: boolean;
+  unprotected: GridRef[];
+}
+
+export interface SheetJSON {
+  id: number;
+  name: string;
+  maxRows: number;
+  maxCols: number;
+  frozenRows: number;
+  frozenCols: number;
+  hidden: boolean;
+  tabColor: string | null;
+  columnWidths: Record<string, number>;
+  hiddenColumns: number[];
+  hiddenRows: number[];
+  /** Sparse: "row,col" (1-based) → cell. */
+  cells: Record<string, CellData>;
+  conditionalRules: ConditionalRuleData[];
+  protections: ProtectionData[];
+}
+
+export interface SpreadsheetJSON {
+  format: 'fiche-client-emulated-spreadsheet/1';
+  id: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+  activeSheetId: number;
+  activeRange: GridRef | null;
+  nextSheetId: number;
+  nextProtectionId: number;
+  sheets: SheetJSON[];
+}
+
+export function cloneJSON<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export function isEmptyCell(c: CellData | undefined): boolean {
+  return !c || (c.f === undefined && (c.v === undefined || c.v === ''));
+}

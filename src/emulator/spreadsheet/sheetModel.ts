@@ -1,0 +1,249 @@
+/**
+ * One sheet's grid: cells by row and column (1-based), its size, frozen panes, column widths,
+ * conditional format rules and protections. Structural edits (insert/delete rows and columns)
+ * move the cells with everything they carry (values, formats, validations), as in Sheets.
+ */
+import type { CellData, ConditionalRuleData, GridRef, ProtectionData, SheetJSON } from './model';
+import { cloneJSON, isEmptyCell } from './model';
+
+/** A new sheet is 1000 rows by 26 columns (A–Z). */
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLS = 26;
+
+export class SheetModel {
+  id: number;
+  name: string;
+  maxRows = DEFAULT_ROWS;
+  maxCols = DEFAULT_COLS;
+  frozenRows = 0;
+  frozenCols = 0;
+  hidden = false;
+  tabColor: string | null = null;
+  columnWidths: Record<string, number> = {};
+  hiddenColumns = new Set<number>();
+  hiddenRows = new Set<number>();
+  conditionalRules: ConditionalRuleData[] = [];
+  protections: ProtectionData[] = [];
+  /** rows[r-1][c-1]. */
+  private rows: ((CellData | undefined)[] | undefined)[] = [];
+
+  constructor(id: number, name: string) {
+    this.id = id;
+    this.name = name;
+  }
+
+  get(row: number, col: number): CellData | undefined {
+    return this.rows[row - 1]?.[col - 1];
+  }
+
+  /** The cell, created if missing (writes go through here). */
+  ensure(row: number, col: number): CellData {
+    let r = this.rows[row - 1];
+    if (!r) {
+      r = [];
+      this.rows[row - 1] = r;
+    }
+    let c = r[col - 1];
+    if (!c) {
+      c = {};
+      r[col - 1] = c;
+    }
+    return c;
+  }
+
+  /** Drops a cell that holds nothing any more, so the model stays small. */
+  tidy(row: number, col: number): void {
+    const r = this.rows[row - 1];
+    const c = r?.[col - 1];
+    if (r && c && Object.values(c).every((v) => v === undefined)) r[col - 1] = undefined;
+  }
+
+  forEachCell(fn: (cell: CellData, row: number, col: number) => void): void {
+    this.rows.forEach((row, r) => row?.forEach((c, col) => c && fn(c, r + 1, col + 1)));
+  }
+
+  /** Last row with a value or formula; 0 for an empty sheet (Sheet.getLastRow). */
+  lastRow(): number {
+    for (let r = this.rows.length; r >= 1; r--) {
+      const row = this.rows[r - 1];
+      if (row && row.some((c) => !isEmptyCell(c))) return r;
+    }
+    return 0;
+  }
+
+  lastCol(): number {
+    let last = 0;
+    for (const row of this.rows) {
+      if (!row) continue;
+      for (let c = row.length; c > last; c--) {
+        if (!isEmptyCell(row[c - 1])) {
+          last = c;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  /** Inserts empty rows before `at`; they take the formats of `formatFrom` (a row, pre-insert). */
+  insertRows(at: number, count: number, formatFrom?: number): void {
+    const template = formatFrom ? this.rows[formatFrom - 1] : undefined;
+    const fresh: ((CellData | undefined)[] | undefined)[] = [];
+    for (let i = 0; i < count; i++) fresh.push(template ? template.map(formatOnly) : undefined);
+    while (this.rows.length < at - 1) this.rows.push(undefined);
+    this.rows.splice(at - 1, 0, ...fresh);
+    this.maxRows += count;
+    if (at <= this.frozenRows) this.frozenRows += count;
+    this.hiddenRows = shiftSet(this.hiddenRows, at, count);
+  }
+
+  deleteRows(at: number, count: number): void {
+    this.rows.splice(at - 1, count);
+    this.maxRows -= count;
+    if (at <= this.frozenRows) this.frozenRows = Math.max(at - 1, this.frozenRows - count);
+    this.hiddenRows = shiftSet(this.hiddenRows, at, -count);
+  }
+
+  insertCols(at: number, count: number, formatFrom?: number): void {
+    for (const row of this.rows) {
+      if (!row) continue;
+      const t = formatFrom ? row[formatFrom - 1] : undefined;
+      while (row.length < at - 1) row.push(undefined);
+      row.splice(at - 1, 0, ...Array.from({ length: count }, () => formatOnly(t)));
+    }
+    this.maxCols += count;
+    if (at <= this.frozenCols) this.frozenCols += count;
+    this.hiddenColumns = shiftSet(this.hiddenColumns, at, count);
+    this.columnWidths = shiftRecord(this.columnWidths, at, count);
+  }
+
+  deleteCols(at: number, count: number): void {
+    for (const row of this.rows) if (row) row.splice(at - 1, count);
+    this.maxCols -= count;
+    if (at <= this.frozenCols) this.frozenCols = Math.max(at - 1, this.frozenCols - count);
+    this.hiddenColumns = shiftSet(this.hiddenColumns, at, -count);
+    this.columnWidths = shiftRecord(this.columnWidths, at, -count);
+  }
+
+  /** The whole sheet as a ref (sheet protections, getDataRange of a full sheet). */
+  whole(): GridRef {
+    return { sheetId: this.id, row: 1, col: 1, numRows: this.maxRows, numCols: this.maxCols };
+  }
+
+  toJSON(): SheetJSON {
+    const cells: Record<string, CellData> = {};
+    this.rows.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (c && Object.values(c).some((v) => v !== undefined))
+          cells[`${r + 1},${col + 1}`] = cloneJSON(c);
+      }),
+    );
+    return {
+      id: this.id,
+      name: this.name,
+      maxRows: this.maxRows,
+      maxCols: this.maxCols,
+      frozenRows: this.frozenRows,
+      frozenCols: this.frozenCols,
+      hidden: this.hidden,
+      tabColor: this.tabColor,
+      columnWidths: { ...this.columnWidths },
+      hiddenColumns: [...this.hiddenColumns].sort((a, b) => a - b),
+      hiddenRows: [...this.hiddenRows].sort((a, b) => a - b),
+      cells,
+      conditionalRules: cloneJSON(this.conditionalRules),
+      protections: cloneJSON(this.protections),
+    };
+  }
+
+  static fromJSON(j: SheetJSON): SheetModel {
+    const s = new SheetModel(j.id, j.name);
+    s.maxRows = j.maxRows;
+    s.maxCols = j.maxCols;
+    s.frozenRows = j.frozenRows;
+    s.frozenCols = j.frozenCols;
+    s.hidden = j.hidden;
+    s.tabColor = j.tabColor;
+    s.columnWidths = { ...j.columnWidths };
+    s.hiddenColumns = new Set(j.hiddenColumns);
+    s.hiddenRows = new Set(j.hiddenRows ?? []);
+    for (const [key, cell] of Object.entries(j.cells)) {
+      const [r, c] = key.split(',').map(Number);
+      if (r && c) Object.assign(s.ensure(r, c), cloneJSON(cell));
+    }
+    s.conditionalRules = cloneJSON(j.conditionalRules);
+    s.protections = cloneJSON(j.protections);
+    return s;
+  }
+}
+
+/** What an inserted row or column inherits from its neighbour: formats, not content. */
+function formatOnly(c: CellData | undefined): CellData | undefined {
+  if (!c) return undefined;
+  const out: CellData = {};
+  if (c.nf !== undefined) out.nf = c.nf;
+  if (c.auto !== undefined) out.auto = c.auto;
+  if (c.dv !== undefined) out.dv = cloneJSON(c.dv);
+  if (c.style !== undefined) out.style = { ...c.style };
+  return Object.keys(out).length ? out : undefined;
+}
+
+function shiftSet(set: Set<number>, at: number, delta: number): Set<number> {
+  const out = new Set<number>();
+  for (const i of set) {
+    if (i < at) out.add(i);
+    else if (delta > 0) out.add(i + delta);
+    else if (i >= at - delta) out.add(i + delta);
+  }
+  return out;
+}
+
+function shiftRecord(
+  rec: Record<string, number>,
+  at: number,
+  delta: number,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(rec)) {
+    const i = Number(k);
+    if (i < at) out[i] = v;
+    else if (delta > 0) out[i + delta] = v;
+    else if (i >= at - delta) out[i + delta] = v;
+  }
+  return out;
+}
+
+/**
+ * Moves a ref for rows (or columns) inserted (delta > 0) or deleted (delta < 0) at `at`.
+ * Returns undefined when a deletion removes it entirely.
+ */
+export function shiftRef(
+  ref: GridRef,
+  dim: 'rows' | 'cols',
+  at: number,
+  delta: number,
+): GridRef | undefined {
+  const start = dim === 'rows' ? ref.row : ref.col;
+  const size = dim === 'rows' ? ref.numRows : ref.numCols;
+  const end = start + size - 1;
+  let ns = start;
+  let nsize = size;
+  if (delta > 0) {
+    if (at <= start) ns = start + delta;
+    else if (at <= end) nsize = size + delta;
+  } else {
+    const dStart = at;
+    const dEnd = at - delta - 1;
+    if (dEnd < start) ns = start + delta;
+    else if (dStart > end) {
+      /* untouched */
+    } else {
+      const keptBefore = Math.max(0, dStart - start);
+      const keptAfter = Math.max(0, end - dEnd);
+      nsize = keptBefore + keptAfter;
+      if (nsize === 0) return undefined;
+      ns = Math.min(start, dStart);
+    }
+  }
+  return dim === 'rows' ? { ...ref, row: ns, numRows: nsize } : { ...ref, col: ns, numCols: nsize };
+}
