@@ -1,0 +1,100 @@
+/**
+ * Integration harness: the built bundle (dist/Code.js, run `npm run build` first; `npm test`
+ * does) running on the emulator, with helpers to type rows into sheets by header text as a
+ * person or an import would, and to read them back.
+ */
+import { createEmulator, type Emulator } from '../../src/emulator';
+
+export type Locale = 'fr_CA' | 'en_US';
+
+export interface WorkbookOptions {
+  locale?: Locale;
+  now?: string;
+  timeZone?: string;
+  /** Run setupWorkbook first (default true). */
+  setup?: boolean;
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export class TestWorkbook {
+  constructor(readonly emu: Emulator) {}
+
+  /** Calls a global function of the bundle, as the default user. */
+  run<T = unknown>(name: string, ...args: unknown[]): T {
+    return this.emu.run(name, ...args) as T;
+  }
+
+  runAs<T = unknown>(user: string, name: string, ...args: unknown[]): T {
+    return this.emu.runAs(user, name, ...args) as T;
+  }
+
+  get spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    const app = this.emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    return app.getActiveSpreadsheet();
+  }
+
+  sheet(name: string): Sheet {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    return sheet;
+  }
+
+  header(name: string): string[] {
+    const sheet = this.sheet(name);
+    const width = sheet.getLastColumn();
+    return width === 0 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String);
+  }
+
+  /** Appends rows given by header text (missing headers stay blank), as pasted by a person. */
+  append(name: string, records: Record<string, unknown>[]): void {
+    if (records.length === 0) return;
+    const header = this.header(name);
+    for (const record of records)
+      for (const key of Object.keys(record))
+        if (!header.includes(key))
+          throw new Error(`no column "${key}" in ${name}: ${header.join(' | ')}`);
+    const rows = records.map((r) => header.map((h) => (h in r ? r[h] : '')));
+    const sheet = this.sheet(name);
+    const first = sheet.getLastRow() + 1;
+    if (first + rows.length - 1 > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
+    sheet.getRange(first, 1, rows.length, header.length).setValues(rows);
+  }
+
+  /** Every data row as an object by header text. */
+  rows(name: string): Record<string, unknown>[] {
+    const values = this.emu.spreadsheet.values(name);
+    const [header = [], ...rest] = values;
+    return rest.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+  }
+
+  /** Sets one cell by row number and header text. */
+  setCell(name: string, row: number, headerText: string, value: unknown): void {
+    const col = this.header(name).indexOf(headerText);
+    if (col < 0) throw new Error(`no column "${headerText}" in ${name}`);
+    this.sheet(name)
+      .getRange(row, col + 1)
+      .setValue(value);
+  }
+
+  /** Service calls made by fn, by kind and in total. */
+  measure<T>(fn: () => T): { result: T; calls: Record<string, number>; total: number } {
+    return this.emu.calls.measure(fn);
+  }
+}
+
+export function workbook(options: WorkbookOptions = {}): TestWorkbook {
+  const emu = createEmulator({
+    locale: options.locale ?? 'fr_CA',
+    timeZone: options.timeZone ?? 'America/Toronto',
+    now: options.now ?? '2026-11-15T12:00:00-05:00',
+  });
+  emu.loadBundle();
+  const wb = new TestWorkbook(emu);
+  if (options.setup !== false) wb.run('setupWorkbook');
+  return wb;
+}
+
+/** Header texts by contract key, for a sheet, in a language. */
+export { SHEETS } from '../../src/shared/contract';
