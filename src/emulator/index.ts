@@ -4,6 +4,7 @@ import { CallCounter } from './calls';
 import { Clock } from './clock';
 import { counted } from './counting';
 import { scriptError } from './errors';
+import { restricted } from './permissions';
 import { ForwardingCounter, NO_UI_CONTEXT, type ExecutionKind } from './execution';
 import { Bundle, clockDate, type BundleInstance } from './loader';
 import { UiLog, createUi } from './ui';
@@ -497,13 +498,15 @@ export class Emulator {
       },
       'emulated-script-id',
     );
+    const limit = <T extends object>(name: string, service: T): T =>
+      exec.kind === 'simpleTrigger' ? restricted(name, service) : service;
     globals = {
       SpreadsheetApp: spreadsheetApp,
       HtmlService: createHtmlService(calls, this.distDir, () => ({ ...(globals ?? {}) })),
       PropertiesService: createPropertiesService(this.properties, exec.effectiveUser, calls),
       CacheService: createCacheService(this.caches, exec.effectiveUser, this.clock, calls),
       LockService: createLockService(this.locks, exec.id, exec.effectiveUser, this.clock, calls),
-      ScriptApp: scriptApp,
+      ScriptApp: limit('ScriptApp', scriptApp),
       Session: createSession(
         {
           activeUser: exec.user,
@@ -514,8 +517,8 @@ export class Emulator {
         calls,
       ),
       Utilities: createUtilities(calls, this.clock, formatDateJava),
-      MailApp: createMailApp(this.mailbox, exec.effectiveUser, this.clock, calls),
-      UrlFetchApp: createUrlFetchApp(this.urlFetch, calls),
+      MailApp: limit('MailApp', createMailApp(this.mailbox, exec.effectiveUser, this.clock, calls)),
+      UrlFetchApp: limit('UrlFetchApp', createUrlFetchApp(this.urlFetch, calls)),
       Logger: createLogger(this.logs, now, calls),
       console: createConsole(this.logs, now, calls),
       Date: clockDate(this.clock),

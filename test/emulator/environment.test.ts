@@ -174,6 +174,34 @@ describe('edit events', () => {
   });
 });
 
+describe('simple trigger restrictions', () => {
+  it('a simple onEdit cannot send mail, fetch or make triggers; the installable one can', () => {
+    const emu = createEmulator({ now: '2026-03-10T15:00:00Z', user: 'ann@example.com' });
+    emu.loadBundleCode(`
+      function onEdit(e) { MailApp.sendEmail('a@example.com', 's', 'b'); }
+      function onOpen(e) { ScriptApp.getProjectTriggers(); }
+      function fetchIt() { UrlFetchApp.fetch('https://example.com/'); }
+      function mailInstalled(e) { MailApp.sendEmail('a@example.com', 's', 'b'); }
+      function install() {
+        ScriptApp.newTrigger('mailInstalled').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
+      }
+    `);
+    emu.run('install');
+    const [simple, installed] = emu.fireEdit({ range: { sheet: 'Sheet1', a1: 'A1' } });
+    expect((simple?.error as Error).message).toBe(
+      'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(installed?.error).toBeUndefined();
+    expect(emu.mails).toHaveLength(1);
+    expect((emu.fireOpen()[0]?.error as Error).message).toMatch(
+      /^You do not have permission to call ScriptApp.getProjectTriggers\. Required permissions: .*script\.scriptapp$/,
+    );
+    expect(emu.triggerFailures.map((f) => f.handler)).toEqual(['onEdit', 'onOpen']);
+    emu.setUrlFetchHandler(() => ({ status: 200 }));
+    expect(() => emu.run('fetchIt')).not.toThrow();
+  });
+});
+
 describe('time-driven triggers', () => {
   it('fire when due, as their owner, without UI, with the clock event fields', () => {
     const emu = emulator();
