@@ -1,0 +1,384 @@
+/**
+ * The client form in Chromium against the fake backend, driven by label as a user would.
+ * Needs `npm run build` first (dist/Sidebar.html). Screenshots go to artifacts/.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { ClientRecord } from '../../src/shared/formApi';
+import type { FakeHandle, FakeSeed } from './fakeBackend';
+import { installFakeBackend } from './fakeBackend';
+import { launchBrowser, openSidebar, screenshot, uncaughtErrors } from './harness';
+import { seed } from './seed';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+let page: Page;
+afterEach(async () => {
+  expect(uncaughtErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+async function open(s: FakeSeed, width = 300): Promise<Page> {
+  page = await openSidebar(browser, { fn: installFakeBackend, arg: s }, { width });
+  await page.getByRole('tablist').waitFor();
+  return page;
+}
+
+type FakeWindow = { __fake: FakeHandle };
+const calls = () =>
+  page.evaluate(() => (window as unknown as FakeWindow).__fake.calls.map((c) => c.name));
+const stored = (code: string) =>
+  page.evaluate((c) => (window as unknown as FakeWindow).__fake.store()[c], code) as Promise<
+    ClientRecord | undefined
+  >;
+const status = () => page.locator('.status');
+const heading = () => page.getByRole('heading', { level: 1 });
+const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+const label = (name: string) => page.getByLabel(name, { exact: true });
+
+/** Waits until the locator's text contains `text` (jest's expect does not retry). */
+async function waitText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
+
+async function saveAndWait(): Promise<void> {
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.locator('.status.ok, .status.error').first().waitFor();
+}
+
+test('opens on a new client: proposed code, tabs and labels in French', async () => {
+  await open(seed('fr'));
+  expect(await heading().textContent()).toBe('Nouveau client');
+  expect(await label('Code client').inputValue()).toBe('C-0003');
+  expect(await page.getByRole('tab').allTextContents()).toEqual([
+    'Général',
+    'Termes',
+    'Vendeurs',
+    'CRM',
+  ]);
+  expect(await calls()).toEqual(['formOpen']);
+  await screenshot(page, 'fr-new-general');
+});
+
+test('creates a client with all four tabs filled, then reloads and edits it', async () => {
+  await open(seed('fr'));
+  // Général
+  await label('Nom').fill('Ferme Bellevue');
+  await label('Type').selectOption({ label: 'Entreprise' });
+  await label('Contact').fill('Anne Lavoie');
+  await label('Courriel').fill('anne@bellevue.qc.ca');
+  await label('Téléphone').fill('418 555-0101');
+  await label('Adresse').fill('12, rang Saint-Joseph');
+  await label('Ville').fill('Lévis');
+  await label('Province').fill('QC');
+  await label('Code postal').fill('G6V 1A1');
+  await label('Pays').fill('Canada');
+  await label('Langue').selectOption('fr');
+  // Termes
+  await tab('Termes').click();
+  expect(await label('Terme (jours)').getAttribute('placeholder')).toBe('Défaut : 30 jours');
+  expect(await label('Compte de revenus').getAttribute('placeholder')).toBe('Défaut du système');
+  expect(await label('Code de taxes').getAttribute('placeholder')).toBe('Défaut du système');
+  await label('Code crédit').selectOption('NET30');
+  await label('Limite de crédit').fill('2 500,50');
+  await label('Terme (jours)').fill('45');
+  await label('Rabais (%)').fill('2');
+  await label('Rabais si payé en (jours)').fill('10');
+  await label('Compte de revenus').fill('4010');
+  await label('Date de la dernière facture').fill('2025-01-15');
+  await label('Pourquoi sous surveillance').fill('Chèque sans provision');
+  await label('Factures par courriel').check();
+  await label('Bon de commande requis').check();
+  await label('Remarques sur les factures').fill('=SOMME(A1:A2) livrer à l’arrière');
+  await screenshot(page, 'fr-new-terms');
+  // Vendeurs
+  await tab('Vendeurs').click();
+  await page.getByRole('button', { name: '+ Ajouter un vendeur' }).click();
+  await label('Vendeur 1').selectOption('Julie Roy');
+  await label('Type de commission 1').selectOption({ label: 'Marge' });
+  await label('Taux (%) 1').fill('7,5');
+  await label('Type de produit 1').selectOption('Services');
+  await page.getByRole('button', { name: '+ Ajouter un vendeur' }).click();
+  await label('Vendeur 2').selectOption('Marc Gagnon');
+  await label('Taux (%) 2').fill('3');
+  await screenshot(page, 'fr-new-salespeople');
+  // CRM
+  await tab('CRM').click();
+  await label('Chargé de compte').selectOption('Sophie Côté');
+  await label('Référé par').selectOption('Site web');
+  await label('Infolettre').check();
+  await page.getByRole('group', { name: 'Étiquettes' }).getByLabel('Bon client').check();
+  await page.getByRole('group', { name: 'Étiquettes' }).getByLabel('Volume 3').check();
+  await label('Besoins').fill('Semences bio');
+  await label('Notes de suivi').fill('Rappeler en mars');
+  await label("Habitudes d'achat").fill('Printemps, mensuel');
+  await page.getByRole('button', { name: '+ Ajouter une discussion' }).click();
+  await label('Date — Discussion 1').fill('2025-02-03');
+  await label('Personnes — Discussion 1').fill('Julie, Marc');
+  await label('Cc — Discussion 1').fill('Sophie');
+  await label('Objet — Discussion 1').fill('Prix de gros');
+  await label('Détails — Discussion 1').fill('Accord pour 5 %');
+  await page.getByRole('button', { name: '+ Ajouter un courriel' }).click();
+  await label('Date — Courriel 1').fill('2025-02-04');
+  await label('De — Courriel 1').fill('anne@bellevue.qc.ca');
+  await label('À — Courriel 1').fill('julie@exemple.ca');
+  await label('Objet — Courriel 1').fill('Soumission');
+  await screenshot(page, 'fr-new-crm');
+
+  await saveAndWait();
+  expect(await status().textContent()).toBe('Client C-0003 enregistré.');
+  expect(await heading().textContent()).toBe('C-0003 — Ferme Bellevue');
+  const saved = await stored('C-0003');
+  expect(saved?.general).toMatchObject({
+    name: 'Ferme Bellevue',
+    kind: 'company',
+    email: 'anne@bellevue.qc.ca',
+    postalCode: 'G6V 1A1',
+    language: 'fr',
+  });
+  expect(saved?.terms).toMatchObject({
+    creditCode: 'NET30',
+    creditLimit: 2500.5,
+    termDays: 45,
+    discountPct: 2,
+    discountDays: 10,
+    revenueAccount: '4010',
+    taxCode: '',
+    lastInvoiceDate: '2025-01-15',
+    lastUnpaidInvoiceDate: null,
+    emailInvoices: true,
+    poRequired: true,
+    taxExempt: false,
+    invoiceRemarks: '=SOMME(A1:A2) livrer à l’arrière',
+  });
+  expect(saved?.salespeople).toEqual([
+    { salesperson: 'Julie Roy', commissionType: 'margin', ratePct: 7.5, productType: 'Services' },
+    { salesperson: 'Marc Gagnon', commissionType: 'sales', ratePct: 3, productType: '' },
+  ]);
+  expect(saved?.crm).toMatchObject({
+    accountManager: 'Sophie Côté',
+    referredBy: 'Site web',
+    newsletter: true,
+    tags: ['Bon client', 'Volume 3'],
+    needs: 'Semences bio',
+    discussions: [
+      {
+        date: '2025-02-03',
+        people: 'Julie, Marc',
+        cc: 'Sophie',
+        subject: 'Prix de gros',
+        details: 'Accord pour 5 %',
+      },
+    ],
+    emails: [
+      {
+        date: '2025-02-04',
+        from: 'anne@bellevue.qc.ca',
+        to: 'julie@exemple.ca',
+        subject: 'Soumission',
+      },
+    ],
+  });
+  // After a save the code is the key: read-only.
+  await tab('Général').click();
+  expect(await label('Code client').getAttribute('readonly')).not.toBeNull();
+  // The manual reason puts the client under watch (computed by the server).
+  await waitText(page.locator('.banner'), 'Motif manuel : Chèque sans provision');
+
+  // Reload the sidebar, find the client by name with the keyboard.
+  await page.reload();
+  await page.getByRole('tablist').waitFor();
+  const finder = page.getByRole('combobox', { name: 'Rechercher un client' });
+  await finder.fill('bellev');
+  await page.getByRole('option', { name: /C-0003/ }).waitFor();
+  await finder.press('Enter');
+  await waitText(heading(), 'C-0003 — Ferme Bellevue');
+  await tab('Termes').click();
+  expect(await label('Limite de crédit').inputValue()).toBe('2500,5');
+  expect(await label('Remarques sur les factures').inputValue()).toBe(
+    '=SOMME(A1:A2) livrer à l’arrière',
+  );
+  await tab('Vendeurs').click();
+  expect(await label('Taux (%) 1').inputValue()).toBe('7,5');
+
+  // Edit: remove the second agreement, change the name, save.
+  await page.getByRole('button', { name: 'Retirer — Entente 2' }).click();
+  await tab('Général').click();
+  await label('Nom').fill('Ferme Bellevue inc.');
+  await saveAndWait();
+  expect(await status().textContent()).toBe('Client C-0003 enregistré.');
+  const edited = await stored('C-0003');
+  expect(edited?.general.name).toBe('Ferme Bellevue inc.');
+  expect(edited?.salespeople).toHaveLength(1);
+  expect(edited?.version).not.toBe(saved?.version);
+  expect(await calls()).toEqual(['formOpen', 'formLoad', 'formSave']);
+});
+
+test('validation errors are shown next to the field, on its tab, without calling the server', async () => {
+  await open(seed('fr', { selectedCode: 'C-0001' }));
+  await tab('Vendeurs').click();
+  await label('Taux (%) 1').fill('150');
+  await tab('Général').click();
+  await label('Courriel').fill('pas un courriel');
+  await tab('Termes').click();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  // The first error (in record order) is on Général: the form switches there and focuses it.
+  await waitText(page.locator('#f-general-email-err'), 'Adresse courriel invalide.');
+  expect(await tab('Général').getAttribute('aria-selected')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-general-email');
+  expect(await label('Courriel').getAttribute('aria-invalid')).toBe('true');
+  expect(await tab('Vendeurs').getAttribute('class')).toContain('has-error');
+  await screenshot(page, 'fr-validation-general');
+  await tab('Vendeurs').click();
+  expect(await page.locator('#f-salespeople-0-ratePct-err').textContent()).toBe(
+    'Doit être au plus 100.',
+  );
+  await screenshot(page, 'fr-validation-salespeople');
+  expect(await calls()).toEqual(['formOpen']);
+});
+
+test('a server field error (code already used) is shown under the field', async () => {
+  await open(seed('fr'));
+  await label('Code client').fill('C-0001');
+  await label('Nom').fill('Doublon');
+  await saveAndWait();
+  expect(await page.locator('#f-general-code-err').textContent()).toBe(
+    'Le code C-0001 existe déjà.',
+  );
+});
+
+test('conflict: says who saved and when, and Reload shows their version', async () => {
+  await open(seed('fr', { selectedCode: 'C-0001' }));
+  await waitText(heading(), 'C-0001 — Quincaillerie Tremblay');
+  await page.evaluate(() =>
+    (window as unknown as FakeWindow).__fake.otherUserSaves('C-0001', 'marie@exemple.ca', (r) => {
+      r.general.city = 'Montréal';
+    }),
+  );
+  await label('Ville').fill('Sherbrooke');
+  await saveAndWait();
+  const text = (await status().textContent()) ?? '';
+  expect(text).toContain('Ce client a été modifié par marie@exemple.ca le ');
+  expect(text).toContain('2025'); // the date of their save
+  expect(await stored('C-0001').then((r) => r?.general.city)).toBe('Montréal');
+  await screenshot(page, 'fr-conflict');
+  await status().getByRole('button', { name: 'Recharger' }).click();
+  await page.waitForFunction(
+    () =>
+      (document.getElementById('f-general-city') as HTMLInputElement | null)?.value === 'Montréal',
+  );
+  // Saving again now works on their version.
+  await label('Ville').fill('Sherbrooke');
+  await saveAndWait();
+  expect(await stored('C-0001').then((r) => r?.general.city)).toBe('Sherbrooke');
+});
+
+test('a watched client shows the banner with reasons; invoice dates are computed, read-only', async () => {
+  await open(seed('fr', { selectedCode: 'C-0001' }));
+  await waitText(page.locator('.banner'), 'Client sous surveillance');
+  expect(await page.locator('.banner').textContent()).toContain('Facture F-1001 en retard');
+  await tab('Termes').click();
+  expect(await label('Date de la dernière facture').getAttribute('readonly')).not.toBeNull();
+  expect(await label('Date de la dernière facture').inputValue()).toBe('2025-02-20');
+  // fr-CA groups thousands with a narrow no-break space.
+  expect(await label('Solde dû').inputValue()).toMatch(/^1\s250,50$/);
+  expect(await label('Sous surveillance').inputValue()).toBe('Oui');
+  await screenshot(page, 'fr-watched-terms');
+});
+
+test('unsaved changes survive tab switches; leaving them asks first', async () => {
+  await open(seed('fr', { selectedCode: 'C-0001' }));
+  await label('Contact').fill('Paul');
+  await tab('CRM').click();
+  await tab('Général').click();
+  expect(await label('Contact').inputValue()).toBe('Paul');
+  await page.getByRole('button', { name: 'Nouveau client' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await waitText(dialog, 'ne sont pas enregistrées');
+  await screenshot(page, 'fr-unsaved-confirm');
+  await dialog.getByRole('button', { name: 'Continuer' }).click();
+  expect(await heading().textContent()).toBe('C-0001 — Quincaillerie Tremblay');
+  expect(await label('Contact').inputValue()).toBe('Paul');
+  await page.getByRole('button', { name: 'Nouveau client' }).click();
+  await dialog.getByRole('button', { name: 'Abandonner les modifications' }).click();
+  expect(await heading().textContent()).toBe('Nouveau client');
+  expect(await label('Code client').inputValue()).toBe('C-0003');
+});
+
+test('user text is shown as text, never as HTML', async () => {
+  await open(seed('fr', { selectedCode: 'C-0002' }));
+  await waitText(heading(), 'C-0002');
+  expect(await heading().textContent()).toBe(
+    'C-0002 — <img src=x onerror="window.__pwned=1">Boulangerie',
+  );
+  expect(await page.locator('img').count()).toBe(0);
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
+  await tab('CRM').click();
+  expect(await label('Besoins').inputValue()).toBe('=HYPERLINK("http://evil.example","clic")');
+});
+
+test('keyboard: arrow keys move between tabs, the finder opens a client with Down and Enter', async () => {
+  await open(seed('fr'));
+  await tab('Général').focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await tab('Termes').getAttribute('aria-selected')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-terms');
+  await page.keyboard.press('End');
+  expect(await tab('CRM').getAttribute('aria-selected')).toBe('true');
+  await page.keyboard.press('ArrowRight');
+  expect(await tab('Général').getAttribute('aria-selected')).toBe('true');
+  const finder = page.getByRole('combobox', { name: 'Rechercher un client' });
+  await finder.focus();
+  await page.keyboard.type('c-000');
+  const options = page.getByRole('listbox').getByRole('option');
+  await options.nth(1).waitFor();
+  expect(await options.allTextContents()).toEqual([
+    'C-0001 Quincaillerie Tremblay',
+    'C-0002 <img src=x onerror="window.__pwned=1">Boulangerie',
+  ]);
+  await page.keyboard.press('ArrowDown');
+  expect(await finder.getAttribute('aria-activedescendant')).toBe('finder-opt-1');
+  await screenshot(page, 'fr-finder');
+  await page.keyboard.press('Enter');
+  await waitText(heading(), 'C-0002 —');
+});
+
+test('English workbook: English tabs, headers as labels, messages', async () => {
+  await open(seed('en', { selectedCode: 'C-0001' }));
+  expect(await page.getByRole('tab').allTextContents()).toEqual([
+    'General',
+    'Terms',
+    'Salespeople',
+    'CRM',
+  ]);
+  expect(await label('Client code').inputValue()).toBe('C-0001');
+  await tab('Terms').click();
+  expect(await label('Revenue account').getAttribute('placeholder')).toBe('System default');
+  expect(await label('Why under watch').inputValue()).toBe('');
+  await tab('Salespeople').click();
+  await label('Rate (%) 1').fill('abc');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await waitText(page.locator('#f-salespeople-0-ratePct-err'), 'Enter a number.');
+  await screenshot(page, 'en-salespeople-error');
+  await label('Rate (%) 1').fill('4.25');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await waitText(status(), 'Client C-0001 saved.');
+  expect(await stored('C-0001').then((r) => r?.salespeople[0]?.ratePct)).toBe(4.25);
+});
+
+test('a server failure is reported and the form stays usable', async () => {
+  await open(seed('en', { selectedCode: 'C-0001' }));
+  await page.evaluate(() =>
+    (window as unknown as FakeWindow).__fake.failNext('formSave', 'Service Spreadsheets timed out'),
+  );
+  await page.getByRole('button', { name: 'Save' }).click();
+  await waitText(status(), 'Error: Service Spreadsheets timed out');
+  expect(await page.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
+});

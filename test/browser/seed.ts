@@ -1,0 +1,66 @@
+/** Seed data of the fake backend: lists as setup writes them, and two existing clients. */
+import { LIST_SEEDS } from '../../src/shared/contract';
+import type { ClientRecord, FormLists } from '../../src/shared/formApi';
+import { emptyClientRecord } from '../../src/shared/schemas';
+import type { FakeSeed } from './fakeBackend';
+
+export function lists(lang: 'fr' | 'en'): FormLists {
+  const s = LIST_SEEDS[lang];
+  return {
+    creditCodes: s.creditCodes ?? [],
+    salespeople: ['Julie Roy', 'Marc Gagnon'],
+    accountManagers: ['Sophie Côté', 'Luc Martin'],
+    referralSources: s.referralSources ?? [],
+    tags: s.tags ?? [],
+    productTypes: s.productTypes ?? [],
+  };
+}
+
+/** A client under watch, with invoices (computed dates read-only). */
+export function watchedClient(): ClientRecord {
+  const r = emptyClientRecord('C-0001');
+  r.version = '2025-03-01T15:00:00.000Z';
+  r.general = { ...r.general, name: 'Quincaillerie Tremblay', kind: 'company', city: 'Québec' };
+  r.terms = {
+    ...r.terms,
+    creditCode: 'NET30',
+    creditLimit: 1000,
+    termDays: 30,
+    lastInvoiceDate: '2025-02-20',
+    lastUnpaidInvoiceDate: '2025-01-05',
+  };
+  r.salespeople = [
+    { salesperson: 'Julie Roy', commissionType: 'sales', ratePct: 5, productType: '' },
+  ];
+  r.computed = {
+    balanceDue: 1250.5,
+    watched: true,
+    watchReasons: 'Facture F-1001 en retard; Solde dû (1 250,50) au-dessus de la limite (1 000,00)',
+    hasInvoices: true,
+    updatedAt: '2025-03-01T15:00:00.000Z',
+    updatedBy: 'marie@exemple.ca',
+  };
+  return r;
+}
+
+/** A client whose name looks like markup: it must be shown as text. */
+export function hostileClient(): ClientRecord {
+  const r = emptyClientRecord('C-0002');
+  r.version = '2025-03-02T15:00:00.000Z';
+  r.general.name = '<img src=x onerror="window.__pwned=1">Boulangerie';
+  r.crm.needs = '=HYPERLINK("http://evil.example","clic")';
+  r.computed.updatedAt = r.version;
+  r.computed.updatedBy = 'luc@exemple.ca';
+  return r;
+}
+
+export function seed(lang: 'fr' | 'en', extra: Partial<FakeSeed> = {}): FakeSeed {
+  return {
+    lang,
+    lists: lists(lang),
+    termDays: 30,
+    user: 'julie@exemple.ca',
+    clients: [watchedClient(), hostileClient()],
+    ...extra,
+  };
+}
