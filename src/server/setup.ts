@@ -132,10 +132,12 @@ function formatSheet(
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   const width = Math.max(sheet.getLastColumn(), 1);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
-  const existingProtections = new Set(
+  // Our protections are recognised by their description and column (a range's A1 notation
+  // varies: "T:T" as asked, "T1:T1000" as Sheets reports it).
+  const protectedColumns = new Set(
     sheet
       .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-      .map((p) => `${p.getRange().getA1Notation()}|${p.getDescription()}`),
+      .map((p) => `${p.getRange().getColumn()}|${p.getDescription()}`),
   );
   for (const column of columnsOf(key)) {
     const letter = columnLetter(index[column.key]! + 1);
@@ -150,10 +152,13 @@ function formatSheet(
         .setBackground(COMPUTED_BACKGROUND)
         .setFontStyle('italic')
         .setNote(t(lang, 'computedNote'));
-      const whole = sheet.getRange(`${letter}:${letter}`);
       const description = t(lang, 'computedProtection');
-      if (!existingProtections.has(`${whole.getA1Notation()}|${description}`))
-        whole.protect().setDescription(description).setWarningOnly(true);
+      if (!protectedColumns.has(`${index[column.key]! + 1}|${description}`))
+        sheet
+          .getRange(`${letter}:${letter}`)
+          .protect()
+          .setDescription(description)
+          .setWarningOnly(true);
     } else {
       headerCell.setBackground(HEADER_BACKGROUND);
     }
