@@ -148,6 +148,11 @@ export class Execution {
     return name in this.functions();
   }
 
+  /** The bundle's functions if this execution has already loaded it (templates see them). */
+  loadedFunctions(): BundleInstance['functions'] {
+    return this.instance?.functions ?? {};
+  }
+
   functions(): BundleInstance['functions'] {
     if (!this.instance) this.instance = this.emulator.requireBundle().instantiate(this.globals);
     return this.instance.functions;
@@ -502,7 +507,11 @@ export class Emulator {
       exec.kind === 'simpleTrigger' ? restricted(name, service) : service;
     globals = {
       SpreadsheetApp: spreadsheetApp,
-      HtmlService: createHtmlService(calls, this.distDir, () => ({ ...(globals ?? {}) })),
+      // Template scriptlets run on the server: they see the services and the script's functions.
+      HtmlService: createHtmlService(calls, this.distDir, () => ({
+        ...(globals ?? {}),
+        ...exec.loadedFunctions(),
+      })),
       PropertiesService: createPropertiesService(this.properties, exec.effectiveUser, calls),
       CacheService: createCacheService(this.caches, exec.effectiveUser, this.clock, calls),
       LockService: createLockService(this.locks, exec.id, exec.effectiveUser, this.clock, calls),

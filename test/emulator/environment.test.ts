@@ -47,6 +47,11 @@ function greet(name, opts) { return { hello: name, n: opts.n, list: opts.list };
 function returnsDate() { return { d: new Date() }; }
 function fails() { throw new Error('Client code 0042 already exists'); }
 function secret_() { return 1; }
+function templated() {
+  var t = HtmlService.createTemplate('<p><?= greet(who, { n: 1 }).hello ?></p>');
+  t.who = '<Ann>';
+  return t.evaluate().getContent();
+}
 function fetchRates() { return UrlFetchApp.fetch('https://api.example.com/rates').getContentText(); }
 `;
 
@@ -160,6 +165,20 @@ describe('edit events', () => {
     });
   });
 
+  it('accepts a Range object from a test execution', () => {
+    const emu = emulator();
+    const app = emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const range = app.getActiveSpreadsheet().getSheets()[0]?.getRange('C3');
+    if (!range) throw new Error('no sheet');
+    range.setValue('Tremblay');
+    emu.fireEdit({ range });
+    expect(JSON.parse(emu.properties.document.data.get('simple') ?? '')).toMatchObject({
+      a1: 'C3',
+      value: 'Tremblay',
+      hasOld: false,
+    });
+  });
+
   it('building the event costs the handler nothing: only its own calls count', () => {
     const emu = emulator();
     const { calls } = emu.calls.measure(() =>
@@ -241,6 +260,12 @@ describe('locks between executions', () => {
   });
 });
 
+describe('HtmlService templates in an execution', () => {
+  it("scriptlets can call the script's own functions", () => {
+    expect(emulator().run('templated')).toBe('<p>&lt;Ann&gt;</p>');
+  });
+});
+
 describe('UrlFetchApp through the environment', () => {
   it('uses the handler the test sets and records the request', () => {
     const emu = emulator();
@@ -305,5 +330,8 @@ describe('the real bundle', () => {
     const fns = emu.loadBundle(dist);
     expect(typeof fns.onOpen).toBe('function');
     expect(emu.functionNames()).toContain('onOpen');
+    const [open] = emu.fireOpen();
+    expect(open?.error).toBeUndefined();
+    expect(emu.ui.menuItems().length).toBeGreaterThan(0);
   });
 });
