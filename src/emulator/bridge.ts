@@ -84,8 +84,48 @@ function asError(thrown: unknown): Error {
   return error;
 }
 
+/** The answer to one server call, as plain data (what a preview server can send as JSON). */
+export type ScriptRunReply =
+  { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
+
+/** The functions google.script.run exposes: public top-level functions (no trailing "_"). */
+export function publicFunctionNames(emulator: Emulator): string[] {
+  return emulator.functionNames().filter((n) => !n.endsWith('_'));
+}
+
+/**
+ * Runs one server call the way google.script.run does, synchronously: arguments copied under
+ * the legal-value rules, a new 'scriptRun' execution, the result copied (null if illegal), an
+ * exception turned into {name, message}. For a preview server relaying calls from a page.
+ */
+export function invokeServerFunction(
+  emulator: Emulator,
+  name: string,
+  args: unknown[],
+  user: string = emulator.user,
+): ScriptRunReply {
+  try {
+    if (name.endsWith('_') || !emulator.functionNames().includes(name))
+      throw new TypeError(`google.script.run.${name} is not a function`);
+    const sent = args.map((a, i) => {
+      try {
+        return copyOrThrow(a);
+      } catch (e) {
+        if (e instanceof Illegal)
+          throw new Error(`Failed due to illegal value in property: ${i}`, { cause: e });
+        throw e;
+      }
+    });
+    const value = copyOrNull(emulator.runIn(emulator.execution(user, 'scriptRun'), name, sent));
+    return { ok: true, value };
+  } catch (thrown) {
+    const e = asError(thrown);
+    return { ok: false, error: { name: e.name, message: e.message } };
+  }
+}
+
 export function createScriptRunBridge(emulator: Emulator, opts: BridgeOptions = {}): ScriptRun {
-  const names = new Set(emulator.functionNames().filter((n) => !n.endsWith('_')));
+  const names = new Set(publicFunctionNames(emulator));
   const unhandled = opts.onUnhandledFailure ?? ((e: Error) => console.error(e));
 
   const make = (

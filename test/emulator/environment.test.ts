@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createEmulator, createScriptRunBridge, type Emulator } from '../../src/emulator';
+import {
+  createEmulator,
+  createScriptRunBridge,
+  invokeServerFunction,
+  type Emulator,
+} from '../../src/emulator';
 import { LOCK_TIMEOUT } from '../../src/emulator/lock';
 
 /** A tiny stand-in for dist/Code.js: top-level functions using the services. */
@@ -320,6 +325,29 @@ describe('google.script.run bridge', () => {
     expect(run.secret_).toBeUndefined();
     expect(run.nope).toBeUndefined();
     expect('greet' in run).toBe(true);
+  });
+});
+
+describe('invokeServerFunction (for a preview server)', () => {
+  it('answers with plain data: value, or error name and message', () => {
+    const emu = emulator();
+    expect(invokeServerFunction(emu, 'greet', ['Ann', { n: 1, list: [] }])).toEqual({
+      ok: true,
+      value: { hello: 'Ann', n: 1, list: [] },
+    });
+    expect(invokeServerFunction(emu, 'fails', [])).toEqual({
+      ok: false,
+      error: { name: 'Error', message: 'Client code 0042 already exists' },
+    });
+    expect(invokeServerFunction(emu, 'secret_', [])).toMatchObject({
+      ok: false,
+      error: { name: 'TypeError' },
+    });
+    expect(invokeServerFunction(emu, 'returnsDate', [])).toEqual({ ok: true, value: null });
+    expect(invokeServerFunction(emu, 'whoAmI', [], 'bob@example.com')).toEqual({
+      ok: true,
+      value: 'bob@example.com',
+    });
   });
 });
 
