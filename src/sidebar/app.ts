@@ -242,6 +242,7 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
         h('p', {}, t('conflictReload', lang)),
         reload,
       );
+      reload.focus();
     } else {
       say('error', result.message);
     }

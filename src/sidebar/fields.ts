@@ -226,9 +226,11 @@ export function checkField(
 /** A computed value: a read-only input, so it is labelled, focusable and copyable. */
 export function outputField(
   ctx: FieldCtx,
-  spec: { path: string; label: string; value: string; hint?: string },
+  spec: { path: string; label: string; value: string; hint?: string; multiline?: boolean },
 ): HTMLElement {
-  const control = h('input', { type: 'text', class: 'computed' });
+  const control = spec.multiline
+    ? h('textarea', { class: 'computed', rows: 2 })
+    : h('input', { type: 'text', class: 'computed' });
   control.value = spec.value;
   return wrap(ctx, { ...spec, readOnly: true }, control);
 }

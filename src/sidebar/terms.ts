@@ -88,6 +88,7 @@ export function termsPanel(ctx: FieldCtx, data: PanelData): HTMLElement {
           path: 'computed.watchReasons',
           label: fieldLabel('clients', 'watchReasons', lang),
           value: c.watchReasons,
+          multiline: true,
         })
       : null,
     textField(ctx, {

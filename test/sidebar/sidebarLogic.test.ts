@@ -1,0 +1,55 @@
+/** The sidebar's pure helpers: number input parsing and the client type-ahead. */
+import * as z from 'zod/mini';
+import '../../src/shared/schemas';
+import { formatNumber, parseNumber } from '../../src/sidebar/fields';
+import { findClients, indexClients } from '../../src/sidebar/finder';
+
+describe('parseNumber / formatNumber', () => {
+  test('French: comma decimal, spaces (also no-break) group thousands', () => {
+    expect(parseNumber('2 500,50', 'fr')).toBe(2500.5);
+    expect(parseNumber('1\u202f250,5', 'fr')).toBe(1250.5);
+    expect(parseNumber('7.5', 'fr')).toBe(7.5);
+    expect(formatNumber(7.5, 'fr')).toBe('7,5');
+  });
+
+  test('English: dot decimal, commas group thousands', () => {
+    expect(parseNumber('1,234.5', 'en')).toBe(1234.5);
+    expect(formatNumber(1234.5, 'en')).toBe('1234.5');
+  });
+
+  test('blank is null; anything else that is not a plain decimal is NaN', () => {
+    expect(parseNumber('  ', 'fr')).toBeNull();
+    for (const bad of ['abc', '0x1F', '1e3', '1,2,3', '--1', '=1+1'])
+      expect(parseNumber(bad, 'fr')).toBeNaN();
+    expect(parseNumber('-3', 'en')).toBe(-3);
+    expect(formatNumber(null, 'fr')).toBe('');
+    expect(formatNumber(NaN, 'en')).toBe('');
+  });
+});
+
+describe('findClients', () => {
+  const clients = [
+    { code: 'C-0010', name: 'Érablière du Nord' },
+    { code: 'C-0001', name: 'Quincaillerie Tremblay' },
+    { code: 'TREM', name: 'Autre' },
+    ...Array.from({ length: 10_000 }, (_, i) => ({ code: `X${i}`, name: `Client ${i}` })),
+  ];
+  const index = indexClients(clients);
+
+  test('matches code or name, ignoring case and accents; best matches first', () => {
+    expect(findClients(index, 'erab').map((c) => c.code)).toEqual(['C-0010']);
+    expect(findClients(index, 'trem').map((c) => c.code)).toEqual(['TREM', 'C-0001']);
+    expect(findClients(index, 'c-00').map((c) => c.code)).toEqual(['C-0010', 'C-0001']);
+    expect(findClients(index, '  ')).toEqual([]);
+  });
+
+  test('an exact code comes first, and at most 20 results are drawn', () => {
+    const found = findClients(index, 'x1');
+    expect(found[0]?.code).toBe('X1');
+    expect(found).toHaveLength(20);
+  });
+});
+
+test('zod runs jitless (no eval in Apps Script or the sidebar sandbox)', () => {
+  expect(z.config().jitless).toBe(true);
+});
