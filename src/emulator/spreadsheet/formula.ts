@@ -86,6 +86,14 @@ function tokenize(src: string): Tok[] {
 
 type Val = Scalar | Scalar[];
 
+/** Error values propagate through any formula that reads them, as in Sheets. */
+const ERROR_VALUES = new Set(['#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#N/A', '#NUM!', '#ERROR!']);
+
+function checked(v: Scalar): Scalar {
+  if (typeof v === 'string' && ERROR_VALUES.has(v)) throw new FormulaError(v);
+  return v;
+}
+
 function toNum(v: Scalar): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -253,7 +261,7 @@ class Parser {
     if (!pa) throw new Unsupported(text);
     const c1 = lettersToColumn(pa[1] ?? '');
     const r1 = pa[2] ? Number(pa[2]) : 1;
-    if (b === undefined) return this.scope.cell(sheet, r1, c1);
+    if (b === undefined) return checked(this.scope.cell(sheet, r1, c1));
     const pb = /^([A-Za-z]+)(\d*)$/.exec(b);
     if (!pb) throw new Unsupported(text);
     const bounds = this.scope.bounds(sheet);
@@ -262,7 +270,7 @@ class Parser {
     const out: Scalar[] = [];
     for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++)
       for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++)
-        out.push(this.scope.cell(sheet, r, c));
+        out.push(checked(this.scope.cell(sheet, r, c)));
     return out;
   }
 }
