@@ -43,7 +43,7 @@ export async function openSidebar<T>(
     timezoneId: 'America/Toronto',
   });
   // Fail a step in seconds, with the locator in the message, rather than at jest's timeout.
-  context.setDefaultTimeout(5000);
+  context.setDefaultTimeout(10_000);
   // The sidebar must load nothing from the network.
   await context.route(/^https?:/, (route) => route.abort());
   const page = await context.newPage();
