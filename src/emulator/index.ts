@@ -9,7 +9,7 @@ import { ForwardingCounter, NO_UI_CONTEXT, type ExecutionKind } from './executio
 import { Bundle, clockDate, type BundleInstance } from './loader';
 import { UiLog, createUi } from './ui';
 import { createHtmlService } from './html';
-import { PropertyStores, createPropertiesService } from './properties';
+import { PropertyStores, createPropertiesService, type PropertyStoresJSON } from './properties';
 import { CacheStores, createCacheService } from './cache';
 import { LockTable, createLockService } from './lock';
 import {
@@ -29,7 +29,7 @@ import {
   type UrlFetchHandler,
 } from './urlfetch';
 import { LogBook, createConsole, createLogger } from './logger';
-import { createSpreadsheetApp, EmulatedSpreadsheet } from './spreadsheet';
+import { createSpreadsheetApp, EmulatedSpreadsheet, type SpreadsheetJSON } from './spreadsheet';
 import { formatDateJava } from './time';
 
 export { CallCounter } from './calls';
@@ -53,10 +53,25 @@ export interface EmulatorOptions {
   /** Where HtmlService and loadBundle look for the built files (default: <repo>/dist). */
   distDir?: string;
   spreadsheet?: EmulatedSpreadsheet;
+  /** Restores what exportState() saved (workbook, properties, triggers, clock). */
+  state?: EmulatorState;
   /** Print Logger and console output to stderr (default false: only recorded). */
   printLogs?: boolean;
   /** Daily mail recipients per user (default 100, consumer accounts). */
   mailQuota?: number;
+}
+
+/**
+ * What outlives an execution in Apps Script, as JSON: the workbook, the property stores and the
+ * installed triggers, with the clock. Caches, locks, mails and logs are not kept (a cache may be
+ * evicted at any time; the rest is history, not state).
+ */
+export interface EmulatorState {
+  version: 1;
+  now: string;
+  spreadsheet: SpreadsheetJSON;
+  properties: PropertyStoresJSON;
+  triggers: ReturnType<TriggerStore['toJSON']>;
 }
 
 /** The global names a bundle sees: the services, and a Date on the emulated clock. */
@@ -197,8 +212,29 @@ export class Emulator {
     this.distDir = opts.distDir ?? path.join(REPO_ROOT, 'dist');
     this.mailbox = new Mailbox(opts.mailQuota);
     this.logs = new LogBook(opts.printLogs ?? false);
-    this.spreadsheet =
-      opts.spreadsheet ?? new EmulatedSpreadsheet({ locale: this.locale, timeZone: this.timeZone });
+    const state = opts.state;
+    this.spreadsheet = state
+      ? EmulatedSpreadsheet.fromJSON(state.spreadsheet)
+      : (opts.spreadsheet ??
+        new EmulatedSpreadsheet({ locale: this.locale, timeZone: this.timeZone }));
+    if (state) {
+      if (state.version !== 1)
+        throw new Error(`Emulator: unknown state version ${String(state.version)}`);
+      this.clock.set(state.now);
+      this.properties.load(state.properties);
+      this.triggers.load(state.triggers);
+    }
+  }
+
+  /** The state to save between preview sessions (see EmulatorState). */
+  exportState(): EmulatorState {
+    return {
+      version: 1,
+      now: this.clock.now().toISOString(),
+      spreadsheet: this.spreadsheet.toJSON(),
+      properties: this.properties.toJSON(),
+      triggers: this.triggers.toJSON(),
+    };
   }
 
   get mails(): SentMail[] {

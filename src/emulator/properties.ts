@@ -97,6 +97,31 @@ export class PropertyStores {
     if (!store) this.users.set(email, (store = new PropertyStore()));
     return store;
   }
+
+  toJSON(): PropertyStoresJSON {
+    return {
+      script: this.script.toJSON(),
+      document: this.document.toJSON(),
+      users: Object.fromEntries([...this.users].map(([u, s]) => [u, s.toJSON()])),
+    };
+  }
+
+  load(state: PropertyStoresJSON): void {
+    const fill = (store: PropertyStore, data: Record<string, string>): void => {
+      store.data.clear();
+      for (const [k, v] of Object.entries(data)) store.data.set(k, String(v));
+    };
+    fill(this.script, state.script);
+    fill(this.document, state.document);
+    this.users.clear();
+    for (const [user, data] of Object.entries(state.users)) fill(this.user(user), data);
+  }
+}
+
+export interface PropertyStoresJSON {
+  script: Record<string, string>;
+  document: Record<string, string>;
+  users: Record<string, Record<string, string>>;
 }
 
 export class PropertiesServiceImpl {

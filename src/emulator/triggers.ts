@@ -86,6 +86,15 @@ export class TriggerStore {
     this.triggers.push(record);
   }
 
+  toJSON(): { nextUid: number; triggers: TriggerRecord[] } {
+    return { nextUid: this.nextUid, triggers: structuredClone(this.triggers) };
+  }
+
+  load(state: { nextUid: number; triggers: TriggerRecord[] }): void {
+    this.nextUid = state.nextUid;
+    this.triggers.splice(0, this.triggers.length, ...structuredClone(state.triggers));
+  }
+
   remove(uid: string): void {
     const i = this.triggers.findIndex((t) => t.uid === uid);
     if (i >= 0) this.triggers.splice(i, 1);

@@ -351,6 +351,36 @@ describe('invokeServerFunction (for a preview server)', () => {
   });
 });
 
+describe('saved state', () => {
+  it('keeps workbook, properties, triggers and clock across a JSON round trip', () => {
+    const emu = emulator();
+    emu.run('install');
+    const app = emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    app.getActiveSpreadsheet().getSheets()[0]?.getRange('A1').setValue('Dupont');
+    emu.globals().PropertiesService.getDocumentProperties().setProperty('setup', 'done');
+    emu.globals('bob@example.com').PropertiesService.getUserProperties().setProperty('lang', 'fr');
+    const saved = JSON.parse(JSON.stringify(emu.exportState())) as ReturnType<
+      Emulator['exportState']
+    >;
+    const again = createEmulator({ state: saved, user: 'ann@example.com' });
+    again.loadBundleCode(FAKE_BUNDLE);
+    expect(again.clock.now().toISOString()).toBe('2026-03-10T15:00:00.000Z');
+    expect(again.properties.document.data.get('setup')).toBe('done');
+    expect(again.properties.user('bob@example.com').data.get('lang')).toBe('fr');
+    expect(again.triggers.triggers.map((t) => t.handler)).toEqual(['installedEdit', 'daily']);
+    const app2 = again.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    expect(app2.getActiveSpreadsheet().getSheets()[0]?.getRange('A1').getDisplayValue()).toBe(
+      'Dupont',
+    );
+    again.run('install');
+    expect(new Set(again.triggers.triggers.map((t) => t.uid)).size).toBe(4);
+    expect(again.advanceTo('2026-03-11T11:00:00Z').map((o) => o.handler)).toEqual([
+      'daily',
+      'daily',
+    ]);
+  });
+});
+
 describe('the real bundle', () => {
   const dist = path.resolve(__dirname, '../../dist/Code.js');
   (existsSync(dist) ? it : it.skip)('dist/Code.js loads in the vm and exposes onOpen', () => {
