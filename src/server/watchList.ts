@@ -19,7 +19,14 @@ import { t } from './messages';
 import { readAll, readInvoices, type Read } from './records';
 import { loadSettings } from './settings';
 import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from './notifications';
-import { readTable, writeColumn, WorkbookError, type Table } from './workbook';
+import {
+  columnsOf,
+  FIRST_DATA_ROW,
+  readTable,
+  writeColumn,
+  WorkbookError,
+  type Table,
+} from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -88,16 +95,24 @@ function refreshOnce(
   const clients = readAll(clientsTable, ctx) as unknown as Read<Client>;
   const terms = readAll(termsTable, ctx) as unknown as Read<Terms>;
   const invoiceRead = readInvoices(invoicesTable, ctx);
-  const problems = [...clients.problems, ...terms.problems, ...invoiceRead.problems];
-  const invoices = invoiceRead.records;
+  const clientProblems = onlyColumns(clients.problems, 'clients', WATCH_CLIENT_COLUMNS);
+  const termsProblems = onlyColumns(terms.problems, 'terms', WATCH_TERMS_COLUMNS);
+  const problems = [...clientProblems, ...termsProblems, ...invoiceRead.problems];
+  // A client with an unreadable cell that the rules need (a term, a limit, an invoice) keeps
+  // its computed cells as they are: a guess could raise or clear a flag wrongly.
+  const uncertain = new Set([
+    ...codesOfRows(termsTable, 'clientCode', termsProblems),
+    ...codesOfRows(invoicesTable, 'clientCode', invoiceRead.problems),
+  ]);
 
   const { results, unknownClients } = computeWatch({
     clients: clients.records.map((c) => ({ code: c.code, row: c.row })),
     terms: terms.records,
-    invoices,
+    invoices: invoiceRead.records,
     settings,
     today,
   });
+  for (const key of uncertain) results.delete(key);
   for (const u of unknownClients) {
     for (const row of u.rows) {
       problems.push({
@@ -109,11 +124,13 @@ function refreshOnce(
     }
   }
 
-  const clientCells = clientColumns(clientsTable, results, lang);
-  const termsCells = termsColumns(termsTable, results);
+  const clientCells = clientColumns(clientsTable, results, uncertain, lang);
+  const termsCells = termsColumns(termsTable, results, uncertain);
   const newlyWatched: NewlyWatched[] = [];
+  let watched = 0;
   for (const c of clients.records) {
     const r = results.get(codeKey(c.code));
+    if (r ? r.watched : c.watched) watched++; // an uncertain client counts as its cell stands
     if (c.watched || !r?.watched) continue;
     newlyWatched.push({
       code: c.code,
@@ -129,8 +146,6 @@ function refreshOnce(
   writeChanged(clientsTable, clientCells, ctx.timeZone);
   writeChanged(termsTable, termsCells, ctx.timeZone);
 
-  let watched = 0;
-  for (const r of results.values()) if (r.watched) watched++;
   return {
     lang,
     today,
@@ -144,27 +159,79 @@ function refreshOnce(
 
 type ColumnValues<S extends 'clients' | 'terms'> = Partial<Record<ColumnKey<S>, unknown[]>>;
 
+/** The codeKey of a row's client code cell ('' when blank or not a code). */
+function keyOf(
+  table: Table<'clients'> | Table<'terms'> | Table<'invoices'>,
+  row: readonly unknown[],
+  key: 'code' | 'clientCode',
+): string {
+  const v = row[(table.index as Record<string, number>)[key]!];
+  return typeof v === 'string' || typeof v === 'number' ? codeKey(String(v)) : '';
+}
+
 function resultOf(
   table: Table<'clients'> | Table<'terms'>,
   row: readonly unknown[],
   key: 'code' | 'clientCode',
   results: Map<string, WatchResult>,
 ) {
-  const i = (table.index as Record<string, number>)[key]!;
-  const v = row[i];
-  return typeof v === 'string' || typeof v === 'number'
-    ? results.get(codeKey(String(v)))
-    : undefined;
+  const k = keyOf(table, row, key);
+  return k === '' ? undefined : results.get(k);
+}
+
+/** Columns whose unreadable cells matter to the watch (a bad "Type" or tag does not). */
+const WATCH_CLIENT_COLUMNS: readonly ColumnKey<'clients'>[] = [
+  'code',
+  'name',
+  'accountManager',
+  'watched',
+];
+const WATCH_TERMS_COLUMNS: readonly ColumnKey<'terms'>[] = [
+  'clientCode',
+  'creditLimit',
+  'termDays',
+  'watchReason',
+];
+
+function onlyColumns<S extends 'clients' | 'terms'>(
+  problems: readonly CellProblem[],
+  sheet: S,
+  keys: readonly ColumnKey<S>[],
+): CellProblem[] {
+  const names = new Set<string>();
+  for (const c of columnsOf(sheet)) if (keys.includes(c.key)) names.add(c.fr).add(c.en);
+  return problems.filter((p) => names.has(p.column));
+}
+
+/** The client keys of the rows named by problems (rows whose code itself is blank give none). */
+function codesOfRows(
+  table: Table<'terms'> | Table<'invoices'>,
+  key: 'clientCode',
+  problems: readonly CellProblem[],
+): string[] {
+  const out: string[] = [];
+  for (const p of problems) {
+    const row = table.rows[p.row - FIRST_DATA_ROW];
+    const k = row ? keyOf(table, row, key) : '';
+    if (k !== '') out.push(k);
+  }
+  return out;
 }
 
 function clientColumns(
   table: Table<'clients'>,
   results: Map<string, WatchResult>,
+  uncertain: ReadonlySet<string>,
   lang: Lang,
 ): ColumnValues<'clients'> {
   const watched: unknown[] = [];
   const reasons: unknown[] = [];
   for (const row of table.rows) {
+    if (uncertain.has(keyOf(table, row, 'code'))) {
+      watched.push(KEEP);
+      reasons.push(KEEP);
+      continue;
+    }
     const r = resultOf(table, row, 'code', results);
     // A blank row keeps blank cells; a client gets TRUE/FALSE and its reasons.
     watched.push(r ? r.watched : '');
@@ -176,13 +243,18 @@ function clientColumns(
 function termsColumns(
   table: Table<'terms'>,
   results: Map<string, WatchResult>,
+  uncertain: ReadonlySet<string>,
 ): ColumnValues<'terms'> {
   const balance: unknown[] = [];
   const last: unknown[] = [];
   const lastUnpaid: unknown[] = [];
   for (const row of table.rows) {
     const r = resultOf(table, row, 'clientCode', results);
-    if (r && r.hasInvoices) {
+    if (uncertain.has(keyOf(table, row, 'clientCode'))) {
+      balance.push(KEEP);
+      last.push(KEEP);
+      lastUnpaid.push(KEEP);
+    } else if (r && r.hasInvoices) {
       balance.push(r.balanceDue);
       last.push(r.lastInvoiceDate ?? '');
       lastUnpaid.push(r.lastUnpaidInvoiceDate ?? '');
