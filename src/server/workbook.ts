@@ -51,11 +51,22 @@ export function columnsOf<S extends SheetKey>(key: S): readonly ColumnDef<Column
 
 /** The sheet of `key`, looked up by its name in the workbook language first; null if absent. */
 export function findSheet(spreadsheet: Spreadsheet, key: SheetKey, lang: Lang): Sheet | null {
+  return findNamedSheet(spreadsheet, key, lang)?.sheet ?? null;
+}
+
+/** The sheet of `key` and the name it was found under (saves a getName call). */
+function findNamedSheet(
+  spreadsheet: Spreadsheet,
+  key: SheetKey,
+  lang: Lang,
+): { sheet: Sheet; name: string } | null {
   const def = SHEETS[key];
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
-  const first = spreadsheet.getSheetByName(def[lang]);
-  if (first) return first;
-  return def[other] === def[lang] ? null : spreadsheet.getSheetByName(def[other]);
+  for (const name of def[other] === def[lang] ? [def[lang]] : [def[lang], def[other]]) {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (sheet) return { sheet, name };
+  }
+  return null;
 }
 
 /** Where each contract column stands in a header row; a header in either language matches. */
@@ -95,12 +106,12 @@ export function readTable<S extends SheetKey>(
   lang: Lang,
   required?: readonly ColumnKey<S>[],
 ): Table<S> {
-  const sheet = findSheet(spreadsheet, key, lang);
-  if (!sheet) throw new WorkbookError(t(lang, 'missingSheet', { name: SHEETS[key][lang] }));
+  const found = findNamedSheet(spreadsheet, key, lang);
+  if (!found) throw new WorkbookError(t(lang, 'missingSheet', { name: SHEETS[key][lang] }));
+  const { sheet, name } = found;
   const values = sheet.getDataRange().getValues();
   const header = values[0] ?? [];
   const { index, duplicates } = indexHeader(key, header);
-  const name = sheet.getName();
   const needed =
     required ??
     columnsOf(key)
