@@ -23,7 +23,7 @@ function tagsGroup(ctx: FieldCtx, data: PanelData): HTMLElement {
     return box;
   });
   const errorId = `${fieldId('crm.tags')}-err`;
-  const error = h('div', { class: 'error', id: errorId, role: 'alert', hidden: true });
+  const error = h('div', { class: 'error', id: errorId, hidden: true });
   const group = h(
     'fieldset',
     { class: 'group tags', 'aria-describedby': errorId },

@@ -112,7 +112,7 @@ function wrap(ctx: FieldCtx, spec: FieldSpec, control: Control, checkbox = false
     else control.readOnly = true;
   }
   const label = h('label', { for: id }, spec.label);
-  const error = h('div', { class: 'error', id: errorId, role: 'alert', hidden: true });
+  const error = h('div', { class: 'error', id: errorId, hidden: true });
   const hint = spec.hint ? h('div', { class: 'secondary hint', id: hintId }, spec.hint) : null;
   ctx.registry.add(spec.path, { input: control, error, tab: ctx.tab });
   return checkbox

@@ -17,6 +17,8 @@ export interface FakeSeed {
   clients: ClientRecord[];
   /** formOpen({}) opens this client (the "selected row"); undefined = a new client. */
   selectedCode?: string;
+  /** Extra clients listed by formOpen for the type-ahead (code X00001…, not loadable). */
+  extraClients?: number;
   /** Milliseconds before each answer, like a real round trip. */
   latency?: number;
 }
@@ -88,7 +90,13 @@ export function installFakeBackend(seed: FakeSeed): void {
         lang: seed.lang,
         lists: seed.lists,
         defaults: { termDays: seed.termDays },
-        clients: store.order.map((c) => ({ code: c, name: store.clients[c]!.general.name })),
+        clients: [
+          ...store.order.map((c) => ({ code: c, name: store.clients[c]!.general.name })),
+          ...Array.from({ length: seed.extraClients ?? 0 }, (_, i) => ({
+            code: `X${String(i + 1).padStart(5, '0')}`,
+            name: `Client numéro ${i + 1}`,
+          })),
+        ],
         nextCode: nextCode(),
         record: code && store.clients[code] ? clone(store.clients[code]) : null,
       };
