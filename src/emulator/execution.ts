@@ -8,12 +8,18 @@ import { CallCounter } from './calls';
 export class ForwardingCounter extends CallCounter {
   private muted = 0;
 
-  constructor(private readonly target: CallCounter) {
+  constructor(
+    private readonly target: CallCounter,
+    /** Told of every counted call, before the service does its work (interleaving hooks). */
+    private readonly onCall: (kind: string) => void = () => {},
+  ) {
     super();
   }
 
   override count(kind: string): void {
-    if (this.muted === 0) this.target.count(kind);
+    if (this.muted > 0) return;
+    this.target.count(kind);
+    this.onCall(kind);
   }
 
   override get total(): number {

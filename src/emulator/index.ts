@@ -124,6 +124,14 @@ export interface TriggerOutcome {
   error?: unknown;
 }
 
+interface InterleaveHook {
+  kind: string | RegExp;
+  action: () => void;
+  remaining: number;
+  only: string | undefined;
+  running?: boolean;
+}
+
 let executionSeq = 0;
 // src/emulator → the repository root (CommonJS under jest and tsx; the cwd otherwise).
 const REPO_ROOT =
@@ -147,7 +155,9 @@ export class Execution {
     readonly kind: ExecutionKind,
     readonly effectiveUser: string = user,
   ) {
-    this.counter = new ForwardingCounter(emulator.calls);
+    this.counter = new ForwardingCounter(emulator.calls, (kind) =>
+      emulator.serviceCalled(this, kind),
+    );
     this.globals = emulator.buildGlobals(this);
   }
 
@@ -504,6 +514,38 @@ export class Emulator {
       exec.end();
     }
     return outcome;
+  }
+
+  private readonly hooks: InterleaveHook[] = [];
+
+  /**
+   * Interleaving at service-call boundaries. The next time an execution (optionally: only
+   * `opts.execution`) makes a call of `kind` ("Range.setValues", or a RegExp), `action`
+   * runs right there, before that call does its work, as if another execution had been
+   * scheduled at that moment; then the first execution continues. `occurrence` picks the n-th
+   * matching call (default 1st). The hook fires once (it is removed before the action runs, so
+   * the action's own calls do not re-trigger it). This is how tests put a second user's
+   * save between a first user's read and write, or probe a lock while it is held.
+   * (A thread-based scheduler could run both truly in parallel; see lock.ts.)
+   */
+  at(
+    kind: string | RegExp,
+    action: () => void,
+    opts: { occurrence?: number; execution?: Execution } = {},
+  ): void {
+    this.hooks.push({ kind, action, remaining: opts.occurrence ?? 1, only: opts.execution?.id });
+  }
+
+  /** Called by every execution's counter; runs the hooks that match. */
+  serviceCalled(exec: Execution, kind: string): void {
+    for (const hook of [...this.hooks]) {
+      if (hook.running || (hook.only !== undefined && hook.only !== exec.id)) continue;
+      const matches = typeof hook.kind === 'string' ? hook.kind === kind : hook.kind.test(kind);
+      if (!matches || --hook.remaining > 0) continue;
+      this.hooks.splice(this.hooks.indexOf(hook), 1);
+      hook.running = true;
+      hook.action();
+    }
   }
 
   /** Trigger runs that threw, in order. */

@@ -46,6 +46,14 @@ function daily(e) {
   MailApp.sendEmail('boss@example.com', 'Daily', 'hour ' + e.hour + ' uid ' + (e.triggerUid ? 'yes' : 'no'));
   try { SpreadsheetApp.getUi(); } catch (err) { Logger.log(err.message); }
 }
+function increment(useLock) {
+  var lock = LockService.getScriptLock();
+  if (useLock) lock.waitLock(3000);
+  var props = PropertiesService.getScriptProperties();
+  var n = Number(props.getProperty('n') || 0);
+  props.setProperty('n', String(n + 1));
+  return n + 1;
+}
 function withLock() { var l = LockService.getDocumentLock(); l.waitLock(10000); return l.hasLock(); }
 function whoAmI() { return Session.getActiveUser().getEmail(); }
 function greet(name, opts) { return { hello: name, n: opts.n, list: opts.list }; }
@@ -268,6 +276,47 @@ describe('locks between executions', () => {
 describe('HtmlService templates in an execution', () => {
   it("scriptlets can call the script's own functions", () => {
     expect(emulator().run('templated')).toBe('<p>&lt;Ann&gt;</p>');
+  });
+});
+
+describe('interleaving executions at service calls', () => {
+  it('without a lock, a second run between read and write loses an update', () => {
+    const emu = emulator();
+    let second: unknown;
+    emu.at('Properties.setProperty', () => {
+      second = emu.runAs('bob@example.com', 'increment', false);
+    });
+    expect(emu.run('increment', false)).toBe(1);
+    expect(second).toBe(1);
+    expect(emu.properties.script.data.get('n')).toBe('1');
+  });
+
+  it('with the script lock, the second run times out while the first holds it', () => {
+    const emu = emulator();
+    let secondError: unknown;
+    emu.at('Properties.setProperty', () => {
+      try {
+        emu.runAs('bob@example.com', 'increment', true);
+      } catch (e) {
+        secondError = e;
+      }
+    });
+    expect(emu.run('increment', true)).toBe(1);
+    expect((secondError as Error).message).toBe(LOCK_TIMEOUT);
+    // Once the first execution has ended, the lock is free again.
+    expect(emu.runAs('bob@example.com', 'increment', true)).toBe(2);
+  });
+
+  it('picks the n-th matching call of a given execution', () => {
+    const emu = emulator();
+    const a = emu.execution();
+    const seen: string[] = [];
+    emu.at(/^Properties\./, () => seen.push('hook'), { occurrence: 2, execution: a });
+    emu.run('increment', false); // another execution: ignored
+    expect(seen).toEqual([]);
+    a.run('increment', false);
+    expect(seen).toEqual(['hook']);
+    a.end();
   });
 });
 
