@@ -71,9 +71,33 @@ export function wallClock(date: Date | number, timeZone: string): WallClock {
   };
 }
 
-/** Offset of the zone from UTC at that instant, in milliseconds (east positive). */
+const BUCKET_MS = 15 * 60000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of the zone from UTC at that instant, in milliseconds (east positive). Zone
+ * transitions since 1970 fall on quarter hours, so offsets are cached per 15-minute bucket
+ * (Intl is slow and a workbook holds many dates).
+ */
 export function zoneOffsetMs(date: Date | number, timeZone: string): number {
   const ms = typeof date === 'number' ? date : date.getTime();
+  if (ms < 0) return computeOffset(ms, timeZone);
+  let zone = offsetCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  const bucket = Math.floor(ms / BUCKET_MS);
+  let off = zone.get(bucket);
+  if (off === undefined) {
+    off = computeOffset(bucket * BUCKET_MS, timeZone);
+    if (zone.size > 200000) zone.clear();
+    zone.set(bucket, off);
+  }
+  return off;
+}
+
+function computeOffset(ms: number, timeZone: string): number {
   const w = wallClock(ms, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
   const utc = new Date(asUtc);

@@ -115,16 +115,26 @@ export class EmulatedSpreadsheet {
   // ------------------------------------------------------------ cells
 
   /** The stored value of a cell, a formula computed ('' for an empty cell; dates as serials). */
-  rawValue(sheet: SheetModel, row: number, col: number, visiting = new Set<string>()): Scalar {
+  rawValue(sheet: SheetModel, row: number, col: number, visiting?: Set<string>): Scalar {
     const cell = sheet.get(row, col);
     if (!cell) return '';
     if (cell.f === undefined) return cell.v ?? '';
+    return this.evaluate(sheet, row, col, cell.f, visiting ?? new Set<string>());
+  }
+
+  private evaluate(
+    sheet: SheetModel,
+    row: number,
+    col: number,
+    formula: string,
+    visiting: Set<string>,
+  ): Scalar {
     const key = `${sheet.id}:${row}:${col}`;
     // A formula that depends on itself shows #REF! (circular dependency) in Sheets.
     if (visiting.has(key)) return '#REF!';
     visiting.add(key);
     try {
-      return evaluateFormula(cell.f, {
+      return evaluateFormula(formula, {
         cell: (name, r, c) => {
           const target = name === undefined ? sheet : this.sheetByName(name);
           if (!target || r > target.maxRows || c > target.maxCols) return '#REF!';
@@ -142,9 +152,12 @@ export class EmulatedSpreadsheet {
 
   /** What Range.getValue returns: a Date for a number under a date format. */
   value(sheet: SheetModel, row: number, col: number): Scalar | Date {
-    const raw = this.rawValue(sheet, row, col);
-    if (typeof raw === 'number' && isDateFormat(effectiveFormat(sheet.get(row, col), this.locale)))
-      return serialToDate(raw, this.timeZone);
+    const cell = sheet.get(row, col);
+    if (!cell) return '';
+    const raw = cell.f === undefined ? (cell.v ?? '') : this.rawValue(sheet, row, col);
+    if (typeof raw === 'number' && (cell.nf !== undefined || cell.auto !== undefined)) {
+      if (isDateFormat(effectiveFormat(cell, this.locale))) return serialToDate(raw, this.timeZone);
+    }
     return raw;
   }
 

@@ -73,14 +73,33 @@ export interface LocaleInfo {
  * Assumption, documented: fr_CA and en_CA show dates as yyyy-mm-dd (the Canadian short date),
  * read slashed dates day first; fr locales group digits with a no-break space.
  */
-export function localeInfo(locale: string): LocaleInfo {
+const locales = new Map<string, LocaleInfo & { numberRe: RegExp; groupRe: RegExp }>();
+
+export function localeInfo(locale: string): LocaleInfo & { numberRe: RegExp; groupRe: RegExp } {
+  let info = locales.get(locale);
+  if (!info) {
+    info = buildLocaleInfo(locale);
+    locales.set(locale, info);
+  }
+  return info;
+}
+
+function buildLocaleInfo(locale: string): LocaleInfo & { numberRe: RegExp; groupRe: RegExp } {
   const l = locale.replace('-', '_');
   const fr = /^fr/i.test(l);
   const canada = /_CA$/i.test(l);
   const us = /^en(_US)?$/i.test(l);
+  const groups = fr ? ['\u00a0', ' ', '\u202f'] : [','];
+  const decimal = fr ? ',' : '.';
+  const g = groups.map(escapeRe).join('|');
+  const d = escapeRe(decimal);
   return {
-    decimal: fr ? ',' : '.',
-    groups: fr ? ['\u00a0', ' ', '\u202f'] : [','],
+    numberRe: new RegExp(
+      `^([+-])?(?:(\\d{1,3}(?:(?:${g})\\d{3})+|\\d+)(?:${d}(\\d*))?|${d}(\\d+))(?:[eE]([+-]?\\d+))?$`,
+    ),
+    groupRe: new RegExp(g, 'g'),
+    decimal,
+    groups,
     dateOrder: us ? 'mdy' : 'dmy',
     dateFormat: canada ? 'yyyy-mm-dd' : us ? 'M/d/yyyy' : 'dd/MM/yyyy',
     dateTimeFormat: canada ? 'yyyy-mm-dd H:mm:ss' : us ? 'M/d/yyyy H:mm:ss' : 'dd/MM/yyyy HH:mm:ss',
@@ -103,14 +122,9 @@ function escapeRe(s: string): string {
 /** A number as typed in the locale ("1,234.5" en, "1 234,5" fr), or undefined. */
 export function parseLocaleNumber(text: string, locale: string): number | undefined {
   const info = localeInfo(locale);
-  const g = info.groups.map(escapeRe).join('|');
-  const d = escapeRe(info.decimal);
-  const re = new RegExp(
-    `^([+-])?(?:(\\d{1,3}(?:(?:${g})\\d{3})+|\\d+)(?:${d}(\\d*))?|${d}(\\d+))(?:[eE]([+-]?\\d+))?$`,
-  );
-  const m = re.exec(text);
+  const m = info.numberRe.exec(text);
   if (!m) return undefined;
-  const intPart = (m[2] ?? '').replace(new RegExp(g, 'g'), '');
+  const intPart = (m[2] ?? '').replace(info.groupRe, '');
   const frac = m[3] ?? m[4] ?? '';
   const n = Number(`${m[1] ?? ''}${intPart || '0'}.${frac || '0'}e${m[5] ?? '0'}`);
   return Number.isFinite(n) ? n : undefined;
@@ -129,6 +143,9 @@ function twoDigitYear(y: string): number {
 }
 
 const TIME = '(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([AaPp][Mm]))?';
+const ISO_DATE = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[ T]${TIME})?$`);
+const SLASHED_DATE = new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})(?:\\s+${TIME})?$`);
+const TIME_ONLY = new RegExp(`^${TIME}$`);
 
 function timeOf(h: string, mi: string, s?: string, ampm?: string): number | undefined {
   let hour = Number(h);
@@ -147,10 +164,8 @@ export function parseLocaleDate(
   text: string,
   locale: string,
 ): { serial: number; auto: AutoFormat } | undefined {
-  const iso = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[ T]${TIME})?$`).exec(text);
-  const slashed = new RegExp(
-    `^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})(?:\\s+${TIME})?$`,
-  ).exec(text);
+  const iso = ISO_DATE.exec(text);
+  const slashed = iso ? null : SLASHED_DATE.exec(text);
   let y: number, mo: number, d: number, rest: (string | undefined)[];
   if (iso) {
     y = Number(iso[1]);
@@ -164,7 +179,7 @@ export function parseLocaleDate(
     [mo, d] = localeInfo(locale).dateOrder === 'mdy' ? [a, b] : [b, a];
     rest = slashed.slice(4);
   } else {
-    const t = new RegExp(`^${TIME}$`).exec(text);
+    const t = TIME_ONLY.exec(text);
     if (!t) return undefined;
     const frac = timeOf(t[1] ?? '', t[2] ?? '', t[3], t[4]);
     return frac === undefined ? undefined : { serial: frac, auto: 'time' };
