@@ -70,7 +70,11 @@ export function refreshWatch(
   }
   // Mail goes out after the lock is released: it is slow and needs no sheet.
   if (options.notify !== false && settings.notifyWatch && report.newlyWatched.length > 0) {
-    report.notifications = notifyNewlyWatched(spreadsheet, report.newlyWatched, settings);
+    const sent = notifyNewlyWatched(spreadsheet, report.newlyWatched, settings);
+    report.notifications = sent;
+    // Triggers have no one to tell: the execution log keeps what did not go out.
+    if (sent.failed.length > 0 || sent.overQuota > 0)
+      console.warn(`Watch notifications not sent: ${JSON.stringify(sent)}`);
   }
   return report;
 }
