@@ -410,3 +410,41 @@ test('the type-ahead stays quick with 10,000 clients', async () => {
   await finder.press('Escape');
   expect(await finder.getAttribute('aria-expanded')).toBe('false');
 });
+
+test('relay installer: calls answered in Node (as the emulator variant will) reach the form', async () => {
+  const received: { name: string; args: unknown[] }[] = [];
+  const s = seed('en', { selectedCode: 'C-0001' });
+  page = await openSidebar(browser, {
+    relay: (name, args) => {
+      received.push({ name, args });
+      if (name === 'formOpen')
+        return {
+          ok: true,
+          value: {
+            lang: s.lang,
+            lists: s.lists,
+            defaults: { termDays: 45 },
+            clients: [{ code: 'C-0001', name: s.clients[0]!.general.name }],
+            nextCode: 'C-0002',
+            record: s.clients[0],
+          },
+        };
+      return {
+        ok: false,
+        error: { name: 'Exception', message: 'Service unavailable: Spreadsheets' },
+      };
+    },
+  });
+  await waitText(heading(), 'C-0001 — Quincaillerie Tremblay');
+  await tab('Terms').click();
+  await label('Term (days)').fill('');
+  expect(await label('Term (days)').getAttribute('placeholder')).toBe('Default: 45 days');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await waitText(status(), 'Error: Service unavailable: Spreadsheets');
+  expect(received.map((r) => r.name)).toEqual(['formOpen', 'formSave']);
+  expect(received[0]!.args).toEqual([{}]);
+  const sent = received[1]!.args[0] as { record: ClientRecord; isNew: boolean };
+  expect(sent.isNew).toBe(false);
+  expect(sent.record.terms.termDays).toBeNull();
+  expect(sent.record.version).toBe('2025-03-01T15:00:00.000Z');
+});

@@ -23,8 +23,52 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** How to provide google.script.run: a self-contained function and its argument, or a script. */
-export type ScriptRunInstaller<T> = { fn: (arg: T) => void; arg: T } | { script: string };
+/** One server call's answer, as plain data (the shape of the emulator's invokeServerFunction). */
+export type RelayReply =
+  { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
+
+/**
+ * How to provide google.script.run:
+ *  - fn + arg: a self-contained function run in the page before its scripts (fakeBackend.ts);
+ *  - script: the same, as source text;
+ *  - relay: calls answered in Node, e.g. by the real bundle on the emulator:
+ *    `{ relay: (name, args) => invokeServerFunction(emulator, name, args) }`.
+ */
+export type ScriptRunInstaller<T> =
+  | { fn: (arg: T) => void; arg: T }
+  | { script: string }
+  | { relay: (name: string, args: unknown[]) => RelayReply | Promise<RelayReply> };
+
+/** In the page: google.script.run whose every server function goes to the Node relay. */
+function installRelayRunner(): void {
+  type Handler = ((value: unknown) => void) | null;
+  const relay = (window as unknown as { __relay: (n: string, a: string) => Promise<RelayReply> })
+    .__relay;
+  const make = (success: Handler, failure: Handler): unknown =>
+    new Proxy(
+      {},
+      {
+        get(_target, prop) {
+          if (prop === 'withSuccessHandler') return (fn: Handler) => make(fn, failure);
+          if (prop === 'withFailureHandler') return (fn: Handler) => make(success, fn);
+          if (typeof prop !== 'string') return undefined;
+          return (...args: unknown[]) => {
+            // JSON both ways: what crosses google.script.run is plain data.
+            void relay(prop, JSON.stringify(args)).then((reply) => {
+              if (reply.ok) success?.(reply.value);
+              else {
+                const error = new Error(reply.error.message);
+                error.name = reply.error.name;
+                if (failure) failure(error);
+                else console.error(error);
+              }
+            });
+          };
+        },
+      },
+    );
+  (window as unknown as { google: unknown }).google = { script: { run: make(null, null) } };
+}
 
 export interface OpenOptions {
   /** The sidebar's width in Google Sheets is 300 px. */
@@ -50,7 +94,13 @@ export async function openSidebar<T>(
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   ERRORS.set(page, errors);
-  if ('script' in install) await page.addInitScript({ content: install.script });
+  if ('relay' in install) {
+    const relay = install.relay;
+    await context.exposeFunction('__relay', async (name: string, argsJson: string) =>
+      relay(name, JSON.parse(argsJson) as unknown[]),
+    );
+    await page.addInitScript(installRelayRunner);
+  } else if ('script' in install) await page.addInitScript({ content: install.script });
   // Playwright serializes the function and its JSON argument into the page.
   else await page.addInitScript(install.fn as (arg: unknown) => void, install.arg as unknown);
   await page.goto(pathToFileURL(SIDEBAR_HTML).href);
