@@ -555,7 +555,9 @@ export class Emulator {
   buildGlobals(exec: Execution): ServiceGlobals {
     const calls = exec.counter;
     const now = (): Date => this.clock.now();
-    const ui = createUi(this.ui, calls);
+    const limit = <T extends object>(name: string, service: T): T =>
+      exec.kind === 'simpleTrigger' ? restricted(name, service) : service;
+    const ui = limit('Ui', createUi(this.ui, calls));
     // SpreadsheetApp.getUi() answers with our Ui (counted there as SpreadsheetApp.getUi), and is
     // refused where there is no user interface: a time-driven trigger.
     const spreadsheetApp = createSpreadsheetApp(
@@ -582,8 +584,6 @@ export class Emulator {
       },
       'emulated-script-id',
     );
-    const limit = <T extends object>(name: string, service: T): T =>
-      exec.kind === 'simpleTrigger' ? restricted(name, service) : service;
     globals = {
       SpreadsheetApp: spreadsheetApp,
       // Template scriptlets run on the server: they see the services and the script's functions.

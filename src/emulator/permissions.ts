@@ -15,6 +15,11 @@ export const RESTRICTED_IN_SIMPLE_TRIGGERS: Record<string, { methods: string[]; 
     methods: ['fetch', 'fetchAll'],
     scope: 'https://www.googleapis.com/auth/script.external_request',
   },
+  // Dialogs and sidebars need the container UI scope; a simple onOpen can add menus only.
+  Ui: {
+    methods: ['showSidebar', 'showModalDialog', 'showModelessDialog'],
+    scope: 'https://www.googleapis.com/auth/script.container.ui',
+  },
   ScriptApp: {
     methods: ['newTrigger', 'getProjectTriggers', 'getUserTriggers', 'deleteTrigger'],
     scope: 'https://www.googleapis.com/auth/script.scriptapp',

@@ -212,6 +212,9 @@ describe('simple trigger restrictions', () => {
     emu.loadBundleCode(`
       function onEdit(e) { MailApp.sendEmail('a@example.com', 's', 'b'); }
       function onOpen(e) { ScriptApp.getProjectTriggers(); }
+      function sidebarOnOpen() {
+        SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput('x'));
+      }
       function fetchIt() { UrlFetchApp.fetch('https://example.com/'); }
       function mailInstalled(e) { MailApp.sendEmail('a@example.com', 's', 'b'); }
       function install() {
@@ -231,6 +234,13 @@ describe('simple trigger restrictions', () => {
     expect(emu.triggerFailures.map((f) => f.handler)).toEqual(['onEdit', 'onOpen']);
     emu.setUrlFetchHandler(() => ({ status: 200 }));
     expect(() => emu.run('fetchIt')).not.toThrow();
+    const limited = emu.execution('ann@example.com', 'simpleTrigger');
+    expect(() => limited.run('sidebarOnOpen')).toThrow(
+      'You do not have permission to call Ui.showSidebar. Required permissions: https://www.googleapis.com/auth/script.container.ui',
+    );
+    limited.end();
+    emu.run('sidebarOnOpen');
+    expect(emu.ui.lastSidebar()?.html).toBe('x');
   });
 });
 
