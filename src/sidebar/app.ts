@@ -151,7 +151,10 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
     });
     keep.addEventListener('click', done);
     clear(confirmBar);
-    confirmBar.append(h('p', {}, t('unsavedConfirm', lang)), discard, keep);
+    confirmBar.append(
+      h('p', {}, t('unsavedConfirm', lang)),
+      h('div', { class: 'confirm-actions' }, discard, keep),
+    );
     confirmBar.hidden = false;
     discard.focus();
   }
