@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { parseTyped } from '../../src/emulator/spreadsheet';
 import { setup } from './spreadsheetHarness';
 
@@ -57,7 +58,9 @@ describe('values written and read back', () => {
     expect(sheet.getRange(1, 1, 1, inputs.length).getValues()).toEqual([
       [42, 1234.5, -0.5, 0.12, 12.5, true, false, 42, 7, 'abc'],
     ]);
-    expect(sheet.getRange('D1').getDisplayValue()).toBe('12.00%');
+    expect(sheet.getRange('D1').getDisplayValue()).toBe('12%');
+    sheet.getRange('D2').setValue('12.5%');
+    expect(sheet.getRange('D2').getDisplayValue()).toBe('12.50%');
     expect(sheet.getRange('E1').getDisplayValue()).toBe('$12.50');
   });
 
@@ -110,7 +113,27 @@ describe('values written and read back', () => {
   });
 });
 
+test('a cell holds at most 50000 characters (Sheets refuses the whole write)', () => {
+  const { sheet } = setup();
+  expect(() => sheet.getRange('A1:B1').setValues([['ok', 'x'.repeat(50001)]])).toThrow(
+    'Your input contains more than the maximum of 50000 characters in a single cell.',
+  );
+  expect(sheet.getRange('A1').getValue()).toBe('');
+  sheet.getRange('A1').setValue('x'.repeat(50000));
+  expect((sheet.getRange('A1').getValue() as string).length).toBe(50000);
+});
+
 describe('dates', () => {
+  test('a Date made in another realm (the bundle runs in a vm context) is still a date', () => {
+    const { sheet } = setup({ timeZone: 'UTC' });
+    const foreign = vm.runInNewContext('new Date(Date.UTC(2026, 9, 15))') as Date;
+    expect(foreign instanceof Date).toBe(false);
+    sheet.getRange('A1').setValue(foreign);
+    expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe(
+      '2026-10-15T00:00:00.000Z',
+    );
+  });
+
   test('"2026-10-15" becomes a Date at midnight in the spreadsheet zone', () => {
     const { sheet } = setup({ timeZone: 'America/Montreal' });
     sheet.getRange('A1').setValue('2026-10-15');

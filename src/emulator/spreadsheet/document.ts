@@ -8,7 +8,7 @@ import { parseA1, toA1 } from './a1';
 import { displayValue, effectiveFormat, isDateFormat } from './format';
 import { evaluateFormula } from './formula';
 import type { CellData, GridRef, Scalar, SpreadsheetJSON, ValidationData } from './model';
-import { cloneJSON } from './model';
+import { cloneJSON, isDate } from './model';
 import { SheetModel, shiftRef } from './sheetModel';
 import { dateToSerial, parseTyped, serialToDate } from './values';
 
@@ -188,7 +188,7 @@ export class EmulatedSpreadsheet {
   /** What a write would store, without storing it (validation checks it first). */
   interpret(cell: CellData | undefined, input: unknown): Pick<CellData, 'v' | 'f' | 'auto'> {
     if (input === null || input === undefined) return {};
-    if (input instanceof Date) {
+    if (isDate(input)) {
       if (Number.isNaN(input.getTime())) return { v: '' };
       const serial = dateToSerial(input, this.timeZone);
       // A Date written into a cell without a date format gets a date-time format.

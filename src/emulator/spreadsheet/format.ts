@@ -12,6 +12,7 @@ export const DEFAULT_NUMBER_FORMAT = '0.###############';
 export function autoFormatPattern(
   auto: AutoFormat | undefined,
   locale: string,
+  value?: Scalar,
 ): string | undefined {
   if (!auto) return undefined;
   const info = localeInfo(locale);
@@ -23,7 +24,10 @@ export function autoFormatPattern(
     case 'time':
       return info.timeFormat;
     case 'percent':
-      return '0.00%';
+      // Typing 12% shows 12%; typing 12.5% shows 12.50%.
+      return typeof value === 'number' && Number.isInteger(Math.round(value * 1e10) / 1e8)
+        ? '0%'
+        : '0.00%';
     case 'currency':
       return info.currencyFormat;
   }
@@ -32,7 +36,7 @@ export function autoFormatPattern(
 /** The format a cell is shown with: explicit, else automatic, else undefined (general). */
 export function effectiveFormat(cell: CellData | undefined, locale: string): string | undefined {
   if (!cell) return undefined;
-  return cell.nf ?? autoFormatPattern(cell.auto, locale);
+  return cell.nf ?? autoFormatPattern(cell.auto, locale, cell.v);
 }
 
 function stripLiterals(fmt: string): string {

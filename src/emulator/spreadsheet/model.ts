@@ -119,3 +119,8 @@ export function cloneJSON<T>(value: T): T {
 export function isEmptyCell(c: CellData | undefined): boolean {
   return !c || (c.f === undefined && (c.v === undefined || c.v === ''));
 }
+
+/** A Date from any realm (the bundle runs in a vm context with its own globals). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}

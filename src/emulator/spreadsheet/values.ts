@@ -10,6 +10,16 @@
 import { instantToWallMs, wallMsToInstantMs } from '../time';
 import type { AutoFormat, Scalar } from './model';
 
+/*
+ * Dates: "Google Sheets stores time internally relative to an epoch of 30 Dec 1899 00:00:00
+ * using the time zone set in the spreadsheet" (http://tmdean.blogspot.com/2015/06/ ; serial
+ * numbers: https://developers.google.com/sheets/api/guides/formats#about_date_time_values).
+ * So a Date written is converted to the spreadsheet zone's wall clock, and getValue turns the
+ * serial back into the instant that wall clock denotes in the spreadsheet zone. The script's
+ * own time zone (appsscript.json) plays no part: it only changes how a Date prints. Written and
+ * read in the same spreadsheet zone, a Date comes back as the same instant; after
+ * setSpreadsheetTimeZone the stored wall clock stays and the instant read moves.
+ */
 const DAY_MS = 86400000;
 /** Day 0 of Sheets' serial dates: 1899-12-30 (same epoch as Lotus/Excel, minus the 1900 bug). */
 const EPOCH_WALL_MS = Date.UTC(1899, 11, 30);

@@ -189,9 +189,14 @@ export class RangeImpl extends Service {
   _write(data: unknown[][]): void {
     const doc = this.env.doc;
     this.each((r, c, i, j) => {
+      const input = data[i]?.[j];
+      if (typeof input === 'string' && input.length > 50000)
+        throw new Error(
+          'Your input contains more than the maximum of 50000 characters in a single cell.',
+        );
       const cell = this.sheet.get(r, c);
       if (!cell?.dv || cell.dv.allowInvalid) return;
-      const next = doc.interpret(cell, data[i]?.[j]);
+      const next = doc.interpret(cell, input);
       if (next.f === undefined && !doc.passes(cell.dv, next.v))
         // Text Apps Script users report for a write into a cell whose rule rejects input.
         throw new Error(

@@ -135,10 +135,8 @@ export class SpreadsheetImpl extends Service {
     const model = sheetModelOf(sheet);
     const i = doc.sheets.indexOf(model);
     if (i < 0) throw invalidArgument('sheet');
-    if (doc.sheets.length === 1)
-      throw new Error(
-        "This operation is not allowed. You can't remove all the sheets in a document.",
-      );
+    // Logged by Apps Script as "Exception: You can't remove all the sheets in a document."
+    if (doc.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     doc.sheets.splice(i, 1);
     if (doc.activeSheetId === model.id) {
       doc.activeSheetId = (doc.sheets[Math.max(0, i - 1)] ?? doc.sheets[0])?.id ?? 0;

@@ -5,7 +5,7 @@
  * "The default for a new data validation rule is true." (setAllowInvalid, same page).
  */
 import type { CriteriaArg, GridRef, ValidationData } from '../model';
-import { cloneJSON } from '../model';
+import { cloneJSON, isDate } from '../model';
 import { dateToSerial, serialToDate } from '../values';
 import { Service, factories, invalidArgument, type Env } from './base';
 
@@ -52,7 +52,7 @@ export function argToScript(env: Env, arg: CriteriaArg): unknown {
 
 /** Stored form of a script-side argument. */
 export function argFromScript(env: Env, v: unknown): CriteriaArg {
-  if (v instanceof Date) return { date: dateToSerial(v, env.doc.timeZone) };
+  if (isDate(v)) return { date: dateToSerial(v, env.doc.timeZone) };
   if (Array.isArray(v)) return v.map((x) => String(x));
   if (
     v &&
