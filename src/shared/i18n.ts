@@ -21,6 +21,7 @@ const TEXTS = {
   newClient: { fr: 'Nouveau client', en: 'New client' },
   newClientTitle: { fr: 'Nouveau client', en: 'New client' },
   save: { fr: 'Enregistrer', en: 'Save' },
+  unsaved: { fr: 'Modifications non enregistrées', en: 'Unsaved changes' },
   saving: { fr: 'Enregistrement…', en: 'Saving…' },
   reload: { fr: 'Recharger', en: 'Reload' },
   remove: { fr: 'Retirer', en: 'Remove' },

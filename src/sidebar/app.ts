@@ -60,6 +60,11 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
   const title = h('h1', { class: 'title' });
   const banner = h('div', { class: 'banner', role: 'status', hidden: true });
   const confirmBar = h('div', { class: 'confirm', role: 'alertdialog', hidden: true });
+  confirmBar.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    confirmBar.hidden = true; // Escape = keep editing
+    clear(confirmBar);
+  });
   const tabs = createTabs(
     {
       general: t('tabGeneral', lang),
@@ -71,6 +76,7 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
   );
   const saveButton = h('button', { type: 'button', class: 'action' }, t('save', lang));
   saveButton.addEventListener('click', () => void save());
+  const unsavedNote = h('span', { class: 'unsaved secondary', hidden: true }, t('unsaved', lang));
   const status = h('div', { class: 'status', 'aria-live': 'polite' });
 
   clear(root);
@@ -81,7 +87,7 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
     confirmBar,
     tabs.tablist,
     ...TAB_KEYS.map((k) => tabs.panels[k]),
-    h('div', { class: 'bar' }, saveButton, status),
+    h('div', { class: 'bar' }, saveButton, unsavedNote, status),
   );
   finder.setClients(clients);
   document.addEventListener('keydown', (e) => {
@@ -98,7 +104,7 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
     registry = new FieldRegistry();
     const data: PanelData = { record, lists: boot.lists, defaults: boot.defaults, isNew };
     for (const key of TAB_KEYS) {
-      const ctx = { lang, tab: key, registry, changed: () => undefined };
+      const ctx = { lang, tab: key, registry, changed: showDirty };
       clear(tabs.panels[key]);
       tabs.panels[key].append(BUILDERS[key](ctx, data));
     }
@@ -114,6 +120,11 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
       if (c.watchReasons) banner.append(h('div', {}, c.watchReasons));
     }
     snapshot = serialize(record);
+    showDirty();
+  }
+
+  function showDirty(): void {
+    unsavedNote.hidden = !isDirty();
   }
 
   function isDirty(): boolean {

@@ -293,7 +293,10 @@ test('a watched client shows the banner with reasons; invoice dates are computed
 
 test('unsaved changes survive tab switches; leaving them asks first', async () => {
   await open(seed('fr', { selectedCode: 'C-0001' }));
+  const unsaved = page.getByText('Modifications non enregistrées', { exact: true });
+  expect(await unsaved.isVisible()).toBe(false);
   await label('Contact').fill('Paul');
+  expect(await unsaved.isVisible()).toBe(true);
   await tab('CRM').click();
   await tab('Général').click();
   expect(await label('Contact').inputValue()).toBe('Paul');
@@ -307,6 +310,7 @@ test('unsaved changes survive tab switches; leaving them asks first', async () =
   await page.getByRole('button', { name: 'Nouveau client' }).click();
   await dialog.getByRole('button', { name: 'Abandonner les modifications' }).click();
   expect(await heading().textContent()).toBe('Nouveau client');
+  expect(await unsaved.isVisible()).toBe(false);
   expect(await label('Code client').inputValue()).toBe('C-0003');
 });
 
