@@ -22,6 +22,7 @@ import { choiceLabel, type ColumnKey, type Lang } from '../shared/contract';
 import { t } from './messages';
 import { readInvoices, toCells } from './records';
 import { loadSettings } from './settings';
+import { sendStatements, type StatementReport } from './statements';
 import {
   appendRecords,
   columnsOf,
@@ -49,6 +50,15 @@ export interface CommissionRunReport {
   /** Paid-out totals that would change; when `written` is false nothing was changed. */
   paidOutChanges: PaidOutChange[];
   written: boolean;
+  /** Statement e-mails, when the settings ask for them and the month was written. */
+  statements: StatementReport | null;
+}
+
+export interface RunOptions {
+  /** Rewrite a month even when paid-out totals change (the user said yes). */
+  overwritePaidOut?: boolean;
+  /** false: no statement e-mails whatever the settings. */
+  statements?: boolean;
 }
 
 /** The month to compute: as given ('YYYY-MM', strict), or the previous month in the sheet's zone. */
@@ -64,7 +74,7 @@ const LOCK_WAIT_MS = 30_000;
 export function runCommissions(
   spreadsheet: Spreadsheet,
   monthArg: unknown,
-  options: { overwritePaidOut?: boolean } = {},
+  options: RunOptions = {},
 ): CommissionRunReport {
   const settings = loadSettings(spreadsheet);
   const lang = settings.lang;
@@ -127,79 +137,106 @@ export function runCommissions(
 
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  let report: CommissionRunReport;
   try {
-    const report = readTable(spreadsheet, 'report', lang);
-    const details = readTable(spreadsheet, 'reportDetails', lang);
-    const old = monthRows(report, month, timeZone);
-    const paidOut = new Map<string, { paid: boolean; commission: number; name: string }>();
-    for (const { row } of old) {
-      const name = String(row[report.index.salesperson] ?? '').trim();
-      const paid = row[report.index.paidOut] === true;
-      const commission = Number(row[report.index.commission]) || 0;
-      paidOut.set(codeKey(name), { paid, commission, name });
-    }
-    const newTotals = new Map(
-      result.totals.map((tot) => [codeKey(tot.salesperson), tot.commission]),
-    );
-    const paidOutChanges: PaidOutChange[] = [];
-    for (const [key, before] of paidOut) {
-      const after = newTotals.get(key) ?? 0;
-      if (before.paid && Math.round(before.commission * 100) !== Math.round(after * 100))
-        paidOutChanges.push({ salesperson: before.name, before: before.commission, after });
-    }
-    const base = {
-      lang,
-      month,
-      totals: result.totals,
-      lines: result.lines.length,
-      problems,
-      paidOutChanges,
-    };
-    if (paidOutChanges.length > 0 && !options.overwritePaidOut) return { ...base, written: false };
-
-    replaceMonth(
-      details,
-      monthRows(details, month, timeZone).map((r) => r.sheetRow),
-      result.lines.map((l) =>
-        toCells(
-          'reportDetails',
-          {
-            month: l.month,
-            salesperson: l.salesperson,
-            clientCode: l.clientCode,
-            invoiceNumber: l.invoiceNumber,
-            commissionType: choiceLabel('commissionType', l.commissionType, lang),
-            base: l.base,
-            ratePct: l.ratePct,
-            commission: l.commission,
-          },
-          lang,
-        ),
-      ),
-    );
-    replaceMonth(
-      report,
-      old.map((r) => r.sheetRow),
-      result.totals.map((tot) =>
-        toCells(
-          'report',
-          {
-            month: tot.month,
-            salesperson: tot.salesperson,
-            invoiceCount: tot.invoiceCount,
-            base: tot.base,
-            commission: tot.commission,
-            paidOut: paidOut.get(codeKey(tot.salesperson))?.paid ?? false,
-          },
-          lang,
-        ),
-      ),
-    );
-    SpreadsheetApp.flush();
-    return { ...base, written: true };
+    report = writeMonth(spreadsheet, month, result, problems, lang, timeZone, options);
   } finally {
     lock.releaseLock();
   }
+  // Triggers have no one to show problems to: the execution log keeps them.
+  if (problems.length > 0)
+    console.warn(`Commissions ${month}: ${JSON.stringify(problems.slice(0, 50))}`);
+  // Mail goes out after the lock is released (slow, needs no sheet), only once the report stands.
+  if (report.written && settings.sendStatements && options.statements !== false) {
+    report.statements = sendStatements(spreadsheet, result.totals, result.lines, lang);
+    const s = report.statements;
+    if (s.failed.length > 0 || s.overQuota > 0 || s.noAddress.length > 0)
+      console.warn(`Statements ${month} not all sent: ${JSON.stringify(s)}`);
+  }
+  return report;
+}
+
+/**
+ * Inside the document lock: compares with the paid-out totals, then replaces the month's rows of
+ * Commission details and Commission report (unless a paid-out total would change unasked).
+ */
+function writeMonth(
+  spreadsheet: Spreadsheet,
+  month: string,
+  result: CommissionResult,
+  problems: CellProblem[],
+  lang: Lang,
+  timeZone: string,
+  options: RunOptions,
+): CommissionRunReport {
+  const report = readTable(spreadsheet, 'report', lang);
+  const details = readTable(spreadsheet, 'reportDetails', lang);
+  const old = monthRows(report, month, timeZone);
+  const paidOut = new Map<string, { paid: boolean; commission: number; name: string }>();
+  for (const { row } of old) {
+    const name = String(row[report.index.salesperson] ?? '').trim();
+    const paid = row[report.index.paidOut] === true;
+    const commission = Number(row[report.index.commission]) || 0;
+    paidOut.set(codeKey(name), { paid, commission, name });
+  }
+  const newTotals = new Map(result.totals.map((tot) => [codeKey(tot.salesperson), tot.commission]));
+  const paidOutChanges: PaidOutChange[] = [];
+  for (const [key, before] of paidOut) {
+    const after = newTotals.get(key) ?? 0;
+    if (before.paid && Math.round(before.commission * 100) !== Math.round(after * 100))
+      paidOutChanges.push({ salesperson: before.name, before: before.commission, after });
+  }
+  const base = {
+    lang,
+    month,
+    totals: result.totals,
+    lines: result.lines.length,
+    problems,
+    paidOutChanges,
+    statements: null,
+  };
+  if (paidOutChanges.length > 0 && !options.overwritePaidOut) return { ...base, written: false };
+
+  replaceMonth(
+    details,
+    monthRows(details, month, timeZone).map((r) => r.sheetRow),
+    result.lines.map((l) =>
+      toCells(
+        'reportDetails',
+        {
+          month: l.month,
+          salesperson: l.salesperson,
+          clientCode: l.clientCode,
+          invoiceNumber: l.invoiceNumber,
+          commissionType: choiceLabel('commissionType', l.commissionType, lang),
+          base: l.base,
+          ratePct: l.ratePct,
+          commission: l.commission,
+        },
+        lang,
+      ),
+    ),
+  );
+  replaceMonth(
+    report,
+    old.map((r) => r.sheetRow),
+    result.totals.map((tot) =>
+      toCells(
+        'report',
+        {
+          month: tot.month,
+          salesperson: tot.salesperson,
+          invoiceCount: tot.invoiceCount,
+          base: tot.base,
+          commission: tot.commission,
+          paidOut: paidOut.get(codeKey(tot.salesperson))?.paid ?? false,
+        },
+        lang,
+      ),
+    ),
+  );
+  SpreadsheetApp.flush();
+  return { ...base, written: true };
 }
 
 /** The rows of a month in a report sheet (Month read as text; a cell Sheets turned into a date too). */

@@ -5,7 +5,7 @@
  * managers / Account manager emails, read as pairs). MailApp's daily quota is checked first;
  * a failing address is reported and the others still go out.
  */
-import type { Lang } from '../shared/contract';
+import type { ColumnKey, Lang } from '../shared/contract';
 import type { Settings } from '../domain/types';
 import { codeKey } from '../domain/cells';
 import { readTable } from './workbook';
@@ -26,14 +26,20 @@ export interface NotificationReport {
   failed: { to: string; error: string }[];
 }
 
-/** Account manager name (case-insensitive) → e-mail, from the Lists sheet. */
-export function managerEmails(
+/**
+ * Name (case-insensitive) → e-mail, from a pair of Lists columns read side by side (Account
+ * managers / Account manager emails, Salespeople / Salesperson emails). A name without an
+ * e-mail, or columns missing from the sheet, give no entry.
+ */
+export function listEmails(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   lang: Lang,
+  namesKey: ColumnKey<'lists'>,
+  emailsKey: ColumnKey<'lists'>,
 ): Map<string, string> {
   const table = readTable(spreadsheet, 'lists', lang, []);
-  const names = table.index.accountManagers;
-  const emails = table.index.accountManagerEmails;
+  const names = table.index[namesKey];
+  const emails = table.index[emailsKey];
   const out = new Map<string, string>();
   if (names < 0 || emails < 0) return out;
   for (const row of table.rows) {
@@ -42,6 +48,14 @@ export function managerEmails(
     if (name && email) out.set(codeKey(name), email);
   }
   return out;
+}
+
+/** Account manager name (case-insensitive) → e-mail, from the Lists sheet. */
+export function managerEmails(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang: Lang,
+): Map<string, string> {
+  return listEmails(spreadsheet, lang, 'accountManagers', 'accountManagerEmails');
 }
 
 const TEXT = {
