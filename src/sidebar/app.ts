@@ -59,7 +59,12 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
   newButton.addEventListener('click', () => guard(newClient));
   const title = h('h1', { class: 'title' });
   const banner = h('div', { class: 'banner', role: 'status', hidden: true });
-  const confirmBar = h('div', { class: 'confirm', role: 'alertdialog', hidden: true });
+  const confirmBar = h('div', {
+    class: 'confirm',
+    role: 'alertdialog',
+    'aria-labelledby': 'confirm-text',
+    hidden: true,
+  });
   confirmBar.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
     confirmBar.hidden = true; // Escape = keep editing
@@ -163,7 +168,7 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
     keep.addEventListener('click', done);
     clear(confirmBar);
     confirmBar.append(
-      h('p', {}, t('unsavedConfirm', lang)),
+      h('p', { id: 'confirm-text' }, t('unsavedConfirm', lang)),
       h('div', { class: 'confirm-actions' }, discard, keep),
     );
     confirmBar.hidden = false;

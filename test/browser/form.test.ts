@@ -301,7 +301,7 @@ test('unsaved changes survive tab switches; leaving them asks first', async () =
   await tab('Général').click();
   expect(await label('Contact').inputValue()).toBe('Paul');
   await page.getByRole('button', { name: 'Nouveau client' }).click();
-  const dialog = page.getByRole('alertdialog');
+  const dialog = page.getByRole('alertdialog', { name: /ne sont pas enregistrées/ });
   await waitText(dialog, 'ne sont pas enregistrées');
   await screenshot(page, 'fr-unsaved-confirm');
   await dialog.getByRole('button', { name: 'Continuer' }).click();
