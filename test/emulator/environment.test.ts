@@ -180,7 +180,7 @@ describe('edit events', () => {
 
   it('accepts a Range object from a test execution', () => {
     const emu = emulator();
-    const app = emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const app = emu.globals().SpreadsheetApp;
     const range = app.getActiveSpreadsheet().getSheets()[0]?.getRange('C3');
     if (!range) throw new Error('no sheet');
     range.setValue('Tremblay');
@@ -414,7 +414,7 @@ describe('saved state', () => {
   it('keeps workbook, properties, triggers and clock across a JSON round trip', () => {
     const emu = emulator();
     emu.run('install');
-    const app = emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const app = emu.globals().SpreadsheetApp;
     app.getActiveSpreadsheet().getSheets()[0]?.getRange('A1').setValue('Dupont');
     emu.globals().PropertiesService.getDocumentProperties().setProperty('setup', 'done');
     emu.globals('bob@example.com').PropertiesService.getUserProperties().setProperty('lang', 'fr');
@@ -427,7 +427,7 @@ describe('saved state', () => {
     expect(again.properties.document.data.get('setup')).toBe('done');
     expect(again.properties.user('bob@example.com').data.get('lang')).toBe('fr');
     expect(again.triggers.triggers.map((t) => t.handler)).toEqual(['installedEdit', 'daily']);
-    const app2 = again.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const app2 = again.globals().SpreadsheetApp;
     expect(app2.getActiveSpreadsheet().getSheets()[0]?.getRange('A1').getDisplayValue()).toBe(
       'Dupont',
     );

@@ -1,0 +1,226 @@
+import { counted } from './counting';
+import type { Emulator, Execution } from './emulator';
+import type { ExecutionKind } from './execution';
+import { User } from './session';
+import { AuthMode, clockEventFields, type TriggerRecord } from './triggers';
+
+/**
+ * Firing triggers: simple onOpen/onEdit, installable spreadsheet triggers, time-driven triggers.
+ * Each handler runs in its own execution; event objects are built without counting calls.
+ */
+
+/** What the emulator needs of the spreadsheet emulator's objects (read without counting). */
+export interface SpreadsheetLike {
+  getId(): string;
+  getSheetByName(name: string): { getRange(a1: string): RangeLike } | null;
+}
+export interface RangeLike {
+  getSheet(): { getName(): string };
+  getA1Notation(): string;
+  getNumRows(): number;
+  getNumColumns(): number;
+  getValue(): unknown;
+}
+export interface SpreadsheetAppLike {
+  getActiveSpreadsheet(): SpreadsheetLike;
+}
+
+export interface EditSpec {
+  /** A Range from any execution, or the sheet name and A1 notation of the edited cells. */
+  range: RangeLike | { sheet: string; a1: string };
+  oldValue?: unknown;
+  value?: unknown;
+  /** The user who made the edit (default: the emulator's user). */
+  user?: string;
+}
+
+export interface TriggerOutcome {
+  handler: string;
+  kind: ExecutionKind;
+  triggerUid: string | null;
+  result?: unknown;
+  error?: unknown;
+}
+
+/** Runs every time-driven trigger that is due at the emulated now, each once. */
+export function fireTimeTriggers(emu: Emulator): TriggerOutcome[] {
+  const now = emu.clock.millis();
+  return emu.triggers.takeDue(now).map((t) =>
+    fire(emu, t, emu.execution(t.owner, 'clock'), () => ({
+      authMode: AuthMode.FULL,
+      triggerUid: t.uid,
+      ...clockEventFields(now),
+    })),
+  );
+}
+
+/** Moves the clock to `when`, firing time-driven triggers as their times come. */
+export function advanceTo(emu: Emulator, when: Date | string): TriggerOutcome[] {
+  const target = new Date(when).getTime();
+  const outcomes: TriggerOutcome[] = [];
+  for (;;) {
+    const next = Math.min(...emu.triggers.triggers.map((t) => t.nextRun ?? Infinity));
+    if (!(next <= target)) break;
+    if (next > emu.clock.millis()) emu.clock.set(next);
+    outcomes.push(...fireTimeTriggers(emu));
+  }
+  if (target > emu.clock.millis()) emu.clock.set(target);
+  return outcomes;
+}
+
+/** The user opens the spreadsheet: simple onOpen(e), then installable on-open triggers. */
+export function fireOpen(emu: Emulator, user: string = emu.user): TriggerOutcome[] {
+  const outcomes: TriggerOutcome[] = [];
+  const simple = emu.execution(user, 'simpleTrigger');
+  if (simple.has('onOpen'))
+    outcomes.push(
+      fireSimple(emu, simple, 'onOpen', () => ({
+        authMode: AuthMode.LIMITED,
+        source: activeSpreadsheet(simple),
+        user: userOf(simple, user),
+      })),
+    );
+  else simple.end();
+  for (const t of spreadsheetTriggers(emu, 'ON_OPEN')) {
+    const exec = emu.execution(t.owner, 'trigger');
+    outcomes.push(
+      fire(emu, t, exec, () => ({
+        authMode: AuthMode.FULL,
+        source: activeSpreadsheet(exec),
+        triggerUid: t.uid,
+        user: userOf(exec, user),
+      })),
+    );
+  }
+  return outcomes;
+}
+
+/**
+ * A user edits cells: simple onEdit(e), then installable on-edit triggers, each with the event
+ * object of https://developers.google.com/apps-script/guides/triggers/events#edit :
+ * authMode, range, source, user, triggerUid (installable only), and value / oldValue only
+ * when a single cell was edited (oldValue only when it had content).
+ */
+export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
+  const editor = spec.user ?? emu.user;
+  const target = locate(emu, spec.range);
+  const event = (exec: Execution, installable: TriggerRecord | null): Record<string, unknown> =>
+    exec.uncounted(() => {
+      const ss = activeSpreadsheet(exec);
+      const sheet = ss.getSheetByName(target.sheet);
+      if (!sheet) throw new Error(`Emulator: no sheet named ${target.sheet}`);
+      const range = sheet.getRange(target.a1);
+      const e: Record<string, unknown> = {
+        authMode: installable ? AuthMode.FULL : AuthMode.LIMITED,
+        range,
+        source: ss,
+        user: userOf(exec, editor),
+      };
+      if (installable) e.triggerUid = installable.uid;
+      if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
+        e.value = spec.value !== undefined ? spec.value : range.getValue();
+        if (spec.oldValue !== undefined && spec.oldValue !== '') e.oldValue = spec.oldValue;
+      }
+      return e;
+    });
+  const outcomes: TriggerOutcome[] = [];
+  const simple = emu.execution(editor, 'simpleTrigger');
+  if (simple.has('onEdit'))
+    outcomes.push(fireSimple(emu, simple, 'onEdit', () => event(simple, null)));
+  else simple.end();
+  for (const t of spreadsheetTriggers(emu, 'ON_EDIT')) {
+    const exec = emu.execution(t.owner, 'trigger');
+    outcomes.push(fire(emu, t, exec, () => event(exec, t)));
+  }
+  return outcomes;
+}
+
+/** A structural change (insert row, …): installable on-change triggers only. */
+export function fireChange(
+  emu: Emulator,
+  changeType: string,
+  user: string = emu.user,
+): TriggerOutcome[] {
+  return spreadsheetTriggers(emu, 'ON_CHANGE').map((t) => {
+    const exec = emu.execution(t.owner, 'trigger');
+    return fire(emu, t, exec, () => ({
+      authMode: AuthMode.FULL,
+      changeType,
+      source: activeSpreadsheet(exec),
+      triggerUid: t.uid,
+      user: userOf(exec, user),
+    }));
+  });
+}
+
+function spreadsheetTriggers(
+  emu: Emulator,
+  eventType: TriggerRecord['eventType'],
+): TriggerRecord[] {
+  return emu.triggers.triggers.filter(
+    (t) => t.eventType === eventType && t.source === 'SPREADSHEETS',
+  );
+}
+
+function locate(emu: Emulator, range: EditSpec['range']): { sheet: string; a1: string } {
+  if ('sheet' in range && 'a1' in range) return range;
+  const r = range as RangeLike;
+  // Read through a throwaway execution so that these reads are not counted.
+  const probe = emu.execution();
+  try {
+    return probe.uncounted(() => ({ sheet: r.getSheet().getName(), a1: r.getA1Notation() }));
+  } finally {
+    probe.end();
+  }
+}
+
+function activeSpreadsheet(exec: Execution): SpreadsheetLike {
+  return exec.uncounted(() =>
+    (exec.globals.SpreadsheetApp as SpreadsheetAppLike).getActiveSpreadsheet(),
+  );
+}
+
+/**
+ * Runs a trigger handler. A failing trigger does not stop the others (as in Apps Script, where
+ * the failure goes to the execution log); its error is in the outcome, and emu.triggerFailures lists them.
+ */
+function fire(
+  emu: Emulator,
+  t: TriggerRecord,
+  exec: Execution,
+  event: () => Record<string, unknown>,
+): TriggerOutcome {
+  const outcome: TriggerOutcome = { handler: t.handler, kind: exec.kind, triggerUid: t.uid };
+  try {
+    outcome.result = exec.run(t.handler, event());
+  } catch (error) {
+    outcome.error = error;
+    emu.triggerFailures.push(outcome);
+  } finally {
+    exec.end();
+  }
+  return outcome;
+}
+
+function fireSimple(
+  emu: Emulator,
+  exec: Execution,
+  name: string,
+  event: () => Record<string, unknown>,
+): TriggerOutcome {
+  const outcome: TriggerOutcome = { handler: name, kind: exec.kind, triggerUid: null };
+  try {
+    outcome.result = exec.run(name, event());
+  } catch (error) {
+    outcome.error = error;
+    emu.triggerFailures.push(outcome);
+  } finally {
+    exec.end();
+  }
+  return outcome;
+}
+
+/** e.user of an event object: a Session User whose getEmail() counts like any service call. */
+function userOf(exec: Execution, email: string): User {
+  return counted(exec.counter, 'User', new User(email));
+}
