@@ -120,6 +120,40 @@ describe('inserting and deleting rows and columns', () => {
   });
 });
 
+test('open refs (T:T, A2:W, Lists!A2:A) grow with rows added at the end; closed ones do not', () => {
+  const { app, ss, sheet } = setup();
+  const lists = ss.insertSheet('Lists');
+  sheet.getRange('T:T').protect().setDescription('computed');
+  sheet.getRange('A1:A1000').protect().setDescription('closed');
+  sheet.setConditionalFormatRules([
+    app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setRanges([sheet.getRange('A2:W')])
+      .build(),
+  ]);
+  sheet
+    .getRange('B2')
+    .setDataValidation(
+      app
+        .newDataValidation()
+        .requireValueInRange(lists.getRange('A2:A'))
+        .setAllowInvalid(false)
+        .build(),
+    );
+  sheet.insertRowsAfter(sheet.getMaxRows(), 500);
+  lists.insertRowsAfter(lists.getMaxRows(), 10);
+  lists.getRange('A1010').setValue('Late tag');
+
+  const [open, closed] = sheet.getProtections(app.ProtectionType.RANGE);
+  expect(open!.getRange().getA1Notation()).toBe('T:T');
+  expect(open!.getRange().getNumRows()).toBe(1500);
+  expect(closed!.getRange().getA1Notation()).toBe('A1:A1000');
+  expect(sheet.getConditionalFormatRules()[0]!.getRanges()[0]!.getNumRows()).toBe(1499);
+  sheet.getRange('B2').setValue('Late tag');
+  expect(sheet.getRange('B2').getValue()).toBe('Late tag');
+});
+
 describe('frozen rows, widths, hidden columns', () => {
   test('are stored and read back', () => {
     const { sheet } = setup();
@@ -241,7 +275,8 @@ describe('conditional format rules', () => {
     expect(cond.getCriteriaValues()).toEqual(['=$T2=TRUE']);
     expect(cond.getBackground()).toBe('#fce8e6');
     expect(cond.getBold()).toBe(true);
-    expect(back!.getRanges().map((r) => r.getA1Notation())).toEqual(['A2:W1000', 'Y2:Y10']);
+    expect(back!.getRanges().map((r) => r.getA1Notation())).toEqual(['A2:W', 'Y2:Y10']);
+    expect(back!.getRanges()[0]!.getNumRows()).toBe(999);
     sheet.clearConditionalFormatRules();
     expect(sheet.getConditionalFormatRules()).toEqual([]);
   });

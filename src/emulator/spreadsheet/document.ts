@@ -210,9 +210,10 @@ export class EmulatedSpreadsheet {
     const s = this.sheetById(ref.sheetId);
     if (!s) return [];
     const out: string[] = [];
-    for (let r = ref.row; r < ref.row + ref.numRows && r <= s.maxRows; r++)
-      for (let c = ref.col; c < ref.col + ref.numCols && c <= s.maxCols; c++)
-        out.push(this.display(s, r, c));
+    const lastRow = ref.openRows ? s.maxRows : Math.min(s.maxRows, ref.row + ref.numRows - 1);
+    const lastCol = ref.openCols ? s.maxCols : Math.min(s.maxCols, ref.col + ref.numCols - 1);
+    for (let r = ref.row; r <= lastRow; r++)
+      for (let c = ref.col; c <= lastCol; c++) out.push(this.display(s, r, c));
     return out;
   }
 

@@ -14,13 +14,21 @@ export type Scalar = string | number | boolean;
  */
 export type AutoFormat = 'date' | 'datetime' | 'time' | 'percent' | 'currency';
 
-/** A rectangle of a sheet, 1-based, by sheet id (refs survive renames). */
+/**
+ * A rectangle of a sheet, 1-based, by sheet id (refs survive renames). A ref made from an
+ * unbounded A1 range ('T:T', 'A2:W', '1:1') is open: rows (or columns) added at the sheet's
+ * end extend it, as an unbounded GridRange does in Sheets
+ * (https://developers.google.com/sheets/api/reference/rest/v4/other#GridRange: "Missing
+ * indexes indicate the range is unbounded on that side").
+ */
 export interface GridRef {
   sheetId: number;
   row: number;
   col: number;
   numRows: number;
   numCols: number;
+  openRows?: boolean;
+  openCols?: boolean;
 }
 
 /** An argument of a validation or condition: plain, a list, a date (serial), or a range. */

@@ -228,9 +228,10 @@ export function shiftRef(
   const end = start + size - 1;
   let ns = start;
   let nsize = size;
+  const open = dim === 'rows' ? ref.openRows : ref.openCols;
   if (delta > 0) {
     if (at <= start) ns = start + delta;
-    else if (at <= end) nsize = size + delta;
+    else if (at <= end || (open && at === end + 1)) nsize = size + delta;
   } else {
     const dStart = at;
     const dEnd = at - delta - 1;

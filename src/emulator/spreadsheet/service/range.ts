@@ -57,13 +57,16 @@ export class RangeImpl extends Service {
   }
 
   _ref(): GridRef {
-    return {
+    const ref: GridRef = {
       sheetId: this.sheet.id,
       row: this.row,
       col: this.col,
       numRows: this.numRows,
       numCols: this.numCols,
     };
+    if (this.shape === 'columns' || this.shape === 'openBottom') ref.openRows = true;
+    if (this.shape === 'rows') ref.openCols = true;
+    return ref;
   }
 
   private grid<T>(fn: (row: number, col: number) => T): T[][] {
@@ -561,8 +564,21 @@ export class RangeImpl extends Service {
   }
 }
 
-factories.range = (env, sheet, ref) =>
-  new RangeImpl(env, sheet, ref.row, ref.col, ref.numRows, ref.numCols);
+/** The range a stored ref stands for now; an open ref reaches the sheet's current edge. */
+export function rangeOfRef(env: Env, sheet: SheetModel, ref: GridRef): RangeImpl {
+  const numRows = ref.openRows ? Math.max(1, sheet.maxRows - ref.row + 1) : ref.numRows;
+  const numCols = ref.openCols ? Math.max(1, sheet.maxCols - ref.col + 1) : ref.numCols;
+  const shape: A1Shape = ref.openCols
+    ? 'rows'
+    : ref.openRows
+      ? ref.row === 1
+        ? 'columns'
+        : 'openBottom'
+      : 'cells';
+  return new RangeImpl(env, sheet, ref.row, ref.col, numRows, numCols, shape);
+}
+
+factories.range = rangeOfRef;
 
 /** Formula text as setFormula takes it: a leading '=' is added if missing. */
 function formulaText(f: unknown): string {
