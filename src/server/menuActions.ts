@@ -60,7 +60,8 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
   if (!report.written) {
     const changes = report.paidOutChanges
       .map(
-        (c) => `${c.salesperson} : ${formatMoney(c.before, lang)} → ${formatMoney(c.after, lang)}`,
+        (c) =>
+          `${c.salesperson}${lang === 'fr' ? ' : ' : ': '}${formatMoney(c.before, lang)} → ${formatMoney(c.after, lang)}`,
       )
       .join('\n');
     const confirm = ui.alert(

@@ -1,0 +1,173 @@
+/**
+ * Issue 5 through the built bundle: recomputing a month, Paid out ticks, paid-out months whose
+ * totals change (trigger vs menu), malformed months, and the monthly trigger.
+ */
+import { workbook, type TestWorkbook } from './harness';
+
+function setUp(): TestWorkbook {
+  const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+  wb.append('Clients', [{ 'Client code': 'A', Name: 'Alpha' }]);
+  wb.append('Commissions', [
+    { 'Client code': 'A', Salesperson: 'Alice', 'Commission type': 'Sales', 'Rate (%)': 10 },
+    { 'Client code': 'A', Salesperson: 'Bob', 'Commission type': 'Sales', 'Rate (%)': 5 },
+  ]);
+  wb.append('Invoices', [
+    { 'Invoice no.': '1', Date: '2026-09-10', 'Client code': 'A', Amount: 100 },
+    { 'Invoice no.': '2', Date: '2026-10-10', 'Client code': 'A', Amount: 1000 },
+    { 'Invoice no.': '3', Date: '2026-10-20', 'Client code': 'A', Amount: 500 },
+  ]);
+  return wb;
+}
+
+const report = (wb: TestWorkbook) =>
+  wb.rows('Commission report').map((r) => [r.Month, r.Salesperson, r.Commission, r['Paid out']]);
+
+/** Ticks Paid out on the report row of a month and salesperson. */
+function tick(wb: TestWorkbook, month: string, salesperson: string) {
+  const i = wb
+    .rows('Commission report')
+    .findIndex((r) => r.Month === month && r.Salesperson === salesperson);
+  expect(i).toBeGreaterThanOrEqual(0);
+  wb.setCell('Commission report', i + 2, 'Paid out', true);
+}
+
+test('recomputing replaces exactly that month, keeps Paid out ticks and other months', () => {
+  const wb = setUp();
+  wb.run('computeCommissions', '2026-09');
+  wb.run('computeCommissions', '2026-10');
+  tick(wb, '2026-09', 'Alice');
+  tick(wb, '2026-10', 'Bob');
+  wb.run('computeCommissions', '2026-10');
+  wb.run('computeCommissions', '2026-10');
+  expect(report(wb)).toEqual([
+    ['2026-09', 'Alice', 10, true],
+    ['2026-09', 'Bob', 5, false],
+    ['2026-10', 'Alice', 150, false],
+    ['2026-10', 'Bob', 75, true],
+  ]);
+  expect(wb.rows('Commission details').map((r) => [r.Month, r['Invoice no.']])).toEqual([
+    ['2026-09', '1'],
+    ['2026-09', '1'],
+    ['2026-10', '2'],
+    ['2026-10', '3'],
+    ['2026-10', '2'],
+    ['2026-10', '3'],
+  ]);
+});
+
+test('a paid-out month whose totals change is left as is by computeCommissions and the trigger, and reported', () => {
+  const wb = setUp();
+  wb.run('computeCommissions', '2026-10');
+  tick(wb, '2026-10', 'Bob');
+  wb.append('Invoices', [
+    { 'Invoice no.': '4', Date: '2026-10-25', 'Client code': 'A', Amount: 2000 },
+  ]);
+  const before = wb.emu.spreadsheet.values('Commission details');
+  wb.run('computeCommissions', '2026-10');
+  expect(report(wb)).toEqual([
+    ['2026-10', 'Alice', 150, false],
+    ['2026-10', 'Bob', 75, true],
+  ]);
+  expect(wb.emu.spreadsheet.values('Commission details')).toEqual(before);
+  expect(
+    wb.emu.logs.entries.some(
+      (e) => e.level === 'warn' && e.message.includes('2026-10') && e.message.includes('Bob'),
+    ),
+  ).toBe(true);
+
+  // The monthly trigger on 1 November 2026 is long past; on 1 December it computes November,
+  // and October stays as it is.
+  wb.emu.advanceTo('2026-12-01T12:00:00-05:00');
+  expect(report(wb)).toEqual([
+    ['2026-10', 'Alice', 150, false],
+    ['2026-10', 'Bob', 75, true],
+  ]);
+});
+
+test('from the menu the user is told which totals change and asked: NO keeps, YES overwrites', () => {
+  const wb = setUp();
+  wb.run('computeCommissions', '2026-10');
+  tick(wb, '2026-10', 'Bob');
+  wb.append('Invoices', [
+    { 'Invoice no.': '4', Date: '2026-10-25', 'Client code': 'A', Amount: 2000 },
+  ]);
+
+  wb.emu.ui.answerNextPrompt('2026-10');
+  wb.emu.ui.answerNextAlert('NO');
+  wb.run('showCommissionReport');
+  const question = wb.emu.ui.ofKind('alert').at(-1)!;
+  expect(question.buttons).toBe('YES_NO');
+  expect(question.prompt).toContain('Bob: $75.00 → $175.00');
+  expect(report(wb)).toEqual([
+    ['2026-10', 'Alice', 150, false],
+    ['2026-10', 'Bob', 75, true],
+  ]);
+
+  wb.emu.ui.answerNextPrompt('2026-10');
+  wb.emu.ui.answerNextAlert('YES');
+  wb.run('showCommissionReport');
+  expect(report(wb)).toEqual([
+    ['2026-10', 'Alice', 350, false],
+    ['2026-10', 'Bob', 175, true],
+  ]);
+  expect(wb.emu.toasts.at(-1)!.message).toBe('Commissions for 2026-10: 2 salespeople, $525.00.');
+});
+
+test('the menu prompt defaults to the previous month; Cancel does nothing', () => {
+  const wb = setUp();
+  wb.emu.ui.answerNextPrompt('', 'CANCEL');
+  wb.run('showCommissionReport');
+  expect(report(wb)).toEqual([]);
+  wb.emu.ui.answerNextPrompt('');
+  wb.run('showCommissionReport');
+  expect(wb.emu.ui.ofKind('prompt').at(-1)!.prompt).toContain('2026-10');
+  expect(report(wb)).toEqual([
+    ['2026-10', 'Alice', 150, false],
+    ['2026-10', 'Bob', 75, false],
+  ]);
+  expect(wb.spreadsheet.getActiveSheet().getName()).toBe('Commission report');
+});
+
+describe('a malformed month throws an Error naming it and writes nothing', () => {
+  test.each(['2026-13', 'octobre', 202610, '2026-1', '2026-00', '26-10', '2026-10-01'])(
+    '%p',
+    (month) => {
+      const wb = setUp();
+      wb.run('computeCommissions', '2026-09');
+      const before = ['Commission report', 'Commission details'].map((s) =>
+        wb.emu.spreadsheet.values(s),
+      );
+      expect(() => wb.run('computeCommissions', month)).toThrow(
+        `Invalid month: "${month}". Use the YYYY-MM format, for example 2026-10.`,
+      );
+      expect(
+        ['Commission report', 'Commission details'].map((s) => wb.emu.spreadsheet.values(s)),
+      ).toEqual(before);
+    },
+  );
+
+  test('from the menu, in French, the error is shown', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    wb.emu.ui.answerNextPrompt('octobre');
+    wb.run('showCommissionReport');
+    expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toBe(
+      'Mois invalide : « octobre ». Utilisez le format AAAA-MM, par exemple 2026-10.',
+    );
+    expect(wb.rows('Rapport des commissions')).toEqual([]);
+  });
+});
+
+test('the monthly trigger on day 1 computes the previous month (Toronto time)', () => {
+  const wb = setUp();
+  wb.append('Invoices', [
+    { 'Invoice no.': '5', Date: '2026-11-30', 'Client code': 'A', Amount: 300 },
+  ]);
+  const outcomes = wb.emu.advanceTo('2026-12-01T12:00:00-05:00');
+  const monthly = outcomes.filter((o) => o.handler === 'onMonthlyTrigger');
+  expect(monthly).toHaveLength(1);
+  expect(monthly[0]!.error).toBeUndefined();
+  expect(report(wb)).toEqual([
+    ['2026-11', 'Alice', 30, false],
+    ['2026-11', 'Bob', 15, false],
+  ]);
+});
