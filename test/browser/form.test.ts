@@ -452,3 +452,32 @@ test('relay installer: calls answered in Node (as the emulator variant will) rea
   expect(sent.record.terms.termDays).toBeNull();
   expect(sent.record.version).toBe('2025-03-01T15:00:00.000Z');
 });
+
+test('every control has a visible label, and nothing overflows the 300 px sidebar', async () => {
+  await open(seed('fr', { selectedCode: 'C-0001' }));
+  // Rows of every kind, so their controls are checked too.
+  await tab('CRM').click();
+  await page.getByRole('button', { name: '+ Ajouter une discussion' }).click();
+  await page.getByRole('button', { name: '+ Ajouter un courriel' }).click();
+  for (const name of ['Général', 'Termes', 'Vendeurs', 'CRM']) {
+    await tab(name).click();
+    const report = await page.evaluate(() => {
+      const panel = document.querySelector<HTMLElement>('[role=tabpanel]:not([hidden])')!;
+      const controls = [...panel.querySelectorAll<HTMLInputElement>('input, select, textarea')];
+      return {
+        count: controls.length,
+        unlabelled: controls
+          .filter((c) => !c.labels?.length || !c.labels[0]!.textContent?.trim())
+          .map((c) => c.id),
+        hiddenLabels: controls
+          .filter((c) => c.labels?.[0] && c.labels[0].getBoundingClientRect().width === 0)
+          .map((c) => c.id),
+        scrollWidth: document.documentElement.scrollWidth,
+      };
+    });
+    expect(report.count).toBeGreaterThan(3);
+    expect(report.unlabelled).toEqual([]);
+    expect(report.hiddenLabels).toEqual([]);
+    expect(report.scrollWidth).toBeLessThanOrEqual(300);
+  }
+});
