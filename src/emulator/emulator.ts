@@ -59,6 +59,11 @@ interface InterleaveHook {
   running?: boolean;
 }
 
+/** The text of a run stopped for running too long. */
+export const EXECUTION_TIME_EXCEEDED = 'Exceeded maximum execution time';
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
+
 let executionSeq = 0;
 // src/emulator → the repository root (CommonJS under jest and tsx; the cwd otherwise).
 const REPO_ROOT =
@@ -73,6 +78,9 @@ export class Execution {
   readonly id = `exec-${++executionSeq}`;
   readonly counter: ForwardingCounter;
   readonly globals: ServiceGlobals;
+  readonly startedAt: number;
+  /** Depth of bundle calls in progress (time limits apply only while script code runs). */
+  running = 0;
   private instance: BundleInstance | null = null;
   private ended = false;
 
@@ -85,6 +93,7 @@ export class Execution {
     this.counter = new ForwardingCounter(emulator.calls, (kind) =>
       emulator.serviceCalled(this, kind),
     );
+    this.startedAt = emulator.clock.millis();
     this.globals = emulator.buildGlobals(this);
   }
 
@@ -94,7 +103,14 @@ export class Execution {
     const fn = this.functions()[name];
     // The text Apps Script shows when a menu or trigger names a missing function.
     if (!fn) throw scriptError(`Script function not found: ${name}`);
-    return fn(...args);
+    this.running++;
+    try {
+      const result = fn(...args);
+      this.emulator.checkTimeLimit(this);
+      return result;
+    } finally {
+      this.running--;
+    }
   }
 
   has(name: string): boolean {
@@ -319,8 +335,25 @@ export class Emulator {
     this.hooks.push({ kind, action, remaining: opts.occurrence ?? 1, only: opts.execution?.id });
   }
 
-  /** Called by every execution's counter; runs the hooks that match. */
+  /**
+   * Called by every execution's counter: runs the hooks that match, then stops a script that
+   * has run past its time limit on the emulated clock (lock waits, Utilities.sleep, or a test
+   * advancing the clock in a hook): 30 s for a simple trigger, 6 min otherwise
+   * (https://developers.google.com/apps-script/guides/triggers#restrictions,
+   * https://developers.google.com/apps-script/guides/services/quotas).
+   */
   serviceCalled(exec: Execution, kind: string): void {
+    this.runHooks(exec, kind);
+    if (exec.running > 0) this.checkTimeLimit(exec);
+  }
+
+  /** Throws when the execution has run longer than it may (also checked when it returns). */
+  checkTimeLimit(exec: Execution): void {
+    const limit = exec.kind === 'simpleTrigger' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS;
+    if (this.clock.millis() - exec.startedAt > limit) throw scriptError(EXECUTION_TIME_EXCEEDED);
+  }
+
+  private runHooks(exec: Execution, kind: string): void {
     for (const hook of [...this.hooks]) {
       if (hook.running || (hook.only !== undefined && hook.only !== exec.id)) continue;
       const matches = typeof hook.kind === 'string' ? hook.kind === kind : hook.kind.test(kind);

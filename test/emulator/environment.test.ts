@@ -7,6 +7,7 @@ import {
   type Emulator,
 } from '../../src/emulator';
 import { LOCK_TIMEOUT } from '../../src/emulator/lock';
+import { EXECUTION_TIME_EXCEEDED } from '../../src/emulator/emulator';
 
 /** A tiny stand-in for dist/Code.js: top-level functions using the services. */
 const FAKE_BUNDLE = String.raw`
@@ -327,6 +328,20 @@ describe('interleaving executions at service calls', () => {
     a.run('increment', false);
     expect(seen).toEqual(['hook']);
     a.end();
+  });
+});
+
+describe('time limits on the emulated clock', () => {
+  it('stops a run past 6 minutes, and a simple trigger past 30 seconds', () => {
+    const emu = emulator();
+    emu.loadBundleCode(`
+      function slow(ms) { Utilities.sleep(ms); Utilities.sleep(ms); return 'done'; }
+      function onEdit(e) { Utilities.sleep(20000); Utilities.sleep(20000); }
+    `);
+    expect(emu.run('slow', 170_000)).toBe('done');
+    expect(() => emu.run('slow', 190_000)).toThrow(EXECUTION_TIME_EXCEEDED);
+    const [edit] = emu.fireEdit({ range: { sheet: 'Sheet1', a1: 'A1' } });
+    expect((edit?.error as Error).message).toBe('Exceeded maximum execution time');
   });
 });
 
