@@ -307,6 +307,22 @@ describe('protections', () => {
   });
 });
 
+describe('test helpers (not service calls)', () => {
+  test('seed creates the sheet, grows it and writes like setValues, without counting', () => {
+    const { doc, ss, calls } = setup();
+    const rows = Array.from({ length: 1200 }, (_, i) => [`INV-${i + 1}`, '2026-10-15', i * 2]);
+    doc.seed('Invoices', [['Invoice no.', 'Date', 'Amount'], ...rows]);
+    expect(calls.total).toBe(0);
+    const sheet = ss.getSheetByName('Invoices')!;
+    expect(sheet.getMaxRows()).toBe(1201);
+    expect(sheet.getLastRow()).toBe(1201);
+    expect(sheet.getRange('C1201').getValue()).toBe(2398);
+    expect(sheet.getRange('B2').getValue()).toBeInstanceOf(Date);
+    expect(doc.displayValues('Invoices')[1]).toEqual(['INV-1', '10/15/2026', '0']);
+    expect(() => doc.addSheet('invoices')).toThrow('already exists');
+  });
+});
+
 describe('toJSON / fromJSON', () => {
   test('persists the whole workbook', () => {
     const { app, ss, sheet, doc } = setup({ locale: 'fr_CA', timeZone: 'America/Toronto' });

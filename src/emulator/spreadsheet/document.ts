@@ -304,6 +304,36 @@ export class EmulatedSpreadsheet {
     };
   }
 
+  /** Adds a sheet at the end (not a service call; for seeding tests and the preview). */
+  addSheet(name: string): SheetModel {
+    if (this.nameTaken(name))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const sheet = new SheetModel(this.newSheetId(), name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /**
+   * Writes a block as Range.setValues would (strings read like typed input), creating the sheet
+   * and growing it as needed: a quick, uncounted way to seed a workbook for tests and benches.
+   */
+  seed(sheetName: string, values: unknown[][], topLeftA1 = 'A1'): void {
+    const sheet = this.sheetByName(sheetName) ?? this.addSheet(sheetName);
+    const ref = parseA1(topLeftA1);
+    if (!ref || ref.startRow === undefined || ref.startCol === undefined)
+      throw new Error(`Emulator: bad A1 reference ${topLeftA1}`);
+    const width = Math.max(0, ...values.map((r) => r.length));
+    const lastRow = ref.startRow + values.length - 1;
+    const lastCol = ref.startCol + width - 1;
+    if (lastRow > sheet.maxRows)
+      sheet.insertRows(sheet.maxRows + 1, lastRow - sheet.maxRows, sheet.maxRows);
+    if (lastCol > sheet.maxCols)
+      sheet.insertCols(sheet.maxCols + 1, lastCol - sheet.maxCols, sheet.maxCols);
+    values.forEach((row, i) =>
+      row.forEach((v, j) => this.write(sheet, (ref.startRow ?? 1) + i, (ref.startCol ?? 1) + j, v)),
+    );
+  }
+
   /** Raw state of one cell for assertions: stored value, formula, format, validation, note. */
   cell(sheetName: string, a1: string): RawCell {
     const sheet = this.sheetByName(sheetName);

@@ -163,8 +163,9 @@ export function formatNumber(n: number, fmt: string, locale: string): string {
   intDigits = intDigits.replace(/^0+/, '');
   if (intDigits.length < minInt) intDigits = '0'.repeat(minInt - intDigits.length) + intDigits;
   if (grouping) intDigits = group(intDigits, info.groups[0] ?? ',');
-  const body =
-    intDigits + (frac ? info.decimal + frac : core.includes('.') && decimals === 0 ? '' : '');
+  // A pattern with a decimal point keeps it even with no digits after it: 12 in '0.##' is "12."
+  // (spreadsheet number-format rule, as in Excel's "0.##").
+  const body = intDigits + (frac || core.includes('.') ? info.decimal + frac : '');
   const negative = value < 0 && !explicitNegative && Number(fixed) !== 0;
   return (negative ? '-' : '') + prefix + body + suffix;
 }
