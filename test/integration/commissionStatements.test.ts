@@ -1,0 +1,146 @@
+/**
+ * Issue 5 statements through the built bundle: off by default; when on, one e-mail per
+ * salesperson after the report is written (computeCommissions, the menu, the monthly trigger),
+ * HTML-escaped, amounts in the workbook language, quota aware, a failure not stopping others.
+ */
+import { createEmulator } from '../../src/emulator';
+import { TestWorkbook, workbook } from './harness';
+
+const NBSP = '\u00a0';
+
+function frenchWorkbook(opts: { mailQuota?: number; statements?: boolean } = {}): TestWorkbook {
+  const emu = createEmulator({
+    locale: 'fr_CA',
+    timeZone: 'America/Toronto',
+    now: '2026-11-15T12:00:00-05:00',
+    mailQuota: opts.mailQuota,
+  });
+  emu.loadBundle();
+  const wb = new TestWorkbook(emu);
+  wb.run('setupWorkbook');
+  if (opts.statements !== false) {
+    const current = wb.run<Record<string, unknown>>('settingsLoad');
+    expect(wb.run('settingsSave', { ...current, sendStatements: true })).toEqual({ ok: true });
+  }
+  wb.append('Listes', [
+    { Vendeurs: 'Alice', 'Courriels des vendeurs': 'alice@example.com' },
+    { Vendeurs: 'Bob', 'Courriels des vendeurs': 'bob@example.com' },
+  ]);
+  wb.append('Clients', [
+    { 'Code client': 'A&B', Nom: 'Alpha' },
+    { 'Code client': 'C', Nom: 'Gamma' },
+  ]);
+  wb.append('Commissions', [
+    { 'Code client': 'A&B', Vendeur: 'Alice', 'Type de commission': 'Ventes', 'Taux (%)': 10 },
+    { 'Code client': 'C', Vendeur: 'Bob', 'Type de commission': 'Ventes', 'Taux (%)': 2.5 },
+    { 'Code client': 'C', Vendeur: 'Nadia', 'Type de commission': 'Ventes', 'Taux (%)': 1 },
+  ]);
+  wb.append('Factures', [
+    { 'No de facture': '<b>F-1</b>', Date: '2026-10-05', 'Code client': 'A&B', Montant: 12345.6 },
+    { 'No de facture': 'F-2', Date: '2026-10-06', 'Code client': 'A&B', Montant: -100 },
+    { 'No de facture': 'F-3', Date: '2026-10-07', 'Code client': 'C', Montant: 400 },
+  ]);
+  return wb;
+}
+
+test('off by default: no statement', () => {
+  const wb = frenchWorkbook({ statements: false });
+  wb.run('computeCommissions', '2026-10');
+  expect(wb.rows('Rapport des commissions')).toHaveLength(3);
+  expect(wb.emu.mails).toEqual([]);
+});
+
+test('one statement per salesperson with an address: an escaped HTML table, French amounts', () => {
+  const wb = frenchWorkbook();
+  wb.run('computeCommissions', '2026-10');
+  const mails = wb.emu.mails;
+  expect(mails.map((m) => [m.to, m.subject])).toEqual([
+    [['alice@example.com'], 'Fiche Client : relevé de commissions 2026-10'],
+    [['bob@example.com'], 'Fiche Client : relevé de commissions 2026-10'],
+  ]);
+  const alice = mails[0]!.htmlBody!;
+  expect(alice).toContain('<table');
+  expect(alice).toContain('<td>A&amp;B</td><td>&lt;b&gt;F-1&lt;/b&gt;</td><td>Ventes</td>');
+  expect(alice).not.toContain('<b>F-1');
+  expect(alice).toContain(`12${NBSP}345,60${NBSP}$`);
+  expect(alice).toContain(`1${NBSP}234,56${NBSP}$`);
+  expect(alice).toContain(`-10,00${NBSP}$`);
+  expect(alice).toContain(`1${NBSP}224,56${NBSP}$`); // total
+  expect(mails[0]!.body).toContain('<b>F-1</b>'); // plain text keeps the text as typed
+  const bob = mails[1]!.htmlBody!;
+  expect(bob).toContain(`2,5${NBSP}%`);
+  expect(bob).toContain(`10,00${NBSP}$`);
+  expect(bob).not.toContain('F-1');
+  // Nadia has no address: logged, not guessed
+  expect(wb.emu.logs.entries.some((e) => e.message.includes('Nadia'))).toBe(true);
+});
+
+test('English workbook: English amounts', () => {
+  const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+  const current = wb.run<Record<string, unknown>>('settingsLoad');
+  wb.run('settingsSave', { ...current, sendStatements: true });
+  wb.append('Lists', [{ Salespeople: 'Ann', 'Salesperson emails': 'ann@example.com' }]);
+  wb.append('Clients', [{ 'Client code': 'A', Name: 'A' }]);
+  wb.append('Commissions', [
+    { 'Client code': 'A', Salesperson: 'Ann', 'Commission type': 'Sales', 'Rate (%)': 100 },
+  ]);
+  wb.append('Invoices', [
+    { 'Invoice no.': '1', Date: '2026-10-05', 'Client code': 'A', Amount: 1234.56 },
+  ]);
+  wb.run('computeCommissions', '2026-10');
+  expect(wb.emu.mails.map((m) => m.subject)).toEqual([
+    'Fiche Client: commission statement 2026-10',
+  ]);
+  expect(wb.emu.mails[0]!.htmlBody).toContain('<td style="text-align:right">$1,234.56</td>');
+  expect(wb.emu.mails[0]!.htmlBody).toContain('Hello Ann,');
+});
+
+test('quota: statements beyond it are not attempted; the report is written', () => {
+  const wb = frenchWorkbook({ mailQuota: 1 });
+  wb.run('computeCommissions', '2026-10');
+  expect(wb.emu.mails.map((m) => m.to[0])).toEqual(['alice@example.com']);
+  expect(wb.rows('Rapport des commissions')).toHaveLength(3);
+  expect(wb.emu.logs.entries.some((e) => e.message.includes('"overQuota":1'))).toBe(true);
+});
+
+test('a failing address does not stop the others', () => {
+  const wb = frenchWorkbook();
+  const row = wb.rows('Listes').findIndex((r) => r.Vendeurs === 'Alice') + 2;
+  wb.setCell('Listes', row, 'Courriels des vendeurs', 'pas une adresse');
+  wb.run('computeCommissions', '2026-10');
+  expect(wb.emu.mails.map((m) => m.to[0])).toEqual(['bob@example.com']);
+  expect(wb.emu.logs.entries.some((e) => e.message.includes('Invalid email'))).toBe(true);
+});
+
+test('from the menu after the report is written; not when a paid-out month is kept', () => {
+  const wb = frenchWorkbook();
+  wb.emu.ui.answerNextPrompt('2026-10');
+  wb.run('showCommissionReport');
+  expect(wb.emu.mails).toHaveLength(2);
+
+  wb.setCell('Rapport des commissions', 2, 'Payée', true);
+  wb.append('Factures', [
+    { 'No de facture': 'F-4', Date: '2026-10-08', 'Code client': 'A&B', Montant: 1 },
+  ]);
+  wb.emu.ui.answerNextPrompt('2026-10');
+  wb.emu.ui.answerNextAlert('NO');
+  wb.run('showCommissionReport');
+  expect(wb.emu.mails).toHaveLength(2);
+
+  wb.emu.ui.answerNextPrompt('2026-10');
+  wb.emu.ui.answerNextAlert('YES');
+  wb.run('showCommissionReport');
+  expect(wb.emu.mails).toHaveLength(4);
+  expect(wb.emu.mails[2]!.htmlBody).toContain('F-4');
+});
+
+test('from the monthly trigger', () => {
+  const wb = frenchWorkbook();
+  wb.append('Factures', [
+    { 'No de facture': 'N-1', Date: '2026-11-20', 'Code client': 'C', Montant: 1000 },
+  ]);
+  wb.emu.advanceTo('2026-12-01T12:00:00-05:00');
+  expect(wb.emu.mails.map((m) => [m.to[0], m.subject])).toEqual([
+    ['bob@example.com', 'Fiche Client : relevé de commissions 2026-11'],
+  ]);
+});
