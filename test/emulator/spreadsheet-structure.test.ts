@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { EmulatedSpreadsheet, createSpreadsheetApp } from '../../src/emulator/spreadsheet';
 import { CallCounter } from '../../src/emulator/calls';
 import { setup } from './spreadsheetHarness';
@@ -152,6 +153,45 @@ test('open refs (T:T, A2:W, Lists!A2:A) grow with rows added at the end; closed 
   expect(sheet.getConditionalFormatRules()[0]!.getRanges()[0]!.getNumRows()).toBe(1499);
   sheet.getRange('B2').setValue('Late tag');
   expect(sheet.getRange('B2').getValue()).toBe('Late tag');
+});
+
+test('random row inserts and deletes keep every value in order (property)', () => {
+  type Op = { kind: 'insertBefore' | 'insertAfter' | 'delete'; at: number; n: number };
+  const op = fc.record({
+    kind: fc.constantFrom<Op['kind']>('insertBefore', 'insertAfter', 'delete'),
+    at: fc.integer({ min: 1, max: 40 }),
+    n: fc.integer({ min: 1, max: 5 }),
+  });
+  fc.assert(
+    fc.property(fc.array(op, { maxLength: 12 }), (ops) => {
+      const { sheet } = setup();
+      sheet.deleteRows(31, 970); // a 30-row sheet keeps the model small
+      const model: string[] = Array.from({ length: 30 }, (_, i) => `r${i + 1}`);
+      sheet.getRange(1, 1, 30, 1).setValues(model.map((v) => [v]));
+      for (const o of ops) {
+        const max = model.length;
+        if (o.kind === 'delete') {
+          if (o.at + o.n - 1 > max || max - o.n <= 0) continue;
+          sheet.deleteRows(o.at, o.n);
+          model.splice(o.at - 1, o.n);
+        } else {
+          if (o.at > max) continue;
+          const at = o.kind === 'insertAfter' ? o.at + 1 : o.at;
+          if (o.kind === 'insertAfter') sheet.insertRowsAfter(o.at, o.n);
+          else sheet.insertRowsBefore(o.at, o.n);
+          model.splice(at - 1, 0, ...Array.from({ length: o.n }, () => ''));
+        }
+      }
+      expect(sheet.getMaxRows()).toBe(model.length);
+      expect(column(sheet, `A1:A${model.length}`)).toEqual(model);
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('JSON.stringify of a service object is "{}" as in Apps Script', () => {
+  const { sheet } = setup();
+  expect(JSON.stringify(sheet.getRange('A1'))).toBe('{}');
 });
 
 describe('frozen rows, widths, hidden columns', () => {

@@ -33,6 +33,11 @@ export abstract class Service {
   toString(): string {
     return this.kind;
   }
+
+  /** JSON.stringify of an Apps Script object gives "{}". */
+  toJSON(): Record<string, never> {
+    return {};
+  }
 }
 
 /**
