@@ -156,6 +156,7 @@ export class Emulator {
   readonly locale: string;
   readonly distDir: string;
   private bundle: Bundle | null = null;
+  private names: string[] | null = null;
 
   constructor(opts: EmulatorOptions = {}) {
     this.clock = new Clock(opts.now ?? Date.now());
@@ -242,10 +243,10 @@ export class Emulator {
 
   private loadBundleSource(bundle: Bundle): Record<string, (...args: unknown[]) => unknown> {
     this.bundle = bundle;
-    const probe = this.execution();
-    const names = Object.keys(probe.functions());
-    probe.end();
-    return Object.fromEntries(names.map((n) => [n, (...args: unknown[]) => this.run(n, ...args)]));
+    this.names = null;
+    return Object.fromEntries(
+      this.functionNames().map((n) => [n, (...args: unknown[]) => this.run(n, ...args)]),
+    );
   }
 
   requireBundle(): Bundle {
@@ -253,14 +254,17 @@ export class Emulator {
     return this.bundle;
   }
 
-  /** The names of the loaded bundle's top-level functions. */
+  /** The names of the loaded bundle's top-level functions (found once per bundle). */
   functionNames(): string[] {
-    const probe = this.execution();
-    try {
-      return Object.keys(probe.functions()).sort();
-    } finally {
-      probe.end();
+    if (!this.names) {
+      const probe = this.execution();
+      try {
+        this.names = Object.keys(probe.functions()).sort();
+      } finally {
+        probe.end();
+      }
     }
+    return [...this.names];
   }
 
   run(name: string, ...args: unknown[]): unknown {
