@@ -3,7 +3,7 @@ import type { DiscussionFields, EmailFields } from '../shared/formApi';
 import { fieldLabel, t } from '../shared/i18n';
 import { fieldId, h } from './dom';
 import type { FieldCtx } from './fields';
-import { checkField, dateField, listOptions, selectField, textField } from './fields';
+import { checkField, dateField, listField, textField } from './fields';
 import type { PanelData } from './panelTypes';
 import { repeatable } from './rows';
 
@@ -151,17 +151,17 @@ export function crmPanel(ctx: FieldCtx, data: PanelData): HTMLElement {
   return h(
     'div',
     {},
-    selectField(ctx, {
+    listField(ctx, {
       path: 'crm.accountManager',
       label: label('accountManager'),
-      options: listOptions(data.lists.accountManagers),
+      values: data.lists.accountManagers,
       get: () => crm.accountManager,
       set: (v) => (crm.accountManager = v),
     }),
-    selectField(ctx, {
+    listField(ctx, {
       path: 'crm.referredBy',
       label: label('referredBy'),
-      options: listOptions(data.lists.referralSources),
+      values: data.lists.referralSources,
       get: () => crm.referredBy,
       set: (v) => (crm.referredBy = v),
     }),

@@ -235,7 +235,29 @@ export function outputField(
   return wrap(ctx, { ...spec, readOnly: true }, control);
 }
 
-/** Options of a Lists column, with a blank first entry. */
-export function listOptions(values: readonly string[], blankLabel = ''): Option[] {
-  return [{ value: '', label: blankLabel }, ...values.map((v) => ({ value: v, label: v }))];
+/**
+ * A field fed by a Lists column: free text with the list as suggestions (a datalist). The
+ * workbook's own dropdowns accept other values with a warning, and a fresh workbook has no
+ * salespeople yet: a closed select would make the first agreement impossible to enter.
+ */
+export function listField(
+  ctx: FieldCtx,
+  spec: FieldSpec & {
+    values: readonly string[];
+    get(): string;
+    set(value: string): void;
+    placeholder?: string;
+  },
+): HTMLElement {
+  const listId = `${fieldId(spec.path)}-list`;
+  const control = h('input', { type: 'text', list: listId, autocomplete: 'off' });
+  control.value = spec.get();
+  if (spec.placeholder) control.placeholder = spec.placeholder;
+  control.addEventListener('input', () => {
+    spec.set(control.value);
+    ctx.changed();
+  });
+  const field = wrap(ctx, spec, control);
+  field.append(h('datalist', { id: listId }, ...spec.values.map((v) => h('option', { value: v }))));
+  return field;
 }

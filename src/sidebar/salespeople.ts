@@ -3,7 +3,7 @@ import { CHOICES, choiceLabel } from '../shared/contract';
 import type { AgreementFields } from '../shared/formApi';
 import { fieldLabel, t } from '../shared/i18n';
 import type { FieldCtx } from './fields';
-import { listOptions, numberField, selectField } from './fields';
+import { listField, numberField, selectField } from './fields';
 import type { PanelData } from './panelTypes';
 import { repeatable } from './rows';
 
@@ -18,11 +18,11 @@ export function salespeoplePanel(ctx: FieldCtx, data: PanelData): HTMLElement {
     empty: t('noAgreement', lang),
     create: () => ({ salesperson: '', commissionType: 'sales', ratePct: NaN, productType: '' }),
     fields: (row, i, n) => [
-      selectField(ctx, {
+      listField(ctx, {
         path: `salespeople.${i}.salesperson`,
         label: label('salesperson'),
         ariaLabel: `${label('salesperson')} ${n}`,
-        options: listOptions(data.lists.salespeople),
+        values: data.lists.salespeople,
         get: () => row.salesperson,
         set: (v) => (row.salesperson = v),
       }),
@@ -45,11 +45,13 @@ export function salespeoplePanel(ctx: FieldCtx, data: PanelData): HTMLElement {
         // A blank rate stays NaN in the record: the schema reports it as a missing number.
         set: (v) => (row.ratePct = v ?? NaN),
       }),
-      selectField(ctx, {
+      listField(ctx, {
         path: `salespeople.${i}.productType`,
         label: label('productType'),
         ariaLabel: `${label('productType')} ${n}`,
-        options: listOptions(data.lists.productTypes, t('allProductTypes', lang)),
+        values: data.lists.productTypes,
+        // Blank = the agreement covers every product type.
+        placeholder: t('allProductTypes', lang),
         get: () => row.productType,
         set: (v) => (row.productType = v),
       }),

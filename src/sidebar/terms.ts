@@ -2,15 +2,7 @@
 import { fieldLabel, t } from '../shared/i18n';
 import { h } from './dom';
 import type { FieldCtx } from './fields';
-import {
-  checkField,
-  dateField,
-  listOptions,
-  numberField,
-  outputField,
-  selectField,
-  textField,
-} from './fields';
+import { checkField, dateField, listField, numberField, outputField, textField } from './fields';
 import { formatMoney } from './format';
 import type { PanelData } from './panelTypes';
 
@@ -59,10 +51,10 @@ export function termsPanel(ctx: FieldCtx, data: PanelData): HTMLElement {
   return h(
     'div',
     {},
-    selectField(ctx, {
+    listField(ctx, {
       path: 'terms.creditCode',
       label: label('creditCode'),
-      options: listOptions(data.lists.creditCodes),
+      values: data.lists.creditCodes,
       get: () => tr.creditCode,
       set: (v) => (tr.creditCode = v),
     }),
