@@ -315,5 +315,10 @@ describe('clearing', () => {
     expect(r.getFontWeights()).toEqual([['bold', 'bold']]);
     expect(sheet.getRange('C1').getBackground()).toBe('#ffffff');
     expect(sheet.getRange('C1').getFontWeight()).toBe('normal');
+    r.clear();
+    expect(r.getNotes()).toEqual([['computed', 'computed']]);
+    expect(r.getBackground()).toBe('#ffffff');
+    r.clear({});
+    expect(r.getNotes()).toEqual([['', '']]);
   });
 });

@@ -245,7 +245,13 @@ export class RangeImpl extends Service {
     return this;
   }
 
-  /** clear(): contents, formats and validations; clear(options) picks among them. */
+  /**
+   * clear(): "Clears the range of contents, formats, and data-validation rules."; clear(options)
+   * clears "contents, format, data-validation rules, and/or comments, as specified with the
+   * given advanced options. By default all data will be cleared." (the Range reference,
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#clear()). Notes are
+   * this emulator's comments.
+   */
   clear(options?: {
     commentsOnly?: boolean;
     contentsOnly?: boolean;
@@ -266,7 +272,7 @@ export class RangeImpl extends Service {
         delete cell.style;
       }
       if (!any || o.validationsOnly) delete cell.dv;
-      if (o.commentsOnly) delete cell.note;
+      if (o.commentsOnly || (options !== undefined && !any)) delete cell.note;
     });
     return this;
   }
