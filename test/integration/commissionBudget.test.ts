@@ -1,0 +1,83 @@
+/**
+ * Issue 5 budget: computeCommissions and the monthly trigger make the same number of service
+ * calls (Utilities and MailApp included) for 20 clients as for 2,000, statements on.
+ */
+import { TestWorkbook, workbook } from './harness';
+
+function filled(clients: number): TestWorkbook {
+  const wb = workbook({ locale: 'fr_CA', now: '2026-11-15T12:00:00-05:00' });
+  const current = wb.run<Record<string, unknown>>('settingsLoad');
+  wb.run('settingsSave', { ...current, sendStatements: true });
+  wb.append('Listes', [
+    { Vendeurs: 'Alice', 'Courriels des vendeurs': 'alice@example.com' },
+    { Vendeurs: 'Bob', 'Courriels des vendeurs': 'bob@example.com' },
+  ]);
+  const codes = Array.from({ length: clients }, (_, i) => `C${String(i).padStart(5, '0')}`);
+  wb.append(
+    'Clients',
+    codes.map((code) => ({ 'Code client': code, Nom: code })),
+  );
+  const types = ['Ventes', 'Encaissements', 'Marge'];
+  wb.append(
+    'Commissions',
+    codes.map((code, i) => ({
+      'Code client': code,
+      Vendeur: i % 2 ? 'Alice' : 'Bob',
+      'Type de commission': types[i % 3],
+      'Taux (%)': 5,
+    })),
+  );
+  wb.append(
+    'Factures',
+    codes.flatMap((code, i) => [
+      {
+        'No de facture': `${code}-1`,
+        Date: '2026-10-03',
+        'Code client': code,
+        Montant: 100,
+        Coût: 60,
+      },
+      {
+        'No de facture': `${code}-2`,
+        Date: '2026-09-28',
+        'Code client': code,
+        Montant: '1 234,56',
+        Coût: 1000,
+        'Payée le': i % 2 ? '2026-10-04' : '',
+      },
+    ]),
+  );
+  return wb;
+}
+
+function costs(clients: number) {
+  const wb = filled(clients);
+  const first = wb.measure(() => wb.run('computeCommissions', '2026-10'));
+  const again = wb.measure(() => wb.run('computeCommissions', '2026-10'));
+  wb.emu.advanceTo('2026-11-30T23:00:00-05:00'); // the daily refreshes until then
+  // 05:30 on 1 December: the monthly trigger (05:00) only, not yet the daily one (06:00)
+  const monthly = wb.measure(() => wb.emu.advanceTo('2026-12-01T05:30:00-05:00'));
+  expect(monthly.result.map((o) => [o.handler, o.error])).toEqual([
+    ['onMonthlyTrigger', undefined],
+  ]);
+  return { wb, first, again, monthly };
+}
+
+test('computeCommissions and the monthly trigger: the same calls for 20 and 2,000 clients', () => {
+  const small = costs(20);
+  const large = costs(2000);
+  // Growing a full sheet is one insertRowsAfter per written sheet at most, whatever the size:
+  // the only call allowed to differ.
+  const grown = (calls: Record<string, number>) => {
+    const { 'Sheet.insertRowsAfter': inserts = 0, ...rest } = calls;
+    expect(inserts).toBeLessThanOrEqual(2);
+    return rest;
+  };
+  for (const k of ['first', 'again', 'monthly'] as const) {
+    expect([k, grown(large[k].calls)]).toEqual([k, grown(small[k].calls)]);
+    expect(large[k].total).toBeLessThan(60);
+  }
+  expect(large.wb.emu.mails).toHaveLength(small.wb.emu.mails.length);
+  expect(large.wb.rows('Détail des commissions').length).toBeGreaterThan(1500);
+  expect(Object.keys(large.first.calls).some((k) => k.startsWith('Utilities'))).toBe(false);
+}, 60_000);
