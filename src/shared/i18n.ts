@@ -25,7 +25,6 @@ const TEXTS = {
   saving: { fr: 'Enregistrement…', en: 'Saving…' },
   reload: { fr: 'Recharger', en: 'Reload' },
   remove: { fr: 'Retirer', en: 'Remove' },
-  removeRow: { fr: 'Retirer la ligne {n}', en: 'Remove row {n}' },
   addAgreement: { fr: 'Ajouter un vendeur', en: 'Add a salesperson' },
   agreementN: { fr: 'Entente {n}', en: 'Agreement {n}' },
   noAgreement: { fr: 'Aucun vendeur.', en: 'No salesperson.' },
