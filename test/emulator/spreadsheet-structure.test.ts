@@ -194,6 +194,23 @@ test('JSON.stringify of a service object is "{}" as in Apps Script', () => {
   expect(JSON.stringify(sheet.getRange('A1'))).toBe('{}');
 });
 
+test('unbounded A1 ranges report which ends are bounded', () => {
+  const { sheet } = setup();
+  const flags = (a1: string) => {
+    const r = sheet.getRange(a1);
+    return [
+      r.isStartRowBounded(),
+      r.isEndRowBounded(),
+      r.isStartColumnBounded(),
+      r.isEndColumnBounded(),
+    ];
+  };
+  expect(flags('A1:B10')).toEqual([true, true, true, true]);
+  expect(flags('B:B')).toEqual([false, false, true, true]);
+  expect(flags('A1:C')).toEqual([true, false, true, true]);
+  expect(flags('3:7')).toEqual([true, true, false, false]);
+});
+
 describe('frozen rows, widths, hidden columns', () => {
   test('are stored and read back', () => {
     const { sheet } = setup();
@@ -222,6 +239,17 @@ describe('checkboxes', () => {
     expect(sheet.getRange('A3').isChecked()).toBe(true);
     expect(sheet.getRange('A2:A4').isChecked()).toBeNull();
     expect(sheet.getRange('A3').getDisplayValue()).toBe('TRUE');
+    // Custom values: "Returns null if ... some cells do not have" a checked/unchecked value.
+    const custom = sheet.getRange('C1:C3').insertCheckboxes('yes', 'no');
+    expect(column(sheet, 'C1:C3')).toEqual(['no', 'no', 'no']);
+    sheet.getRange('C1').setValue('yes');
+    sheet.getRange('C3').setValue('random');
+    expect(sheet.getRange('C1').isChecked()).toBe(true);
+    expect(sheet.getRange('C2').isChecked()).toBe(false);
+    expect(sheet.getRange('C3').isChecked()).toBeNull();
+    expect(custom.getDataValidation()!.getCriteriaValues()).toEqual(['yes', 'no']);
+    sheet.getRange('D1').insertCheckboxes('yes');
+    expect(sheet.getRange('D1').getValue()).toBe('');
   });
 
   test('removeCheckboxes clears the rule and the checked/unchecked values only', () => {

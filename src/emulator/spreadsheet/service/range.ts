@@ -344,6 +344,20 @@ export class RangeImpl extends Service {
     return this;
   }
 
+  /** Whether the range was addressed with bounds ('B:B' has no start or end row; 'A1:C' no end row). */
+  isStartRowBounded(): boolean {
+    return this.shape !== 'columns';
+  }
+  isEndRowBounded(): boolean {
+    return this.shape === 'cells' || this.shape === 'rows';
+  }
+  isStartColumnBounded(): boolean {
+    return this.shape !== 'rows';
+  }
+  isEndColumnBounded(): boolean {
+    return this.shape !== 'rows';
+  }
+
   /**
    * "Inserts checkboxes into each cell in the range, configured with true for checked and false
    * for unchecked. Sets the value of all cells in the range to false."
@@ -403,7 +417,11 @@ export class RangeImpl extends Service {
         all = null;
         return;
       }
-      const on = cell.dv.args.length ? cell.v === cell.dv.args[0] : cell.v === true;
+      // A value that is neither the checked nor the unchecked one makes the answer null.
+      const checked = cell.dv.args.length ? cell.dv.args[0] : true;
+      const unchecked = cell.dv.args.length ? (cell.dv.args[1] ?? '') : false;
+      const v = cell.v ?? '';
+      const on = v === checked ? true : v === unchecked ? false : null;
       if (all === undefined) all = on;
       else if (all !== on) all = null;
     });
