@@ -13,11 +13,10 @@ import { scriptError } from './errors';
  *    returns false;
  *  - waitLock(ms) does the same, then throws the real text (LOCK_TIMEOUT).
  * The holder cannot make progress while the caller waits because everything runs on one thread,
- * so a wait always times out here. A later step that interleaves executions (each in its own
- * worker thread, services answered by the main thread over synchronous RPC with
- * Atomics.wait) only has to replace `LockTable.acquire`'s "busy" branch with "park the caller
- * until release() or the deadline": the ownership model already names executions, and
- * `releaseAll(owner)` is what ends an execution.
+ * so a wait always times out here. parallel.ts runs executions truly side by side (one worker
+ * thread each, services answered by the main thread over synchronous RPC): there a busy
+ * waitLock parks the caller until the holder releases or ends, or, when no execution can make
+ * progress, until its deadline on the emulated clock.
  * Lock.releaseLock by a non-owner does nothing; locks are released when their execution ends.
  */
 /** The text real executions report from waitLock (quoted verbatim in many public Apps Script projects). */
@@ -73,6 +72,11 @@ export class Lock {
 
   hasLock(): boolean {
     return this.table.holder(this.scope) === this.owner;
+  }
+
+  /** For a scheduler (parallel.ts): take the lock if free, without waiting or counting. */
+  _acquireNow(): boolean {
+    return this.table.acquire(this.scope, this.owner);
   }
 
   releaseLock(): void {
