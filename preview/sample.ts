@@ -8,9 +8,16 @@
  * product has something to show.
  */
 import { createEmulator, type Emulator } from '../src/emulator';
-import { choiceLabel, type Lang } from '../src/shared/contract';
-import { addDays, previousMonth, type Day } from '../src/domain/time';
-import { appendRecords, columnTexts, writeColumn, type CellInput } from './workbookIO';
+import { choiceLabel, sheetName, type Lang } from '../src/shared/contract';
+import { addDays, previousMonth } from '../src/domain/time';
+import type { Day } from '../src/domain/types';
+import {
+  activeSpreadsheet,
+  appendRecords,
+  columnTexts,
+  writeColumn,
+  type CellInput,
+} from './workbookIO';
 import {
   ACCOUNT_MANAGERS,
   CITIES,
@@ -300,6 +307,12 @@ export function fillSample(emu: Emulator, opts: SampleOptions): SampleSummary {
   emu.run('refreshWatchList');
   const month = previousMonth(today);
   emu.run('computeCommissions', month);
+  // Open on the client list with the first client selected (Client form opens on it), without
+  // the empty tab a new spreadsheet comes with.
+  const spreadsheet = activeSpreadsheet(emu);
+  for (const sheet of spreadsheet.getSheets())
+    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) spreadsheet.deleteSheet(sheet);
+  emu.spreadsheet.setActiveRange(sheetName('clients', lang), 'A2');
   return {
     clients: n,
     invoices: invoices.length,

@@ -1,0 +1,295 @@
+/**
+ * The preview page: menus from onOpen, the toolbar (clock, time-driven triggers, CSV), the grid,
+ * the sheet tabs, the sidebar frame, and what the script shows (toasts, alerts, dialogs).
+ * Every action is a POST to the preview server, which answers with the new view and what the
+ * script showed since the page's last look (`seq`).
+ */
+import type { Activity, Answer, Question } from './session';
+import type { PageView } from './view';
+import { Grid } from './pageGrid';
+import { ask, closeHtmlDialog, showAlert, showHtmlDialog, toast } from './pageDialogs';
+
+interface Reply {
+  view: PageView;
+  activity: Activity[];
+  seq: number;
+  question?: Question;
+}
+
+const TEXT = {
+  fr: {
+    date: 'Date de l’horloge',
+    clock: 'Aujourd’hui (émulé) : {d}',
+    pinned: 'Horloge fixée au {d}',
+    reset: 'Heure réelle',
+    daily: 'Déclencheur quotidien : actualiser la surveillance',
+    monthly: 'Déclencheur mensuel : commissions du mois précédent',
+    export: 'Exporter la feuille en CSV',
+    import: 'Importer un CSV dans la feuille',
+    computed: 'La colonne « {h} » est calculée par le script : la modifier quand même ?',
+    protectedTitle: 'Cellule protégée',
+    hiddenRows: '{n} lignes de plus ne sont pas affichées (exportez en CSV pour tout voir).',
+    failed: 'Erreur',
+  },
+  en: {
+    date: 'Clock date',
+    clock: 'Today (emulated): {d}',
+    pinned: 'Clock set to {d}',
+    reset: 'Real time',
+    daily: 'Daily trigger: refresh watch list',
+    monthly: 'Monthly trigger: previous month’s commissions',
+    export: 'Export sheet as CSV',
+    import: 'Import a CSV into the sheet',
+    computed: 'The “{h}” column is computed by the script: edit it anyway?',
+    protectedTitle: 'Protected cell',
+    hiddenRows: '{n} more rows are not shown (export as CSV to see them all).',
+    failed: 'Error',
+  },
+} as const;
+
+let view: PageView | null = null;
+let seq = 0;
+let sidebarFrame: string | null = null;
+
+const lang = (): 'fr' | 'en' => view?.lang ?? 'fr';
+const text = (key: keyof (typeof TEXT)['fr'], vars: Record<string, string | number> = {}): string =>
+  TEXT[lang()][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`#${id} is missing`);
+  return node as T;
+}
+
+async function call(path: string, body?: Record<string, unknown>): Promise<Reply> {
+  document.body.style.cursor = 'progress';
+  try {
+    const res = await fetch(
+      path,
+      body === undefined
+        ? {}
+        : {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ ...body, since: seq }),
+          },
+    );
+    const json = (await res.json()) as Reply & { error?: string };
+    if (!res.ok) throw new Error(json.error ?? res.statusText);
+    return json;
+  } finally {
+    document.body.style.cursor = '';
+  }
+}
+
+/** Runs an action; when the script asks a question, asks the user and runs it again with the answer. */
+async function act(path: string, body: Record<string, unknown>): Promise<void> {
+  const answers: Answer[] = [];
+  try {
+    for (;;) {
+      const reply = await call(path, { ...body, answers });
+      if (!reply.question) return await apply(reply);
+      answers.push(await ask(reply.question, lang()));
+    }
+  } catch (e) {
+    toast('error', text('failed'), e instanceof Error ? e.message : String(e));
+  }
+}
+
+async function refresh(first = false): Promise<void> {
+  await apply(await call(first ? '/api/view' : `/api/view?since=${seq}`));
+}
+
+async function apply(reply: Reply): Promise<void> {
+  // Replies can cross (a frame's call ends while a menu action runs): show each activity once.
+  const fresh = reply.activity.filter((a) => a.seq > seq);
+  seq = Math.max(seq, reply.seq);
+  view = reply.view;
+  render();
+  for (const a of fresh) await show(a);
+}
+
+async function show(a: Activity): Promise<void> {
+  switch (a.kind) {
+    case 'toast':
+      return toast('toast', a.title, a.message);
+    case 'mail':
+      return toast('mail', '✉', a.message);
+    case 'error':
+      return toast('error', text('failed'), a.message, 10);
+    case 'alert':
+      return showAlert(a.title, a.prompt);
+    case 'sidebar':
+      sidebarFrame = a.frame;
+      byId('sidebar-title').textContent = a.title;
+      byId<HTMLIFrameElement>('sidebar-frame').src = `/frame/${encodeURIComponent(a.frame)}`;
+      byId('sidebar').hidden = false;
+      return;
+    case 'dialog':
+      return showHtmlDialog(a.frame, a.title, a.width, a.height);
+  }
+}
+
+// ---------------------------------------------------------------- drawing
+
+const grid = new Grid(byId<HTMLTableElement>('grid'), {
+  select: (row, col) => {
+    // Only the server's selection changes: no redraw, so a double-click can follow.
+    if (view) void call('/api/select', { sheet: view.grid.sheet, row, col }).catch(() => undefined);
+  },
+  edit: (row, col, value) => {
+    if (view) void act('/api/edit', { sheet: view.grid.sheet, row, col, value });
+  },
+  confirmComputed: async (header) =>
+    (
+      await ask(
+        {
+          kind: 'alert',
+          title: text('protectedTitle'),
+          prompt: text('computed', { h: header }),
+          buttons: 'OK_CANCEL',
+        },
+        lang(),
+      )
+    ).button === 'OK',
+});
+
+function render(): void {
+  if (!view) return;
+  document.documentElement.lang = view.lang;
+  byId('title').textContent = view.title;
+  document.title = `${view.title} — preview`;
+  renderMenus(view);
+  renderTabs(view);
+  const clock = byId('clock');
+  clock.textContent = text(view.clockPinned ? 'pinned' : 'clock', { d: view.today });
+  clock.classList.toggle('pinned', view.clockPinned);
+  byId('date-label').textContent = text('date');
+  byId('clock-reset').textContent = text('reset');
+  byId('run-daily').textContent = text('daily');
+  byId('run-monthly').textContent = text('monthly');
+  byId('export').textContent = text('export');
+  byId('import-label').textContent = text('import');
+  grid.render(view.grid);
+  const hidden = byId('hidden-rows');
+  hidden.hidden = view.grid.hiddenRows === 0;
+  hidden.textContent = text('hiddenRows', { n: view.grid.hiddenRows });
+}
+
+function renderTabs(v: PageView): void {
+  const tabs = v.sheets.map((name) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.setAttribute('role', 'tab');
+    b.setAttribute('aria-selected', String(name === v.grid.sheet));
+    b.textContent = name;
+    b.addEventListener('click', () => void act('/api/select', { sheet: name }));
+    return b;
+  });
+  byId('tabs').replaceChildren(...tabs);
+}
+
+function renderMenus(v: PageView): void {
+  const bar = byId('menubar');
+  const open = bar.querySelector('.menu');
+  if (open) return; // leave an open menu alone
+  bar.replaceChildren(
+    ...v.menus.map((m) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'menu-button';
+      button.textContent = m.name;
+      button.setAttribute('aria-haspopup', 'menu');
+      button.setAttribute('aria-expanded', 'false');
+      button.addEventListener('click', (e) => {
+        e.stopPropagation();
+        closeMenus();
+        button.setAttribute('aria-expanded', 'true');
+        const menu = document.createElement('div');
+        menu.className = 'menu';
+        menu.setAttribute('role', 'menu');
+        menu.style.left = `${button.offsetLeft}px`;
+        for (const item of m.items) {
+          if (!item) {
+            menu.append(document.createElement('hr'));
+            continue;
+          }
+          const entry = document.createElement('button');
+          entry.type = 'button';
+          entry.setAttribute('role', 'menuitem');
+          entry.textContent = item.caption;
+          entry.addEventListener('click', () => {
+            closeMenus();
+            void act('/api/menu', { path: item.path });
+          });
+          menu.append(entry);
+        }
+        bar.append(menu);
+        menu.querySelector('button')?.focus();
+      });
+      return button;
+    }),
+  );
+}
+
+function closeMenus(): void {
+  document.querySelectorAll('#menubar .menu').forEach((m) => m.remove());
+  document
+    .querySelectorAll('#menubar [aria-expanded]')
+    .forEach((b) => b.setAttribute('aria-expanded', 'false'));
+}
+
+// ---------------------------------------------------------------- wiring
+
+document.addEventListener('click', closeMenus);
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') closeMenus();
+});
+
+byId('run-daily').addEventListener(
+  'click',
+  () => void act('/api/trigger', { kind: 'daily', date: byId<HTMLInputElement>('date').value }),
+);
+byId('run-monthly').addEventListener(
+  'click',
+  () => void act('/api/trigger', { kind: 'monthly', date: byId<HTMLInputElement>('date').value }),
+);
+byId('date').addEventListener('change', () => {
+  const date = byId<HTMLInputElement>('date').value;
+  if (date) void act('/api/clock', { date });
+});
+byId('clock-reset').addEventListener('click', () => {
+  byId<HTMLInputElement>('date').value = '';
+  void act('/api/clock', { date: null });
+});
+byId('export').addEventListener('click', () => {
+  if (!view) return;
+  const a = document.createElement('a');
+  a.href = `/api/csv?sheet=${encodeURIComponent(view.grid.sheet)}`;
+  a.download = `${view.grid.sheet}.csv`;
+  a.click();
+});
+byId<HTMLInputElement>('import').addEventListener('change', async (e) => {
+  const input = e.target as HTMLInputElement;
+  const file = input.files?.[0];
+  input.value = '';
+  if (file && view) await act('/api/import', { sheet: view.grid.sheet, text: await file.text() });
+});
+byId('sidebar-close').addEventListener('click', () => {
+  byId('sidebar').hidden = true;
+  sidebarFrame = null;
+});
+
+// Messages from the script's frames (google.script.run done, google.script.host.close()).
+window.addEventListener('message', (e: MessageEvent) => {
+  if (e.origin !== window.location.origin) return;
+  const data = e.data as { source?: string; type?: string; frame?: string } | null;
+  if (data?.source !== 'fiche-preview' || !data.frame) return;
+  if (data.type === 'rpc-done') void refresh(true);
+  else if (data.type === 'close') {
+    if (data.frame === sidebarFrame) byId('sidebar-close').click();
+    closeHtmlDialog(data.frame);
+  }
+});
+
+void refresh(true);

@@ -1,0 +1,189 @@
+/**
+ * The grid of the current sheet: column letters, row numbers, the frozen header row, display
+ * values (textContent only), a selected cell, and in-place editing — double-click, Enter or F2
+ * opens an editor, Enter commits, Escape cancels — as in Sheets. Checkbox columns are
+ * checkboxes that a click toggles.
+ */
+import type { GridView } from './view';
+
+export interface GridHandlers {
+  select(row: number, col: number): void;
+  edit(row: number, col: number, value: string | boolean): void;
+  /** Editing a column the script computes: true to go on (Sheets' warning protection asks too). */
+  confirmComputed(header: string): Promise<boolean>;
+}
+
+const NUMERIC = /^[-−]?[\d\s\u00a0\u202f.,]+(\s?\$|%)?$|^\d{4}-\d{2}-\d{2}$/;
+const TRUE_TEXT = new Set(['TRUE', 'VRAI']);
+const BOOL_TEXT = new Set(['TRUE', 'FALSE', 'VRAI', 'FAUX']);
+
+export class Grid {
+  private view: GridView | null = null;
+  private selected: { row: number; col: number } | null = null;
+  private editing = false;
+
+  constructor(
+    private readonly table: HTMLTableElement,
+    private readonly handlers: GridHandlers,
+  ) {
+    table.tabIndex = 0;
+    table.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  render(view: GridView): void {
+    this.view = view;
+    this.editing = false;
+    this.selected = view.selection;
+    const head = document.createElement('thead');
+    const letters = document.createElement('tr');
+    const corner = document.createElement('th');
+    corner.className = 'rownum';
+    letters.append(corner);
+    const colgroup = document.createElement('colgroup');
+    const rowCol = document.createElement('col');
+    rowCol.style.width = '46px';
+    colgroup.append(rowCol);
+    for (const c of view.columns) {
+      const th = document.createElement('th');
+      th.textContent = c.letter;
+      th.scope = 'col';
+      letters.append(th);
+      const col = document.createElement('col');
+      col.style.width = `${Math.max(60, c.width)}px`;
+      colgroup.append(col);
+    }
+    head.append(letters);
+    const body = document.createElement('tbody');
+    view.rows.forEach((cells, r) => body.append(this.row(view, cells, r + 1)));
+    this.table.replaceChildren(colgroup, head, body);
+    this.highlight();
+  }
+
+  private row(view: GridView, cells: string[], row: number): HTMLTableRowElement {
+    const tr = document.createElement('tr');
+    tr.dataset.row = String(row);
+    if (row <= view.frozenRows) tr.className = 'frozen';
+    const num = document.createElement('th');
+    num.className = 'rownum';
+    num.scope = 'row';
+    num.textContent = String(row);
+    tr.append(num);
+    cells.forEach((text, i) => {
+      const column = view.columns[i]!;
+      const td = document.createElement('td');
+      td.dataset.col = String(i + 1);
+      if (row === 1) {
+        Object.assign(td.style, column.headerStyle);
+        if (column.headerNote) td.title = column.headerNote;
+      }
+      if (row > 1 && column.checkbox && BOOL_TEXT.has(text)) {
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.checked = TRUE_TEXT.has(text);
+        box.setAttribute('aria-label', `${view.rows[0]?.[i] ?? column.letter} ${row}`);
+        box.addEventListener('click', (e) => {
+          // In a click handler `checked` is already the new state; preventDefault puts the box
+          // back, and the grid redraws from the workbook once the edit is done.
+          const next = box.checked;
+          e.preventDefault();
+          this.handlers.edit(row, i + 1, next);
+        });
+        td.className = 'check';
+        td.append(box);
+      } else {
+        td.textContent = text;
+        if (row > 1 && NUMERIC.test(text)) td.className = 'num';
+      }
+      td.addEventListener('click', () => this.select(row, i + 1));
+      td.addEventListener('dblclick', () => void this.openEditor(row, i + 1));
+      tr.append(td);
+    });
+    return tr;
+  }
+
+  private cell(row: number, col: number): HTMLTableCellElement | null {
+    return this.table.querySelector<HTMLTableCellElement>(
+      `tr[data-row="${row}"] td[data-col="${col}"]`,
+    );
+  }
+
+  private select(row: number, col: number): void {
+    if (this.editing) return;
+    this.selected = { row, col };
+    this.highlight();
+    this.handlers.select(row, col);
+  }
+
+  private highlight(): void {
+    this.table
+      .querySelectorAll('.selected, .selected-row')
+      .forEach((n) => n.classList.remove('selected', 'selected-row'));
+    if (!this.selected) return;
+    const td = this.cell(this.selected.row, this.selected.col);
+    td?.classList.add('selected');
+    td?.parentElement?.classList.add('selected-row');
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (this.editing || !this.selected || !this.view) return;
+    const { row, col } = this.selected;
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      const r = Math.min(Math.max(1, row + move[0]), this.view.rows.length);
+      const c = Math.min(Math.max(1, col + move[1]), this.view.columns.length);
+      this.select(r, c);
+      this.cell(r, c)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      void this.openEditor(row, col);
+    }
+  }
+
+  private async openEditor(row: number, col: number): Promise<void> {
+    const view = this.view;
+    const td = this.cell(row, col);
+    if (!view || !td || this.editing) return;
+    const column = view.columns[col - 1]!;
+    if (row > 1 && column.checkbox && td.querySelector('input')) return;
+    this.selected = { row, col };
+    this.highlight();
+    if (
+      row > 1 &&
+      column.computed &&
+      !(await this.handlers.confirmComputed(view.rows[0]?.[col - 1] ?? ''))
+    )
+      return;
+    this.editing = true;
+    const input = document.createElement('input');
+    input.className = 'editor';
+    input.value = view.rows[row - 1]?.[col - 1] ?? '';
+    input.setAttribute('aria-label', `${view.rows[0]?.[col - 1] ?? column.letter} ${row}`);
+    let done = false;
+    const finish = (commit: boolean): void => {
+      if (done) return;
+      done = true;
+      this.editing = false;
+      const before = view.rows[row - 1]?.[col - 1] ?? '';
+      // Opening and leaving a cell unchanged is not an edit (no trigger fires in Sheets either).
+      if (commit && input.value !== before) this.handlers.edit(row, col, input.value);
+      else if (this.view) this.render(this.view);
+      this.table.focus();
+    };
+    input.addEventListener('keydown', (e) => {
+      e.stopPropagation();
+      if (e.key === 'Enter') finish(true);
+      else if (e.key === 'Escape') finish(false);
+    });
+    input.addEventListener('blur', () => finish(true));
+    td.replaceChildren(input);
+    input.focus();
+    input.select();
+  }
+}

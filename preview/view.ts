@@ -1,0 +1,120 @@
+/**
+ * What the page draws, read from the emulated workbook without counting service calls: the
+ * tabs, the active sheet's display values with its header styles, the menu that onOpen added,
+ * and the emulated date. Plain JSON; the page puts every text in with textContent.
+ */
+import type { Emulator } from '../src/emulator';
+import type { MenuEntry } from '../src/emulator/ui';
+import { columnToLetters } from '../src/emulator/spreadsheet';
+import { dayInZone } from '../src/domain/time';
+import type { Lang } from '../src/shared/contract';
+import { contractColumn, contractSheet } from './sheetCsv';
+
+/** Rows drawn at most; a bigger sheet is cut, with the count of rows not drawn. */
+export const MAX_GRID_ROWS = 1500;
+/** Blank rows drawn under the data, where a person types a new row. */
+const BLANK_ROWS = 10;
+
+export interface ColumnView {
+  letter: string;
+  width: number;
+  /** Written by the script: editing asks first, as Sheets' warning protection does. */
+  computed: boolean;
+  checkbox: boolean;
+  headerNote: string;
+  headerStyle: { background?: string; fontStyle?: string; fontWeight?: string; color?: string };
+}
+
+export interface GridView {
+  sheet: string;
+  frozenRows: number;
+  columns: ColumnView[];
+  /** Display texts, row 1 first; blank rows included for typing. */
+  rows: string[][];
+  /** Data rows not drawn (beyond MAX_GRID_ROWS). */
+  hiddenRows: number;
+  selection: { row: number; col: number } | null;
+}
+
+export type MenuView = { name: string; items: ({ caption: string; path: string } | null)[] };
+
+export interface PageView {
+  lang: Lang;
+  title: string;
+  sheets: string[];
+  grid: GridView;
+  menus: MenuView[];
+  /** The emulated today in the spreadsheet's zone, and whether the user set the clock. */
+  today: string;
+  clockPinned: boolean;
+}
+
+function flatMenu(prefix: string, items: MenuEntry[]): MenuView['items'] {
+  return items.flatMap((item): MenuView['items'] => {
+    if (item.kind === 'separator') return [null];
+    if (item.kind === 'item')
+      return [{ caption: item.caption, path: `${prefix} > ${item.caption}` }];
+    return flatMenu(`${prefix} > ${item.name}`, item.items);
+  });
+}
+
+export function gridView(emu: Emulator, name: string): GridView {
+  const doc = emu.spreadsheet;
+  const model = doc.sheetByName(name);
+  if (!model) throw new Error(`No sheet named ${name}`);
+  const all = doc.displayValues(name);
+  const width = Math.max(model.lastCol(), 1);
+  const key = contractSheet(name);
+  const header = all[0] ?? [];
+  const columns = Array.from({ length: width }, (_, i): ColumnView => {
+    const letter = columnToLetters(i + 1);
+    const cell = doc.cell(name, `${letter}1`);
+    const def = contractColumn(key, header[i] ?? '');
+    return {
+      letter,
+      width: model.columnWidths[String(i + 1)] ?? 100,
+      computed: def?.computed === true,
+      checkbox: def?.kind === 'checkbox',
+      headerNote: cell.note,
+      headerStyle: {
+        ...(cell.style?.background ? { background: cell.style.background } : {}),
+        ...(cell.style?.fontStyle ? { fontStyle: cell.style.fontStyle } : {}),
+        ...(cell.style?.fontWeight ? { fontWeight: cell.style.fontWeight } : {}),
+        ...(cell.style?.fontColor ? { color: cell.style.fontColor } : {}),
+      },
+    };
+  });
+  const drawn = all.slice(0, MAX_GRID_ROWS);
+  const blanks = Math.max(0, Math.min(BLANK_ROWS, model.maxRows - drawn.length));
+  const rows = [
+    ...drawn.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
+    ...Array.from({ length: all.length > MAX_GRID_ROWS ? 0 : blanks }, () =>
+      Array.from({ length: width }, () => ''),
+    ),
+  ];
+  const range = doc.activeRange;
+  return {
+    sheet: name,
+    frozenRows: model.frozenRows,
+    columns,
+    rows,
+    hiddenRows: Math.max(0, all.length - MAX_GRID_ROWS),
+    selection: range && range.sheetId === model.id ? { row: range.row, col: range.col } : null,
+  };
+}
+
+export function pageView(emu: Emulator, lang: Lang, clockPinned: boolean): PageView {
+  const doc = emu.spreadsheet;
+  return {
+    lang,
+    title: doc.name,
+    sheets: doc.sheets.filter((s) => !s.hidden).map((s) => s.name),
+    grid: gridView(emu, doc.activeSheet().name),
+    menus: [...emu.ui.menus.values()].map((m) => ({
+      name: m.name,
+      items: flatMenu(m.name, m.items),
+    })),
+    today: dayInZone(emu.clock.now(), doc.timeZone),
+    clockPinned,
+  };
+}
