@@ -12,6 +12,8 @@ export { Clock } from './clock';
 export { UiLog } from './ui';
 export { createScriptRunBridge, invokeServerFunction, publicFunctionNames } from './bridge';
 export type { ScriptRun, ScriptRunReply } from './bridge';
+export { runInParallel } from './parallel';
+export type { ParallelRun, ParallelOutcome } from './parallel';
 export type { ExecutionKind } from './execution';
 export type { SentMail } from './mail';
 export type { FetchRequest, FetchReply, UrlFetchHandler } from './urlfetch';
