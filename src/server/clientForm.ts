@@ -216,21 +216,34 @@ export function saveClient(request: unknown): SaveResult {
   const ctx = formContext();
   const valid = validateSaveRequest(request, ctx.lang);
   if (!valid.ok) return { ok: false, kind: 'invalid', errors: valid.errors };
-  const { record, isNew } = valid.value;
+  const { record, isNew, autoCode = false } = valid.value;
 
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS))
     return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
   try {
-    return saveLocked(ctx, record, isNew);
+    return saveLocked(ctx, record, isNew, autoCode);
   } finally {
     SpreadsheetApp.flush();
     lock.releaseLock();
   }
 }
 
-function saveLocked(ctx: FormContext, record: ClientRecord, isNew: boolean): SaveResult {
+function saveLocked(
+  ctx: FormContext,
+  requested: ClientRecord,
+  isNew: boolean,
+  autoCode: boolean,
+): SaveResult {
   const tables = readClientTables(ctx);
+  const codes = clientCodes(tables.clients).map((c) => c.code);
+  const taken = new Set(codes.map(codeKey));
+  let record = requested;
+  // Two people creating clients at once both get the proposed code: the second gets the next one.
+  if (isNew && autoCode && taken.has(codeKey(record.general.code))) {
+    const code = nextClientCode(codes, (c) => taken.has(codeKey(c)));
+    record = { ...record, general: { ...record.general, code } };
+  }
   const key = codeKey(record.general.code);
   const rowIndex = findClientRow(tables.clients, key);
   if (isNew && rowIndex >= 0) {
@@ -350,7 +363,19 @@ function saveLocked(ctx: FormContext, record: ClientRecord, isNew: boolean): Sav
     version,
     computed: { ...computed, updatedAt: version, updatedBy: user },
   };
-  return { ok: true, record: saved, message: t(ctx.lang, 'saved', { code: record.general.code }) };
+  const result: SaveResult = {
+    ok: true,
+    record: saved,
+    message:
+      record.general.code === requested.general.code
+        ? t(ctx.lang, 'saved', { code: record.general.code })
+        : t(ctx.lang, 'savedAs', { code: record.general.code, asked: requested.general.code }),
+  };
+  if (isNew) {
+    taken.add(key);
+    result.nextCode = nextClientCode([...codes, record.general.code], (c) => taken.has(codeKey(c)));
+  }
+  return result;
 }
 
 function changedCells<K extends string>(

@@ -58,6 +58,10 @@ const MESSAGES = {
     en: 'This client was changed by {by} at {at} since you opened it. Nothing was saved.',
   },
   saved: { fr: 'Client « {code} » enregistré.', en: 'Client "{code}" saved.' },
+  savedAs: {
+    fr: 'Client enregistré sous le code « {code} » (« {asked} » venait d’être pris).',
+    en: 'Client saved as "{code}" ("{asked}" had just been taken).',
+  },
   unknownClient: {
     fr: 'Code client « {code} » absent de la feuille Clients',
     en: 'Client code "{code}" is not in the Clients sheet',

@@ -183,6 +183,12 @@ export type FormLoadResult = { record: ClientRecord } | { error: string };
 export interface FormSaveRequest {
   record: ClientRecord;
   isNew: boolean;
+  /**
+   * The code of a new client is the one the form proposed (nextCode), kept as is. When another
+   * new client took it meanwhile (two people creating at once), the server gives this one the
+   * next free code instead of refusing; a code typed by the user is never changed.
+   */
+  autoCode?: boolean;
 }
 
 /** A field error: `path` names the field as in ClientRecord, dot-separated, array indexes as numbers. */

@@ -188,6 +188,7 @@ export const clientRecordSchema = z.object({
 export const saveRequestSchema = z.object({
   record: clientRecordSchema,
   isNew: z.boolean(),
+  autoCode: z.optional(z.boolean()),
 });
 
 export const openRequestSchema = z.object({

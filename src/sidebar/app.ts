@@ -219,7 +219,8 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
 
   async function save(): Promise<void> {
     if (saveButton.disabled) return;
-    const checked = validateSaveRequest({ record, isNew }, lang);
+    const autoCode = isNew && record.general.code === nextCode;
+    const checked = validateSaveRequest({ record, isNew, autoCode }, lang);
     if (!checked.ok) {
       showErrors(checked.errors);
       return;

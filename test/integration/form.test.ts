@@ -220,6 +220,37 @@ describe('client form: open and save through the bundle', () => {
     expect(wb.rows('Clients')).toHaveLength(1);
   });
 
+  it('gives two clients created at the same moment distinct codes', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    ok(save(wb, fullRecord('C0001'), true));
+    const a = wb.runAs<FormOpenResult>('julie@example.com', 'formOpen', {});
+    const b = wb.runAs<FormOpenResult>('marc@example.com', 'formOpen', {});
+    expect(a.nextCode).toBe('C0002');
+    expect(b.nextCode).toBe('C0002');
+    const first = ok(
+      wb.runAs<SaveResult>('julie@example.com', 'formSave', {
+        record: fullRecord(a.nextCode),
+        isNew: true,
+        autoCode: true,
+      }),
+    );
+    const second = ok(
+      wb.runAs<SaveResult>('marc@example.com', 'formSave', {
+        record: fullRecord(b.nextCode),
+        isNew: true,
+        autoCode: true,
+      }),
+    );
+    expect(first.record.general.code).toBe('C0002');
+    expect(second.record.general.code).toBe('C0003');
+    expect(second.message).toBe(
+      'Client enregistré sous le code « C0003 » (« C0002 » venait d’être pris).',
+    );
+    expect(second.nextCode).toBe('C0004');
+    expect(wb.rows('Clients').map((r) => r['Code client'])).toEqual(['C0001', 'C0002', 'C0003']);
+    expect(wb.rows('Commissions').filter((r) => r['Code client'] === 'C0003')).toHaveLength(2);
+  });
+
   it('refuses bad payloads with field errors in the workbook language and writes nothing', () => {
     const wb = workbook({ locale: 'fr_CA' });
     const before = JSON.stringify(wb.emu.spreadsheet.toJSON());
