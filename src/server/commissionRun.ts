@@ -12,6 +12,7 @@ import {
   computeCommissions as computeLines,
   validateAgreement,
   type AgreementRow,
+  type CommissionLine,
   type CommissionResult,
   type SalespersonTotal,
 } from '../domain/commissions';
@@ -19,6 +20,7 @@ import { isMonth, monthInZone, previousMonth, dayInZone } from '../domain/time';
 import type { CellProblem } from '../domain/types';
 import type { CellValue } from '../domain/cells';
 import { choiceLabel, type ColumnKey, type Lang } from '../shared/contract';
+import { toCents } from '../domain/money';
 import { t } from './messages';
 import { readInvoices, toCells } from './records';
 import { loadSettings } from './settings';
@@ -50,6 +52,8 @@ export interface CommissionRunReport {
   /** Paid-out totals that would change; when `written` is false nothing was changed. */
   paidOutChanges: PaidOutChange[];
   written: boolean;
+  /** Written, but the month's lines were already exactly these (a rerun). */
+  unchanged: boolean;
   /** Statement e-mails, when the settings ask for them and the month was written. */
   statements: StatementReport | null;
 }
@@ -147,7 +151,13 @@ export function runCommissions(
   if (problems.length > 0)
     console.warn(`Commissions ${month}: ${JSON.stringify(problems.slice(0, 50))}`);
   // Mail goes out after the lock is released (slow, needs no sheet), only once the report stands.
-  if (report.written && settings.sendStatements && options.statements !== false) {
+  // A rerun that changes nothing (the menu run twice) does not send the same statements again.
+  if (
+    report.written &&
+    !report.unchanged &&
+    settings.sendStatements &&
+    options.statements !== false
+  ) {
     report.statements = sendStatements(spreadsheet, result.totals, result.lines, lang);
     const s = report.statements;
     if (s.failed.length > 0 || s.overQuota > 0 || s.noAddress.length > 0)
@@ -195,11 +205,24 @@ function writeMonth(
     paidOutChanges,
     statements: null,
   };
-  if (paidOutChanges.length > 0 && !options.overwritePaidOut) return { ...base, written: false };
+  if (paidOutChanges.length > 0 && !options.overwritePaidOut)
+    return { ...base, written: false, unchanged: false };
 
+  const oldDetails = monthRows(details, month, timeZone);
+  const unchanged =
+    oldDetails.length > 0 &&
+    sameLines(
+      oldDetails.map(({ row }) => ({
+        salesperson: String(row[details.index.salesperson] ?? ''),
+        clientCode: String(row[details.index.clientCode] ?? ''),
+        invoiceNumber: String(row[details.index.invoiceNumber] ?? ''),
+        commission: Number(row[details.index.commission]) || 0,
+      })),
+      result.lines,
+    );
   replaceMonth(
     details,
-    monthRows(details, month, timeZone).map((r) => r.sheetRow),
+    oldDetails.map((r) => r.sheetRow),
     result.lines.map((l) =>
       toCells(
         'reportDetails',
@@ -236,7 +259,27 @@ function writeMonth(
     ),
   );
   SpreadsheetApp.flush();
-  return { ...base, written: true };
+  return { ...base, written: true, unchanged };
+}
+
+type LineKey = Pick<CommissionLine, 'salesperson' | 'clientCode' | 'invoiceNumber' | 'commission'>;
+
+/** Whether two sets of lines pay the same amounts on the same invoices to the same people. */
+function sameLines(before: readonly LineKey[], after: readonly LineKey[]): boolean {
+  if (before.length !== after.length) return false;
+  const keys = (lines: readonly LineKey[]) =>
+    lines
+      .map((l) =>
+        [
+          codeKey(l.salesperson),
+          codeKey(l.clientCode),
+          l.invoiceNumber.trim(),
+          toCents(l.commission),
+        ].join('\u0000'),
+      )
+      .sort()
+      .join('\n');
+  return keys(before) === keys(after);
 }
 
 /** The rows of a month in a report sheet (Month read as text; a cell Sheets turned into a date too). */

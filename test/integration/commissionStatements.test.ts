@@ -144,3 +144,16 @@ test('from the monthly trigger', () => {
     ['bob@example.com', 'Fiche Client : relevé de commissions 2026-11'],
   ]);
 });
+
+test('a rerun that changes nothing sends nothing again; a change sends the new statements', () => {
+  const wb = frenchWorkbook();
+  wb.run('computeCommissions', '2026-10');
+  wb.run('computeCommissions', '2026-10');
+  expect(wb.emu.mails).toHaveLength(2);
+  wb.append('Factures', [
+    { 'No de facture': 'F-9', Date: '2026-10-09', 'Code client': 'C', Montant: 40 },
+  ]);
+  wb.run('computeCommissions', '2026-10');
+  expect(wb.emu.mails).toHaveLength(4);
+  expect(wb.emu.mails[3]!.htmlBody).toContain('F-9');
+});
