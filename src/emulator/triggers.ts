@@ -2,7 +2,10 @@ import type { CallCounter } from './calls';
 import type { Clock } from './clock';
 import { counted } from './counting';
 import { scriptError } from './errors';
-import { localParts, zonedTime } from './zoned';
+import { nextRun, type Schedule } from './schedule';
+
+export { nextRun, clockEventFields } from './schedule';
+export type { Schedule } from './schedule';
 
 /**
  * ScriptApp and installable triggers: https://developers.google.com/apps-script/reference/script
@@ -49,13 +52,6 @@ const WEEK_DAY_INDEX: readonly string[] = Object.keys(WeekDay);
 export const MAX_TRIGGERS_PER_USER = 20;
 export const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
-
-export type Schedule =
-  | { kind: 'minutes' | 'hours'; every: number }
-  | { kind: 'days'; every: number; hour: number; minute: number }
-  | { kind: 'weeks'; every: number; weekDay: number; hour: number; minute: number }
-  | { kind: 'monthDay'; day: number; hour: number; minute: number }
-  | { kind: 'once'; at: number };
 
 export interface TriggerRecord {
   uid: string;
@@ -109,61 +105,6 @@ export class TriggerStore {
       t.nextRun = next;
     }
     return due;
-  }
-}
-
-/**
- * The first instant strictly after `from` that matches the schedule; `afterRun` means `from` was
- * itself a run of this schedule (for the fixed intervals: one interval later).
- */
-export function nextRun(
-  schedule: Schedule | null,
-  from: number,
-  timeZone: string,
-  afterRun = false,
-): number | null {
-  if (!schedule) return null;
-  switch (schedule.kind) {
-    case 'once':
-      return afterRun ? null : schedule.at;
-    case 'minutes':
-      return from + schedule.every * 60_000;
-    case 'hours':
-      return from + schedule.every * 3_600_000;
-    case 'days':
-    case 'weeks': {
-      const p = localParts(from, timeZone);
-      const step = schedule.kind === 'days' ? schedule.every : 7 * schedule.every;
-      if (afterRun)
-        return zonedTime(p.year, p.month, p.day + step, schedule.hour, schedule.minute, timeZone);
-      let dayOffset = 0;
-      if (schedule.kind === 'weeks') dayOffset = (schedule.weekDay - p.weekDay + 7) % 7;
-      let t = zonedTime(
-        p.year,
-        p.month,
-        p.day + dayOffset,
-        schedule.hour,
-        schedule.minute,
-        timeZone,
-      );
-      if (t <= from)
-        t = zonedTime(
-          p.year,
-          p.month,
-          p.day + dayOffset + (schedule.kind === 'days' ? 1 : 7),
-          schedule.hour,
-          schedule.minute,
-          timeZone,
-        );
-      return t;
-    }
-    case 'monthDay': {
-      const p = localParts(from, timeZone);
-      let t = zonedTime(p.year, p.month, schedule.day, schedule.hour, schedule.minute, timeZone);
-      if (t <= from)
-        t = zonedTime(p.year, p.month + 1, schedule.day, schedule.hour, schedule.minute, timeZone);
-      return t;
-    }
   }
 }
 
@@ -437,27 +378,4 @@ export class ScriptAppImpl {
 
 export function createScriptApp(ctx: BuilderContext, scriptId: string): ScriptAppImpl {
   return counted(ctx.calls, 'ScriptApp', new ScriptAppImpl(ctx, scriptId));
-}
-
-/**
- * Fields of a time-driven trigger's event object, in UTC ("timezone": "UTC"), per
- * https://developers.google.com/apps-script/guides/triggers/events#time-driven_events
- */
-export function clockEventFields(ms: number): Record<string, unknown> {
-  const p = localParts(ms, 'UTC');
-  const d = new Date(ms);
-  const start = Date.UTC(p.year, 0, 1);
-  const week = Math.ceil(((Date.UTC(p.year, p.month - 1, p.day) - start) / 86_400_000 + 1) / 7);
-  return {
-    year: p.year,
-    month: p.month,
-    'day-of-month': p.day,
-    'day-of-week': p.weekDay === 0 ? 7 : p.weekDay,
-    'week-of-year': week,
-    hour: p.hour,
-    minute: p.minute,
-    second: p.second,
-    timezone: 'UTC',
-    utcDate: d,
-  };
 }
