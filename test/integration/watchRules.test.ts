@@ -155,11 +155,11 @@ describe.each([
 });
 
 describe('the day is taken in the spreadsheet time zone (America/Toronto)', () => {
-  function lateAt(now: string): boolean {
+  function lateAt(now: string, dueDate = '2026-11-14'): boolean {
     const wb = workbook({ locale: 'en_US', now });
     add(wb, 'en', 'clients', [{ code: 'TZ', name: 'Zone' }]);
     add(wb, 'en', 'invoices', [
-      { number: 'Z', date: '2026-10-01', clientCode: 'TZ', amount: 10, dueDate: '2026-11-14' },
+      { number: 'Z', date: '2026-10-01', clientCode: 'TZ', amount: 10, dueDate },
     ]);
     wb.run('refreshWatchList');
     return watched(wb, 'en').TZ as boolean;
@@ -171,6 +171,13 @@ describe('the day is taken in the spreadsheet time zone (America/Toronto)', () =
 
   test('00:01 in Toronto is the next day: overdue', () => {
     expect(lateAt('2026-11-15T05:01:00Z')).toBe(true);
+  });
+
+  test('around the night daylight saving time ends (1 November 2026, UTC-4 then UTC-5)', () => {
+    expect(lateAt('2026-10-31T23:30:00-04:00', '2026-10-31')).toBe(false);
+    expect(lateAt('2026-11-01T00:30:00-04:00', '2026-10-31')).toBe(true);
+    expect(lateAt('2026-11-01T23:30:00-05:00', '2026-11-01')).toBe(false);
+    expect(lateAt('2026-11-02T00:30:00-05:00', '2026-11-01')).toBe(true);
   });
 
   test('the clock moving past midnight flips the flag on the next refresh', () => {
