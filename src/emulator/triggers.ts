@@ -162,8 +162,9 @@ export class ClockTriggerBuilder {
     this.timeZone = ctx.timeZone;
   }
 
-  /** Only 1, 5, 10, 15 or 30, as in the real builder. */
+  /** Only 1, 5, 10, 15 or 30, as documented for ClockTriggerBuilder.everyMinutes. */
   everyMinutes(n: number): this {
+    // The emulator's wording: the real message for a bad interval was not found.
     if (![1, 5, 10, 15, 30].includes(n))
       throw scriptError('The value passed to everyMinutes() must be 1, 5, 10, 15 or 30.');
     this.every = { unit: 'minutes', n };
@@ -190,8 +191,8 @@ export class ClockTriggerBuilder {
   nearMinute(minute: number): this {
     if (!Number.isInteger(minute) || minute < 0 || minute > 59)
       throw scriptError('Invalid argument: minute');
-    // The real service rounds to the nearest 15 minutes.
-    this.minute = Math.min(45, Math.round(minute / 15) * 15);
+    // "plus or minus 15 minutes" in the real service (ClockTriggerBuilder.nearMinute); exact here.
+    this.minute = minute;
     return this;
   }
   onMonthDay(day: number): this {
@@ -242,6 +243,7 @@ export class ClockTriggerBuilder {
     const e = this.every;
     if (!e)
       throw scriptError(
+        // The emulator's wording (the real builder's message was not found).
         'Missing recurrence: call everyMinutes, everyHours, everyDays, everyWeeks or onMonthDay before create().',
       );
     const at = { hour: this.hour, minute: this.minute };
@@ -293,6 +295,7 @@ export class SpreadsheetTriggerBuilder {
   create(): Trigger {
     if (!this.eventType)
       throw scriptError(
+        // The emulator's wording (the real builder's message was not found).
         'Missing event type: call onOpen, onEdit, onChange or onFormSubmit before create().',
       );
     const record: TriggerRecord = {
