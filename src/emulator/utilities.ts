@@ -201,6 +201,7 @@ export class UtilitiesImpl {
   }
 }
 
+// Invalid input fails (Node would silently skip bad characters); the wording is the emulator's.
 function decode64(text: string): Buffer {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text.replace(/\s/g, '')))
     throw scriptError('Could not decode string.');
