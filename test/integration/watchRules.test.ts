@@ -335,3 +335,19 @@ describe('what people really type (French workbook)', () => {
     expect(column(wb, 'fr', 'terms', 'balanceDue')).toEqual({ W: 10 });
   });
 });
+
+test('what people really type (English workbook): m/d/y text dates, "$1,234.56" as text', () => {
+  const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+  add(wb, 'en', 'clients', [{ code: 'Q-7', name: 'Text' }]);
+  add(wb, 'en', 'terms', [{ clientCode: 'q-7', creditLimit: "'$1,000" }]);
+  add(wb, 'en', 'invoices', [
+    // "10/15/2026" is 15 October in an English workbook: due 14 November, one day late
+    { number: 'T-1', date: "'10/15/2026", clientCode: 'Q-7 ', amount: "'$1,234.56" },
+  ]);
+  wb.run('refreshWatchList');
+  expect(watched(wb, 'en')).toEqual({ 'Q-7': true });
+  expect(reasons(wb, 'en')['Q-7']).toBe(
+    'Invoice T-1 overdue by 1 day (due 2026-11-14); Balance $1,234.56 over credit limit $1,000.00',
+  );
+  expect(wb.emu.ui.ofKind('alert')).toEqual([]);
+});
