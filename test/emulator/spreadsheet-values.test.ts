@@ -281,6 +281,26 @@ describe('formulas', () => {
     expect(sheet.getRange('A1').getValue()).toBe(10);
   });
 
+  test('one formula set on a block moves its relative references, as a fill does', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B3').setValues([
+      [1, 10],
+      [2, 20],
+      [3, 30],
+    ]);
+    sheet.getRange('C1:C3').setFormula('=A1*B1+$A$1&"A1"');
+    expect(sheet.getRange('C1:C3').getFormulas()).toEqual([
+      ['=A1*B1+$A$1&"A1"'],
+      ['=A2*B2+$A$1&"A1"'],
+      ['=A3*B3+$A$1&"A1"'],
+    ]);
+    expect(sheet.getRange('C1:C3').getValues()).toEqual([['11A1'], ['41A1'], ['91A1']]);
+    sheet.getRange('D1:E1').setValue('=SUM(A$1:A3)+LOG10(1)');
+    expect(sheet.getRange('D1:E1').getFormulas()).toEqual([
+      ['=SUM(A$1:A3)+LOG10(1)', '=SUM(B$1:B3)+LOG10(1)'],
+    ]);
+  });
+
   test('writing a value over a formula removes the formula', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setValue('=1+1');

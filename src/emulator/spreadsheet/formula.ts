@@ -4,7 +4,7 @@
  * (same sheet or 'Sheet'!A1) and a few functions. Anything else evaluates to '' (documented
  * limit of the emulator); getFormulas always returns the stored text.
  */
-import { lettersToColumn } from './a1';
+import { columnToLetters, lettersToColumn } from './a1';
 import type { Scalar } from './model';
 
 export type FormulaValue = Scalar;
@@ -347,4 +347,29 @@ export function evaluateFormula(formula: string, scope: FormulaScope): Scalar {
     if (e instanceof Unsupported) return '';
     throw e;
   }
+}
+
+/**
+ * The formula as it reads in a cell dRows below and dCols right of the one it was written
+ * for: relative references move, $-anchored parts stay (what filling a block with one formula
+ * does in Sheets). Text inside string literals is left alone.
+ */
+export function shiftFormula(formula: string, dRows: number, dCols: number): string {
+  if (dRows === 0 && dCols === 0) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+            (_m, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+              const col = colAbs ? lettersToColumn(letters) : lettersToColumn(letters) + dCols;
+              const row = rowAbs ? Number(digits) : Number(digits) + dRows;
+              if (col < 1 || row < 1) return '#REF!';
+              return `${colAbs}${columnToLetters(col)}${rowAbs}${row}`;
+            },
+          ),
+    )
+    .join('');
 }

@@ -4,6 +4,7 @@
  */
 import { columnToLetters, toA1 } from '../a1';
 import { DEFAULT_NUMBER_FORMAT, effectiveFormat } from '../format';
+import { shiftFormula } from '../formula';
 import type { CellData, CellStyle, GridRef, Scalar } from '../model';
 import { cloneJSON } from '../model';
 import type { SheetModel } from '../sheetModel';
@@ -217,7 +218,14 @@ export class RangeImpl extends Service {
 
   /** Sets every cell of the range to the value. */
   setValue(value: unknown): this {
-    this._write(this.grid(() => value));
+    const formula = typeof value === 'string' && value.startsWith('=') && value.length > 1;
+    this._write(
+      this.grid((r, c) =>
+        formula && this.sheet.get(r, c)?.nf !== '@'
+          ? shiftFormula(value, r - this.row, c - this.col)
+          : value,
+      ),
+    );
     return this;
   }
 
@@ -227,8 +235,10 @@ export class RangeImpl extends Service {
   getFormula(): string {
     return this.sheet.get(this.row, this.col)?.f ?? '';
   }
+  /** One formula for the block: relative references follow each cell, as a fill does. */
   setFormula(formula: string): this {
-    this._write(this.grid(() => formulaText(formula)));
+    const f = formulaText(formula);
+    this._write(this.grid((r, c) => shiftFormula(f, r - this.row, c - this.col)));
     return this;
   }
   setFormulas(formulas: string[][]): this {
