@@ -211,6 +211,30 @@ test('unbounded A1 ranges report which ends are bounded', () => {
   expect(flags('3:7')).toEqual([true, true, false, false]);
 });
 
+test('formulas follow inserted and deleted rows and columns, here and on other sheets', () => {
+  const { ss, sheet } = setup();
+  const other = ss.insertSheet('My data');
+  other.getRange('A1:A3').setValues([[1], [2], [3]]);
+  sheet.getRange('A1:A3').setValues([[10], [20], [30]]);
+  sheet.getRange('B1').setFormula("=SUM(A1:A3)+$A$3+'My data'!A3");
+  sheet.getRange('B2').setFormula('="A3 "&A3');
+  other.getRange('B1').setFormula('=Sheet1!A2*2');
+
+  sheet.insertRowsBefore(2, 2);
+  expect(sheet.getRange('B1').getFormula()).toBe("=SUM(A1:A5)+$A$5+'My data'!A3");
+  expect(sheet.getRange('B4').getFormula()).toBe('="A3 "&A5');
+  expect(other.getRange('B1').getFormula()).toBe('=Sheet1!A4*2');
+  expect(sheet.getRange('B1').getValue()).toBe(60 + 30 + 3);
+
+  other.deleteRow(3);
+  expect(sheet.getRange('B1').getFormula()).toBe("=SUM(A1:A5)+$A$5+'My data'!#REF!");
+  expect(sheet.getRange('B1').getValue()).toBe('#REF!');
+  sheet.insertColumnsBefore(1, 1);
+  expect(sheet.getRange('C1').getFormula()).toBe("=SUM(B1:B5)+$B$5+'My data'!#REF!");
+  expect(other.getRange('B1').getFormula()).toBe('=Sheet1!B4*2');
+  expect(other.getRange('B1').getValue()).toBe(40);
+});
+
 describe('frozen rows, widths, hidden columns', () => {
   test('are stored and read back', () => {
     const { sheet } = setup();

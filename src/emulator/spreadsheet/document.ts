@@ -6,7 +6,7 @@
 import { isValidTimeZone } from '../time';
 import { parseA1, toA1 } from './a1';
 import { displayValue, effectiveFormat, isDateFormat } from './format';
-import { evaluateFormula } from './formula';
+import { evaluateFormula, moveReferences } from './formula';
 import type { CellData, GridRef, Scalar, SpreadsheetJSON, ValidationData } from './model';
 import { cloneJSON, isDate } from './model';
 import { SheetModel, shiftRef } from './sheetModel';
@@ -259,8 +259,13 @@ export class EmulatedSpreadsheet {
   shiftRefs(sheetId: number, dim: 'rows' | 'cols', at: number, delta: number): void {
     const move = (ref: GridRef): GridRef | undefined =>
       ref.sheetId === sheetId ? shiftRef(ref, dim, at, delta) : ref;
+    const target = this.sheetById(sheetId);
+    const targetName = target?.name.toLowerCase();
     for (const s of this.sheets) {
+      const targets = (name: string | undefined): boolean =>
+        name === undefined ? s.id === sheetId : name.toLowerCase() === targetName;
       s.forEachCell((cell) => {
+        if (cell.f !== undefined) cell.f = moveReferences(cell.f, targets, dim, at, delta);
         if (!cell.dv) return;
         cell.dv.args = cell.dv.args.map((a) => {
           if (a && typeof a === 'object' && 'ref' in a) return { ref: move(a.ref) ?? a.ref };

@@ -38,6 +38,9 @@ function tokenize(src: string): Tok[] {
       i++;
       continue;
     }
+    // A reference lost to a deleted row or column.
+    if (/^(?:(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?#REF!/.test(rest))
+      throw new FormulaError('#REF!');
     const num = /^\d+(\.\d*)?([eE][+-]?\d+)?|^\.\d+/.exec(rest);
     if (num) {
       out.push({ t: 'num', v: Number(num[0]) });
@@ -368,6 +371,55 @@ export function shiftFormula(formula: string, dRows: number, dCols: number): str
               const row = rowAbs ? Number(digits) : Number(digits) + dRows;
               if (col < 1 || row < 1) return '#REF!';
               return `${colAbs}${columnToLetters(col)}${rowAbs}${row}`;
+            },
+          ),
+    )
+    .join('');
+}
+
+/**
+ * The formula after rows (or columns) of a sheet were inserted (delta > 0) or deleted
+ * (delta < 0) at `at`: references into that sheet, relative or $-anchored, move with the cells;
+ * a reference to a deleted cell becomes #REF!, as in Sheets. `targets(sheetName)` tells whether
+ * a reference (undefined = the formula's own sheet) points into the changed sheet.
+ */
+export function moveReferences(
+  formula: string,
+  targets: (sheetName: string | undefined) => boolean,
+  dim: 'rows' | 'cols',
+  at: number,
+  delta: number,
+): string {
+  const move = (n: number): number | undefined => {
+    if (n < at) return n;
+    if (delta > 0) return n + delta;
+    return n < at - delta ? undefined : n + delta;
+  };
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(?<![A-Za-z0-9_.$])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(!])/g,
+            (
+              m,
+              prefix: string | undefined,
+              colAbs: string,
+              letters: string,
+              rowAbs: string,
+              digits: string,
+            ) => {
+              let sheet = prefix?.slice(0, -1);
+              if (sheet?.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+              if (!targets(sheet)) return m;
+              const col = lettersToColumn(letters);
+              const row = Number(digits);
+              const moved = dim === 'rows' ? move(row) : move(col);
+              if (moved === undefined) return `${prefix ?? ''}#REF!`;
+              return dim === 'rows'
+                ? `${prefix ?? ''}${colAbs}${letters}${rowAbs}${moved}`
+                : `${prefix ?? ''}${colAbs}${columnToLetters(moved)}${rowAbs}${digits}`;
             },
           ),
     )
