@@ -235,6 +235,19 @@ test('formulas follow inserted and deleted rows and columns, here and on other s
   expect(other.getRange('B1').getValue()).toBe(40);
 });
 
+test('formulas follow a renamed sheet and read #REF! once it is deleted', () => {
+  const { ss, sheet } = setup();
+  const data = ss.insertSheet('Data');
+  data.getRange('A1').setValue(4);
+  sheet.getRange('A1').setFormula('=Data!A1*2&" Data!A1"');
+  data.setName('My data');
+  expect(sheet.getRange('A1').getFormula()).toBe('=\'My data\'!A1*2&" Data!A1"');
+  expect(sheet.getRange('A1').getValue()).toBe('8 Data!A1');
+  ss.deleteSheet(ss.getSheetByName('My data')!);
+  expect(sheet.getRange('A1').getFormula()).toBe('=#REF!*2&" Data!A1"');
+  expect(sheet.getRange('A1').getValue()).toBe('#REF!');
+});
+
 describe('frozen rows, widths, hidden columns', () => {
   test('are stored and read back', () => {
     const { sheet } = setup();

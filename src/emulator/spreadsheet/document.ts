@@ -6,7 +6,7 @@
 import { isValidTimeZone } from '../time';
 import { parseA1, toA1 } from './a1';
 import { displayValue, effectiveFormat, isDateFormat } from './format';
-import { evaluateFormula, moveReferences } from './formula';
+import { evaluateFormula, moveReferences, renameSheetReferences } from './formula';
 import type { CellData, GridRef, Scalar, SpreadsheetJSON, ValidationData } from './model';
 import { cloneJSON, isDate } from './model';
 import { SheetModel, shiftRef } from './sheetModel';
@@ -287,6 +287,14 @@ export class EmulatedSpreadsheet {
       });
     }
     if (this.activeRange) this.activeRange = move(this.activeRange) ?? null;
+  }
+
+  /** Formulas on every sheet follow a renamed sheet, or read #REF! once it is deleted. */
+  renameReferences(oldName: string, newName: string | null): void {
+    for (const s of this.sheets)
+      s.forEachCell((cell) => {
+        if (cell.f !== undefined) cell.f = renameSheetReferences(cell.f, oldName, newName);
+      });
   }
 
   // ------------------------------------------------------------ test and preview helpers

@@ -4,7 +4,7 @@
  * (same sheet or 'Sheet'!A1) and a few functions. Anything else evaluates to '' (documented
  * limit of the emulator); getFormulas always returns the stored text.
  */
-import { columnToLetters, lettersToColumn } from './a1';
+import { columnToLetters, lettersToColumn, quoteSheetName } from './a1';
 import type { Scalar } from './model';
 
 export type FormulaValue = Scalar;
@@ -420,6 +420,35 @@ export function moveReferences(
               return dim === 'rows'
                 ? `${prefix ?? ''}${colAbs}${letters}${rowAbs}${moved}`
                 : `${prefix ?? ''}${colAbs}${columnToLetters(moved)}${rowAbs}${digits}`;
+            },
+          ),
+    )
+    .join('');
+}
+
+/**
+ * The formula after a sheet was renamed (references follow the sheet, as in Sheets) or
+ * deleted (newName null: its references become #REF!).
+ */
+export function renameSheetReferences(
+  formula: string,
+  oldName: string,
+  newName: string | null,
+): string {
+  const old = oldName.toLowerCase();
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(?<![A-Za-z0-9_.$])('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!(\$?[A-Za-z]{1,3}\$?\d*(?::\$?[A-Za-z]{1,3}\$?\d*)?)?/g,
+            (m, prefix: string, cells: string | undefined) => {
+              const name = prefix.startsWith("'")
+                ? prefix.slice(1, -1).replace(/''/g, "'")
+                : prefix;
+              if (name.toLowerCase() !== old) return m;
+              return newName === null ? '#REF!' : `${quoteSheetName(newName)}!${cells ?? ''}`;
             },
           ),
     )

@@ -44,7 +44,9 @@ export class SheetImpl extends Service {
     if (n.trim() === '') throw invalidArgument('name');
     if (this.env.doc.nameTaken(n, this.model))
       throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
+    const before = this.model.name;
     this.model.name = n;
+    this.env.doc.renameReferences(before, n);
     return this;
   }
   getSheetId(): number {

@@ -138,6 +138,7 @@ export class SpreadsheetImpl extends Service {
     // Logged by Apps Script as "Exception: You can't remove all the sheets in a document."
     if (doc.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     doc.sheets.splice(i, 1);
+    doc.renameReferences(model.name, null);
     if (doc.activeSheetId === model.id) {
       doc.activeSheetId = (doc.sheets[Math.max(0, i - 1)] ?? doc.sheets[0])?.id ?? 0;
       doc.activeRange = null;
