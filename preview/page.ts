@@ -18,28 +18,39 @@ interface Reply {
 
 const TEXT = {
   fr: {
-    date: 'Date de l’horloge',
+    date: 'Régler l’horloge émulée à une date',
+    triggers: 'Déclencheurs :',
+    dailyTitle: 'Exécute maintenant onDailyTrigger, comme le déclencheur quotidien installé',
+    monthlyTitle:
+      'Exécute maintenant onMonthlyTrigger : commissions du mois précédent la date de l’horloge',
+    exportTitle: 'Télécharger les valeurs de cette feuille en CSV',
+    importTitle: 'Remplacer les lignes de cette feuille par celles d’un CSV (même en-tête)',
     clock: 'Aujourd’hui (émulé) : {d}',
     pinned: 'Horloge fixée au {d}',
     reset: 'Heure réelle',
-    daily: 'Déclencheur quotidien : actualiser la surveillance',
-    monthly: 'Déclencheur mensuel : commissions du mois précédent',
-    export: 'Exporter la feuille en CSV',
-    import: 'Importer un CSV dans la feuille',
+    daily: 'Surveillance (quotidien)',
+    monthly: 'Commissions (mensuel)',
+    export: 'Exporter',
+    import: 'Importer…',
     computed: 'La colonne « {h} » est calculée par le script : la modifier quand même ?',
     protectedTitle: 'Cellule protégée',
     hiddenRows: '{n} lignes de plus ne sont pas affichées (exportez en CSV pour tout voir).',
     failed: 'Erreur',
   },
   en: {
-    date: 'Clock date',
+    date: 'Set the emulated clock to a date',
+    triggers: 'Triggers:',
+    dailyTitle: 'Runs onDailyTrigger now, as the installed daily trigger does',
+    monthlyTitle: 'Runs onMonthlyTrigger now: commissions of the month before the clock’s date',
+    exportTitle: 'Download this sheet’s values as CSV',
+    importTitle: 'Replace this sheet’s rows with a CSV’s (same header)',
     clock: 'Today (emulated): {d}',
     pinned: 'Clock set to {d}',
     reset: 'Real time',
-    daily: 'Daily trigger: refresh watch list',
-    monthly: 'Monthly trigger: previous month’s commissions',
-    export: 'Export sheet as CSV',
-    import: 'Import a CSV into the sheet',
+    daily: 'Watch list (daily)',
+    monthly: 'Commissions (monthly)',
+    export: 'Export',
+    import: 'Import…',
     computed: 'The “{h}” column is computed by the script: edit it anyway?',
     protectedTitle: 'Protected cell',
     hiddenRows: '{n} more rows are not shown (export as CSV to see them all).',
@@ -164,16 +175,29 @@ function render(): void {
   const clock = byId('clock');
   clock.textContent = text(view.clockPinned ? 'pinned' : 'clock', { d: view.today });
   clock.classList.toggle('pinned', view.clockPinned);
-  byId('date-label').textContent = text('date');
+  const date = byId('date');
+  date.title = text('date');
+  date.setAttribute('aria-label', text('date'));
   byId('clock-reset').textContent = text('reset');
-  byId('run-daily').textContent = text('daily');
-  byId('run-monthly').textContent = text('monthly');
-  byId('export').textContent = text('export');
-  byId('import-label').textContent = text('import');
+  byId('triggers-label').textContent = text('triggers');
+  labelled('run-daily', 'daily', 'dailyTitle');
+  labelled('run-monthly', 'monthly', 'monthlyTitle');
+  labelled('export', 'export', 'exportTitle');
+  labelled('import-label', 'import', 'importTitle');
   grid.render(view.grid);
   const hidden = byId('hidden-rows');
   hidden.hidden = view.grid.hiddenRows === 0;
   hidden.textContent = text('hiddenRows', { n: view.grid.hiddenRows });
+}
+
+function labelled(
+  id: string,
+  label: keyof (typeof TEXT)['fr'],
+  title: keyof (typeof TEXT)['fr'],
+): void {
+  const node = byId(id);
+  node.textContent = text(label);
+  node.title = text(title);
 }
 
 function renderTabs(v: PageView): void {

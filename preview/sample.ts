@@ -366,7 +366,9 @@ function clientInvoices(
         clientCode: code,
         productType,
         amount,
-        cost: credit || services ? '' : Math.round(Math.abs(amount) * (55 + draw.int(0, 20))) / 100,
+        // Every invoice has a cost, so margin agreements always have a base; labour and
+        // services cost less than goods. A credit note gives its cost back.
+        cost: Math.round(amount * (services ? 30 + draw.int(0, 20) : 55 + draw.int(0, 20))) / 100,
         dueDate: explicitDue,
         paidDate: paid,
       },

@@ -8,6 +8,7 @@
  *   --fresh       start from a new sample workbook (replaces the saved one)
  *   --empty       start from an empty workbook on which Set up workbook has run
  *   --lang en     English sample, en_US locale (default French, fr_CA); time zone America/Toronto
+ *   --today DAY   build the new sample for that day and set the clock to it (tests, screenshots)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { dayInZone } from '../src/domain/time';
 import type { Lang } from '../src/shared/contract';
-import { buildEmpty, buildSample, DEFAULT_TIME_ZONE } from './sample';
+import { buildEmpty, buildSample, DEFAULT_TIME_ZONE, noonOf } from './sample';
 import { PreviewSession, TRIGGER_HANDLERS, type Answer, type ActionResult } from './session';
 import { readState } from './state';
 
@@ -30,6 +31,8 @@ export interface PreviewOptions {
   empty: boolean;
   lang: Lang;
   langGiven: boolean;
+  /** A fixed "today" for a new workbook, the clock set to it; null = the real date. */
+  today: string | null;
 }
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): PreviewOptions {
@@ -41,6 +44,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): PreviewOpt
       fresh: { type: 'boolean', default: false },
       empty: { type: 'boolean', default: false },
       lang: { type: 'string' },
+      today: { type: 'string' },
     },
     strict: true,
   });
@@ -50,8 +54,11 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): PreviewOpt
     throw new Error(`Invalid port: ${portText}`);
   const lang = values.lang ?? 'fr';
   if (lang !== 'fr' && lang !== 'en') throw new Error(`--lang must be fr or en, not ${lang}`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+    throw new Error(`--today must be YYYY-MM-DD, not ${values.today}`);
   return {
     port,
+    today: values.today ?? null,
     dataFile: path.resolve(values.data ?? path.join('.preview', 'workbook.json')),
     fresh: values.fresh === true,
     empty: values.empty === true,
@@ -70,12 +77,16 @@ export function openSession(opts: PreviewOptions): PreviewSession {
       );
     return PreviewSession.fromState(saved, opts.dataFile);
   }
-  const today = dayInZone(new Date(), DEFAULT_TIME_ZONE);
+  const today = opts.today ?? dayInZone(new Date(), DEFAULT_TIME_ZONE);
   const emu = opts.empty
     ? buildEmpty({ lang: opts.lang, today })
     : buildSample({ lang: opts.lang, today });
   emu.spreadsheet.name = opts.lang === 'fr' ? 'Fiche Client — exemple' : 'Fiche Client — sample';
-  return new PreviewSession(emu, opts.dataFile);
+  return new PreviewSession(
+    emu,
+    opts.dataFile,
+    opts.today ? new Date(noonOf(opts.today)).getTime() : null,
+  );
 }
 
 // ---------------------------------------------------------------- HTTP

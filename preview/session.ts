@@ -292,6 +292,14 @@ export class PreviewSession {
 
   /** Turns what the script showed since the cursors into activity for the page. */
   private collect(c: { events: number; toasts: number; mails: number }): void {
+    // Toasts and mails first: an alert waits for the user, a toast does not.
+    for (const t of this.emu.toasts.slice(c.toasts))
+      this.note({ kind: 'toast', title: t.title, message: t.message });
+    for (const m of this.emu.mails.slice(c.mails))
+      this.note({
+        kind: 'mail',
+        message: say(this.lang, 'mailSent', { to: m.to.join(', '), subject: m.subject }),
+      });
     for (const e of this.emu.ui.events.slice(c.events)) {
       if (e.kind === 'sidebar')
         this.note({ kind: 'sidebar', frame: this.addFrame(e.html), title: e.title });
@@ -305,13 +313,6 @@ export class PreviewSession {
         });
       else if (e.kind === 'alert') this.note({ kind: 'alert', title: e.title, prompt: e.prompt });
     }
-    for (const t of this.emu.toasts.slice(c.toasts))
-      this.note({ kind: 'toast', title: t.title, message: t.message });
-    for (const m of this.emu.mails.slice(c.mails))
-      this.note({
-        kind: 'mail',
-        message: say(this.lang, 'mailSent', { to: m.to.join(', '), subject: m.subject }),
-      });
   }
 
   private bridgeCache: { emu: Emulator; run: ReturnType<typeof createScriptRunBridge> } | null =

@@ -1,0 +1,355 @@
+/**
+ * The local preview in Chromium: the real server (preview/server.ts, as `npm start` runs it) on
+ * a free port with a temporary workbook, the real bundle and sidebar (run `npm run build`
+ * first; `npm test` does). Screenshots go to docs/preview-*.png for the README.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DOCS = path.join(ROOT, 'docs');
+const TODAY = '2026-11-16';
+
+let server: ChildProcess;
+let port = 0;
+let dataDir = '';
+let browser: Browser;
+let page: Page;
+let errors: string[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const p = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(p));
+    });
+  });
+}
+
+/** Runs preview/server.ts as `npm start` does; resolves with the process and its output so far. */
+function startServer(
+  args: string[],
+): Promise<{ child: ChildProcess; out: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'preview/server.ts', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`preview did not start: ${out}`)), 60_000);
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      if (out.includes('http://127.0.0.1:')) {
+        clearTimeout(timer);
+        resolve({ child, out, code: null });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ child, out, code });
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(ROOT, 'dist/Code.js'))) throw new Error('run npm run build first');
+  port = await freePort();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'fiche-preview-'));
+  const started = await startServer([
+    '--port',
+    String(port),
+    '--data',
+    path.join(dataDir, 'workbook.json'),
+    '--fresh',
+    '--today',
+    TODAY,
+  ]);
+  if (started.code !== null) throw new Error(`preview exited: ${started.out}`);
+  server = started.child;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 860 },
+    locale: 'fr-CA',
+    timezoneId: 'America/Toronto',
+  });
+  context.setDefaultTimeout(10_000);
+  // Everything is local: nothing may come from the network.
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
+  page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.locator('#grid tbody tr').first().waitFor();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(errors).toEqual([]);
+  errors = [];
+});
+
+// ---------------------------------------------------------------- helpers
+
+const tab = (name: string): Locator => page.getByRole('tab', { name, exact: true });
+const sidebar = () => page.frameLocator('#sidebar-frame');
+
+async function openSheet(name: string): Promise<void> {
+  await tab(name).click();
+  await page.locator(`#tabs [aria-selected="true"]`, { hasText: name }).waitFor();
+}
+
+async function menu(item: string): Promise<void> {
+  await page.getByRole('button', { name: 'Fiche Client', exact: true }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** The grid's header texts (row 1). */
+async function headers(): Promise<string[]> {
+  return page.locator('#grid tr[data-row="1"] td').allTextContents();
+}
+
+/** The grid row whose cell in column `header` is exactly `value`. */
+async function rowWhere(header: string, value: string): Promise<Locator> {
+  const col = (await headers()).indexOf(header) + 1;
+  expect(col).toBeGreaterThan(0);
+  const row = page.locator('#grid tbody tr').filter({
+    has: page.locator(`td[data-col="${col}"]`, { hasText: new RegExp(`^${escape(value)}$`) }),
+  });
+  await row.first().waitFor();
+  return row.first();
+}
+
+async function cellOf(row: Locator, header: string): Promise<Locator> {
+  const col = (await headers()).indexOf(header) + 1;
+  return row.locator(`td[data-col="${col}"]`);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(DOCS, `preview-${name}.png`) });
+}
+
+// ---------------------------------------------------------------- tests
+
+test('opens the French sample on Clients, with the menu from onOpen and every sheet', async () => {
+  expect(await page.locator('#tabs button').allTextContents()).toEqual(
+    expect.arrayContaining([
+      'Clients',
+      'Termes',
+      'Commissions',
+      'Journal CRM',
+      'Factures',
+      'Rapport des commissions',
+      'Détail des commissions',
+      'Listes',
+    ]),
+  );
+  expect(await tab('Clients').getAttribute('aria-selected')).toBe('true');
+  // About 30 clients, and some of them under watch after the sample's refresh.
+  expect(
+    await page.locator('#grid tbody tr td[data-col="1"]', { hasText: /^C-\d{4}$/ }).count(),
+  ).toBe(30);
+  const watchCol = (await headers()).indexOf('Sous surveillance') + 1;
+  expect(await page.locator(`td[data-col="${watchCol}"] input:checked`).count()).toBeGreaterThan(3);
+  await page.getByRole('button', { name: 'Fiche Client', exact: true }).click();
+  expect(await page.getByRole('menuitem').allTextContents()).toEqual([
+    'Fiche client',
+    'Actualiser la liste de surveillance',
+    'Rapport des commissions…',
+    'Configurer le classeur',
+    'Paramètres…',
+  ]);
+  await shot('clients');
+  await page.keyboard.press('Escape');
+});
+
+test('creates a client through the real sidebar and sees it in the Clients grid', async () => {
+  await openSheet('Clients');
+  await menu('Fiche client');
+  await sidebar().getByRole('tablist').waitFor();
+  await sidebar().getByRole('button', { name: 'Nouveau client' }).click();
+  const code = await sidebar().getByLabel('Code client', { exact: true }).inputValue();
+  expect(code).toBe('C-0031');
+  await sidebar().getByLabel('Nom', { exact: true }).fill('Boulangerie du Plateau <b>inc.</b>');
+  await sidebar().getByLabel('Ville', { exact: true }).fill('Montréal');
+  await sidebar().getByRole('button', { name: 'Enregistrer' }).click();
+  await sidebar().locator('.status.ok').waitFor();
+  // The grid redraws once the sidebar's google.script.run call is done.
+  const row = await rowWhere('Code client', code);
+  expect(await (await cellOf(row, 'Nom')).textContent()).toBe('Boulangerie du Plateau <b>inc.</b>');
+  expect(await (await cellOf(row, 'Ville')).textContent()).toBe('Montréal');
+  await row.scrollIntoViewIfNeeded();
+  await shot('sidebar');
+});
+
+test('editing an invoice cell fires the edit trigger: paying the overdue invoice clears the watch flag', async () => {
+  await openSheet('Clients');
+  // A client watched for one overdue invoice only.
+  const reasonCells = page.locator('#grid tbody td', { hasText: /^Facture F-\d+ en retard[^;]*$/ });
+  await reasonCells.first().waitFor();
+  const reason = (await reasonCells.first().textContent()) ?? '';
+  const invoice = /F-\d+/.exec(reason)?.[0] ?? '';
+  const clientRow = reasonCells.first().locator('xpath=..');
+  const code = (await clientRow.locator('td[data-col="1"]').textContent()) ?? '';
+  const watched = (await cellOf(clientRow, 'Sous surveillance')).locator('input');
+  expect(await watched.isChecked()).toBe(true);
+  await (await cellOf(clientRow, 'Motifs de surveillance')).scrollIntoViewIfNeeded();
+  await shot('watch');
+
+  await openSheet('Factures');
+  const invoiceRow = await rowWhere('No de facture', invoice);
+  expect(await (await cellOf(invoiceRow, 'Code client')).textContent()).toBe(code);
+  const paid = await cellOf(invoiceRow, 'Payée le');
+  expect(await paid.textContent()).toBe('');
+  await paid.dblclick();
+  await paid.locator('input').fill(TODAY);
+  await paid.locator('input').press('Enter');
+  await poll(
+    async () =>
+      (await (await cellOf(await rowWhere('No de facture', invoice), 'Payée le')).textContent()) ===
+      TODAY,
+  );
+
+  await openSheet('Clients');
+  const after = await rowWhere('Code client', code);
+  expect(await (await cellOf(after, 'Sous surveillance')).locator('input').isChecked()).toBe(false);
+  expect(await (await cellOf(after, 'Motifs de surveillance')).textContent()).toBe('');
+});
+
+test('the monthly trigger, with the clock set to a date, writes the previous month’s report', async () => {
+  await page.locator('#date').fill('2026-12-01');
+  await page.getByRole('button', { name: 'Commissions (mensuel)' }).click();
+  await page.locator('#clock', { hasText: '2026-12-01' }).waitFor();
+  await openSheet('Rapport des commissions');
+  await page.locator('#sidebar-close').click();
+  const monthRows = page.locator('#grid tbody tr', {
+    has: page.locator('td[data-col="1"]', { hasText: /^2026-11$/ }),
+  });
+  await monthRows.first().waitFor();
+  expect(await monthRows.count()).toBeGreaterThan(0);
+  // The sample's own run, the month before, is still there.
+  expect(
+    await page.locator('#grid td[data-col="1"]', { hasText: /^2026-10$/ }).count(),
+  ).toBeGreaterThan(0);
+  await shot('commissions');
+  await page.getByRole('button', { name: 'Heure réelle' }).click();
+  await page.locator('#clock:not(.pinned)').waitFor();
+});
+
+test('the commission report menu asks for a month in a dialog and runs it with the answer', async () => {
+  await menu('Rapport des commissions…');
+  const dialog = page.locator('dialog#ask');
+  await dialog.waitFor();
+  await dialog.locator('input').fill('2026-09');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await page
+    .locator('#tabs [aria-selected="true"]', { hasText: 'Rapport des commissions' })
+    .waitFor();
+  await page
+    .locator('#grid td[data-col="1"]', { hasText: /^2026-09$/ })
+    .first()
+    .waitFor();
+  await page.locator('.toast', { hasText: '2026-09' }).first().waitFor();
+});
+
+test('the Settings dialog runs in a frame over google.script.run', async () => {
+  await menu('Paramètres…');
+  const frame = page.frameLocator('dialog#html-dialog iframe');
+  const grace = frame.locator('#graceDays');
+  await expect_value(grace, '0');
+  await page.locator('dialog#html-dialog').getByRole('button', { name: 'Close' }).click();
+});
+
+test('CSV export, then import of an edited file, replaces the sheet rows and keeps text as text', async () => {
+  await openSheet('Journal CRM');
+  const response = await page.request.get(
+    `http://127.0.0.1:${port}/api/csv?sheet=${encodeURIComponent('Journal CRM')}`,
+  );
+  const csv = await response.text();
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0]).toBe('Code client,Date,Nature,De,À,Cc,Objet,Détails');
+  const added =
+    'C-0001,2026-11-16,Suivi,julie.pelletier@exemple.ca,,,"=1+1, ""à voir""",Rappel\r\n';
+  await page.locator('#import').setInputFiles({
+    name: 'crm.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv + added, 'utf8'),
+  });
+  await page.locator('.toast', { hasText: `${lines.length} lignes importées` }).waitFor();
+  const row = await rowWhere('Objet', '=1+1, "à voir"');
+  expect(await (await cellOf(row, 'Date')).textContent()).toBe('2026-11-16');
+  expect(await page.locator('#grid tbody td[data-col="1"]', { hasText: /^C-\d{4}$/ }).count()).toBe(
+    lines.length,
+  );
+});
+
+test('a CSV with an unknown column is refused and changes nothing', async () => {
+  await openSheet('Journal CRM');
+  const before = await page.locator('#grid tbody tr').count();
+  await page.locator('#import').setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Code client,Couleur\r\nC-0001,bleu\r\n', 'utf8'),
+  });
+  await page.locator('.toast.error', { hasText: 'Couleur' }).waitFor();
+  expect(await page.locator('#grid tbody tr').count()).toBe(before);
+});
+
+test('a taken port gives a clear message and exit code 1; the workbook persisted to its file', async () => {
+  const second = await startServer([
+    '--port',
+    String(port),
+    '--data',
+    path.join(dataDir, 'other.json'),
+  ]);
+  expect(second.code).toBe(1);
+  expect(second.out).toContain(
+    `Port ${port} is already in use: try npm start -- --port ${port + 1}`,
+  );
+  const saved = JSON.parse(readFileSync(path.join(dataDir, 'workbook.json'), 'utf8')) as {
+    format: string;
+    triggers: { handler: string }[];
+  };
+  expect(saved.format).toBe('fiche-client-preview/1');
+  expect(saved.triggers.map((t) => t.handler).sort()).toEqual([
+    'onDailyTrigger',
+    'onEditTrigger',
+    'onMonthlyTrigger',
+  ]);
+});
+
+async function expect_value(locator: Locator, value: string): Promise<void> {
+  await locator.waitFor();
+  await poll(async () => (await locator.inputValue()) === value);
+}
+
+/** Retries a check until it holds (jest's expect does not retry). */
+async function poll(ok: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
