@@ -30,6 +30,8 @@ import {
 } from './clientRecord';
 import { t } from './messages';
 import { readRow, toCells, type RowValues } from './records';
+import { refreshWatch } from './watchList';
+import { formatWatchReasons } from '../domain/watch';
 import { loadSettings } from './settings';
 import {
   appendRecords,
@@ -221,20 +223,54 @@ export function saveClient(request: unknown): SaveResult {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS))
     return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
+  let saved: Saved;
   try {
-    return saveLocked(ctx, record, isNew, autoCode);
+    saved = saveLocked(ctx, record, isNew, autoCode);
   } finally {
     SpreadsheetApp.flush();
     lock.releaseLock();
   }
+  // A new manual reason or credit limit changes the client's watch status now, not at the next
+  // daily refresh (script writes fire no edit trigger). The refresh takes its own lock.
+  if (saved.result.ok && saved.watchInputsChanged) withWatchStatus(ctx, saved.result);
+  return saved.result;
 }
+
+interface Saved {
+  result: SaveResult;
+  /** The save changed a Terms cell the watch rules read. */
+  watchInputsChanged: boolean;
+}
+
+/** Refreshes the watch list and puts the client's new status into the saved record. */
+function withWatchStatus(ctx: FormContext, result: Extract<SaveResult, { ok: true }>): void {
+  let report;
+  try {
+    report = refreshWatch(ctx.spreadsheet);
+  } catch {
+    return; // the save stands; the daily refresh will catch up
+  }
+  const r = report.results.get(codeKey(result.record.general.code));
+  if (!r) return;
+  result.record.computed = {
+    ...result.record.computed,
+    watched: r.watched,
+    watchReasons: formatWatchReasons(r.reasons, ctx.lang),
+    balanceDue: r.hasInvoices ? r.balanceDue : null,
+    hasInvoices: r.hasInvoices,
+  };
+}
+
+/** Terms cells the watch rules read (src/domain/watch.ts). */
+const WATCH_INPUTS = ['watchReason', 'creditLimit', 'termDays'] as const;
 
 function saveLocked(
   ctx: FormContext,
   requested: ClientRecord,
   isNew: boolean,
   autoCode: boolean,
-): SaveResult {
+): Saved {
+  const refused = (result: SaveResult): Saved => ({ result, watchInputsChanged: false });
   const tables = readClientTables(ctx);
   const codes = clientCodes(tables.clients).map((c) => c.code);
   const taken = new Set(codes.map(codeKey));
@@ -247,23 +283,12 @@ function saveLocked(
   const key = codeKey(record.general.code);
   const rowIndex = findClientRow(tables.clients, key);
   if (isNew && rowIndex >= 0) {
-    return {
-      ok: false,
-      kind: 'invalid',
-      errors: [
-        {
-          path: 'general.code',
-          message: t(ctx.lang, 'duplicateCode', { code: record.general.code }),
-        },
-      ],
-    };
+    const message = t(ctx.lang, 'duplicateCode', { code: record.general.code });
+    return refused({ ok: false, kind: 'invalid', errors: [{ path: 'general.code', message }] });
   }
   if (!isNew && rowIndex < 0) {
-    return {
-      ok: false,
-      kind: 'error',
-      message: t(ctx.lang, 'clientNotFound', { code: record.general.code }),
-    };
+    const message = t(ctx.lang, 'clientNotFound', { code: record.general.code });
+    return refused({ ok: false, kind: 'error', message });
   }
   let current: ClientRecord | null = null;
   if (!isNew) {
@@ -274,13 +299,8 @@ function saveLocked(
       const when = at
         ? Utilities.formatDate(new Date(at), ctx.read.timeZone, 'yyyy-MM-dd HH:mm')
         : '?';
-      return {
-        ok: false,
-        kind: 'conflict',
-        by,
-        at,
-        message: t(ctx.lang, 'conflict', { by, at: when }),
-      };
+      const message = t(ctx.lang, 'conflict', { by, at: when });
+      return refused({ ok: false, kind: 'conflict', by, at, message });
     }
   }
 
@@ -311,6 +331,9 @@ function saveLocked(
   const termsWanted = termsCells(record, hasInvoices);
   const termsRows = rowsOfClient(tables.terms, key, ctx);
   const termsRow = termsRows[0];
+  const watchInputsChanged = WATCH_INPUTS.some(
+    (k) => !sameValues(termsRow ?? {}, { [k]: termsWanted[k] }),
+  );
   if (termsRow) {
     const changed = changedCells(termsRow, termsWanted);
     if (Object.keys(changed).length > 0)
@@ -375,7 +398,7 @@ function saveLocked(
     taken.add(key);
     result.nextCode = nextClientCode([...codes, record.general.code], (c) => taken.has(codeKey(c)));
   }
-  return result;
+  return { result, watchInputsChanged };
 }
 
 function changedCells<K extends string>(

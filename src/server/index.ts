@@ -15,7 +15,8 @@ import { currentSettings, settingsPage, updateSettings } from './settingsDialog'
 import { setupWorkbook as runSetup } from './setup';
 import { refreshWatch } from './watchList';
 import { runCommissions } from './commissionRun';
-import { askMonthAndRun, describeProblems, isWatchedSheet } from './menuActions';
+import { askMonthAndRun, describeProblems } from './menuActions';
+import { editChangesWatch } from './editTrigger';
 
 function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -94,7 +95,7 @@ export function onDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
 
 /** Installed by setupWorkbook: edits of Invoices, Terms or Clients refresh the watch list. */
 export function onEditTrigger(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range || !isWatchedSheet(e.range.getSheet().getName())) return;
+  if (!e || !e.range || !editChangesWatch(e.range)) return;
   refreshWatch(e.source ?? active());
 }
 

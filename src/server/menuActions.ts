@@ -1,5 +1,5 @@
 /** Dialogs behind menu items: the month prompt, the paid-out confirmation, problem lists. */
-import { SHEETS, type Lang } from '../shared/contract';
+import type { Lang } from '../shared/contract';
 import type { CellProblem } from '../domain/types';
 import { formatMoney } from '../domain/money';
 import { previousMonth, dayInZone } from '../domain/time';
@@ -30,13 +30,6 @@ export function describeProblems(lang: Lang, problems: readonly CellProblem[]): 
   } catch {
     console.warn(lines.join('\n')); // no UI (trigger): the execution log keeps them
   }
-}
-
-/** Sheets whose edits change the watch list. */
-export function isWatchedSheet(name: string): boolean {
-  return (['invoices', 'terms', 'clients'] as const).some(
-    (k) => SHEETS[k].fr === name || SHEETS[k].en === name,
-  );
 }
 
 export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {

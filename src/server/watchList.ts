@@ -40,6 +40,8 @@ export interface WatchRefreshReport {
   /** Unreadable cells, and invoices naming no known client, with sheet and row. */
   problems: CellProblem[];
   notifications: NotificationReport | null;
+  /** The rules' result per client (by codeKey); clients with an unreadable cell are absent. */
+  results: Map<string, WatchResult>;
 }
 
 const LOCK_WAIT_MS = 30_000;
@@ -158,6 +160,7 @@ function refreshOnce(
     newlyWatched,
     problems,
     notifications: null,
+    results,
   };
 }
 

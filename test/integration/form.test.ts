@@ -207,6 +207,26 @@ describe('client form: open and save through the bundle', () => {
     expect(wb.rows('Clients')[0]!['Téléphone']).toBe('438-555-9999');
   });
 
+  it('puts a client under watch as soon as a manual reason is saved, and lifts it when cleared', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    const r = fullRecord('C0001');
+    r.terms.watchReason = 'Chèque sans provision';
+    const saved = ok(save(wb, r, true));
+    expect(saved.record.computed).toMatchObject({
+      watched: true,
+      watchReasons: 'Manuel : Chèque sans provision',
+    });
+    expect(wb.rows('Clients')[0]).toMatchObject({
+      'Sous surveillance': true,
+      'Motifs de surveillance': 'Manuel : Chèque sans provision',
+    });
+    const again = saved.record;
+    again.terms.watchReason = '';
+    const cleared = ok(save(wb, again, false));
+    expect(cleared.record.computed.watched).toBe(false);
+    expect(wb.rows('Clients')[0]!['Sous surveillance']).toBe(false);
+  });
+
   it('refuses a duplicate code, whatever its case or spaces', () => {
     const wb = workbook({ locale: 'en_US' });
     ok(save(wb, fullRecord('C0001'), true));

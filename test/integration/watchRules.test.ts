@@ -241,6 +241,10 @@ describe('computed columns', () => {
     ]);
     const clients = wb.sheet('Clients');
     const width = clients.getLastColumn();
+    // The team adds a column of its own after the last one (growing the grid if it is full).
+    if (width >= clients.getMaxColumns()) clients.insertColumnsAfter(width, 1);
+    // An inserted column takes its left neighbour's format, plain text here: formulas need another.
+    clients.getRange(1, width + 1, clients.getMaxRows(), 1).setNumberFormat('0');
     clients.getRange(1, width + 1).setValue('Notes équipe');
     clients.getRange(2, width + 1).setFormula('=LEN(B2)');
     clients.getRange(3, width + 1).setValue('à rappeler');
