@@ -1,0 +1,220 @@
+/**
+ * The preview's machinery without a browser: CSV (RFC 4180), the sample's determinism and
+ * contents, persistence across a restart (the edit trigger still fires), and the replay of
+ * questions (a prompt stops the action without changing anything; the answer runs it).
+ * Needs the built bundle (npm run build).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { formatCsv, parseCsv } from '../../preview/csv';
+import { buildSample, buildEmpty } from '../../preview/sample';
+import { PreviewSession } from '../../preview/session';
+import { exportSheetCsv, importSheetCsv, ImportError } from '../../preview/sheetCsv';
+import { readState } from '../../preview/state';
+
+const TODAY = '2026-11-16';
+let dir = '';
+beforeAll(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'fiche-preview-unit-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string): string => path.join(dir, name);
+const noon = new Date(`${TODAY}T12:00:00-05:00`).getTime();
+
+describe('CSV', () => {
+  test('quotes commas, quotes, line breaks and edge spaces; parses them back', () => {
+    const rows = [
+      ['a', 'b,c', 'say "hi"', 'two\r\nlines', ' padded ', ''],
+      ['é', '', '=1+1', "'0042", 'x\ny', '"'],
+    ];
+    const text = formatCsv(rows);
+    expect(text).toBe(
+      'a,"b,c","say ""hi""","two\r\nlines"," padded ",\r\né,,=1+1,\'0042,"x\ny",""""\r\n',
+    );
+    expect(parseCsv(text)).toEqual(rows);
+  });
+
+  test('any table survives a round trip', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 5 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (rows) => {
+          expect(parseCsv(formatCsv(rows))).toEqual(rows);
+        },
+      ),
+    );
+  });
+
+  test('accepts LF line ends and a byte order mark; refuses an unclosed quote', () => {
+    expect(parseCsv('\uFEFFa,b\nc,d\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(() => parseCsv('a,"b\n')).toThrow(/not closed/);
+  });
+});
+
+describe('sample', () => {
+  test('is deterministic for a seed and a day', () => {
+    const a = buildSample({ lang: 'fr', today: TODAY, clients: 12, seed: 7 });
+    const b = buildSample({ lang: 'fr', today: TODAY, clients: 12, seed: 7 });
+    const c = buildSample({ lang: 'fr', today: TODAY, clients: 12, seed: 8 });
+    const values = (e: typeof a) => JSON.stringify(e.spreadsheet.displayValues('Factures'));
+    expect(values(a)).toBe(values(b));
+    expect(values(a)).not.toBe(values(c));
+  });
+
+  test('gives every feature something to show, in French', () => {
+    const emu = buildSample({ lang: 'fr', today: TODAY });
+    const rows = (name: string) => emu.spreadsheet.displayValues(name).slice(1);
+    const [clientHeader = []] = emu.spreadsheet.displayValues('Clients');
+    const watched = clientHeader.indexOf('Sous surveillance');
+    const reasons = clientHeader.indexOf('Motifs de surveillance');
+    expect(rows('Clients')).toHaveLength(30);
+    const flagged = rows('Clients').filter((r) => r[watched] === 'TRUE');
+    // Each cause of the watch list: an overdue invoice, a credit limit, a manual reason.
+    expect(flagged.some((r) => /en retard/.test(r[reasons] ?? ''))).toBe(true);
+    expect(flagged.some((r) => /limite de crédit/.test(r[reasons] ?? ''))).toBe(true);
+    expect(flagged.some((r) => /^Manuel/.test(r[reasons] ?? ''))).toBe(true);
+    expect(rows('Termes').length).toBeGreaterThan(20);
+    const types = new Set(rows('Commissions').map((r) => r[2]));
+    expect(types).toEqual(new Set(['Ventes', 'Encaissements', 'Marge']));
+    expect(new Set(rows('Journal CRM').map((r) => r[2]))).toEqual(
+      new Set(['Discussion', 'Courriel', 'Suivi']),
+    );
+    const invoices = rows('Factures');
+    expect(invoices.length).toBeGreaterThan(200);
+    expect(invoices.some((r) => (r[4] ?? '').startsWith('-'))).toBe(true); // credit notes
+    expect(invoices.every((r) => (r[1] ?? '') <= TODAY)).toBe(true);
+    expect(rows('Rapport des commissions').every((r) => r[0] === '2026-10')).toBe(true);
+    expect(rows('Rapport des commissions').length).toBeGreaterThan(0);
+    expect(rows('Détail des commissions').length).toBeGreaterThan(0);
+    // No problem alert: every cell of the sample is readable.
+    expect(emu.ui.ofKind('alert')).toEqual([]);
+    expect(emu.spreadsheet.activeSheet().name).toBe('Clients');
+  });
+
+  test('in English: English sheets, headers and choices', () => {
+    const emu = buildSample({ lang: 'en', today: TODAY, clients: 8 });
+    const [header = [], first = []] = emu.spreadsheet.displayValues('Clients');
+    expect(header.slice(0, 3)).toEqual(['Client code', 'Name', 'Type']);
+    expect(['Company', 'Individual']).toContain(first[2]);
+    expect(emu.spreadsheet.displayValues('Commission report').length).toBeGreaterThan(1);
+  });
+});
+
+describe('session', () => {
+  test('a prompt stops the action with nothing changed; the answer runs it once', () => {
+    const session = new PreviewSession(
+      buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
+      file('replay.json'),
+      noon,
+    );
+    const before = JSON.stringify(session.emulator.spreadsheet.toJSON());
+    const path = 'Fiche Client > Rapport des commissions…';
+    const first = session.clickMenu(path);
+    expect(first.question).toMatchObject({ kind: 'prompt', buttons: 'OK_CANCEL' });
+    expect(JSON.stringify(session.emulator.spreadsheet.toJSON())).toBe(before);
+    const done = session.clickMenu(path, [{ kind: 'prompt', button: 'OK', text: '2026-09' }]);
+    expect(done.question).toBeUndefined();
+    const months = session.emulator.spreadsheet
+      .displayValues('Rapport des commissions')
+      .slice(1)
+      .map((r) => r[0]);
+    expect(months).toContain('2026-09');
+    expect(session.activitySince(0).map((a) => a.kind)).toEqual(['toast']);
+    // Cancel: nothing more happens.
+    const size = months.length;
+    session.clickMenu(path, [{ kind: 'prompt', button: 'CANCEL', text: '' }]);
+    expect(session.emulator.spreadsheet.displayValues('Rapport des commissions').length - 1).toBe(
+      size,
+    );
+  });
+
+  test('persists after each change; after a restart the edit trigger still refreshes the watch list', () => {
+    const data = file('restart.json');
+    const first = new PreviewSession(
+      buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
+      data,
+      noon,
+    );
+    // Type a manual watch reason into Termes for the first client with terms.
+    const terms = first.emulator.spreadsheet.displayValues('Termes');
+    const col = (terms[0] ?? []).indexOf('Pourquoi sous surveillance') + 1;
+    const code = terms[1]?.[0] ?? '';
+    first.editCell('Termes', 2, col, 'Client en litige');
+
+    const state = readState(data);
+    expect(state?.pinnedClock).toBe(noon);
+    const second = PreviewSession.fromState(state!, data);
+    const clients = () => second.emulator.spreadsheet.displayValues('Clients');
+    const header = clients()[0] ?? [];
+    const row = () => clients().find((r) => r[0] === code) ?? [];
+    expect(row()[header.indexOf('Motifs de surveillance')]).toContain('Client en litige');
+    second.editCell('Termes', 2, col, '');
+    expect(row()[header.indexOf('Motifs de surveillance')] ?? '').not.toContain('Client en litige');
+    expect(second.view().menus[0]?.name).toBe('Fiche Client');
+  });
+
+  test('the monthly trigger button computes the month before the clock’s date', () => {
+    const session = new PreviewSession(
+      buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
+      file('monthly.json'),
+      noon,
+    );
+    session.fireTrigger('monthly', '2026-12-01');
+    expect(session.view().today).toBe('2026-12-01');
+    const months = session.emulator.spreadsheet
+      .displayValues('Rapport des commissions')
+      .slice(1)
+      .map((r) => r[0]);
+    expect(months).toContain('2026-11');
+  });
+
+  test('an empty workbook is set up, with its triggers, and no rows', () => {
+    const emu = buildEmpty({ lang: 'en', today: TODAY });
+    expect(emu.spreadsheet.displayValues('Clients')).toHaveLength(1);
+    expect(emu.triggers.triggers.map((t) => t.handler).sort()).toEqual([
+      'onDailyTrigger',
+      'onEditTrigger',
+      'onMonthlyTrigger',
+    ]);
+  });
+});
+
+describe('sheet CSV', () => {
+  test('exports locale-neutral values and imports them back unchanged', () => {
+    const emu = buildSample({ lang: 'fr', today: TODAY, clients: 6 });
+    const before = emu.spreadsheet.displayValues('Factures');
+    const csv = exportSheetCsv(emu, 'Factures');
+    expect(csv.split('\r\n')[1]).toMatch(/^F-\d+,\d{4}-\d{2}-\d{2},C-\d{4},/);
+    importSheetCsv(emu, 'Factures', csv);
+    expect(emu.spreadsheet.displayValues('Factures')).toEqual(before);
+  });
+
+  test('places columns by header in either language, keeps codes and formula-like text as text', () => {
+    const emu = buildSample({ lang: 'fr', today: TODAY, clients: 3 });
+    importSheetCsv(
+      emu,
+      'Journal CRM',
+      'Subject,Client code,Date,Kind\r\n=HYPERLINK("x"),0042,2026-11-01,Suivi\r\n',
+    );
+    const [header = [], row = []] = emu.spreadsheet.displayValues('Journal CRM');
+    expect(row[header.indexOf('Code client')]).toBe('0042');
+    expect(row[header.indexOf('Objet')]).toBe('=HYPERLINK("x")');
+    expect(emu.spreadsheet.cell('Journal CRM', `G2`).formula).toBe('');
+  });
+
+  test('refuses unknown and missing required columns', () => {
+    const emu = buildSample({ lang: 'fr', today: TODAY, clients: 3 });
+    expect(() => importSheetCsv(emu, 'Factures', 'No de facture,Couleur\r\nF-1,bleu\r\n')).toThrow(
+      ImportError,
+    );
+    expect(() =>
+      importSheetCsv(emu, 'Factures', 'No de facture,Date\r\nF-1,2026-01-01\r\n'),
+    ).toThrow(/Code client/);
+  });
+});
