@@ -5,27 +5,6 @@
 import { SHEETS, workbook, type TestWorkbook } from './harness';
 
 type Lang = 'fr' | 'en';
-type SheetKey = keyof typeof SHEETS;
-
-function add(wb: TestWorkbook, lang: Lang, sheet: SheetKey, recs: Record<string, unknown>[]) {
-  const cols = SHEETS[sheet].columns as readonly { key: string; fr: string; en: string }[];
-  wb.append(
-    SHEETS[sheet][lang],
-    recs.map((r) =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [cols.find((c) => c.key === k)![lang], v]),
-      ),
-    ),
-  );
-}
-
-/** A sheet's rows by contract key. */
-function rows(wb: TestWorkbook, lang: Lang, sheet: SheetKey): Record<string, unknown>[] {
-  const cols = SHEETS[sheet].columns as readonly { key: string; fr: string; en: string }[];
-  return wb
-    .rows(SHEETS[sheet][lang])
-    .map((r) => Object.fromEntries(cols.map((c) => [c.key, r[c[lang]]])));
-}
 
 const LABELS = {
   en: { sales: 'Sales', payments: 'Payments', margin: 'Margin' },
@@ -35,11 +14,11 @@ const LABELS = {
 /** Two clients, two salespeople, every type, a filter, a credit note, the month's edges. */
 function october(wb: TestWorkbook, lang: Lang) {
   const L = LABELS[lang];
-  add(wb, lang, 'clients', [
+  wb.addRecords(lang, 'clients', [
     { code: 'A', name: 'Alpha' },
     { code: 'B', name: 'Bêta' },
   ]);
-  add(wb, lang, 'commissions', [
+  wb.addRecords(lang, 'commissions', [
     { clientCode: 'A', salesperson: 'Alice', commissionType: L.sales, ratePct: 10 },
     { clientCode: 'a ', salesperson: 'Bob', commissionType: L.payments, ratePct: 5 },
     {
@@ -50,7 +29,7 @@ function october(wb: TestWorkbook, lang: Lang) {
       productType: 'Logiciel',
     },
   ]);
-  add(wb, lang, 'invoices', [
+  wb.addRecords(lang, 'invoices', [
     {
       number: '1',
       date: '2026-10-05',
@@ -115,14 +94,14 @@ describe.each([
       ratePct: rate,
       commission: c,
     });
-    expect(rows(wb, lang, 'reportDetails')).toEqual([
+    expect(wb.records(lang, 'reportDetails')).toEqual([
       line('Alice', 'A', '1', L.sales, 1000, 10, 100),
       line('Alice', 'A', '3', L.sales, 0.05, 10, 0.01), // 0.005 rounds half away from zero
       line('Alice', 'A', '4', L.sales, -100, 10, -10),
       line('Alice', 'B', '5', L.margin, 200, 20, 40),
       line('Bob', 'A', '2', L.payments, 200, 5, 10),
     ]);
-    expect(rows(wb, lang, 'report')).toEqual([
+    expect(wb.records(lang, 'report')).toEqual([
       {
         month: '2026-10',
         salesperson: 'Alice',
@@ -145,7 +124,7 @@ describe.each([
   test('November: sales and payments of the invoice dated and paid on the 1st', () => {
     wb.run('computeCommissions', '2026-11');
     expect(
-      rows(wb, lang, 'reportDetails').map((r) => [r.salesperson, r.invoiceNumber, r.commission]),
+      wb.records(lang, 'reportDetails').map((r) => [r.salesperson, r.invoiceNumber, r.commission]),
     ).toEqual([
       ['Alice', '7', 100],
       ['Bob', '1', 50],
@@ -154,7 +133,7 @@ describe.each([
   });
 
   test('invalid agreements are reported with sheet and row and skipped', () => {
-    add(wb, lang, 'commissions', [
+    wb.addRecords(lang, 'commissions', [
       { clientCode: 'A', salesperson: 'Carl', commissionType: 'Bonus', ratePct: 10 },
       { clientCode: 'A', salesperson: 'Dana', commissionType: LABELS[lang].sales, ratePct: 150 },
       { clientCode: 'A', salesperson: '', commissionType: LABELS[lang].sales, ratePct: 1 },
@@ -162,7 +141,7 @@ describe.each([
     ]);
     wb.emu.ui.answerNextPrompt('2026-10');
     wb.run('showCommissionReport');
-    const names = rows(wb, lang, 'report').map((r) => r.salesperson);
+    const names = wb.records(lang, 'report').map((r) => r.salesperson);
     expect(names).toEqual(['Alice', 'Bob']);
     const alert = wb.emu.ui.ofKind('alert').at(-1)!.prompt;
     const sheet = SHEETS.commissions[lang];

@@ -4,6 +4,7 @@
  * person or an import would, and to read them back.
  */
 import { createEmulator, type Emulator } from '../../src/emulator';
+import { SHEETS, type ColumnDef, type Lang, type SheetKey } from '../../src/shared/contract';
 
 export type Locale = 'fr_CA' | 'en_US';
 
@@ -70,6 +71,28 @@ export class TestWorkbook {
     return rest.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
   }
 
+  /** Appends records given by contract key (e.g. { code, name }), headers in `lang`. */
+  addRecords(lang: Lang, sheet: SheetKey, records: Record<string, unknown>[]): void {
+    const columns = SHEETS[sheet].columns as readonly ColumnDef[];
+    const header = (key: string): string => {
+      const column = columns.find((c) => c.key === key);
+      if (!column) throw new Error(`no column key ${key} in ${sheet}`);
+      return column[lang];
+    };
+    this.append(
+      SHEETS[sheet][lang],
+      records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [header(k), v]))),
+    );
+  }
+
+  /** Every data row of a contract sheet as an object by contract key. */
+  records(lang: Lang, sheet: SheetKey): Record<string, unknown>[] {
+    const columns = SHEETS[sheet].columns as readonly ColumnDef[];
+    return this.rows(SHEETS[sheet][lang]).map((row) =>
+      Object.fromEntries(columns.map((c) => [c.key, row[c[lang]]])),
+    );
+  }
+
   /** Sets one cell by row number and header text. */
   setCell(name: string, row: number, headerText: string, value: unknown): void {
     const col = this.header(name).indexOf(headerText);
@@ -97,5 +120,4 @@ export function workbook(options: WorkbookOptions = {}): TestWorkbook {
   return wb;
 }
 
-/** Header texts by contract key, for a sheet, in a language. */
-export { SHEETS } from '../../src/shared/contract';
+export { SHEETS };

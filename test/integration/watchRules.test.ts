@@ -7,25 +7,6 @@ import { workbook, SHEETS, type TestWorkbook } from './harness';
 type Lang = 'fr' | 'en';
 type SheetKey = keyof typeof SHEETS;
 
-/** A record by contract key → by header text in the workbook language. */
-function byHeader(sheet: SheetKey, lang: Lang, rec: Record<string, unknown>) {
-  const cols = SHEETS[sheet].columns as readonly { key: string; fr: string; en: string }[];
-  return Object.fromEntries(
-    Object.entries(rec).map(([k, v]) => {
-      const c = cols.find((x) => x.key === k);
-      if (!c) throw new Error(`no column key ${k} in ${sheet}`);
-      return [c[lang], v];
-    }),
-  );
-}
-
-function add(wb: TestWorkbook, lang: Lang, sheet: SheetKey, recs: Record<string, unknown>[]) {
-  wb.append(
-    SHEETS[sheet][lang],
-    recs.map((r) => byHeader(sheet, lang, r)),
-  );
-}
-
 /** One sheet's column by contract key, keyed by the first column's text (the client code). */
 function column(wb: TestWorkbook, lang: Lang, sheet: SheetKey, key: string) {
   const cols = SHEETS[sheet].columns as readonly { key: string; fr: string; en: string }[];
@@ -58,7 +39,7 @@ describe.each([
   });
 
   test('manual reason, overdue, credit limit; blank or 0 limit is none; equal is not over', () => {
-    add(wb, lang, 'clients', [
+    wb.addRecords(lang, 'clients', [
       { code: 'MAN', name: 'Manual' },
       { code: 'LATE', name: 'Late' },
       { code: 'OVER', name: 'Over' },
@@ -67,14 +48,14 @@ describe.each([
       { code: 'NOLIM', name: 'No limit' },
       { code: 'CLEAN', name: 'Clean' },
     ]);
-    add(wb, lang, 'terms', [
+    wb.addRecords(lang, 'terms', [
       { clientCode: 'MAN', watchReason: 'litige' },
       { clientCode: 'OVER', creditLimit: 1000, termDays: 90 },
       { clientCode: 'EQUAL', creditLimit: 1000, termDays: 90 },
       { clientCode: 'ZERO', creditLimit: 0, termDays: 90 },
       { clientCode: 'NOLIM', termDays: 90 },
     ]);
-    add(wb, lang, 'invoices', [
+    wb.addRecords(lang, 'invoices', [
       { number: 'L-1', date: '2026-10-01', clientCode: 'LATE', amount: 50 },
       { number: 'O-1', date: '2026-11-01', clientCode: 'OVER', amount: 600 },
       { number: 'O-2', date: '2026-11-02', clientCode: 'OVER', amount: 400.01 },
@@ -111,14 +92,14 @@ describe.each([
   });
 
   test('due date: exactly at the limit is not overdue; grace days; Terms term; explicit due date', () => {
-    add(wb, lang, 'clients', [
+    wb.addRecords(lang, 'clients', [
       { code: 'AT', name: 'At limit' },
       { code: 'PAST', name: 'One day past' },
       { code: 'TERM60', name: 'Own term' },
       { code: 'DUE', name: 'Explicit due date' },
     ]);
-    add(wb, lang, 'terms', [{ clientCode: 'TERM60', termDays: 60 }]);
-    add(wb, lang, 'invoices', [
+    wb.addRecords(lang, 'terms', [{ clientCode: 'TERM60', termDays: 60 }]);
+    wb.addRecords(lang, 'invoices', [
       // default term 30: 2026-10-16 + 30 = 2026-11-15, today: due today, not overdue
       { number: 'A', date: '2026-10-16', clientCode: 'AT', amount: 10 },
       { number: 'P', date: '2026-10-15', clientCode: 'PAST', amount: 10 },
@@ -140,9 +121,11 @@ describe.each([
   });
 
   test('paying the invoice clears the flag, the reasons and the balance', () => {
-    add(wb, lang, 'clients', [{ code: 'C1', name: 'Un' }]);
-    add(wb, lang, 'terms', [{ clientCode: 'C1' }]);
-    add(wb, lang, 'invoices', [{ number: 'F1', date: '2026-09-01', clientCode: 'C1', amount: 75 }]);
+    wb.addRecords(lang, 'clients', [{ code: 'C1', name: 'Un' }]);
+    wb.addRecords(lang, 'terms', [{ clientCode: 'C1' }]);
+    wb.addRecords(lang, 'invoices', [
+      { number: 'F1', date: '2026-09-01', clientCode: 'C1', amount: 75 },
+    ]);
     wb.run('refreshWatchList');
     expect(watched(wb, lang)).toEqual({ C1: true });
     expect(column(wb, lang, 'terms', 'balanceDue')).toEqual({ C1: 75 });
@@ -157,8 +140,8 @@ describe.each([
 describe('the day is taken in the spreadsheet time zone (America/Toronto)', () => {
   function lateAt(now: string, dueDate = '2026-11-14'): boolean {
     const wb = workbook({ locale: 'en_US', now });
-    add(wb, 'en', 'clients', [{ code: 'TZ', name: 'Zone' }]);
-    add(wb, 'en', 'invoices', [
+    wb.addRecords('en', 'clients', [{ code: 'TZ', name: 'Zone' }]);
+    wb.addRecords('en', 'invoices', [
       { number: 'Z', date: '2026-10-01', clientCode: 'TZ', amount: 10, dueDate },
     ]);
     wb.run('refreshWatchList');
@@ -182,8 +165,8 @@ describe('the day is taken in the spreadsheet time zone (America/Toronto)', () =
 
   test('the clock moving past midnight flips the flag on the next refresh', () => {
     const wb = workbook({ locale: 'en_US', now: '2026-11-14T23:58:00-05:00' });
-    add(wb, 'en', 'clients', [{ code: 'TZ', name: 'Zone' }]);
-    add(wb, 'en', 'invoices', [
+    wb.addRecords('en', 'clients', [{ code: 'TZ', name: 'Zone' }]);
+    wb.addRecords('en', 'invoices', [
       { number: 'Z', date: '2026-10-01', clientCode: 'TZ', amount: 10, dueDate: '2026-11-14' },
     ]);
     wb.run('refreshWatchList');
@@ -198,11 +181,11 @@ describe('the day is taken in the spreadsheet time zone (America/Toronto)', () =
 describe('computed columns', () => {
   test('last invoice dates computed with invoices, hand-typed ones kept without (formulas too)', () => {
     const wb = workbook({ locale: 'en_US' });
-    add(wb, 'en', 'clients', [
+    wb.addRecords('en', 'clients', [
       { code: 'INV', name: 'Has invoices' },
       { code: 'HAND', name: 'Typed by hand' },
     ]);
-    add(wb, 'en', 'terms', [
+    wb.addRecords('en', 'terms', [
       { clientCode: 'INV', lastInvoiceDate: '2020-01-01', lastUnpaidInvoiceDate: '2020-01-01' },
       {
         clientCode: 'HAND',
@@ -210,7 +193,7 @@ describe('computed columns', () => {
         lastUnpaidInvoiceDate: '=DATE(2025,1,2)',
       },
     ]);
-    add(wb, 'en', 'invoices', [
+    wb.addRecords('en', 'invoices', [
       { number: '1', date: '2026-11-01', clientCode: 'INV', amount: 10, paidDate: '2026-11-02' },
       { number: '2', date: '2026-10-20', clientCode: 'INV', amount: 20 },
       { number: '3', date: '2026-11-10', clientCode: 'INV', amount: 30, paidDate: '2026-11-12' },
@@ -235,7 +218,7 @@ describe('computed columns', () => {
 
   test("only computed columns are written: typed cells and the team's own formulas stay", () => {
     const wb = workbook({ locale: 'fr_CA' });
-    add(wb, 'fr', 'clients', [
+    wb.addRecords('fr', 'clients', [
       { code: 'A', name: 'Alpha', needs: '=1+1 written as text?' },
       { code: 'B', name: 'Bêta' },
     ]);
@@ -248,7 +231,9 @@ describe('computed columns', () => {
     clients.getRange(1, width + 1).setValue('Notes équipe');
     clients.getRange(2, width + 1).setFormula('=LEN(B2)');
     clients.getRange(3, width + 1).setValue('à rappeler');
-    add(wb, 'fr', 'invoices', [{ number: 'F', date: '2026-01-01', clientCode: 'A', amount: 5 }]);
+    wb.addRecords('fr', 'invoices', [
+      { number: 'F', date: '2026-01-01', clientCode: 'A', amount: 5 },
+    ]);
     const before = wb.emu.spreadsheet.values('Clients');
     wb.run('refreshWatchList');
     const after = wb.emu.spreadsheet.values('Clients');
@@ -273,15 +258,15 @@ describe('what people really type (French workbook)', () => {
   });
 
   test('codes with spaces and case differences, text dates, amounts as text', () => {
-    add(wb, 'fr', 'clients', [
+    wb.addRecords('fr', 'clients', [
       { code: 'ab-12', name: 'Codes' },
       { code: 'TXT', name: 'Texte' },
     ]);
-    add(wb, 'fr', 'terms', [
+    wb.addRecords('fr', 'terms', [
       { clientCode: 'AB-12 ', creditLimit: "'1 000,00 $" },
       { clientCode: 'txt' },
     ]);
-    add(wb, 'fr', 'invoices', [
+    wb.addRecords('fr', 'invoices', [
       // "15/10/2026" is 15 October in a French workbook: due 14 November, one day late
       { number: 'T-1', date: "'15/10/2026", clientCode: ' TXT', amount: "'12,50" },
       { number: 'A-1', date: '2026-11-01', clientCode: 'Ab-12  ', amount: "'1 234,56 $" },
@@ -295,17 +280,17 @@ describe('what people really type (French workbook)', () => {
   });
 
   test('unreadable cells are reported with sheet and row and never turned into a wrong flag', () => {
-    add(wb, 'fr', 'clients', [
+    wb.addRecords('fr', 'clients', [
       { code: 'TERM', name: 'Terme illisible' },
       { code: 'PAID', name: 'Payée illisible' },
       { code: 'AMT', name: 'Montant illisible' },
       { code: 'OK', name: 'Lisible' },
     ]);
-    add(wb, 'fr', 'terms', [
+    wb.addRecords('fr', 'terms', [
       { clientCode: 'TERM', termDays: "'soixante" },
       { clientCode: 'AMT', creditLimit: 100 },
     ]);
-    add(wb, 'fr', 'invoices', [
+    wb.addRecords('fr', 'invoices', [
       // overdue with the default 30 days, maybe not with the client's real term
       { number: 'T', date: '2026-10-01', clientCode: 'TERM', amount: 10 },
       // overdue if unpaid, but its "paid on" cannot be read
@@ -326,9 +311,11 @@ describe('what people really type (French workbook)', () => {
   });
 
   test('a client already watched keeps its flag while one of its cells is unreadable', () => {
-    add(wb, 'fr', 'clients', [{ code: 'W', name: 'Surveillé' }]);
-    add(wb, 'fr', 'terms', [{ clientCode: 'W' }]);
-    add(wb, 'fr', 'invoices', [{ number: 'W1', date: '2026-09-01', clientCode: 'W', amount: 10 }]);
+    wb.addRecords('fr', 'clients', [{ code: 'W', name: 'Surveillé' }]);
+    wb.addRecords('fr', 'terms', [{ clientCode: 'W' }]);
+    wb.addRecords('fr', 'invoices', [
+      { number: 'W1', date: '2026-09-01', clientCode: 'W', amount: 10 },
+    ]);
     wb.run('refreshWatchList');
     expect(watched(wb, 'fr')).toEqual({ W: true });
     const reasonsBefore = reasons(wb, 'fr').W;
@@ -342,9 +329,9 @@ describe('what people really type (French workbook)', () => {
 
 test('what people really type (English workbook): m/d/y text dates, "$1,234.56" as text', () => {
   const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
-  add(wb, 'en', 'clients', [{ code: 'Q-7', name: 'Text' }]);
-  add(wb, 'en', 'terms', [{ clientCode: 'q-7', creditLimit: "'$1,000" }]);
-  add(wb, 'en', 'invoices', [
+  wb.addRecords('en', 'clients', [{ code: 'Q-7', name: 'Text' }]);
+  wb.addRecords('en', 'terms', [{ clientCode: 'q-7', creditLimit: "'$1,000" }]);
+  wb.addRecords('en', 'invoices', [
     // "10/15/2026" is 15 October in an English workbook: due 14 November, one day late
     { number: 'T-1', date: "'10/15/2026", clientCode: 'Q-7 ', amount: "'$1,234.56" },
   ]);

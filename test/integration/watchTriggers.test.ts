@@ -5,18 +5,6 @@
 import { createEmulator } from '../../src/emulator';
 import { SHEETS, TestWorkbook, workbook } from './harness';
 
-type SheetKey = keyof typeof SHEETS;
-
-/** A record by contract key → by English header text (these workbooks are English). */
-function add(wb: TestWorkbook, sheet: SheetKey, recs: Record<string, unknown>[]) {
-  const cols = SHEETS[sheet].columns as readonly { key: string; en: string }[];
-  wb.append(
-    SHEETS[sheet].en,
-    recs.map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [cols.find((c) => c.key === k)!.en, v])),
-    ),
-  );
-}
 
 function watched(wb: TestWorkbook): Record<string, unknown> {
   return Object.fromEntries(wb.rows('Clients').map((r) => [r['Client code'], r['Under watch']]));
@@ -46,15 +34,17 @@ function managers(wb: TestWorkbook, pairs: [string, string][]) {
 describe('menu and triggers', () => {
   test('the menu refresh shows "N clients under watch, M newly"', () => {
     const wb = englishWorkbook();
-    add(wb, 'clients', [
+    wb.addRecords('en', 'clients', [
       { code: 'A', name: 'A' },
       { code: 'B', name: 'B' },
       { code: 'C', name: 'C' },
     ]);
-    add(wb, 'terms', [{ clientCode: 'A', watchReason: 'dispute' }]);
+    wb.addRecords('en', 'terms', [{ clientCode: 'A', watchReason: 'dispute' }]);
     wb.run('refreshWatchList');
     expect(wb.emu.toasts.at(-1)!.message).toBe('1 clients under watch, 1 newly.');
-    add(wb, 'invoices', [{ number: '1', date: '2026-01-01', clientCode: 'B', amount: 1 }]);
+    wb.addRecords('en', 'invoices', [
+      { number: '1', date: '2026-01-01', clientCode: 'B', amount: 1 },
+    ]);
     wb.run('refreshWatchList');
     expect(wb.emu.toasts.at(-1)!.message).toBe('2 clients under watch, 1 newly.');
     wb.run('refreshWatchList');
@@ -63,11 +53,13 @@ describe('menu and triggers', () => {
 
   test('the edit trigger refreshes on a single-cell edit and on a multi-cell paste', () => {
     const wb = englishWorkbook();
-    add(wb, 'clients', [
+    wb.addRecords('en', 'clients', [
       { code: 'A', name: 'A' },
       { code: 'B', name: 'B' },
     ]);
-    add(wb, 'invoices', [{ number: '1', date: '2026-01-01', clientCode: 'A', amount: 1 }]);
+    wb.addRecords('en', 'invoices', [
+      { number: '1', date: '2026-01-01', clientCode: 'A', amount: 1 },
+    ]);
     wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'A2' } });
     expect(watched(wb)).toEqual({ A: true, B: false });
 
@@ -77,7 +69,7 @@ describe('menu and triggers', () => {
     expect(watched(wb)).toEqual({ A: false, B: false });
 
     // A paste of two rows: no e.value, the event's range covers both.
-    add(wb, 'invoices', [
+    wb.addRecords('en', 'invoices', [
       { number: '2', date: '2026-01-01', clientCode: 'B', amount: 1 },
       { number: '3', date: '2026-11-01', clientCode: 'A', amount: 1 },
     ]);
@@ -92,8 +84,8 @@ describe('menu and triggers', () => {
 
   test('the daily trigger refreshes as days pass', () => {
     const wb = englishWorkbook({ now: '2026-11-15T12:00:00-05:00' });
-    add(wb, 'clients', [{ code: 'A', name: 'A' }]);
-    add(wb, 'invoices', [
+    wb.addRecords('en', 'clients', [{ code: 'A', name: 'A' }]);
+    wb.addRecords('en', 'invoices', [
       { number: '1', date: '2026-11-01', clientCode: 'A', amount: 1, dueDate: '2026-11-16' },
     ]);
     wb.run('refreshWatchList');
@@ -112,13 +104,13 @@ describe('notifications to account managers', () => {
       ['Marie', 'marie@example.com'],
       ['Paul', 'paul@example.com'],
     ]);
-    add(wb, 'clients', [
+    wb.addRecords('en', 'clients', [
       { code: 'M1', name: 'Marie one', accountManager: 'Marie' },
       { code: 'M2', name: 'Marie two', accountManager: 'marie ' },
       { code: 'P1', name: 'Paul one', accountManager: 'Paul' },
       { code: 'X1', name: 'Nobody', accountManager: '' },
     ]);
-    add(wb, 'terms', [
+    wb.addRecords('en', 'terms', [
       { clientCode: 'M1', watchReason: 'dispute' },
       { clientCode: 'M2', watchReason: 'bounced cheque' },
       { clientCode: 'P1', watchReason: '<b>bold</b>' },
@@ -169,11 +161,11 @@ describe('notifications to account managers', () => {
       ['Broken', 'not an address'],
       ['Zoe', 'zoe@example.com'],
     ]);
-    add(wb, 'clients', [
+    wb.addRecords('en', 'clients', [
       { code: 'B1', name: 'B', accountManager: 'Broken' },
       { code: 'Z1', name: 'Z', accountManager: 'Zoe' },
     ]);
-    add(wb, 'terms', [
+    wb.addRecords('en', 'terms', [
       { clientCode: 'B1', watchReason: 'x' },
       { clientCode: 'Z1', watchReason: 'y' },
     ]);
@@ -210,11 +202,13 @@ describe('notifications to account managers', () => {
 describe('rows moving during a refresh', () => {
   test('a sort between the read and the write is detected and the refresh starts over', () => {
     const wb = englishWorkbook();
-    add(wb, 'clients', [
+    wb.addRecords('en', 'clients', [
       { code: 'LATE', name: 'Late' },
       { code: 'FINE', name: 'Fine' },
     ]);
-    add(wb, 'invoices', [{ number: '1', date: '2026-01-01', clientCode: 'LATE', amount: 1 }]);
+    wb.addRecords('en', 'invoices', [
+      { number: '1', date: '2026-01-01', clientCode: 'LATE', amount: 1 },
+    ]);
     // When the refresh reads its third block (Invoices, after Clients and Terms), someone sorts
     // Clients: FINE moves to row 2.
     const calls = wb.emu.calls;
