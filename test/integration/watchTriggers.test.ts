@@ -3,7 +3,7 @@
  * e-mails (once per new flag, quota, failures, settings), and rows moving during a refresh.
  */
 import { createEmulator } from '../../src/emulator';
-import { SHEETS, TestWorkbook, workbook } from './harness';
+import { TestWorkbook, workbook } from './harness';
 
 
 function watched(wb: TestWorkbook): Record<string, unknown> {
