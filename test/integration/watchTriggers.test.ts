@@ -5,7 +5,6 @@
 import { createEmulator } from '../../src/emulator';
 import { TestWorkbook, workbook } from './harness';
 
-
 function watched(wb: TestWorkbook): Record<string, unknown> {
   return Object.fromEntries(wb.rows('Clients').map((r) => [r['Client code'], r['Under watch']]));
 }
@@ -80,6 +79,25 @@ describe('menu and triggers', () => {
     wb.setCell('Invoices', 3, 'Paid on', '2026-11-02');
     wb.emu.fireEdit({ range: { sheet: 'Commission report', a1: 'A1' } });
     expect(watched(wb)).toEqual({ A: false, B: true });
+  });
+
+  test('the edit trigger leaves the watch list alone when the edited columns are not ones the rules read', () => {
+    const wb = englishWorkbook();
+    wb.addRecords('en', 'clients', [{ code: 'A', name: 'A', phone: '514-555-0000' }]);
+    wb.addRecords('en', 'invoices', [
+      { number: '1', date: '2026-01-01', clientCode: 'A', amount: 1 },
+    ]);
+    // A phone number edited by hand: no refresh (the flag stays as it was, unset).
+    wb.setCell('Clients', 2, 'Phone', '514-555-1111');
+    const phone = wb.measure(() => wb.emu.fireEdit({ range: { sheet: 'Clients', a1: 'F2' } }));
+    expect(watched(wb)).toEqual({ A: '' });
+    expect(phone.calls['Range.getValues']).toBe(1); // the edited columns' headers only
+    // An invoice's product type neither.
+    wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'D2' } });
+    expect(watched(wb)).toEqual({ A: '' });
+    // Its amount does.
+    wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'E2' } });
+    expect(watched(wb)).toEqual({ A: true });
   });
 
   test('the daily trigger refreshes as days pass', () => {
