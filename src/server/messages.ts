@@ -67,8 +67,8 @@ const MESSAGES = {
     en: 'Client code "{code}" is not in the Clients sheet',
   },
   watchDone: {
-    fr: '{watched} clients sous surveillance, dont {newly} nouveaux.',
-    en: '{watched} clients under watch, {newly} newly.',
+    fr: '{watched} {watched|client|clients} sous surveillance, dont {newly} {newly|nouveau|nouveaux}.',
+    en: '{watched} {watched|client|clients} under watch, {newly} newly.',
   },
   problemsFound: {
     fr: '{n} cellules illisibles ou incohérentes (ignorées) :',
@@ -90,17 +90,125 @@ const MESSAGES = {
     fr: 'Commissions de {month} : {n} vendeurs, {total}.',
     en: 'Commissions for {month}: {n} salespeople, {total}.',
   },
+  // ---------------------------------------------------------------- newsletter, habits, privacy
+  menuMailchimpSync: { fr: 'Synchroniser Mailchimp', en: 'Sync Mailchimp' },
+  menuAudienceExport: {
+    fr: 'Exporter l’infolettre (CSV Mailchimp)…',
+    en: 'Export newsletter audience (Mailchimp CSV)…',
+  },
+  menuRefreshHabits: { fr: 'Calculer les habitudes d’achat', en: 'Compute buying habits' },
+  menuExportClient: {
+    fr: 'Exporter les données d’un client (Loi 25)…',
+    en: 'Export a client’s data (Law 25)…',
+  },
+  menuAnonymize: { fr: 'Anonymiser un client (Loi 25)…', en: 'Anonymize a client (Law 25)…' },
+  menuNewsletterSettings: {
+    fr: 'Mailchimp et suivis…',
+    en: 'Mailchimp and follow-ups…',
+  },
+  newsletterSettingsTitle: { fr: 'Mailchimp et suivis', en: 'Mailchimp and follow-ups' },
+  mcNotConfigured: {
+    fr: 'Mailchimp n’est pas configuré : indiquez la clé d’API et l’audience dans Fiche Client › Mailchimp et suivis…',
+    en: 'Mailchimp is not set up: enter the API key and audience in Fiche Client › Mailchimp and follow-ups…',
+  },
+  mcSyncColumn: { fr: 'Synchro Mailchimp', en: 'Mailchimp sync' },
+  mcSummary: {
+    fr: 'Mailchimp : {subscribed} abonnés ou mis à jour, {unsubscribed} désabonnés, {unchanged} inchangés.',
+    en: 'Mailchimp: {subscribed} subscribed or updated, {unsubscribed} unsubscribed, {unchanged} unchanged.',
+  },
+  mcSkippedTitle: {
+    fr: 'Infolettre cochée mais non abonnés :',
+    en: 'Newsletter ticked but not subscribed:',
+  },
+  mcFailedTitle: {
+    fr: 'Échecs (réessayés à la prochaine synchro) :',
+    en: 'Failed (retried at the next sync):',
+  },
+  mcMore: { fr: '… et {n} autres.', en: '… and {n} more.' },
+  mcNotSent: {
+    fr: '{n} clients pas encore envoyés (temps écoulé) : relancez la synchronisation.',
+    en: '{n} clients not sent yet (out of time): run the sync again.',
+  },
+  mcNoEmail: { fr: 'aucun courriel', en: 'no email address' },
+  mcBadEmail: { fr: 'courriel invalide « {email} »', en: 'invalid email "{email}"' },
+  mcNoConsent: {
+    fr: 'type ou date de consentement manquant (LCAP)',
+    en: 'consent type or date missing (CASL)',
+  },
+  mcImpliedExpired: {
+    fr: 'consentement tacite échu le {day} (plus de 2 ans) : obtenir un consentement exprès',
+    en: 'implied consent expired on {day} (over 2 years): get express consent',
+  },
+  mcFailed: {
+    fr: 'La synchronisation Mailchimp a échoué : {msg}',
+    en: 'The Mailchimp sync failed: {msg}',
+  },
+  audienceExportTitle: { fr: 'Audience de l’infolettre', en: 'Newsletter audience' },
+  audienceExportIntro: {
+    fr: '{n} clients abonnables (infolettre cochée, consentement valide). Fichier au format d’importation Mailchimp.',
+    en: '{n} clients who may be subscribed (newsletter ticked, valid consent). File in Mailchimp’s import format.',
+  },
+  download: { fr: 'Télécharger', en: 'Download' },
+  habitsDone: {
+    fr: 'Habitudes d’achat calculées pour {n} clients.',
+    en: 'Buying habits computed for {n} clients.',
+  },
+  askClientCode: {
+    fr: 'Code du client. Laissez vide pour {code}.',
+    en: 'Client code. Leave blank for {code}.',
+  },
+  askClientCodeNone: { fr: 'Code du client :', en: 'Client code:' },
+  confirmExport: {
+    fr: 'Exporter toutes les données du client {code} ({name}) pour une demande d’accès ? L’export sera journalisé.',
+    en: 'Export all data of client {code} ({name}) for an access request? The export will be logged.',
+  },
+  confirmAnonymize: {
+    fr: 'Anonymiser le client {code} ({name}) ?\n\nNom, contact, courriel, téléphone, adresse, notes et détails du journal CRM seront effacés. Les factures et commissions restent. C’est irréversible et sera journalisé.',
+    en: 'Anonymize client {code} ({name})?\n\nName, contact, email, phone, address, notes and CRM log details will be erased. Invoices and commissions stay. This cannot be undone and will be logged.',
+  },
+  clientExportTitle: { fr: 'Données du client {code}', en: 'Data of client {code}' },
+  clientExportIntro: {
+    fr: '{n} lignes trouvées dans {sheets} feuilles. Fichier JSON, à remettre à la personne qui a fait la demande.',
+    en: '{n} rows found in {sheets} sheets. JSON file, for the person who made the request.',
+  },
+  anonymizedName: { fr: 'Client anonymisé', en: 'Anonymized client' },
+  anonymized: {
+    fr: 'Client {code} anonymisé ({rows} lignes du journal CRM effacées).',
+    en: 'Client {code} anonymized ({rows} CRM log rows erased).',
+  },
+  digestSubject: {
+    fr: 'Fiche Client : {n} suivi(s) à faire',
+    en: 'Fiche Client: {n} follow-up(s) due',
+  },
+  digestIntro: {
+    fr: 'Les clients suivants dont vous êtes chargé de compte ont un suivi prévu aujourd’hui ou en retard :',
+    en: 'These clients you manage have a follow-up due today or overdue:',
+  },
+  badProductType: {
+    fr: 'Indiquez un type de produit (au plus 200 caractères).',
+    en: 'Give a product type (at most 200 characters).',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
-/** The message in `lang`, with `{name}` placeholders filled. */
+/**
+ * The message in `lang`, with `{name}` placeholders filled and `{name|one|other}` choosing the
+ * singular or plural form by the number `name`.
+ */
 export function t(
   lang: Lang,
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
+  return MESSAGES[key][lang]
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, name: string, one: string, other: string) =>
+      name in params ? (isSingular(Number(params[name]), lang) ? one : other) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** French counts 0 and 1 as singular ("0 client"), English only 1. */
+function isSingular(n: number, lang: Lang): boolean {
+  return lang === 'fr' ? Math.abs(n) < 2 : n === 1;
 }
