@@ -61,6 +61,7 @@ const TEXT = {
 let view: PageView | null = null;
 let seq = 0;
 let sidebarFrame: string | null = null;
+let lastGrid = '';
 
 const lang = (): 'fr' | 'en' => view?.lang ?? 'fr';
 const text = (key: keyof (typeof TEXT)['fr'], vars: Record<string, string | number> = {}): string =>
@@ -184,7 +185,11 @@ function render(): void {
   labelled('run-monthly', 'monthly', 'monthlyTitle');
   labelled('export', 'export', 'exportTitle');
   labelled('import-label', 'import', 'importTitle');
-  grid.render(view.grid);
+  // Redraw the grid only when it changed: a background refresh (a sidebar call ending) must
+  // not close the cell the user is typing in, nor move what they are looking at.
+  const drawn = JSON.stringify(view.grid);
+  if (drawn !== lastGrid) grid.render(view.grid);
+  lastGrid = drawn;
   const hidden = byId('hidden-rows');
   hidden.hidden = view.grid.hiddenRows === 0;
   hidden.textContent = text('hiddenRows', { n: view.grid.hiddenRows });
@@ -207,7 +212,9 @@ function renderTabs(v: PageView): void {
     b.setAttribute('role', 'tab');
     b.setAttribute('aria-selected', String(name === v.grid.sheet));
     b.textContent = name;
-    b.addEventListener('click', () => void act('/api/select', { sheet: name }));
+    // Clicking the current tab changes nothing (the selection stays), as in Sheets.
+    if (name !== v.grid.sheet)
+      b.addEventListener('click', () => void act('/api/select', { sheet: name }));
     return b;
   });
   byId('tabs').replaceChildren(...tabs);

@@ -204,6 +204,27 @@ test('creates a client through the real sidebar and sees it in the Clients grid'
   await shot('sidebar');
 });
 
+test('selecting a client row, then Client form, opens that client in the sidebar', async () => {
+  await openSheet('Clients');
+  const row = await rowWhere('Code client', 'C-0005');
+  await (await cellOf(row, 'Ville')).click();
+  await menu('Fiche client');
+  await sidebar()
+    .getByRole('heading', { level: 1, name: /^C-0005 — / })
+    .waitFor();
+});
+
+test('editing a computed column asks first, as the warning protection does in Sheets', async () => {
+  await openSheet('Clients');
+  const row = await rowWhere('Code client', 'C-0002');
+  const reasons = await cellOf(row, 'Motifs de surveillance');
+  await reasons.dblclick();
+  const dialog = page.locator('dialog#ask');
+  await dialog.getByText(/calculée par le script/).waitFor();
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  expect(await reasons.locator('input').count()).toBe(0);
+});
+
 test('editing an invoice cell fires the edit trigger: paying the overdue invoice clears the watch flag', async () => {
   await openSheet('Clients');
   // A client watched for one overdue invoice only.
