@@ -307,7 +307,7 @@ describe('what people really type (French workbook)', () => {
     expect(alert.prompt).toContain('Factures, ligne 3, Payée le');
     expect(alert.prompt).toContain('Factures, ligne 4, Montant');
     expect(alert.prompt).toContain('Factures, ligne 6, Code client : Code client « GHOST » absent');
-    expect(wb.emu.toasts.at(-1)!.message).toBe('0 clients sous surveillance, dont 0 nouveaux.');
+    expect(wb.emu.toasts.at(-1)!.message).toBe('0 client sous surveillance, dont 0 nouveau.');
   });
 
   test('a client already watched keeps its flag while one of its cells is unreadable', () => {

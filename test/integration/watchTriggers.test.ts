@@ -40,7 +40,7 @@ describe('menu and triggers', () => {
     ]);
     wb.addRecords('en', 'terms', [{ clientCode: 'A', watchReason: 'dispute' }]);
     wb.run('refreshWatchList');
-    expect(wb.emu.toasts.at(-1)!.message).toBe('1 clients under watch, 1 newly.');
+    expect(wb.emu.toasts.at(-1)!.message).toBe('1 client under watch, 1 newly.');
     wb.addRecords('en', 'invoices', [
       { number: '1', date: '2026-01-01', clientCode: 'B', amount: 1 },
     ]);
