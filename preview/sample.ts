@@ -112,6 +112,7 @@ export function buildEmpty(opts: Omit<SampleOptions, 'clients' | 'seed'>): Emula
   });
   emu.loadBundle();
   emu.run('setupWorkbook');
+  emu.spreadsheet.setActiveRange(sheetName('clients', opts.lang), 'A2');
   return emu;
 }
 

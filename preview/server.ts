@@ -81,7 +81,11 @@ export function openSession(opts: PreviewOptions): PreviewSession {
   const emu = opts.empty
     ? buildEmpty({ lang: opts.lang, today })
     : buildSample({ lang: opts.lang, today });
-  emu.spreadsheet.name = opts.lang === 'fr' ? 'Fiche Client — exemple' : 'Fiche Client — sample';
+  emu.spreadsheet.name = opts.empty
+    ? 'Fiche Client'
+    : opts.lang === 'fr'
+      ? 'Fiche Client — exemple'
+      : 'Fiche Client — sample';
   return new PreviewSession(
     emu,
     opts.dataFile,
