@@ -6,9 +6,21 @@
  */
 export class CallCounter {
   private readonly byKind = new Map<string, number>();
+  /** Cells moved by value calls (getValues, setValues, …): what a call costs beyond its round trip. */
+  private readonly cellsMoved = { read: 0, written: 0 };
 
   count(kind: string): void {
     this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+  }
+
+  /** Cells a value call read or wrote (Range.getValues of 100 × 8 reads 800). */
+  countCells(direction: 'read' | 'written', n: number): void {
+    this.cellsMoved[direction] += n;
+  }
+
+  /** Cells read and written so far. */
+  get cells(): { read: number; written: number } {
+    return { ...this.cellsMoved };
   }
 
   get total(): number {
@@ -24,11 +36,14 @@ export class CallCounter {
 
   reset(): void {
     this.byKind.clear();
+    this.cellsMoved.read = 0;
+    this.cellsMoved.written = 0;
   }
 
-  /** Runs fn and returns its result with the calls it made. */
-  measure<T>(fn: () => T): { result: T; calls: Record<string, number>; total: number } {
+  /** Runs fn and returns its result with the calls it made and the cells they moved. */
+  measure<T>(fn: () => T): Measured<T> {
     const before = new Map(this.byKind);
+    const cellsBefore = this.cells;
     const result = fn();
     const calls: Record<string, number> = {};
     let total = 0;
@@ -39,6 +54,23 @@ export class CallCounter {
         total += d;
       }
     }
-    return { result, calls, total };
+    return {
+      result,
+      calls,
+      total,
+      cells: {
+        read: this.cellsMoved.read - cellsBefore.read,
+        written: this.cellsMoved.written - cellsBefore.written,
+      },
+    };
   }
+}
+
+export interface Measured<T> {
+  result: T;
+  /** Service calls by kind ('Range.getValues': 3). */
+  calls: Record<string, number>;
+  total: number;
+  /** Cells read and written by value calls. */
+  cells: { read: number; written: number };
 }

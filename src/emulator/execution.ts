@@ -1,4 +1,4 @@
-import { CallCounter } from './calls';
+import { CallCounter, type Measured } from './calls';
 
 /**
  * The counter an execution's services count into: it forwards every call to the emulator's
@@ -22,6 +22,15 @@ export class ForwardingCounter extends CallCounter {
     this.onCall(kind);
   }
 
+  override countCells(direction: 'read' | 'written', n: number): void {
+    if (this.muted > 0) return;
+    this.target.countCells(direction, n);
+  }
+
+  override get cells(): { read: number; written: number } {
+    return this.target.cells;
+  }
+
   override get total(): number {
     return this.target.total;
   }
@@ -34,7 +43,7 @@ export class ForwardingCounter extends CallCounter {
     this.target.reset();
   }
 
-  override measure<T>(fn: () => T): { result: T; calls: Record<string, number>; total: number } {
+  override measure<T>(fn: () => T): Measured<T> {
     return this.target.measure(fn);
   }
 

@@ -168,16 +168,25 @@ export class RangeImpl extends Service {
 
   // ------------------------------------------------------------ values
 
+  /** Tells the counter how many cells a value call moved (the bench prices them per cell). */
+  private moved(direction: 'read' | 'written', n = this.numRows * this.numCols): void {
+    this.env.ctx.calls.countCells(direction, n);
+  }
+
   getValues(): (Scalar | Date)[][] {
+    this.moved('read');
     return this.grid((r, c) => this.env.doc.value(this.sheet, r, c));
   }
   getValue(): Scalar | Date {
+    this.moved('read', 1);
     return this.env.doc.value(this.sheet, this.row, this.col);
   }
   getDisplayValues(): string[][] {
+    this.moved('read');
     return this.grid((r, c) => this.env.doc.display(this.sheet, r, c));
   }
   getDisplayValue(): string {
+    this.moved('read', 1);
     return this.env.doc.display(this.sheet, this.row, this.col);
   }
   isBlank(): boolean {
@@ -208,6 +217,7 @@ export class RangeImpl extends Service {
         );
     });
     this.each((r, c, i, j) => doc.write(this.sheet, r, c, data[i]?.[j]));
+    this.moved('written');
   }
 
   setValues(values: unknown[][]): this {
@@ -230,6 +240,7 @@ export class RangeImpl extends Service {
   }
 
   getFormulas(): string[][] {
+    this.moved('read');
     return this.grid((r, c) => this.sheet.get(r, c)?.f ?? '');
   }
   getFormula(): string {

@@ -1,0 +1,204 @@
+/**
+ * npm run bench: the built bundle on the emulator, on a synthetic workbook at 1/100, 1/10 and
+ * the full size of issue 7 (10,000 clients and terms, 20,000 agreements, 50,000 CRM log rows,
+ * 100,000 invoices). For each size and operation: service calls by kind, cells moved, CPU time,
+ * memory, and an estimate of Apps Script time (bench/costModel.ts). Prints a table and writes
+ * bench/results.json and bench/results.md.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { invokeServerFunction, type Emulator } from '../src/emulator';
+import { normalizeHeader, sheetName } from '../src/shared/contract';
+import type { FormLoadResult, SaveResult } from '../src/shared/formApi';
+import { SOURCES, V8_FACTOR, estimate, type Estimate } from './costModel';
+import { COMMISSION_MONTH, LANG, buildWorkbook, clientCode, sizes, type Size } from './workbook';
+
+interface OperationResult {
+  operation: string;
+  calls: Record<string, number>;
+  total: number;
+  cells: { read: number; written: number };
+  cpuMs: number;
+  heapDeltaMb: number;
+  maxRssMb: number;
+  estimate: Estimate;
+  /** Issue 7's target for this operation at full size. */
+  target: { calls: number; ms: number };
+  outcome: string;
+}
+
+interface SizeResult {
+  size: Size;
+  buildMs: number;
+  operations: OperationResult[];
+}
+
+const TARGETS: Record<string, { calls: number; ms: number }> = {
+  formOpen: { calls: 10, ms: 1_000 },
+  formSave: { calls: 10, ms: 1_000 },
+  refreshWatchList: { calls: 20, ms: 30_000 },
+  onEditTrigger: { calls: 20, ms: 30_000 },
+  computeCommissions: { calls: 20, ms: 30_000 },
+};
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1e5) / 10;
+}
+
+function measure(emu: Emulator, operation: string, fn: () => string): OperationResult {
+  const heapBefore = process.memoryUsage().heapUsed;
+  const cpuStart = process.cpuUsage();
+  const m = emu.calls.measure(fn);
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return {
+    operation,
+    calls: m.calls,
+    total: m.total,
+    cells: m.cells,
+    cpuMs: Math.round(cpuMs),
+    heapDeltaMb: mb(process.memoryUsage().heapUsed - heapBefore),
+    // resourceUsage().maxRSS is in kilobytes: the process's peak so far, not this step's.
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    estimate: estimate(m.calls, m.cells, cpuMs),
+    target: TARGETS[operation]!,
+    outcome: m.result,
+  };
+}
+
+/** The column letter of a header on a contract sheet (the bench edits a cell by header). */
+function columnLetter(emu: Emulator, sheet: string, header: string): string {
+  const i = (emu.spreadsheet.values(sheet)[0] ?? [])
+    .map(normalizeHeader)
+    .indexOf(normalizeHeader(header));
+  if (i < 0) throw new Error(`bench: no column ${header} in ${sheet}`);
+  return String.fromCharCode(65 + i);
+}
+
+function runSize(size: Size): SizeResult {
+  const t0 = Date.now();
+  const emu = buildWorkbook(size);
+  const buildMs = Date.now() - t0;
+  const code = clientCode(Math.floor(size.clients / 2));
+  const operations: OperationResult[] = [];
+
+  operations.push(
+    measure(emu, 'formOpen', () => {
+      const reply = invokeServerFunction(emu, 'formOpen', [{ code }]);
+      return reply.ok ? 'opened' : `error: ${reply.error.message}`;
+    }),
+  );
+
+  const loaded = invokeServerFunction(emu, 'formLoad', [code]);
+  const load = (loaded.ok ? loaded.value : { error: 'formLoad failed' }) as FormLoadResult;
+  if ('error' in load) throw new Error(`bench: ${load.error}`);
+  const record = load.record;
+  record.general.phone = '514 555-9999';
+  record.crm.needs = 'Livraison avant 7 h';
+  operations.push(
+    measure(emu, 'formSave', () => {
+      const reply = invokeServerFunction(emu, 'formSave', [{ record, isNew: false }]);
+      const saved = reply.ok ? (reply.value as SaveResult) : null;
+      return saved?.ok ? 'saved' : `refused: ${JSON.stringify(reply).slice(0, 200)}`;
+    }),
+  );
+
+  operations.push(
+    measure(emu, 'refreshWatchList', () => {
+      emu.run('refreshWatchList');
+      return 'refreshed';
+    }),
+  );
+
+  // A person types a payment date into an invoice: the installed edit trigger refreshes.
+  const invoices = sheetName('invoices', LANG);
+  const cell = `${columnLetter(emu, invoices, 'Payée le')}5`;
+  emu.spreadsheet.seed(invoices, [['2026-11-14']], cell);
+  operations.push(
+    measure(emu, 'onEditTrigger', () => {
+      const outcomes = emu.fireEdit({ range: { sheet: invoices, a1: cell }, value: '2026-11-14' });
+      const failed = outcomes.find((o) => o.error);
+      return failed ? `error: ${String(failed.error)}` : outcomes.map((o) => o.handler).join(', ');
+    }),
+  );
+
+  operations.push(
+    measure(emu, 'computeCommissions', () => {
+      emu.run('computeCommissions', COMMISSION_MONTH);
+      return `month ${COMMISSION_MONTH}`;
+    }),
+  );
+  return { size, buildMs, operations };
+}
+
+function seconds(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function markdown(results: SizeResult[]): string {
+  const lines = [
+    '| size | operation | calls | target | cells read | cells written | CPU (Node) | heap Δ | estimate | target |',
+    '| ---- | --------- | ----: | -----: | ---------: | ------------: | ---------: | -----: | -------: | -----: |',
+  ];
+  for (const r of results)
+    for (const o of r.operations)
+      lines.push(
+        `| ${r.size.label} | ${o.operation} | ${o.total}${o.total > o.target.calls ? ' ✗' : ''} | ≤ ${o.target.calls} | ${o.cells.read.toLocaleString('en')} | ${o.cells.written.toLocaleString('en')} | ${o.cpuMs} ms | ${o.heapDeltaMb} MB | ${seconds(o.estimate.totalMs)}${r.size.label === 'full' && o.estimate.totalMs > o.target.ms ? ' ✗' : ''} | < ${seconds(o.target.ms)} |`,
+      );
+  return lines.join('\n');
+}
+
+function callsByKind(results: SizeResult[]): string {
+  const full = results[results.length - 1]!;
+  return full.operations
+    .map(
+      (o) =>
+        `- **${o.operation}** (${o.total}): ${Object.entries(o.calls)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
+    )
+    .join('\n');
+}
+
+function main(): void {
+  const started = Date.now();
+  const results: SizeResult[] = [];
+  for (const size of sizes()) {
+    process.stderr.write(
+      `bench: ${size.label} (${size.clients} clients, ${size.invoices} invoices)…\n`,
+    );
+    results.push(runSize(size));
+  }
+  const table = markdown(results);
+  const sources = SOURCES.map((s) => `- ${s.what}: ${s.figure} — ${s.url}`).join('\n');
+  const md = [
+    '# Benchmark results',
+    '',
+    `Generated by \`npm run bench\` on ${new Date().toISOString()} (Node ${process.version}, ${Math.round((Date.now() - started) / 1000)} s).`,
+    '',
+    table,
+    '',
+    '✗ = above the issue 7 target (calls: at every size; time: at full size).',
+    '',
+    '## Calls by kind at full size',
+    '',
+    callsByKind(results),
+    '',
+    '## Cost model (bench/costModel.ts)',
+    '',
+    `estimate = Σ calls × per-kind cost + cells × per-cell cost + Node CPU × ${V8_FACTOR} (V8 factor: assumption).`,
+    '',
+    sources,
+    '',
+  ].join('\n');
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(here, 'results.md'), md);
+  process.stdout.write(`${table}\n\n${callsByKind(results)}\n\nSources:\n${sources}\n`);
+  for (const r of results)
+    for (const o of r.operations)
+      if (!/^(opened|saved|refreshed|month|onEditTrigger)/.test(o.outcome))
+        process.stdout.write(`! ${r.size.label} ${o.operation}: ${o.outcome}\n`);
+}
+
+main();

@@ -1,0 +1,180 @@
+/**
+ * The benchmark's synthetic workbook: Set up workbook through the bundle, then rows written
+ * straight into the emulated document with EmulatedSpreadsheet.seed (uncounted, one block per
+ * sheet), because typing 180,000 rows through counted service calls would measure the seeding,
+ * not the product. Deterministic (mulberry32 from the preview's sample generator).
+ */
+import { createEmulator, type Emulator } from '../src/emulator';
+import {
+  SHEETS,
+  choiceLabel,
+  normalizeHeader,
+  sheetName,
+  type SheetKey,
+} from '../src/shared/contract';
+import { prng } from '../preview/sample';
+
+export const LANG = 'fr' as const;
+/** "Today" of the bench: mid-November, so October is the month the commission run computes. */
+export const TODAY = '2026-11-15';
+export const COMMISSION_MONTH = '2026-10';
+
+export interface Size {
+  label: string;
+  clients: number;
+  terms: number;
+  agreements: number;
+  crmEntries: number;
+  invoices: number;
+}
+
+/** Issue 7's full size and its 1/10 and 1/100. */
+export function sizes(): Size[] {
+  const full = {
+    clients: 10_000,
+    terms: 10_000,
+    agreements: 20_000,
+    crmEntries: 50_000,
+    invoices: 100_000,
+  };
+  return [100, 10, 1].map((divisor) => ({
+    label: divisor === 1 ? 'full' : `1/${divisor}`,
+    clients: full.clients / divisor,
+    terms: full.terms / divisor,
+    agreements: full.agreements / divisor,
+    crmEntries: full.crmEntries / divisor,
+    invoices: full.invoices / divisor,
+  }));
+}
+
+export function clientCode(i: number): string {
+  return `C${String(i + 1).padStart(5, '0')}`;
+}
+
+const SALESPEOPLE = ['Alice Roy', 'Bruno Gagnon', 'Chloé Côté', 'David Morin'];
+const MANAGERS = ['Marie Tremblay', 'Paul Lévesque'];
+
+/** Places records keyed by contract column under the sheet's header row, in one seed. */
+function seedRecords(emu: Emulator, key: SheetKey, records: Record<string, unknown>[]): void {
+  const name = sheetName(key, LANG);
+  const header = (emu.spreadsheet.values(name)[0] ?? []).map(normalizeHeader);
+  const position = new Map<string, number>();
+  for (const column of SHEETS[key].columns) {
+    const i = header.findIndex(
+      (h) => h === normalizeHeader(column.fr) || h === normalizeHeader(column.en),
+    );
+    if (i >= 0) position.set(column.key, i);
+  }
+  const rows = records.map((record) => {
+    const row: unknown[] = header.map(() => '');
+    for (const [k, v] of Object.entries(record)) {
+      const i = position.get(k);
+      if (i === undefined) throw new Error(`bench: no column ${k} in ${name}`);
+      row[i] = v;
+    }
+    return row;
+  });
+  const start = emu.spreadsheet.values(name).length + 1;
+  if (rows.length > 0) emu.spreadsheet.seed(name, rows, `A${start}`);
+}
+
+function day(offset: number): string {
+  const d = new Date(Date.UTC(2026, 10, 15) - offset * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A new emulator, bundle loaded, workbook set up and filled to `size`. */
+export function buildWorkbook(size: Size): Emulator {
+  const emu = createEmulator({
+    locale: 'fr_CA',
+    timeZone: 'America/Toronto',
+    now: `${TODAY}T12:00:00-05:00`,
+  });
+  emu.loadBundle();
+  emu.run('setupWorkbook');
+  const random = prng(7);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const { clients } = size;
+
+  seedRecords(
+    emu,
+    'lists',
+    SALESPEOPLE.map((s, i) => ({
+      salespeople: s,
+      salespersonEmails: `${s.split(' ')[0]!.toLowerCase()}@example.com`,
+      accountManagers: MANAGERS[i] ?? '',
+      accountManagerEmails: MANAGERS[i] ? `manager${i}@example.com` : '',
+    })),
+  );
+  seedRecords(
+    emu,
+    'clients',
+    Array.from({ length: clients }, (_, i) => ({
+      code: clientCode(i),
+      name: `Client ${i + 1} inc.`,
+      kind: choiceLabel('clientKind', i % 7 ? 'company' : 'individual', LANG),
+      email: `info@client${i + 1}.ca`,
+      phone: `514 555-${String(i % 10_000).padStart(4, '0')}`,
+      city: pick(['Montréal', 'Québec', 'Laval', 'Gatineau']),
+      province: 'QC',
+      postalCode: 'H2X 1Y4',
+      country: 'Canada',
+      accountManager: MANAGERS[i % 2],
+      newsletter: i % 3 === 0,
+      needs: 'Livraison le matin',
+    })),
+  );
+  seedRecords(
+    emu,
+    'terms',
+    Array.from({ length: size.terms }, (_, i) => ({
+      clientCode: clientCode(i % clients),
+      creditCode: 'NET30',
+      creditLimit: pick([0, 2000, 5000, 25_000]),
+      termDays: pick([15, 30, 45]),
+      watchReason: i % 17 === 7 ? 'Chèque sans provision' : '',
+      emailInvoices: i % 2 === 0,
+    })),
+  );
+  const types = ['sales', 'payments', 'margin'] as const;
+  seedRecords(
+    emu,
+    'commissions',
+    Array.from({ length: size.agreements }, (_, i) => ({
+      clientCode: clientCode(i % clients),
+      salesperson: SALESPEOPLE[i % SALESPEOPLE.length],
+      commissionType: choiceLabel('commissionType', types[i % 3]!, LANG),
+      ratePct: pick([2, 3, 5]),
+    })),
+  );
+  seedRecords(
+    emu,
+    'crmLog',
+    Array.from({ length: size.crmEntries }, (_, i) => ({
+      clientCode: clientCode(i % clients),
+      date: day(1 + (i % 300)),
+      kind: choiceLabel('crmKind', pick(['discussion', 'email', 'followUp']), LANG),
+      from: 'marie@example.com',
+      to: `info@client${(i % clients) + 1}.ca`,
+      subject: 'Suivi de commande',
+      details: 'Appel au sujet de la livraison',
+    })),
+  );
+  seedRecords(
+    emu,
+    'invoices',
+    Array.from({ length: size.invoices }, (_, i) => {
+      const age = Math.floor(random() * 365);
+      return {
+        number: `F-${100_001 + i}`,
+        date: day(age),
+        clientCode: clientCode(i % clients),
+        productType: pick(['Produits', 'Services', 'Pièces']),
+        amount: Math.round(random() * 500_000) / 100,
+        cost: Math.round(random() * 300_000) / 100,
+        paidDate: age > 40 && random() < 0.9 ? day(age - 20) : '',
+      };
+    }),
+  );
+  return emu;
+}
