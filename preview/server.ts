@@ -240,6 +240,8 @@ export async function startPreview(opts: PreviewOptions): Promise<RunningPreview
     if (route === 'GET /api/view') {
       // A page that has seen nothing yet (just opened) starts from now: no replay of old toasts.
       const since = url.searchParams.get('since');
+      // Opening (or reloading) the page is opening the spreadsheet: onOpen runs again.
+      if (since === null) session.reopen();
       return reply(res, since === null ? session.lastSeq() : Number(since) || 0);
     }
     if (route === 'GET /api/csv') {

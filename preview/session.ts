@@ -84,6 +84,12 @@ export class PreviewSession {
     this.save();
   }
 
+  /** The user opens the spreadsheet again: onOpen adds the menu, in the current language. */
+  reopen(): void {
+    this.tick();
+    this.emu.fireOpen();
+  }
+
   static fromState(state: PreviewState, dataFile: string): PreviewSession {
     return new PreviewSession(restore(state), dataFile, state.pinnedClock);
   }
