@@ -3,7 +3,7 @@
  * Commissions and CRM log. Pure: no service call, so it is unit-tested on its own.
  */
 import type { ClientRecord, DiscussionFields, EmailFields } from '../shared/formApi';
-import type { ColumnKey } from '../shared/contract';
+import type { ColumnKey, ConsentType } from '../shared/contract';
 import type { RowValues } from './records';
 
 type ClientRow = RowValues<'clients'>;
@@ -15,6 +15,13 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 const bool = (v: unknown): boolean => v === true;
 const day = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** The entries whose value is not blank ('' or null). */
+function optional<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== '' && v !== null),
+  ) as Partial<T>;
+}
 
 export function toClientRecord(
   client: ClientRow,
@@ -92,6 +99,16 @@ export function toClientRecord(
           to: str(r.to),
           subject: str(r.subject),
         })),
+      // Optional fields (formApi.ts) are present only when the sheet holds something: a blank
+      // one and a missing one mean the same to the form.
+      ...optional({
+        consentType: (client.consentType === 'express' || client.consentType === 'implied'
+          ? client.consentType
+          : '') as ConsentType | '',
+        consentDate: day(client.consentDate),
+        consentSource: str(client.consentSource),
+        nextFollowUp: day(client.nextFollowUp),
+      }),
     },
     computed: {
       // The watch refresh writes Balance due for every client with invoices, blank otherwise.
@@ -101,6 +118,8 @@ export function toClientRecord(
       hasInvoices: num(tr.balanceDue) !== null,
       updatedAt: str(client.updatedAt),
       updatedBy: str(client.updatedBy),
+      // Absent until the habits run has written something for this client.
+      ...(str(client.computedHabits) ? { computedHabits: str(client.computedHabits) } : {}),
     },
   };
 }
@@ -128,6 +147,11 @@ export function clientCells(record: ClientRecord): Partial<Record<ColumnKey<'cli
     needs: crm.needs,
     followUp: crm.followUp,
     habits: crm.habits,
+    // Absent from an older form's payload: left out, so the sheet keeps its values.
+    ...(crm.consentType !== undefined ? { consentType: crm.consentType } : {}),
+    ...(crm.consentDate !== undefined ? { consentDate: crm.consentDate } : {}),
+    ...(crm.consentSource !== undefined ? { consentSource: crm.consentSource } : {}),
+    ...(crm.nextFollowUp !== undefined ? { nextFollowUp: crm.nextFollowUp } : {}),
   };
 }
 

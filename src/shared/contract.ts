@@ -39,7 +39,7 @@ export interface ColumnDef<K extends string = string> {
 
 // ---------------------------------------------------------------- fixed choices
 
-export type ChoiceKey = 'clientKind' | 'language' | 'commissionType' | 'crmKind';
+export type ChoiceKey = 'clientKind' | 'language' | 'commissionType' | 'crmKind' | 'consentType';
 
 export interface Choice<V extends string = string> {
   readonly value: V;
@@ -66,11 +66,20 @@ export const CHOICES = {
     { value: 'email', en: 'Email', fr: 'Courriel' },
     { value: 'followUp', en: 'Follow-up', fr: 'Suivi' },
   ],
+  // Canada's anti-spam law (CASL) knows two kinds of consent: express (the person opted in) and
+  // implied (e.g. an existing business relationship, which lasts two years). French terms are
+  // the CRTC's: « consentement exprès » / « consentement tacite ».
+  // https://crtc.gc.ca/eng/com500/guide.htm
+  consentType: [
+    { value: 'express', en: 'Express', fr: 'Exprès' },
+    { value: 'implied', en: 'Implied', fr: 'Tacite' },
+  ],
 } as const satisfies Record<ChoiceKey, readonly Choice[]>;
 
 export type ClientKind = (typeof CHOICES.clientKind)[number]['value'];
 export type CommissionType = (typeof CHOICES.commissionType)[number]['value'];
 export type CrmKind = (typeof CHOICES.crmKind)[number]['value'];
+export type ConsentType = (typeof CHOICES.consentType)[number]['value'];
 
 /** Reads a choice cell typed in either language (case and spaces ignored); undefined if unknown. */
 export function choiceFromText<K extends ChoiceKey>(
@@ -126,6 +135,18 @@ export const CLIENT_COLUMNS = [
   col('watchReasons', 'Watch reasons', 'Motifs de surveillance', 'text', { computed: true }),
   col('updatedAt', 'Updated at', 'Modifié le', 'date', { computed: true }),
   col('updatedBy', 'Updated by', 'Modifié par', 'text', { computed: true }),
+  // Newsletter consent record (CASL): which kind, since when, and how it was obtained.
+  col('consentType', 'Consent type', 'Type de consentement', 'choice', { choices: 'consentType' }),
+  col('consentDate', 'Consent date', 'Date du consentement', 'date'),
+  col('consentSource', 'Consent source', 'Source du consentement', 'text'),
+  col('nextFollowUp', 'Next follow-up', 'Prochain suivi', 'date'),
+  // Written by the buying-habits run from Invoices, so opening the form needs no invoice read.
+  col('computedHabits', 'Computed buying habits', 'Habitudes calculées', 'text', {
+    computed: true,
+  }),
+  // What the last Mailchimp sync pushed: status, day, subscriber hash and a fingerprint of the
+  // member's data, so the next sync sends only what changed and can unsubscribe by hash.
+  col('mailchimpSync', 'Mailchimp sync', 'Synchro Mailchimp', 'plainText', { computed: true }),
 ] as const;
 
 export const TERMS_COLUMNS = [

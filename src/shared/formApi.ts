@@ -17,7 +17,7 @@
  * return the error shape so the sidebar can show it. A thrown Error reaches the sidebar's
  * failure handler and is shown as-is.
  */
-import type { ClientKind, CommissionType, Lang } from './contract';
+import type { ClientKind, CommissionType, ConsentType, Lang } from './contract';
 
 /** A calendar day in the spreadsheet's time zone. */
 export type IsoDay = string; // 'YYYY-MM-DD'
@@ -117,6 +117,16 @@ export interface CrmFields {
   habits: string;
   discussions: DiscussionFields[];
   emails: EmailFields[];
+  // The fields below are optional so that a payload without them (an older form) leaves the
+  // sheet's values as they are on save; the server always fills them when it sends a record.
+  /** Newsletter consent (CASL): express or implied; required with a ticked newsletter. */
+  consentType?: ConsentType | '';
+  /** When the consent was given (implied: the purchase); required with a ticked newsletter. */
+  consentDate?: IsoDay | null;
+  /** How the consent was obtained ("signed form at the counter", "web site", "invoice F-1001"). */
+  consentSource?: string;
+  /** Next follow-up date: the account manager's daily digest lists it once due. */
+  nextFollowUp?: IsoDay | null;
 }
 
 /** Filled by the server; shown read-only; ignored on save. */
@@ -129,6 +139,8 @@ export interface ComputedFields {
   /** ISO 8601 instant of the last save, '' if never. */
   updatedAt: string;
   updatedBy: string;
+  /** Buying habits computed from Invoices by the habits run ('' before the first run). */
+  computedHabits?: string;
 }
 
 /** The whole client as the form edits it. */
@@ -213,11 +225,31 @@ export type SaveResult =
   | { ok: false; kind: 'conflict'; by: string; at: string; message: string }
   | { ok: false; kind: 'error'; message: string };
 
+/** One client in the answer to "who might want product type X?". */
+export interface ProductTypeBuyerRow {
+  code: string;
+  name: string;
+  /** Purchases of that product type. */
+  count: number;
+  total: number;
+  lastDay: IsoDay;
+  accountManager: string;
+}
+
+/**
+ * habitsSearch(productType): clients by their buying history of a product type, most purchases
+ * first (for new arrivals). At most `limit` rows; `more` says how many were left out.
+ */
+export type HabitsSearchResult =
+  | { ok: true; productType: string; buyers: ProductTypeBuyerRow[]; more: number }
+  | { ok: false; message: string };
+
 /** The functions the sidebar calls through google.script.run (implemented in src/server). */
 export interface FormServerApi {
   formOpen(request: FormOpenRequest): FormOpenResult;
   formLoad(code: string): FormLoadResult;
   formSave(request: FormSaveRequest): SaveResult;
+  habitsSearch(productType: string): HabitsSearchResult;
 }
 
 export type FormServerCall = keyof FormServerApi;

@@ -86,6 +86,45 @@ const TEXTS = {
   },
   noComma: { fr: 'Pas de virgule dans une étiquette.', en: 'No comma in a tag.' },
   badChoice: { fr: 'Choix invalide.', en: 'Invalid choice.' },
+  consentTypeRequired: {
+    fr: 'Infolettre cochée : indiquez le type de consentement (LCAP).',
+    en: 'Newsletter ticked: give the consent type (CASL).',
+  },
+  consentDateRequired: {
+    fr: 'Infolettre cochée : indiquez la date du consentement (LCAP).',
+    en: 'Newsletter ticked: give the consent date (CASL).',
+  },
+  // newsletter consent, follow-up and buying habits (CRM tab)
+  consentGroup: { fr: 'Consentement à l’infolettre (LCAP)', en: 'Newsletter consent (CASL)' },
+  consentExpired: {
+    fr: 'Consentement tacite de plus de 2 ans (échu le {day}) : obtenez un consentement exprès. Ce client ne sera pas abonné.',
+    en: 'Implied consent older than 2 years (expired {day}): get express consent. This client will not be subscribed.',
+  },
+  consentSourcePlaceholder: {
+    fr: 'Formulaire signé, site web, facture…',
+    en: 'Signed form, website, invoice…',
+  },
+  computedHabitsHint: {
+    fr: 'Calculées chaque jour à partir des factures',
+    en: 'Computed daily from the invoices',
+  },
+  habitsNotComputed: { fr: 'Pas encore calculées.', en: 'Not computed yet.' },
+  whoMightWant: {
+    fr: 'Qui pourrait vouloir ce type de produit ?',
+    en: 'Who might want this product type?',
+  },
+  searchBuyers: { fr: 'Chercher', en: 'Search' },
+  searching: { fr: 'Recherche…', en: 'Searching…' },
+  noBuyers: {
+    fr: 'Aucun client n’a acheté ce type de produit.',
+    en: 'No client has bought this product type.',
+  },
+  buyerLine: {
+    fr: '{count} achat(s), {total} $, dernier le {last}',
+    en: '{count} purchase(s), ${total}, last on {last}',
+  },
+  moreBuyers: { fr: '… et {n} autres.', en: '… and {n} more.' },
+  openClient: { fr: 'Ouvrir {code}', en: 'Open {code}' },
   invalid: { fr: 'Valeur invalide.', en: 'Invalid value.' },
 } as const satisfies Record<string, Text>;
 

@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import type { Lang } from './contract';
 import type { ClientRecord, FieldError, FormOpenRequest, FormSaveRequest } from './formApi';
 import { t } from './i18n';
+import { consentIssues } from '../domain/consent';
 
 // zod compiles object parsers with `new Function` unless jitless; neither Apps Script's
 // sandbox nor HtmlService's iframe CSP is a place to rely on eval.
@@ -28,7 +29,23 @@ export const LIMITS = {
 } as const;
 
 /** Custom issues carry the i18n key of their message in `params.msg`. */
-function fail(msg: 'controlChars' | 'noComma' | 'badDate' | 'badEmail') {
+type CustomMsg =
+  | 'controlChars'
+  | 'noComma'
+  | 'badDate'
+  | 'badEmail'
+  | 'consentTypeRequired'
+  | 'consentDateRequired';
+const CUSTOM_MSGS: readonly string[] = [
+  'controlChars',
+  'noComma',
+  'badDate',
+  'badEmail',
+  'consentTypeRequired',
+  'consentDateRequired',
+] satisfies CustomMsg[];
+
+function fail(msg: CustomMsg) {
   return { params: { msg } };
 }
 
@@ -142,17 +159,45 @@ const tag = z.string().check(
   z.refine((s) => !s.includes(','), fail('noComma')),
 );
 
-export const crmSchema = z.object({
-  accountManager: text(),
-  referredBy: text(),
-  newsletter: z.boolean(),
-  tags: z.array(tag).check(z.maxLength(LIMITS.tags)),
-  needs: text(LIMITS.longText),
-  followUp: text(LIMITS.longText),
-  habits: text(LIMITS.longText),
-  discussions: z.array(discussionSchema).check(z.maxLength(LIMITS.crmRows)),
-  emails: z.array(emailSchema).check(z.maxLength(LIMITS.crmRows)),
-});
+export const crmSchema = z
+  .object({
+    accountManager: text(),
+    referredBy: text(),
+    newsletter: z.boolean(),
+    tags: z.array(tag).check(z.maxLength(LIMITS.tags)),
+    needs: text(LIMITS.longText),
+    followUp: text(LIMITS.longText),
+    habits: text(LIMITS.longText),
+    discussions: z.array(discussionSchema).check(z.maxLength(LIMITS.crmRows)),
+    emails: z.array(emailSchema).check(z.maxLength(LIMITS.crmRows)),
+    consentType: z.optional(z.enum(['express', 'implied', ''])),
+    consentDate: z.optional(optionalDay),
+    consentSource: z.optional(text()),
+    nextFollowUp: z.optional(optionalDay),
+  })
+  .check(
+    // CASL: a ticked newsletter must be backed by a consent record (type and date). Only
+    // checked when the payload carries the consent fields (an older form sends none).
+    z.superRefine((crm, ctx) => {
+      if (!crm.newsletter || crm.consentType === undefined) return;
+      for (const issue of consentIssues(
+        {
+          newsletter: crm.newsletter,
+          consentType: crm.consentType,
+          consentDate: crm.consentDate ?? null,
+          consentSource: crm.consentSource ?? '',
+        },
+        null,
+      ))
+        ctx.issues.push({
+          code: 'custom',
+          path: [issue.field],
+          input: crm[issue.field],
+          message: issue.issue,
+          params: { msg: issue.issue },
+        });
+    }),
+  );
 
 const EMPTY_COMPUTED: ClientRecord['computed'] = {
   balanceDue: null,
@@ -172,6 +217,7 @@ export const computedSchema = z.catch(
     hasInvoices: z.boolean(),
     updatedAt: text(64),
     updatedBy: text(320),
+    computedHabits: z.optional(text(LIMITS.longText)),
   }),
   () => ({ ...EMPTY_COMPUTED }),
 );
@@ -231,8 +277,7 @@ export function issueMessage(issue: Issue, lang: Lang): string {
       return t('invalid', lang);
     case 'custom': {
       const msg: unknown = issue.params?.msg;
-      if (msg === 'controlChars' || msg === 'noComma' || msg === 'badDate' || msg === 'badEmail')
-        return t(msg, lang);
+      if (typeof msg === 'string' && CUSTOM_MSGS.includes(msg)) return t(msg as CustomMsg, lang);
       return t('invalid', lang);
     }
     default:
@@ -326,6 +371,10 @@ export function emptyClientRecord(code = ''): ClientRecord {
       habits: '',
       discussions: [],
       emails: [],
+      consentType: '',
+      consentDate: null,
+      consentSource: '',
+      nextFollowUp: null,
     },
     computed: { ...EMPTY_COMPUTED },
   };

@@ -1,11 +1,16 @@
-/** Tab "CRM": account manager, referral, newsletter, tags, notes, discussions, e-mails. */
+/**
+ * Tab "CRM": account manager, referral, newsletter and its consent record, tags, notes with the
+ * next follow-up and the computed buying habits, "who might want…", discussions, e-mails.
+ */
 import type { DiscussionFields, EmailFields } from '../shared/formApi';
 import { fieldLabel, t } from '../shared/i18n';
 import { fieldId, h } from './dom';
 import type { FieldCtx } from './fields';
-import { checkField, dateField, listField, textField } from './fields';
+import { dateField, listField, textField } from './fields';
 import type { PanelData } from './panelTypes';
 import { repeatable } from './rows';
+import { consentGroup } from './consent';
+import { buyersSearch, computedHabitsField } from './habits';
 
 /** Tags: one checkbox per tag of the list (plus any tag the client has that the list lost). */
 function tagsGroup(ctx: FieldCtx, data: PanelData): HTMLElement {
@@ -139,6 +144,7 @@ function today(): string {
 export function crmPanel(ctx: FieldCtx, data: PanelData): HTMLElement {
   const crm = data.record.crm;
   const { lang } = ctx;
+  crm.nextFollowUp ??= null; // left out by the server when blank; always sent back
   const label = (key: string) => fieldLabel('clients', key, lang);
   const note = (key: 'needs' | 'followUp' | 'habits') =>
     textField(ctx, {
@@ -165,16 +171,24 @@ export function crmPanel(ctx: FieldCtx, data: PanelData): HTMLElement {
       get: () => crm.referredBy,
       set: (v) => (crm.referredBy = v),
     }),
-    checkField(ctx, {
-      path: 'crm.newsletter',
-      label: label('newsletter'),
-      get: () => crm.newsletter,
-      set: (v) => (crm.newsletter = v),
-    }),
+    consentGroup(ctx, crm),
     tagsGroup(ctx, data),
     note('needs'),
     note('followUp'),
-    note('habits'),
+    dateField(ctx, {
+      path: 'crm.nextFollowUp',
+      label: label('nextFollowUp'),
+      get: () => crm.nextFollowUp ?? null,
+      set: (v) => (crm.nextFollowUp = v),
+    }),
+    // Typed notes and the computed habits side by side: what the team knows, what the invoices say.
+    h(
+      'div',
+      { class: 'habits-pair' },
+      note('habits'),
+      computedHabitsField(ctx, data.record.computed.computedHabits),
+    ),
+    buyersSearch(ctx, data.lists),
     discussions(ctx, data),
     emails(ctx, data),
   );

@@ -37,6 +37,10 @@ function fullRecord(): ClientRecord {
     ...r.crm,
     tags: ['Bon client', 'Volume 3'],
     newsletter: true,
+    consentType: 'express',
+    consentDate: '2024-05-01',
+    consentSource: 'Formulaire signé au comptoir',
+    nextFollowUp: '2025-03-01',
     discussions: [
       { date: '2025-01-15', people: 'Julie, Marc', cc: '', subject: 'Prix', details: 'OK' },
     ],
@@ -246,6 +250,53 @@ describe('validateSaveRequest', () => {
     const v = validateSaveRequest(save(fullRecord()), 'en');
     const value: FormSaveRequest | undefined = v.ok ? v.value : undefined;
     expect(value?.record.salespeople).toHaveLength(2);
+  });
+});
+
+describe('newsletter consent (CASL)', () => {
+  test('a ticked newsletter needs a consent type and date, named on their fields', () => {
+    const r = fullRecord();
+    r.crm.consentType = '';
+    r.crm.consentDate = null;
+    expect(errorsOf(save(r))).toEqual({
+      'crm.consentType': 'Newsletter ticked: give the consent type (CASL).',
+      'crm.consentDate': 'Newsletter ticked: give the consent date (CASL).',
+    });
+    r.crm.consentType = 'implied';
+    expect(errorsOf(save(r))).toEqual({
+      'crm.consentDate': 'Newsletter ticked: give the consent date (CASL).',
+    });
+  });
+
+  test('an unticked newsletter needs no consent record; a consent type is a closed set', () => {
+    const r = fullRecord();
+    r.crm.newsletter = false;
+    r.crm.consentType = '';
+    r.crm.consentDate = null;
+    expect(validateSaveRequest(save(r), 'fr').ok).toBe(true);
+    (r.crm as unknown as Record<string, unknown>).consentType = 'maybe';
+    expect(errorsOf(save(r))).toEqual({ 'crm.consentType': 'Invalid choice.' });
+  });
+
+  test('a payload without the consent fields (an older form) is accepted as is', () => {
+    const r = fullRecord();
+    delete r.crm.consentType;
+    delete r.crm.consentDate;
+    delete r.crm.consentSource;
+    delete r.crm.nextFollowUp;
+    const v = validateSaveRequest(save(r), 'fr');
+    expect(v.ok).toBe(true);
+    expect(v.ok && 'consentType' in v.value.record.crm).toBe(false);
+  });
+
+  test('dates of consent and of the next follow-up are strict days', () => {
+    const r = fullRecord();
+    r.crm.consentDate = '2024-02-30';
+    r.crm.nextFollowUp = '03/01/2025';
+    expect(errorsOf(save(r))).toEqual({
+      'crm.consentDate': 'Invalid date (YYYY-MM-DD).',
+      'crm.nextFollowUp': 'Invalid date (YYYY-MM-DD).',
+    });
   });
 });
 
