@@ -122,3 +122,110 @@ export function onMonthlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void 
 export function showCommissionReport(): void {
   askMonthAndRun(active());
 }
+
+// ---------------------------------------------------------------- newsletter (Mailchimp)
+// Imports of the entry points below sit with them (imports are hoisted), so that this block is
+// appended without touching the lines above.
+import type { HabitsSearchResult } from '../shared/formApi';
+import { sendFollowUpDigest } from './followUps';
+import { refreshHabits, searchBuyers } from './habits';
+import { describeSync, syncNewsletter } from './newsletter';
+import { showAudienceExport as showAudienceCsv } from './newsletterExport';
+import {
+  followUpDigestEnabled,
+  newsletterSettingsPage,
+  newsletterSettingsView,
+  saveNewsletterSettings,
+  type NewsletterSettingsSaveResult,
+  type NewsletterSettingsView,
+} from './newsletterSettings';
+import {
+  anonymizeClient as anonymizeClientRows,
+  exportClientData as exportClientRows,
+} from './privacy';
+
+/** Menu: the Mailchimp key, audience and follow-up digest dialog. */
+export function showNewsletterSettings(): void {
+  const lang = workbookLang(active());
+  const html = HtmlService.createHtmlOutput(newsletterSettingsPage(lang))
+    .setWidth(440)
+    .setHeight(330);
+  SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'newsletterSettingsTitle'));
+}
+
+/** Dialog call: never the whole key, only its last 4 characters. */
+export function newsletterSettingsLoad(): NewsletterSettingsView {
+  return newsletterSettingsView();
+}
+
+export function newsletterSettingsSave(settings: unknown): NewsletterSettingsSaveResult {
+  return saveNewsletterSettings(settings, workbookLang(active()));
+}
+
+/** Menu: pushes the opted-in clients to Mailchimp and shows what was done and what failed. */
+export function syncMailchimp(): void {
+  const spreadsheet = active();
+  const lang = workbookLang(spreadsheet);
+  const ui = SpreadsheetApp.getUi();
+  let text: string;
+  try {
+    const report = syncNewsletter(spreadsheet);
+    text = report.configured ? describeSync(report) : t(lang, 'mcNotConfigured');
+  } catch (e) {
+    // Never the key: errors from UrlFetchApp name the host, not the Authorization header.
+    text = t(lang, 'mcFailed', { msg: e instanceof Error ? e.message : String(e) });
+  }
+  ui.alert(t(lang, 'menuMailchimpSync'), text, ui.ButtonSet.OK);
+}
+
+/** Menu: the opted-in audience as a Mailchimp import CSV, downloaded from a dialog. */
+export function showAudienceExport(): void {
+  showAudienceCsv(active());
+}
+
+// ---------------------------------------------------------------- knowing the client
+
+/** Menu: computes every client's buying habits from Invoices into the computed column. */
+export function refreshBuyingHabits(): void {
+  const spreadsheet = active();
+  const report = refreshHabits(spreadsheet);
+  spreadsheet.toast(
+    t(report.lang, 'habitsDone', { n: report.withHabits }),
+    t(report.lang, 'menuTitle'),
+  );
+}
+
+/** Sidebar call: "who might want this product type?". */
+export function habitsSearch(productType: unknown): HabitsSearchResult {
+  return searchBuyers(productType);
+}
+
+/**
+ * Daily trigger (installed next to onDailyTrigger): buying habits, then the follow-up digest
+ * when it is turned on. Each part runs even if the other fails.
+ */
+export function onKnowingDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  const spreadsheet = active();
+  try {
+    refreshHabits(spreadsheet);
+  } catch (e) {
+    console.warn(`Buying habits not computed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (followUpDigestEnabled()) {
+    const report = sendFollowUpDigest(spreadsheet);
+    if (report.failed.length > 0 || report.overQuota > 0 || report.noAddress.length > 0)
+      console.warn(`Follow-up digest: ${JSON.stringify(report)}`);
+  }
+}
+
+// ---------------------------------------------------------------- privacy (Law 25)
+
+/** Menu: every row of a client, as JSON, for an access request (confirmed and logged). */
+export function exportClientData(): void {
+  exportClientRows(active());
+}
+
+/** Menu: blanks a client's personal fields, keeps invoices and commissions (confirmed, logged). */
+export function anonymizeClient(): void {
+  anonymizeClientRows(active());
+}

@@ -7,8 +7,16 @@ export const MENU_ITEMS = [
   { label: 'menuRefreshWatch', fn: 'refreshWatchList' },
   { label: 'menuCommissionReport', fn: 'showCommissionReport' },
   null,
+  { label: 'menuMailchimpSync', fn: 'syncMailchimp' },
+  { label: 'menuAudienceExport', fn: 'showAudienceExport' },
+  { label: 'menuRefreshHabits', fn: 'refreshBuyingHabits' },
+  null,
+  { label: 'menuExportClient', fn: 'exportClientData' },
+  { label: 'menuAnonymize', fn: 'anonymizeClient' },
+  null,
   { label: 'menuSetup', fn: 'setupWorkbook' },
   { label: 'menuSettings', fn: 'showSettings' },
+  { label: 'menuNewsletterSettings', fn: 'showNewsletterSettings' },
 ] as const;
 
 export function addMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
