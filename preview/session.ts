@@ -287,6 +287,13 @@ export class PreviewSession {
       };
     }
     this.collect(cursors);
+    if (asked.length < answers.length) {
+      // The script asked fewer questions than before: answers left in the emulator's queues
+      // would be taken by a later question (the count above would still catch it, at the cost of
+      // a round trip). A fresh emulator has empty queues.
+      this.emu = restore(snapshot(this.emu, this.pinned));
+      this.emu.fireOpen();
+    }
     if (failure !== undefined)
       this.note({
         kind: 'error',

@@ -134,6 +134,21 @@ describe('session', () => {
     );
   });
 
+  test('answers the script did not ask for are dropped, never given to a later question', () => {
+    const session = new PreviewSession(
+      buildSample({ lang: 'fr', today: TODAY, clients: 6 }),
+      file('leftover.json'),
+      noon,
+    );
+    const refresh = session.clickMenu('Fiche Client > Actualiser la liste de surveillance', [
+      { kind: 'prompt', button: 'OK', text: '2026-09' },
+    ]);
+    expect(refresh.question).toBeUndefined();
+    expect(session.clickMenu('Fiche Client > Rapport des commissions…').question).toMatchObject({
+      kind: 'prompt',
+    });
+  });
+
   test('persists after each change; after a restart the edit trigger still refreshes the watch list', () => {
     const data = file('restart.json');
     const first = new PreviewSession(
