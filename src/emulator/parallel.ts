@@ -182,7 +182,13 @@ class Runner {
 /** Public method names of a service object (its prototype chain, not Object's). */
 function methodNames(obj: object): string[] {
   const names = new Set<string>();
-  for (let p = Object.getPrototypeOf(obj) as object | null; p && p !== Object.prototype;) {
+  // Stop at any realm's Object.prototype (the one whose prototype is null), not only this one's:
+  // a plain object made by bundle code in a vm context has that context's Object.prototype, and
+  // its hasOwnProperty & co. would otherwise make it look like a service object.
+  for (
+    let p = Object.getPrototypeOf(obj) as object | null;
+    p && Object.getPrototypeOf(p) !== null;
+  ) {
     for (const k of Object.getOwnPropertyNames(p))
       if (k !== 'constructor' && !k.startsWith('_')) names.add(k);
     p = Object.getPrototypeOf(p) as object | null;

@@ -37,6 +37,8 @@ function values(x) {
     isDate: new Date() instanceof Date };
 }
 function fails() { throw new Error('Client code 0042 already exists'); }
+function makeRecord() { return { code: '0042', terms: { days: 30 }, tags: ['a'] }; }
+function describeRecord(r) { return r.code + '/' + r.terms.days + '/' + r.tags.join(); }
 `;
 
 function emulator() {
@@ -57,6 +59,14 @@ describe('runInParallel (worker threads)', () => {
     expect(outcomes.map((o) => o.result).sort()).toEqual([1, 2, 3, 4]);
     expect(emu.properties.script.data.get('n')).toBe('4');
     expect(emu.calls.snapshot()['Lock.waitLock']).toBe(4);
+  });
+
+  it('passes back a plain object the bundle made (another realm) as data, not as a service', async () => {
+    const emu = emulator();
+    const record = emu.run('makeRecord');
+    const [outcome] = await runInParallel(emu, [{ name: 'describeRecord', args: [record] }]);
+    expect(outcome?.error).toBeUndefined();
+    expect(outcome?.result).toBe('0042/30/a');
   });
 
   it('resolves a deadlock by timing out the earliest deadline on the emulated clock', async () => {
