@@ -48,12 +48,15 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
     triggers: { installed: [], removedDuplicates: 0 },
   };
 
-  // Lists first: the other sheets' dropdowns point at its columns.
-  const order: SheetKey[] = ['lists', ...SHEET_KEYS.filter((k) => k !== 'lists')];
+  // Every sheet exists before any is formatted: dropdowns point at the Lists sheet's columns.
+  const order: SheetKey[] = SHEET_KEYS;
   const sheets = new Map<SheetKey, { sheet: Sheet; index: Record<string, number> }>();
+  const blankDefault = blankDefaultSheet(spreadsheet);
   for (const key of order) {
     const existing = findSheet(spreadsheet, key, lang);
-    const sheet = existing ?? spreadsheet.insertSheet(SHEETS[key][lang]);
+    // New sheets go last, in the contract's order (Clients first, Lists last).
+    const sheet =
+      existing ?? spreadsheet.insertSheet(SHEETS[key][lang], spreadsheet.getNumSheets());
     if (!existing) report.createdSheets.push(SHEETS[key][lang]);
     const { index, added } = ensureColumns(sheet, key, lang);
     for (const column of added)
@@ -68,8 +71,23 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
   }
   const clients = sheets.get('clients')!;
   highlightWatchedClients(clients.sheet, clients.index);
+  if (blankDefault) spreadsheet.deleteSheet(blankDefault);
+  clients.sheet.activate();
   report.triggers = installTriggers(spreadsheet);
   return report;
+}
+
+/**
+ * The untouched sheet a new spreadsheet comes with ("Sheet1" / "Feuille 1", nothing in it), to
+ * be removed once the contract's sheets exist. Any other sheet, or one with content, stays.
+ */
+function blankDefaultSheet(spreadsheet: Spreadsheet): Sheet | null {
+  const all = spreadsheet.getSheets();
+  if (all.length !== 1) return null;
+  const sheet = all[0]!;
+  const name = sheet.getName();
+  if (!/^(Sheet|Feuille|Feuil) ?1$/.test(name)) return null;
+  return sheet.getLastRow() === 0 && sheet.getLastColumn() === 0 ? sheet : null;
 }
 
 /** The contract columns of a sheet, appending the missing ones after the last used column. */

@@ -10,6 +10,19 @@ describe('setupWorkbook', () => {
       expect(wb.sheet(def.fr).getFrozenRows()).toBe(1);
     }
     expect(wb.emu.toasts.at(-1)?.message).toMatch(/Classeur configuré/);
+    // In the contract's order, and the blank "Feuille 1" of a new spreadsheet is gone.
+    expect(wb.spreadsheet.getSheets().map((s) => s.getName())).toEqual(
+      SHEET_KEYS.map((k) => SHEETS[k].fr),
+    );
+    expect(wb.spreadsheet.getActiveSheet().getName()).toBe('Clients');
+  });
+
+  it('keeps a default-named sheet that holds something', () => {
+    const wb = workbook({ locale: 'en_US', setup: false });
+    wb.spreadsheet.getSheets()[0]!.getRange('B2').setValue('our notes');
+    wb.run('setupWorkbook');
+    expect(wb.spreadsheet.getSheets()[0]!.getName()).toBe('Sheet1');
+    expect(wb.spreadsheet.getSheets()).toHaveLength(SHEET_KEYS.length + 1);
   });
 
   it('creates English sheets for an en_US workbook, with seeded lists', () => {
