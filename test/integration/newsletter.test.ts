@@ -1,0 +1,320 @@
+/**
+ * The Mailchimp sync and the CSV export through the built bundle on the emulator, against a
+ * fake Mailchimp API plugged into UrlFetchApp (newsletterFake.ts). Run `npm run build` first.
+ */
+import { API_KEY, AUDIENCE, FakeMailchimp, md5 } from './newsletterFake';
+import { workbook, type TestWorkbook } from './harness';
+
+type Row = Record<string, unknown>;
+
+function client(code: string, over: Row = {}): Row {
+  return {
+    'Code client': code,
+    Nom: `Client ${code}`,
+    Type: 'Particulier',
+    Courriel: `${code.toLowerCase()}@example.com`,
+    Langue: 'fr',
+    Infolettre: true,
+    'Type de consentement': 'Exprès',
+    'Date du consentement': '2025-06-01',
+    'Source du consentement': 'Formulaire signé',
+    ...over,
+  };
+}
+
+function configured(fake = new FakeMailchimp()): { wb: TestWorkbook; fake: FakeMailchimp } {
+  const wb = workbook({ locale: 'fr_CA' });
+  const saved = wb.run<{ ok: boolean }>('newsletterSettingsSave', {
+    apiKey: API_KEY,
+    audienceId: AUDIENCE,
+    followUpDigest: false,
+  });
+  expect(saved.ok).toBe(true);
+  wb.emu.setUrlFetchHandler(fake.handler);
+  return { wb, fake };
+}
+
+/** The HTML of the last modal dialog shown. */
+function lastDialogHtml(wb: TestWorkbook): string {
+  const dialogs = wb.emu.ui.events.filter((e) => e.kind === 'modalDialog');
+  const last = dialogs.at(-1);
+  return last && 'html' in last ? last.html : '';
+}
+
+/** The text of the last alert (the sync's summary). */
+function lastAlert(wb: TestWorkbook): string {
+  return wb.emu.ui.ofKind('alert').at(-1)?.prompt ?? '';
+}
+
+function syncColumn(wb: TestWorkbook): Record<string, string> {
+  return Object.fromEntries(
+    wb.rows('Clients').map((r) => [String(r['Code client']), String(r['Synchro Mailchimp'] ?? '')]),
+  );
+}
+
+describe('Mailchimp settings', () => {
+  it('keeps the key in document properties and shows only its last 4 characters', () => {
+    const { wb } = configured();
+    const view = wb.run<Record<string, unknown>>('newsletterSettingsLoad');
+    expect(view).toEqual({ keyHint: '…us21', audienceId: AUDIENCE, followUpDigest: false });
+    expect(JSON.stringify(view)).not.toContain(API_KEY.slice(0, 10));
+    // Never in a cell.
+    for (const sheet of wb.spreadsheet.getSheets())
+      expect(JSON.stringify(sheet.getDataRange().getValues())).not.toContain(API_KEY.slice(0, 10));
+    // A blank key keeps the stored one; the audience may change.
+    const again = wb.run<{ ok: boolean }>('newsletterSettingsSave', {
+      apiKey: '',
+      audienceId: 'zz9',
+      followUpDigest: true,
+    });
+    expect(again).toMatchObject({ ok: false }); // too short an audience id
+    const changed = wb.run<{ ok: boolean; view: Record<string, unknown> }>(
+      'newsletterSettingsSave',
+      {
+        apiKey: '',
+        audienceId: 'ffff0000',
+        followUpDigest: true,
+      },
+    );
+    expect(changed).toEqual({
+      ok: true,
+      view: { keyHint: '…us21', audienceId: 'ffff0000', followUpDigest: true },
+    });
+  });
+
+  it('refuses a key without a data center, in the workbook language', () => {
+    const wb = workbook({ locale: 'en_US' });
+    const r = wb.run<{ ok: boolean; message: string }>('newsletterSettingsSave', {
+      apiKey: 'not-a-key',
+      audienceId: AUDIENCE,
+    });
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/Invalid API key/);
+    expect(wb.run<Record<string, unknown>>('newsletterSettingsLoad')).toMatchObject({
+      keyHint: '',
+    });
+  });
+});
+
+describe('Mailchimp sync', () => {
+  it('upserts opted-in clients with the documented request shapes, then their tags', () => {
+    const { wb, fake } = configured();
+    wb.append('Clients', [
+      client('C1', {
+        Nom: 'Anne Lavoie',
+        Courriel: 'Anne.Lavoie@Example.com',
+        Étiquettes: 'Bon client',
+      }),
+      client('C2', {
+        Nom: 'Ferme Bellevue',
+        Type: 'Entreprise',
+        Contact: 'Luc Martin',
+        Langue: 'en',
+      }),
+      client('C3', { Infolettre: false }),
+    ]);
+    wb.run('syncMailchimp');
+
+    const hash = md5('anne.lavoie@example.com');
+    const [put, ...rest] = wb.emu.urlFetches;
+    expect(put).toEqual({
+      url: `https://us21.api.mailchimp.com/3.0/lists/${AUDIENCE}/members/${hash}`,
+      method: 'PUT',
+      headers: { Authorization: `Basic ${Buffer.from(`anystring:${API_KEY}`).toString('base64')}` },
+      contentType: 'application/json',
+      payload: JSON.stringify({
+        email_address: 'Anne.Lavoie@Example.com',
+        status_if_new: 'subscribed',
+        merge_fields: { FNAME: 'Anne', LNAME: 'Lavoie' },
+        language: 'fr',
+      }),
+    });
+    expect(JSON.parse(rest[0]!.payload!)).toMatchObject({
+      merge_fields: { FNAME: 'Luc', LNAME: 'Martin' },
+      language: 'en',
+    });
+    const tags = wb.emu.urlFetches.filter((r) => r.url.endsWith('/tags'));
+    expect(tags.map((r) => [r.method, r.url.split('/members/')[1]])).toEqual([
+      ['POST', `${hash}/tags`],
+      ['POST', `${md5('c2@example.com')}/tags`],
+    ]);
+    expect(JSON.parse(tags[0]!.payload!)).toEqual({
+      tags: [
+        { name: 'Bon client', status: 'active' },
+        { name: 'Nouveau client', status: 'inactive' },
+        { name: 'Volume 3', status: 'inactive' },
+      ],
+    });
+    expect(fake.members.get(hash)).toMatchObject({ status: 'subscribed' });
+    expect(fake.members.get(hash)!.tags.get('Bon client')).toBe(true);
+    expect(fake.members.size).toBe(2);
+    expect(lastAlert(wb)).toMatch(
+      /^Mailchimp : 2 abonnés ou mis à jour, 0 désabonnés, 0 inchangés\./,
+    );
+
+    const states = syncColumn(wb);
+    expect(states.C1).toMatch(new RegExp(`^subscribed 2026-11-15 ${hash} [0-9a-f]{8}$`));
+    expect(states.C3).toBe('');
+  });
+
+  it('sends nothing for unchanged clients, unsubscribes a removed opt-in, follows an address change', () => {
+    const { wb, fake } = configured();
+    wb.append('Clients', [client('C1'), client('C2'), client('C3')]);
+    wb.run('syncMailchimp');
+    const first = wb.emu.urlFetches.length;
+    expect(first).toBe(6);
+
+    wb.run('syncMailchimp');
+    expect(wb.emu.urlFetches.length).toBe(first);
+    expect(lastAlert(wb)).toMatch(/0 abonnés ou mis à jour, 0 désabonnés, 3 inchangés/);
+
+    wb.setCell('Clients', 2, 'Infolettre', false);
+    wb.setCell('Clients', 3, 'Courriel', 'nouvelle@example.com');
+    wb.run('syncMailchimp');
+    const sent = wb.emu.urlFetches.slice(first);
+    expect(sent.map((r) => [r.method, r.url.split('/members/')[1]])).toEqual([
+      ['PATCH', md5('c1@example.com')],
+      ['PUT', md5('nouvelle@example.com')],
+      ['PATCH', md5('c2@example.com')],
+      ['POST', `${md5('nouvelle@example.com')}/tags`],
+    ]);
+    expect(JSON.parse(sent[0]!.payload!)).toEqual({ status: 'unsubscribed' });
+    expect(fake.members.get(md5('c1@example.com'))!.status).toBe('unsubscribed');
+    expect(fake.members.get(md5('c2@example.com'))!.status).toBe('unsubscribed');
+    expect(fake.members.get(md5('nouvelle@example.com'))!.status).toBe('subscribed');
+    expect(syncColumn(wb).C1).toMatch(/^unsubscribed 2026-11-15 [0-9a-f]{32} -$/);
+    expect(lastAlert(wb)).toMatch(/1 abonnés ou mis à jour, 1 désabonnés, 1 inchangés/);
+  });
+
+  it('reports clients ticked without a valid consent or address, and Mailchimp errors, per client', () => {
+    const { wb, fake } = configured();
+    wb.append('Clients', [
+      client('C1'),
+      client('C2', { 'Type de consentement': 'Tacite', 'Date du consentement': '2024-11-14' }),
+      client('C3', { 'Type de consentement': '', 'Date du consentement': '' }),
+      client('C4', { Courriel: 'luc@' }),
+      client('C5', { Courriel: 'fake@example.com' }),
+      client('C6', { 'Type de consentement': 'Tacite', 'Date du consentement': '2024-11-15' }),
+    ]);
+    wb.run('syncMailchimp');
+    const text = lastAlert(wb);
+    expect(text).toContain('Infolettre cochée mais non abonnés :');
+    expect(text).toContain('• C2 Client C2 : consentement tacite échu le 2026-11-14');
+    expect(text).toContain('• C3 Client C3 : type ou date de consentement manquant (LCAP)');
+    expect(text).toContain('• C4 Client C4 : courriel invalide « luc@ »');
+    expect(text).toContain('Échecs (réessayés à la prochaine synchro) :');
+    expect(text).toContain('• C5 Client C5 : 400 Invalid Resource: fake@example.com looks fake');
+    // Implied consent given exactly two years ago still holds today.
+    expect(fake.members.has(md5('c6@example.com'))).toBe(true);
+    expect(fake.members.has(md5('c2@example.com'))).toBe(false);
+    const states = syncColumn(wb);
+    expect(states.C5).toBe(''); // failed: tried again next time
+    expect(states.C1).toMatch(/^subscribed/);
+    // The failed client is the only one sent again.
+    const before = wb.emu.urlFetches.length;
+    wb.run('syncMailchimp');
+    expect(wb.emu.urlFetches.slice(before).map((r) => r.url.split('/members/')[1])).toEqual([
+      md5('fake@example.com'),
+    ]);
+  });
+
+  it('an implied consent that expires unsubscribes a client synced before', () => {
+    const { wb, fake } = configured();
+    wb.append('Clients', [
+      client('C1', { 'Type de consentement': 'Tacite', 'Date du consentement': '2024-11-20' }),
+    ]);
+    wb.run('syncMailchimp');
+    expect(fake.members.get(md5('c1@example.com'))!.status).toBe('subscribed');
+    wb.emu.clock.advance(10 * 86_400_000);
+    wb.run('syncMailchimp');
+    expect(fake.members.get(md5('c1@example.com'))!.status).toBe('unsubscribed');
+    expect(lastAlert(wb)).toContain('consentement tacite échu le 2026-11-20');
+  });
+
+  it('retries 429 with backoff, a bounded number of times', () => {
+    const fake = new FakeMailchimp();
+    const { wb } = configured(fake);
+    wb.append('Clients', [client('C1'), client('C2')]);
+    fake.throttle.set(md5('c1@example.com'), 2);
+    fake.throttle.set(md5('c2@example.com'), 100);
+    const start = wb.emu.clock.now().getTime();
+    const { calls } = wb.measure(() => wb.run('syncMailchimp'));
+    // C1: 2 × 429 then OK; C2: first try + 3 retries, then reported.
+    const puts = wb.emu.urlFetches.filter((r) => r.method === 'PUT');
+    expect(puts.filter((r) => r.url.endsWith(md5('c1@example.com')))).toHaveLength(3);
+    expect(puts.filter((r) => r.url.endsWith(md5('c2@example.com')))).toHaveLength(4);
+    expect(calls['Utilities.sleep']).toBe(3);
+    expect(wb.emu.clock.now().getTime() - start).toBeGreaterThanOrEqual(1000 + 2000 + 4000);
+    expect(lastAlert(wb)).toContain('• C2 Client C2 : 429 Too Many Requests');
+    expect(syncColumn(wb).C1).toMatch(/^subscribed/);
+  });
+
+  it('sends members in batches of 10 through fetchAll: calls do not grow per client', () => {
+    const { wb } = configured();
+    wb.append(
+      'Clients',
+      Array.from({ length: 25 }, (_, i) => client(`C${String(i + 1).padStart(2, '0')}`)),
+    );
+    const { calls } = wb.measure(() => wb.run('syncMailchimp'));
+    expect(calls['UrlFetchApp.fetchAll']).toBe(3 + 3);
+    expect(calls['UrlFetchApp.fetch'] ?? 0).toBe(0);
+    expect(wb.emu.urlFetches).toHaveLength(50);
+  });
+
+  it('a network failure is reported and leaves the workbook as it was', () => {
+    const { wb } = configured();
+    wb.append('Clients', [client('C1')]);
+    wb.emu.setUrlFetchHandler(() => {
+      throw new Error('DNS error: us21.api.mailchimp.com');
+    });
+    const before = wb.emu.spreadsheet.values('Clients');
+    wb.run('syncMailchimp');
+    expect(lastAlert(wb)).toContain('• C1 Client C1 :');
+    expect(wb.emu.spreadsheet.values('Clients')).toEqual(before);
+  });
+
+  it('without a key, says where to set it and sends nothing', () => {
+    const wb = workbook({ locale: 'en_US' });
+    wb.append('Clients', [{ 'Client code': 'C1', Name: 'A', Newsletter: true }]);
+    wb.run('syncMailchimp');
+    expect(lastAlert(wb)).toMatch(/Mailchimp is not set up/);
+    expect(wb.emu.urlFetches).toEqual([]);
+  });
+});
+
+describe('audience CSV export', () => {
+  /** The data embedded in the last dialog (the download page). */
+  function dialogData(wb: TestWorkbook): { content: string; filename: string; intro: string } {
+    const html = lastDialogHtml(wb);
+    const m = /var d=(\{.*?\});\n/s.exec(html);
+    return JSON.parse(m![1]!) as { content: string; filename: string; intro: string };
+  }
+
+  it('lists the opted-in audience in Mailchimp’s import format, quoted per RFC 4180', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    wb.append('Clients', [
+      client('C1', { Nom: 'Lavoie, Anne', Étiquettes: 'Bon client, Volume 3' }),
+      client('C2', {
+        Nom: 'Les "Jardins" <img src=x onerror=alert(1)>',
+        Type: 'Entreprise',
+        Contact: 'Luc',
+        Langue: 'en',
+      }),
+      client('C3', { Infolettre: false }),
+      client('C4', { 'Type de consentement': 'Tacite', 'Date du consentement': '2020-01-01' }),
+    ]);
+    wb.run('showAudienceExport');
+    const html = lastDialogHtml(wb);
+    expect(html).not.toContain('<img');
+    const d = dialogData(wb);
+    expect(d.filename).toBe('mailchimp-2026-11-15.csv');
+    expect(d.intro).toContain('2 clients abonnables');
+    expect(d.content.split('\r\n')).toEqual([
+      'Email Address,First Name,Last Name,Company,Language,Tags',
+      'c1@example.com,Anne,Lavoie,,fr,"Bon client,Volume 3"',
+      'c2@example.com,Luc,,"Les ""Jardins"" <img src=x onerror=alert(1)>",en,',
+      '',
+    ]);
+    expect(wb.emu.urlFetches).toEqual([]);
+  });
+});
