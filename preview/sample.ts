@@ -11,13 +11,7 @@ import { createEmulator, type Emulator } from '../src/emulator';
 import { choiceLabel, sheetName, type Lang } from '../src/shared/contract';
 import { addDays, previousMonth } from '../src/domain/time';
 import type { Day } from '../src/domain/types';
-import {
-  activeSpreadsheet,
-  appendRecords,
-  columnTexts,
-  writeColumn,
-  type CellInput,
-} from './workbookIO';
+import { appendRecords, columnTexts, writeColumn, type CellInput } from './workbookIO';
 import {
   ACCOUNT_MANAGERS,
   CITIES,
@@ -308,11 +302,8 @@ export function fillSample(emu: Emulator, opts: SampleOptions): SampleSummary {
   emu.run('refreshWatchList');
   const month = previousMonth(today);
   emu.run('computeCommissions', month);
-  // Open on the client list with the first client selected (Client form opens on it), without
-  // the empty tab a new spreadsheet comes with.
-  const spreadsheet = activeSpreadsheet(emu);
-  for (const sheet of spreadsheet.getSheets())
-    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) spreadsheet.deleteSheet(sheet);
+  // Open on the client list with the first client selected (Client form opens on it); setup
+  // already removed the empty tab a new spreadsheet comes with.
   emu.spreadsheet.setActiveRange(sheetName('clients', lang), 'A2');
   return {
     clients: n,
