@@ -1,7 +1,7 @@
 /**
  * The local preview in Chromium: the real server (preview/server.ts, as `npm start` runs it) on
  * a free port with a temporary workbook, the real bundle and sidebar (run `npm run build`
- * first; `npm test` does). Screenshots go to docs/preview-*.png for the README.
+ * first; `npm test` does). Screenshots go to artifacts/ (docs/ with UPDATE_SCREENSHOTS=1).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +11,9 @@ import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DOCS = path.join(ROOT, 'docs');
+// Screenshots go to artifacts/ on every run; UPDATE_SCREENSHOTS=1 also refreshes the README's
+// copies in docs/ (so a test run leaves the tracked files alone).
+const SHOTS = path.join(ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs' : 'artifacts');
 const TODAY = '2026-11-16';
 
 let server: ChildProcess;
@@ -148,7 +150,7 @@ function escape(text: string): string {
 }
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(DOCS, `preview-${name}.png`) });
+  await page.screenshot({ path: path.join(SHOTS, `preview-${name}.png`) });
 }
 
 // ---------------------------------------------------------------- tests
