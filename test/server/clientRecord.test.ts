@@ -36,6 +36,12 @@ function clientRow(over: Partial<RowValues<'clients'>> = {}): RowValues<'clients
     watchReasons: 'Manuel : litige',
     updatedAt: '2026-11-01T14:00:00.000Z',
     updatedBy: 'julie@example.com',
+    consentType: 'express',
+    consentDate: '2026-09-01',
+    consentSource: 'Formulaire au comptoir',
+    nextFollowUp: '2027-01-15',
+    computedHabits: '',
+    mailchimpSync: '',
     ...over,
   };
 }
