@@ -7,7 +7,7 @@
  * The store is kept in sessionStorage, so page.reload() finds the clients saved before.
  * Tests reach it through `window.__fake` (calls made, store, another user's save).
  */
-import type { ClientRecord, FormLists } from '../../src/shared/formApi';
+import type { ClientRecord, FormLists, ProductTypeBuyerRow } from '../../src/shared/formApi';
 
 export interface FakeSeed {
   lang: 'fr' | 'en';
@@ -21,6 +21,8 @@ export interface FakeSeed {
   extraClients?: number;
   /** Milliseconds before each answer, like a real round trip. */
   latency?: number;
+  /** habitsSearch answers, by product type (lowercase): "who might want…". */
+  buyers?: Record<string, ProductTypeBuyerRow[]>;
 }
 
 export interface FakeHandle {
@@ -84,6 +86,13 @@ export function installFakeBackend(seed: FakeSeed): void {
   }
 
   const api: Record<string, (arg: never) => unknown> = {
+    habitsSearch(productType: string) {
+      const key = String(productType).trim().toLowerCase();
+      if (!key)
+        return { ok: false, message: fr ? 'Indiquez un type de produit.' : 'Give a product type.' };
+      const buyers = seed.buyers?.[key] ?? [];
+      return { ok: true, productType: String(productType).trim(), buyers, more: 0 };
+    },
     formOpen(req: { code?: string }) {
       const code = req.code ?? seed.selectedCode;
       return {

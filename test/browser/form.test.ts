@@ -112,10 +112,14 @@ test('creates a client with all four tabs filled, then reloads and edits it', as
   await label('Chargé de compte').fill('Sophie Côté');
   await label('Référé par').fill('Site web');
   await label('Infolettre').check();
+  await label('Type de consentement').selectOption({ label: 'Exprès' });
+  await label('Date du consentement').fill('2025-01-20');
+  await label('Source du consentement').fill('Formulaire signé au kiosque');
   await page.getByRole('group', { name: 'Étiquettes' }).getByLabel('Bon client').check();
   await page.getByRole('group', { name: 'Étiquettes' }).getByLabel('Volume 3').check();
   await label('Besoins').fill('Semences bio');
   await label('Notes de suivi').fill('Rappeler en mars');
+  await label('Prochain suivi').fill('2025-03-15');
   await label("Habitudes d'achat").fill('Printemps, mensuel');
   await page.getByRole('button', { name: '+ Ajouter une discussion' }).click();
   await label('Date — Discussion 1').fill('2025-02-03');
@@ -164,6 +168,10 @@ test('creates a client with all four tabs filled, then reloads and edits it', as
     accountManager: 'Sophie Côté',
     referredBy: 'Site web',
     newsletter: true,
+    consentType: 'express',
+    consentDate: '2025-01-20',
+    consentSource: 'Formulaire signé au kiosque',
+    nextFollowUp: '2025-03-15',
     tags: ['Bon client', 'Volume 3'],
     needs: 'Semences bio',
     discussions: [
@@ -217,6 +225,62 @@ test('creates a client with all four tabs filled, then reloads and edits it', as
   expect(edited?.salespeople).toHaveLength(1);
   expect(edited?.version).not.toBe(saved?.version);
   expect(await calls()).toEqual(['formOpen', 'formLoad', 'formSave']);
+});
+
+test('CRM: a ticked newsletter needs its consent record; an old implied consent is flagged', async () => {
+  await open(seed('fr', { selectedCode: 'C-0001' }));
+  await tab('CRM').click();
+  // Seeded with an implied consent from 2023: more than two years old.
+  await waitText(page.locator('#consent-warning'), 'Consentement tacite de plus de 2 ans');
+  expect(await page.locator('#consent-warning').textContent()).toContain('échu le 2025-01-05');
+  await screenshot(page, 'fr-crm-consent-expired');
+  // Express consent is not time-limited: the warning goes.
+  await label('Type de consentement').selectOption({ label: 'Exprès' });
+  expect(await page.locator('#consent-warning').isHidden()).toBe(true);
+  // Without type and date, the save is refused on those fields, before any server call.
+  await label('Type de consentement').selectOption({ label: '—' });
+  await label('Date du consentement').fill('');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await waitText(page.locator('#f-crm-consentType-err'), 'indiquez le type de consentement');
+  expect(await page.locator('#f-crm-consentDate-err').textContent()).toContain(
+    'indiquez la date du consentement',
+  );
+  expect(await calls()).toEqual(['formOpen']);
+  // Unticking the newsletter lifts the requirement.
+  await label('Infolettre').uncheck();
+  await saveAndWait();
+  expect(await status().textContent()).toBe('Client C-0001 enregistré.');
+  expect((await stored('C-0001'))?.crm).toMatchObject({
+    newsletter: false,
+    consentType: '',
+    consentDate: null,
+  });
+});
+
+test('CRM: computed buying habits beside the notes, read-only; who might want a product type', async () => {
+  await open(seed('fr', { selectedCode: 'C-0001' }));
+  await tab('CRM').click();
+  const computed = label('Habitudes calculées');
+  expect(await computed.inputValue()).toMatch(/^Pièces \(12\)/);
+  expect(await computed.getAttribute('readonly')).not.toBeNull();
+  const search = page.getByRole('group', { name: 'Qui pourrait vouloir ce type de produit ?' });
+  await search.getByLabel('Type de produit', { exact: true }).fill('Pièces');
+  await search.getByRole('button', { name: 'Chercher' }).click();
+  await waitText(search.locator('.buyer-list'), 'Quincaillerie Tremblay');
+  const items = await search.locator('.buyer-list li').allTextContents();
+  expect(items[0]).toContain('C-0001 Quincaillerie Tremblay (Sophie Côté)');
+  // fr-CA groups thousands with a narrow no-break space.
+  expect(items[0]).toMatch(/12 achat\(s\), 4\s820,50\s\$, dernier le 2025-02-20/);
+  // A client name that looks like markup is text.
+  expect(items[1]).toContain('<img src=x onerror="window.__pwned=1">Boulangerie');
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
+  await search.getByLabel('Type de produit', { exact: true }).fill('Rien');
+  await search.getByRole('button', { name: 'Chercher' }).click();
+  await waitText(search, 'Aucun client n’a acheté ce type de produit.');
+  expect(await calls()).toEqual(['formOpen', 'habitsSearch', 'habitsSearch']);
+  await screenshot(page, 'fr-crm-habits');
 });
 
 test('validation errors are shown next to the field, on its tab, without calling the server', async () => {

@@ -32,7 +32,14 @@ export function watchedClient(): ClientRecord {
   r.salespeople = [
     { salesperson: 'Julie Roy', commissionType: 'sales', ratePct: 5, productType: '' },
   ];
+  // An implied consent (a purchase) from 2023: more than two years old, flagged in the form.
+  r.crm.newsletter = true;
+  r.crm.consentType = 'implied';
+  r.crm.consentDate = '2023-01-05';
+  r.crm.consentSource = 'Facture F-0901';
   r.computed = {
+    computedHabits:
+      'Pièces (12), Produits (4) · environ toutes les 3 semaines · surtout en mars · 16 achats depuis 2024-01-10, dernier le 2025-02-20',
     balanceDue: 1250.5,
     watched: true,
     watchReasons: 'Facture F-1001 en retard; Solde dû (1 250,50) au-dessus de la limite (1 000,00)',
@@ -61,6 +68,26 @@ export function seed(lang: 'fr' | 'en', extra: Partial<FakeSeed> = {}): FakeSeed
     termDays: 30,
     user: 'julie@exemple.ca',
     clients: [watchedClient(), hostileClient()],
+    buyers: {
+      [lang === 'fr' ? 'pièces' : 'parts']: [
+        {
+          code: 'C-0001',
+          name: 'Quincaillerie Tremblay',
+          count: 12,
+          total: 4820.5,
+          lastDay: '2025-02-20',
+          accountManager: 'Sophie Côté',
+        },
+        {
+          code: 'C-0002',
+          name: '<img src=x onerror="window.__pwned=1">Boulangerie',
+          count: 1,
+          total: 80,
+          lastDay: '2024-11-02',
+          accountManager: '',
+        },
+      ],
+    },
     ...extra,
   };
 }
