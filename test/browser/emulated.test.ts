@@ -75,6 +75,10 @@ test('creates a client with all four tabs on the real server, reloads and edits 
   await tab('CRM').click();
   await label('Chargé de compte').fill('Sophie Côté');
   await label('Infolettre').check();
+  // Canada's anti-spam law: a ticked newsletter needs its consent record.
+  await label('Type de consentement').selectOption({ label: 'Exprès' });
+  await label('Date du consentement').fill('2026-11-02');
+  await label('Source du consentement').fill('Formulaire au comptoir');
   await page.getByRole('group', { name: 'Étiquettes' }).getByLabel('Bon client').check();
   await page.getByRole('button', { name: '+ Ajouter une discussion' }).click();
   await label('Date — Discussion 1').fill('2026-11-02');
