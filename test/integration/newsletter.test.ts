@@ -2,6 +2,8 @@
  * The Mailchimp sync and the CSV export through the built bundle on the emulator, against a
  * fake Mailchimp API plugged into UrlFetchApp (newsletterFake.ts). Run `npm run build` first.
  */
+import type { FormLoadResult, FormOpenResult, SaveResult } from '../../src/shared/formApi';
+import { emptyClientRecord } from '../../src/shared/schemas';
 import { API_KEY, AUDIENCE, FakeMailchimp, md5 } from './newsletterFake';
 import { workbook, type TestWorkbook } from './harness';
 
@@ -316,5 +318,54 @@ describe('audience CSV export', () => {
       '',
     ]);
     expect(wb.emu.urlFetches).toEqual([]);
+  });
+});
+
+describe('consent record through the form', () => {
+  it('saves consent and next follow-up into their Clients columns and reads them back', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    const open = wb.run<FormOpenResult>('formOpen', {});
+    const record = emptyClientRecord(open.nextCode);
+    record.general.name = 'Ferme Bellevue';
+    record.general.email = 'anne@bellevue.qc.ca';
+    record.crm = {
+      ...record.crm,
+      newsletter: true,
+      consentType: 'implied',
+      consentDate: '2025-04-02',
+      consentSource: 'Facture F-1001',
+      nextFollowUp: '2026-12-01',
+    };
+    const saved = wb.run<SaveResult>('formSave', { record, isNew: true });
+    expect(saved.ok).toBe(true);
+    expect(wb.rows('Clients')[0]).toMatchObject({
+      Infolettre: true,
+      'Type de consentement': 'Tacite',
+      'Source du consentement': 'Facture F-1001',
+    });
+    const loaded = wb.run<FormLoadResult>('formLoad', record.general.code);
+    expect('record' in loaded && loaded.record.crm).toMatchObject({
+      consentType: 'implied',
+      consentDate: '2025-04-02',
+      consentSource: 'Facture F-1001',
+      nextFollowUp: '2026-12-01',
+    });
+  });
+
+  it('the server refuses a ticked newsletter without a consent record', () => {
+    const wb = workbook({ locale: 'en_US' });
+    const record = emptyClientRecord('C1');
+    record.general.name = 'A';
+    record.crm.newsletter = true;
+    const saved = wb.run<SaveResult>('formSave', { record, isNew: true });
+    expect(saved).toEqual({
+      ok: false,
+      kind: 'invalid',
+      errors: [
+        { path: 'crm.consentType', message: 'Newsletter ticked: give the consent type (CASL).' },
+        { path: 'crm.consentDate', message: 'Newsletter ticked: give the consent date (CASL).' },
+      ],
+    });
+    expect(wb.rows('Clients')).toEqual([]);
   });
 });
