@@ -342,3 +342,14 @@ describe('clearing', () => {
     expect(r.getNotes()).toEqual([['', '']]);
   });
 });
+
+describe('numbers past the Date range under a date format', () => {
+  test('read back as the number, not an invalid Date that would throw', () => {
+    const { sheet } = setup();
+    const r = sheet.getRange('A1:B1').setNumberFormat('yyyy-mm-dd');
+    r.setValues([[100025568.84375, 46023]]);
+    const [[far, near]] = r.getValues() as [[unknown, unknown]];
+    expect(far).toBe(100025568.84375);
+    expect(near).toBeInstanceOf(Date);
+  });
+});

@@ -43,6 +43,9 @@ function firstSheetName(locale: string, n: number): string {
 
 let docCounter = 0;
 
+/** Serial days well inside the Date range (8.64e15 ms ≈ 100,000,000 days around 1970). */
+const MAX_DATE_SERIAL = 99_000_000;
+
 export class EmulatedSpreadsheet {
   id: string;
   name: string;
@@ -156,7 +159,10 @@ export class EmulatedSpreadsheet {
     if (!cell) return '';
     const raw = cell.f === undefined ? (cell.v ?? '') : this.rawValue(sheet, row, col);
     if (typeof raw === 'number' && (cell.nf !== undefined || cell.auto !== undefined)) {
-      if (isDateFormat(effectiveFormat(cell, this.locale))) return serialToDate(raw, this.timeZone);
+      // A serial past JavaScript's Date range (±100,000,000 days) cannot be a Date: Apps Script
+      // would have nothing to return but the number, so the number it is (an assumption).
+      if (isDateFormat(effectiveFormat(cell, this.locale)) && Math.abs(raw) < MAX_DATE_SERIAL)
+        return serialToDate(raw, this.timeZone);
     }
     return raw;
   }
