@@ -1,4 +1,4 @@
-import { localParts, zonedTime } from './zoned';
+import { wallClock, zonedTime } from './time';
 
 /**
  * When time-driven triggers run. Daily, weekly and monthly schedules are wall-clock times in
@@ -31,12 +31,12 @@ export function nextRun(
       return from + schedule.every * 3_600_000;
     case 'days':
     case 'weeks': {
-      const p = localParts(from, timeZone);
+      const p = wallClock(from, timeZone);
       const step = schedule.kind === 'days' ? schedule.every : 7 * schedule.every;
       if (afterRun)
         return zonedTime(p.year, p.month, p.day + step, schedule.hour, schedule.minute, timeZone);
       let dayOffset = 0;
-      if (schedule.kind === 'weeks') dayOffset = (schedule.weekDay - p.weekDay + 7) % 7;
+      if (schedule.kind === 'weeks') dayOffset = (schedule.weekDay - p.weekday + 7) % 7;
       let t = zonedTime(
         p.year,
         p.month,
@@ -57,7 +57,7 @@ export function nextRun(
       return t;
     }
     case 'monthDay': {
-      const p = localParts(from, timeZone);
+      const p = wallClock(from, timeZone);
       let t = zonedTime(p.year, p.month, schedule.day, schedule.hour, schedule.minute, timeZone);
       if (t <= from)
         t = zonedTime(p.year, p.month + 1, schedule.day, schedule.hour, schedule.minute, timeZone);
@@ -71,7 +71,7 @@ export function nextRun(
  * https://developers.google.com/apps-script/guides/triggers/events#time-driven_events
  */
 export function clockEventFields(ms: number): Record<string, unknown> {
-  const p = localParts(ms, 'UTC');
+  const p = wallClock(ms, 'UTC');
   const d = new Date(ms);
   const start = Date.UTC(p.year, 0, 1);
   const week = Math.ceil(((Date.UTC(p.year, p.month - 1, p.day) - start) / 86_400_000 + 1) / 7);
@@ -79,7 +79,7 @@ export function clockEventFields(ms: number): Record<string, unknown> {
     year: p.year,
     month: p.month,
     'day-of-month': p.day,
-    'day-of-week': p.weekDay === 0 ? 7 : p.weekDay,
+    'day-of-week': p.weekday === 0 ? 7 : p.weekday,
     'week-of-year': week,
     hour: p.hour,
     minute: p.minute,

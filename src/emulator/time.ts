@@ -135,6 +135,24 @@ export function wallMsToInstantMs(wallAsUtc: number, timeZone: string): number {
   return Math.max(first, second);
 }
 
+/**
+ * The instant when the zone's wall clock shows this local time, for time-driven trigger
+ * schedules ("every day at 6 in the script's time zone"). Day and month may overflow (Date.UTC
+ * carries them). Two offset guesses, as the trigger scheduler always did: around a DST jump it
+ * takes the offset in force after the first guess, which zonedTimeToInstant refines.
+ */
+export function zonedTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  return guess - zoneOffsetMs(guess - zoneOffsetMs(guess, timeZone), timeZone);
+}
+
 /** The wall clock of an instant in a zone, as milliseconds "as if UTC". */
 export function instantToWallMs(date: Date | number, timeZone: string): number {
   const ms = typeof date === 'number' ? date : date.getTime();
