@@ -72,6 +72,11 @@ export function subscriberHash(email: string): string {
 export interface MemberBody {
   email_address: string;
   status_if_new: 'subscribed';
+  /**
+   * Set only to resubscribe a member this sync unsubscribed itself (the opt-in came back): an
+   * unsubscribe made in Mailchimp by the person is never overridden.
+   */
+  status?: 'subscribed';
   merge_fields: { FNAME: string; LNAME: string };
   language?: string;
 }
@@ -122,6 +127,18 @@ export interface Answer {
   status: number;
   /** Mailchimp's problem text ("Invalid Resource: … looks fake or invalid"), '' on success. */
   error: string;
+  /** The member's status in Mailchimp's answer to a PUT ('subscribed', 'unsubscribed', …). */
+  memberStatus?: string;
+}
+
+/** The `status` of a member in a successful answer, if it has one. */
+function memberStatus(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { status?: unknown };
+    return typeof parsed.status === 'string' ? parsed.status : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Mailchimp errors are JSON problem documents: {title, status, detail}. */
@@ -172,11 +189,9 @@ export function sendAll(requests: readonly MailchimpRequest[], deadline: number)
         const i = pending[k]!;
         const status = response.getResponseCode();
         if (status === 429 && attempt < MAX_RETRIES) limited.push(i);
-        else
-          answers[i] = {
-            status,
-            error: status < 300 ? '' : problemText(status, response.getContentText()),
-          };
+        else if (status < 300)
+          answers[i] = { status, error: '', memberStatus: memberStatus(response.getContentText()) };
+        else answers[i] = { status, error: problemText(status, response.getContentText()) };
       });
       pending = limited;
       if (pending.length > 0) Utilities.sleep(BACKOFF_MS * 2 ** attempt);

@@ -188,6 +188,18 @@ const MESSAGES = {
     fr: 'Indiquez un type de produit (au plus 200 caractères).',
     en: 'Give a product type (at most 200 characters).',
   },
+  mcOptedOutTitle: {
+    fr: 'Infolettre cochée, mais pas abonnés dans Mailchimp :',
+    en: 'Newsletter ticked, but not subscribed in Mailchimp:',
+  },
+  mcOptedOut: {
+    fr: 'désabonné dans Mailchimp (son choix) : décochez l’infolettre',
+    en: 'unsubscribed in Mailchimp (their choice): untick the newsletter',
+  },
+  mcCleaned: {
+    fr: 'adresse rejetée par Mailchimp (rebonds) : vérifiez le courriel',
+    en: 'address cleaned by Mailchimp (bounces): check the email',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

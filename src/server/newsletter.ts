@@ -76,6 +76,8 @@ export interface SyncReport {
   /** Ticked but not subscribed: no consent record, expired implied consent, bad address… */
   skipped: SyncFailure[];
   failed: SyncFailure[];
+  /** Ticked, but unsubscribed or cleaned in Mailchimp (the person's choice, or bounces). */
+  optedOut: SyncFailure[];
   /** Clients not sent because the run reached its time budget: run the sync again. */
   notSent: number;
   requests: number;
@@ -139,6 +141,8 @@ function plan(
     const fp = fingerprint(JSON.stringify([c.email.toLowerCase(), body, tags]));
     if (stored?.status === 'subscribed' && stored.fingerprint === fp) return null;
     const hash = subscriberHash(c.email);
+    // This sync unsubscribed the member when the opt-in was removed; ticked again, it is back.
+    if (stored?.status === 'unsubscribed' && stored.hash === hash) body.status = 'subscribed';
     const first = [api.upsert(hash, body)];
     // A changed address is a new member: the old one is unsubscribed.
     if (stored?.status === 'subscribed' && stored.hash !== hash)
@@ -178,6 +182,7 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
     unchanged: 0,
     skipped: [],
     failed: [],
+    optedOut: [],
     notSent: 0,
     requests: 0,
   };
@@ -212,6 +217,13 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
       const isUnsubscribe = p.first[k]!.method === 'patch';
       if (a.error && !(isUnsubscribe && a.status === 404))
         errors.set(p, [...(errors.get(p) ?? []), a.error]);
+      // Mailchimp keeps a member's own unsubscribe: say so, so the team can untick the box.
+      if (!isUnsubscribe && (a.memberStatus === 'unsubscribed' || a.memberStatus === 'cleaned'))
+        report.optedOut.push({
+          code: p.client.code,
+          name: p.client.name,
+          message: t(lang, a.memberStatus === 'cleaned' ? 'mcCleaned' : 'mcOptedOut'),
+        });
     }
   }
   const tagged = plans.filter((p) => p.tags && !errors.has(p));
@@ -290,6 +302,7 @@ export function describeSync(r: SyncReport): string {
   };
   list(t(lang, 'mcSkippedTitle'), r.skipped);
   list(t(lang, 'mcFailedTitle'), r.failed);
+  list(t(lang, 'mcOptedOutTitle'), r.optedOut);
   if (r.notSent > 0) lines.push('', t(lang, 'mcNotSent', { n: r.notSent }));
   return lines.join('\n');
 }

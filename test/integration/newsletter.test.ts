@@ -188,6 +188,35 @@ describe('Mailchimp sync', () => {
     expect(lastAlert(wb)).toMatch(/1 abonnés ou mis à jour, 1 désabonnés, 1 inchangés/);
   });
 
+  it('resubscribes a client it unsubscribed once the box is ticked again, never one who left by themselves', () => {
+    const { wb, fake } = configured();
+    wb.append('Clients', [client('C1'), client('C2')]);
+    wb.run('syncMailchimp');
+    wb.setCell('Clients', 2, 'Infolettre', false);
+    wb.run('syncMailchimp');
+    expect(fake.members.get(md5('c1@example.com'))!.status).toBe('unsubscribed');
+    // C2 unsubscribes through Mailchimp's own link; the team edits C2's name.
+    fake.members.get(md5('c2@example.com'))!.status = 'unsubscribed';
+    wb.setCell('Clients', 3, 'Nom', 'Client deux');
+    wb.setCell('Clients', 2, 'Infolettre', true);
+    const before = wb.emu.urlFetches.length;
+    wb.run('syncMailchimp');
+    const puts = wb.emu.urlFetches.slice(before).filter((r) => r.method === 'PUT');
+    const bodies = Object.fromEntries(
+      puts.map((r) => [
+        r.url.split('/members/')[1],
+        JSON.parse(r.payload!) as Record<string, unknown>,
+      ]),
+    );
+    expect(bodies[md5('c1@example.com')]).toMatchObject({ status: 'subscribed' });
+    expect(bodies[md5('c2@example.com')]).not.toHaveProperty('status');
+    // The fake applies status only when given, as Mailchimp does.
+    expect(fake.members.get(md5('c1@example.com'))!.status).toBe('subscribed');
+    expect(fake.members.get(md5('c2@example.com'))!.status).toBe('unsubscribed');
+    expect(lastAlert(wb)).toContain('Infolettre cochée, mais pas abonnés dans Mailchimp :');
+    expect(lastAlert(wb)).toContain('• C2 Client deux : désabonné dans Mailchimp (son choix)');
+  });
+
   it('reports clients ticked without a valid consent or address, and Mailchimp errors, per client', () => {
     const { wb, fake } = configured();
     wb.append('Clients', [

@@ -77,6 +77,7 @@ export class FakeMailchimp {
         tags: new Map(),
       };
       next.email_address = email;
+      if (member && typeof body.status === 'string') next.status = body.status;
       next.merge_fields = body.merge_fields as Record<string, string>;
       if (typeof body.language === 'string') next.language = body.language;
       this.members.set(hash, next);
