@@ -172,7 +172,8 @@ function pad(n: number, width: number): string {
 
 // ---------------------------------------------------------------- SimpleDateFormat
 
-const MONTHS = [
+/** English month and day names (SimpleDateFormat here, Sheets' date formats in format.ts). */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -186,7 +187,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Token = { letter: string; count: number } | { literal: string };
 

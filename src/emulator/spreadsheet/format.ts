@@ -3,6 +3,7 @@
  * the spreadsheet locale. Sheets format syntax:
  * https://developers.google.com/sheets/api/guides/formats (number and date-time tokens).
  */
+import { DAYS, MONTHS } from '../time';
 import type { AutoFormat, CellData, Scalar } from './model';
 import { localeInfo, serialToFields } from './values';
 
@@ -170,20 +171,6 @@ export function formatNumber(n: number, fmt: string, locale: string): string {
   return (negative ? '-' : '') + prefix + body + suffix;
 }
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const MONTHS_FR = [
   'janvier',
   'février',
@@ -198,7 +185,6 @@ const MONTHS_FR = [
   'novembre',
   'décembre',
 ];
-const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAYS_FR = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
 type DateToken = { lit: string } | { tok: string };
@@ -242,8 +228,8 @@ function pad2(n: number, width = 2): string {
 export function formatSerialDate(serial: number, fmt: string, locale: string): string {
   const f = serialToFields(serial);
   const fr = /^fr/i.test(locale);
-  const months = fr ? MONTHS_FR : MONTHS_EN;
-  const days = fr ? DAYS_FR : DAYS_EN;
+  const months = fr ? MONTHS_FR : MONTHS;
+  const days = fr ? DAYS_FR : DAYS;
   const tokens = tokenizeDate(splitSections(fmt)[0] ?? fmt);
   const twelve = tokens.some((t) => 'tok' in t && (t.tok === 'AMPM' || t.tok === 'AP'));
   const kinds = tokens.map((t) => ('tok' in t ? t.tok.charAt(0).toLowerCase() : ''));

@@ -7,7 +7,7 @@
  * A leading apostrophe forces text and is not kept:
  * https://support.google.com/docs/answer/3094044 (format numbers as text).
  */
-import { instantToWallMs, wallMsToInstantMs } from '../time';
+import { instantToWallMs, wallMsToInstantMs, type WallClock } from '../time';
 import type { AutoFormat, Scalar } from './model';
 
 /*
@@ -36,16 +36,7 @@ export function serialToDate(serial: number, timeZone: string): Date {
 }
 
 /** Wall-clock fields of a serial number (no zone: the serial already is a wall clock). */
-export function serialToFields(serial: number): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-  weekday: number;
-} {
+export function serialToFields(serial: number): WallClock {
   const d = new Date(Math.round(EPOCH_WALL_MS + serial * DAY_MS));
   return {
     year: d.getUTCFullYear(),

@@ -6,34 +6,26 @@
 import type { ConditionalRuleData, GridRef } from '../model';
 import { cloneJSON } from '../model';
 import { Service, factories, invalidArgument, normalizeColor, type Env } from './base';
-import { argFromScript, argToScript } from './validation';
+import {
+  CriteriaView,
+  SHARED_CRITERIA_NAMES,
+  addSharedCriteria,
+  argFromScript,
+  criteriaEnum,
+} from './criteria';
 
-export const BooleanCriteria = Object.freeze({
-  CELL_EMPTY: 'CELL_EMPTY',
-  CELL_NOT_EMPTY: 'CELL_NOT_EMPTY',
-  DATE_AFTER: 'DATE_AFTER',
-  DATE_BEFORE: 'DATE_BEFORE',
-  DATE_EQUAL_TO: 'DATE_EQUAL_TO',
-  DATE_NOT_EQUAL_TO: 'DATE_NOT_EQUAL_TO',
-  DATE_AFTER_RELATIVE: 'DATE_AFTER_RELATIVE',
-  DATE_BEFORE_RELATIVE: 'DATE_BEFORE_RELATIVE',
-  DATE_EQUAL_TO_RELATIVE: 'DATE_EQUAL_TO_RELATIVE',
-  NUMBER_BETWEEN: 'NUMBER_BETWEEN',
-  NUMBER_EQUAL_TO: 'NUMBER_EQUAL_TO',
-  NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
-  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  NUMBER_LESS_THAN: 'NUMBER_LESS_THAN',
-  NUMBER_LESS_THAN_OR_EQUAL_TO: 'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  NUMBER_NOT_BETWEEN: 'NUMBER_NOT_BETWEEN',
-  NUMBER_NOT_EQUAL_TO: 'NUMBER_NOT_EQUAL_TO',
-  TEXT_CONTAINS: 'TEXT_CONTAINS',
-  TEXT_DOES_NOT_CONTAIN: 'TEXT_DOES_NOT_CONTAIN',
-  TEXT_ENDS_WITH: 'TEXT_ENDS_WITH',
-  TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
-  TEXT_NOT_EQUAL_TO: 'TEXT_NOT_EQUAL_TO',
-  TEXT_STARTS_WITH: 'TEXT_STARTS_WITH',
-  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
-});
+export const BooleanCriteria = criteriaEnum([
+  ...SHARED_CRITERIA_NAMES,
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'DATE_NOT_EQUAL_TO',
+  'DATE_AFTER_RELATIVE',
+  'DATE_BEFORE_RELATIVE',
+  'DATE_EQUAL_TO_RELATIVE',
+  'TEXT_ENDS_WITH',
+  'TEXT_NOT_EQUAL_TO',
+  'TEXT_STARTS_WITH',
+]);
 
 function emptyRule(): ConditionalRuleData {
   return {
@@ -49,20 +41,8 @@ function emptyRule(): ConditionalRuleData {
   };
 }
 
-export class BooleanConditionImpl extends Service {
+export class BooleanConditionImpl extends CriteriaView<ConditionalRuleData> {
   readonly kind = 'BooleanCondition';
-  constructor(
-    env: Env,
-    private readonly data: ConditionalRuleData,
-  ) {
-    super(env);
-  }
-  getCriteriaType(): string {
-    return this.data.criteria;
-  }
-  getCriteriaValues(): unknown[] {
-    return this.data.args.map((a) => argToScript(this.env, a));
-  }
   getBackground(): string | null {
     return this.data.background;
   }
@@ -112,6 +92,7 @@ export class ConditionalFormatRuleImpl extends Service {
   }
 }
 
+/** whenDateAfter, whenNumberBetween, whenTextContains, …: see addSharedCriteria below. */
 export class ConditionalFormatRuleBuilderImpl extends Service {
   readonly kind = 'ConditionalFormatRuleBuilder';
   private data: ConditionalRuleData;
@@ -120,7 +101,7 @@ export class ConditionalFormatRuleBuilderImpl extends Service {
     this.data = data ?? emptyRule();
   }
 
-  private when(criteria: string, args: unknown[]): this {
+  _criteria(criteria: string, args: unknown[]): this {
     this.data.criteria = criteria;
     this.data.args = args.map((a) => argFromScript(this.env, a));
     return this;
@@ -174,63 +155,22 @@ export class ConditionalFormatRuleBuilderImpl extends Service {
   }
   withCriteria(criteria: string, args: unknown[]): this {
     if (!(criteria in BooleanCriteria)) throw invalidArgument('criteria');
-    return this.when(criteria, args);
+    return this._criteria(criteria, args);
   }
   whenFormulaSatisfied(formula: string): this {
-    return this.when('CUSTOM_FORMULA', [formula]);
+    return this._criteria('CUSTOM_FORMULA', [formula]);
   }
   whenCellEmpty(): this {
-    return this.when('CELL_EMPTY', []);
+    return this._criteria('CELL_EMPTY', []);
   }
   whenCellNotEmpty(): this {
-    return this.when('CELL_NOT_EMPTY', []);
-  }
-  whenTextContains(text: string): this {
-    return this.when('TEXT_CONTAINS', [text]);
-  }
-  whenTextDoesNotContain(text: string): this {
-    return this.when('TEXT_DOES_NOT_CONTAIN', [text]);
-  }
-  whenTextEqualTo(text: string): this {
-    return this.when('TEXT_EQUAL_TO', [text]);
+    return this._criteria('CELL_NOT_EMPTY', []);
   }
   whenTextStartsWith(text: string): this {
-    return this.when('TEXT_STARTS_WITH', [text]);
+    return this._criteria('TEXT_STARTS_WITH', [text]);
   }
   whenTextEndsWith(text: string): this {
-    return this.when('TEXT_ENDS_WITH', [text]);
-  }
-  whenNumberBetween(start: number, end: number): this {
-    return this.when('NUMBER_BETWEEN', [start, end]);
-  }
-  whenNumberNotBetween(start: number, end: number): this {
-    return this.when('NUMBER_NOT_BETWEEN', [start, end]);
-  }
-  whenNumberEqualTo(n: number): this {
-    return this.when('NUMBER_EQUAL_TO', [n]);
-  }
-  whenNumberNotEqualTo(n: number): this {
-    return this.when('NUMBER_NOT_EQUAL_TO', [n]);
-  }
-  whenNumberGreaterThan(n: number): this {
-    return this.when('NUMBER_GREATER_THAN', [n]);
-  }
-  whenNumberGreaterThanOrEqualTo(n: number): this {
-    return this.when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  whenNumberLessThan(n: number): this {
-    return this.when('NUMBER_LESS_THAN', [n]);
-  }
-  whenNumberLessThanOrEqualTo(n: number): this {
-    return this.when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
-  }
-  whenDateAfter(date: Date): this {
-    return this.when('DATE_AFTER', [date]);
-  }
-  whenDateBefore(date: Date): this {
-    return this.when('DATE_BEFORE', [date]);
-  }
-  whenDateEqualTo(date: Date): this {
-    return this.when('DATE_EQUAL_TO', [date]);
+    return this._criteria('TEXT_ENDS_WITH', [text]);
   }
 }
+addSharedCriteria(ConditionalFormatRuleBuilderImpl.prototype, 'when');
