@@ -292,6 +292,22 @@ describe('Mailchimp sync', () => {
     expect(wb.emu.urlFetches).toHaveLength(50);
   });
 
+  it('a sync with nothing changed makes the same service calls for 20 and 200 clients, and no request', () => {
+    const measure = (n: number) => {
+      const { wb } = configured();
+      wb.append(
+        'Clients',
+        Array.from({ length: n }, (_, i) => client(`C${String(i + 1).padStart(3, '0')}`)),
+      );
+      wb.run('syncMailchimp');
+      const sent = wb.emu.urlFetches.length;
+      const m = wb.measure(() => wb.run('syncMailchimp'));
+      expect(wb.emu.urlFetches.length).toBe(sent);
+      return m.calls;
+    };
+    expect(measure(200)).toEqual(measure(20));
+  });
+
   it('a network failure is reported and leaves the workbook as it was', () => {
     const { wb } = configured();
     wb.append('Clients', [client('C1')]);
