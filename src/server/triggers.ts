@@ -1,6 +1,6 @@
 /**
- * The installable triggers: a daily watch-list refresh, the monthly commission run on day 1,
- * and an edit trigger (installable, because simple onEdit triggers cannot send mail or run
+ * The installable triggers: a daily watch-list refresh, a daily buying-habits run and
+ * follow-up digest, the monthly commission run on day 1, and an edit trigger (installable, because simple onEdit triggers cannot send mail or run
  * longer than 30 s).
  *
  * Installable triggers belong to the user who created them, and getProjectTriggers() only
@@ -11,6 +11,7 @@
  */
 export const TRIGGER_HANDLERS = {
   daily: 'onDailyTrigger',
+  knowing: 'onKnowingDailyTrigger',
   monthly: 'onMonthlyTrigger',
   edit: 'onEditTrigger',
 } as const;
@@ -51,6 +52,11 @@ export function installTriggers(
   if (!seen.has(TRIGGER_HANDLERS.daily)) {
     ScriptApp.newTrigger(TRIGGER_HANDLERS.daily).timeBased().everyDays(1).atHour(6).create();
     installed.push(TRIGGER_HANDLERS.daily);
+  }
+  // Buying habits and the follow-up digest: a run of its own, after the watch refresh.
+  if (!seen.has(TRIGGER_HANDLERS.knowing)) {
+    ScriptApp.newTrigger(TRIGGER_HANDLERS.knowing).timeBased().everyDays(1).atHour(7).create();
+    installed.push(TRIGGER_HANDLERS.knowing);
   }
   if (!seen.has(TRIGGER_HANDLERS.monthly)) {
     ScriptApp.newTrigger(TRIGGER_HANDLERS.monthly).timeBased().onMonthDay(1).atHour(5).create();

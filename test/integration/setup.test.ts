@@ -69,11 +69,16 @@ describe('setupWorkbook', () => {
     expect(wb.rows('Clients')[0]!['Code client']).toBe('0042');
   });
 
-  it('installs the three triggers once, and a second run changes nothing more', () => {
+  it('installs the four triggers once, and a second run changes nothing more', () => {
     const wb = workbook({ locale: 'fr_CA' });
     const before = JSON.parse(JSON.stringify(wb.emu.spreadsheet.toJSON()));
     const triggersBefore = wb.emu.triggers.triggers.map((t) => t.handler).sort();
-    expect(triggersBefore).toEqual(['onDailyTrigger', 'onEditTrigger', 'onMonthlyTrigger']);
+    expect(triggersBefore).toEqual([
+      'onDailyTrigger',
+      'onEditTrigger',
+      'onKnowingDailyTrigger',
+      'onMonthlyTrigger',
+    ]);
     wb.run('setupWorkbook');
     expect(JSON.parse(JSON.stringify(wb.emu.spreadsheet.toJSON()))).toEqual(before);
     expect(wb.emu.triggers.triggers.map((t) => t.handler).sort()).toEqual(triggersBefore);
@@ -86,7 +91,7 @@ describe('setupWorkbook', () => {
     wb.run('setupWorkbook');
     expect(wb.emu.triggers.triggers.filter((t) => t.handler === 'onDailyTrigger')).toHaveLength(1);
     wb.runAs('colleague@example.com', 'setupWorkbook');
-    expect(wb.emu.triggers.triggers).toHaveLength(3);
+    expect(wb.emu.triggers.triggers).toHaveLength(4);
     expect(new Set(wb.emu.triggers.triggers.map((t) => t.owner))).toEqual(
       new Set(['owner@example.com']),
     );

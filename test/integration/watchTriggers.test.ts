@@ -109,7 +109,8 @@ describe('menu and triggers', () => {
     wb.run('refreshWatchList');
     expect(watched(wb)).toEqual({ A: false });
     const outcomes = wb.emu.advanceTo('2026-11-16T12:00:00-05:00');
-    expect(outcomes.map((o) => o.handler)).toEqual(['onDailyTrigger']);
+    expect(outcomes.map((o) => o.handler)).toEqual(['onDailyTrigger', 'onKnowingDailyTrigger']);
+    expect(outcomes.map((o) => o.error)).toEqual([undefined, undefined]);
     expect(watched(wb)).toEqual({ A: false }); // due today: not yet overdue
     wb.emu.advanceTo('2026-11-17T12:00:00-05:00');
     expect(watched(wb)).toEqual({ A: true });
