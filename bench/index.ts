@@ -36,7 +36,9 @@ interface SizeResult {
 const TARGETS: Record<string, { calls: number; ms: number }> = {
   formOpen: { calls: 10, ms: 1_000 },
   formSave: { calls: 10, ms: 1_000 },
+  'formSave (credit limit)': { calls: 10, ms: 1_000 },
   refreshWatchList: { calls: 20, ms: 30_000 },
+  'refreshWatchList (first run)': { calls: 20, ms: 30_000 },
   onEditTrigger: { calls: 20, ms: 30_000 },
   computeCommissions: { calls: 20, ms: 30_000 },
 };
@@ -82,6 +84,15 @@ function runSize(size: Size): SizeResult {
   const code = clientCode(Math.floor(size.clients / 2));
   const operations: OperationResult[] = [];
 
+  // The first refresh writes every computed cell; afterwards the daily one writes changes only.
+  operations.push(
+    measure(emu, 'refreshWatchList (first run)', () => {
+      emu.run('refreshWatchList');
+      return 'refreshed';
+    }),
+  );
+  emu.clock.advance(2000);
+
   operations.push(
     measure(emu, 'formOpen', () => {
       const reply = invokeServerFunction(emu, 'formOpen', [{ code }]);
@@ -98,6 +109,22 @@ function runSize(size: Size): SizeResult {
   operations.push(
     measure(emu, 'formSave', () => {
       const reply = invokeServerFunction(emu, 'formSave', [{ record, isNew: false }]);
+      const saved = reply.ok ? (reply.value as SaveResult) : null;
+      return saved?.ok ? 'saved' : `refused: ${JSON.stringify(reply).slice(0, 200)}`;
+    }),
+  );
+
+  // A save that changes a rule input (the credit limit) also refreshes the watch list.
+  const again = invokeServerFunction(emu, 'formLoad', [code]);
+  const reloaded = (again.ok ? again.value : { error: 'formLoad failed' }) as FormLoadResult;
+  if ('error' in reloaded) throw new Error(`bench: ${reloaded.error}`);
+  reloaded.record.terms.creditLimit = 1234;
+  emu.clock.advance(2000); // a later save: the version moves on (see the known same-second bug)
+  operations.push(
+    measure(emu, 'formSave (credit limit)', () => {
+      const reply = invokeServerFunction(emu, 'formSave', [
+        { record: reloaded.record, isNew: false },
+      ]);
       const saved = reply.ok ? (reply.value as SaveResult) : null;
       return saved?.ok ? 'saved' : `refused: ${JSON.stringify(reply).slice(0, 200)}`;
     }),
@@ -137,14 +164,20 @@ function seconds(ms: number): string {
 
 function markdown(results: SizeResult[]): string {
   const lines = [
-    '| size | operation | calls | target | cells read | cells written | CPU (Node) | heap Δ | estimate | target |',
-    '| ---- | --------- | ----: | -----: | ---------: | ------------: | ---------: | -----: | -------: | -----: |',
+    '| size | operation | calls | cells read | cells written | CPU (Node) | heap Δ | est. calls | est. cells | est. CPU | **estimate** |',
+    '| ---- | --------- | ----: | ---------: | ------------: | ---------: | -----: | ---------: | ---------: | -------: | -----------: |',
   ];
   for (const r of results)
-    for (const o of r.operations)
+    for (const o of r.operations) {
+      const overCalls = o.total > o.target.calls ? ` ✗ (≤ ${o.target.calls})` : '';
+      const overTime =
+        r.size.label === 'full' && o.estimate.totalMs > o.target.ms
+          ? ` ✗ (< ${seconds(o.target.ms)})`
+          : '';
       lines.push(
-        `| ${r.size.label} | ${o.operation} | ${o.total}${o.total > o.target.calls ? ' ✗' : ''} | ≤ ${o.target.calls} | ${o.cells.read.toLocaleString('en')} | ${o.cells.written.toLocaleString('en')} | ${o.cpuMs} ms | ${o.heapDeltaMb} MB | ${seconds(o.estimate.totalMs)}${r.size.label === 'full' && o.estimate.totalMs > o.target.ms ? ' ✗' : ''} | < ${seconds(o.target.ms)} |`,
+        `| ${r.size.label} | ${o.operation} | ${o.total}${overCalls} | ${o.cells.read.toLocaleString('en')} | ${o.cells.written.toLocaleString('en')} | ${o.cpuMs} ms | ${o.heapDeltaMb} MB | ${seconds(o.estimate.callsMs)} | ${seconds(o.estimate.cellsMs)} | ${seconds(o.estimate.cpuMs)} | **${seconds(o.estimate.totalMs)}**${overTime} |`,
       );
+    }
   return lines.join('\n');
 }
 
@@ -178,7 +211,8 @@ function main(): void {
     '',
     table,
     '',
-    '✗ = above the issue 7 target (calls: at every size; time: at full size).',
+    '✗ = above the issue 7 target (calls: at every size; time: at full size). Peak RSS of the',
+    `process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; workbook build times: ${results.map((r) => `${r.size.label} ${r.buildMs} ms`).join(', ')}.`,
     '',
     '## Calls by kind at full size',
     '',
