@@ -6,6 +6,7 @@
  * bench/results.json and bench/results.md.
  */
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import path from 'node:path';
 import { invokeServerFunction, type Emulator } from '../src/emulator';
 import { normalizeHeader, sheetName } from '../src/shared/contract';
@@ -193,7 +194,7 @@ function callsByKind(results: SizeResult[]): string {
     .join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = Date.now();
   const results: SizeResult[] = [];
   for (const size of sizes()) {
@@ -226,8 +227,14 @@ function main(): void {
     '',
   ].join('\n');
   const here = path.dirname(new URL(import.meta.url).pathname);
-  writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(here, 'results.md'), md);
+  // Formatted as the repository's prettier check wants, so a fresh run leaves `npm run lint` green.
+  const write = async (file: string, text: string, parser: string) => {
+    const where = path.join(here, file);
+    const options = (await resolveConfig(where)) ?? {};
+    writeFileSync(where, await format(text, { ...options, parser }));
+  };
+  await write('results.json', JSON.stringify(results), 'json');
+  await write('results.md', md, 'markdown');
   process.stdout.write(`${table}\n\n${callsByKind(results)}\n\nSources:\n${sources}\n`);
   for (const r of results)
     for (const o of r.operations)
@@ -235,4 +242,7 @@ function main(): void {
         process.stdout.write(`! ${r.size.label} ${o.operation}: ${o.outcome}\n`);
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
