@@ -48,6 +48,11 @@ export interface SampleSummary {
 export const LOCALE_OF: Record<Lang, string> = { fr: 'fr_CA', en: 'en_US' };
 export const DEFAULT_TIME_ZONE = 'America/Toronto';
 
+const CONSENT_SOURCES = {
+  fr: { express: 'Formulaire d’inscription en ligne', implied: 'Achat (facture)' },
+  en: { express: 'Online sign-up form', implied: 'Purchase (invoice)' },
+};
+
 /** mulberry32: a tiny, well-known 32-bit PRNG; enough for sample data, never for secrets. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -213,11 +218,22 @@ export function fillSample(emu: Emulator, opts: SampleOptions): SampleSummary {
       accountManager: manager.name,
       referredBy: draw.chance(0.7) ? draw.pick(referral) : '',
       newsletter: draw.chance(0.5),
+      nextFollowUp: i % 4 === 1 ? addDays(today, (i % 20) - 5) : '',
       tags: clientTags.join(', '),
       needs: draw.pick(text.needs),
       followUp: draw.pick(text.followUp),
       habits: draw.pick(text.habits),
     });
+    // The consent record a ticked newsletter needs (CASL), derived from the index so the random
+    // sequence, and so the rest of the sample, stays as it was. Every third one is implied
+    // consent from a purchase, some of them older than the two years it lasts.
+    const client = clients[clients.length - 1]!;
+    if (client.newsletter) {
+      const implied = i % 3 === 0;
+      client.consentType = choiceLabel('consentType', implied ? 'implied' : 'express', lang);
+      client.consentDate = addDays(today, -((i * 97) % 1000) - 15);
+      client.consentSource = CONSENT_SOURCES[lang][implied ? 'implied' : 'express'];
+    }
 
     const term = profile.overLimit ? 30 : draw.pick([15, 30, 30, 45, 60]);
     const hasTerms = profile.overdue || profile.overLimit || profile.manual || draw.chance(0.85);

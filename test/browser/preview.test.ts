@@ -362,6 +362,7 @@ test('a taken port gives a clear message and exit code 1; the workbook persisted
   expect(saved.triggers.map((t) => t.handler).sort()).toEqual([
     'onDailyTrigger',
     'onEditTrigger',
+    'onKnowingDailyTrigger',
     'onMonthlyTrigger',
   ]);
 });

@@ -195,6 +195,7 @@ describe('session', () => {
     expect(emu.triggers.triggers.map((t) => t.handler).sort()).toEqual([
       'onDailyTrigger',
       'onEditTrigger',
+      'onKnowingDailyTrigger',
       'onMonthlyTrigger',
     ]);
   });
