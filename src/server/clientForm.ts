@@ -15,7 +15,12 @@ import type {
   FormOpenResult,
   SaveResult,
 } from '../shared/formApi';
-import { validateClientCode, validateOpenRequest, validateSaveRequest } from '../shared/schemas';
+import {
+  emptyClientRecord,
+  validateClientCode,
+  validateOpenRequest,
+  validateSaveRequest,
+} from '../shared/schemas';
 import { codeKey } from '../domain/cells';
 import type { ReadContext } from '../domain/cells';
 import {
@@ -372,14 +377,7 @@ function saveLocked(
   for (const [table, rows] of deletions) deleteSheetRows(table.sheet, rows);
 
   // Computed fields are the sheet's, never the payload's.
-  const computed = current?.computed ?? {
-    balanceDue: null,
-    watched: false,
-    watchReasons: '',
-    hasInvoices: false,
-    updatedAt: '',
-    updatedBy: '',
-  };
+  const computed = current?.computed ?? emptyClientRecord().computed;
   const version = now.toISOString();
   const saved: ClientRecord = {
     ...record,
