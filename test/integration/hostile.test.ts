@@ -337,6 +337,32 @@ describe('every sidebar call survives hostile payloads', () => {
     );
   });
 
+  it('newsletterSettingsSave: refused with a message and nothing stored, or stored and loadable', () => {
+    const emu = restore();
+    if (!emu.functionNames().includes('newsletterSettingsSave')) return; // not in this build
+    const current = call(emu, 'newsletterSettingsLoad', undefined) as Record<string, unknown>;
+    const payload = fc.oneof(
+      hostileValue,
+      fc
+        .tuple(fc.constantFrom(...Object.keys(current), 'apiKey', 'audienceId'), hostileValue)
+        .map(([key, value]) => ({ ...current, [key]: value })),
+    );
+    fc.assert(
+      fc.property(payload, (settings) => {
+        const before = snapshot(emu);
+        const result = call(emu, 'newsletterSettingsSave', settings) as Record<string, unknown>;
+        if (result.ok === true) {
+          expect(typeof call(emu, 'newsletterSettingsLoad', undefined)).toBe('object');
+          return;
+        }
+        expect(result.ok).toBe(false);
+        expectClearText(result.message);
+        expect(snapshot(emu)).toBe(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('habitsSearch: an answer or a message, never an exception', () => {
     const emu = restore();
     if (!emu.functionNames().includes('habitsSearch')) return; // not in this build
