@@ -354,6 +354,26 @@ describe('truly parallel (runInParallel, worker threads)', () => {
     expectBalancesInPlace(emu);
   }, 30_000);
 
+  it('a commission run, a refresh and a save at once: each waits its turn and all complete', async () => {
+    const emu = restore();
+    const alone = restore();
+    alone.run('computeCommissions', '2026-10');
+    const record = load(emu, 'C0004');
+    record.general.phone = '514 444-4444';
+    const outcomes = await runInParallel(emu, [
+      { name: 'computeCommissions', args: ['2026-10'], user: ANN },
+      { name: 'refreshWatchList', user: BOB },
+      { name: 'formSave', args: [{ record, isNew: false }], user: 'carl@example.com' },
+      { name: 'computeCommissions', args: ['2026-10'], user: BOB },
+    ]);
+    expect(outcomes.map((o) => o.error)).toEqual([undefined, undefined, undefined, undefined]);
+    expect((outcomes[2]!.result as SaveResult).ok).toBe(true);
+    expect(byCode(emu, 'Clients', 'C0004')[0]!['Téléphone']).toBe('514 444-4444');
+    expect(rows(emu, 'Détail des commissions')).toEqual(rows(alone, 'Détail des commissions'));
+    expect(rows(emu, 'Rapport des commissions')).toEqual(rows(alone, 'Rapport des commissions'));
+    expectBalancesInPlace(emu);
+  }, 30_000);
+
   it('the same client saved by two people at once: one saves, the other gets a conflict naming them', async () => {
     const emu = restore();
     const a = load(emu, 'C0002');
