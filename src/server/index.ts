@@ -7,7 +7,8 @@
 import { SHEET_KEYS } from '../shared/contract';
 import type { FormLoadResult, FormOpenResult, SaveResult } from '../shared/formApi';
 import type { Settings } from '../domain/types';
-import { loadClient, openForm, saveClient } from './clientForm';
+import { loadClient, openForm } from './clientForm';
+import { saveClient } from './clientSave';
 import { addMenu } from './menu';
 import { t } from './messages';
 import { workbookLang } from './settings';
