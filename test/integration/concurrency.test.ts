@@ -203,7 +203,7 @@ describe('interleaved at any service call (fast-check over emu.at)', () => {
           expectBalancesInPlace(emu);
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 
@@ -236,7 +236,7 @@ describe('interleaved at any service call (fast-check over emu.at)', () => {
         }
         expectNoDuplicateClient(emu);
       }),
-      { numRuns: 20 },
+      { numRuns: 15 },
     );
   });
 
@@ -277,7 +277,7 @@ describe('interleaved at any service call (fast-check over emu.at)', () => {
             expect(byCode(emu, 'Clients', savedCode)[0]!['Sous surveillance']).toBe(true);
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 
@@ -318,7 +318,7 @@ describe('interleaved at any service call (fast-check over emu.at)', () => {
           expect(new Set(keys).size).toBe(keys.length);
         },
       ),
-      { numRuns: 15 },
+      { numRuns: 10 },
     );
   });
 });
