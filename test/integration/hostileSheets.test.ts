@@ -12,9 +12,16 @@ const SHEETS = ['Clients', 'Termes', 'Commissions', 'Journal CRM', 'Factures'] a
 const PROBLEM_LINE = /^(Clients|Termes|Commissions|Journal CRM|Factures), ligne (\d+), [^:]+ : \S/;
 
 let fixture: EmulatorState;
+/** The same workbook on the last day of the month, for the time-driven triggers. */
+let monthEnd: EmulatorState;
 
 beforeAll(() => {
-  const wb = workbook({ locale: 'fr_CA', now: '2026-11-15T12:00:00-05:00' });
+  fixture = filled('2026-11-15T12:00:00-05:00');
+  monthEnd = filled('2026-11-30T12:00:00-05:00');
+});
+
+function filled(now: string): EmulatorState {
+  const wb = workbook({ locale: 'fr_CA', now });
   wb.append('Listes', [
     { Vendeurs: 'Alice', 'Courriels des vendeurs': 'alice@example.com' },
     { 'Chargés de compte': 'Marie', 'Courriels des chargés de compte': 'marie@example.com' },
@@ -55,11 +62,11 @@ beforeAll(() => {
       },
     ]),
   );
-  fixture = wb.emu.exportState();
-});
+  return wb.emu.exportState();
+}
 
-function restore(): Emulator {
-  const emu = createEmulator({ state: fixture, locale: 'fr_CA' });
+function restore(state = fixture): Emulator {
+  const emu = createEmulator({ state, locale: 'fr_CA' });
   emu.loadBundle();
   return emu;
 }
@@ -86,7 +93,7 @@ function columnLetter(n: number): string {
   return letters;
 }
 
-const garbage = fc.oneof(
+const garbage: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(
     'pas une date',
     'beaucoup',
@@ -112,47 +119,67 @@ const garbage = fc.oneof(
   fc.boolean(),
 );
 
+type Edit = [sheet: (typeof SHEETS)[number], row: number, col: number, value: unknown];
+
+const edits = fc.array(
+  fc.tuple(
+    fc.constantFrom(...SHEETS),
+    fc.integer({ min: 2, max: 11 }),
+    fc.integer({ min: 1, max: 20 }),
+    garbage,
+  ),
+  { minLength: 1, maxLength: 8 },
+);
+
+/** Types each value into an existing data cell (row and column wrapped into the used block). */
+function typeInto(emu: Emulator, list: readonly Edit[]): void {
+  for (const [sheet, row, col, value] of list) {
+    const values = emu.spreadsheet.values(sheet);
+    const width = values[0]!.length;
+    const at = `${columnLetter(((col - 1) % width) + 1)}${Math.min(row, values.length)}`;
+    emu.spreadsheet.seed(sheet, [[value]], at);
+  }
+}
+
 describe('garbage typed into the sheets', () => {
+  it('the daily, monthly and follow-up triggers never fail on it', () => {
+    fc.assert(
+      fc.property(edits, (list) => {
+        const emu = restore(monthEnd);
+        typeInto(emu, list);
+        // 1 December: the monthly commission run (05:00) and the daily ones (06:00 and after)
+        const outcomes = emu.advanceTo('2026-12-01T12:00:00-05:00');
+        expect(outcomes.length).toBeGreaterThanOrEqual(2);
+        expect(outcomes.filter((o) => o.error !== undefined)).toEqual([]);
+      }),
+      { numRuns: 10 },
+    );
+  }, 20_000);
+
   it('reported with sheet and row; the refresh, the edit trigger and the commission run never crash', () => {
     let reported = 0;
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.tuple(
-            fc.constantFrom(...SHEETS),
-            fc.integer({ min: 2, max: 11 }),
-            fc.integer({ min: 1, max: 20 }),
-            garbage,
-          ),
-          { minLength: 1, maxLength: 8 },
-        ),
-        (edits) => {
-          const emu = restore();
-          for (const [sheet, row, col, value] of edits) {
-            const width = emu.spreadsheet.values(sheet)[0]!.length;
-            const rows = emu.spreadsheet.values(sheet).length;
-            const at = `${columnLetter(((col - 1) % width) + 1)}${Math.min(row, rows)}`;
-            emu.spreadsheet.seed(sheet, [[value]], at);
-          }
-          const from = emu.ui.events.length;
-          expect(tryRun(emu, 'refreshWatchList')).toBeNull();
-          for (const line of alertLines(emu, from)) {
-            reported++;
-            if (!line.startsWith('…')) expect(line).toMatch(PROBLEM_LINE);
-          }
+      fc.property(edits, (list) => {
+        const emu = restore();
+        typeInto(emu, list);
+        const from = emu.ui.events.length;
+        expect(tryRun(emu, 'refreshWatchList')).toBeNull();
+        for (const line of alertLines(emu, from)) {
+          reported++;
+          if (!line.startsWith('…')) expect(line).toMatch(PROBLEM_LINE);
+        }
 
-          const [sheet, row, col] = edits[0]!;
-          const width = emu.spreadsheet.values(sheet)[0]!.length;
-          const last = emu.spreadsheet.values(sheet).length;
-          const outcomes = emu.fireEdit({
-            range: { sheet, a1: `${columnLetter(((col - 1) % width) + 1)}${Math.min(row, last)}` },
-          });
-          expect(outcomes.filter((o) => o.error !== undefined)).toEqual([]);
-          expect(emu.triggerFailures).toEqual([]);
+        const [sheet, row, col] = list[0]!;
+        const width = emu.spreadsheet.values(sheet)[0]!.length;
+        const last = emu.spreadsheet.values(sheet).length;
+        const outcomes = emu.fireEdit({
+          range: { sheet, a1: `${columnLetter(((col - 1) % width) + 1)}${Math.min(row, last)}` },
+        });
+        expect(outcomes.filter((o) => o.error !== undefined)).toEqual([]);
+        expect(emu.triggerFailures).toEqual([]);
 
-          expect(tryRun(emu, 'computeCommissions', '2026-10')).toBeNull();
-        },
-      ),
+        expect(tryRun(emu, 'computeCommissions', '2026-10')).toBeNull();
+      }),
       { numRuns: 40 },
     );
     expect(reported).toBeGreaterThan(0); // the garbage did reach the readers
