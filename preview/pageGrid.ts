@@ -75,6 +75,8 @@ export class Grid {
       if (row === 1) {
         Object.assign(td.style, column.headerStyle);
         if (column.headerNote) td.title = column.headerNote;
+      } else if (view.rowBackgrounds[row - 1]) {
+        td.style.background = view.rowBackgrounds[row - 1]!;
       }
       if (row > 1 && column.checkbox && BOOL_TEXT.has(text)) {
         const box = document.createElement('input');

@@ -6,6 +6,7 @@
 import type { Emulator } from '../src/emulator';
 import type { MenuEntry } from '../src/emulator/ui';
 import { columnToLetters } from '../src/emulator/spreadsheet';
+import { evaluateFormula, shiftFormula } from '../src/emulator/spreadsheet/formula';
 import { dayInZone } from '../src/domain/time';
 import type { Lang } from '../src/shared/contract';
 import { contractColumn, contractSheet } from './sheetCsv';
@@ -34,6 +35,8 @@ export interface GridView {
   /** Data rows not drawn (beyond MAX_GRID_ROWS). */
   hiddenRows: number;
   selection: { row: number; col: number } | null;
+  /** Background a conditional format rule gives each drawn row (index 0 = row 1), or null. */
+  rowBackgrounds: (string | null)[];
 }
 
 export type MenuView = { name: string; items: ({ caption: string; path: string } | null)[] };
@@ -100,7 +103,45 @@ export function gridView(emu: Emulator, name: string): GridView {
     rows,
     hiddenRows: Math.max(0, all.length - MAX_GRID_ROWS),
     selection: range && range.sheetId === model.id ? { row: range.row, col: range.col } : null,
+    rowBackgrounds: rowBackgrounds(emu, name, rows.length),
   };
+}
+
+/**
+ * The background of custom-formula conditional format rules (Clients' watched rows), row by
+ * row: each rule's formula is shifted to the row, as Sheets applies it relative to the top-left
+ * of its range, and evaluated by the emulator's formula engine. A rule is taken per row (its
+ * range's first column), which is how this product's rules are written.
+ */
+function rowBackgrounds(emu: Emulator, name: string, count: number): (string | null)[] {
+  const doc = emu.spreadsheet;
+  const model = doc.sheetByName(name)!;
+  const out: (string | null)[] = Array.from({ length: count }, () => null);
+  for (const rule of model.conditionalRules) {
+    const formula = rule.args[0];
+    if (rule.criteria !== 'CUSTOM_FORMULA' || !rule.background || typeof formula !== 'string')
+      continue;
+    for (const ref of rule.ranges) {
+      if (ref.sheetId !== model.id) continue;
+      const last = Math.min(ref.row + ref.numRows - 1, count);
+      for (let row = ref.row; row <= last; row++) {
+        if (out[row - 1]) continue; // the first matching rule wins, as in Sheets
+        const shifted = shiftFormula(formula, row - ref.row, 0);
+        const value = evaluateFormula(shifted, {
+          cell: (sheet, r, c) => {
+            const target = sheet === undefined ? model : doc.sheetByName(sheet);
+            return target ? doc.rawValue(target, r, c) : '#REF!';
+          },
+          bounds: (sheet) => {
+            const target = sheet === undefined ? model : doc.sheetByName(sheet);
+            return { rows: target?.lastRow() ?? 0, cols: target?.lastCol() ?? 0 };
+          },
+        });
+        if (value === true) out[row - 1] = rule.background;
+      }
+    }
+  }
+  return out;
 }
 
 export function pageView(emu: Emulator, lang: Lang, clockPinned: boolean): PageView {

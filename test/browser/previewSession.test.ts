@@ -13,6 +13,7 @@ import { buildSample, buildEmpty } from '../../preview/sample';
 import { PreviewSession } from '../../preview/session';
 import { exportSheetCsv, importSheetCsv, ImportError } from '../../preview/sheetCsv';
 import { readState } from '../../preview/state';
+import { gridView } from '../../preview/view';
 
 const TODAY = '2026-11-16';
 let dir = '';
@@ -95,6 +96,11 @@ describe('sample', () => {
     // No problem alert: every cell of the sample is readable.
     expect(emu.ui.ofKind('alert')).toEqual([]);
     expect(emu.spreadsheet.activeSheet().name).toBe('Clients');
+    // The grid paints watched rows as the conditional format rule says, and only those.
+    const grid = gridView(emu, 'Clients');
+    const painted = grid.rows.slice(1, 31).map((_, i) => grid.rowBackgrounds[i + 1] !== null);
+    expect(painted).toEqual(rows('Clients').map((r) => r[watched] === 'TRUE'));
+    expect(painted.filter(Boolean).length).toBeGreaterThan(0);
   });
 
   test('in English: English sheets, headers and choices', () => {
