@@ -309,59 +309,54 @@ describe('every sidebar call survives hostile payloads', () => {
     );
   });
 
-  it('settingsSave: refused with a message and nothing stored, or stored and still loadable', () => {
-    const emu = restore();
-    const current = call(emu, 'settingsLoad', undefined) as Record<string, unknown>;
-    const payload = fc.oneof(
-      hostileValue,
-      fc
-        .tuple(fc.constantFrom(...Object.keys(current)), hostileValue)
-        .map(([key, value]) => ({ ...current, [key]: value })),
-    );
-    fc.assert(
-      fc.property(payload, (settings) => {
-        const before = snapshot(emu);
-        const result = call(emu, 'settingsSave', settings) as Record<string, unknown>;
-        if (result.ok === true) {
-          const now = call(emu, 'settingsLoad', undefined) as Record<string, unknown>;
-          expect(Object.keys(now).sort()).toEqual(Object.keys(current).sort());
-          expect(['fr', 'en']).toContain(now.lang);
-          if (now.lang !== 'fr') call(emu, 'settingsSave', current);
-          return;
-        }
-        expect(result.ok).toBe(false);
-        expectClearText(result.message);
-        expect(snapshot(emu)).toBe(before);
-      }),
-      { numRuns: 60 },
-    );
-  });
+  /** What each settings dialog must still give back after an accepted hostile payload. */
+  const dialogs: [
+    save: string,
+    load: string,
+    extraKeys: string[],
+    check: (now: Record<string, unknown>, emu: Emulator, current: Record<string, unknown>) => void,
+  ][] = [
+    [
+      'settingsSave',
+      'settingsLoad',
+      [],
+      (now, emu, current) => {
+        expect(Object.keys(now).sort()).toEqual(Object.keys(current).sort());
+        expect(['fr', 'en']).toContain(now.lang);
+        if (now.lang !== 'fr') call(emu, 'settingsSave', current); // the snapshots name French sheets
+      },
+    ],
+    ['newsletterSettingsSave', 'newsletterSettingsLoad', ['apiKey', 'audienceId'], () => {}],
+  ];
 
-  it('newsletterSettingsSave: refused with a message and nothing stored, or stored and loadable', () => {
-    const emu = restore();
-    if (!emu.functionNames().includes('newsletterSettingsSave')) return; // not in this build
-    const current = call(emu, 'newsletterSettingsLoad', undefined) as Record<string, unknown>;
-    const payload = fc.oneof(
-      hostileValue,
-      fc
-        .tuple(fc.constantFrom(...Object.keys(current), 'apiKey', 'audienceId'), hostileValue)
-        .map(([key, value]) => ({ ...current, [key]: value })),
-    );
-    fc.assert(
-      fc.property(payload, (settings) => {
-        const before = snapshot(emu);
-        const result = call(emu, 'newsletterSettingsSave', settings) as Record<string, unknown>;
-        if (result.ok === true) {
-          expect(typeof call(emu, 'newsletterSettingsLoad', undefined)).toBe('object');
-          return;
-        }
-        expect(result.ok).toBe(false);
-        expectClearText(result.message);
-        expect(snapshot(emu)).toBe(before);
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it.each(dialogs)(
+    '%s: refused with a message and nothing stored, or stored and still loadable',
+    (save, load, extraKeys, check) => {
+      const emu = restore();
+      if (!emu.functionNames().includes(save)) return; // not in this build
+      const current = call(emu, load, undefined) as Record<string, unknown>;
+      const payload = fc.oneof(
+        hostileValue,
+        fc
+          .tuple(fc.constantFrom(...Object.keys(current), ...extraKeys), hostileValue)
+          .map(([key, value]) => ({ ...current, [key]: value })),
+      );
+      fc.assert(
+        fc.property(payload, (settings) => {
+          const before = snapshot(emu);
+          const result = call(emu, save, settings) as Record<string, unknown>;
+          if (result.ok === true) {
+            check(call(emu, load, undefined) as Record<string, unknown>, emu, current);
+            return;
+          }
+          expect(result.ok).toBe(false);
+          expectClearText(result.message);
+          expect(snapshot(emu)).toBe(before);
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 
   it('habitsSearch: an answer or a message, never an exception', () => {
     const emu = restore();
