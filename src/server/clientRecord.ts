@@ -206,7 +206,11 @@ export function agreementCells(
   }));
 }
 
-/** CRM log rows the form edits, by kind: discussions (people → From) and e-mails. */
+/**
+ * CRM log rows the form edits, by kind: discussions (people → From) and e-mails. Only the
+ * columns the form shows are given, so what the form does not show (an e-mail's Details, a
+ * discussion's To) and was typed in the sheet stays.
+ */
 export function crmCells(record: ClientRecord): {
   discussion: Partial<Record<ColumnKey<'crmLog'>, unknown>>[];
   email: Partial<Record<ColumnKey<'crmLog'>, unknown>>[];
@@ -218,7 +222,6 @@ export function crmCells(record: ClientRecord): {
       date: d.date,
       kind: 'discussion',
       from: d.people,
-      to: '',
       cc: d.cc,
       subject: d.subject,
       details: d.details,
@@ -229,9 +232,7 @@ export function crmCells(record: ClientRecord): {
       kind: 'email',
       from: e.from,
       to: e.to,
-      cc: '',
       subject: e.subject,
-      details: '',
     })),
   };
 }

@@ -134,7 +134,10 @@ function saveLocked(
   }
 
   // Whole seconds: what Sheets stores and gives back exactly, so the version compares equal.
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  // A second save within the same second still gets a new version (one second on), or a stale
+  // form holding the first version could overwrite the second save unnoticed.
+  const previous = current?.version ? new Date(current.version).getTime() : 0;
+  const now = new Date(Math.max(Math.floor(Date.now() / 1000) * 1000, previous + 1000));
   const user = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
   const hasInvoices = current?.computed.hasInvoices ?? false;
   const { lang } = ctx;
@@ -241,17 +244,30 @@ function syncRows<S extends 'commissions' | 'crmLog'>(
   lang: Lang,
   deletions: Map<Table<SheetKey>, number[]>,
 ): void {
-  const n = Math.min(stored.length, wanted.length);
-  for (let i = 0; i < n; i++) {
-    const changed = changedCells(stored[i]!, wanted[i]!);
+  // Rows that already hold an entry stay as they are, with the cells the form does not show;
+  // then the other entries take the other rows in order (changed cells written), the rest are
+  // appended, and rows left over are deleted. So removing an entry in the middle deletes its
+  // own row rather than shifting the others' values up into it.
+  const free = new Set(stored.map((_, i) => i));
+  const pending: Partial<Record<ColumnKey<S>, unknown>>[] = [];
+  for (const entry of wanted) {
+    const same = [...free].find((i) => sameValues(stored[i]!, entry));
+    if (same === undefined) pending.push(entry);
+    else free.delete(same);
+  }
+  const rest = [...free];
+  const n = Math.min(rest.length, pending.length);
+  for (let k = 0; k < n; k++) {
+    const row = stored[rest[k]!]!;
+    const changed = changedCells(row, pending[k]!);
     if (Object.keys(changed).length > 0)
-      writeRowCells(table, stored[i]!.row, toCells(table.key, changed, lang));
+      writeRowCells(table, row.row, toCells(table.key, changed, lang));
   }
   appendRecords(
     table,
-    wanted.slice(n).map((w) => toCells(table.key, w, lang)),
+    pending.slice(n).map((w) => toCells(table.key, w, lang)),
   );
-  const removed = stored.slice(n).map((r) => r.row);
+  const removed = rest.slice(n).map((i) => stored[i]!.row);
   if (removed.length > 0) {
     const list = deletions.get(table as unknown as Table<SheetKey>) ?? [];
     list.push(...removed);

@@ -195,6 +195,26 @@ describe('client form: open and save through the bundle', () => {
     expect(wb.rows('Journal CRM').filter((r) => r['Code client'] === 'C0001')).toHaveLength(3);
   });
 
+  it('removing an entry in the middle deletes its own row; what the sheet adds stays with its row', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    const r = fullRecord('C0001');
+    r.crm.emails = [
+      { date: '2026-10-03', from: 'a@x.com', to: 'b@x.com', subject: 'Premier' },
+      { date: '2026-10-04', from: 'a@x.com', to: 'b@x.com', subject: 'Second' },
+    ];
+    const saved = ok(save(wb, r, true));
+    // Someone pastes the second e-mail's text into its Détails cell.
+    const row = wb.rows('Journal CRM').findIndex((x) => x['Objet'] === 'Second') + 2;
+    wb.setCell('Journal CRM', row, 'Détails', 'Texte du courriel');
+    const edited = saved.record;
+    edited.crm.emails = [edited.crm.emails[1]!];
+    ok(save(wb, edited, false));
+    const emails = wb.rows('Journal CRM').filter((x) => x['Nature'] === 'Courriel');
+    expect(emails.map((x) => [x['Objet'], x['Détails']])).toEqual([
+      ['Second', 'Texte du courriel'],
+    ]);
+  });
+
   it('refuses a stale save, naming who saved and when; nothing is overwritten', () => {
     const wb = workbook({ locale: 'fr_CA' });
     ok(save(wb, fullRecord('C0001'), true));

@@ -205,12 +205,16 @@ describe('cells from a record', () => {
       cc: 'B',
       clientCode: 'C0007',
     });
-    expect(crm.email[0]).toMatchObject({
+    expect(crm.email[0]).toEqual({
+      clientCode: 'C0007',
+      date: '2026-01-03',
       kind: 'email',
       from: 'f@x.com',
       to: 't@x.com',
-      details: '',
+      subject: 'E',
     });
+    // Columns the form does not show are left to the sheet.
+    expect(crm.discussion[0]).not.toHaveProperty('to');
   });
 });
 
