@@ -23,7 +23,7 @@ import {
   columnsOf,
   FIRST_DATA_ROW,
   readTable,
-  writeColumn,
+  adjacentRuns,
   WorkbookError,
   type Table,
 } from './workbook';
@@ -282,33 +282,44 @@ const KEEP = Symbol('keep');
 function sameCodes<S extends 'clients' | 'terms'>(table: Table<S>, key: ColumnKey<S>): boolean {
   const i = table.index[key];
   const n = table.rows.length;
-  if (n === 0) return table.sheet.getLastRow() <= 1;
+  // Rows inserted, deleted or sorted above the end shift the codes; rows added after the end
+  // are not written to, so they need no check (nor a getLastRow call).
+  if (n === 0) return true;
   const now = table.sheet.getRange(2, i + 1, n, 1).getValues();
-  if (table.sheet.getLastRow() !== n + 1) return false;
   for (let r = 0; r < n; r++) if (String(now[r]![0]) !== String(table.rows[r]![i])) return false;
   return true;
 }
 
 /**
- * Writes each column whose values differ from what was read, in one block. Cells marked KEEP
- * are written back as they were: their formula if they hold one, else their value.
+ * Writes the columns whose values differ from what was read: adjacent ones together, in one
+ * block (Under watch and Watch reasons; Balance due and the last invoice dates). Cells marked
+ * KEEP are written back as they were: their formula if they hold one, else their value.
  */
 function writeChanged<S extends 'clients' | 'terms'>(
   table: Table<S>,
   columns: ColumnValues<S>,
   timeZone: string,
 ): void {
+  const changed = new Map<number, unknown[]>();
   for (const [key, values] of Object.entries(columns) as [ColumnKey<S>, unknown[]][]) {
     const i = table.index[key];
     if (i < 0 || values.length === 0) continue;
-    const current = table.rows.map((row) => row[i]);
-    const changed = values.some((v, r) => v !== KEEP && !sameCell(current[r], v, timeZone));
-    if (!changed) continue;
-    let formulas: string[][] | null = null;
-    if (values.includes(KEEP))
-      formulas = table.sheet.getRange(2, i + 1, values.length, 1).getFormulas();
-    const out = values.map((v, r) => (v === KEEP ? formulas?.[r]?.[0] || current[r] : v));
-    writeColumn(table, key, out);
+    if (values.some((v, r) => v !== KEEP && !sameCell(table.rows[r]![i], v, timeZone)))
+      changed.set(i, values);
+  }
+  const n = table.rows.length;
+  for (const run of adjacentRuns([...changed.keys()])) {
+    const range = table.sheet.getRange(FIRST_DATA_ROW, run.start + 1, n, run.values.length);
+    const keeps = run.values.some((i) => changed.get(i)!.includes(KEEP));
+    const formulas = keeps ? range.getFormulas() : null;
+    range.setValues(
+      table.rows.map((row, r) =>
+        run.values.map((i, k) => {
+          const v = changed.get(i)![r];
+          return v === KEEP ? formulas?.[r]?.[k] || row[i] : v;
+        }),
+      ),
+    );
   }
 }
 
