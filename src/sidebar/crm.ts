@@ -55,6 +55,19 @@ function discussions(ctx: FieldCtx, data: PanelData): HTMLElement {
     fields: (row, i, n) => {
       const path = `crm.discussions.${i}`;
       const name = (text: string) => `${text} — ${t('discussionN', lang, { n })}`;
+      const text = (
+        key: 'people' | 'cc' | 'subject' | 'details',
+        labelText: string,
+        multiline = false,
+      ) =>
+        textField(ctx, {
+          path: `${path}.${key}`,
+          label: labelText,
+          ariaLabel: name(labelText),
+          multiline,
+          get: () => row[key],
+          set: (v) => (row[key] = v),
+        });
       return [
         dateField(ctx, {
           path: `${path}.date`,
@@ -63,35 +76,11 @@ function discussions(ctx: FieldCtx, data: PanelData): HTMLElement {
           get: () => row.date,
           set: (v) => (row.date = v ?? ''),
         }),
-        textField(ctx, {
-          path: `${path}.people`,
-          label: t('people', lang),
-          ariaLabel: name(t('people', lang)),
-          get: () => row.people,
-          set: (v) => (row.people = v),
-        }),
-        textField(ctx, {
-          path: `${path}.cc`,
-          label: label('cc'),
-          ariaLabel: name(label('cc')),
-          get: () => row.cc,
-          set: (v) => (row.cc = v),
-        }),
-        textField(ctx, {
-          path: `${path}.subject`,
-          label: label('subject'),
-          ariaLabel: name(label('subject')),
-          get: () => row.subject,
-          set: (v) => (row.subject = v),
-        }),
-        textField(ctx, {
-          path: `${path}.details`,
-          label: label('details'),
-          ariaLabel: name(label('details')),
-          multiline: true,
-          get: () => row.details,
-          set: (v) => (row.details = v),
-        }),
+        // The sheet has no "people" column: a discussion's people go to From (formApi.ts).
+        text('people', t('people', lang)),
+        text('cc', label('cc')),
+        text('subject', label('subject')),
+        text('details', label('details'), true),
       ];
     },
   });
