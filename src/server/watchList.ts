@@ -24,6 +24,7 @@ import {
   FIRST_DATA_ROW,
   readTable,
   adjacentRuns,
+  asCellValue,
   WorkbookError,
   type Table,
 } from './workbook';
@@ -293,7 +294,8 @@ function sameCodes<S extends 'clients' | 'terms'>(table: Table<S>, key: ColumnKe
 /**
  * Writes the columns whose values differ from what was read: adjacent ones together, in one
  * block (Under watch and Watch reasons; Balance due and the last invoice dates). Cells marked
- * KEEP are written back as they were: their formula if they hold one, else their value.
+ * KEEP are written back as they are at write time: their formula if they hold one, else their
+ * value (text escaped, so "'=1+1" typed as text stays text).
  */
 function writeChanged<S extends 'clients' | 'terms'>(
   table: Table<S>,
@@ -310,13 +312,17 @@ function writeChanged<S extends 'clients' | 'terms'>(
   const n = table.rows.length;
   for (const run of adjacentRuns([...changed.keys()])) {
     const range = table.sheet.getRange(FIRST_DATA_ROW, run.start + 1, n, run.values.length);
+    // Kept cells are read again just before the write (a date typed during the run stays),
+    // and written back as their formula, or as their value with text kept as text.
     const keeps = run.values.some((i) => changed.get(i)!.includes(KEEP));
+    const fresh = keeps ? range.getValues() : null;
     const formulas = keeps ? range.getFormulas() : null;
     range.setValues(
-      table.rows.map((row, r) =>
+      table.rows.map((_, r) =>
         run.values.map((i, k) => {
           const v = changed.get(i)![r];
-          return v === KEEP ? formulas?.[r]?.[k] || row[i] : v;
+          if (v !== KEEP) return v;
+          return formulas?.[r]?.[k] || asCellValue(fresh?.[r]?.[k] ?? '', false);
         }),
       ),
     );

@@ -143,8 +143,11 @@ export function cell<S extends SheetKey>(
 
 // ---------------------------------------------------------------- writing
 
-/** Strings Sheets would read as a formula when written (Sheets treats + and - like =). */
-const FORMULA_START = /^[=+\-@]/;
+/**
+ * Strings Sheets would read as a formula when written (Sheets treats + and - like =), or whose
+ * leading apostrophe it would take as the "text" mark and drop ("'t Hooft").
+ */
+const FORMULA_START = /^[=+\-@']/;
 
 /**
  * User text is data: a string that Sheets would turn into a formula (or a number, a date, a

@@ -43,6 +43,8 @@ describe('asCellValue', () => {
     expect(asCellValue('0042', false)).toBe(`'0042`);
     expect(asCellValue('2026-10-15', false)).toBe(`'2026-10-15`);
     expect(asCellValue('TRUE', false)).toBe(`'TRUE`);
+    // A leading apostrophe would be taken as Sheets' text mark and dropped.
+    expect(asCellValue("'t Hooft", false)).toBe("''t Hooft");
   });
   it('leaves ordinary text, non-strings and plain-text columns alone', () => {
     expect(asCellValue('Boulangerie Alida', false)).toBe('Boulangerie Alida');
