@@ -6,7 +6,7 @@
  * client since, it is refused, naming who and when. The document lock is held only around the
  * read-compare-write.
  */
-import type { ColumnKey, Lang, SheetKey } from '../shared/contract';
+import type { Lang, SheetKey } from '../shared/contract';
 import type { ClientRecord, SaveResult } from '../shared/formApi';
 import { emptyClientRecord, validateSaveRequest } from '../shared/schemas';
 import { codeKey } from '../domain/cells';
@@ -25,15 +25,16 @@ import {
   clientCells,
   crmCells,
   nextClientCode,
-  sameValues,
   termsAreBlank,
   termsCells,
 } from './clientRecord';
 import { t } from './messages';
-import { readRow, toCells, type RowValues } from './records';
+import { readRow, toCells } from './records';
 import { refreshWatch } from './watchList';
+import { mergeCells, mergeRows } from './savePlan';
 import {
   appendRecords,
+  columnsOf,
   deleteSheetRows,
   FIRST_DATA_ROW,
   writeRowCells,
@@ -47,14 +48,14 @@ export function saveClient(request: unknown): SaveResult {
   const ctx = formContext();
   const valid = validateSaveRequest(request, ctx.lang);
   if (!valid.ok) return { ok: false, kind: 'invalid', errors: valid.errors };
-  const { record, isNew, autoCode = false } = valid.value;
+  const { record, isNew, autoCode = false, original } = valid.value;
 
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS))
     return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
   let saved: Saved;
   try {
-    saved = saveLocked(ctx, record, isNew, autoCode);
+    saved = saveLocked(ctx, record, isNew, autoCode, original);
   } finally {
     SpreadsheetApp.flush();
     lock.releaseLock();
@@ -98,6 +99,7 @@ function saveLocked(
   requested: ClientRecord,
   isNew: boolean,
   autoCode: boolean,
+  original: ClientRecord | undefined,
 ): Saved {
   const refused = (result: SaveResult): Saved => ({ result, watchInputsChanged: false });
   const tables = readClientTables(ctx);
@@ -142,65 +144,78 @@ function saveLocked(
   const hasInvoices = current?.computed.hasInvoices ?? false;
   const { lang } = ctx;
 
-  // Clients: the form's cells, only those that changed, plus Updated at / by.
-  const clientWanted = clientCells(record);
-  if (isNew) {
-    appendRecords(tables.clients, [
-      { ...toCells('clients', clientWanted, lang), updatedAt: now, updatedBy: user },
-    ]);
-  } else {
-    const sheetRow = rowIndex + FIRST_DATA_ROW;
-    const stored = readRow(tables.clients, tables.clients.rows[rowIndex]!, sheetRow, ctx.read, []);
-    const changed = changedCells(stored, clientWanted);
-    writeRowCells(tables.clients, sheetRow, {
-      ...toCells('clients', changed, lang),
-      updatedAt: now,
-      updatedBy: user,
-    });
+  // Plan every write first: a conflict found on the way must leave the sheets untouched.
+  const base = isNew ? null : (original ?? current);
+  const clientRow = isNew
+    ? {}
+    : readRow(
+        tables.clients,
+        tables.clients.rows[rowIndex]!,
+        rowIndex + FIRST_DATA_ROW,
+        ctx.read,
+        [],
+      );
+  const clientPlan = mergeCells(clientRow, base && clientCells(base), clientCells(record));
+  const termsRow = rowsOfClient(tables.terms, key, ctx)[0];
+  const termsWanted = termsCells(record, hasInvoices);
+  const termsPlan = mergeCells(termsRow ?? {}, base && termsCells(base, hasInvoices), termsWanted);
+  const crmRows = rowsOfClient(tables.crmLog, key, ctx);
+  const baseCrm = base ? crmCells(base) : { discussion: [], email: [] };
+  const wantedCrm = crmCells(record);
+  const rowPlans = [
+    {
+      table: tables.commissions as Table<SheetKey>,
+      plan: mergeRows(
+        rowsOfClient(tables.commissions, key, ctx),
+        base ? agreementCells(base) : [],
+        agreementCells(record),
+      ),
+    },
+    ...(['discussion', 'email'] as const).map((kind) => ({
+      table: tables.crmLog as Table<SheetKey>,
+      plan: mergeRows(
+        crmRows.filter((r) => r.kind === kind),
+        baseCrm[kind],
+        wantedCrm[kind],
+      ),
+    })),
+  ];
+  const conflicts = [...clientPlan.conflicts, ...termsPlan.conflicts];
+  const rowConflicts = rowPlans.reduce((n, p) => n + p.plan.conflicts, 0);
+  if (conflicts.length > 0 || rowConflicts > 0) {
+    const names = conflicts.map((k) => fieldName(k, ctx.lang));
+    if (rowConflicts > 0) names.push(t(ctx.lang, 'conflictRows', { n: rowConflicts }));
+    const message = t(ctx.lang, 'handConflict', { fields: names.join(', ') });
+    return refused({ ok: false, kind: 'conflict', by: '', at: '', message });
   }
 
+  // Clients: the changed cells, plus Updated at / by.
+  const stamp = { updatedAt: now, updatedBy: user };
+  if (isNew)
+    appendRecords(tables.clients, [{ ...toCells('clients', clientPlan.changed, lang), ...stamp }]);
+  else
+    writeRowCells(tables.clients, rowIndex + FIRST_DATA_ROW, {
+      ...toCells('clients', clientPlan.changed, lang),
+      ...stamp,
+    });
   // Terms: at most one row per client; created only when it holds something.
-  const termsWanted = termsCells(record, hasInvoices);
-  const termsRows = rowsOfClient(tables.terms, key, ctx);
-  const termsRow = termsRows[0];
-  const watchInputsChanged = WATCH_INPUTS.some(
-    (k) => !sameValues(termsRow ?? {}, { [k]: termsWanted[k] }),
-  );
+  const watchInputsChanged = WATCH_INPUTS.some((k) => k in termsPlan.changed);
   if (termsRow) {
-    const changed = changedCells(termsRow, termsWanted);
-    if (Object.keys(changed).length > 0)
-      writeRowCells(tables.terms, termsRow.row, toCells('terms', changed, lang));
+    if (Object.keys(termsPlan.changed).length > 0)
+      writeRowCells(tables.terms, termsRow.row, toCells('terms', termsPlan.changed, lang));
   } else if (!termsAreBlank(termsWanted)) {
     appendRecords(tables.terms, [toCells('terms', termsWanted, lang)]);
   }
-
-  // Repeatable rows: rows kept in place where they still match, rewritten where changed,
-  // appended when added, deleted when removed in the form. Deletions come last, bottom first,
-  // so the row numbers used before stay right.
+  // Repeatable rows; deletions last, bottom first, so the row numbers used before stay right.
   const deletions = new Map<Table<SheetKey>, number[]>();
-  syncRows(
-    tables.commissions,
-    rowsOfClient(tables.commissions, key, ctx),
-    agreementCells(record),
-    lang,
-    deletions,
-  );
-  const crmRows = rowsOfClient(tables.crmLog, key, ctx);
-  const crm = crmCells(record);
-  syncRows(
-    tables.crmLog,
-    crmRows.filter((r) => r.kind === 'discussion'),
-    crm.discussion,
-    lang,
-    deletions,
-  );
-  syncRows(
-    tables.crmLog,
-    crmRows.filter((r) => r.kind === 'email'),
-    crm.email,
-    lang,
-    deletions,
-  );
+  for (const { table, plan } of rowPlans) {
+    for (const w of plan.writes) writeRowCells(table, w.row, toCells(table.key, w.cells, lang));
+    appendRecords(
+      table,
+      plan.appends.map((a) => toCells(table.key, a, lang)),
+    );
+    deletions.set(table, [...(deletions.get(table) ?? []), ...plan.deletes]);
+  }
   for (const [table, rows] of deletions) deleteSheetRows(table.sheet, rows);
 
   // Computed fields are the sheet's, never the payload's.
@@ -226,51 +241,11 @@ function saveLocked(
   return { result, watchInputsChanged };
 }
 
-function changedCells<K extends string>(
-  stored: Record<string, unknown>,
-  wanted: Partial<Record<K, unknown>>,
-): Partial<Record<K, unknown>> {
-  const changed: Partial<Record<K, unknown>> = {};
-  for (const k of Object.keys(wanted) as K[]) {
-    if (!sameValues(stored, { [k]: wanted[k] })) changed[k] = wanted[k];
+/** A field's header in the workbook language, for messages. */
+function fieldName(key: string, lang: Lang): string {
+  for (const sheet of ['clients', 'terms'] as const) {
+    const column = columnsOf(sheet).find((c) => c.key === key);
+    if (column) return column[lang];
   }
-  return changed;
-}
-
-function syncRows<S extends 'commissions' | 'crmLog'>(
-  table: Table<S>,
-  stored: (RowValues<S> & { row: number })[],
-  wanted: Partial<Record<ColumnKey<S>, unknown>>[],
-  lang: Lang,
-  deletions: Map<Table<SheetKey>, number[]>,
-): void {
-  // Rows that already hold an entry stay as they are, with the cells the form does not show;
-  // then the other entries take the other rows in order (changed cells written), the rest are
-  // appended, and rows left over are deleted. So removing an entry in the middle deletes its
-  // own row rather than shifting the others' values up into it.
-  const free = new Set(stored.map((_, i) => i));
-  const pending: Partial<Record<ColumnKey<S>, unknown>>[] = [];
-  for (const entry of wanted) {
-    const same = [...free].find((i) => sameValues(stored[i]!, entry));
-    if (same === undefined) pending.push(entry);
-    else free.delete(same);
-  }
-  const rest = [...free];
-  const n = Math.min(rest.length, pending.length);
-  for (let k = 0; k < n; k++) {
-    const row = stored[rest[k]!]!;
-    const changed = changedCells(row, pending[k]!);
-    if (Object.keys(changed).length > 0)
-      writeRowCells(table, row.row, toCells(table.key, changed, lang));
-  }
-  appendRecords(
-    table,
-    pending.slice(n).map((w) => toCells(table.key, w, lang)),
-  );
-  const removed = rest.slice(n).map((i) => stored[i]!.row);
-  if (removed.length > 0) {
-    const list = deletions.get(table as unknown as Table<SheetKey>) ?? [];
-    list.push(...removed);
-    deletions.set(table as unknown as Table<SheetKey>, list);
-  }
+  return key;
 }

@@ -58,6 +58,14 @@ const MESSAGES = {
     en: 'This client was changed by {by} at {at} since you opened it. Nothing was saved.',
   },
   saved: { fr: 'Client « {code} » enregistré.', en: 'Client "{code}" saved.' },
+  handConflict: {
+    fr: 'Depuis l’ouverture de cette fiche, la feuille a été modifiée à la main : {fields}. Rien n’a été enregistré : rechargez pour voir ces changements.',
+    en: 'Since this form was opened, the sheet was edited by hand: {fields}. Nothing was saved: reload to see those changes.',
+  },
+  conflictRows: {
+    fr: '{n} {n|ligne modifiée ou supprimée|lignes modifiées ou supprimées} (vendeurs, discussions ou courriels)',
+    en: '{n} {n|row changed or deleted|rows changed or deleted} (salespeople, discussions or e-mails)',
+  },
   savedAs: {
     fr: 'Client enregistré sous le code « {code} » (« {asked} » venait d’être pris).',
     en: 'Client saved as "{code}" ("{asked}" had just been taken).',

@@ -201,6 +201,12 @@ export interface FormSaveRequest {
    * next free code instead of refusing; a code typed by the user is never changed.
    */
   autoCode?: boolean;
+  /**
+   * The client as the form loaded it (omit for a new client). The server writes only what
+   * differs from it, and refuses a field or row that someone also changed in the sheet since:
+   * hand edits do not move the version.
+   */
+  original?: ClientRecord;
 }
 
 /** A field error: `path` names the field as in ClientRecord, dot-separated, array indexes as numbers. */

@@ -61,7 +61,6 @@ const TEXTS = {
     fr: 'Ce client a été modifié par {by} le {at}, après son ouverture ici.',
     en: 'This client was changed by {by} on {at}, after you opened it.',
   },
-  unknownUser: { fr: 'un autre utilisateur', en: 'another user' },
   conflictReload: {
     fr: 'Rechargez pour voir sa version (vos modifications seront perdues).',
     en: 'Reload to see their version (your changes will be lost).',

@@ -235,6 +235,9 @@ export const saveRequestSchema = z.object({
   record: clientRecordSchema,
   isNew: z.boolean(),
   autoCode: z.optional(z.boolean()),
+  // The loaded record may hold what the sheet holds (a rate over 100 typed by hand): an original
+  // that does not validate is dropped, and the save falls back to the sheet as its base.
+  original: z.optional(z.catch(z.optional(clientRecordSchema), undefined)),
 });
 
 export const openRequestSchema = z.object({

@@ -51,6 +51,8 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
   let record = emptyClientRecord(nextCode);
   let isNew = true;
   let snapshot = '';
+  /** The client as loaded: the save sends it so the server writes only what the user changed. */
+  let original: ClientRecord | null = null;
   let registry = new FieldRegistry();
 
   // ---------------------------------------------------------------- layout
@@ -105,6 +107,7 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
   // ---------------------------------------------------------------- rendering
   function render(next: ClientRecord, nextIsNew: boolean): void {
     record = clone(next);
+    original = nextIsNew ? null : clone(next);
     isNew = nextIsNew;
     registry = new FieldRegistry();
     const data: PanelData = { record, lists: boot.lists, defaults: boot.defaults, isNew };
@@ -220,7 +223,8 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
   async function save(): Promise<void> {
     if (saveButton.disabled) return;
     const autoCode = isNew && record.general.code === nextCode;
-    const checked = validateSaveRequest({ record, isNew, autoCode }, lang);
+    const request = original ? { record, isNew, autoCode, original } : { record, isNew, autoCode };
+    const checked = validateSaveRequest(request, lang);
     if (!checked.ok) {
       showErrors(checked.errors);
       return;
@@ -249,19 +253,12 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
       const code = record.general.code;
       const reload = h('button', { type: 'button' }, t('reload', lang));
       reload.addEventListener('click', () => void openClient(code));
-      say(
-        'error',
-        h(
-          'p',
-          {},
-          t('conflict', lang, {
-            by: result.by || t('unknownUser', lang),
-            at: formatInstant(result.at, lang),
-          }),
-        ),
-        h('p', {}, t('conflictReload', lang)),
-        reload,
-      );
+      // Another form's save names who and when; a hand edit in the sheet has neither, and the
+      // server's message names the fields instead.
+      const what = result.by
+        ? t('conflict', lang, { by: result.by, at: formatInstant(result.at, lang) })
+        : result.message;
+      say('error', h('p', {}, what), h('p', {}, t('conflictReload', lang)), reload);
       reload.focus();
     } else {
       say('error', result.message);

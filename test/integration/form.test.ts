@@ -215,6 +215,81 @@ describe('client form: open and save through the bundle', () => {
     ]);
   });
 
+  describe('hand edits in the sheet while the form is open', () => {
+    function opened(): { wb: TestWorkbook; loaded: ClientRecord } {
+      const wb = workbook({ locale: 'fr_CA' });
+      ok(save(wb, fullRecord('C0001'), true));
+      const loaded = (wb.run<FormLoadResult>('formLoad', 'C0001') as { record: ClientRecord })
+        .record;
+      return { wb, loaded };
+    }
+    const saveEdited = (
+      wb: TestWorkbook,
+      loaded: ClientRecord,
+      edit: (r: ClientRecord) => void,
+    ) => {
+      const record = structuredClone(loaded);
+      edit(record);
+      return wb.run<SaveResult>('formSave', { record, isNew: false, original: loaded });
+    };
+
+    it('are kept: the save writes only what the user changed', () => {
+      const { wb, loaded } = opened();
+      wb.setCell('Clients', 2, 'Ville', 'Laval');
+      wb.setCell('Termes', 2, 'Limite de crédit', 9000);
+      wb.addRecords('fr', 'crmLog', [
+        { clientCode: 'C0001', date: '2026-11-10', kind: 'Suivi', subject: 'Appel' },
+      ]);
+      wb.addRecords('fr', 'crmLog', [
+        { clientCode: 'C0001', date: '2026-11-11', kind: 'Courriel', subject: 'Ajouté à la main' },
+      ]);
+      wb.addRecords('fr', 'commissions', [
+        { clientCode: 'C0001', salesperson: 'Ajout', commissionType: 'Ventes', ratePct: 1 },
+      ]);
+      ok(saveEdited(wb, loaded, (r) => (r.general.phone = '438-555-0000')));
+      const client = wb.rows('Clients')[0]!;
+      expect([client['Ville'], client['Téléphone']]).toEqual(['Laval', '438-555-0000']);
+      expect(wb.rows('Termes')[0]!['Limite de crédit']).toBe(9000);
+      expect(wb.rows('Journal CRM').map((r) => r['Objet'])).toEqual([
+        'Retard',
+        'Excuses pour le retard',
+        'Appel',
+        'Ajouté à la main',
+      ]);
+      expect(wb.rows('Commissions').map((r) => r['Vendeur'])).toContain('Ajout');
+    });
+
+    it('to a field the user changed too refuse the save, naming the field; nothing is written', () => {
+      const { wb, loaded } = opened();
+      wb.setCell('Clients', 2, 'Ville', 'Laval');
+      const before = JSON.stringify(wb.emu.spreadsheet.toJSON());
+      const result = saveEdited(wb, loaded, (r) => {
+        r.general.city = 'Lévis';
+        r.general.phone = '438-555-0000';
+      });
+      expect(result).toMatchObject({ ok: false, kind: 'conflict', by: '' });
+      if (result.ok || result.kind !== 'conflict') throw new Error('expected a conflict');
+      expect(result.message).toBe(
+        'Depuis l’ouverture de cette fiche, la feuille a été modifiée à la main : Ville. Rien n’a été enregistré : rechargez pour voir ces changements.',
+      );
+      expect(JSON.stringify(wb.emu.spreadsheet.toJSON())).toBe(before);
+    });
+
+    it('to a row the user changed refuse the save; a row changed by hand is not deleted', () => {
+      const { wb, loaded } = opened();
+      wb.setCell('Commissions', 2, 'Taux (%)', 6);
+      const changed = saveEdited(wb, loaded, (r) => (r.salespeople[0]!.ratePct = 7));
+      expect(changed).toMatchObject({ ok: false, kind: 'conflict' });
+      if (changed.ok || changed.kind !== 'conflict') throw new Error('expected a conflict');
+      expect(changed.message).toContain('1 ligne modifiée ou supprimée');
+      ok(saveEdited(wb, loaded, (r) => r.salespeople.splice(0, 1)));
+      expect(wb.rows('Commissions').map((r) => [r['Vendeur'], r['Taux (%)']])).toEqual([
+        ['Marc Gagnon', 6],
+        ['Sophie Tremblay', 10],
+      ]);
+    });
+  });
+
   it('refuses a stale save, naming who saved and when; nothing is overwritten', () => {
     const wb = workbook({ locale: 'fr_CA' });
     ok(save(wb, fullRecord('C0001'), true));
