@@ -221,6 +221,9 @@ export const PERSONAL_CLIENT_FIELDS = [
   'address',
   'city',
   'postalCode',
+  'referredBy',
+  // The computed reasons quote the manual "why under watch", which often names people.
+  'watchReasons',
   'needs',
   'followUp',
   'habits',
@@ -266,26 +269,30 @@ export function anonymizeLocked(spreadsheet: Spreadsheet, lang: Lang, code: stri
   // Read again under the lock: rows may have moved since the prompt.
   const clients = readTable(spreadsheet, 'clients', lang);
   const ci = clients.index.code;
-  const rowIndex = clients.rows.findIndex((r) => codeKey(String(r[ci] ?? '')) === key);
-  if (rowIndex < 0) throw new WorkbookError(t(lang, 'clientNotFound', { code }));
+  // Every row with the code: a code typed twice by hand must not leave a copy behind.
+  const rowIndexes = clients.rows.flatMap((r, i) =>
+    codeKey(String(r[ci] ?? '')) === key ? [i] : [],
+  );
+  if (rowIndexes.length === 0) throw new WorkbookError(t(lang, 'clientNotFound', { code }));
   const blank: Partial<Record<ColumnKey<'clients'>, unknown>> = {
     name: t(lang, 'anonymizedName'),
     newsletter: false,
   };
   for (const f of PERSONAL_CLIENT_FIELDS) blank[f] = '';
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-  writeRowCells(clients, rowIndex + FIRST_DATA_ROW, {
-    ...toCells('clients', blank, lang),
-    // A form still open on this client must not save the old data back: its version is stale.
-    updatedAt: now,
-    updatedBy: currentUser(),
-  });
+  for (const rowIndex of rowIndexes)
+    writeRowCells(clients, rowIndex + FIRST_DATA_ROW, {
+      ...toCells('clients', blank, lang),
+      // A form still open on this client must not save the old data back: its version is stale.
+      updatedAt: now,
+      updatedBy: currentUser(),
+    });
   const terms = readTable(spreadsheet, 'terms', lang);
   const ti = terms.index.clientCode;
   terms.rows.forEach((r, i) => {
-    // Invoice remarks are printed on invoices and often name people (delivery contacts).
-    if (codeKey(String(r[ti] ?? '')) === key && terms.index.invoiceRemarks >= 0)
-      writeRowCells(terms, i + FIRST_DATA_ROW, { invoiceRemarks: '' });
+    // Invoice remarks (printed on invoices) and the manual watch reason often name people.
+    if (codeKey(String(r[ti] ?? '')) === key)
+      writeRowCells(terms, i + FIRST_DATA_ROW, { invoiceRemarks: '', watchReason: '' });
   });
   const crm = readTable(spreadsheet, 'crmLog', lang);
   const li = crm.index.clientCode;

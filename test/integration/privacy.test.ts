@@ -27,6 +27,8 @@ function seeded(): TestWorkbook {
       Besoins: 'Allergique aux arachides',
       'Notes de suivi': 'Rappeler son mari',
       'Prochain suivi': '2026-12-01',
+      'Référé par': 'Jean Tremblay',
+      'Motifs de surveillance': 'Manuel : litige avec Anne',
       'Synchro Mailchimp': `subscribed 2026-11-01 ${'a'.repeat(32)} 0123abcd`,
     },
     { 'Code client': 'C2', Nom: 'Ferme Bellevue', Courriel: 'info@bellevue.ca' },
@@ -36,6 +38,7 @@ function seeded(): TestWorkbook {
       'Code client': 'C1',
       'Limite de crédit': 1000,
       'Remarques sur les factures': 'Laisser chez la voisine',
+      'Pourquoi sous surveillance': 'Litige avec Anne',
     },
   ]);
   wb.append('Commissions', [
@@ -168,6 +171,8 @@ describe('anonymize client', () => {
       'Source du consentement': '',
       'Type de consentement': '',
       'Prochain suivi': '',
+      'Référé par': '',
+      'Motifs de surveillance': '',
       // Kept, so the next Mailchimp sync unsubscribes the old member by its hash.
       'Synchro Mailchimp': `subscribed 2026-11-01 ${'a'.repeat(32)} 0123abcd`,
     });
@@ -182,6 +187,7 @@ describe('anonymize client', () => {
     expect(wb.rows('Termes')[0]).toMatchObject({
       'Limite de crédit': 1000,
       'Remarques sur les factures': '',
+      'Pourquoi sous surveillance': '',
     });
     expect(wb.rows('Factures')).toEqual(invoicesBefore);
     expect(wb.rows('Commissions')).toEqual(commissionsBefore);
@@ -189,6 +195,23 @@ describe('anonymize client', () => {
     expect(wb.emu.toasts.at(-1)?.message ?? JSON.stringify(wb.emu.toasts.at(-1))).toContain(
       'Client C1 anonymisé (2 lignes',
     );
+  });
+
+  it('anonymizes every row of a code typed twice', () => {
+    const wb = seeded();
+    wb.append('Clients', [
+      { 'Code client': 'c1 ', Nom: 'Anne Lavoie (copie)', Courriel: 'anne@example.com' },
+    ]);
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('anonymizeClient');
+    const copies = wb
+      .rows('Clients')
+      .filter((r) => String(r['Code client']).trim().toLowerCase() === 'c1');
+    expect(copies.map((r) => [r.Nom, r.Courriel])).toEqual([
+      ['Client anonymisé', ''],
+      ['Client anonymisé', ''],
+    ]);
   });
 
   it('a form still open on the client cannot save the old data back', () => {
