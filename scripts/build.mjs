@@ -21,6 +21,8 @@ async function exportedNames(entry) {
     bundle: true,
     format: 'esm',
     platform: 'neutral',
+    // Only the entry's own exports matter here: dependencies stay unresolved.
+    packages: 'external',
     metafile: true,
     write: false,
     logLevel: 'silent',

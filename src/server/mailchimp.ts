@@ -17,6 +17,7 @@
  *   (fundamentals page, "Throttling"): batches of 10 through UrlFetchApp.fetchAll.
  *   https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetchAll(Object)
  */
+import SparkMD5 from 'spark-md5';
 
 export interface MailchimpConfig {
   apiKey: string;
@@ -58,15 +59,13 @@ export function keyHint(apiKey: string | undefined): string {
   return apiKey ? `…${apiKey.slice(-4)}` : '';
 }
 
-/** MD5 of the lowercase address, as hex: the member's id in Mailchimp. */
+/**
+ * MD5 of the lowercase address (UTF-8), as hex: the member's id in Mailchimp. Computed in
+ * JavaScript (spark-md5) rather than with Utilities.computeDigest: a first sync hashes every
+ * opted-in client, and a service call per client is what the budgets forbid.
+ */
 export function subscriberHash(email: string): string {
-  const bytes = Utilities.computeDigest(
-    Utilities.DigestAlgorithm.MD5,
-    email.trim().toLowerCase(),
-    Utilities.Charset.UTF_8,
-  );
-  // computeDigest gives Java bytes (-128…127).
-  return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
+  return SparkMD5.hash(email.trim().toLowerCase());
 }
 
 export interface MemberBody {
