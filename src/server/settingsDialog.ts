@@ -69,7 +69,14 @@ export function updateSettings(input: unknown): { ok: true } | { ok: false; mess
           ? 'Jours de grâce (0 à 365) et terme par défaut (0 à 3650) : nombres entiers.'
           : 'Grace days (0 to 365) and default term (0 to 3650) must be whole numbers.',
     };
-  if (s.lang !== 'fr' && s.lang !== 'en') return { ok: false, message: 'fr / en' };
+  if (s.lang !== 'fr' && s.lang !== 'en')
+    return {
+      ok: false,
+      message:
+        lang === 'fr'
+          ? 'Langue : choisissez Français (fr) ou English (en).'
+          : 'Language: choose Français (fr) or English (en).',
+    };
   saveSettings({
     graceDays: s.graceDays as number,
     defaultTermDays: s.defaultTermDays as number,
