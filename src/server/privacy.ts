@@ -20,7 +20,14 @@ import { t } from './messages';
 import { downloadPage } from './privacyDownload';
 import { toCells } from './records';
 import { loadSettings } from './settings';
-import { FIRST_DATA_ROW, readTable, writeRowCells, WorkbookError, type Table } from './workbook';
+import {
+  columnLetter,
+  FIRST_DATA_ROW,
+  readTable,
+  writeRowCells,
+  WorkbookError,
+  type Table,
+} from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -167,15 +174,27 @@ export function clientData(spreadsheet: Spreadsheet, lang: Lang, code: string): 
     }
     const i = (table.index as Record<string, number>)[s.column] ?? -1;
     if (i < 0) continue;
-    const header = table.header.map((h) => String(h ?? ''));
+    const header = exportHeaders(table.header, table.rows);
     const rows = table.rows
       .filter((r) => codeKey(String(r[i] ?? '')) === key)
-      .map((r) =>
-        Object.fromEntries(header.flatMap((h, c) => (h ? [[h, cellValue(r[c], timeZone)]] : []))),
-      );
+      .map((r) => Object.fromEntries(header.map((h, c) => [h, cellValue(r[c], timeZone)])));
     if (rows.length > 0) out.sheets[table.name] = rows;
   }
   return out;
+}
+
+/**
+ * A name for every column of an access export, so nothing of the client is left out: the header,
+ * or the column letter for a column without one, and the letter added to a header used twice.
+ */
+export function exportHeaders(header: readonly unknown[], rows: readonly unknown[][]): string[] {
+  const width = Math.max(header.length, ...rows.map((r) => r.length));
+  const texts = Array.from({ length: width }, (_, c) => String(header[c] ?? '').trim());
+  return texts.map((h, c) => {
+    const letter = columnLetter(c + 1);
+    if (!h) return `(${letter})`;
+    return texts.indexOf(h) === c && texts.lastIndexOf(h) === c ? h : `${h} (${letter})`;
+  });
 }
 
 /** Dates as days in the spreadsheet's zone (an instant with a time of day keeps it, in ISO). */

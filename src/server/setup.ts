@@ -18,7 +18,7 @@ import {
 import { t } from './messages';
 import { loadSettings, saveSettings } from './settings';
 import { installTriggers, type TriggerReport } from './triggers';
-import { columnsOf, findSheet, indexHeader } from './workbook';
+import { columnLetter, columnsOf, findSheet, indexHeader } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -122,14 +122,6 @@ function seedLists(
     if (!seed || seed.length === 0) continue;
     sheet.getRange(2, index[column.key]! + 1, seed.length, 1).setValues(seed.map((v) => [v]));
   }
-}
-
-/** Column letter(s) of a 1-based column: 1 → A, 27 → AA. */
-export function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 const NUMBER_FORMATS: Partial<Record<ColumnDef['kind'], string>> = {

@@ -41,6 +41,14 @@ export interface Table<S extends SheetKey> {
   readonly rows: unknown[][];
 }
 
+/** Column letter(s) of a 1-based column: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 export const FIRST_DATA_ROW = 2;
 /** Blank rows added beyond what an append needs when a sheet is full. */
 const GROWTH_ROWS = 100;

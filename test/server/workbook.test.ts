@@ -1,6 +1,6 @@
-import { adjacentRuns, asCellValue, indexHeader } from '../../src/server/workbook';
+import { adjacentRuns, asCellValue, columnLetter, indexHeader } from '../../src/server/workbook';
+import { exportHeaders } from '../../src/server/privacy';
 import { t } from '../../src/server/messages';
-import { columnLetter } from '../../src/server/setup';
 
 describe('indexHeader', () => {
   it('finds contract columns in either language, any order, case and spaces ignored', () => {
@@ -78,5 +78,13 @@ describe('server messages', () => {
     );
     expect(t('en', 'watchDone', { watched: 1, newly: 1 })).toBe('1 client under watch, 1 newly.');
     expect(t('en', 'watchDone', { watched: 0, newly: 0 })).toBe('0 clients under watch, 0 newly.');
+  });
+});
+
+describe('exportHeaders (Law 25 access export)', () => {
+  it('names every column: blank headers by letter, a header used twice with its letter', () => {
+    expect(
+      exportHeaders(['Code client', '', 'Note', 'Note'], [['A', 'x', 'y', 'z', 'extra']]),
+    ).toEqual(['Code client', '(B)', 'Note (C)', 'Note (D)', '(E)']);
   });
 });
