@@ -97,12 +97,6 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
     h('div', { class: 'bar' }, saveButton, unsavedNote, status),
   );
   finder.setClients(clients);
-  // Closing the sidebar (or reloading it) with unsaved changes asks first, as switching clients does.
-  window.addEventListener('beforeunload', (e) => {
-    if (!isDirty()) return;
-    e.preventDefault();
-    e.returnValue = '';
-  });
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
       e.preventDefault();

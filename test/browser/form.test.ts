@@ -545,28 +545,3 @@ test('every control has a visible label, and nothing overflows the 300 px sideba
     expect(report.scrollWidth).toBeLessThanOrEqual(300);
   }
 });
-
-test('closing the sidebar with unsaved changes asks first; a saved form closes quietly', async () => {
-  await open(seed('fr'));
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.type());
-    void d.dismiss(); // stay on the page
-  });
-  const closed = page.waitForEvent('close');
-  await page.close({ runBeforeUnload: true });
-  await closed;
-  expect(dialogs).toEqual([]);
-
-  await open(seed('fr'));
-  await label('Nom').fill('Brouillon');
-  const asked = new Promise<string>((resolve) =>
-    page.once('dialog', (d) => {
-      resolve(d.type());
-      void d.dismiss();
-    }),
-  );
-  await page.close({ runBeforeUnload: true });
-  expect(await asked).toBe('beforeunload');
-  expect(page.isClosed()).toBe(false);
-});
