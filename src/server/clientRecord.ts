@@ -2,7 +2,12 @@
  * The client as the form sees it (ClientRecord) from and to the rows of Clients, Terms,
  * Commissions and CRM log. Pure: no service call, so it is unit-tested on its own.
  */
-import type { ClientRecord, DiscussionFields, EmailFields } from '../shared/formApi';
+import type {
+  AgreementFields,
+  ClientRecord,
+  DiscussionFields,
+  EmailFields,
+} from '../shared/formApi';
 import type { ColumnKey, ConsentType } from '../shared/contract';
 import type { RowValues } from './records';
 
@@ -21,6 +26,32 @@ function optional<T extends Record<string, unknown>>(fields: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(fields).filter(([, v]) => v !== '' && v !== null),
   ) as Partial<T>;
+}
+
+/** An agreement row as the form shows it (an unreadable type reads as Sales, a rate as 0). */
+export function agreementFieldsOf(a: Partial<AgreementRow>): AgreementFields {
+  return {
+    salesperson: str(a.salesperson),
+    commissionType:
+      a.commissionType === 'payments' || a.commissionType === 'margin' ? a.commissionType : 'sales',
+    ratePct: num(a.ratePct) ?? 0,
+    productType: str(a.productType),
+  };
+}
+
+/** A discussion row of the CRM log as the form shows it (its people are the From column). */
+export function discussionFieldsOf(r: Partial<CrmRow>): DiscussionFields {
+  return {
+    date: str(r.date),
+    people: str(r.from),
+    cc: str(r.cc),
+    subject: str(r.subject),
+    details: str(r.details),
+  };
+}
+
+export function emailFieldsOf(r: Partial<CrmRow>): EmailFields {
+  return { date: str(r.date), from: str(r.from), to: str(r.to), subject: str(r.subject) };
 }
 
 export function toClientRecord(
@@ -65,15 +96,7 @@ export function toClientRecord(
       cashOnDelivery: bool(tr.cashOnDelivery),
       invoiceRemarks: str(tr.invoiceRemarks),
     },
-    salespeople: agreements.map((a) => ({
-      salesperson: str(a.salesperson),
-      commissionType:
-        a.commissionType === 'payments' || a.commissionType === 'margin'
-          ? a.commissionType
-          : 'sales',
-      ratePct: num(a.ratePct) ?? 0,
-      productType: str(a.productType),
-    })),
+    salespeople: agreements.map((a, origin) => ({ ...agreementFieldsOf(a), origin })),
     crm: {
       accountManager: str(client.accountManager),
       referredBy: str(client.referredBy),
@@ -84,21 +107,10 @@ export function toClientRecord(
       habits: str(client.habits),
       discussions: crm
         .filter((r) => r.kind === 'discussion')
-        .map((r): DiscussionFields => ({
-          date: str(r.date),
-          people: str(r.from),
-          cc: str(r.cc),
-          subject: str(r.subject),
-          details: str(r.details),
-        })),
+        .map((r, origin) => ({ ...discussionFieldsOf(r), origin })),
       emails: crm
         .filter((r) => r.kind === 'email')
-        .map((r): EmailFields => ({
-          date: str(r.date),
-          from: str(r.from),
-          to: str(r.to),
-          subject: str(r.subject),
-        })),
+        .map((r, origin) => ({ ...emailFieldsOf(r), origin })),
       // Optional fields (formApi.ts) are present only when the sheet holds something: a blank
       // one and a missing one mean the same to the form.
       ...optional({

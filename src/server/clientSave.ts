@@ -22,7 +22,10 @@ import {
 } from './clientForm';
 import {
   agreementCells,
+  agreementFieldsOf,
   clientCells,
+  discussionFieldsOf,
+  emailFieldsOf,
   crmCells,
   nextClientCode,
   termsAreBlank,
@@ -31,7 +34,7 @@ import {
 import { t } from './messages';
 import { readRow, toCells } from './records';
 import { refreshWatch } from './watchList';
-import { mergeCells, mergeRows } from './savePlan';
+import { mergeCells, mergeRows, type RowsPlan } from './savePlan';
 import {
   appendRecords,
   columnsOf,
@@ -145,7 +148,11 @@ function saveLocked(
   const { lang } = ctx;
 
   // Plan every write first: a conflict found on the way must leave the sheets untouched.
-  const base = isNew ? null : (original ?? current);
+  // Updating needs the record as loaded: without it, what the user changed cannot be told
+  // from what others changed in the sheet (a sidebar opened before an update sends none).
+  if (!isNew && !original)
+    return refused({ ok: false, kind: 'error', message: t(ctx.lang, 'formOutdated') });
+  const base = isNew ? null : original!;
   const clientRow = isNew
     ? {}
     : readRow(
@@ -159,27 +166,7 @@ function saveLocked(
   const termsRow = rowsOfClient(tables.terms, key, ctx)[0];
   const termsWanted = termsCells(record, hasInvoices);
   const termsPlan = mergeCells(termsRow ?? {}, base && termsCells(base, hasInvoices), termsWanted);
-  const crmRows = rowsOfClient(tables.crmLog, key, ctx);
-  const baseCrm = base ? crmCells(base) : { discussion: [], email: [] };
-  const wantedCrm = crmCells(record);
-  const rowPlans = [
-    {
-      table: tables.commissions as Table<SheetKey>,
-      plan: mergeRows(
-        rowsOfClient(tables.commissions, key, ctx),
-        base ? agreementCells(base) : [],
-        agreementCells(record),
-      ),
-    },
-    ...(['discussion', 'email'] as const).map((kind) => ({
-      table: tables.crmLog as Table<SheetKey>,
-      plan: mergeRows(
-        crmRows.filter((r) => r.kind === kind),
-        baseCrm[kind],
-        wantedCrm[kind],
-      ),
-    })),
-  ];
+  const rowPlans = planRows(ctx, tables, key, record, base);
   const conflicts = [...clientPlan.conflicts, ...termsPlan.conflicts];
   const rowConflicts = rowPlans.reduce((n, p) => n + p.plan.conflicts, 0);
   if (conflicts.length > 0 || rowConflicts > 0) {
@@ -188,6 +175,9 @@ function saveLocked(
     const message = t(ctx.lang, 'handConflict', { fields: names.join(', ') });
     return refused({ ok: false, kind: 'conflict', by: '', at: '', message });
   }
+
+  const sheetDiffers =
+    clientPlan.sheetDiffers || termsPlan.sheetDiffers || rowPlans.some((p) => p.plan.sheetDiffers);
 
   // Clients: the changed cells, plus Updated at / by.
   const stamp = { updatedAt: now, updatedBy: user };
@@ -203,8 +193,10 @@ function saveLocked(
   if (termsRow) {
     if (Object.keys(termsPlan.changed).length > 0)
       writeRowCells(tables.terms, termsRow.row, toCells('terms', termsPlan.changed, lang));
-  } else if (!termsAreBlank(termsWanted)) {
-    appendRecords(tables.terms, [toCells('terms', termsWanted, lang)]);
+  } else if (base ? Object.keys(termsPlan.changed).length > 0 : !termsAreBlank(termsWanted)) {
+    // No Terms row (never made, or deleted by hand): one is made only for what the user set.
+    const cells = base ? { ...termsPlan.changed, clientCode: record.general.code } : termsWanted;
+    appendRecords(tables.terms, [toCells('terms', cells, lang)]);
   }
   // Repeatable rows; deletions last, bottom first, so the row numbers used before stay right.
   const deletions = new Map<Table<SheetKey>, number[]>();
@@ -218,14 +210,20 @@ function saveLocked(
   }
   for (const [table, rows] of deletions) deleteSheetRows(table.sheet, rows);
 
-  // Computed fields are the sheet's, never the payload's.
-  const computed = current?.computed ?? emptyClientRecord().computed;
-  const version = now.toISOString();
-  const saved: ClientRecord = {
-    ...record,
-    version,
-    computed: { ...computed, updatedAt: version, updatedBy: user },
-  };
+  // What the form shows next (and sends back as `original`): the client as the sheet now holds
+  // it. When the sheet held nothing the form did not load, that is the request with the new
+  // version and the sheet's computed fields; else the client is read again.
+  const saved = sheetDiffers
+    ? reread(ctx, key)
+    : renumbered({
+        ...record,
+        version: now.toISOString(),
+        computed: {
+          ...(current?.computed ?? emptyClientRecord().computed),
+          updatedAt: now.toISOString(),
+          updatedBy: user,
+        },
+      });
   const result: SaveResult = {
     ok: true,
     record: saved,
@@ -239,6 +237,96 @@ function saveLocked(
     result.nextCode = nextClientCode([...codes, record.general.code], (c) => taken.has(codeKey(c)));
   }
   return { result, watchInputsChanged };
+}
+
+/**
+ * The plans of the repeatable rows: agreements, then the CRM log's discussions and e-mails.
+ * Stored rows are compared as the form shows them (same defaults, the record's code), so a row
+ * typed "c0001" or with a blank type still matches the entry the form loaded from it.
+ */
+function planRows(
+  ctx: FormContext,
+  tables: ReturnType<typeof readClientTables>,
+  key: string,
+  record: ClientRecord,
+  base: ClientRecord | null,
+): { table: Table<SheetKey>; plan: RowsPlan }[] {
+  const code = record.general.code;
+  const asShown = <T>(
+    rows: (Record<string, unknown> & { row: number })[],
+    fields: (r: Record<string, unknown>) => T,
+    cells: (entries: T[]) => Record<string, unknown>[],
+  ) => cells(rows.map(fields)).map((c, i) => ({ ...c, row: rows[i]!.row }));
+  const withOrigins = (cells: Record<string, unknown>[], entries: { origin?: number }[]) =>
+    cells.map((c, i) => ({ cells: c, origin: entries[i]?.origin }));
+  const shell = (patch: Partial<ClientRecord>): ClientRecord => ({
+    ...emptyClientRecord(code),
+    ...patch,
+  });
+  const agreements = asShown(
+    rowsOfClient(tables.commissions, key, ctx),
+    agreementFieldsOf,
+    (salespeople) => agreementCells(shell({ salespeople })),
+  );
+  const crmRows = rowsOfClient(tables.crmLog, key, ctx);
+  const storedCrm = {
+    discussion: asShown(
+      crmRows.filter((r) => r.kind === 'discussion'),
+      discussionFieldsOf,
+      (discussions) =>
+        crmCells(shell({ crm: { ...emptyClientRecord().crm, discussions } })).discussion,
+    ),
+    email: asShown(
+      crmRows.filter((r) => r.kind === 'email'),
+      emailFieldsOf,
+      (emails) => crmCells(shell({ crm: { ...emptyClientRecord().crm, emails } })).email,
+    ),
+  };
+  // The base's rows under the record's code: the code is the key, not a field to compare.
+  const baseRecord = base && { ...base, general: { ...base.general, code } };
+  const baseCrm = baseRecord ? crmCells(baseRecord) : { discussion: [], email: [] };
+  const wantedCrm = crmCells(record);
+  return [
+    {
+      table: tables.commissions as Table<SheetKey>,
+      plan: mergeRows(
+        agreements,
+        baseRecord ? agreementCells(baseRecord) : [],
+        withOrigins(agreementCells(record), record.salespeople),
+      ),
+    },
+    ...(['discussion', 'email'] as const).map((kind) => ({
+      table: tables.crmLog as Table<SheetKey>,
+      plan: mergeRows(
+        storedCrm[kind],
+        baseCrm[kind],
+        withOrigins(
+          wantedCrm[kind],
+          kind === 'discussion' ? record.crm.discussions : record.crm.emails,
+        ),
+      ),
+    })),
+  ];
+}
+
+/** The client read again from the sheets (after a save that kept others' hand edits). */
+function reread(ctx: FormContext, key: string): ClientRecord {
+  const tables = readClientTables(ctx);
+  return recordOf(tables, findClientRow(tables.clients, key), ctx);
+}
+
+/** Entries numbered as they now stand, as a freshly loaded record's are. */
+function renumbered(record: ClientRecord): ClientRecord {
+  const number = <T extends object>(list: T[]) => list.map((e, origin) => ({ ...e, origin }));
+  return {
+    ...record,
+    salespeople: number(record.salespeople),
+    crm: {
+      ...record.crm,
+      discussions: number(record.crm.discussions),
+      emails: number(record.crm.emails),
+    },
+  };
 }
 
 /** A field's header in the workbook language, for messages. */

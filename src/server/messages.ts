@@ -58,6 +58,10 @@ const MESSAGES = {
     en: 'This client was changed by {by} at {at} since you opened it. Nothing was saved.',
   },
   saved: { fr: 'Client « {code} » enregistré.', en: 'Client "{code}" saved.' },
+  formOutdated: {
+    fr: 'Cette fiche a été ouverte avec une version précédente de Fiche Client : rechargez-la, puis refaites vos changements.',
+    en: 'This form was opened with an earlier version of Fiche Client: reload it, then make your changes again.',
+  },
   handConflict: {
     fr: 'Depuis l’ouverture de cette fiche, la feuille a été modifiée à la main : {fields}. Rien n’a été enregistré : rechargez pour voir ces changements.',
     en: 'Since this form was opened, the sheet was edited by hand: {fields}. Nothing was saved: reload to see those changes.',

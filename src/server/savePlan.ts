@@ -19,18 +19,23 @@ export function mergeCells(
   stored: Cells,
   base: Cells | null,
   wanted: Cells,
-): { changed: Cells; conflicts: string[] } {
+): { changed: Cells; conflicts: string[]; sheetDiffers: boolean } {
   const changed: Cells = {};
   const conflicts: string[] = [];
+  let sheetDiffers = false;
   for (const key of Object.keys(wanted)) {
     const w = wanted[key];
     // No base (a new client): everything the form holds is the user's.
-    if (base && same(w, base[key])) continue; // not changed in the form: the sheet's value stays
+    if (base && same(w, base[key])) {
+      // Not changed in the form: the sheet's value stays, even if someone changed it.
+      if (!same(stored[key], w)) sheetDiffers = true;
+      continue;
+    }
     if (same(stored[key], w)) continue; // already so
     if (base && !same(stored[key], base[key])) conflicts.push(key);
     else changed[key] = w;
   }
-  return { changed, conflicts };
+  return { changed, conflicts, sheetDiffers };
 }
 
 export interface RowsPlan {
@@ -39,59 +44,76 @@ export interface RowsPlan {
   appends: Cells[];
   /** Sheet rows to delete. */
   deletes: number[];
-  /** Entries the user changed or removed whose row someone changed or removed meanwhile. */
+  /** Entries the user changed whose row someone changed or removed meanwhile. */
   conflicts: number;
+  /**
+   * The sheet holds something the form did not load: rows added by hand, or an entry removed
+   * in the form whose row had been changed or removed by hand (it is left as it is).
+   */
+  sheetDiffers: boolean;
+}
+
+/** An entry of the form: its cells, and its index among the loaded entries (absent if new). */
+export interface Entry {
+  cells: Cells;
+  origin?: number | undefined;
 }
 
 /**
- * Repeatable rows (agreements, discussions, e-mails): entries left as loaded stay; entries
- * removed in the form delete their stored row (found by value); entries changed in the form
- * rewrite their stored row's changed cells; new entries are appended. An entry is matched to
- * its stored row by the values the form shows, so the order of rows in the sheet does not matter.
+ * Repeatable rows (agreements, discussions, e-mails). Each entry of the form says which loaded
+ * entry it is (`origin`): left as loaded, it stays; edited, its own stored row gets the changed
+ * cells; loaded entries no entry refers to were removed and their rows are deleted; entries
+ * without an origin are appended. A loaded entry's stored row is found by the values the form
+ * shows, so the order of rows in the sheet does not matter; `stored` must be normalized as the
+ * form shows rows (the same mapping as `base`).
  */
 export function mergeRows(
   stored: readonly (Cells & { row: number })[],
   base: readonly Cells[],
-  wanted: readonly Cells[],
+  wanted: readonly Entry[],
 ): RowsPlan {
-  const plan: RowsPlan = { writes: [], appends: [], deletes: [], conflicts: 0 };
-  // Entries identical in base and wanted: unchanged (as a multiset).
-  const baseLeft = [...base];
-  const added: Cells[] = [];
-  for (const w of wanted) {
-    const i = baseLeft.findIndex((b) => sameValues(b, w));
-    if (i >= 0) baseLeft.splice(i, 1);
-    else added.push(w);
-  }
-  // A stored row for each base entry that the form changed or removed.
+  const plan: RowsPlan = {
+    writes: [],
+    appends: [],
+    deletes: [],
+    conflicts: 0,
+    sheetDiffers: false,
+  };
   const free = new Set(stored.map((_, i) => i));
-  const unchangedBase = base.filter((b) => !baseLeft.includes(b));
-  for (const b of unchangedBase) {
-    const i = [...free].find((k) => sameValues(stored[k]!, b));
-    if (i !== undefined) free.delete(i); // kept as it is
-  }
   const rowOf = (b: Cells): (Cells & { row: number }) | undefined => {
     const i = [...free].find((k) => sameValues(stored[k]!, b));
     if (i === undefined) return undefined;
     free.delete(i);
     return stored[i];
   };
-  // Changed entries: the n-th removed base entry pairs with the n-th added one.
-  const pairs = Math.min(baseLeft.length, added.length);
-  for (let k = 0; k < pairs; k++) {
-    const row = rowOf(baseLeft[k]!);
+  const edited: { base: Cells; cells: Cells }[] = [];
+  const referenced = new Set<number>();
+  for (const w of wanted) {
+    const o = w.origin;
+    if (o === undefined || o >= base.length || referenced.has(o)) {
+      plan.appends.push(w.cells);
+      continue;
+    }
+    referenced.add(o);
+    if (sameValues(base[o]!, w.cells))
+      rowOf(base[o]!); // unchanged: its row stays as it is
+    else edited.push({ base: base[o]!, cells: w.cells });
+  }
+  for (const e of edited) {
+    const row = rowOf(e.base);
     if (!row) {
       plan.conflicts++;
       continue;
     }
-    const { changed } = mergeCells(row, baseLeft[k]!, added[k]!);
+    const { changed } = mergeCells(row, e.base, e.cells);
     if (Object.keys(changed).length > 0) plan.writes.push({ row: row.row, cells: changed });
   }
-  // Removed entries: delete their row if it is still as loaded (else someone kept it).
-  for (const b of baseLeft.slice(pairs)) {
+  base.forEach((b, o) => {
+    if (referenced.has(o)) return;
     const row = rowOf(b);
     if (row) plan.deletes.push(row.row);
-  }
-  plan.appends.push(...added.slice(pairs));
+    else plan.sheetDiffers = true; // changed or removed by hand: left as it is
+  });
+  if (free.size > 0) plan.sheetDiffers = true;
   return plan;
 }

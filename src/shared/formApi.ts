@@ -83,6 +83,11 @@ export interface AgreementFields {
   ratePct: number;
   /** '' = every product type. */
   productType: string;
+  /**
+   * Index of this entry among its kind in the record as loaded (the server sets it); absent for
+   * an entry added in the form. The save pairs an edited entry with its own row by it.
+   */
+  origin?: number;
 }
 
 /** An internal discussion: a CRM log row of kind 'discussion' (people → From). */
@@ -92,6 +97,11 @@ export interface DiscussionFields {
   cc: string;
   subject: string;
   details: string;
+  /**
+   * Index of this entry among its kind in the record as loaded (the server sets it); absent for
+   * an entry added in the form. The save pairs an edited entry with its own row by it.
+   */
+  origin?: number;
 }
 
 /** An e-mail exchanged: a CRM log row of kind 'email'. */
@@ -100,6 +110,11 @@ export interface EmailFields {
   from: string;
   to: string;
   subject: string;
+  /**
+   * Index of this entry among its kind in the record as loaded (the server sets it); absent for
+   * an entry added in the form. The save pairs an edited entry with its own row by it.
+   */
+  origin?: number;
 }
 
 /**
@@ -202,9 +217,10 @@ export interface FormSaveRequest {
    */
   autoCode?: boolean;
   /**
-   * The client as the form loaded it (omit for a new client). The server writes only what
-   * differs from it, and refuses a field or row that someone also changed in the sheet since:
-   * hand edits do not move the version.
+   * The client as the form loaded it (required to update a client; omit for a new one). The
+   * server writes only what differs from it, and refuses a field or row that someone also
+   * changed in the sheet since: hand edits do not move the version. It is what the sheet held,
+   * so it is read leniently (shape and sizes only), not validated like `record`.
    */
   original?: ClientRecord;
 }

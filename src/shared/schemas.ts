@@ -135,6 +135,7 @@ export const agreementSchema = z.object({
   commissionType: z.enum(['sales', 'payments', 'margin']),
   ratePct: z.number().check(z.gte(0), z.lte(100)),
   productType: text(),
+  origin: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
 });
 
 export const discussionSchema = z.object({
@@ -143,6 +144,7 @@ export const discussionSchema = z.object({
   cc: text(),
   subject: text(),
   details: text(LIMITS.longText),
+  origin: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
 });
 
 export const emailSchema = z.object({
@@ -150,6 +152,7 @@ export const emailSchema = z.object({
   from: text(),
   to: text(),
   subject: text(),
+  origin: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
 });
 
 const tag = z.string().check(
@@ -231,13 +234,68 @@ export const clientRecordSchema = z.object({
   computed: computedSchema,
 });
 
+/** Copies the template's keys from `value` when they hold a plain value (strings capped). */
+function pick<T extends object>(template: T, value: unknown): T {
+  const out = { ...template } as Record<string, unknown>;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out as T;
+  const from = value as Record<string, unknown>;
+  // Keys come from the template, never from the payload: no __proto__ or constructor.
+  for (const key of Object.keys(template)) {
+    const v = from[key];
+    if (typeof v === 'string') out[key] = v.slice(0, LIMITS.longText);
+    else if (v === null || typeof v === 'number' || typeof v === 'boolean') out[key] = v;
+  }
+  return out as T;
+}
+
+function pickList<T extends object>(template: T, value: unknown, max: number): T[] {
+  return Array.isArray(value) ? value.slice(0, max).map((v) => pick(template, v)) : [];
+}
+
+/**
+ * The record as the form loaded it, read for its shape only (`FormSaveRequest.original`):
+ * known keys with plain values, lists capped; anything else takes the blank record's value.
+ * undefined when it is not an object at all.
+ */
+export function looseRecord(value: unknown): ClientRecord | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const blank = emptyClientRecord();
+  const crm = (v.crm ?? {}) as Record<string, unknown>;
+  const { discussions: _d, emails: _e, tags: _t, ...crmScalars } = blank.crm;
+  const optionalCrm = { consentType: '', consentDate: null, consentSource: '', nextFollowUp: null };
+  return {
+    version: typeof v.version === 'string' ? v.version.slice(0, 64) : '',
+    general: pick(blank.general, v.general),
+    terms: pick(blank.terms, v.terms),
+    salespeople: pickList(
+      { salesperson: '', commissionType: 'sales', ratePct: 0, productType: '' } as const,
+      v.salespeople,
+      LIMITS.agreements,
+    ) as ClientRecord['salespeople'],
+    crm: {
+      ...pick({ ...crmScalars, ...optionalCrm }, crm),
+      tags: Array.isArray(crm.tags)
+        ? crm.tags.filter((x): x is string => typeof x === 'string').slice(0, LIMITS.tags)
+        : [],
+      discussions: pickList(
+        { date: '', people: '', cc: '', subject: '', details: '' },
+        crm.discussions,
+        LIMITS.crmRows,
+      ),
+      emails: pickList({ date: '', from: '', to: '', subject: '' }, crm.emails, LIMITS.crmRows),
+    } as ClientRecord['crm'],
+    computed: blank.computed,
+  };
+}
+
 export const saveRequestSchema = z.object({
   record: clientRecordSchema,
   isNew: z.boolean(),
   autoCode: z.optional(z.boolean()),
-  // The loaded record may hold what the sheet holds (a rate over 100 typed by hand): an original
-  // that does not validate is dropped, and the save falls back to the sheet as its base.
-  original: z.optional(z.catch(z.optional(clientRecordSchema), undefined)),
+  // The loaded record holds what the sheet held (a rate over 100 typed by hand, an address
+  // without @): read for its shape only, so such a client can still be saved.
+  original: z.optional(z.pipe(z.unknown(), z.transform(looseRecord))),
 });
 
 export const openRequestSchema = z.object({

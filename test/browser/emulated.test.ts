@@ -155,10 +155,12 @@ test('a save over a colleague’s newer save is refused with who and when, and R
   const theirs = (
     wb.runAs<FormLoadResult>('sophie@example.com', 'formLoad', 'C0001') as { record: ClientRecord }
   ).record;
+  const original = structuredClone(theirs);
   theirs.general.phone = '819-555-0199';
   const saved = wb.runAs<SaveResult>('sophie@example.com', 'formSave', {
     record: theirs,
     isNew: false,
+    original,
   });
   expect(saved.ok).toBe(true);
   await label('Téléphone').fill('450-555-0000');

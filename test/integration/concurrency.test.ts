@@ -76,10 +76,24 @@ function restore(): Emulator {
   return emu;
 }
 
+/** Each loaded record's copy as loaded: the save sends it back as `original`, as the sidebar does. */
+const asLoaded = new WeakMap<ClientRecord, ClientRecord>();
+
 function load(emu: Emulator, code: string): ClientRecord {
   const loaded = emu.run('formLoad', code) as FormLoadResult;
   if ('error' in loaded) throw new Error(loaded.error);
+  asLoaded.set(loaded.record, structuredClone(loaded.record));
   return loaded.record;
+}
+
+/** The formSave request of an update of a loaded (then edited) record. */
+function update(record: ClientRecord): {
+  record: ClientRecord;
+  isNew: false;
+  original?: ClientRecord;
+} {
+  const original = asLoaded.get(record);
+  return original ? { record, isNew: false, original } : { record, isNew: false };
 }
 
 function rows(emu: Emulator, sheet: string): Record<string, unknown>[] {
@@ -170,8 +184,8 @@ describe('interleaved at any service call (fast-check over emu.at)', () => {
           const [aResult, bResult] = interleave(
             emu,
             at,
-            () => emu.runAs(ANN, 'formSave', { record: a, isNew: false }) as SaveResult,
-            () => emu.runAs(BOB, 'formSave', { record: b, isNew: false }) as SaveResult,
+            () => emu.runAs(ANN, 'formSave', update(a)) as SaveResult,
+            () => emu.runAs(BOB, 'formSave', update(b)) as SaveResult,
           );
           expectExplained(aResult, BOB);
           expectExplained(bResult, ANN);
@@ -256,7 +270,12 @@ describe('interleaved at any service call (fast-check over emu.at)', () => {
             emu,
             at,
             () => runCaught(() => emu.runAs(ANN, 'refreshWatchList')),
-            () => emu.runAs(BOB, 'formSave', { record, isNew: createsClient }) as SaveResult,
+            () =>
+              emu.runAs(
+                BOB,
+                'formSave',
+                createsClient ? { record, isNew: true } : update(record),
+              ) as SaveResult,
           );
           if (!refresh.ok) expect(refresh.message).toContain(BUSY);
           expectExplained(saved);
@@ -331,7 +350,7 @@ describe('truly parallel (runInParallel, worker threads)', () => {
       const record = load(emu, code);
       record.general.phone = `514 555-000${i}`;
       record.crm.needs = `besoin ${i}`;
-      return { name: 'formSave', args: [{ record, isNew: false }], user: users[i]! };
+      return { name: 'formSave', args: [update(record)], user: users[i]! };
     });
     const outcomes = await runInParallel(emu, [...runs, { name: 'refreshWatchList', user: ANN }]);
     expect(outcomes.map((o) => o.error)).toEqual([
@@ -363,7 +382,7 @@ describe('truly parallel (runInParallel, worker threads)', () => {
     const outcomes = await runInParallel(emu, [
       { name: 'computeCommissions', args: ['2026-10'], user: ANN },
       { name: 'refreshWatchList', user: BOB },
-      { name: 'formSave', args: [{ record, isNew: false }], user: 'carl@example.com' },
+      { name: 'formSave', args: [update(record)], user: 'carl@example.com' },
       { name: 'computeCommissions', args: ['2026-10'], user: BOB },
     ]);
     expect(outcomes.map((o) => o.error)).toEqual([undefined, undefined, undefined, undefined]);
@@ -381,8 +400,8 @@ describe('truly parallel (runInParallel, worker threads)', () => {
     a.general.phone = '514 111-1111';
     b.general.phone = '514 222-2222';
     const [ra, rb] = await runInParallel(emu, [
-      { name: 'formSave', args: [{ record: a, isNew: false }], user: ANN },
-      { name: 'formSave', args: [{ record: b, isNew: false }], user: BOB },
+      { name: 'formSave', args: [update(a)], user: ANN },
+      { name: 'formSave', args: [update(b)], user: BOB },
     ]);
     const results = [ra?.result, rb?.result] as SaveResult[];
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -406,17 +425,15 @@ describe('known bug: the version token has whole seconds', () => {
     const emu = restore();
     const carl = load(emu, 'C0003');
     carl.general.phone = '514 000-0000';
-    expect(
-      (emu.runAs('carl@example.com', 'formSave', { record: carl, isNew: false }) as SaveResult).ok,
-    ).toBe(true);
+    expect((emu.runAs('carl@example.com', 'formSave', update(carl)) as SaveResult).ok).toBe(true);
     const a = load(emu, 'C0003');
     const b = load(emu, 'C0003');
     a.general.phone = '514 111-1111';
     b.crm.needs = 'Bob';
     emu.clock.advance(300);
-    expect((emu.runAs(ANN, 'formSave', { record: a, isNew: false }) as SaveResult).ok).toBe(true);
+    expect((emu.runAs(ANN, 'formSave', update(a)) as SaveResult).ok).toBe(true);
     emu.clock.advance(300);
-    const bob = emu.runAs(BOB, 'formSave', { record: b, isNew: false }) as SaveResult;
+    const bob = emu.runAs(BOB, 'formSave', update(b)) as SaveResult;
     expect(bob).toMatchObject({ ok: false, kind: 'conflict', by: ANN });
     expect(byCode(emu, 'Clients', 'C0003')[0]!['Téléphone']).toBe('514 111-1111');
   });
@@ -457,7 +474,7 @@ describe('known bug: a save clears CRM log cells the form does not show', () => 
     wb.emu.clock.advance(2000);
     const loaded = load(wb.emu, 'C0001');
     loaded.general.phone = '514 555-0101';
-    expect(wb.run<SaveResult>('formSave', { record: loaded, isNew: false }).ok).toBe(true);
+    expect(wb.run<SaveResult>('formSave', update(loaded)).ok).toBe(true);
     const crm = wb.rows('Journal CRM').map((r) => [r['Nature'], r['À'], r['Détails']]);
     expect(crm).toEqual([
       ['Courriel', 'b@example.com', 'Texte du courriel importé'],

@@ -83,15 +83,37 @@ function fullRecord(code: string): ClientRecord {
 }
 
 /** What the form edits, without the version and the computed fields. */
+/** What the form edits: no version, no computed fields, no entry numbers (set on load). */
 function editable(r: ClientRecord) {
   const { version: _v, computed: _c, ...rest } = r;
-  return rest;
+  const plain = <T extends { origin?: number }>(list: T[]) => list.map(({ origin: _o, ...e }) => e);
+  return {
+    ...rest,
+    salespeople: plain(rest.salespeople),
+    crm: { ...rest.crm, discussions: plain(rest.crm.discussions), emails: plain(rest.crm.emails) },
+  };
 }
 
-function save(wb: TestWorkbook, record: ClientRecord, isNew: boolean, user?: string): SaveResult {
+/**
+ * Saves as the sidebar does. An update sends the record as loaded (`original`); unless given, it
+ * is loaded just before, which is a form opened, edited and saved with no one else in between.
+ */
+function save(
+  wb: TestWorkbook,
+  record: ClientRecord,
+  isNew: boolean,
+  user?: string,
+  original?: ClientRecord,
+): SaveResult {
+  const loaded =
+    isNew || original
+      ? original
+      : (wb.run<FormLoadResult>('formLoad', record.general.code) as { record: ClientRecord })
+          .record;
+  const request = loaded ? { record, isNew, original: loaded } : { record, isNew };
   return user
-    ? wb.runAs<SaveResult>(user, 'formSave', { record, isNew })
-    : wb.run<SaveResult>('formSave', { record, isNew });
+    ? wb.runAs<SaveResult>(user, 'formSave', request)
+    : wb.run<SaveResult>('formSave', request);
 }
 
 function ok(result: SaveResult): Extract<SaveResult, { ok: true }> {
@@ -273,6 +295,53 @@ describe('client form: open and save through the bundle', () => {
         'Depuis l’ouverture de cette fiche, la feuille a été modifiée à la main : Ville. Rien n’a été enregistré : rechargez pour voir ces changements.',
       );
       expect(JSON.stringify(wb.emu.spreadsheet.toJSON())).toBe(before);
+    });
+
+    it('an edited entry keeps its own row, with what the form does not show', () => {
+      const wb = workbook({ locale: 'fr_CA' });
+      const r = fullRecord('C0001');
+      r.crm.emails = [
+        { date: '2026-10-03', from: 'a@x.com', to: 'b@x.com', subject: 'E1' },
+        { date: '2026-10-04', from: 'a@x.com', to: 'b@x.com', subject: 'E2' },
+      ];
+      ok(save(wb, r, true));
+      const rowOf = (subject: string) =>
+        wb.rows('Journal CRM').findIndex((x) => x['Objet'] === subject) + 2;
+      wb.setCell('Journal CRM', rowOf('E1'), 'Détails', 'd1');
+      wb.setCell('Journal CRM', rowOf('E2'), 'Détails', 'd2');
+      const loaded = (wb.run<FormLoadResult>('formLoad', 'C0001') as { record: ClientRecord })
+        .record;
+      ok(
+        saveEdited(wb, loaded, (x) => {
+          x.crm.emails = [{ ...x.crm.emails[1]!, subject: 'E2 corrigé' }];
+        }),
+      );
+      const emails = wb.rows('Journal CRM').filter((x) => x['Nature'] === 'Courriel');
+      expect(emails.map((x) => [x['Objet'], x['Détails']])).toEqual([['E2 corrigé', 'd2']]);
+    });
+
+    it('a Terms row deleted by hand does not come back on an unrelated save', () => {
+      const { wb, loaded } = opened();
+      wb.sheet('Termes').deleteRow(2);
+      ok(saveEdited(wb, loaded, (x) => (x.general.phone = '438-555-0000')));
+      expect(wb.rows('Termes')).toHaveLength(0);
+    });
+
+    it('the saved record shows what others typed meanwhile, so the next save does not refuse it', () => {
+      const { wb, loaded } = opened();
+      wb.setCell('Clients', 2, 'Ville', 'Laval');
+      const saved = ok(saveEdited(wb, loaded, (x) => (x.general.phone = '438-555-0000')));
+      expect(saved.record.general.city).toBe('Laval');
+      ok(saveEdited(wb, saved.record, (x) => (x.general.city = 'Lévis')));
+      expect(wb.rows('Clients')[0]!['Ville']).toBe('Lévis');
+    });
+
+    it('an update without the record as loaded is refused, asking to reload', () => {
+      const { wb, loaded } = opened();
+      const result = wb.run<SaveResult>('formSave', { record: loaded, isNew: false });
+      expect(result).toMatchObject({ ok: false, kind: 'error' });
+      if (result.ok || result.kind !== 'error') throw new Error('expected an error');
+      expect(result.message).toMatch(/rechargez-la/);
     });
 
     it('to a row the user changed refuse the save; a row changed by hand is not deleted', () => {
@@ -485,6 +554,7 @@ describe('client form budget', () => {
       const wb = sized(n);
       const open = wb.measure(() => wb.run<FormOpenResult>('formOpen', { code: 'C00005' }));
       const record = open.result.record!;
+      const loaded = structuredClone(record);
       record.general.city = 'Sherbrooke';
       record.salespeople.push({
         salesperson: 'Sophie',
@@ -492,7 +562,7 @@ describe('client form budget', () => {
         ratePct: 2,
         productType: '',
       });
-      const saveCalls = wb.measure(() => ok(save(wb, record, false)));
+      const saveCalls = wb.measure(() => ok(save(wb, record, false, undefined, loaded)));
       return { open: open.total, save: saveCalls.total };
     });
     expect(counts[1]).toEqual(counts[0]);

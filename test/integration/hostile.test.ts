@@ -166,9 +166,16 @@ function savePayload(): fc.Arbitrary<unknown> {
             base,
           ),
           isNew,
+          // An update sends the record as loaded, as the sidebar does.
+          ...(isNew ? {} : { original: base }),
         })),
     },
     { weight: 1, arbitrary: hostileValue },
+    // The record as loaded is read for its shape only: any value must be harmless.
+    {
+      weight: 1,
+      arbitrary: hostileValue.map((original) => ({ record: base, isNew: false, original })),
+    },
     { weight: 1, arbitrary: fc.record({ record: hostileValue, isNew: hostileValue }) },
   );
 }
@@ -221,7 +228,10 @@ describe('hostile payloads, one by one', () => {
     let record = withValueAt(base, ['general', 'name'], '=HYPERLINK("https://evil.example","x")');
     record = withValueAt(record as ClientRecord, ['general', 'city'], '+1+1');
     record = withValueAt(record as ClientRecord, ['crm', 'needs'], '<script>alert(1)</script>');
-    const result = call(emu, 'formSave', { record, isNew: false }) as Record<string, unknown>;
+    const result = call(emu, 'formSave', { record, isNew: false, original: base }) as Record<
+      string,
+      unknown
+    >;
     expect(result.ok).toBe(true);
     const [header = [], row = []] = emu.spreadsheet.values('Clients');
     const at = (h: string) => row[header.indexOf(h)];

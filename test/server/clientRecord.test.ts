@@ -125,7 +125,7 @@ describe('toClientRecord', () => {
       cashOnDelivery: true,
     });
     expect(record.salespeople).toEqual([
-      { salesperson: 'Marc', commissionType: 'margin', ratePct: 5, productType: '' },
+      { salesperson: 'Marc', commissionType: 'margin', ratePct: 5, productType: '', origin: 0 },
     ]);
     expect(record.crm.tags).toEqual(['Bon client', 'Volume 3']);
     expect(record.crm.discussions).toEqual([
@@ -135,10 +135,18 @@ describe('toClientRecord', () => {
         cc: 'Direction',
         subject: 'Retard',
         details: 'Camion en panne',
+        origin: 0,
       },
     ]);
+    // Each kind is numbered on its own: the e-mail is the first e-mail.
     expect(record.crm.emails).toEqual([
-      { date: '2026-10-02', from: 'julie@x.com', to: 'alida@example.com', subject: 'Excuses' },
+      {
+        date: '2026-10-02',
+        from: 'julie@x.com',
+        to: 'alida@example.com',
+        subject: 'Excuses',
+        origin: 0,
+      },
     ]);
     expect(record.computed).toEqual({
       balanceDue: 1234.5,
