@@ -105,11 +105,12 @@ function runSize(size: Size): SizeResult {
   const load = (loaded.ok ? loaded.value : { error: 'formLoad failed' }) as FormLoadResult;
   if ('error' in load) throw new Error(`bench: ${load.error}`);
   const record = load.record;
+  const original = structuredClone(record); // sent back as the sidebar does
   record.general.phone = '514 555-9999';
   record.crm.needs = 'Livraison avant 7 h';
   operations.push(
     measure(emu, 'formSave', () => {
-      const reply = invokeServerFunction(emu, 'formSave', [{ record, isNew: false }]);
+      const reply = invokeServerFunction(emu, 'formSave', [{ record, isNew: false, original }]);
       const saved = reply.ok ? (reply.value as SaveResult) : null;
       return saved?.ok ? 'saved' : `refused: ${JSON.stringify(reply).slice(0, 200)}`;
     }),
@@ -119,12 +120,13 @@ function runSize(size: Size): SizeResult {
   const again = invokeServerFunction(emu, 'formLoad', [code]);
   const reloaded = (again.ok ? again.value : { error: 'formLoad failed' }) as FormLoadResult;
   if ('error' in reloaded) throw new Error(`bench: ${reloaded.error}`);
+  const reloadedOriginal = structuredClone(reloaded.record);
   reloaded.record.terms.creditLimit = 1234;
   emu.clock.advance(2000); // a later save: the version moves on (see the known same-second bug)
   operations.push(
     measure(emu, 'formSave (credit limit)', () => {
       const reply = invokeServerFunction(emu, 'formSave', [
-        { record: reloaded.record, isNew: false },
+        { record: reloaded.record, isNew: false, original: reloadedOriginal },
       ]);
       const saved = reply.ok ? (reply.value as SaveResult) : null;
       return saved?.ok ? 'saved' : `refused: ${JSON.stringify(reply).slice(0, 200)}`;

@@ -96,8 +96,11 @@ describe('buying habits run', () => {
     expect(open.record?.computed.computedHabits).toMatch(/^Semences \(3\)/);
     // Saving the form never writes the computed column.
     const record = open.record!;
+    const original = structuredClone(record);
     record.computed.computedHabits = 'tampered';
-    wb.run('formSave', { record, isNew: false });
+    record.general.city = 'Lévis'; // a real change, so the save does write the row
+    const saved = wb.run<{ ok: boolean }>('formSave', { record, isNew: false, original });
+    expect(saved.ok).toBe(true);
     expect(wb.rows('Clients')[0]!['Habitudes calculées']).toMatch(/^Semences \(3\)/);
   });
 

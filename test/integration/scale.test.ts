@@ -19,9 +19,10 @@ function costs(emu: Emulator, clients: number): Record<Operation, Measured<unkno
   const loaded = invokeServerFunction(emu, 'formLoad', [code]);
   const load = (loaded.ok ? loaded.value : { error: 'formLoad failed' }) as FormLoadResult;
   if ('error' in load) throw new Error(load.error);
+  const original = structuredClone(load.record);
   load.record.general.phone = '514 555-9999';
   const formSave = measure(() =>
-    invokeServerFunction(emu, 'formSave', [{ record: load.record, isNew: false }]),
+    invokeServerFunction(emu, 'formSave', [{ record: load.record, isNew: false, original }]),
   );
   const refreshWatchList = measure(() => emu.run('refreshWatchList'));
   emu.spreadsheet.seed('Factures', [['2026-11-14']], 'H5');
