@@ -259,7 +259,8 @@ export function sameValues(
 
 function normalize(v: unknown): string {
   if (v === null || v === undefined || v === '' || v === false) return '';
-  if (Array.isArray(v)) return v.join(',');
+  // A list is a set (the tags): ticking and unticking in another order changes nothing.
+  if (Array.isArray(v)) return [...v].map(String).sort().join(',');
   return String(v);
 }
 

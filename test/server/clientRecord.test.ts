@@ -233,6 +233,9 @@ describe('sameValues', () => {
     ).toBe(true);
     expect(sameValues({ a: 1 }, { a: 2 })).toBe(false);
     expect(sameValues({ c: ['x'] }, { c: ['x', 'y'] })).toBe(false);
+    expect(sameValues({ c: ['Volume 3', 'Bon client'] }, { c: ['Bon client', 'Volume 3'] })).toBe(
+      true,
+    );
   });
 });
 
