@@ -42,6 +42,41 @@ function tagsGroup(ctx: FieldCtx, data: PanelData): HTMLElement {
   return group;
 }
 
+/**
+ * The inputs of one CRM log row (a discussion or an e-mail): its date, then text fields, each
+ * labelled with the header and, for screen readers and tests, the row ("Objet — Courriel 2").
+ */
+function crmRowFields<T extends { date: string }>(
+  ctx: FieldCtx,
+  row: T,
+  path: string,
+  rowName: string,
+  texts: { key: keyof T & string; label: string; multiline?: boolean }[],
+): HTMLElement[] {
+  const name = (text: string) => `${text} — ${rowName}`;
+  const dateLabel = fieldLabel('crmLog', 'date', ctx.lang);
+  const fields = texts.map(({ key, label, multiline = false }) =>
+    textField(ctx, {
+      path: `${path}.${key}`,
+      label,
+      ariaLabel: name(label),
+      multiline,
+      get: () => String(row[key] ?? ''),
+      set: (v) => ((row as Record<string, unknown>)[key] = v),
+    }),
+  );
+  return [
+    dateField(ctx, {
+      path: `${path}.date`,
+      label: dateLabel,
+      ariaLabel: name(dateLabel),
+      get: () => row.date,
+      set: (v) => (row.date = v ?? ''),
+    }),
+    ...fields,
+  ];
+}
+
 function discussions(ctx: FieldCtx, data: PanelData): HTMLElement {
   const { lang } = ctx;
   const label = (key: string) => fieldLabel('crmLog', key, lang);
@@ -52,37 +87,14 @@ function discussions(ctx: FieldCtx, data: PanelData): HTMLElement {
     legend: (n) => t('discussionN', lang, { n }),
     addLabel: t('addDiscussion', lang),
     create: () => ({ date: today(), people: '', cc: '', subject: '', details: '' }),
-    fields: (row, i, n) => {
-      const path = `crm.discussions.${i}`;
-      const name = (text: string) => `${text} — ${t('discussionN', lang, { n })}`;
-      const text = (
-        key: 'people' | 'cc' | 'subject' | 'details',
-        labelText: string,
-        multiline = false,
-      ) =>
-        textField(ctx, {
-          path: `${path}.${key}`,
-          label: labelText,
-          ariaLabel: name(labelText),
-          multiline,
-          get: () => row[key],
-          set: (v) => (row[key] = v),
-        });
-      return [
-        dateField(ctx, {
-          path: `${path}.date`,
-          label: label('date'),
-          ariaLabel: name(label('date')),
-          get: () => row.date,
-          set: (v) => (row.date = v ?? ''),
-        }),
+    fields: (row, i, n) =>
+      crmRowFields(ctx, row, `crm.discussions.${i}`, t('discussionN', lang, { n }), [
         // The sheet has no "people" column: a discussion's people go to From (formApi.ts).
-        text('people', t('people', lang)),
-        text('cc', label('cc')),
-        text('subject', label('subject')),
-        text('details', label('details'), true),
-      ];
-    },
+        { key: 'people', label: t('people', lang) },
+        { key: 'cc', label: label('cc') },
+        { key: 'subject', label: label('subject') },
+        { key: 'details', label: label('details'), multiline: true },
+      ]),
   });
 }
 
@@ -96,30 +108,12 @@ function emails(ctx: FieldCtx, data: PanelData): HTMLElement {
     legend: (n) => t('emailN', lang, { n }),
     addLabel: t('addEmail', lang),
     create: () => ({ date: today(), from: '', to: '', subject: '' }),
-    fields: (row, i, n) => {
-      const path = `crm.emails.${i}`;
-      const name = (text: string) => `${text} — ${t('emailN', lang, { n })}`;
-      const text = (key: 'from' | 'to' | 'subject') =>
-        textField(ctx, {
-          path: `${path}.${key}`,
-          label: label(key),
-          ariaLabel: name(label(key)),
-          get: () => row[key],
-          set: (v) => (row[key] = v),
-        });
-      return [
-        dateField(ctx, {
-          path: `${path}.date`,
-          label: label('date'),
-          ariaLabel: name(label('date')),
-          get: () => row.date,
-          set: (v) => (row.date = v ?? ''),
-        }),
-        text('from'),
-        text('to'),
-        text('subject'),
-      ];
-    },
+    fields: (row, i, n) =>
+      crmRowFields(ctx, row, `crm.emails.${i}`, t('emailN', lang, { n }), [
+        { key: 'from', label: label('from') },
+        { key: 'to', label: label('to') },
+        { key: 'subject', label: label('subject') },
+      ]),
   });
 }
 
