@@ -4,7 +4,9 @@
  * conflicts). Injected with page.addInitScript(installFakeBackend, seed): the function is
  * serialized, so it must be self-contained (no imports, no outer variables).
  *
- * The store is kept in sessionStorage, so page.reload() finds the clients saved before.
+ * The store is kept in window.name, so page.reload() finds the clients saved before: it stays
+ * with the tab across a reload and is written at once (sessionStorage is written to the browser
+ * asynchronously, and a reload right after a save could come back without it).
  * Tests reach it through `window.__fake` (calls made, store, another user's save).
  */
 import type { ClientRecord, FormLists, ProductTypeBuyerRow } from '../../src/shared/formApi';
@@ -35,9 +37,9 @@ export interface FakeHandle {
 }
 
 export function installFakeBackend(seed: FakeSeed): void {
-  const KEY = 'fakeBackendStore';
+  const KEY = 'fakeBackendStore:';
   const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-  const saved = sessionStorage.getItem(KEY);
+  const saved = window.name.startsWith(KEY) ? window.name.slice(KEY.length) : null;
   const store: { clients: Record<string, ClientRecord>; order: string[]; clock: number } = saved
     ? JSON.parse(saved)
     : {
@@ -45,7 +47,7 @@ export function installFakeBackend(seed: FakeSeed): void {
         order: seed.clients.map((c) => c.general.code),
         clock: Date.UTC(2025, 2, 10, 14, 0, 0),
       };
-  const persist = () => sessionStorage.setItem(KEY, JSON.stringify(store));
+  const persist = () => (window.name = KEY + JSON.stringify(store));
   const calls: { name: string; arg: unknown }[] = [];
   const failures: Record<string, string> = {};
   const fr = seed.lang === 'fr';
