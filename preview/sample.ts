@@ -88,8 +88,8 @@ export function noonOf(day: Day): string {
   return `${day}T12:00:00-05:00`;
 }
 
-/** A new emulator holding the sample workbook, with the bundle loaded. */
-export function buildSample(opts: SampleOptions): Emulator {
+/** A new emulator for the language, zone and day, with the bundle loaded. */
+function loadedEmulator(opts: Omit<SampleOptions, 'clients' | 'seed'>): Emulator {
   const emu = createEmulator({
     locale: LOCALE_OF[opts.lang],
     timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE,
@@ -97,19 +97,19 @@ export function buildSample(opts: SampleOptions): Emulator {
     ...(opts.distDir ? { distDir: opts.distDir } : {}),
   });
   emu.loadBundle();
+  return emu;
+}
+
+/** A new emulator holding the sample workbook, with the bundle loaded. */
+export function buildSample(opts: SampleOptions): Emulator {
+  const emu = loadedEmulator(opts);
   fillSample(emu, opts);
   return emu;
 }
 
 /** A new emulator with an empty workbook on which Set up workbook has run. */
 export function buildEmpty(opts: Omit<SampleOptions, 'clients' | 'seed'>): Emulator {
-  const emu = createEmulator({
-    locale: LOCALE_OF[opts.lang],
-    timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE,
-    now: noonOf(opts.today),
-    ...(opts.distDir ? { distDir: opts.distDir } : {}),
-  });
-  emu.loadBundle();
+  const emu = loadedEmulator(opts);
   emu.run('setupWorkbook');
   emu.spreadsheet.setActiveRange(sheetName('clients', opts.lang), 'A2');
   return emu;

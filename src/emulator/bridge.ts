@@ -94,6 +94,22 @@ export function publicFunctionNames(emulator: Emulator): string[] {
 }
 
 /**
+ * The arguments as the server receives them: copies; an illegal value (a Date, a function)
+ * throws the text the page sees, naming the argument's position.
+ */
+function copyArguments(args: unknown[]): unknown[] {
+  return args.map((a, i) => {
+    try {
+      return copyOrThrow(a);
+    } catch (e) {
+      if (e instanceof Illegal)
+        throw new Error(`Failed due to illegal value in property: ${i}`, { cause: e });
+      throw e;
+    }
+  });
+}
+
+/**
  * Runs one server call the way google.script.run does, synchronously: arguments copied under
  * the legal-value rules, a new 'scriptRun' execution, the result copied (null if illegal), an
  * exception turned into {name, message}. For a preview server relaying calls from a page.
@@ -107,15 +123,7 @@ export function invokeServerFunction(
   try {
     if (name.endsWith('_') || !emulator.functionNames().includes(name))
       throw new TypeError(`google.script.run.${name} is not a function`);
-    const sent = args.map((a, i) => {
-      try {
-        return copyOrThrow(a);
-      } catch (e) {
-        if (e instanceof Illegal)
-          throw new Error(`Failed due to illegal value in property: ${i}`, { cause: e });
-        throw e;
-      }
-    });
+    const sent = copyArguments(args);
     const value = copyOrNull(emulator.runIn(emulator.execution(user, 'scriptRun'), name, sent));
     return { ok: true, value };
   } catch (thrown) {
@@ -134,15 +142,7 @@ export function createScriptRunBridge(emulator: Emulator, opts: BridgeOptions = 
     userObject: unknown,
   ): ScriptRun => {
     const call = (name: string, args: unknown[]): void => {
-      const sent = args.map((a, i) => {
-        try {
-          return copyOrThrow(a);
-        } catch (e) {
-          if (e instanceof Illegal)
-            throw new Error(`Failed due to illegal value in property: ${i}`, { cause: e });
-          throw e;
-        }
-      });
+      const sent = copyArguments(args);
       setTimeout(() => {
         let error: Error | null = null;
         let result: unknown = null;

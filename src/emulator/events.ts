@@ -190,27 +190,29 @@ function fire(
   exec: Execution,
   event: () => Record<string, unknown>,
 ): TriggerOutcome {
-  const outcome: TriggerOutcome = { handler: t.handler, kind: exec.kind, triggerUid: t.uid };
-  try {
-    outcome.result = exec.run(t.handler, event());
-  } catch (error) {
-    outcome.error = error;
-    emu.triggerFailures.push(outcome);
-  } finally {
-    exec.end();
-  }
-  return outcome;
+  return runHandler(emu, exec, t.handler, t.uid, event);
 }
 
+/** A simple trigger (onOpen, onEdit): the same, without an installed trigger's id. */
 function fireSimple(
   emu: Emulator,
   exec: Execution,
   name: string,
   event: () => Record<string, unknown>,
 ): TriggerOutcome {
-  const outcome: TriggerOutcome = { handler: name, kind: exec.kind, triggerUid: null };
+  return runHandler(emu, exec, name, null, event);
+}
+
+function runHandler(
+  emu: Emulator,
+  exec: Execution,
+  handler: string,
+  triggerUid: string | null,
+  event: () => Record<string, unknown>,
+): TriggerOutcome {
+  const outcome: TriggerOutcome = { handler, kind: exec.kind, triggerUid };
   try {
-    outcome.result = exec.run(name, event());
+    outcome.result = exec.run(handler, event());
   } catch (error) {
     outcome.error = error;
     emu.triggerFailures.push(outcome);
