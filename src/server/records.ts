@@ -24,7 +24,7 @@ import {
   type CellValue,
   type ReadContext,
 } from '../domain/cells';
-import type { Agreement, CellProblem, Client, CrmEntry, Invoice, Terms } from '../domain/types';
+import type { CellProblem, Client, Invoice, Terms } from '../domain/types';
 import { asCellValue, columnsOf, FIRST_DATA_ROW, type Table } from './workbook';
 
 export type RowValues<S extends SheetKey> = Record<ColumnKey<S>, unknown>;
@@ -139,7 +139,6 @@ export function readAll<S extends SheetKey>(table: Table<S>, ctx: ReadContext): 
 // The sheets' rows are the domain records: same keys (src/shared/contract.ts and src/domain/types.ts).
 export const asClients = (r: Read<RowValues<'clients'>>) => r as unknown as Read<Client>;
 export const asTerms = (r: Read<RowValues<'terms'>>) => r as unknown as Read<Terms>;
-export const asCrmEntries = (r: Read<RowValues<'crmLog'>>) => r as unknown as Read<CrmEntry>;
 
 /**
  * Invoices whose required cells (number, date, client code, amount) could be read; the others
@@ -170,39 +169,6 @@ export function readInvoices(table: Table<'invoices'>, ctx: ReadContext): Read<I
       continue;
     }
     records.push(r as unknown as Invoice & { row: number });
-  }
-  return { records, problems };
-}
-
-/**
- * Agreements: a row without a salesperson, a commission type or a rate cannot be computed;
- * it is reported and skipped rather than guessed.
- */
-export function asAgreements(
-  r: Read<RowValues<'commissions'>>,
-  lang: Lang,
-  sheetName: string,
-): Read<Agreement> {
-  const problems = [...r.problems];
-  const records: (Agreement & { row: number })[] = [];
-  const problemRows = new Set(r.problems.map((p) => p.row));
-  for (const rec of r.records) {
-    const missing = (['salesperson', 'commissionType', 'ratePct'] as const).filter(
-      (k) => rec[k] === '' || rec[k] === null,
-    );
-    if (missing.length > 0 && !problemRows.has(rec.row)) {
-      problems.push({
-        sheet: sheetName,
-        row: rec.row,
-        column: missing.join(', '),
-        message:
-          lang === 'fr'
-            ? 'Entente incomplète : ligne ignorée'
-            : 'Incomplete agreement: row skipped',
-      });
-    }
-    if (missing.length > 0 || problemRows.has(rec.row)) continue;
-    records.push(rec as unknown as Agreement & { row: number });
   }
   return { records, problems };
 }

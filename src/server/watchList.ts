@@ -12,11 +12,11 @@
  */
 import { codeKey, type ReadContext } from '../domain/cells';
 import { dayInZone } from '../domain/time';
-import type { CellProblem, Client, Settings, Terms } from '../domain/types';
+import type { CellProblem, Settings } from '../domain/types';
 import { computeWatch, formatWatchReasons, type WatchResult } from '../domain/watch';
 import type { ColumnKey, Lang } from '../shared/contract';
 import { t } from './messages';
-import { readAll, readInvoices, type Read } from './records';
+import { asClients, asTerms, readAll, readInvoices } from './records';
 import { loadSettings } from './settings';
 import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from './notifications';
 import {
@@ -99,8 +99,8 @@ function refreshOnce(
   ]);
   const invoicesTable = readTable(spreadsheet, 'invoices', lang);
 
-  const clients = readAll(clientsTable, ctx) as unknown as Read<Client>;
-  const terms = readAll(termsTable, ctx) as unknown as Read<Terms>;
+  const clients = asClients(readAll(clientsTable, ctx));
+  const terms = asTerms(readAll(termsTable, ctx));
   const invoiceRead = readInvoices(invoicesTable, ctx);
   const clientProblems = onlyColumns(clients.problems, 'clients', WATCH_CLIENT_COLUMNS);
   const termsProblems = onlyColumns(terms.problems, 'terms', WATCH_TERMS_COLUMNS);

@@ -139,16 +139,6 @@ export function readTable<S extends SheetKey>(
   return { key, sheet, name, lang, index, header, rows };
 }
 
-/** The cell of a row for a contract column ('' when the column is absent). */
-export function cell<S extends SheetKey>(
-  table: Table<S>,
-  row: readonly unknown[],
-  key: ColumnKey<S>,
-): unknown {
-  const i = table.index[key];
-  return i < 0 ? '' : (row[i] ?? '');
-}
-
 // ---------------------------------------------------------------- writing
 
 /**
@@ -177,11 +167,6 @@ function looksParsable(text: string): boolean {
     /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s.*)?$/.test(s) ||
     /^\d{1,2}:\d{2}/.test(s)
   );
-}
-
-/** Contract columns written as plain text ('@' format set up by setupWorkbook). */
-export function isPlainTextColumn(column: ColumnDef): boolean {
-  return column.kind === 'plainText';
 }
 
 // The writers below take cell-ready values (see toCell in records.ts, which escapes user text).
