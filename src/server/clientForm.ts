@@ -11,7 +11,7 @@ import { nextClientCode, toClientRecord } from './clientRecord';
 import { t } from './messages';
 import { readRow, type RowValues } from './records';
 import { loadSettings } from './settings';
-import { FIRST_DATA_ROW, readTable, type Table } from './workbook';
+import { FIRST_DATA_ROW, indexHeader, readTable, type Table } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -130,17 +130,21 @@ function activeClientCode(ctx: FormContext, tables: ClientTables): string | null
   if (row < FIRST_DATA_ROW) return null;
   const name = sheet.getName();
   const keyOf = (k: SheetKey) => SHEETS[k].fr === name || SHEETS[k].en === name;
-  const pick = (table: { rows: unknown[][] }, column: number) => {
-    const v = table.rows[row - FIRST_DATA_ROW]?.[column];
-    return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
-  };
+  const codeOf = (v: unknown) =>
+    typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
+  const pick = (table: { rows: unknown[][] }, column: number) =>
+    codeOf(table.rows[row - FIRST_DATA_ROW]?.[column]);
   if (keyOf('clients')) return pick(tables.clients, tables.clients.index.code);
   if (keyOf('terms')) return pick(tables.terms, tables.terms.index.clientCode);
   if (keyOf('commissions')) return pick(tables.commissions, tables.commissions.index.clientCode);
   if (keyOf('crmLog')) return pick(tables.crmLog, tables.crmLog.index.clientCode);
   if (keyOf('invoices')) {
-    const invoices = readTable(ctx.spreadsheet, 'invoices', ctx.lang, ['clientCode']);
-    return pick(invoices, invoices.index.clientCode);
+    // Invoices may hold 100,000 rows: read its header and the selected row only.
+    const width = sheet.getLastColumn();
+    if (width === 0) return null;
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0]!;
+    const i = indexHeader('invoices', header).index.clientCode;
+    return i < 0 ? null : codeOf(sheet.getRange(row, i + 1).getValue());
   }
   return null;
 }
