@@ -9,6 +9,7 @@ import { codeKey, type ReadContext } from '../domain/cells';
 import { dayInZone } from '../domain/time';
 import type { Lang } from '../shared/contract';
 import { t } from './messages';
+import { sendWithinQuota, type MailReport } from './mail';
 import { managerEmails } from './notifications';
 import { readAll } from './records';
 import { loadSettings } from './settings';
@@ -24,14 +25,11 @@ export interface DueFollowUp {
   notes: string;
 }
 
-export interface DigestReport {
+export interface DigestReport extends MailReport {
   lang: Lang;
   due: number;
-  sent: number;
   /** Codes of due clients whose account manager has no address in Lists. */
   noAddress: string[];
-  overQuota: number;
-  failed: { to: string; error: string }[];
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -83,27 +81,20 @@ export function sendFollowUpDigest(spreadsheet: Spreadsheet): DigestReport {
     byAddress.set(to, [...(byAddress.get(to) ?? []), d]);
   }
   if (byAddress.size === 0) return report;
-  let quota = MailApp.getRemainingDailyQuota();
   const url = spreadsheet.getUrl();
-  for (const [to, list] of byAddress) {
-    if (quota <= 0) {
-      report.overQuota++;
-      continue;
-    }
-    const body = [
-      t(lang, 'digestIntro'),
-      '',
-      ...list.map((d) => `• ${d.day} — ${d.code} ${d.name}${d.notes ? ` — ${d.notes}` : ''}`),
-      '',
-      url,
-    ].join('\n');
-    try {
-      MailApp.sendEmail(to, t(lang, 'digestSubject', { n: list.length }), body);
-      report.sent++;
-      quota--;
-    } catch (e) {
-      report.failed.push({ to, error: e instanceof Error ? e.message : String(e) });
-    }
-  }
+  sendWithinQuota(
+    [...byAddress].map(([to, list]) => ({
+      to,
+      subject: t(lang, 'digestSubject', { n: list.length }),
+      body: [
+        t(lang, 'digestIntro'),
+        '',
+        ...list.map((d) => `• ${d.day} — ${d.code} ${d.name}${d.notes ? ` — ${d.notes}` : ''}`),
+        '',
+        url,
+      ].join('\n'),
+    })),
+    report,
+  );
   return report;
 }

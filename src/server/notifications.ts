@@ -8,6 +8,7 @@
 import type { ColumnKey, Lang } from '../shared/contract';
 import type { Settings } from '../domain/types';
 import { codeKey } from '../domain/cells';
+import { sendWithinQuota, type MailReport } from './mail';
 import { readTable } from './workbook';
 
 export interface NewlyWatched {
@@ -17,13 +18,9 @@ export interface NewlyWatched {
   reasons: string;
 }
 
-export interface NotificationReport {
-  sent: number;
+export interface NotificationReport extends MailReport {
   /** Clients whose account manager has no e-mail in Lists (or no account manager). */
   noAddress: string[];
-  /** Messages not sent because the daily quota ran out. */
-  overQuota: number;
-  failed: { to: string; error: string }[];
 }
 
 /**
@@ -91,28 +88,21 @@ export function notifyNewlyWatched(
     else byAddress.set(to, [c]);
   }
   if (byAddress.size === 0) return report;
-  let quota = MailApp.getRemainingDailyQuota();
   const url = spreadsheet.getUrl();
   const text = TEXT[lang];
-  for (const [to, list] of byAddress) {
-    if (quota <= 0) {
-      report.overQuota++;
-      continue;
-    }
-    const body = [
-      text.intro,
-      '',
-      ...list.map((c) => `• ${c.code} ${c.name}: ${c.reasons}`),
-      '',
-      `${text.outro} ${url}`,
-    ].join('\n');
-    try {
-      MailApp.sendEmail(to, text.subject(list.length), body);
-      report.sent++;
-      quota--;
-    } catch (e) {
-      report.failed.push({ to, error: e instanceof Error ? e.message : String(e) });
-    }
-  }
+  sendWithinQuota(
+    [...byAddress].map(([to, list]) => ({
+      to,
+      subject: text.subject(list.length),
+      body: [
+        text.intro,
+        '',
+        ...list.map((c) => `• ${c.code} ${c.name}: ${c.reasons}`),
+        '',
+        `${text.outro} ${url}`,
+      ].join('\n'),
+    })),
+    report,
+  );
   return report;
 }

@@ -12,15 +12,12 @@ import type { CommissionLine, SalespersonTotal } from '../domain/commissions';
 import { codeKey } from '../domain/cells';
 import { formatMoney, formatNumber } from '../domain/money';
 import { choiceLabel, type Lang } from '../shared/contract';
+import { sendWithinQuota, type Mail, type MailReport } from './mail';
 import { listEmails } from './notifications';
 
-export interface StatementReport {
-  sent: number;
+export interface StatementReport extends MailReport {
   /** Salespeople with lines but no e-mail in Lists. */
   noAddress: string[];
-  /** Statements not sent because the daily quota ran out. */
-  overQuota: number;
-  failed: { to: string; error: string }[];
 }
 
 const TEXT = {
@@ -119,7 +116,7 @@ export function sendStatements(
     if (list) list.push(line);
     else linesBySalesperson.set(key, [line]);
   }
-  let quota: number | null = null;
+  const mails: Mail[] = [];
   for (const total of totals) {
     const key = codeKey(total.salesperson);
     const to = emails.get(key);
@@ -127,19 +124,8 @@ export function sendStatements(
       report.noAddress.push(total.salesperson);
       continue;
     }
-    quota ??= MailApp.getRemainingDailyQuota(); // read once, only when there is mail to send
-    if (quota <= 0) {
-      report.overQuota++;
-      continue;
-    }
-    const statement = statementOf(total, linesBySalesperson.get(key) ?? [], lang);
-    try {
-      MailApp.sendEmail(to, statement.subject, statement.body, { htmlBody: statement.htmlBody });
-      report.sent++;
-      quota--;
-    } catch (e) {
-      report.failed.push({ to, error: e instanceof Error ? e.message : String(e) });
-    }
+    mails.push({ to, ...statementOf(total, linesBySalesperson.get(key) ?? [], lang) });
   }
+  sendWithinQuota(mails, report);
   return report;
 }
