@@ -5,12 +5,12 @@
  * checked first and a failing address does not stop the others.
  * https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()
  */
-import { codeKey, type ReadContext } from '../domain/cells';
+import type { ReadContext } from '../domain/cells';
 import { dayInZone } from '../domain/time';
 import type { Lang } from '../shared/contract';
 import { t } from './messages';
 import { sendWithinQuota, type MailReport } from './mail';
-import { managerEmails } from './notifications';
+import { byManagerAddress } from './notifications';
 import { readAll } from './records';
 import { loadSettings } from './settings';
 import { readTable } from './workbook';
@@ -70,16 +70,7 @@ export function sendFollowUpDigest(spreadsheet: Spreadsheet): DigestReport {
     failed: [],
   };
   if (due.length === 0) return report;
-  const emails = managerEmails(spreadsheet, lang);
-  const byAddress = new Map<string, DueFollowUp[]>();
-  for (const d of due) {
-    const to = d.accountManager ? emails.get(codeKey(d.accountManager)) : undefined;
-    if (!to) {
-      report.noAddress.push(d.code);
-      continue;
-    }
-    byAddress.set(to, [...(byAddress.get(to) ?? []), d]);
-  }
+  const byAddress = byManagerAddress(spreadsheet, lang, due, report.noAddress);
   if (byAddress.size === 0) return report;
   const url = spreadsheet.getUrl();
   sendWithinQuota(

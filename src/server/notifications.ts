@@ -68,25 +68,34 @@ const TEXT = {
   },
 };
 
+/**
+ * Clients grouped by their account manager's e-mail (one message each); the codes of those
+ * without a manager or an address go to `noAddress`.
+ */
+export function byManagerAddress<T extends { code: string; accountManager: string }>(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang: Lang,
+  clients: readonly T[],
+  noAddress: string[],
+): Map<string, T[]> {
+  const emails = managerEmails(spreadsheet, lang);
+  const byAddress = new Map<string, T[]>();
+  for (const c of clients) {
+    const to = c.accountManager ? emails.get(codeKey(c.accountManager)) : undefined;
+    if (!to) noAddress.push(c.code);
+    else byAddress.set(to, [...(byAddress.get(to) ?? []), c]);
+  }
+  return byAddress;
+}
+
 export function notifyNewlyWatched(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   clients: readonly NewlyWatched[],
   settings: Pick<Settings, 'lang'>,
 ): NotificationReport {
   const lang = settings.lang;
-  const emails = managerEmails(spreadsheet, lang);
   const report: NotificationReport = { sent: 0, noAddress: [], overQuota: 0, failed: [] };
-  const byAddress = new Map<string, NewlyWatched[]>();
-  for (const c of clients) {
-    const to = c.accountManager ? emails.get(codeKey(c.accountManager)) : undefined;
-    if (!to) {
-      report.noAddress.push(c.code);
-      continue;
-    }
-    const list = byAddress.get(to);
-    if (list) list.push(c);
-    else byAddress.set(to, [c]);
-  }
+  const byAddress = byManagerAddress(spreadsheet, lang, clients, report.noAddress);
   if (byAddress.size === 0) return report;
   const url = spreadsheet.getUrl();
   const text = TEXT[lang];
