@@ -5,7 +5,10 @@ import type { CallCounter } from './calls';
  * as "Class.method" in the shared CallCounter (see calls.ts: each call crosses into Google's host
  * and is what an operation costs). Calls a service makes on itself internally go to the raw target
  * and are not counted. A method that returns its own object (builders: `menu.addItem(…)`) returns
- * the counted wrapper, so chained calls keep counting.
+ * the counted wrapper, so chained calls keep counting. The method runs inside `calls.call`, which
+ * also measures the CPU it takes (the emulator's stand-in for Google's host; outermost call only).
+ * The wrapper is a host-realm function: the bundle in its vm sandbox calls it without ever
+ * seeing process or performance.
  */
 export function counted<T extends object>(calls: CallCounter, className: string, target: T): T {
   const cache = new Map<PropertyKey, unknown>();
@@ -20,9 +23,10 @@ export function counted<T extends object>(calls: CallCounter, className: string,
       const kind = `${className}.${key}`;
       const fn = value as (...args: unknown[]) => unknown;
       const wrapper = function (this: unknown, ...args: unknown[]): unknown {
-        calls.count(kind);
-        const result = fn.apply(obj, args);
-        return result === obj ? proxy : result;
+        return calls.call(kind, () => {
+          const result = fn.apply(obj, args);
+          return result === obj ? proxy : result;
+        });
       };
       cache.set(key, wrapper);
       return wrapper;

@@ -47,6 +47,18 @@ export class ForwardingCounter extends CallCounter {
     return this.target.measure(fn);
   }
 
+  /**
+   * Service time goes to the shared counter too (its depth, so nesting across the two counts
+   * once), muted or not: building an event object is the emulator's work, not the script's.
+   */
+  override timed<R>(work: () => R): R {
+    return this.target.timed(work);
+  }
+
+  override get serviceCpuMs(): number {
+    return this.target.serviceCpuMs;
+  }
+
   /** Runs fn without counting its service calls. */
   uncounted<T>(fn: () => T): T {
     this.muted++;

@@ -81,10 +81,13 @@ export function expose<T extends Service>(obj: T): T {
       if (typeof value !== 'function' || typeof prop !== 'string') return value;
       const counted = !prop.startsWith('_') && !UNCOUNTED.has(prop);
       const fn = value as (...args: unknown[]) => unknown;
-      return (...args: unknown[]): unknown => {
-        if (counted) target.env.ctx.calls.count(`${target.kind}.${prop}`);
-        return wrapResult(fn.apply(target, args));
-      };
+      // A counted call is also timed (calls.ts): its CPU is the emulator standing in for Google.
+      return (...args: unknown[]): unknown =>
+        counted
+          ? target.env.ctx.calls.call(`${target.kind}.${prop}`, () =>
+              wrapResult(fn.apply(target, args)),
+            )
+          : wrapResult(fn.apply(target, args));
     },
   });
   views.set(obj, view);
