@@ -19,6 +19,22 @@ const SHEETS_EPOCH_OFFSET_DAYS = 25_569;
  * https://howardhinnant.github.io/date_algorithms.html — integer maths only, no Date.
  */
 export function dayFromEpochDays(epochDays: number): Day {
+  // A run reads 100,000 dates that fall on a few hundred days: building the same string again
+  // and again was the refresh's largest cost in its own code (bench profile).
+  let day = dayCache.get(epochDays);
+  if (day === undefined) {
+    if (dayCache.size >= DAY_CACHE_LIMIT) dayCache.clear();
+    day = civilFromDays(epochDays);
+    dayCache.set(epochDays, day);
+  }
+  return day;
+}
+
+/** About 27 years of days: a bound, so a sheet of random dates cannot grow it without end. */
+const DAY_CACHE_LIMIT = 10_000;
+const dayCache = new Map<number, Day>();
+
+function civilFromDays(epochDays: number): Day {
   const z = epochDays + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;

@@ -4,7 +4,7 @@
  * the watch rules read (or compute: a computed cell typed over is put back).
  */
 import { SHEETS, normalizeHeader, type SheetKey } from '../shared/contract';
-import { columnsOf } from './workbook';
+import { columnsOf, sheetValues } from './workbook';
 
 const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {
   clients: ['code', 'watched', 'watchReasons'],
@@ -31,7 +31,7 @@ export function editChangesWatch(range: GoogleAppsScript.Spreadsheet.Range): boo
   const sheet = range.getSheet();
   const key = sheetKeyOf(sheet.getName());
   if (!key) return false;
-  const headers = sheet.getRange(1, range.getColumn(), 1, range.getNumColumns()).getValues()[0]!;
+  const headers = sheetValues(sheet, 1, range.getColumn(), 1, range.getNumColumns())[0] ?? [];
   const watched = new Set(
     columnsOf(key)
       .filter((c) => WATCH_COLUMNS[key]!.includes(c.key))

@@ -22,7 +22,7 @@ import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from '
 import {
   columnsOf,
   FIRST_DATA_ROW,
-  readTable,
+  readColumns,
   adjacentRuns,
   asCellValue,
   WorkbookError,
@@ -90,20 +90,30 @@ function refreshOnce(
   today: string,
 ): WatchRefreshReport | null {
   const { lang } = settings;
-  const clientsTable = readTable(spreadsheet, 'clients', lang, ['code', 'watched', 'watchReasons']);
-  const termsTable = readTable(spreadsheet, 'terms', lang, [
+  // Only the columns the rules read or write (a sixth of the cells of the three sheets).
+  const clientsTable = readColumns(spreadsheet, 'clients', lang, WATCH_CLIENT_COLUMNS, [
+    'code',
+    'watched',
+    'watchReasons',
+  ]);
+  const termsTable = readColumns(spreadsheet, 'terms', lang, WATCH_TERMS_COLUMNS, [
     'clientCode',
     'balanceDue',
     'lastInvoiceDate',
     'lastUnpaidInvoiceDate',
   ]);
-  const invoicesTable = readTable(spreadsheet, 'invoices', lang);
+  const invoicesTable = readColumns(spreadsheet, 'invoices', lang, WATCH_INVOICE_COLUMNS, [
+    'number',
+    'date',
+    'clientCode',
+    'amount',
+  ]);
 
   const clients = asClients(readAll(clientsTable, ctx));
   const terms = asTerms(readAll(termsTable, ctx));
   const invoiceRead = readInvoices(invoicesTable, ctx);
-  const clientProblems = onlyColumns(clients.problems, 'clients', WATCH_CLIENT_COLUMNS);
-  const termsProblems = onlyColumns(terms.problems, 'terms', WATCH_TERMS_COLUMNS);
+  const clientProblems = onlyColumns(clients.problems, 'clients', CLIENT_INPUTS);
+  const termsProblems = onlyColumns(terms.problems, 'terms', TERMS_INPUTS);
   const problems = [...clientProblems, ...termsProblems, ...invoiceRead.problems];
   // A client with an unreadable cell that the rules need (a term, a limit, an invoice) keeps
   // its computed cells as they are: a guess could raise or clear a flag wrongly.
@@ -148,10 +158,13 @@ function refreshOnce(
   }
 
   // Rows moved since the read (a sort, an insertion)? Then these columns would land on the
-  // wrong clients: start over.
-  if (!sameCodes(clientsTable, 'code') || !sameCodes(termsTable, 'clientCode')) return null;
-  writeChanged(clientsTable, clientCells, ctx.timeZone);
-  writeChanged(termsTable, termsCells, ctx.timeZone);
+  // wrong clients: start over. Only a sheet about to be written needs the check.
+  const clientWrites = changedColumns(clientsTable, clientCells, ctx.timeZone);
+  const termsWrites = changedColumns(termsTable, termsCells, ctx.timeZone);
+  if (clientWrites.size > 0 && !sameCodes(clientsTable, 'code')) return null;
+  if (termsWrites.size > 0 && !sameCodes(termsTable, 'clientCode')) return null;
+  writeChanged(clientsTable, clientWrites);
+  writeChanged(termsTable, termsWrites);
 
   return {
     lang,
@@ -187,18 +200,47 @@ function resultOf(
   return k === '' ? undefined : results.get(k);
 }
 
-/** Columns whose unreadable cells matter to the watch (a bad "Type" or tag does not). */
+/**
+ * Columns whose unreadable cells matter to the watch (a bad "Type" or tag does not; a computed
+ * cell typed over is simply computed again).
+ */
+const CLIENT_INPUTS: readonly ColumnKey<'clients'>[] = [
+  'code',
+  'name',
+  'accountManager',
+  'watched',
+];
+const TERMS_INPUTS: readonly ColumnKey<'terms'>[] = [
+  'clientCode',
+  'creditLimit',
+  'termDays',
+  'watchReason',
+];
+
+/** The columns the refresh reads: the rules' inputs, and the computed columns it compares. */
 const WATCH_CLIENT_COLUMNS: readonly ColumnKey<'clients'>[] = [
   'code',
   'name',
   'accountManager',
   'watched',
+  'watchReasons',
 ];
 const WATCH_TERMS_COLUMNS: readonly ColumnKey<'terms'>[] = [
   'clientCode',
   'creditLimit',
   'termDays',
   'watchReason',
+  'balanceDue',
+  'lastInvoiceDate',
+  'lastUnpaidInvoiceDate',
+];
+const WATCH_INVOICE_COLUMNS: readonly ColumnKey<'invoices'>[] = [
+  'number',
+  'date',
+  'clientCode',
+  'amount',
+  'dueDate',
+  'paidDate',
 ];
 
 function onlyColumns<S extends 'clients' | 'terms'>(
@@ -286,22 +328,17 @@ function sameCodes<S extends 'clients' | 'terms'>(table: Table<S>, key: ColumnKe
   // Rows inserted, deleted or sorted above the end shift the codes; rows added after the end
   // are not written to, so they need no check (nor a getLastRow call).
   if (n === 0) return true;
-  const now = table.sheet.getRange(2, i + 1, n, 1).getValues();
+  const now = table.sheet.getSheetValues(FIRST_DATA_ROW, i + 1, n, 1);
   for (let r = 0; r < n; r++) if (String(now[r]![0]) !== String(table.rows[r]![i])) return false;
   return true;
 }
 
-/**
- * Writes the columns whose values differ from what was read: adjacent ones together, in one
- * block (Under watch and Watch reasons; Balance due and the last invoice dates). Cells marked
- * KEEP are written back as they are at write time: their formula if they hold one, else their
- * value (text escaped, so "'=1+1" typed as text stays text).
- */
-function writeChanged<S extends 'clients' | 'terms'>(
+/** The columns (by position) whose values differ from what was read. */
+function changedColumns<S extends 'clients' | 'terms'>(
   table: Table<S>,
   columns: ColumnValues<S>,
   timeZone: string,
-): void {
+): Map<number, unknown[]> {
   const changed = new Map<number, unknown[]>();
   for (const [key, values] of Object.entries(columns) as [ColumnKey<S>, unknown[]][]) {
     const i = table.index[key];
@@ -309,6 +346,19 @@ function writeChanged<S extends 'clients' | 'terms'>(
     if (values.some((v, r) => v !== KEEP && !sameCell(table.rows[r]![i], v, timeZone)))
       changed.set(i, values);
   }
+  return changed;
+}
+
+/**
+ * Writes the changed columns: adjacent ones together, in one block (Under watch and Watch
+ * reasons; Balance due and the last invoice dates). Cells marked KEEP are written back as they
+ * are at write time: their formula if they hold one, else their value (text escaped, so
+ * "'=1+1" typed as text stays text).
+ */
+function writeChanged<S extends 'clients' | 'terms'>(
+  table: Table<S>,
+  changed: ReadonlyMap<number, unknown[]>,
+): void {
   const n = table.rows.length;
   for (const run of adjacentRuns([...changed.keys()])) {
     const range = table.sheet.getRange(FIRST_DATA_ROW, run.start + 1, n, run.values.length);

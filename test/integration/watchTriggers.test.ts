@@ -91,7 +91,7 @@ describe('menu and triggers', () => {
     wb.setCell('Clients', 2, 'Phone', '514-555-1111');
     const phone = wb.measure(() => wb.emu.fireEdit({ range: { sheet: 'Clients', a1: 'F2' } }));
     expect(watched(wb)).toEqual({ A: '' });
-    expect(phone.calls['Range.getValues']).toBe(1); // the edited columns' headers only
+    expect(phone.calls['Sheet.getSheetValues']).toBe(1); // the edited columns' headers only
     // An invoice's product type neither.
     wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'D2' } });
     expect(watched(wb)).toEqual({ A: '' });
@@ -228,15 +228,15 @@ describe('rows moving during a refresh', () => {
     wb.addRecords('en', 'invoices', [
       { number: '1', date: '2026-01-01', clientCode: 'LATE', amount: 1 },
     ]);
-    // When the refresh reads its third block (Invoices, after Clients and Terms), someone sorts
-    // Clients: FINE moves to row 2.
+    // When the refresh turns to its third sheet (Invoices, after Clients and Terms), someone
+    // sorts Clients: FINE moves to row 2.
     const calls = wb.emu.calls;
     const original = calls.count.bind(calls);
     let reads = 0;
     let sorting = false;
     calls.count = (kind: string) => {
       original(kind);
-      if (sorting || kind !== 'Range.getValues' || ++reads !== 3) return;
+      if (sorting || kind !== 'Spreadsheet.getSheetByName' || ++reads !== 3) return;
       sorting = true;
       const sheet = wb.sheet('Clients');
       const rows = sheet.getRange(2, 1, 2, 2).getValues();
