@@ -11,7 +11,16 @@ import { nextClientCode, toClientRecord } from './clientRecord';
 import { t } from './messages';
 import { readRow, type RowValues } from './records';
 import { loadSettings } from './settings';
-import { FIRST_DATA_ROW, indexHeader, readTable, type Table } from './workbook';
+import {
+  FIRST_DATA_ROW,
+  indexHeader,
+  readColumns,
+  readTable,
+  requiredColumns,
+  withWholeRows,
+  WorkbookError,
+  type Table,
+} from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -82,13 +91,67 @@ export interface ClientTables {
   crmLog: Table<'crmLog'>;
 }
 
-export function readClientTables(ctx: FormContext): ClientTables {
-  return {
-    clients: readTable(ctx.spreadsheet, 'clients', ctx.lang),
-    terms: readTable(ctx.spreadsheet, 'terms', ctx.lang),
-    commissions: readTable(ctx.spreadsheet, 'commissions', ctx.lang),
-    crmLog: readTable(ctx.spreadsheet, 'crmLog', ctx.lang),
-  };
+/** The columns read whole in each client sheet: those that say whose a row is (and the names). */
+const KEY_COLUMNS = {
+  clients: ['code', 'name'],
+  terms: ['clientCode'],
+  commissions: ['clientCode'],
+  crmLog: ['clientCode'],
+} as const satisfies { [S in keyof ClientTables]: readonly ColumnKey<S>[] };
+
+/** Attempts when rows move between reading the key columns and the client's rows. */
+const ATTEMPTS = 3;
+
+/**
+ * The four client sheets, read for one client: their key columns whole (which rows are whose,
+ * and the names for the type-ahead), then only that client's rows whole. At full size this is
+ * about a tenth of the cells of reading the sheets whole (bench/README.md). `choose` picks the
+ * client from the key columns (a code, a selected row); null reads no one's rows. Other rows
+ * hold '' outside their key columns: these tables serve one client, never a whole-sheet job.
+ */
+export function readClientTables(
+  ctx: FormContext,
+  choose: (keys: ClientTables) => string | null,
+): { tables: ClientTables; key: string | null } {
+  const read = <S extends keyof ClientTables>(sheet: S) =>
+    readColumns(ctx.spreadsheet, sheet, ctx.lang, KEY_COLUMNS[sheet], requiredColumns(sheet));
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const keys: ClientTables = {
+      clients: read('clients'),
+      terms: read('terms'),
+      commissions: read('commissions'),
+      crmLog: read('crmLog'),
+    };
+    const key = choose(keys);
+    if (key === null) return { tables: keys, key };
+    const clients = withWholeRows(keys.clients, clientRows(keys.clients, 'code', key), ['code']);
+    const rowsOf = <S extends 'terms' | 'commissions' | 'crmLog'>(table: Table<S>) =>
+      withWholeRows(table, clientRows(table, 'clientCode' as ColumnKey<S>, key), [
+        'clientCode' as ColumnKey<S>,
+      ]);
+    const terms = rowsOf(keys.terms);
+    const commissions = rowsOf(keys.commissions);
+    const crmLog = rowsOf(keys.crmLog);
+    if (clients && terms && commissions && crmLog)
+      return { tables: { clients, terms, commissions, crmLog }, key };
+  }
+  throw new WorkbookError(t(ctx.lang, 'busy'));
+}
+
+/** The sheet rows whose key column holds the client `key`. */
+function clientRows<S extends SheetKey>(
+  table: Table<S>,
+  column: ColumnKey<S>,
+  key: string,
+): number[] {
+  const i = table.index[column];
+  const out: number[] = [];
+  table.rows.forEach((row, n) => {
+    const v = row[i];
+    if ((typeof v === 'string' || typeof v === 'number') && codeKey(String(v)) === key)
+      out.push(n + FIRST_DATA_ROW);
+  });
+  return out;
 }
 
 /** The index of the client's row in clients.rows, or -1. */
@@ -152,15 +215,17 @@ function activeClientCode(ctx: FormContext, tables: ClientTables): string | null
 export function openForm(request: unknown): FormOpenResult {
   const ctx = formContext();
   const valid = validateOpenRequest(request, ctx.lang);
-  const tables = readClientTables(ctx);
   const lists = readLists(ctx);
-  let code: string | null;
-  if (valid.ok && valid.value.code) code = valid.value.code;
-  else if (valid.ok && valid.value.row) {
-    const v = tables.clients.rows[valid.value.row - FIRST_DATA_ROW]?.[tables.clients.index.code];
-    code = v === undefined || v === '' ? null : String(v).trim();
-  } else code = activeClientCode(ctx, tables);
-  const rowIndex = code ? findClientRow(tables.clients, codeKey(code)) : -1;
+  const { tables, key } = readClientTables(ctx, (keys) => {
+    let code: string | null;
+    if (valid.ok && valid.value.code) code = valid.value.code;
+    else if (valid.ok && valid.value.row) {
+      const v = keys.clients.rows[valid.value.row - FIRST_DATA_ROW]?.[keys.clients.index.code];
+      code = v === undefined || v === '' ? null : String(v).trim();
+    } else code = activeClientCode(ctx, keys);
+    return code ? codeKey(code) : null;
+  });
+  const rowIndex = key ? findClientRow(tables.clients, key) : -1;
   const clients = clientCodes(tables.clients);
   const keys = new Set(clients.map((c) => codeKey(c.code)));
   return {
@@ -180,8 +245,8 @@ export function loadClient(code: unknown): FormLoadResult {
   const ctx = formContext();
   const valid = validateClientCode(code, ctx.lang);
   if (!valid.ok) return { error: valid.errors[0]?.message ?? '' };
-  const tables = readClientTables(ctx);
-  const rowIndex = findClientRow(tables.clients, codeKey(valid.value));
+  const { tables, key } = readClientTables(ctx, () => codeKey(valid.value));
+  const rowIndex = findClientRow(tables.clients, key!);
   if (rowIndex < 0) return { error: t(ctx.lang, 'clientNotFound', { code: valid.value }) };
   return { record: recordOf(tables, rowIndex, ctx) };
 }

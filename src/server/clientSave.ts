@@ -18,6 +18,7 @@ import {
   readClientTables,
   recordOf,
   rowsOfClient,
+  type ClientTables,
   type FormContext,
 } from './clientForm';
 import {
@@ -105,15 +106,20 @@ function saveLocked(
   original: ClientRecord | undefined,
 ): Saved {
   const refused = (result: SaveResult): Saved => ({ result, watchInputsChanged: false });
-  const tables = readClientTables(ctx);
+  let record = requested;
+  const { tables } = readClientTables(ctx, (keys) => {
+    const codes = clientCodes(keys.clients).map((c) => c.code);
+    const taken = new Set(codes.map(codeKey));
+    record = requested;
+    // Two people creating clients at once both get the proposed code: the second gets the next.
+    if (isNew && autoCode && taken.has(codeKey(record.general.code))) {
+      const code = nextClientCode(codes, (c) => taken.has(codeKey(c)));
+      record = { ...record, general: { ...record.general, code } };
+    }
+    return codeKey(record.general.code);
+  });
   const codes = clientCodes(tables.clients).map((c) => c.code);
   const taken = new Set(codes.map(codeKey));
-  let record = requested;
-  // Two people creating clients at once both get the proposed code: the second gets the next one.
-  if (isNew && autoCode && taken.has(codeKey(record.general.code))) {
-    const code = nextClientCode(codes, (c) => taken.has(codeKey(c)));
-    record = { ...record, general: { ...record.general, code } };
-  }
   const key = codeKey(record.general.code);
   const rowIndex = findClientRow(tables.clients, key);
   if (isNew && rowIndex >= 0) {
@@ -246,7 +252,7 @@ function saveLocked(
  */
 function planRows(
   ctx: FormContext,
-  tables: ReturnType<typeof readClientTables>,
+  tables: ClientTables,
   key: string,
   record: ClientRecord,
   base: ClientRecord | null,
@@ -311,7 +317,7 @@ function planRows(
 
 /** The client read again from the sheets (after a save that kept others' hand edits). */
 function reread(ctx: FormContext, key: string): ClientRecord {
-  const tables = readClientTables(ctx);
+  const { tables } = readClientTables(ctx, () => key);
   return recordOf(tables, findClientRow(tables.clients, key), ctx);
 }
 

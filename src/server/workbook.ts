@@ -166,6 +166,84 @@ export function readColumns<S extends SheetKey>(
   throw new WorkbookError(t(lang, 'busy'));
 }
 
+/** Largest number of blocks a table's rows of one client are read in (calls stay bounded). */
+const MAX_ROW_BLOCKS = 8;
+/**
+ * Cells whose reading costs about as much as one more call (50 ms a call, 0.031 ms a cell read:
+ * bench/costModel.ts). A gap between two of a client's rows is skipped, at the price of one more
+ * call, only when it holds more cells than this.
+ */
+const CELLS_PER_CALL = 1_600;
+
+/**
+ * The blocks of whole rows to read for the given sheet rows: at most `maxBlocks`, split at the
+ * largest gaps, and only at gaps wider than a call is worth. Splitting at the largest gaps
+ * leaves the fewest rows read for a given number of blocks.
+ */
+export function rowBlocks(
+  sheetRows: readonly number[],
+  width: number,
+  maxBlocks = MAX_ROW_BLOCKS,
+): { start: number; count: number }[] {
+  const rows = [...new Set(sheetRows)].sort((a, b) => a - b);
+  if (rows.length === 0) return [];
+  const gaps = rows
+    .slice(1)
+    .map((row, i) => ({ at: i + 1, size: row - rows[i]! - 1 }))
+    .filter((g) => g.size * width > CELLS_PER_CALL)
+    .sort((a, b) => b.size - a.size)
+    .slice(0, maxBlocks - 1)
+    .map((g) => g.at)
+    .sort((a, b) => a - b);
+  const blocks: { start: number; count: number }[] = [];
+  let first = 0;
+  for (const at of [...gaps, rows.length]) {
+    blocks.push({ start: rows[first]!, count: rows[at - 1]! - rows[first]! + 1 });
+    first = at;
+  }
+  return blocks;
+}
+
+/**
+ * A table read by readColumns, with the whole rows `sheetRows` read too (every column up to
+ * the header's width), in a few blocks (rowBlocks). Used to show and save one client: its key
+ * columns say which rows are the client's, and only those are read whole. Returns null when the
+ * key columns no longer hold what was read (rows sorted, inserted or deleted meanwhile): the
+ * caller reads again.
+ */
+export function withWholeRows<S extends SheetKey>(
+  table: Table<S>,
+  sheetRows: readonly number[],
+  keys: readonly ColumnKey<S>[],
+): Table<S> | null {
+  const width = table.header.length;
+  const rows = table.rows.slice();
+  const keyPositions = keys.map((k) => table.index[k]).filter((i) => i >= 0);
+  for (const block of rowBlocks(sheetRows, width)) {
+    const values = sheetValues(table.sheet, block.start, 1, block.count, width);
+    for (let k = 0; k < block.count; k++) {
+      const r = block.start + k - FIRST_DATA_ROW;
+      const fresh = values[k] ?? [];
+      const before = rows[r] ?? [];
+      if (keyPositions.some((i) => !sameCell(fresh[i], before[i]))) return null;
+      rows[r] = fresh;
+    }
+  }
+  return { ...table, rows };
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return (a ?? '') === (b ?? '');
+}
+
+/** The contract's required columns of a sheet. */
+export function requiredColumns<S extends SheetKey>(key: S): ColumnKey<S>[] {
+  return columnsOf(key)
+    .filter((c) => c.required)
+    .map((c) => c.key);
+}
+
 function sheetOf(
   spreadsheet: Spreadsheet,
   key: SheetKey,
@@ -185,11 +263,7 @@ function checkedIndex<S extends SheetKey>(
   required?: readonly ColumnKey<S>[],
 ): Record<ColumnKey<S>, number> {
   const { index, duplicates } = indexHeader(key, header);
-  const needed =
-    required ??
-    columnsOf(key)
-      .filter((c) => c.required)
-      .map((c) => c.key);
+  const needed = required ?? requiredColumns(key);
   for (const columnKey of needed) {
     if (index[columnKey] < 0) {
       const column = columnsOf(key).find((c) => c.key === columnKey)!;

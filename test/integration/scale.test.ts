@@ -47,7 +47,7 @@ beforeAll(() => {
 }, 60_000);
 
 describe('service calls do not grow with the data (1/100 vs 1/10 of issue 7)', () => {
-  test.each(['formOpen', 'refreshWatchList', 'onEditTrigger', 'computeCommissions'] as const)(
+  test.each(['refreshWatchList', 'onEditTrigger', 'computeCommissions'] as const)(
     '%s: the same calls by kind',
     (op) => {
       expect(steady(large[op].calls)).toEqual(steady(small[op].calls));
@@ -57,17 +57,33 @@ describe('service calls do not grow with the data (1/100 vs 1/10 of issue 7)', (
     },
   );
 
-  test('formSave: the same reads; its writes depend on the client, not on the size', () => {
-    const reads = (calls: Record<string, number>) =>
-      Object.fromEntries(Object.entries(calls).filter(([k]) => !/setValues|getRange$/.test(k)));
-    expect(reads(large.formSave.calls)).toEqual(reads(small.formSave.calls));
+  // The form reads the key columns whole, then one client's rows in at most 8 blocks per sheet
+  // (src/server/workbook.ts rowBlocks): a bigger sheet may take a few more blocks, bounded.
+  test.each(['formOpen', 'formSave'] as const)(
+    '%s: the same calls by kind, but for a bounded number of row blocks',
+    (op) => {
+      const blocks = (calls: Record<string, number>) => calls['Sheet.getSheetValues'] ?? 0;
+      const others = (calls: Record<string, number>) =>
+        Object.fromEntries(
+          Object.entries(calls).filter(
+            ([k]) => k !== 'Sheet.getSheetValues' && !/setValues|getRange$/.test(k),
+          ),
+        );
+      expect(others(large[op].calls)).toEqual(others(small[op].calls));
+      expect(blocks(large[op].calls)).toBeLessThanOrEqual(blocks(small[op].calls) + 4 * 7);
+      expect(large[op].cells.read).toBeLessThanOrEqual(11 * small[op].cells.read);
+    },
+  );
+
+  test('formSave: its writes depend on the client, not on the size', () => {
     expect(large.formSave.cells.written).toBeLessThan(20);
   });
 });
 
 describe('issue 7 call targets', () => {
-  // Not met today (bench/README.md): open reads five whole sheets (getSheetByName +
-  // getDataRange + getValues each), save reads four and writes each changed run apart.
+  // Not met (bench/README.md): one round trip with the spreadsheets.currentonly scope reads
+  // each client sheet in at least two calls (its sheet, then its values), and four sheets plus
+  // the settings, the time zone and the lock are over ten before anything is written.
   test.failing('opening the form makes at most 10 service calls', () => {
     expect(large.formOpen.total).toBeLessThanOrEqual(10);
   });

@@ -1,4 +1,10 @@
-import { adjacentRuns, asCellValue, columnLetter, indexHeader } from '../../src/server/workbook';
+import {
+  adjacentRuns,
+  asCellValue,
+  columnLetter,
+  indexHeader,
+  rowBlocks,
+} from '../../src/server/workbook';
 import { exportHeaders } from '../../src/server/privacy';
 import { t } from '../../src/server/messages';
 
@@ -86,5 +92,43 @@ describe('exportHeaders (Law 25 access export)', () => {
     expect(
       exportHeaders(['Code client', '', 'Note', 'Note'], [['A', 'x', 'y', 'z', 'extra']]),
     ).toEqual(['Code client', '(B)', 'Note (C)', 'Note (D)', '(E)']);
+  });
+});
+
+describe('rowBlocks', () => {
+  it('reads adjacent and nearby rows in one block', () => {
+    expect(rowBlocks([5, 6, 7], 10)).toEqual([{ start: 5, count: 3 }]);
+    // a gap of 100 rows × 10 columns costs less than a call: read through it
+    expect(rowBlocks([5, 106], 10)).toEqual([{ start: 5, count: 102 }]);
+    expect(rowBlocks([], 10)).toEqual([]);
+  });
+  it('skips gaps that hold more cells than a call costs, the largest first, in a bounded number of blocks', () => {
+    expect(rowBlocks([2, 10_000, 10_001], 8)).toEqual([
+      { start: 2, count: 1 },
+      { start: 10_000, count: 2 },
+    ]);
+    const scattered = [2, 5_002, 10_002, 15_002, 15_010];
+    expect(rowBlocks(scattered, 8, 3)).toEqual([
+      { start: 2, count: 1 },
+      { start: 5_002, count: 1 },
+      // the smaller of the remaining gaps is read through: three blocks at most
+      { start: 10_002, count: 5_009 },
+    ]);
+    const blocks = rowBlocks(scattered, 8);
+    expect(blocks).toHaveLength(4);
+    expect(blocks.reduce((n, b) => n + b.count, 0)).toBe(1 + 1 + 1 + 9);
+  });
+  it('covers every row asked for, in order, whatever the bound', () => {
+    const rows = [900, 3, 77, 4_000, 4_001, 60_000, 3];
+    for (const max of [1, 2, 3, 8]) {
+      const blocks = rowBlocks(rows, 5, max);
+      expect(blocks.length).toBeLessThanOrEqual(max);
+      for (const r of rows)
+        expect(blocks.some((b) => r >= b.start && r < b.start + b.count)).toBe(true);
+      for (let i = 1; i < blocks.length; i++)
+        expect(blocks[i]!.start).toBeGreaterThanOrEqual(
+          blocks[i - 1]!.start + blocks[i - 1]!.count,
+        );
+    }
   });
 });

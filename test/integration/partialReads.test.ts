@@ -1,0 +1,148 @@
+/**
+ * The form reads one client's rows, not whole sheets (src/server/workbook.ts readColumns,
+ * withWholeRows), and the watch refresh only the columns its rules need. These check that what
+ * they read is the same as a whole-sheet read would give, even when rows or columns move
+ * between two of their calls.
+ */
+import type { FormOpenResult } from '../../src/shared/formApi';
+import { workbook, type TestWorkbook } from './harness';
+
+const code = (i: number) => `C${String(i).padStart(5, '0')}`;
+
+/** 3,000 clients; client C01500 has rows far apart in Commissions and the CRM log. */
+function scattered(): TestWorkbook {
+  const wb = workbook({ locale: 'fr_CA', now: '2026-11-15T12:00:00-05:00' });
+  const n = 3000;
+  wb.append(
+    'Clients',
+    Array.from({ length: n }, (_, i) => ({ 'Code client': code(i + 1), Nom: `Client ${i + 1}` })),
+  );
+  wb.append(
+    'Termes',
+    Array.from({ length: n }, (_, i) => ({
+      'Code client': code(i + 1),
+      'Terme (jours)': 30 + (i % 3),
+    })),
+  );
+  // Anyone but C01500, spread over the sheet.
+  const other = (i: number, step: number) =>
+    ((i * step) % n) + 1 === 1500 ? 1 : ((i * step) % n) + 1;
+  const crm = Array.from({ length: n }, (_, i) => ({
+    'Code client': code(other(i, 7)),
+    Date: '2026-01-02',
+    Nature: 'Discussion',
+    De: 'Ventes',
+    Objet: `Sujet ${i}`,
+  }));
+  // Client C01500's three discussions: near the top, in the middle and at the very end.
+  for (const [at, subject] of [
+    [10, 'Premier appel'],
+    [1400, 'Relance'],
+    [2999, 'Commande'],
+  ] as const)
+    crm[at] = { ...crm[at]!, 'Code client': code(1500), Objet: subject };
+  wb.append('Journal CRM', crm);
+  wb.append(
+    'Commissions',
+    Array.from({ length: n }, (_, i) => ({
+      'Code client': code(
+        i === 5 || i === 2500 ? 1500 : ((i * 11) % n) + 1 === 1500 ? 1 : ((i * 11) % n) + 1,
+      ),
+      Vendeur: i === 2500 ? 'Sophie' : 'Marc',
+      'Type de commission': 'Ventes',
+      'Taux (%)': i === 2500 ? 3 : 5,
+    })),
+  );
+  return wb;
+}
+
+describe("reading one client's rows", () => {
+  test('the record has every row of the client, far apart as they are, and reads a fraction of the cells', () => {
+    const wb = scattered();
+    const m = wb.emu.calls.measure(() => wb.run<FormOpenResult>('formOpen', { code: 'c01500' }));
+    const record = m.result.record!;
+    expect(record.general).toMatchObject({ code: code(1500), name: 'Client 1500' });
+    expect(record.terms.termDays).toBe(30 + (1499 % 3));
+    expect(record.crm.discussions.map((d) => d.subject)).toEqual([
+      'Premier appel',
+      'Relance',
+      'Commande',
+    ]);
+    expect(record.salespeople.map((s) => [s.salesperson, s.ratePct])).toEqual([
+      ['Marc', 5],
+      ['Sophie', 3],
+    ]);
+    expect(m.result.clients).toHaveLength(3000);
+    // every cell of the four sheets would be: 3,000 rows × (29 + 17 + 5 + 8) columns
+    const whole =
+      3000 * (wb.header('Clients').length + wb.header('Termes').length) +
+      3000 * (wb.header('Commissions').length + wb.header('Journal CRM').length);
+    expect(m.cells.read).toBeLessThan(whole / 4);
+  });
+
+  test('rows sorted between reading the codes and reading the rows: read again, the right client', () => {
+    const wb = scattered();
+    const calls = wb.emu.calls;
+    const original = calls.count.bind(calls);
+    let sheets = 0;
+    let values = 0;
+    calls.count = (kind: string) => {
+      original(kind);
+      if (kind === 'Spreadsheet.getSheetByName') sheets++;
+      // Lists, then Clients, Terms, Commissions, CRM log; after the CRM log's header and codes,
+      // the next read is the client's Clients row: just before it, someone sorts Clients Z→A.
+      if (sheets >= 5 && kind === 'Sheet.getSheetValues' && ++values === 3) {
+        const sheet = wb.sheet('Clients');
+        const n = sheet.getLastRow() - 1;
+        const rows = sheet.getRange(2, 1, n, 2).getValues();
+        sheet.getRange(2, 1, n, 2).setValues(rows.reverse());
+      }
+    };
+    const open = wb.run<FormOpenResult>('formOpen', { code: code(1500) });
+    calls.count = original;
+    expect(values).toBeGreaterThan(3);
+    expect(sheets).toBeGreaterThan(5); // the key columns were read again
+    expect(open.record?.general).toMatchObject({ code: code(1500), name: 'Client 1500' });
+  });
+});
+
+describe('reading only some columns', () => {
+  test('a column inserted in Invoices while the refresh reads it: read again, nothing misread', () => {
+    const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+    wb.addRecords('en', 'clients', [
+      { code: 'LATE', name: 'Late' },
+      { code: 'FINE', name: 'Fine' },
+    ]);
+    wb.addRecords('en', 'terms', [
+      { clientCode: 'LATE', termDays: 30 },
+      { clientCode: 'FINE', termDays: 30 },
+    ]);
+    wb.addRecords('en', 'invoices', [
+      { number: '1', date: '2026-01-01', clientCode: 'LATE', amount: 10 },
+      { number: '2', date: '2026-11-10', clientCode: 'FINE', amount: 20 },
+    ]);
+    const calls = wb.emu.calls;
+    const original = calls.count.bind(calls);
+    let sheets = 0;
+    let values = 0;
+    calls.count = (kind: string) => {
+      original(kind);
+      if (kind === 'Spreadsheet.getSheetByName') sheets++;
+      // Invoices is the third sheet; after its header, before its first column block.
+      if (sheets >= 3 && kind === 'Sheet.getSheetValues' && ++values === 2)
+        wb.sheet('Invoices').insertColumnBefore(1);
+    };
+    wb.run('refreshWatchList');
+    calls.count = original;
+    expect(values).toBeGreaterThan(2);
+    const watched = Object.fromEntries(
+      wb.rows('Clients').map((r) => [r['Client code'], r['Under watch']]),
+    );
+    expect(watched).toEqual({ LATE: true, FINE: false });
+    const balances = wb.rows('Terms').map((r) => [r['Client code'], r['Balance due']]);
+    expect(balances).toEqual([
+      ['LATE', 10],
+      ['FINE', 20],
+    ]);
+  });
+});
