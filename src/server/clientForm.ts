@@ -17,6 +17,7 @@ import {
   readColumns,
   readTable,
   requiredColumns,
+  rowsWithCode,
   withWholeRows,
   WorkbookError,
   type Table,
@@ -124,9 +125,9 @@ export function readClientTables(
     };
     const key = choose(keys);
     if (key === null) return { tables: keys, key };
-    const clients = withWholeRows(keys.clients, clientRows(keys.clients, 'code', key), ['code']);
+    const clients = withWholeRows(keys.clients, rowsWithCode(keys.clients, 'code', key), ['code']);
     const rowsOf = <S extends 'terms' | 'commissions' | 'crmLog'>(table: Table<S>) =>
-      withWholeRows(table, clientRows(table, 'clientCode' as ColumnKey<S>, key), [
+      withWholeRows(table, rowsWithCode(table, 'clientCode' as ColumnKey<S>, key), [
         'clientCode' as ColumnKey<S>,
       ]);
     const terms = rowsOf(keys.terms);
@@ -136,22 +137,6 @@ export function readClientTables(
       return { tables: { clients, terms, commissions, crmLog }, key };
   }
   throw new WorkbookError(t(ctx.lang, 'busy'));
-}
-
-/** The sheet rows whose key column holds the client `key`. */
-function clientRows<S extends SheetKey>(
-  table: Table<S>,
-  column: ColumnKey<S>,
-  key: string,
-): number[] {
-  const i = table.index[column];
-  const out: number[] = [];
-  table.rows.forEach((row, n) => {
-    const v = row[i];
-    if ((typeof v === 'string' || typeof v === 'number') && codeKey(String(v)) === key)
-      out.push(n + FIRST_DATA_ROW);
-  });
-  return out;
 }
 
 /** The index of the client's row in clients.rows, or -1. */

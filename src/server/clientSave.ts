@@ -34,7 +34,7 @@ import {
 } from './clientRecord';
 import { t } from './messages';
 import { readRow, toCells } from './records';
-import { refreshWatch } from './watchList';
+import { refreshClientWatch } from './clientWatch';
 import { mergeCells, mergeRows, type RowsPlan } from './savePlan';
 import {
   appendRecords,
@@ -65,7 +65,8 @@ export function saveClient(request: unknown): SaveResult {
     lock.releaseLock();
   }
   // A new manual reason or credit limit changes the client's watch status now, not at the next
-  // daily refresh (script writes fire no edit trigger). The refresh takes its own lock.
+  // daily refresh (script writes fire no edit trigger); only this client's can change. It takes
+  // its own lock.
   if (saved.result.ok && saved.watchInputsChanged) withWatchStatus(ctx, saved.result);
   return saved.result;
 }
@@ -76,15 +77,14 @@ interface Saved {
   watchInputsChanged: boolean;
 }
 
-/** Refreshes the watch list and puts the client's new status into the saved record. */
+/** Recomputes the client's watch status and puts it into the saved record. */
 function withWatchStatus(ctx: FormContext, result: Extract<SaveResult, { ok: true }>): void {
-  let report;
+  let r;
   try {
-    report = refreshWatch(ctx.spreadsheet);
+    r = refreshClientWatch(ctx.spreadsheet, result.record.general.code);
   } catch {
     return; // the save stands; the daily refresh will catch up
   }
-  const r = report.results.get(codeKey(result.record.general.code));
   if (!r) return;
   result.record.computed = {
     ...result.record.computed,

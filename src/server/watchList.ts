@@ -210,7 +210,7 @@ const CLIENT_INPUTS: readonly ColumnKey<'clients'>[] = [
   'accountManager',
   'watched',
 ];
-const TERMS_INPUTS: readonly ColumnKey<'terms'>[] = [
+export const TERMS_INPUTS: readonly ColumnKey<'terms'>[] = [
   'clientCode',
   'creditLimit',
   'termDays',
@@ -243,7 +243,7 @@ const WATCH_INVOICE_COLUMNS: readonly ColumnKey<'invoices'>[] = [
   'paidDate',
 ];
 
-function onlyColumns<S extends 'clients' | 'terms'>(
+export function onlyColumns<S extends 'clients' | 'terms'>(
   problems: readonly CellProblem[],
   sheet: S,
   keys: readonly ColumnKey<S>[],
@@ -380,7 +380,7 @@ function writeChanged<S extends 'clients' | 'terms'>(
 }
 
 /** Whether a cell as read already holds the value to write (days compared in the sheet's zone). */
-function sameCell(stored: unknown, wanted: unknown, timeZone: string): boolean {
+export function sameCell(stored: unknown, wanted: unknown, timeZone: string): boolean {
   if (stored instanceof Date)
     return typeof wanted === 'string' && dayInZone(stored, timeZone) === wanted;
   if (typeof wanted === 'number' && typeof stored === 'number')

@@ -15,6 +15,7 @@ import {
   type Lang,
   type SheetKey,
 } from '../shared/contract';
+import { codeKey } from '../domain/cells';
 import { t } from './messages';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -230,6 +231,22 @@ export function withWholeRows<S extends SheetKey>(
     }
   }
   return { ...table, rows };
+}
+
+/** The sheet rows whose client-code column `column` holds the client `key` (a codeKey). */
+export function rowsWithCode<S extends SheetKey>(
+  table: Table<S>,
+  column: ColumnKey<S>,
+  key: string,
+): number[] {
+  const i = table.index[column];
+  const out: number[] = [];
+  table.rows.forEach((row, n) => {
+    const v = row[i];
+    if ((typeof v === 'string' || typeof v === 'number') && codeKey(String(v)) === key)
+      out.push(n + FIRST_DATA_ROW);
+  });
+  return out;
 }
 
 function sameCell(a: unknown, b: unknown): boolean {

@@ -1,0 +1,119 @@
+/**
+ * A save that changes a watch input (manual reason, credit limit, term) recomputes that one
+ * client's watch cells (src/server/clientWatch.ts) instead of the whole list: the same result
+ * as the full refresh for that client, nothing written for the others.
+ */
+import type { ClientRecord, FormLoadResult, SaveResult } from '../../src/shared/formApi';
+import { workbook, type TestWorkbook } from './harness';
+
+function setUp(): TestWorkbook {
+  const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+  wb.append('Lists', [
+    { 'Account managers': 'Marie', 'Account manager emails': 'marie@example.com' },
+  ]);
+  wb.addRecords('en', 'clients', [
+    { code: 'A', name: 'Alpha', accountManager: 'Marie' },
+    { code: 'B', name: 'Beta', accountManager: 'Marie' },
+  ]);
+  wb.addRecords('en', 'terms', [
+    { clientCode: 'A', termDays: 30, creditLimit: 0 },
+    { clientCode: 'B', termDays: 30 },
+  ]);
+  wb.addRecords('en', 'invoices', [
+    { number: '1', date: '2026-11-01', clientCode: 'A', amount: 300 },
+    { number: '2', date: '2026-11-10', clientCode: 'B', amount: 50 },
+    { number: '3', date: '2026-11-12', clientCode: 'A', amount: 200, paidDate: '' },
+    { number: '4', date: '2026-10-01', clientCode: 'A', amount: 75, paidDate: '2026-10-20' },
+  ]);
+  wb.run('refreshWatchList');
+  return wb;
+}
+
+function load(wb: TestWorkbook, code: string): ClientRecord {
+  const loaded = wb.run<FormLoadResult>('formLoad', code);
+  if ('error' in loaded) throw new Error(loaded.error);
+  return loaded.record;
+}
+
+function saveChange(wb: TestWorkbook, code: string, change: (r: ClientRecord) => void): SaveResult {
+  const original = load(wb, code);
+  const record = structuredClone(original);
+  change(record);
+  wb.emu.clock.advance(2000);
+  return wb.run<SaveResult>('formSave', { record, isNew: false, original });
+}
+
+const row = (wb: TestWorkbook, sheet: string, code: string) =>
+  wb.rows(sheet).find((r) => r['Client code'] === code || r['Client code'] === code)!;
+
+describe("a save that changes a watch input refreshes that client's watch cells", () => {
+  test('over the new credit limit: flagged, in the sheet and in the form, and Marie is told once', () => {
+    const wb = setUp();
+    expect(row(wb, 'Clients', 'A')['Under watch']).toBe(false);
+    // Someone typed over B's computed cell: only a full refresh puts it back.
+    wb.setCell('Clients', 3, 'Under watch', 'x');
+    const mailsBefore = wb.emu.mails.length;
+    const saved = saveChange(wb, 'A', (r) => (r.terms.creditLimit = 400));
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    expect(saved.record.computed).toMatchObject({
+      watched: true,
+      watchReasons: 'Balance $500.00 over credit limit $400.00',
+      balanceDue: 500,
+    });
+    expect(row(wb, 'Clients', 'A')).toMatchObject({
+      'Under watch': true,
+      'Watch reasons': saved.record.computed.watchReasons,
+    });
+    expect(row(wb, 'Clients', 'B')['Under watch']).toBe('x'); // not this save's business
+    const mails = wb.emu.mails.slice(mailsBefore);
+    expect(mails.map((m) => m.to)).toEqual([['marie@example.com']]);
+    expect(mails[0]!.body).toContain('A Alpha');
+
+    // The full refresh agrees with what the save wrote for A.
+    const before = { clients: row(wb, 'Clients', 'A'), terms: row(wb, 'Terms', 'A') };
+    wb.run('refreshWatchList');
+    expect(row(wb, 'Clients', 'A')).toEqual(before.clients);
+    expect(row(wb, 'Terms', 'A')).toEqual(before.terms);
+    expect(row(wb, 'Clients', 'B')['Under watch']).toBe(false);
+
+    // Back under the limit: lifted.
+    const lifted = saveChange(wb, 'A', (r) => (r.terms.creditLimit = 1000));
+    expect(lifted.ok && lifted.record.computed.watched).toBe(false);
+    expect(row(wb, 'Clients', 'A')['Under watch']).toBe(false);
+  });
+
+  test('an unreadable amount among its invoices: its watch cells are left as they were', () => {
+    const wb = setUp();
+    wb.setCell('Invoices', 3, 'Amount', 'about fifty');
+    const saved = saveChange(wb, 'B', (r) => (r.terms.watchReason = 'dispute'));
+    expect(saved.ok).toBe(true);
+    expect(row(wb, 'Clients', 'B')['Under watch']).toBe(false);
+    // the daily refresh reports the cell and leaves B as it is too
+    wb.run('refreshWatchList');
+    expect(row(wb, 'Clients', 'B')['Under watch']).toBe(false);
+  });
+
+  test('reads a fraction of what the full refresh reads', () => {
+    const wb = setUp();
+    wb.addRecords(
+      'en',
+      'invoices',
+      Array.from({ length: 3000 }, (_, i) => ({
+        number: `N${i}`,
+        date: '2026-09-01',
+        clientCode: 'B',
+        amount: 10,
+        paidDate: '2026-09-05',
+      })),
+    );
+    const original = load(wb, 'A');
+    const record = structuredClone(original);
+    record.terms.creditLimit = 400;
+    wb.emu.clock.advance(2000);
+    const save = wb.emu.calls.measure(() =>
+      wb.run<SaveResult>('formSave', { record, isNew: false, original }),
+    );
+    const refresh = wb.emu.calls.measure(() => wb.run('refreshWatchList'));
+    expect(save.cells.read).toBeLessThan(refresh.cells.read / 2);
+  });
+});
