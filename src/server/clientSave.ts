@@ -34,7 +34,7 @@ import {
 } from './clientRecord';
 import { t } from './messages';
 import { readRow, toCells } from './records';
-import { refreshClientWatch } from './clientWatch';
+import { refreshClientsWatch } from './clientWatch';
 import { mergeCells, mergeRows, type RowsPlan } from './savePlan';
 import {
   appendRecords,
@@ -81,7 +81,8 @@ interface Saved {
 function withWatchStatus(ctx: FormContext, result: Extract<SaveResult, { ok: true }>): void {
   let r;
   try {
-    r = refreshClientWatch(ctx.spreadsheet, result.record.general.code);
+    const code = result.record.general.code;
+    r = refreshClientsWatch(ctx.spreadsheet, [code]).get(codeKey(code));
   } catch {
     return; // the save stands; the daily refresh will catch up
   }

@@ -1,16 +1,18 @@
 /**
- * One client's watch status, recomputed right after the form saved a change of its manual
- * reason, credit limit or term: the same rules as refreshWatchList (src/domain/watch.ts), fed
- * with that client's Terms row and invoices only. The full refresh reads every invoice (about
- * 22 s at 100,000 invoices, bench/README.md); this reads the Invoices client-code column and
- * the client's own rows. The other clients' status cannot have changed with this save.
+ * The watch status of a few clients, recomputed after a change that concerns only them: a form
+ * save of a manual reason, credit limit or term, or a hand edit of a few rows of Invoices, Terms
+ * or Clients. Same rules as refreshWatchList (src/domain/watch.ts), fed with those clients'
+ * Terms rows and invoices only: the full refresh reads every invoice (about 22 s at 100,000
+ * invoices, bench/README.md); this reads the key columns and those clients' own rows. Nobody
+ * else's status can have changed.
  */
 import { codeKey, type ReadContext } from '../domain/cells';
 import { dayInZone } from '../domain/time';
+import type { Settings } from '../domain/types';
 import { watchClient, formatWatchReasons, type WatchResult } from '../domain/watch';
 import type { ColumnKey, SheetKey } from '../shared/contract';
 import { t } from './messages';
-import { notifyNewlyWatched } from './notifications';
+import { notifyNewlyWatched, type NewlyWatched } from './notifications';
 import { asClients, asTerms, readAll, readInvoices } from './records';
 import { loadSettings } from './settings';
 import { TERMS_INPUTS, onlyColumns, sameCell } from './watchList';
@@ -29,160 +31,180 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LOCK_WAIT_MS = 10_000;
 const ATTEMPTS = 3;
+/** More clients than this: the full refresh (it writes whole columns in a few calls). */
+export const MAX_CLIENTS = 10;
 
 /**
- * Recomputes and writes the watch cells of the client `code` (Under watch, Watch reasons,
- * Balance due, the last invoice dates); the account manager is told when it becomes watched.
- * Returns its status, or null when a cell it depends on cannot be read (its cells are then
- * left as they are, as the full refresh does) or it has no row in Clients.
+ * Recomputes and writes the watch cells of the clients `codes` (Under watch, Watch reasons,
+ * Balance due, the last invoice dates); account managers are told of those newly watched.
+ * Returns each client's status by codeKey; null for a client with an unreadable cell the rules
+ * need (its cells are left as they are, as the full refresh does) or without a Clients row.
  */
-export function refreshClientWatch(spreadsheet: Spreadsheet, code: string): WatchResult | null {
+export function refreshClientsWatch(
+  spreadsheet: Spreadsheet,
+  codes: readonly string[],
+): Map<string, WatchResult | null> {
   const settings = loadSettings(spreadsheet);
   const { lang } = settings;
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const ctx: ReadContext = { lang, timeZone };
   const today = dayInZone(new Date(), timeZone);
-  const key = codeKey(code);
+  const keys = new Set(codes.map(codeKey).filter((k) => k !== ''));
 
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
-  let outcome: Outcome | null | undefined;
+  let outcome: Outcome | undefined;
   try {
     for (let attempt = 0; attempt < ATTEMPTS && outcome === undefined; attempt++)
-      outcome = refreshOnce(spreadsheet, key, ctx, settings, today);
+      outcome = refreshOnce(spreadsheet, keys, ctx, settings, today);
     if (outcome === undefined) throw new WorkbookError(t(lang, 'busy'));
     SpreadsheetApp.flush();
   } finally {
     lock.releaseLock();
   }
-  if (!outcome) return null;
-  const { result, client } = outcome;
-  if (result.watched && !client.watched && settings.notifyWatch) {
-    const sent = notifyNewlyWatched(
-      spreadsheet,
-      [
-        {
-          code: client.code,
-          name: client.name,
-          accountManager: client.accountManager,
-          reasons: formatWatchReasons(result.reasons, lang),
-        },
-      ],
-      settings,
-    );
+  // Mail goes out after the lock is released (slow, needs no sheet).
+  if (settings.notifyWatch && outcome.newlyWatched.length > 0) {
+    const sent = notifyNewlyWatched(spreadsheet, outcome.newlyWatched, settings);
     if (sent.failed.length > 0 || sent.overQuota > 0)
-      console.warn(`Watch notification not sent: ${JSON.stringify(sent)}`);
+      console.warn(`Watch notifications not sent: ${JSON.stringify(sent)}`);
   }
-  return result;
+  return outcome.results;
 }
 
 interface Outcome {
-  result: WatchResult;
-  client: { code: string; name: string; accountManager: string; watched: boolean };
+  results: Map<string, WatchResult | null>;
+  newlyWatched: NewlyWatched[];
 }
 
-/** undefined: rows moved under the read, try again; null: nothing to write. */
+/** One read-compute-write pass; undefined when rows moved under it (try again). */
 function refreshOnce(
   spreadsheet: Spreadsheet,
-  key: string,
+  keys: ReadonlySet<string>,
   ctx: ReadContext,
-  settings: ReturnType<typeof loadSettings>,
+  settings: Settings,
   today: string,
-): Outcome | null | undefined {
+): Outcome | undefined {
   const { lang } = settings;
-  const clientsKeys = readColumns(spreadsheet, 'clients', lang, ['code'], CLIENT_REQUIRED);
-  const termsKeys = readColumns(spreadsheet, 'terms', lang, ['clientCode'], TERMS_REQUIRED);
-  const invoicesKeys = readColumns(
-    spreadsheet,
-    'invoices',
-    lang,
-    ['clientCode'],
-    ['number', 'date', 'clientCode', 'amount'],
+  const clients = withRowsOf(
+    readColumns(spreadsheet, 'clients', lang, ['code'], ['code', 'watched', 'watchReasons']),
+    'code',
+    keys,
   );
-  const clientsTable = withWholeRows(clientsKeys, rowsWithCode(clientsKeys, 'code', key), ['code']);
-  const termsTable = withWholeRows(termsKeys, rowsWithCode(termsKeys, 'clientCode', key), [
+  const terms = withRowsOf(
+    readColumns(spreadsheet, 'terms', lang, ['clientCode'], TERMS_REQUIRED),
     'clientCode',
-  ]);
-  const invoicesTable = withWholeRows(invoicesKeys, rowsWithCode(invoicesKeys, 'clientCode', key), [
+    keys,
+  );
+  const invoices = withRowsOf(
+    readColumns(spreadsheet, 'invoices', lang, ['clientCode'], INVOICES_REQUIRED),
     'clientCode',
-  ]);
-  if (!clientsTable || !termsTable || !invoicesTable) return undefined;
-
-  const clientRows = rowsWithCode(clientsTable, 'code', key);
-  const termsRows = rowsWithCode(termsTable, 'clientCode', key);
-  const invoiceRows = new Set(rowsWithCode(invoicesTable, 'clientCode', key));
-  const clients = asClients(readAll(clientsTable, ctx)).records.filter((c) =>
-    clientRows.includes(c.row),
+    keys,
   );
-  const terms = asTerms(readAll(termsTable, ctx));
-  const invoices = readInvoices(invoicesTable, ctx);
-  const first = clients[0];
-  if (!first) return null;
-  // An unreadable cell the rules need: leave the computed cells as they are (no guessed flag).
-  const doubtful =
-    onlyColumns(terms.problems, 'terms', TERMS_INPUTS).some((p) => termsRows.includes(p.row)) ||
-    invoices.problems.some((p) => invoiceRows.has(p.row));
-  if (doubtful) return null;
+  if (!clients || !terms || !invoices) return undefined;
 
-  const result = watchClient(
-    terms.records.find((r) => termsRows.includes(r.row)),
-    invoices.records.filter((r) => invoiceRows.has(r.row)),
-    settings,
-    today,
-  );
-  // The rows about to be written still hold the client (nobody sorted meanwhile)?
-  if (!stillThere(clientsTable, 'code', clientRows)) return undefined;
-  if (!stillThere(termsTable, 'clientCode', termsRows)) return undefined;
-
-  const reasons = formatWatchReasons(result.reasons, lang);
-  for (const row of clientRows) {
-    const stored = clientsTable.rows[row - FIRST_DATA_ROW]!;
-    const changed: Partial<Record<ColumnKey<'clients'>, unknown>> = {};
-    if (stored[clientsTable.index.watched] !== result.watched) changed.watched = result.watched;
-    if (stored[clientsTable.index.watchReasons] !== reasons) changed.watchReasons = reasons;
-    if (Object.keys(changed).length > 0) writeRowCells(clientsTable, row, changed);
-  }
-  for (const row of termsRows) {
-    const stored = termsTable.rows[row - FIRST_DATA_ROW]!;
-    const wanted: Partial<Record<ColumnKey<'terms'>, unknown>> = result.hasInvoices
-      ? {
-          balanceDue: result.balanceDue,
-          lastInvoiceDate: result.lastInvoiceDate ?? '',
-          lastUnpaidInvoiceDate: result.lastUnpaidInvoiceDate ?? '',
-        }
-      : // No invoices: Balance due blank, the hand-typed last invoice dates kept.
-        { balanceDue: '' };
-    const changed: Partial<Record<ColumnKey<'terms'>, unknown>> = {};
-    for (const [k, v] of Object.entries(wanted) as [ColumnKey<'terms'>, unknown][]) {
-      const i = termsTable.index[k];
-      if (i >= 0 && !sameCell(stored[i], v, ctx.timeZone)) changed[k] = v;
-    }
-    if (Object.keys(changed).length > 0) writeRowCells(termsTable, row, changed);
-  }
-  return {
-    result,
-    client: {
-      code: first.code,
-      name: first.name,
-      accountManager: first.accountManager,
-      watched: first.watched,
-    },
+  const clientRecords = asClients(readAll(clients.table, ctx)).records;
+  const termsRead = asTerms(readAll(terms.table, ctx));
+  const invoicesRead = readInvoices(invoices.table, ctx);
+  // Rows with an unreadable cell the rules need: their client's cells are left as they are.
+  const doubtfulRows = {
+    terms: new Set(onlyColumns(termsRead.problems, 'terms', TERMS_INPUTS).map((p) => p.row)),
+    invoices: new Set(invoicesRead.problems.map((p) => p.row)),
   };
+
+  // The rows about to be written still hold their clients (nobody sorted meanwhile)?
+  if (!stillThere(clients.table, 'code', [...clients.rows.values()].flat())) return undefined;
+  if (!stillThere(terms.table, 'clientCode', [...terms.rows.values()].flat())) return undefined;
+
+  const results = new Map<string, WatchResult | null>();
+  const newlyWatched: NewlyWatched[] = [];
+  for (const key of keys) {
+    const clientRows = clients.rows.get(key) ?? [];
+    const termsRows = terms.rows.get(key) ?? [];
+    const invoiceRows = new Set(invoices.rows.get(key) ?? []);
+    const client = clientRecords.find((c) => clientRows.includes(c.row));
+    const doubtful =
+      termsRows.some((r) => doubtfulRows.terms.has(r)) ||
+      [...invoiceRows].some((r) => doubtfulRows.invoices.has(r));
+    if (!client || doubtful) {
+      results.set(key, null);
+      continue;
+    }
+    const result = watchClient(
+      termsRead.records.find((r) => termsRows.includes(r.row)),
+      invoicesRead.records.filter((r) => invoiceRows.has(r.row)),
+      settings,
+      today,
+    );
+    results.set(key, result);
+    const reasons = formatWatchReasons(result.reasons, lang);
+    if (result.watched && !client.watched)
+      newlyWatched.push({
+        code: client.code,
+        name: client.name,
+        accountManager: client.accountManager,
+        reasons,
+      });
+    for (const row of clientRows)
+      writeChanged(clients.table, row, { watched: result.watched, watchReasons: reasons }, ctx);
+    for (const row of termsRows)
+      writeChanged(
+        terms.table,
+        row,
+        result.hasInvoices
+          ? {
+              balanceDue: result.balanceDue,
+              lastInvoiceDate: result.lastInvoiceDate ?? '',
+              lastUnpaidInvoiceDate: result.lastUnpaidInvoiceDate ?? '',
+            }
+          : // No invoices: Balance due blank, the hand-typed last invoice dates kept.
+            { balanceDue: '' },
+        ctx,
+      );
+  }
+  return { results, newlyWatched };
 }
 
-const CLIENT_REQUIRED: ColumnKey<'clients'>[] = ['code', 'watched', 'watchReasons'];
 const TERMS_REQUIRED: ColumnKey<'terms'>[] = [
   'clientCode',
   'balanceDue',
   'lastInvoiceDate',
   'lastUnpaidInvoiceDate',
 ];
+const INVOICES_REQUIRED: ColumnKey<'invoices'>[] = ['number', 'date', 'clientCode', 'amount'];
+
+/** The table with the whole rows of the clients `keys` read, and those rows by client. */
+function withRowsOf<S extends SheetKey>(
+  keyed: Table<S>,
+  column: ColumnKey<S>,
+  keys: ReadonlySet<string>,
+): { table: Table<S>; rows: Map<string, number[]> } | null {
+  const rows = new Map<string, number[]>();
+  for (const key of keys) rows.set(key, rowsWithCode(keyed, column, key));
+  const table = withWholeRows(keyed, [...rows.values()].flat(), [column]);
+  return table && { table, rows };
+}
+
+/** Writes the cells of one row that differ from what was read (computed columns only). */
+function writeChanged<S extends 'clients' | 'terms'>(
+  table: Table<S>,
+  row: number,
+  wanted: Partial<Record<ColumnKey<S>, unknown>>,
+  ctx: ReadContext,
+): void {
+  const stored = table.rows[row - FIRST_DATA_ROW]!;
+  const changed: Partial<Record<ColumnKey<S>, unknown>> = {};
+  for (const [k, v] of Object.entries(wanted) as [ColumnKey<S>, unknown][]) {
+    const i = table.index[k];
+    if (i >= 0 && !sameCell(stored[i], v, ctx.timeZone)) changed[k] = v;
+  }
+  if (Object.keys(changed).length > 0) writeRowCells(table, row, changed);
+}
 
 /** Whether the key column still holds, at these rows, what was read (one call per sheet). */
 function stillThere<S extends SheetKey>(
   table: Table<S>,
   column: ColumnKey<S>,
-  rows: number[],
+  rows: readonly number[],
 ): boolean {
   if (rows.length === 0) return true;
   const i = table.index[column];

@@ -17,7 +17,8 @@ import { setupWorkbook as runSetup } from './setup';
 import { refreshWatch } from './watchList';
 import { runCommissions } from './commissionRun';
 import { askMonthAndRun, describeProblems } from './menuActions';
-import { editChangesWatch } from './editTrigger';
+import { watchEditOf } from './editTrigger';
+import { refreshClientsWatch } from './clientWatch';
 
 function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -94,10 +95,15 @@ export function onDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
   if (report.problems.length > 0) console.warn(JSON.stringify(report.problems.slice(0, 50)));
 }
 
-/** Installed by setupWorkbook: edits of Invoices, Terms or Clients refresh the watch list. */
+/**
+ * Installed by setupWorkbook: edits of Invoices, Terms or Clients refresh the watch status of
+ * the clients of the edited rows (the whole list after a big paste).
+ */
 export function onEditTrigger(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range || !editChangesWatch(e.range)) return;
-  refreshWatch(e.source ?? active());
+  if (!e || !e.range) return;
+  const edit = watchEditOf(e.range, e.oldValue);
+  if (edit.kind === 'all') refreshWatch(e.source ?? active());
+  else if (edit.kind === 'clients') refreshClientsWatch(e.source ?? active(), edit.codes);
 }
 
 // ---------------------------------------------------------------- commissions

@@ -117,3 +117,65 @@ describe("a save that changes a watch input refreshes that client's watch cells"
     expect(save.cells.read).toBeLessThan(refresh.cells.read / 2);
   });
 });
+
+describe('the edit trigger recomputes the clients of the edited rows', () => {
+  const flags = (wb: TestWorkbook) =>
+    Object.fromEntries(wb.rows('Clients').map((r) => [r['Client code'], r['Under watch']]));
+  function fresh(): TestWorkbook {
+    const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+    wb.addRecords(
+      'en',
+      'clients',
+      ['A', 'B', 'C'].map((code) => ({ code, name: code })),
+    );
+    wb.addRecords('en', 'invoices', [
+      { number: '1', date: '2026-01-01', clientCode: 'A', amount: 10 },
+    ]);
+    return wb;
+  }
+
+  test('a client code changed in one cell: the old client and the new one, nobody else', () => {
+    const wb = fresh();
+    wb.setCell('Invoices', 2, 'Client code', 'B');
+    wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'C2' }, oldValue: 'A' });
+    expect(flags(wb)).toEqual({ A: false, B: true, C: '' });
+  });
+
+  test('client codes changed in several cells at once (old codes unknown): the whole list', () => {
+    const wb = fresh();
+    wb.addRecords('en', 'invoices', [
+      { number: '2', date: '2026-01-01', clientCode: 'A', amount: 10 },
+    ]);
+    wb.setCell('Invoices', 2, 'Client code', 'B');
+    wb.setCell('Invoices', 3, 'Client code', 'B');
+    wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'C2:C3' } });
+    expect(flags(wb)).toEqual({ A: false, B: true, C: false });
+  });
+
+  test('a paste of more rows than a few clients: the whole list', () => {
+    const wb = fresh();
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      number: `P${i}`,
+      date: '2026-11-01',
+      clientCode: 'B',
+      amount: 1,
+    }));
+    wb.addRecords('en', 'invoices', many);
+    wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'A3:H14' } });
+    expect(flags(wb)).toEqual({ A: true, B: false, C: false });
+  });
+
+  test('a header typed over: the whole list', () => {
+    const wb = fresh();
+    wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'H1' } });
+    expect(flags(wb)).toEqual({ A: true, B: false, C: false });
+  });
+
+  test('a row whose client code is blank yet: nothing to recompute', () => {
+    const wb = fresh();
+    wb.addRecords('en', 'invoices', [{ number: '9', date: '2026-01-01', amount: 5 }]);
+    const m = wb.measure(() => wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'D3' } }));
+    expect(flags(wb)).toEqual({ A: '', B: '', C: '' });
+    expect(m.calls['LockService.getDocumentLock']).toBeUndefined();
+  });
+});

@@ -60,12 +60,13 @@ describe('menu and triggers', () => {
       { number: '1', date: '2026-01-01', clientCode: 'A', amount: 1 },
     ]);
     wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'A2' } });
-    expect(watched(wb)).toEqual({ A: true, B: false });
+    // Only the client of the edited row is recomputed: B, untouched, waits for its first refresh.
+    expect(watched(wb)).toEqual({ A: true, B: '' });
 
     wb.setCell('Invoices', 2, 'Paid on', '2026-11-01');
     const single = wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'H2' }, oldValue: '' });
     expect(single.map((o) => o.error)).toEqual(single.map(() => undefined));
-    expect(watched(wb)).toEqual({ A: false, B: false });
+    expect(watched(wb)).toEqual({ A: false, B: '' });
 
     // A paste of two rows: no e.value, the event's range covers both.
     wb.addRecords('en', 'invoices', [
