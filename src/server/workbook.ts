@@ -168,7 +168,7 @@ export function readColumns<S extends SheetKey>(
 }
 
 /** Largest number of blocks a table's rows of one client are read in (calls stay bounded). */
-const MAX_ROW_BLOCKS = 8;
+const MAX_ROW_BLOCKS = 16;
 /**
  * Cells whose reading costs about as much as one more call (50 ms a call, 0.031 ms a cell read:
  * bench/costModel.ts). A gap between two of a client's rows is skipped, at the price of one more
