@@ -7,6 +7,23 @@
 import type { FormOpenResult } from '../../src/shared/formApi';
 import { workbook, type TestWorkbook } from './harness';
 
+/**
+ * Runs `act` (what a person does by hand) once, just before the `read`-th Sheet.getSheetValues
+ * made once the `sheet`-th sheet has been looked up. The harness's own calls count too.
+ */
+function interleave(wb: TestWorkbook, at: { sheet: number; read: number }, act: () => void) {
+  const calls = wb.emu.calls;
+  const original = calls.count.bind(calls);
+  const seen = { sheets: 0, reads: 0, stop: () => void (calls.count = original) };
+  calls.count = (kind: string) => {
+    original(kind);
+    if (kind === 'Spreadsheet.getSheetByName') seen.sheets++;
+    if (seen.sheets >= at.sheet && kind === 'Sheet.getSheetValues' && ++seen.reads === at.read)
+      act();
+  };
+  return seen;
+}
+
 const code = (i: number) => `C${String(i).padStart(5, '0')}`;
 
 /** 3,000 clients; client C01500 has rows far apart in Commissions and the CRM log. */
@@ -82,26 +99,18 @@ describe("reading one client's rows", () => {
 
   test('rows sorted between reading the codes and reading the rows: read again, the right client', () => {
     const wb = scattered();
-    const calls = wb.emu.calls;
-    const original = calls.count.bind(calls);
-    let sheets = 0;
-    let values = 0;
-    calls.count = (kind: string) => {
-      original(kind);
-      if (kind === 'Spreadsheet.getSheetByName') sheets++;
-      // Lists, then Clients, Terms, Commissions, CRM log; after the CRM log's header and codes,
-      // the next read is the client's Clients row: just before it, someone sorts Clients Z→A.
-      if (sheets >= 5 && kind === 'Sheet.getSheetValues' && ++values === 3) {
-        const sheet = wb.sheet('Clients');
-        const n = sheet.getLastRow() - 1;
-        const rows = sheet.getRange(2, 1, n, 2).getValues();
-        sheet.getRange(2, 1, n, 2).setValues(rows.reverse());
-      }
-    };
+    // Lists, then Clients, Terms, Commissions, CRM log; after the CRM log's header and codes,
+    // the next read is the client's Clients row: just before it, someone sorts Clients Z→A.
+    const seen = interleave(wb, { sheet: 5, read: 3 }, () => {
+      const sheet = wb.sheet('Clients');
+      const n = sheet.getLastRow() - 1;
+      const rows = sheet.getRange(2, 1, n, 2).getValues();
+      sheet.getRange(2, 1, n, 2).setValues(rows.reverse());
+    });
     const open = wb.run<FormOpenResult>('formOpen', { code: code(1500) });
-    calls.count = original;
-    expect(values).toBeGreaterThan(3);
-    expect(sheets).toBeGreaterThan(5); // the key columns were read again
+    seen.stop();
+    expect(seen.reads).toBeGreaterThan(3);
+    expect(seen.sheets).toBeGreaterThan(5); // the key columns were read again
     expect(open.record?.general).toMatchObject({ code: code(1500), name: 'Client 1500' });
   });
 });
@@ -121,20 +130,13 @@ describe('reading only some columns', () => {
       { number: '1', date: '2026-01-01', clientCode: 'LATE', amount: 10 },
       { number: '2', date: '2026-11-10', clientCode: 'FINE', amount: 20 },
     ]);
-    const calls = wb.emu.calls;
-    const original = calls.count.bind(calls);
-    let sheets = 0;
-    let values = 0;
-    calls.count = (kind: string) => {
-      original(kind);
-      if (kind === 'Spreadsheet.getSheetByName') sheets++;
-      // Invoices is the third sheet; after its header, before its first column block.
-      if (sheets >= 3 && kind === 'Sheet.getSheetValues' && ++values === 2)
-        wb.sheet('Invoices').insertColumnBefore(1);
-    };
+    // Invoices is the third sheet; after its header, before its first column block.
+    const seen = interleave(wb, { sheet: 3, read: 2 }, () =>
+      wb.sheet('Invoices').insertColumnBefore(1),
+    );
     wb.run('refreshWatchList');
-    calls.count = original;
-    expect(values).toBeGreaterThan(2);
+    seen.stop();
+    expect(seen.reads).toBeGreaterThan(2);
     const watched = Object.fromEntries(
       wb.rows('Clients').map((r) => [r['Client code'], r['Under watch']]),
     );
