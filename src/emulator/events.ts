@@ -30,6 +30,11 @@ export interface EditSpec {
   range: RangeLike | { sheet: string; a1: string };
   oldValue?: unknown;
   value?: unknown;
+  /**
+   * 'typed' (default): the person typed into the cell. 'pasted': a paste, a fill-down, a moved
+   * cell or a cell cleared with Delete, for which Sheets gives neither value nor oldValue.
+   */
+  how?: 'typed' | 'pasted';
   /** The user who made the edit (default: the emulator's user). */
   user?: string;
 }
@@ -99,7 +104,7 @@ export function fireOpen(emu: Emulator, user: string = emu.user): TriggerOutcome
  * A user edits cells: simple onEdit(e), then installable on-edit triggers, each with the event
  * object of https://developers.google.com/apps-script/guides/triggers/events#edit :
  * authMode, range, source, user, triggerUid (installable only), and value / oldValue only
- * when a single cell was edited (oldValue only when it had content).
+ * when a single cell was typed into (oldValue only when it had content).
  */
 export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
   const editor = spec.user ?? emu.user;
@@ -117,9 +122,16 @@ export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
         user: userOf(exec, editor),
       };
       if (installable) e.triggerUid = installable.uid;
-      if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
-        e.value = spec.value !== undefined ? spec.value : range.getValue();
-        if (spec.oldValue !== undefined && spec.oldValue !== '') e.oldValue = spec.oldValue;
+      // A single cell typed into has `value` (and `oldValue` when it held something); a paste,
+      // a fill-down, a moved cell or a cell cleared has neither: tanaikech/GetEditType
+      // (https://github.com/tanaikech/GetEditType, GetEditType.js: PUT_VALUE, OVERWRITE_CELL,
+      // REMOVE_VALUE, OTHER) tells these cases apart by exactly that.
+      if (range.getNumRows() === 1 && range.getNumColumns() === 1 && spec.how !== 'pasted') {
+        const now = spec.value !== undefined ? spec.value : range.getValue();
+        if (now !== '') {
+          e.value = now;
+          if (spec.oldValue !== undefined && spec.oldValue !== '') e.oldValue = spec.oldValue;
+        }
       }
       return e;
     });

@@ -220,17 +220,16 @@ function saveLocked(
   // What the form shows next (and sends back as `original`): the client as the sheet now holds
   // it. When the sheet held nothing the form did not load, that is the request with the new
   // version and the sheet's computed fields; else the client is read again.
-  const saved = sheetDiffers
-    ? reread(ctx, key)
-    : renumbered({
-        ...record,
-        version: now.toISOString(),
-        computed: {
-          ...(current?.computed ?? emptyClientRecord().computed),
-          updatedAt: now.toISOString(),
-          updatedBy: user,
-        },
-      });
+  const asSent = renumbered({
+    ...record,
+    version: now.toISOString(),
+    computed: {
+      ...(current?.computed ?? emptyClientRecord().computed),
+      updatedAt: now.toISOString(),
+      updatedBy: user,
+    },
+  });
+  const saved = sheetDiffers ? (rereadOrNull(ctx, key) ?? asSent) : asSent;
   const result: SaveResult = {
     ok: true,
     record: saved,
@@ -316,10 +315,20 @@ function planRows(
   ];
 }
 
-/** The client read again from the sheets (after a save that kept others' hand edits). */
-function reread(ctx: FormContext, key: string): ClientRecord {
-  const { tables } = readClientTables(ctx, () => key);
-  return recordOf(tables, findClientRow(tables.clients, key), ctx);
+/**
+ * The client read again from the sheets (after a save that kept others' hand edits). The save
+ * is written by then: if the sheets keep moving under this read, the form gets the record as
+ * it sent it (with the new version; the next save's merge still keeps others' edits) rather
+ * than an error that would make the user think nothing was saved.
+ */
+function rereadOrNull(ctx: FormContext, key: string): ClientRecord | null {
+  try {
+    const { tables } = readClientTables(ctx, () => key);
+    const row = findClientRow(tables.clients, key);
+    return row < 0 ? null : recordOf(tables, row, ctx);
+  } catch {
+    return null;
+  }
 }
 
 /** Entries numbered as they now stand, as a freshly loaded record's are. */

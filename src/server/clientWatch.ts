@@ -20,11 +20,12 @@ import {
   FIRST_DATA_ROW,
   readColumns,
   rowsWithCode,
-  sheetValues,
   withWholeRows,
   writeRowCells,
   WorkbookError,
   type Table,
+  blockAgain,
+  sameValue,
 } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -102,9 +103,9 @@ function refreshOnce(
   );
   if (!clients || !terms || !invoices) return undefined;
 
-  const clientRecords = asClients(readAll(clients.table, ctx)).records;
-  const termsRead = asTerms(readAll(terms.table, ctx));
-  const invoicesRead = readInvoices(invoices.table, ctx);
+  const clientRecords = asClients(readAll(only(clients), ctx)).records;
+  const termsRead = asTerms(readAll(only(terms), ctx));
+  const invoicesRead = readInvoices(only(invoices), ctx);
   // Rows with an unreadable cell the rules need: their client's cells are left as they are.
   const doubtfulRows = {
     terms: new Set(onlyColumns(termsRead.problems, 'terms', TERMS_INPUTS).map((p) => p.row)),
@@ -127,6 +128,10 @@ function refreshOnce(
       [...invoiceRows].some((r) => doubtfulRows.invoices.has(r));
     if (!client || doubtful) {
       results.set(key, null);
+      // Terms rows of a code no client has (renamed, or typed wrong): Balance due blank, as the
+      // full refresh leaves it.
+      if (!client && !doubtful)
+        for (const row of termsRows) writeChanged(terms.table, row, { balanceDue: '' }, ctx);
       continue;
     }
     const result = watchClient(
@@ -184,6 +189,19 @@ function withRowsOf<S extends SheetKey>(
   return table && { table, rows };
 }
 
+/** The table with the rows of the clients only (the others read as blank and are skipped). */
+function only<S extends SheetKey>(read: {
+  table: Table<S>;
+  rows: Map<string, number[]>;
+}): Table<S> {
+  const keep = new Set([...read.rows.values()].flat());
+  return {
+    ...read.table,
+    rows: read.table.rows.map((row, i) => (keep.has(i + FIRST_DATA_ROW) ? row : NO_CELLS)),
+  };
+}
+const NO_CELLS: unknown[] = [];
+
 /** Writes the cells of one row that differ from what was read (computed columns only). */
 function writeChanged<S extends 'clients' | 'terms'>(
   table: Table<S>,
@@ -209,8 +227,9 @@ function stillThere<S extends SheetKey>(
   if (rows.length === 0) return true;
   const i = table.index[column];
   const top = Math.min(...rows);
-  const now = sheetValues(table.sheet, top, i + 1, Math.max(...rows) - top + 1, 1);
-  return rows.every(
-    (r) => String(now[r - top]?.[0] ?? '') === String(table.rows[r - FIRST_DATA_ROW]![i] ?? ''),
+  const now = blockAgain(table.sheet, top, i + 1, Math.max(...rows) - top + 1, 1);
+  return (
+    now !== null &&
+    rows.every((r) => sameValue(now[r - top]?.[0], table.rows[r - FIRST_DATA_ROW]![i]))
   );
 }

@@ -35,10 +35,10 @@ import {
   readColumns,
   readTable,
   requiredColumns,
-  sheetValues,
   withWholeRows,
   WorkbookError,
   type Table,
+  stillHolds,
 } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -443,23 +443,9 @@ function monthRows(
   return out;
 }
 
-/**
- * Whether the Month column still holds, row for row, what was read (one call): when it does,
- * the rows read are still at the numbers read (rows sorted among the same month included).
- * Rows added after the last one read are not written to nor deleted, so they are not checked.
- */
+/** Whether the Month column still holds, row for row, what was read (one call). */
 function sameMonths(table: Table<'report'> | Table<'reportDetails'>): boolean {
-  const n = table.rows.length;
-  if (n === 0) return true;
-  const i = table.index.month;
-  const now = sheetValues(table.sheet, FIRST_DATA_ROW, i + 1, n, 1);
-  if (now.length !== n) return false;
-  return table.rows.every((row, r) => sameCell(now[r]![0], row[i]));
-}
-
-function sameCell(a: unknown, b: unknown): boolean {
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  return (a ?? '') === (b ?? '');
+  return stillHolds(table.sheet, table.rows, table.index.month);
 }
 
 /** New rows first (appended), then the old ones deleted: the sheet is never left without the month. */

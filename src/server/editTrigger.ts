@@ -2,9 +2,11 @@
  * Which hand edits change the watch list, and for whom. The installable edit trigger fires on
  * every edit of every sheet. An edit of a few rows of Invoices, Terms or Clients concerns only
  * the clients of those rows: their status is recomputed alone (src/server/clientWatch.ts, a few
- * seconds at full size). A bigger paste, a change of client codes whose old values the event
- * does not give, or a header edit refreshes the whole list. Edits of columns the rules neither
- * read nor compute change nothing.
+ * seconds at full size). A bigger paste, a client code changed in Clients, a code cell changed
+ * other than by typing (its old value unknown) or a header edit refresh the whole list. Edits of
+ * columns the rules neither read nor compute change nothing. Known gap: a cell of another watched
+ * column dragged to another row clears its source with no event for it; the source row's client
+ * waits for the daily refresh.
  */
 import { SHEETS, normalizeHeader, type SheetKey } from '../shared/contract';
 import { MAX_CLIENTS } from './clientWatch';
@@ -33,16 +35,21 @@ function sheetKeyOf(name: string): SheetKey | null {
 }
 
 /**
- * What an edit of `range` changes in the watch list. `oldValue` is the event's: Sheets gives it
- * for an edit of a single cell only.
+ * What an edit of `range` changes in the watch list. `value` and `oldValue` are the event's:
+ * Sheets gives them for a single cell typed into only (`oldValue` when it held something); a
+ * paste, a fill-down, a moved cell or a cell cleared gives neither
+ * (https://github.com/tanaikech/GetEditType).
  */
 export function watchEditOf(
   range: GoogleAppsScript.Spreadsheet.Range,
-  oldValue?: unknown,
+  event: { value?: unknown; oldValue?: unknown } = {},
 ): WatchEdit {
   const sheet = range.getSheet();
   const key = sheetKeyOf(sheet.getName());
   if (!key) return { kind: 'none' };
+  const row = range.getRow();
+  // A header typed over may make a column one the rules read, or stop it being one.
+  if (row < FIRST_DATA_ROW) return { kind: 'all' };
   const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
   const column = range.getColumn();
   const width = range.getNumColumns();
@@ -54,19 +61,22 @@ export function watchEditOf(
   );
   if (!edited.some((h) => watched.has(normalizeHeader(h)))) return { kind: 'none' };
 
-  const row = range.getRow();
   const height = range.getNumRows();
-  // A header typed over changes which column is which: everything.
-  if (row < FIRST_DATA_ROW || height > MAX_CLIENTS) return { kind: 'all' };
+  if (height > MAX_CLIENTS) return { kind: 'all' };
   const index = indexHeader(key, header).index as Record<string, number>;
   const codeColumn = (key === 'clients' ? index.code : index.clientCode) ?? -1;
   if (codeColumn < 0) return { kind: 'all' };
   const codeEdited = codeColumn + 1 >= column && codeColumn + 1 < column + width;
-  // A code changed in several cells: the old codes, whose clients lose these rows, are unknown.
-  if (codeEdited && (height > 1 || width > 1)) return { kind: 'all' };
+  if (codeEdited) {
+    // A client renamed or cleared in Clients leaves a row whose computed cells belong to no
+    // one; several code cells changed at once, or one pasted, filled or cleared, leave the
+    // old codes unknown: their clients lose rows nobody can name.
+    const typed = height === 1 && width === 1 && event.value !== undefined;
+    if (key === 'clients' || !typed) return { kind: 'all' };
+  }
   const codes = sheetValues(sheet, row, codeColumn + 1, height, 1).map((r) => String(r[0] ?? ''));
-  if (codeEdited && (typeof oldValue === 'string' || typeof oldValue === 'number'))
-    codes.push(String(oldValue));
+  if (codeEdited && (typeof event.oldValue === 'string' || typeof event.oldValue === 'number'))
+    codes.push(String(event.oldValue));
   const distinct = [...new Set(codes.map((c) => c.trim()).filter((c) => c !== ''))];
   if (distinct.length === 0) return { kind: 'none' };
   return distinct.length > MAX_CLIENTS ? { kind: 'all' } : { kind: 'clients', codes: distinct };

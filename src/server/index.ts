@@ -101,7 +101,7 @@ export function onDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
  */
 export function onEditTrigger(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
-  const edit = watchEditOf(e.range, e.oldValue);
+  const edit = watchEditOf(e.range, e);
   if (edit.kind === 'all') refreshWatch(e.source ?? active());
   else if (edit.kind === 'clients') refreshClientsWatch(e.source ?? active(), edit.codes);
 }

@@ -27,6 +27,7 @@ import {
   asCellValue,
   WorkbookError,
   type Table,
+  stillHolds,
 } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -323,14 +324,7 @@ const KEEP = Symbol('keep');
 
 /** Whether the code column still holds what was read (nothing moved in between). */
 function sameCodes<S extends 'clients' | 'terms'>(table: Table<S>, key: ColumnKey<S>): boolean {
-  const i = table.index[key];
-  const n = table.rows.length;
-  // Rows inserted, deleted or sorted above the end shift the codes; rows added after the end
-  // are not written to, so they need no check (nor a getLastRow call).
-  if (n === 0) return true;
-  const now = table.sheet.getSheetValues(FIRST_DATA_ROW, i + 1, n, 1);
-  for (let r = 0; r < n; r++) if (String(now[r]![0]) !== String(table.rows[r]![i])) return false;
-  return true;
+  return stillHolds(table.sheet, table.rows, table.index[key]);
 }
 
 /** The columns (by position) whose values differ from what was read. */

@@ -130,8 +130,15 @@ const COLUMN_ATTEMPTS = 3;
  * of adjacent wanted columns. At 0.03 ms a cell read (bench/costModel.ts), a column of 100,000
  * invoices costs about 3 s, far more than the call that skips it. The rows hold '' in the
  * columns not read; such a table is for reading and for writing the columns it read, never
- * for rewriting a whole row. Each block starts at row 1, so its header cells are checked
- * against the header read first: a column inserted or moved meanwhile makes it read again.
+ * for rewriting a whole row.
+ *
+ * People edit while it reads. Each block starts at row 1, so its header cells are checked
+ * against the header read first (a column inserted or moved meanwhile). When there are several
+ * blocks, rows sorted, inserted or deleted between two of them would pair cells of different
+ * rows: the first wanted column (callers put the key first: a code, an invoice number) is read
+ * again after the last block and must be unchanged. Either way it reads again, at most three
+ * times. The sheet is read in one block instead when that reads no more cells than the blocks
+ * and the check.
  */
 export function readColumns<S extends SheetKey>(
   spreadsheet: Spreadsheet,
@@ -144,7 +151,13 @@ export function readColumns<S extends SheetKey>(
   for (let attempt = 0; attempt < COLUMN_ATTEMPTS; attempt++) {
     const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
     const index = checkedIndex(key, header, name, lang, required);
-    const runs = adjacentRuns([...new Set(wanted.map((k) => index[k]).filter((i) => i >= 0))]);
+    const positions = [...new Set(wanted.map((k) => index[k]).filter((i) => i >= 0))];
+    let runs = adjacentRuns(positions);
+    const first = runs[0]?.start ?? 0;
+    const last = runs[runs.length - 1];
+    const span = (last ? last.start + last.values.length - 1 : 0) - first + 1;
+    if (runs.length > 1 && span <= positions.length + 1)
+      runs = [{ start: first, values: Array.from({ length: span }, (_, k) => first + k) }];
     const blocks = runs.map((run) => ({
       run,
       values: sheetValues(sheet, 1, run.start + 1, -1, run.values.length),
@@ -162,9 +175,41 @@ export function readColumns<S extends SheetKey>(
       for (const { run, values } of blocks) run.values.forEach((i, k) => (row[i] = values[r]![k]));
       rows.push(row);
     }
+    const check = index[wanted[0]!];
+    if (blocks.length > 1 && check !== undefined && check >= 0 && !stillHolds(sheet, rows, check))
+      continue;
     return { key, sheet, name, lang, index, header, rows: withoutTrailingBlanks(rows) };
   }
   throw new WorkbookError(t(lang, 'busy'));
+}
+
+/**
+ * Whether column `i` of the sheet still holds, from row 2, what `rows` read in it: then the rows
+ * read are still at the numbers read (nobody sorted, inserted or deleted rows above their end).
+ * Rows added after the last one read are not checked: nothing was read or written there.
+ */
+export function stillHolds(sheet: Sheet, rows: readonly unknown[][], i: number): boolean {
+  if (rows.length === 0) return true;
+  const again = blockAgain(sheet, FIRST_DATA_ROW, i + 1, rows.length, 1);
+  return again !== null && rows.every((row, r) => sameValue(again[r]?.[0], row[i]));
+}
+
+/**
+ * A block read again; null when the sheet no longer reaches it (rows deleted meanwhile) or the
+ * read fails: the caller then reads everything again.
+ */
+export function blockAgain(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  numRows: number,
+  numColumns: number,
+): unknown[][] | null {
+  try {
+    return sheet.getSheetValues(row, column, numRows, numColumns);
+  } catch {
+    return null;
+  }
 }
 
 /** Largest number of blocks a table's rows of one client are read in (calls stay bounded). */
@@ -221,12 +266,13 @@ export function withWholeRows<S extends SheetKey>(
   const rows = table.rows.slice();
   const keyPositions = keys.map((k) => table.index[k]).filter((i) => i >= 0);
   for (const block of rowBlocks(sheetRows, width)) {
-    const values = sheetValues(table.sheet, block.start, 1, block.count, width);
+    const values = blockAgain(table.sheet, block.start, 1, block.count, width);
+    if (!values) return null;
     for (let k = 0; k < block.count; k++) {
       const r = block.start + k - FIRST_DATA_ROW;
       const fresh = values[k] ?? [];
       const before = rows[r] ?? [];
-      if (keyPositions.some((i) => !sameCell(fresh[i], before[i]))) return null;
+      if (keyPositions.some((i) => !sameValue(fresh[i], before[i]))) return null;
       rows[r] = fresh;
     }
   }
@@ -249,7 +295,8 @@ export function rowsWithCode<S extends SheetKey>(
   return out;
 }
 
-function sameCell(a: unknown, b: unknown): boolean {
+/** Two cell values as getValues gives them: equal, dates by their instant. */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return (a ?? '') === (b ?? '');
 }

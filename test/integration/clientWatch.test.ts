@@ -141,6 +141,60 @@ describe('the edit trigger recomputes the clients of the edited rows', () => {
     expect(flags(wb)).toEqual({ A: false, B: true, C: '' });
   });
 
+  test('a client code pasted, filled down or cleared in one cell (old code unknown): the whole list', () => {
+    for (const pasted of ['B', '']) {
+      const wb = fresh();
+      wb.setCell('Invoices', 2, 'Client code', pasted);
+      wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'C2' }, how: 'pasted' });
+      expect(flags(wb)).toEqual({ A: false, B: pasted === 'B', C: false });
+    }
+  });
+
+  test('a client code typed into an empty cell: that client only', () => {
+    const wb = fresh();
+    wb.addRecords('en', 'invoices', [{ number: '2', date: '2026-01-01', amount: 5 }]);
+    wb.setCell('Invoices', 3, 'Client code', 'C');
+    wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'C3' } });
+    expect(flags(wb)).toEqual({ A: '', B: '', C: true });
+  });
+
+  test('a client renamed in Clients: the whole list (its old row belongs to no one now)', () => {
+    const wb = fresh();
+    wb.run('refreshWatchList');
+    wb.setCell('Clients', 4, 'Under watch', 'x'); // typed over: only the full refresh puts it back
+    wb.setCell('Clients', 2, 'Client code', 'A2');
+    wb.emu.fireEdit({ range: { sheet: 'Clients', a1: 'A2' }, oldValue: 'A' });
+    expect(flags(wb)).toEqual({ A2: false, B: false, C: false });
+  });
+
+  test('a header of Terms typed over: the whole list (the manual reasons are no longer read)', () => {
+    const wb = fresh();
+    wb.addRecords('en', 'terms', [{ clientCode: 'B', watchReason: 'dispute' }]);
+    wb.run('refreshWatchList');
+    expect(flags(wb)).toEqual({ A: true, B: true, C: false });
+    const column = wb.header('Terms').indexOf('Why under watch') + 1;
+    wb.sheet('Terms').getRange(1, column).setValue('Notes');
+    wb.emu.fireEdit({ range: { sheet: 'Terms', a1: `${String.fromCharCode(64 + column)}1` } });
+    expect(flags(wb)).toEqual({ A: true, B: false, C: false });
+  });
+
+  test("a Terms row's code typed over with a code no client has: the old client recomputed, the row's balance blank", () => {
+    const wb = fresh();
+    wb.addRecords('en', 'terms', [{ clientCode: 'A', termDays: 400 }]);
+    wb.run('refreshWatchList');
+    expect(flags(wb)).toEqual({ A: false, B: false, C: false });
+    expect(wb.rows('Terms')[0]!['Balance due']).toBe(10);
+    wb.setCell('Terms', 2, 'Client code', 'ZZ');
+    wb.emu.fireEdit({ range: { sheet: 'Terms', a1: 'A2' }, oldValue: 'A' });
+    // A lost its 400-day term: its invoice of January is overdue again.
+    expect(flags(wb)).toEqual({ A: true, B: false, C: false });
+    expect(wb.rows('Terms')[0]!['Balance due']).toBe('');
+    // as the full refresh leaves it
+    wb.run('refreshWatchList');
+    expect(wb.rows('Terms')[0]!['Balance due']).toBe('');
+    expect(flags(wb)).toEqual({ A: true, B: false, C: false });
+  });
+
   test('client codes changed in several cells at once (old codes unknown): the whole list', () => {
     const wb = fresh();
     wb.addRecords('en', 'invoices', [

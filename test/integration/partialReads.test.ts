@@ -148,3 +148,56 @@ describe('reading only some columns', () => {
     ]);
   });
 });
+
+describe('rows moving between two column blocks of one sheet', () => {
+  function twoClients(): TestWorkbook {
+    const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+    wb.append('Lists', [
+      { 'Account managers': 'Marie', 'Account manager emails': 'marie@example.com' },
+    ]);
+    wb.addRecords('en', 'clients', [
+      { code: 'A', name: 'Alpha', accountManager: 'Marie' },
+      { code: 'B', name: 'Beta', accountManager: 'Marie' },
+    ]);
+    return wb;
+  }
+  const flags = (wb: TestWorkbook) =>
+    Object.fromEntries(wb.rows('Clients').map((r) => [r['Client code'], r['Under watch']]));
+  /** Swaps data rows 2 and 3 of a sheet, as a sort would. */
+  const swap = (wb: TestWorkbook, name: string) => () => {
+    const sheet = wb.sheet(name);
+    const width = sheet.getLastColumn();
+    const rows = sheet.getRange(2, 1, 2, width).getValues();
+    sheet.getRange(2, 1, 2, width).setValues([rows[1]!, rows[0]!]);
+  };
+
+  test("Invoices sorted before its last block: no invoice gets another one's paid date", () => {
+    const wb = twoClients();
+    wb.addRecords('en', 'invoices', [
+      { number: '1', date: '2026-01-01', clientCode: 'A', amount: 10, paidDate: '2026-01-05' },
+      { number: '2', date: '2026-11-10', clientCode: 'B', amount: 20 },
+    ]);
+    // Invoices is the third sheet: header, [number..code], [amount], then [due, paid].
+    const seen = interleave(wb, { sheet: 3, read: 4 }, swap(wb, 'Invoices'));
+    wb.run('refreshWatchList');
+    seen.stop();
+    expect(flags(wb)).toEqual({ A: false, B: false });
+    expect(wb.emu.mails).toEqual([]);
+  });
+
+  test('Terms sorted between its blocks, nothing to write in Terms: the manual reason stays with its client', () => {
+    const wb = twoClients();
+    wb.addRecords('en', 'terms', [
+      { clientCode: 'A', watchReason: 'dispute' },
+      { clientCode: 'B', termDays: 30 },
+    ]);
+    // Terms is the second sheet: header, [code], [limit, term], then [last dates .. reason].
+    const seen = interleave(wb, { sheet: 2, read: 4 }, swap(wb, 'Terms'));
+    wb.run('refreshWatchList');
+    seen.stop();
+    expect(flags(wb)).toEqual({ A: true, B: false });
+    expect(wb.emu.mails.map((m) => m.body)).toEqual([
+      expect.stringContaining('A Alpha: Manual: dispute'),
+    ]);
+  });
+});
