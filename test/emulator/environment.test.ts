@@ -179,6 +179,23 @@ describe('edit events', () => {
     });
   });
 
+  it('a single cell pasted, filled down, moved or cleared has neither value nor oldValue (GetEditType)', () => {
+    const emu = emulator();
+    const sheet = emu.globals().SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
+    sheet.getRange('B2').setValue('Dupont');
+    emu.fireEdit({ range: { sheet: 'Sheet1', a1: 'B2' }, oldValue: 'Dupond', how: 'pasted' });
+    expect(JSON.parse(emu.properties.document.data.get('simple') ?? '')).toMatchObject({
+      hasValue: false,
+      hasOld: false,
+    });
+    sheet.getRange('B2').setValue('');
+    emu.fireEdit({ range: { sheet: 'Sheet1', a1: 'B2' }, oldValue: 'Dupont' });
+    expect(JSON.parse(emu.properties.document.data.get('simple') ?? '')).toMatchObject({
+      hasValue: false,
+      hasOld: false,
+    });
+  });
+
   it('accepts a Range object from a test execution', () => {
     const emu = emulator();
     const app = emu.globals().SpreadsheetApp;
