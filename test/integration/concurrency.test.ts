@@ -2,7 +2,8 @@
  * Issue 7, concurrency: executions interleaved at every service-call boundary (emu.at, chosen by
  * fast-check) and truly parallel (runInParallel, worker threads). Whatever the interleaving:
  * no lost update, no duplicate row, no row written into the wrong client, and every refusal
- * says why (a conflict naming who and when, or "busy").
+ * says why (a conflict naming who and when, or "busy"). Hand edits (a typed payment, a sort, a
+ * column inserted) land between two service calls too.
  */
 import fc from 'fast-check';
 import {
@@ -11,7 +12,12 @@ import {
   type Emulator,
   type EmulatorState,
 } from '../../src/emulator';
-import type { ClientRecord, FormLoadResult, SaveResult } from '../../src/shared/formApi';
+import type {
+  ClientRecord,
+  FormLoadResult,
+  FormOpenResult,
+  SaveResult,
+} from '../../src/shared/formApi';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { workbook } from './harness';
 
@@ -69,8 +75,8 @@ beforeAll(() => {
  * The fixture's workbook, a second after it was saved: versions ("Updated at") have whole
  * seconds, and a save in the same second as the loaded version is the known bug tested last.
  */
-function restore(): Emulator {
-  const emu = createEmulator({ state: fixture, locale: 'fr_CA' });
+function restore(state: EmulatorState = fixture): Emulator {
+  const emu = createEmulator({ state, locale: 'fr_CA' });
   emu.loadBundle();
   emu.clock.advance(1000);
   return emu;
@@ -163,6 +169,47 @@ function expectBalancesInPlace(emu: Emulator): void {
 function expectNoDuplicateClient(emu: Emulator): void {
   const codes = rows(emu, 'Clients').map((r) => r['Code client']);
   expect(new Set(codes).size).toBe(codes.length);
+}
+
+type Outcome = 'ok' | 'busy';
+
+/** A person's edit in the workbook: through the services, but not counted (so no hook fires). */
+function byHand(emu: Emulator, edit: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => void): void {
+  const exec = emu.execution(ANN);
+  try {
+    const app = exec.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    exec.uncounted(() => edit(app.getActiveSpreadsheet()));
+  } finally {
+    exec.end();
+  }
+}
+
+/** Sorts the data rows of a sheet of CODES.length rows by hand: row i + 2 gets old row order[i] + 2. */
+function sortRows(emu: Emulator, sheet: string, order: readonly number[]): void {
+  byHand(emu, (ss) => {
+    const s = ss.getSheetByName(sheet)!;
+    const range = s.getRange(2, 1, order.length, s.getLastColumn());
+    const values = range.getValues();
+    range.setValues(order.map((i) => values[i]!));
+  });
+}
+
+/**
+ * Runs `first`; each of `later` arrives at the at-th service call counted from now, whichever
+ * execution makes it (one arriving during another's call runs nested there), a second later on
+ * the clock. Those whose call never comes run after, in order.
+ */
+function arrive(emu: Emulator, first: () => void, later: { at: number; op: () => void }[]): void {
+  const started = later.map(() => false);
+  const begin = (k: number) => {
+    if (started[k]) return;
+    started[k] = true;
+    emu.clock.advance(1000);
+    later[k]!.op();
+  };
+  later.forEach(({ at }, k) => emu.at(/./, () => begin(k), { occurrence: at }));
+  first();
+  later.forEach((_, k) => begin(k));
 }
 
 describe('interleaved at any service call (fast-check over emu.at)', () => {
@@ -339,6 +386,471 @@ describe('interleaved at any service call (fast-check over emu.at)', () => {
       ),
       { numRuns: 10 },
     );
+  });
+});
+
+/**
+ * The per-client watch paths (the edit trigger after a hand edit, a save that changes a watch
+ * input: src/server/clientWatch.ts) and the form's client reads (readClientTables), with other
+ * executions and hand edits (sorts, a column inserted) arriving at any service call. Each
+ * client also has an unpaid invoice not due yet (30 $), so that paying its overdue invoice and
+ * lowering its credit limit below 30 $ both show in its watch cells, whatever the order.
+ */
+describe('per-client watch refresh and form reads, interleaved at any service call', () => {
+  const LIMIT = 20;
+  /** Balance due of client i once its overdue invoice is paid: the invoice not due yet. */
+  const NOT_DUE = 30;
+  let withNotDue: EmulatorState;
+
+  beforeAll(() => {
+    const emu = restore();
+    byHand(emu, (ss) => {
+      const sheet = ss.getSheetByName('Factures')!;
+      const rows = CODES.map((code, i) => [
+        `F-${i + 21}`,
+        '2026-11-10',
+        code,
+        '',
+        NOT_DUE,
+        10,
+        '',
+        '',
+      ]);
+      sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, 8).setValues(rows);
+    });
+    emu.run('refreshWatchList');
+    withNotDue = emu.exportState();
+  });
+
+  const start = (): Emulator => restore(withNotDue);
+
+  /** Ann types today's date in the Paid on cell of the client's overdue invoice (no trigger). */
+  function typePayment(emu: Emulator, code: string): string {
+    const number = `F-${CODES.indexOf(code) + 1}`;
+    const row = rows(emu, 'Factures').findIndex((r) => r['No de facture'] === number) + 2;
+    const column = emu.spreadsheet.values('Factures')[0]!.indexOf('Payée le') + 1;
+    const a1 = `${String.fromCharCode(64 + column)}${row}`;
+    byHand(emu, (ss) => ss.getSheetByName('Factures')!.getRange(a1).setValue('2026-11-15'));
+    return a1;
+  }
+
+  /** The installable edit trigger of that edit; 'busy' when it was refused (and why it says). */
+  function fireTrigger(emu: Emulator, a1: string): Outcome {
+    const outcomes = emu.fireEdit({ range: { sheet: 'Factures', a1 }, user: ANN });
+    expect(outcomes.map((o) => o.handler)).toEqual(['onEditTrigger']);
+    const error = outcomes[0]!.error;
+    if (error === undefined) return 'ok';
+    expect(error instanceof Error ? error.message : String(error)).toContain(BUSY);
+    return 'busy';
+  }
+
+  /** Bob's save of the client with a credit limit of LIMIT $ (loaded now, saved when called). */
+  function limitSave(emu: Emulator, code: string): () => Outcome {
+    const record = load(emu, code);
+    record.terms.creditLimit = LIMIT;
+    const request = update(record);
+    return () => {
+      const result = emu.runAs(BOB, 'formSave', request) as SaveResult;
+      expectExplained(result);
+      if (result.ok) return 'ok';
+      expect(result).toMatchObject({ kind: 'error' }); // busy; nobody else saves this client
+      return 'busy';
+    };
+  }
+
+  function refresh(emu: Emulator): Outcome {
+    const run = runCaught(() => emu.runAs(ANN, 'refreshWatchList'));
+    if (run.ok) return 'ok';
+    expect(run.message).toContain(BUSY);
+    return 'busy';
+  }
+
+  /** The watch cells of a client (its Clients and Terms rows), and that its name is its own. */
+  function watchCells(emu: Emulator, code: string): unknown[] {
+    const clients = byCode(emu, 'Clients', code);
+    const terms = byCode(emu, 'Termes', code);
+    expect([code, clients.length, terms.length]).toEqual([code, 1, 1]);
+    const [c, t] = [clients[0]!, terms[0]!];
+    expect(c['Nom']).toBe(`Client ${code}`);
+    return [
+      c['Sous surveillance'],
+      c['Motifs de surveillance'],
+      t['Solde dû'],
+      t['Limite de crédit'],
+      t['Date de la dernière facture'],
+      t['Date de la dernière facture impayée'],
+    ];
+  }
+
+  /** Every client's watch cells, by code. */
+  const allWatchCells = (emu: Emulator) =>
+    Object.fromEntries(CODES.map((code) => [code, watchCells(emu, code)]));
+
+  /** Each client's Clients and Terms rows, by code (so a hand sort does not matter). */
+  const clientRows = (emu: Emulator) =>
+    Object.fromEntries(
+      CODES.map((code) => [code, [byCode(emu, 'Clients', code), byCode(emu, 'Termes', code)]]),
+    );
+
+  function expectInvoicesWhole(emu: Emulator): void {
+    const numbers = rows(emu, 'Factures').map((r) => r['No de facture']);
+    expect(numbers).toHaveLength(CODES.length * 3);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  }
+
+  type Op = 'edit' | 'save' | 'refresh';
+
+  /** What the ops leave, run one after the other with nobody else around. */
+  const sequential = new Map<string, Record<string, unknown[]>>();
+  function expectedAfter(code: string, ops: readonly Op[]): Record<string, unknown[]> {
+    const key = `${code} ${[...ops].sort().join(' ')}`;
+    if (!sequential.has(key)) {
+      const emu = start();
+      if (ops.includes('edit')) expect(fireTrigger(emu, typePayment(emu, code))).toBe('ok');
+      if (ops.includes('save')) expect(limitSave(emu, code)()).toBe('ok');
+      if (ops.includes('refresh')) expect(refresh(emu)).toBe('ok');
+      sequential.set(key, allWatchCells(emu));
+    }
+    return sequential.get(key)!;
+  }
+
+  it('an invoice paid by hand (edit trigger), a credit-limit save and/or the full refresh: the watch cells end as if run in turn', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CODES),
+        fc
+          .shuffledSubarray(['edit', 'save', 'refresh'] as Op[], { minLength: 2 })
+          .filter((ops) => ops.includes('edit')),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 90 }),
+        (code, ops, at1, at2) => {
+          const emu = start();
+          const before = clientRows(emu);
+          const save = limitSave(emu, code); // loaded before anything starts
+          let a1 = '';
+          const run: Record<Op, () => Outcome> = {
+            edit: () => fireTrigger(emu, (a1 = typePayment(emu, code))),
+            save,
+            refresh: () => refresh(emu),
+          };
+          const outcomes = new Map<Op, Outcome>();
+          const [first, ...later] = ops.map((op) => () => void outcomes.set(op, run[op]()));
+          arrive(
+            emu,
+            first!,
+            later.map((op, k) => ({ at: k === 0 ? at1 : at2, op })),
+          );
+          expect(outcomes.size).toBe(ops.length);
+          // A refused operation would have waited its turn: it runs now, and then succeeds.
+          for (const op of ops) {
+            if (outcomes.get(op) !== 'busy') continue;
+            emu.clock.advance(1000);
+            const again = op === 'edit' ? fireTrigger(emu, a1) : run[op]();
+            expect([op, again]).toEqual([op, 'ok']);
+          }
+
+          const after = allWatchCells(emu);
+          expect(after[code]).toEqual(expectedAfter(code, ops)[code]);
+          // the per-client paths touched no other client's rows (and the full refresh, run the
+          // same day as the fixture's, rewrote them as they were)
+          const now = clientRows(emu);
+          for (const other of CODES.filter((c) => c !== code))
+            expect([other, now[other]]).toEqual([other, before[other]]);
+          expectNoDuplicateClient(emu);
+          expectInvoicesWhole(emu);
+          // a fresh full refresh finds nothing to change
+          const settled = { clients: rows(emu, 'Clients'), terms: rows(emu, 'Termes') };
+          emu.clock.advance(1000);
+          expect(refresh(emu)).toBe('ok');
+          expect({ clients: rows(emu, 'Clients'), terms: rows(emu, 'Termes') }).toEqual(settled);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  /** The kinds of the service calls made from now on, in order (hand edits are not counted). */
+  function callLog(emu: Emulator): string[] {
+    const log: string[] = [];
+    const calls = emu.calls;
+    const count = calls.count.bind(calls);
+    calls.count = (kind: string) => {
+      log.push(kind); // before the interleaving hooks of this call run
+      count(kind);
+    };
+    return log;
+  }
+
+  /**
+   * Whether a hand edit made just before call `at` (1-based in `log`) came before the run looked
+   * its sheets up again (Spreadsheet.getSheetByName) ahead of its next write, or after its last
+   * write. In between, after the last reads and before the writes, lie the known bugs below.
+   */
+  function beforeRereadOrAfterWrites(log: readonly string[], at: number): boolean {
+    const next = log.slice(at - 1);
+    const write = next.indexOf('Range.setValues');
+    return write < 0 || next.slice(0, write).includes('Spreadsheet.getSheetByName');
+  }
+
+  it('Clients or Terms sorted by hand during a form read or a per-client refresh: the right client, cells on its own row', () => {
+    type Read = 'load' | 'open' | 'openRow' | 'edit' | 'save';
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CODES),
+        fc.constantFrom<Read>('load', 'open', 'openRow', 'edit', 'save'),
+        fc.constantFrom('Clients', 'Termes'),
+        fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4 }),
+        fc.integer({ min: 1, max: 55 }),
+        fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+        (code, read, sheet, order, at, again) => {
+          const emu = start();
+          const expectRecordOf = (record: ClientRecord, of: string) => {
+            expect(record.general).toMatchObject({ code: of, name: `Client ${of}` });
+            expect(record.terms.creditLimit).toBe(50_000);
+            expect(record.computed.balanceDue).toBe(BALANCE[of]! + NOT_DUE);
+            expect(record.salespeople.map((s) => s.salesperson)).toEqual(['Alice', 'Bruno']);
+          };
+          const a1 = read === 'edit' ? typePayment(emu, code) : '';
+          const save = read === 'save' ? limitSave(emu, code) : undefined;
+          const log = callLog(emu);
+          const sortedAt: number[] = [];
+          emu.at(
+            /./,
+            () => {
+              sortedAt.push(log.length);
+              sortRows(emu, sheet, order);
+            },
+            { occurrence: at },
+          );
+          if (again !== undefined)
+            emu.at(
+              /./,
+              () => {
+                sortedAt.push(log.length);
+                sortRows(emu, sheet, [...order].reverse());
+              },
+              { occurrence: at + again },
+            );
+
+          if (read === 'edit' || read === 'save') {
+            expect(read === 'edit' ? fireTrigger(emu, a1) : save!()).toBe('ok');
+            fc.pre(sortedAt.every((n) => beforeRereadOrAfterWrites(log, n)));
+            expect(allWatchCells(emu)).toEqual(expectedAfter(code, [read]));
+            expectNoDuplicateClient(emu);
+            return;
+          }
+          const row = 2 + CODES.indexOf(code); // the client's row before any sort
+          const result = runCaught(() =>
+            read === 'load'
+              ? emu.run('formLoad', code)
+              : emu.run('formOpen', read === 'open' ? { code } : { row }),
+          );
+          if (!result.ok) {
+            expect(result.message).toContain(BUSY);
+            return;
+          }
+          const shown = result.value as FormLoadResult | FormOpenResult;
+          if ('error' in shown) throw new Error(shown.error);
+          expect(shown.record).not.toBeNull();
+          // a row picked by number shows whoever is on it, but whole
+          expectRecordOf(shown.record!, read === 'openRow' ? shown.record!.general.code : code);
+          if ('clients' in shown)
+            expect([...shown.clients].sort((a, b) => a.code.localeCompare(b.code))).toEqual(
+              CODES.map((c) => ({ code: c, name: `Client ${c}` })),
+            );
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('a column inserted in Invoices by hand during the full or a per-client refresh: the same result as without it', () => {
+    const CODE_COLUMN = 3; // C
+    const PAID_ON = 8; // H
+    const alone = new Map<string, ReturnType<typeof outcome>>();
+    function outcome(code: string, op: Op, insert?: { position: number; at: number }) {
+      const emu = start();
+      // the refresh has the payment to catch up with; the trigger fires for it
+      const a1 = op === 'save' ? '' : typePayment(emu, code);
+      const save = op === 'save' ? limitSave(emu, code) : undefined;
+      const log = callLog(emu);
+      let insertedAt = 0;
+      if (insert)
+        emu.at(
+          /./,
+          () => {
+            insertedAt = log.length;
+            byHand(emu, (ss) => {
+              const invoices = ss.getSheetByName('Factures')!;
+              if (insert.position > PAID_ON) invoices.insertColumnAfter(PAID_ON);
+              else invoices.insertColumnBefore(insert.position);
+            });
+          },
+          { occurrence: insert.at },
+        );
+      const result =
+        op === 'refresh' ? refresh(emu) : op === 'edit' ? fireTrigger(emu, a1) : save!();
+      const invoices = emu.spreadsheet
+        .values('Factures')
+        .map((r) => (insertedAt > 0 ? r.filter((_, i) => i !== insert!.position - 1) : r));
+      return { result, cells: clientRows(emu), invoices, log, insertedAt };
+    }
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CODES),
+        fc.constantFrom<Op>('refresh', 'edit', 'save'),
+        fc.integer({ min: 1, max: PAID_ON + 1 }),
+        fc.integer({ min: 1, max: 55 }),
+        (code, op, position, at) => {
+          const key = `${code} ${op}`;
+          if (!alone.has(key)) alone.set(key, outcome(code, op));
+          const expected = alone.get(key)!;
+          const meanwhile = outcome(code, op, { position, at });
+          const { log, insertedAt } = meanwhile;
+          const locked = log.indexOf('Lock.tryLock'); // none when no client was recomputed
+          if (op === 'edit' && insertedAt > 0 && (locked < 0 || insertedAt <= locked + 1)) {
+            // Inserted while the trigger reads the edited range's header, then its client codes.
+            const headerRead = log.indexOf('Sheet.getSheetValues') + 1;
+            // BUG (known-bug test below): between those two reads, shifted codes are read.
+            fc.pre(!(insertedAt > headerRead && position <= CODE_COLUMN));
+            // Not a bug: before the header read, the event's range (H) is the inserted blank
+            // column, whose edit changes nothing (Sheets gives the range as edited).
+            fc.pre(!(insertedAt <= headerRead && position === PAID_ON));
+          }
+          if (op !== 'refresh' && insertedAt > 0) {
+            // BUG (known-bug test below): inserted right of Client code after the per-client
+            // refresh read the Invoices header, before it read the client's whole rows.
+            const invoicesFound = log.lastIndexOf('Spreadsheet.getSheetByName') + 1;
+            const betweenReads = insertedAt >= invoicesFound + 2 && insertedAt <= invoicesFound + 3;
+            fc.pre(!(betweenReads && position > CODE_COLUMN && position <= PAID_ON));
+          }
+          expect(meanwhile.result).toBe('ok');
+          expect(meanwhile.cells).toEqual(expected.cells);
+          expect(meanwhile.invoices).toEqual(expected.invoices);
+        },
+      ),
+      { numRuns: 24 },
+    );
+  });
+});
+
+describe('known bug: a hand sort between the last read and the write moves cells to another client', () => {
+  // BUG (src/server/clientSave.ts, saveLocked): the save reads the client's rows
+  // (readClientTables), then writes them by the row numbers it read, without checking that the
+  // rows still hold that client. A hand sort of Terms or Clients in between (here: just before
+  // the save asks who the user is, after its last read) writes the new credit limit, phone and
+  // "Updated at/by" into another client's row, and the client keeps its old values.
+  // Fix: just before writing, read the key column again at the rows to be written (one call per
+  // sheet, as clientWatch.ts stillThere does) and read again on a mismatch.
+  test.failing.each(['Termes', 'Clients'])(
+    '%s sorted after the save read it: its cells land on the client’s own row',
+    (sheet) => {
+      const emu = restore();
+      const record = load(emu, 'C0001');
+      record.terms.creditLimit = 20;
+      record.general.phone = '514 111-1111';
+      emu.at('Session.getActiveUser', () => sortRows(emu, sheet, [1, 0, 2, 3]));
+      expect((emu.runAs(BOB, 'formSave', update(record)) as SaveResult).ok).toBe(true);
+      expect(byCode(emu, 'Termes', 'C0001')[0]!['Limite de crédit']).toBe(20);
+      expect(byCode(emu, 'Termes', 'C0002')[0]!['Limite de crédit']).toBe(50_000);
+      expect(byCode(emu, 'Clients', 'C0001')[0]!['Téléphone']).toBe('514 111-1111');
+      expect(byCode(emu, 'Clients', 'C0002')[0]!['Téléphone']).toBe('');
+    },
+  );
+
+  // BUG (src/server/clientWatch.ts, refreshOnce): it checks that the rows still hold their
+  // clients (stillThere, Clients then Terms) and then writes; a sort after the check and before
+  // the write (here: right before its first write call) puts the client's watch cells on another
+  // client's row: C0001 paid its only overdue invoice, yet C0002's row loses its flag and C0001
+  // stays flagged. No check before a write closes this; a check after it can: read the key
+  // column again after writing and, where it moved, recompute both clients of those rows.
+  test.failing.each(['Clients', 'Termes'])(
+    '%s sorted between the per-client check and its write: the cells stay on their rows',
+    (sheet) => {
+      const emu = restore();
+      byHand(emu, (ss) => ss.getSheetByName('Factures')!.getRange('H2').setValue('2026-11-15'));
+      emu.at('Sheet.getRange', () => sortRows(emu, sheet, [1, 0, 2, 3]));
+      const outcomes = emu.fireEdit({ range: { sheet: 'Factures', a1: 'H2' }, user: ANN });
+      expect(outcomes.map((o) => o.error)).toEqual([undefined]);
+      expect(byCode(emu, 'Clients', 'C0001')[0]!['Sous surveillance']).toBe(false);
+      expect(byCode(emu, 'Termes', 'C0001')[0]!['Solde dû']).toBe(0);
+      expect(byCode(emu, 'Clients', 'C0002')[0]!['Sous surveillance']).toBe(true);
+      expect(byCode(emu, 'Termes', 'C0002')[0]!['Solde dû']).toBe(BALANCE.C0002);
+    },
+  );
+});
+
+describe('known bug: a column inserted while the edit trigger reads the edited rows', () => {
+  // BUG (src/server/editTrigger.ts, watchEditOf): it reads the header (one call), then the client
+  // codes of the edited rows at the header's code column (another call). A column inserted in
+  // between, left of Client code, makes it read the column beside (here the invoice dates): no
+  // client is recomputed and C0001, who just paid, stays flagged until the daily refresh.
+  // Fix: read the code column from row 1 and check its header cell (as readColumns does), or
+  // read the header and the edited rows in one block.
+  test.failing('the paying client is recomputed', () => {
+    const emu = restore();
+    byHand(emu, (ss) => ss.getSheetByName('Factures')!.getRange('H2').setValue('2026-11-15'));
+    emu.at('Range.getColumn', () =>
+      byHand(emu, (ss) => ss.getSheetByName('Factures')!.insertColumnBefore(1)),
+    );
+    const outcomes = emu.fireEdit({ range: { sheet: 'Factures', a1: 'H2' }, user: ANN });
+    expect(outcomes.map((o) => o.error)).toEqual([undefined]);
+    expect(byCode(emu, 'Clients', 'C0001')[0]!['Sous surveillance']).toBe(false);
+    expect(byCode(emu, 'Termes', 'C0001')[0]!['Solde dû']).toBe(0);
+  });
+});
+
+describe('known bug: a column inserted between the header read and the client’s whole rows', () => {
+  // BUG (src/server/workbook.ts, withWholeRows): readColumns checks the header cells of the
+  // blocks it reads (the key columns), but the client's whole rows are read afterwards, by the
+  // header read first, with no check that it still stands. A column inserted meanwhile right of
+  // the key column shifts every column after it: refreshClientsWatch reads Paid on from the new
+  // blank column (C0001's payment is missed, it stays flagged), and the form reads the client's
+  // fields one column off. Fix: read the header row again with the whole rows (or start the
+  // first block at row 1) and return null, as when a key moved, when it changed.
+  test.failing(
+    'the edit trigger after a payment: the client is recomputed with the payment',
+    () => {
+      const emu = restore();
+      byHand(emu, (ss) => ss.getSheetByName('Factures')!.getRange('H2').setValue('2026-11-15'));
+      const log: string[] = [];
+      const calls = emu.calls;
+      const count = calls.count.bind(calls);
+      calls.count = (kind: string) => {
+        log.push(kind);
+        count(kind);
+        // the Invoices header read (after the third sheet lookup of the refresh), then insert
+        const found = log.filter((k) => k === 'Spreadsheet.getSheetByName').length;
+        if (found === 3 && log.at(-2) === 'Sheet.getSheetValues' && log.at(-3)?.endsWith('ByName'))
+          byHand(emu, (ss) => ss.getSheetByName('Factures')!.insertColumnBefore(8));
+      };
+      const outcomes = emu.fireEdit({ range: { sheet: 'Factures', a1: 'H2' }, user: ANN });
+      calls.count = count;
+      expect(outcomes.map((o) => o.error)).toEqual([undefined]);
+      expect(emu.spreadsheet.values('Factures')[0]![7]).toBe(''); // the column was inserted
+      expect(byCode(emu, 'Clients', 'C0001')[0]!['Sous surveillance']).toBe(false);
+      expect(byCode(emu, 'Termes', 'C0001')[0]!['Solde dû']).toBe(0);
+    },
+  );
+
+  test.failing('the form: a column inserted in Clients after its header was read', () => {
+    const emu = restore();
+    const record = load(emu, 'C0002');
+    record.general.phone = '514 222-2222';
+    emu.clock.advance(1000);
+    expect((emu.runAs(BOB, 'formSave', update(record)) as SaveResult).ok).toBe(true);
+    // Clients is read first (its header, then its key columns' block): the column comes at the
+    // next read, before the client's whole row is read.
+    emu.at(
+      'Sheet.getSheetValues',
+      () => byHand(emu, (ss) => ss.getSheetByName('Clients')!.insertColumnBefore(3)),
+      { occurrence: 3 },
+    );
+    const loaded = emu.run('formLoad', 'C0002') as FormLoadResult;
+    if ('error' in loaded) throw new Error(loaded.error);
+    expect(emu.spreadsheet.values('Clients')[0]![2]).toBe(''); // the column was inserted
+    expect(loaded.record.general.phone).toBe('514 222-2222');
+    expect(loaded.record.computed.watched).toBe(true);
   });
 });
 
