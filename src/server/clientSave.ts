@@ -41,12 +41,15 @@ import {
   columnsOf,
   deleteSheetRows,
   FIRST_DATA_ROW,
+  stillAt,
   writeRowCells,
   type Table,
 } from './workbook';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */
 const LOCK_WAIT_MS = 10_000;
+/** Attempts when rows move between the save's read and its writes. */
+const ATTEMPTS = 3;
 
 export function saveClient(request: unknown): SaveResult {
   const ctx = formContext();
@@ -57,13 +60,16 @@ export function saveClient(request: unknown): SaveResult {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS))
     return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
-  let saved: Saved;
+  let saved: Saved | null = null;
   try {
-    saved = saveLocked(ctx, record, isNew, autoCode, original);
+    // Rows sorted by hand between the read and the writes: read and plan again.
+    for (let attempt = 0; attempt < ATTEMPTS && !saved; attempt++)
+      saved = saveLocked(ctx, record, isNew, autoCode, original);
   } finally {
     SpreadsheetApp.flush();
     lock.releaseLock();
   }
+  if (!saved) return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
   // A new manual reason or credit limit changes the client's watch status now, not at the next
   // daily refresh (script writes fire no edit trigger); only this client's can change. It takes
   // its own lock.
@@ -105,7 +111,7 @@ function saveLocked(
   isNew: boolean,
   autoCode: boolean,
   original: ClientRecord | undefined,
-): Saved {
+): Saved | null {
   const refused = (result: SaveResult): Saved => ({ result, watchInputsChanged: false });
   let record = requested;
   const { tables } = readClientTables(ctx, (keys) => {
@@ -185,6 +191,24 @@ function saveLocked(
 
   const sheetDiffers =
     clientPlan.sheetDiffers || termsPlan.sheetDiffers || rowPlans.some((p) => p.plan.sheetDiffers);
+
+  // Writes go by the row numbers read: a person may have sorted a sheet since. The key cells of
+  // the rows about to be written must still hold the client (one call per sheet); else null,
+  // and the save reads and plans again. (The few calls of the writes themselves remain open.)
+  const rowsOf = (plans: typeof rowPlans, table: Table<SheetKey>) =>
+    plans
+      .filter((p) => p.table === table)
+      .flatMap((p) => [...p.plan.writes.map((w) => w.row), ...p.plan.deletes]);
+  const inPlace =
+    stillAt(tables.clients, 'code', isNew ? [] : [rowIndex + FIRST_DATA_ROW]) &&
+    stillAt(tables.terms, 'clientCode', termsRow ? [termsRow.row] : []) &&
+    stillAt(
+      tables.commissions,
+      'clientCode',
+      rowsOf(rowPlans, tables.commissions as Table<SheetKey>),
+    ) &&
+    stillAt(tables.crmLog, 'clientCode', rowsOf(rowPlans, tables.crmLog as Table<SheetKey>));
+  if (!inPlace) return null;
 
   // Clients: the changed cells, plus Updated at / by.
   const stamp = { updatedAt: now, updatedBy: user };

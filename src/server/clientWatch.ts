@@ -20,12 +20,11 @@ import {
   FIRST_DATA_ROW,
   readColumns,
   rowsWithCode,
+  stillAt,
   withWholeRows,
   writeRowCells,
   WorkbookError,
   type Table,
-  blockAgain,
-  sameValue,
 } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -113,8 +112,8 @@ function refreshOnce(
   };
 
   // The rows about to be written still hold their clients (nobody sorted meanwhile)?
-  if (!stillThere(clients.table, 'code', [...clients.rows.values()].flat())) return undefined;
-  if (!stillThere(terms.table, 'clientCode', [...terms.rows.values()].flat())) return undefined;
+  if (!stillAt(clients.table, 'code', [...clients.rows.values()].flat())) return undefined;
+  if (!stillAt(terms.table, 'clientCode', [...terms.rows.values()].flat())) return undefined;
 
   const results = new Map<string, WatchResult | null>();
   const newlyWatched: NewlyWatched[] = [];
@@ -216,20 +215,4 @@ function writeChanged<S extends 'clients' | 'terms'>(
     if (i >= 0 && !sameCell(stored[i], v, ctx.timeZone)) changed[k] = v;
   }
   if (Object.keys(changed).length > 0) writeRowCells(table, row, changed);
-}
-
-/** Whether the key column still holds, at these rows, what was read (one call per sheet). */
-function stillThere<S extends SheetKey>(
-  table: Table<S>,
-  column: ColumnKey<S>,
-  rows: readonly number[],
-): boolean {
-  if (rows.length === 0) return true;
-  const i = table.index[column];
-  const top = Math.min(...rows);
-  const now = blockAgain(table.sheet, top, i + 1, Math.max(...rows) - top + 1, 1);
-  return (
-    now !== null &&
-    rows.every((r) => sameValue(now[r - top]?.[0], table.rows[r - FIRST_DATA_ROW]![i]))
-  );
 }

@@ -10,7 +10,7 @@
  */
 import { SHEETS, normalizeHeader, type SheetKey } from '../shared/contract';
 import { MAX_CLIENTS } from './clientWatch';
-import { columnsOf, FIRST_DATA_ROW, indexHeader, sheetValues } from './workbook';
+import { columnsOf, FIRST_DATA_ROW, indexHeader, sameHeader, sheetValues } from './workbook';
 
 const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {
   clients: ['code', 'watched', 'watchReasons'],
@@ -75,6 +75,8 @@ export function watchEditOf(
     if (key === 'clients' || !typed) return { kind: 'all' };
   }
   const codes = sheetValues(sheet, row, codeColumn + 1, height, 1).map((r) => String(r[0] ?? ''));
+  // A column inserted or moved meanwhile: those were not the codes.
+  if (!sameHeader(sheet, header)) return { kind: 'all' };
   if (codeEdited && (typeof event.oldValue === 'string' || typeof event.oldValue === 'number'))
     codes.push(String(event.oldValue));
   const distinct = [...new Set(codes.map((c) => c.trim()).filter((c) => c !== ''))];

@@ -195,6 +195,25 @@ export function stillHolds(sheet: Sheet, rows: readonly unknown[][], i: number):
 }
 
 /**
+ * Whether the key column still holds, at these rows, what was read (one call per sheet): just
+ * before writing by row number, since a person may have sorted the sheet since it was read.
+ */
+export function stillAt<S extends SheetKey>(
+  table: Table<S>,
+  column: ColumnKey<S>,
+  rows: readonly number[],
+): boolean {
+  if (rows.length === 0) return true;
+  const i = table.index[column];
+  const top = Math.min(...rows);
+  const now = blockAgain(table.sheet, top, i + 1, Math.max(...rows) - top + 1, 1);
+  return (
+    now !== null &&
+    rows.every((r) => sameValue(now[r - top]?.[0], table.rows[r - FIRST_DATA_ROW]?.[i]))
+  );
+}
+
+/**
  * A block read again; null when the sheet no longer reaches it (rows deleted meanwhile) or the
  * read fails: the caller then reads everything again.
  */
@@ -265,7 +284,8 @@ export function withWholeRows<S extends SheetKey>(
   const width = table.header.length;
   const rows = table.rows.slice();
   const keyPositions = keys.map((k) => table.index[k]).filter((i) => i >= 0);
-  for (const block of rowBlocks(sheetRows, width)) {
+  const blocks = rowBlocks(sheetRows, width);
+  for (const block of blocks) {
     const values = blockAgain(table.sheet, block.start, 1, block.count, width);
     if (!values) return null;
     for (let k = 0; k < block.count; k++) {
@@ -276,6 +296,9 @@ export function withWholeRows<S extends SheetKey>(
       rows[r] = fresh;
     }
   }
+  // A column inserted or moved since the header was read would shift every cell after it:
+  // the header must still be the one the whole rows were read by.
+  if (blocks.length > 0 && !sameHeader(table.sheet, table.header)) return null;
   return { ...table, rows };
 }
 
@@ -293,6 +316,14 @@ export function rowsWithCode<S extends SheetKey>(
       out.push(n + FIRST_DATA_ROW);
   });
   return out;
+}
+
+/** Whether the sheet's header row still reads as `header` (one call). */
+export function sameHeader(sheet: Sheet, header: readonly unknown[]): boolean {
+  const now = blockAgain(sheet, 1, 1, 1, Math.max(header.length, 1))?.[0];
+  return (
+    now !== undefined && header.every((h, i) => normalizeHeader(now[i]) === normalizeHeader(h))
+  );
 }
 
 /** Two cell values as getValues gives them: equal, dates by their instant. */

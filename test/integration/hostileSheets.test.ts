@@ -154,7 +154,7 @@ describe('garbage typed into the sheets', () => {
       }),
       { numRuns: 10 },
     );
-  }, 20_000);
+  }, 60_000);
 
   it('reported with sheet and row; the refresh, the edit trigger and the commission run never crash', () => {
     let reported = 0;
@@ -183,7 +183,7 @@ describe('garbage typed into the sheets', () => {
       { numRuns: 40 },
     );
     expect(reported).toBeGreaterThan(0); // the garbage did reach the readers
-  }, 20_000);
+  }, 60_000);
 
   it('names the sheet, the row and the column of each unreadable cell', () => {
     const emu = restore();
