@@ -51,8 +51,15 @@ function civilFromDays(epochDays: number): Day {
 
 /** 'YYYY-MM-DD' → days since 1970-01-01 (days_from_civil). The day must be valid (see isDay). */
 export function epochDaysOfDay(day: Day): number {
-  return epochDaysOf(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
+  let days = epochDaysCache.get(day);
+  if (days === undefined) {
+    if (epochDaysCache.size >= DAY_CACHE_LIMIT) epochDaysCache.clear();
+    days = epochDaysOf(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
+    epochDaysCache.set(day, days);
+  }
+  return days;
 }
+const epochDaysCache = new Map<Day, number>();
 
 /** Days since 1970-01-01 of a calendar date given as numbers (month 1–12). */
 export function epochDaysOf(year: number, month: number, dayOfMonth: number): number {
@@ -188,10 +195,17 @@ class IntlZoneClock implements ZoneClock {
 
   dayOf(instant: Date | number): Day {
     const ms = typeof instant === 'number' ? instant : instant.getTime();
+    // Dates read from a sheet are a few hundred distinct instants (local midnights).
+    let day = this.days.get(ms);
+    if (day !== undefined) return day;
     if (!Number.isFinite(ms)) throw new RangeError('Invalid Date');
     const local = ms + this.offsetMinutesAt(ms) * 60_000;
-    return dayFromEpochDays(Math.floor(local / MS_PER_DAY));
+    day = dayFromEpochDays(Math.floor(local / MS_PER_DAY));
+    if (this.days.size >= DAY_CACHE_LIMIT) this.days.clear();
+    this.days.set(ms, day);
+    return day;
   }
+  private readonly days = new Map<number, Day>();
 
   startOfDay(day: Day): Date {
     const localMidnight = epochDaysOfDay(day) * MS_PER_DAY;
