@@ -41,7 +41,7 @@ import {
   columnsOf,
   deleteSheetRows,
   FIRST_DATA_ROW,
-  stillAt,
+  unmoved,
   writeRowCells,
   type Table,
 } from './workbook';
@@ -192,22 +192,32 @@ function saveLocked(
   const sheetDiffers =
     clientPlan.sheetDiffers || termsPlan.sheetDiffers || rowPlans.some((p) => p.plan.sheetDiffers);
 
-  // Writes go by the row numbers read: a person may have sorted a sheet since. The key cells of
-  // the rows about to be written must still hold the client (one call per sheet); else null,
-  // and the save reads and plans again. (The few calls of the writes themselves remain open.)
-  const rowsOf = (plans: typeof rowPlans, table: Table<SheetKey>) =>
-    plans
-      .filter((p) => p.table === table)
-      .flatMap((p) => [...p.plan.writes.map((w) => w.row), ...p.plan.deletes]);
+  // Writes go by the row and column numbers read: a person may have sorted a sheet or inserted
+  // a column since. The header and the key cells of the rows about to be written must still
+  // stand (two calls per sheet written); else null, and the save reads and plans again. All
+  // sheets are checked before any is written, so a save is never half-done by a retry; what
+  // stays open is the few calls of the writes themselves.
+  const touched = (table: Table<SheetKey>) =>
+    rowPlans.filter(
+      (p) =>
+        p.table === table &&
+        (p.plan.writes.length || p.plan.appends.length || p.plan.deletes.length),
+    );
+  const rowsOf = (table: Table<SheetKey>) =>
+    touched(table).flatMap((p) => [...p.plan.writes.map((w) => w.row), ...p.plan.deletes]);
+  const termsWritten = termsRow
+    ? Object.keys(termsPlan.changed).length > 0
+    : base
+      ? Object.keys(termsPlan.changed).length > 0
+      : !termsAreBlank(termsWanted);
+  const commissions = tables.commissions as Table<SheetKey>;
+  const crmLog = tables.crmLog as Table<SheetKey>;
   const inPlace =
-    stillAt(tables.clients, 'code', isNew ? [] : [rowIndex + FIRST_DATA_ROW]) &&
-    stillAt(tables.terms, 'clientCode', termsRow ? [termsRow.row] : []) &&
-    stillAt(
-      tables.commissions,
-      'clientCode',
-      rowsOf(rowPlans, tables.commissions as Table<SheetKey>),
-    ) &&
-    stillAt(tables.crmLog, 'clientCode', rowsOf(rowPlans, tables.crmLog as Table<SheetKey>));
+    unmoved(tables.clients, 'code', isNew ? [] : [rowIndex + FIRST_DATA_ROW]) &&
+    (!termsWritten || unmoved(tables.terms, 'clientCode', termsRow ? [termsRow.row] : [])) &&
+    (touched(commissions).length === 0 ||
+      unmoved(tables.commissions, 'clientCode', rowsOf(commissions))) &&
+    (touched(crmLog).length === 0 || unmoved(tables.crmLog, 'clientCode', rowsOf(crmLog)));
   if (!inPlace) return null;
 
   // Clients: the changed cells, plus Updated at / by.

@@ -20,7 +20,7 @@ import {
   FIRST_DATA_ROW,
   readColumns,
   rowsWithCode,
-  stillAt,
+  unmoved,
   withWholeRows,
   writeRowCells,
   WorkbookError,
@@ -112,8 +112,8 @@ function refreshOnce(
   };
 
   // The rows about to be written still hold their clients (nobody sorted meanwhile)?
-  if (!stillAt(clients.table, 'code', [...clients.rows.values()].flat())) return undefined;
-  if (!stillAt(terms.table, 'clientCode', [...terms.rows.values()].flat())) return undefined;
+  if (!unmoved(clients.table, 'code', [...clients.rows.values()].flat())) return undefined;
+  if (!unmoved(terms.table, 'clientCode', [...terms.rows.values()].flat())) return undefined;
 
   const results = new Map<string, WatchResult | null>();
   const newlyWatched: NewlyWatched[] = [];

@@ -38,6 +38,7 @@ import {
   withWholeRows,
   WorkbookError,
   type Table,
+  sameHeader,
   stillHolds,
 } from './workbook';
 
@@ -443,9 +444,11 @@ function monthRows(
   return out;
 }
 
-/** Whether the Month column still holds, row for row, what was read (one call). */
+/** Whether the header and the Month column still hold, row for row, what was read (two calls). */
 function sameMonths(table: Table<'report'> | Table<'reportDetails'>): boolean {
-  return stillHolds(table.sheet, table.rows, table.index.month);
+  return (
+    sameHeader(table.sheet, table.header) && stillHolds(table.sheet, table.rows, table.index.month)
+  );
 }
 
 /** New rows first (appended), then the old ones deleted: the sheet is never left without the month. */

@@ -2,8 +2,8 @@
  * Which hand edits change the watch list, and for whom. The installable edit trigger fires on
  * every edit of every sheet. An edit of a few rows of Invoices, Terms or Clients concerns only
  * the clients of those rows: their status is recomputed alone (src/server/clientWatch.ts, a few
- * seconds at full size). A bigger paste, a client code changed in Clients, a code cell changed
- * other than by typing (its old value unknown) or a header edit refresh the whole list. Edits of
+ * seconds at full size). A bigger paste, a client renamed in Clients, a code cell changed other
+ * than by typing (its old value unknown) or a header edit refresh the whole list. Edits of
  * columns the rules neither read nor compute change nothing. Known gap: a cell of another watched
  * column dragged to another row clears its source with no event for it; the source row's client
  * waits for the daily refresh.
@@ -68,11 +68,13 @@ export function watchEditOf(
   if (codeColumn < 0) return { kind: 'all' };
   const codeEdited = codeColumn + 1 >= column && codeColumn + 1 < column + width;
   if (codeEdited) {
-    // A client renamed or cleared in Clients leaves a row whose computed cells belong to no
-    // one; several code cells changed at once, or one pasted, filled or cleared, leave the
-    // old codes unknown: their clients lose rows nobody can name.
+    // A client renamed in Clients leaves computed cells that belonged to the old code; several
+    // code cells changed at once, or one pasted, filled or cleared, leave the old codes
+    // unknown: their clients lose rows nobody can name.
     const typed = height === 1 && width === 1 && event.value !== undefined;
-    if (key === 'clients' || !typed) return { kind: 'all' };
+    const renamed = event.oldValue !== undefined && event.oldValue !== '';
+    // A code typed into an empty cell (a new client, a new row) leaves no one's row behind.
+    if (!typed || (key === 'clients' && renamed)) return { kind: 'all' };
   }
   const codes = sheetValues(sheet, row, codeColumn + 1, height, 1).map((r) => String(r[0] ?? ''));
   // A column inserted or moved meanwhile: those were not the codes.

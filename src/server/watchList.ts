@@ -27,6 +27,7 @@ import {
   asCellValue,
   WorkbookError,
   type Table,
+  sameHeader,
   stillHolds,
 } from './workbook';
 
@@ -322,9 +323,11 @@ function termsColumns(
 /** Marks a cell to be written back exactly as it is (value or formula). */
 const KEEP = Symbol('keep');
 
-/** Whether the code column still holds what was read (nothing moved in between). */
+/** Whether the header and the code column still hold what was read (nothing moved in between). */
 function sameCodes<S extends 'clients' | 'terms'>(table: Table<S>, key: ColumnKey<S>): boolean {
-  return stillHolds(table.sheet, table.rows, table.index[key]);
+  return (
+    sameHeader(table.sheet, table.header) && stillHolds(table.sheet, table.rows, table.index[key])
+  );
 }
 
 /** The columns (by position) whose values differ from what was read. */

@@ -158,6 +158,10 @@ export function readColumns<S extends SheetKey>(
     const span = (last ? last.start + last.values.length - 1 : 0) - first + 1;
     if (runs.length > 1 && span <= positions.length + 1)
       runs = [{ start: first, values: Array.from({ length: span }, (_, k) => first + k) }];
+    // The block holding the first wanted column is read first: it is the one checked again
+    // after the last block, so every other block lies between its two reads.
+    const check = index[wanted[0]!] ?? -1;
+    runs.sort((a, b) => Number(b.values.includes(check)) - Number(a.values.includes(check)));
     const blocks = runs.map((run) => ({
       run,
       values: sheetValues(sheet, 1, run.start + 1, -1, run.values.length),
@@ -170,14 +174,17 @@ export function readColumns<S extends SheetKey>(
     // when every block has it.
     const height = blocks.length === 0 ? 1 : Math.min(...blocks.map((b) => b.values.length));
     const rows: unknown[][] = [];
+    // Only the wanted columns are kept: a block read through a gap leaves the gap's cells ''.
+    const kept = new Set(positions);
     for (let r = 1; r < height; r++) {
       const row = new Array<unknown>(header.length).fill('');
-      for (const { run, values } of blocks) run.values.forEach((i, k) => (row[i] = values[r]![k]));
+      for (const { run, values } of blocks)
+        run.values.forEach((i, k) => {
+          if (kept.has(i)) row[i] = values[r]![k];
+        });
       rows.push(row);
     }
-    const check = index[wanted[0]!];
-    if (blocks.length > 1 && check !== undefined && check >= 0 && !stillHolds(sheet, rows, check))
-      continue;
+    if (blocks.length > 1 && check >= 0 && !stillHolds(sheet, rows, check)) continue;
     return { key, sheet, name, lang, index, header, rows: withoutTrailingBlanks(rows) };
   }
   throw new WorkbookError(t(lang, 'busy'));
@@ -205,12 +212,30 @@ export function stillAt<S extends SheetKey>(
 ): boolean {
   if (rows.length === 0) return true;
   const i = table.index[column];
-  const top = Math.min(...rows);
-  const now = blockAgain(table.sheet, top, i + 1, Math.max(...rows) - top + 1, 1);
-  return (
-    now !== null &&
-    rows.every((r) => sameValue(now[r - top]?.[0], table.rows[r - FIRST_DATA_ROW]?.[i]))
-  );
+  // In blocks, as whole rows are read: a client's rows near both ends of a long sheet would
+  // otherwise make it read the whole column.
+  for (const block of rowBlocks(rows, 1)) {
+    const now = blockAgain(table.sheet, block.start, i + 1, block.count, 1);
+    if (now === null) return false;
+    for (let k = 0; k < block.count; k++) {
+      const r = block.start + k;
+      if (!sameValue(now[k]?.[0], table.rows[r - FIRST_DATA_ROW]?.[i])) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Just before writing by row and column numbers: the header still stands (no column inserted or
+ * moved) and the key cells of `rows` still hold what was read (no row sorted, inserted or
+ * deleted). `rows` empty: the header only (an append).
+ */
+export function unmoved<S extends SheetKey>(
+  table: Table<S>,
+  column: ColumnKey<S>,
+  rows: readonly number[],
+): boolean {
+  return sameHeader(table.sheet, table.header) && stillAt(table, column, rows);
 }
 
 /**

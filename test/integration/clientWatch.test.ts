@@ -158,6 +158,16 @@ describe('the edit trigger recomputes the clients of the edited rows', () => {
     expect(flags(wb)).toEqual({ A: '', B: '', C: true });
   });
 
+  test('a new client code typed into an empty row of Clients: that client only', () => {
+    const wb = fresh();
+    wb.addRecords('en', 'invoices', [
+      { number: '7', date: '2026-01-01', clientCode: 'D', amount: 5 },
+    ]);
+    wb.setCell('Clients', 5, 'Client code', 'D');
+    wb.emu.fireEdit({ range: { sheet: 'Clients', a1: 'A5' } });
+    expect(flags(wb)).toEqual({ A: '', B: '', C: '', D: true });
+  });
+
   test('a client renamed in Clients: the whole list (its old row belongs to no one now)', () => {
     const wb = fresh();
     wb.run('refreshWatchList');

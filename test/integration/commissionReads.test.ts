@@ -231,8 +231,9 @@ test('reads the client codes, the contract columns of agreements and invoices (n
   // Per sheet: the header row, then the columns read from row 1 (Invoices in one block of all 8:
   // its 7 columns in two blocks would need the first one read again to check no row moved in
   // between, as many cells); Commission details: its Month column twice (read, then checked
-  // before writing), October's n rows whole and its header again (no column moved meanwhile);
-  // the report (3 rows) whole, its Month column checked.
+  // before writing), October's n rows whole and its header again twice (after the rows, and
+  // before writing: no column moved meanwhile); the report (3 rows) whole, its header and Month
+  // column checked before writing.
   const headers = ['Clients', 'Commissions', 'Invoices', 'Commission details'].reduce(
     (sum, name) => sum + width(name),
     0,
@@ -245,10 +246,27 @@ test('reads the client codes, the contract columns of agreements and invoices (n
     (2 * n + 1) * 1 +
     2 * n * 1 +
     n * width('Commission details') +
-    width('Commission details') +
-    3 * width('Commission report') +
+    2 * width('Commission details') +
+    4 * width('Commission report') +
     2;
   expect(m.cells.read).toBeLessThanOrEqual(expected);
   expect(m.cells.read).toBeLessThan(whole / 2);
   expect(wb.rows('Commission details').filter((r) => r.Month === '2026-10')).toHaveLength(n + 1);
+});
+
+test('an unreadable due date (a column read through, not used) does not leave the invoice out', () => {
+  const wb = twoMonths(2);
+  wb.append('Invoices', [
+    {
+      'Invoice no.': 'X1',
+      Date: '2026-10-20',
+      'Client code': code(1),
+      Amount: 1000,
+      'Due date': 'soon',
+    },
+  ]);
+  wb.run('computeCommissions', '2026-10');
+  const lines = wb.rows('Commission details').filter((r) => r.Month === '2026-10');
+  expect(lines.map((r) => r['Invoice no.']).sort()).toEqual(['O0', 'O1', 'X1']);
+  expect(lines.find((r) => r['Invoice no.'] === 'X1')?.Commission).toBe(100);
 });

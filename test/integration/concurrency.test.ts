@@ -582,15 +582,16 @@ describe('per-client watch refresh and form reads, interleaved at any service ca
   }
 
   /**
-   * Whether a hand edit made just before call `at` (1-based in `log`) came before the run read
-   * the sheet again (Sheet.getSheetValues: the check of the rows it writes) ahead of its next
-   * write, or after its last write. In between, after that check and before the write call
-   * itself, lies the known limit below.
+   * Whether a hand edit made just before call `at` (1-based in `log`) came before the run looked
+   * its sheets up again (Spreadsheet.getSheetByName) ahead of its next write, or after its last
+   * write. In between lie its last reads, its checks of every sheet it writes, then the writes:
+   * a sort after a sheet's check and before its write is the known limit below (a save checks
+   * all its sheets, then writes them, so that a retry never finds it half-done).
    */
-  function beforeCheckOrAfterWrites(log: readonly string[], at: number): boolean {
+  function beforeLastReadsOrAfterWrites(log: readonly string[], at: number): boolean {
     const next = log.slice(at - 1);
     const write = next.indexOf('Range.setValues');
-    return write < 0 || next.slice(0, write).includes('Sheet.getSheetValues');
+    return write < 0 || next.slice(0, write).includes('Spreadsheet.getSheetByName');
   }
 
   it('Clients or Terms sorted by hand during a form read or a per-client refresh: the right client, cells on its own row', () => {
@@ -635,7 +636,7 @@ describe('per-client watch refresh and form reads, interleaved at any service ca
 
           if (read === 'edit' || read === 'save') {
             expect(read === 'edit' ? fireTrigger(emu, a1) : save!()).toBe('ok');
-            fc.pre(sortedAt.every((n) => beforeCheckOrAfterWrites(log, n)));
+            fc.pre(sortedAt.every((n) => beforeLastReadsOrAfterWrites(log, n)));
             expect(allWatchCells(emu)).toEqual(expectedAfter(code, [read]));
             expectNoDuplicateClient(emu);
             return;

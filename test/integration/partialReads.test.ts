@@ -4,7 +4,7 @@
  * they read is the same as a whole-sheet read would give, even when rows or columns move
  * between two of their calls.
  */
-import type { FormOpenResult } from '../../src/shared/formApi';
+import type { FormLoadResult, FormOpenResult, SaveResult } from '../../src/shared/formApi';
 import { workbook, type TestWorkbook } from './harness';
 
 /**
@@ -200,4 +200,56 @@ describe('rows moving between two column blocks of one sheet', () => {
       expect.stringContaining('A Alpha: Manual: dispute'),
     ]);
   });
+});
+
+test('the key column last in the sheet: blocks still read from one row order (its block first)', () => {
+  const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+  wb.addRecords('en', 'clients', [
+    { code: 'A', name: 'Alpha' },
+    { code: 'B', name: 'Beta' },
+  ]);
+  wb.addRecords('en', 'terms', [
+    { clientCode: 'A', termDays: 30 },
+    { clientCode: 'B', termDays: 30 },
+  ]);
+  wb.addRecords('en', 'invoices', [
+    { number: '1', date: '2026-11-01', clientCode: 'A', amount: 10 },
+    { number: '2', date: '2026-11-02', clientCode: 'B', amount: 20 },
+  ]);
+  // The team moves "Invoice no." to the end of Invoices.
+  const invoices = wb.sheet('Invoices');
+  const width = invoices.getLastColumn();
+  const values = invoices.getRange(1, 1, 3, width).getValues();
+  invoices.getRange(1, 1, 3, width).setValues(values.map((row) => [...row.slice(1), row[0]]));
+  // Invoices is the third sheet: after its header and its first block, a sort swaps the rows.
+  const seen = interleave(wb, { sheet: 3, read: 3 }, () => {
+    const rows = invoices.getRange(2, 1, 2, width).getValues();
+    invoices.getRange(2, 1, 2, width).setValues([rows[1]!, rows[0]!]);
+  });
+  wb.run('refreshWatchList');
+  seen.stop();
+  expect(wb.rows('Terms').map((r) => [r['Client code'], r['Balance due']])).toEqual([
+    ['A', 10],
+    ['B', 20],
+  ]);
+});
+
+test('a column inserted after the save read the client, before it writes: the cells land in their columns', () => {
+  const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+  wb.addRecords('en', 'clients', [{ code: 'A', name: 'Alpha', email: 'a@example.com' }]);
+  const loaded = wb.run<FormLoadResult>('formLoad', 'A');
+  if ('error' in loaded) throw new Error(loaded.error);
+  const original = structuredClone(loaded.record);
+  loaded.record.general.email = 'new@example.com';
+  wb.emu.clock.advance(2000);
+  // Just before the save asks who the user is (after its last read), a column is inserted
+  // right of Client code.
+  wb.emu.at('Session.getActiveUser', () => wb.sheet('Clients').insertColumnAfter(1));
+  const saved = wb.run<SaveResult>('formSave', { record: loaded.record, isNew: false, original });
+  expect(saved.ok).toBe(true);
+  const row = wb.rows('Clients')[0]!;
+  expect(row['Email']).toBe('new@example.com');
+  expect(row['Contact']).toBe('');
+  expect(row['Updated at']).toBeInstanceOf(Date);
+  expect(saved.ok && saved.record.version).not.toBe('');
 });
