@@ -24,6 +24,33 @@ function interleave(wb: TestWorkbook, at: { sheet: number; read: number }, act: 
   return seen;
 }
 
+/** Two clients with a 30-day term and one invoice each: 10 $ for the first, 20 $ for the second. */
+function twoClientsInvoiced(first: [string, string], second: [string, string]): TestWorkbook {
+  const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+  const both = [first, second];
+  wb.addRecords(
+    'en',
+    'clients',
+    both.map(([code]) => ({ code, name: code })),
+  );
+  wb.addRecords(
+    'en',
+    'terms',
+    both.map(([code]) => ({ clientCode: code, termDays: 30 })),
+  );
+  wb.addRecords(
+    'en',
+    'invoices',
+    both.map(([code, date], i) => ({
+      number: String(i + 1),
+      date,
+      clientCode: code,
+      amount: 10 * (i + 1),
+    })),
+  );
+  return wb;
+}
+
 const code = (i: number) => `C${String(i).padStart(5, '0')}`;
 
 /** 3,000 clients; client C01500 has rows far apart in Commissions and the CRM log. */
@@ -117,19 +144,7 @@ describe("reading one client's rows", () => {
 
 describe('reading only some columns', () => {
   test('a column inserted in Invoices while the refresh reads it: read again, nothing misread', () => {
-    const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
-    wb.addRecords('en', 'clients', [
-      { code: 'LATE', name: 'Late' },
-      { code: 'FINE', name: 'Fine' },
-    ]);
-    wb.addRecords('en', 'terms', [
-      { clientCode: 'LATE', termDays: 30 },
-      { clientCode: 'FINE', termDays: 30 },
-    ]);
-    wb.addRecords('en', 'invoices', [
-      { number: '1', date: '2026-01-01', clientCode: 'LATE', amount: 10 },
-      { number: '2', date: '2026-11-10', clientCode: 'FINE', amount: 20 },
-    ]);
+    const wb = twoClientsInvoiced(['LATE', '2026-01-01'], ['FINE', '2026-11-10']);
     // Invoices is the third sheet; after its header, before its first column block.
     const seen = interleave(wb, { sheet: 3, read: 2 }, () =>
       wb.sheet('Invoices').insertColumnBefore(1),
@@ -203,19 +218,7 @@ describe('rows moving between two column blocks of one sheet', () => {
 });
 
 test('the key column last in the sheet: blocks still read from one row order (its block first)', () => {
-  const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
-  wb.addRecords('en', 'clients', [
-    { code: 'A', name: 'Alpha' },
-    { code: 'B', name: 'Beta' },
-  ]);
-  wb.addRecords('en', 'terms', [
-    { clientCode: 'A', termDays: 30 },
-    { clientCode: 'B', termDays: 30 },
-  ]);
-  wb.addRecords('en', 'invoices', [
-    { number: '1', date: '2026-11-01', clientCode: 'A', amount: 10 },
-    { number: '2', date: '2026-11-02', clientCode: 'B', amount: 20 },
-  ]);
+  const wb = twoClientsInvoiced(['A', '2026-11-01'], ['B', '2026-11-02']);
   // The team moves "Invoice no." to the end of Invoices.
   const invoices = wb.sheet('Invoices');
   const width = invoices.getLastColumn();
