@@ -73,16 +73,10 @@ export function rowsOfClient<S extends 'terms' | 'commissions' | 'crmLog'>(
   key: string,
   ctx: FormContext,
 ): (RowValues<S> & { row: number })[] {
-  const i = table.index['clientCode' as ColumnKey<S>];
-  const out: (RowValues<S> & { row: number })[] = [];
-  table.rows.forEach((row, n) => {
-    const v = row[i];
-    if ((typeof v === 'string' || typeof v === 'number') && codeKey(String(v)) === key) {
-      const sheetRow = n + FIRST_DATA_ROW;
-      out.push({ ...readRow(table, row, sheetRow, ctx.read, []), row: sheetRow });
-    }
-  });
-  return out;
+  return rowsWithCode(table, 'clientCode' as ColumnKey<S>, key).map((sheetRow) => ({
+    ...readRow(table, table.rows[sheetRow - FIRST_DATA_ROW]!, sheetRow, ctx.read, []),
+    row: sheetRow,
+  }));
 }
 
 export interface ClientTables {
@@ -141,11 +135,8 @@ export function readClientTables(
 
 /** The index of the client's row in clients.rows, or -1. */
 export function findClientRow(clients: Table<'clients'>, key: string): number {
-  const i = clients.index.code;
-  return clients.rows.findIndex((row) => {
-    const v = row[i];
-    return (typeof v === 'string' || typeof v === 'number') && codeKey(String(v)) === key;
-  });
+  const row = rowsWithCode(clients, 'code', key)[0];
+  return row === undefined ? -1 : row - FIRST_DATA_ROW;
 }
 
 export function recordOf(tables: ClientTables, rowIndex: number, ctx: FormContext): ClientRecord {

@@ -15,7 +15,7 @@ import { t } from './messages';
 import { notifyNewlyWatched, type NewlyWatched } from './notifications';
 import { asClients, asTerms, readAll, readInvoices } from './records';
 import { loadSettings } from './settings';
-import { TERMS_INPUTS, onlyColumns, sameCell } from './watchList';
+import { TERMS_INPUTS, WATCH_REQUIRED, onlyColumns, sameCell } from './watchList';
 import {
   FIRST_DATA_ROW,
   readColumns,
@@ -86,17 +86,17 @@ function refreshOnce(
 ): Outcome | undefined {
   const { lang } = settings;
   const clients = withRowsOf(
-    readColumns(spreadsheet, 'clients', lang, ['code'], ['code', 'watched', 'watchReasons']),
+    readColumns(spreadsheet, 'clients', lang, ['code'], WATCH_REQUIRED.clients),
     'code',
     keys,
   );
   const terms = withRowsOf(
-    readColumns(spreadsheet, 'terms', lang, ['clientCode'], TERMS_REQUIRED),
+    readColumns(spreadsheet, 'terms', lang, ['clientCode'], WATCH_REQUIRED.terms),
     'clientCode',
     keys,
   );
   const invoices = withRowsOf(
-    readColumns(spreadsheet, 'invoices', lang, ['clientCode'], INVOICES_REQUIRED),
+    readColumns(spreadsheet, 'invoices', lang, ['clientCode'], WATCH_REQUIRED.invoices),
     'clientCode',
     keys,
   );
@@ -167,14 +167,6 @@ function refreshOnce(
   }
   return { results, newlyWatched };
 }
-
-const TERMS_REQUIRED: ColumnKey<'terms'>[] = [
-  'clientCode',
-  'balanceDue',
-  'lastInvoiceDate',
-  'lastUnpaidInvoiceDate',
-];
-const INVOICES_REQUIRED: ColumnKey<'invoices'>[] = ['number', 'date', 'clientCode', 'amount'];
 
 /** The table with the whole rows of the clients `keys` read, and those rows by client. */
 function withRowsOf<S extends SheetKey>(

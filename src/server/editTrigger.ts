@@ -10,20 +10,14 @@
  */
 import { SHEETS, normalizeHeader, type SheetKey } from '../shared/contract';
 import { MAX_CLIENTS } from './clientWatch';
+import { WATCH_INVOICE_COLUMNS, WATCH_REQUIRED, WATCH_TERMS_COLUMNS } from './watchList';
 import { columnsOf, FIRST_DATA_ROW, indexHeader, sameHeader, sheetValues } from './workbook';
 
+/** The columns whose edit can change a watch status: those the rules read or compute. */
 const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {
-  clients: ['code', 'watched', 'watchReasons'],
-  terms: [
-    'clientCode',
-    'creditLimit',
-    'termDays',
-    'watchReason',
-    'balanceDue',
-    'lastInvoiceDate',
-    'lastUnpaidInvoiceDate',
-  ],
-  invoices: ['number', 'date', 'clientCode', 'amount', 'dueDate', 'paidDate'],
+  clients: WATCH_REQUIRED.clients,
+  terms: WATCH_TERMS_COLUMNS,
+  invoices: WATCH_INVOICE_COLUMNS,
 };
 
 export type WatchEdit = { kind: 'none' } | { kind: 'clients'; codes: string[] } | { kind: 'all' };

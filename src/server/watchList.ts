@@ -93,23 +93,27 @@ function refreshOnce(
 ): WatchRefreshReport | null {
   const { lang } = settings;
   // Only the columns the rules read or write (a sixth of the cells of the three sheets).
-  const clientsTable = readColumns(spreadsheet, 'clients', lang, WATCH_CLIENT_COLUMNS, [
-    'code',
-    'watched',
-    'watchReasons',
-  ]);
-  const termsTable = readColumns(spreadsheet, 'terms', lang, WATCH_TERMS_COLUMNS, [
-    'clientCode',
-    'balanceDue',
-    'lastInvoiceDate',
-    'lastUnpaidInvoiceDate',
-  ]);
-  const invoicesTable = readColumns(spreadsheet, 'invoices', lang, WATCH_INVOICE_COLUMNS, [
-    'number',
-    'date',
-    'clientCode',
-    'amount',
-  ]);
+  const clientsTable = readColumns(
+    spreadsheet,
+    'clients',
+    lang,
+    WATCH_CLIENT_COLUMNS,
+    WATCH_REQUIRED.clients,
+  );
+  const termsTable = readColumns(
+    spreadsheet,
+    'terms',
+    lang,
+    WATCH_TERMS_COLUMNS,
+    WATCH_REQUIRED.terms,
+  );
+  const invoicesTable = readColumns(
+    spreadsheet,
+    'invoices',
+    lang,
+    WATCH_INVOICE_COLUMNS,
+    WATCH_REQUIRED.invoices,
+  );
 
   const clients = asClients(readAll(clientsTable, ctx));
   const terms = asTerms(readAll(termsTable, ctx));
@@ -219,6 +223,17 @@ export const TERMS_INPUTS: readonly ColumnKey<'terms'>[] = [
   'watchReason',
 ];
 
+/**
+ * The columns without which no client's status can be computed or written: the keys and the
+ * computed columns of Clients and Terms, and what makes an invoice. Also the columns of Clients
+ * the rules read or compute (the edit trigger's).
+ */
+export const WATCH_REQUIRED = {
+  clients: ['code', 'watched', 'watchReasons'],
+  terms: ['clientCode', 'balanceDue', 'lastInvoiceDate', 'lastUnpaidInvoiceDate'],
+  invoices: ['number', 'date', 'clientCode', 'amount'],
+} as const satisfies { [S in 'clients' | 'terms' | 'invoices']: readonly ColumnKey<S>[] };
+
 /** The columns the refresh reads: the rules' inputs, and the computed columns it compares. */
 const WATCH_CLIENT_COLUMNS: readonly ColumnKey<'clients'>[] = [
   'code',
@@ -227,7 +242,7 @@ const WATCH_CLIENT_COLUMNS: readonly ColumnKey<'clients'>[] = [
   'watched',
   'watchReasons',
 ];
-const WATCH_TERMS_COLUMNS: readonly ColumnKey<'terms'>[] = [
+export const WATCH_TERMS_COLUMNS: readonly ColumnKey<'terms'>[] = [
   'clientCode',
   'creditLimit',
   'termDays',
@@ -236,7 +251,7 @@ const WATCH_TERMS_COLUMNS: readonly ColumnKey<'terms'>[] = [
   'lastInvoiceDate',
   'lastUnpaidInvoiceDate',
 ];
-const WATCH_INVOICE_COLUMNS: readonly ColumnKey<'invoices'>[] = [
+export const WATCH_INVOICE_COLUMNS: readonly ColumnKey<'invoices'>[] = [
   'number',
   'date',
   'clientCode',
