@@ -205,11 +205,10 @@ function saveLocked(
     );
   const rowsOf = (table: Table<SheetKey>) =>
     touched(table).flatMap((p) => [...p.plan.writes.map((w) => w.row), ...p.plan.deletes]);
-  const termsWritten = termsRow
-    ? Object.keys(termsPlan.changed).length > 0
-    : base
-      ? Object.keys(termsPlan.changed).length > 0
-      : !termsAreBlank(termsWanted);
+  // Terms: at most one row per client, written when it changed; a missing row (never made, or
+  // deleted by hand) is made only for what the user set.
+  const termsWritten =
+    termsRow || base ? Object.keys(termsPlan.changed).length > 0 : !termsAreBlank(termsWanted);
   const commissions = tables.commissions as Table<SheetKey>;
   const crmLog = tables.crmLog as Table<SheetKey>;
   const inPlace =
@@ -229,13 +228,10 @@ function saveLocked(
       ...toCells('clients', clientPlan.changed, lang),
       ...stamp,
     });
-  // Terms: at most one row per client; created only when it holds something.
   const watchInputsChanged = WATCH_INPUTS.some((k) => k in termsPlan.changed);
-  if (termsRow) {
-    if (Object.keys(termsPlan.changed).length > 0)
-      writeRowCells(tables.terms, termsRow.row, toCells('terms', termsPlan.changed, lang));
-  } else if (base ? Object.keys(termsPlan.changed).length > 0 : !termsAreBlank(termsWanted)) {
-    // No Terms row (never made, or deleted by hand): one is made only for what the user set.
+  if (termsWritten && termsRow)
+    writeRowCells(tables.terms, termsRow.row, toCells('terms', termsPlan.changed, lang));
+  else if (termsWritten) {
     const cells = base ? { ...termsPlan.changed, clientCode: record.general.code } : termsWanted;
     appendRecords(tables.terms, [toCells('terms', cells, lang)]);
   }
