@@ -26,6 +26,20 @@ export default tseslint.config(
     },
   },
   {
+    // src/ is what ships: the emulator stands beside it, for tests, the preview and the bench.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/emulator', '**/emulator/**'], message: 'src/ never uses the emulator.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/sidebar/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

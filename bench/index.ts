@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import path from 'node:path';
-import { invokeServerFunction, type Emulator } from '../src/emulator';
+import { invokeServerFunction, type Emulator } from '../emulator';
 import { normalizeHeader, sheetName } from '../src/shared/contract';
 import type { FormLoadResult, SaveResult } from '../src/shared/formApi';
 import { SOURCES, V8_FACTOR, estimate, type Estimate } from './costModel';

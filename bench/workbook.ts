@@ -4,7 +4,7 @@
  * sheet), because typing 180,000 rows through counted service calls would measure the seeding,
  * not the product. Deterministic (mulberry32 from the preview's sample generator).
  */
-import { createEmulator, type Emulator } from '../src/emulator';
+import { createEmulator, type Emulator } from '../emulator';
 import {
   SHEETS,
   choiceLabel,

@@ -7,7 +7,7 @@
  * Refresh watch list and the commissions of the previous month, so that every feature of the
  * product has something to show.
  */
-import { createEmulator, type Emulator } from '../src/emulator';
+import { createEmulator, type Emulator } from '../emulator';
 import { choiceLabel, sheetName, type Lang } from '../src/shared/contract';
 import { addDays, previousMonth } from '../src/domain/time';
 import type { Day } from '../src/domain/types';

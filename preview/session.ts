@@ -10,9 +10,9 @@
  * before the action and returns the question; the page asks the user and sends the action again
  * with one more answer. The script sees exactly one run with every answer in place.
  */
-import { createScriptRunBridge, type Emulator } from '../src/emulator';
-import { clockEventFields } from '../src/emulator/triggers';
-import type { ButtonName, ButtonSetName, UiEvent } from '../src/emulator/ui';
+import { createScriptRunBridge, type Emulator } from '../emulator';
+import { clockEventFields } from '../emulator/triggers';
+import type { ButtonName, ButtonSetName, UiEvent } from '../emulator/ui';
 import { langFromLocale, type Lang } from '../src/shared/contract';
 import { injectScriptRun } from './frames';
 import { say } from './messages';

@@ -3,8 +3,8 @@
  * Sheet and back. Values are written locale-neutral: numbers with a dot, dates as ISO
  * 'yyyy-MM-dd' (what Sheets reads as a date in any locale), checkboxes as TRUE/FALSE.
  */
-import type { Emulator } from '../src/emulator';
-import { formatDateJava } from '../src/emulator/time';
+import type { Emulator } from '../emulator';
+import { formatDateJava } from '../emulator/time';
 import {
   SHEETS,
   normalizeHeader,

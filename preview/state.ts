@@ -6,9 +6,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createEmulator, type Emulator } from '../src/emulator';
-import { EmulatedSpreadsheet, type SpreadsheetJSON } from '../src/emulator/spreadsheet';
-import type { TriggerRecord } from '../src/emulator/triggers';
+import { createEmulator, type Emulator } from '../emulator';
+import { EmulatedSpreadsheet, type SpreadsheetJSON } from '../emulator/spreadsheet';
+import type { TriggerRecord } from '../emulator/triggers';
 import { langFromLocale, type Lang } from '../src/shared/contract';
 
 export const STATE_FORMAT = 'fiche-client-preview/1';

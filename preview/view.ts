@@ -3,10 +3,10 @@
  * tabs, the active sheet's display values with its header styles, the menu that onOpen added,
  * and the emulated date. Plain JSON; the page puts every text in with textContent.
  */
-import type { Emulator } from '../src/emulator';
-import type { MenuEntry } from '../src/emulator/ui';
-import { columnToLetters } from '../src/emulator/spreadsheet';
-import { evaluateFormula, shiftFormula } from '../src/emulator/spreadsheet/formula';
+import type { Emulator } from '../emulator';
+import type { MenuEntry } from '../emulator/ui';
+import { columnToLetters } from '../emulator/spreadsheet';
+import { evaluateFormula, shiftFormula } from '../emulator/spreadsheet/formula';
 import { dayInZone } from '../src/domain/time';
 import type { Lang } from '../src/shared/contract';
 import { contractColumn, contractSheet } from './sheetCsv';

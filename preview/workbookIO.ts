@@ -5,7 +5,7 @@
  * what they write is parsed exactly as typed input is (setValue/setValues are USER_ENTERED:
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)).
  */
-import type { Emulator } from '../src/emulator';
+import type { Emulator } from '../emulator';
 import {
   SHEETS,
   normalizeHeader,

@@ -7,18 +7,18 @@
 import { SHEET_KEYS } from '../shared/contract';
 import type { FormLoadResult, FormOpenResult, SaveResult } from '../shared/formApi';
 import type { Settings } from '../domain/types';
-import { loadClient, openForm } from './clientForm';
-import { saveClient } from './clientSave';
-import { addMenu } from './menu';
-import { t } from './messages';
-import { workbookLang } from './settings';
-import { currentSettings, settingsPage, updateSettings } from './settingsDialog';
-import { setupWorkbook as runSetup } from './setup';
-import { refreshWatch } from './watchList';
-import { runCommissions } from './commissionRun';
-import { askMonthAndRun, describeProblems } from './menuActions';
-import { watchEditOf } from './editTrigger';
-import { refreshClientsWatch } from './clientWatch';
+import { loadClient, openForm } from './clientForm/formRead';
+import { saveClient } from './clientForm/save';
+import { addMenu } from './platform/menu';
+import { t } from './platform/messages';
+import { workbookLang } from './platform/settings';
+import { currentSettings, settingsPage, updateSettings } from './platform/settingsDialog';
+import { setupWorkbook as runSetup } from './setup/setupWorkbook';
+import { refreshWatch } from './watch/refresh';
+import { runCommissions } from './commissions/commissionRun';
+import { askMonthAndRun, describeProblems } from './platform/menuActions';
+import { watchEditOf } from './watch/editTrigger';
+import { refreshClientsWatch } from './watch/perClient';
 
 function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -134,10 +134,10 @@ export function showCommissionReport(): void {
 // Imports of the entry points below sit with them (imports are hoisted), so that this block is
 // appended without touching the lines above.
 import type { HabitsSearchResult } from '../shared/formApi';
-import { sendFollowUpDigest } from './followUps';
-import { refreshHabits, searchBuyers } from './habits';
-import { describeSync, syncNewsletter } from './newsletter';
-import { showAudienceExport as showAudienceCsv } from './newsletterExport';
+import { sendFollowUpDigest } from './knowing/followUps';
+import { refreshHabits, searchBuyers } from './knowing/habits';
+import { describeSync, syncNewsletter } from './newsletter/newsletter';
+import { showAudienceExport as showAudienceCsv } from './newsletter/export';
 import {
   followUpDigestEnabled,
   newsletterSettingsPage,
@@ -145,11 +145,11 @@ import {
   saveNewsletterSettings,
   type NewsletterSettingsSaveResult,
   type NewsletterSettingsView,
-} from './newsletterSettings';
+} from './newsletter/settings';
 import {
   anonymizeClient as anonymizeClientRows,
   exportClientData as exportClientRows,
-} from './privacy';
+} from './privacy/privacy';
 
 /** Menu: the Mailchimp key, audience and follow-up digest dialog. */
 export function showNewsletterSettings(): void {

@@ -4,7 +4,7 @@
  * Needs `npm run build` first. Screenshots go to artifacts/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { invokeServerFunction } from '../../src/emulator/bridge';
+import { invokeServerFunction } from '../../emulator/bridge';
 import type { ClientRecord, FormLoadResult, SaveResult } from '../../src/shared/formApi';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { workbook, type TestWorkbook } from '../integration/harness';

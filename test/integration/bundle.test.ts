@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createEmulator } from '../../src/emulator';
-import { settingsPage } from '../../src/server/settingsDialog';
+import { createEmulator } from '../../emulator';
+import { settingsPage } from '../../src/server/platform/settingsDialog';
 import { workbook } from './harness';
 
 const dist = path.join(__dirname, '..', '..', 'dist');

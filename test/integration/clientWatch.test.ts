@@ -1,6 +1,6 @@
 /**
  * A save that changes a watch input (manual reason, credit limit, term) recomputes that one
- * client's watch cells (src/server/clientWatch.ts) instead of the whole list: the same result
+ * client's watch cells (src/server/watch/perClient.ts) instead of the whole list: the same result
  * as the full refresh for that client, nothing written for the others.
  */
 import type { ClientRecord, FormLoadResult, SaveResult } from '../../src/shared/formApi';

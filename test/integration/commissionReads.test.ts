@@ -1,7 +1,7 @@
 /**
  * computeCommissions reads only what its rules use, writes nothing on a rerun that changes
  * nothing, and never deletes another month's rows when people sort Commission details by hand
- * while it runs (src/server/commissionRun.ts).
+ * while it runs (src/server/commissions/commissionRun.ts).
  */
 import { workbook, type TestWorkbook } from './harness';
 

@@ -3,7 +3,7 @@
  * salesperson after the report is written (computeCommissions, the menu, the monthly trigger),
  * HTML-escaped, amounts in the workbook language, quota aware, a failure not stopping others.
  */
-import { createEmulator } from '../../src/emulator';
+import { createEmulator } from '../../emulator';
 import { TestWorkbook, workbook } from './harness';
 
 const NBSP = '\u00a0';

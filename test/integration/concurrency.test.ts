@@ -6,12 +6,7 @@
  * column inserted) land between two service calls too.
  */
 import fc from 'fast-check';
-import {
-  createEmulator,
-  runInParallel,
-  type Emulator,
-  type EmulatorState,
-} from '../../src/emulator';
+import { createEmulator, runInParallel, type Emulator, type EmulatorState } from '../../emulator';
 import type {
   ClientRecord,
   FormLoadResult,
@@ -391,7 +386,7 @@ describe('interleaved at any service call (fast-check over emu.at)', () => {
 
 /**
  * The per-client watch paths (the edit trigger after a hand edit, a save that changes a watch
- * input: src/server/clientWatch.ts) and the form's client reads (readClientTables), with other
+ * input: src/server/watch/perClient.ts) and the form's client reads (readClientTables), with other
  * executions and hand edits (sorts, a column inserted) arriving at any service call. Each
  * client also has an unpaid invoice not due yet (30 $), so that paying its overdue invoice and
  * lowering its credit limit below 30 $ both show in its watch cells, whatever the order.
@@ -731,7 +726,7 @@ describe('a hand sort between the last read and the write', () => {
   // numbers it read; a hand sort of Terms or Clients in between (here: just before the save asks
   // who the user is, after its last read) wrote the new credit limit, phone and "Updated at/by"
   // into another client's row. Now it reads the key cells of the rows it is about to write
-  // again (src/server/workbook.ts stillAt) and, when they moved, reads and plans again.
+  // again (src/server/workbook/workbook.ts stillAt) and, when they moved, reads and plans again.
   test.each(['Termes', 'Clients'])(
     '%s sorted after the save read it: its cells land on the client’s own row',
     (sheet) => {
@@ -748,7 +743,7 @@ describe('a hand sort between the last read and the write', () => {
     },
   );
 
-  // KNOWN LIMIT (src/server/clientWatch.ts, refreshOnce; the full refresh and the save alike):
+  // KNOWN LIMIT (src/server/watch/perClient.ts, refreshOnce; the full refresh and the save alike):
   // the rows are checked just before writing, and a sort in the instant between that check and
   // the write call itself (here: between getRange and setValues) still puts the client's watch
   // cells on another client's row. No check before a write closes this; reading the key column
@@ -910,7 +905,7 @@ describe('truly parallel (runInParallel, worker threads)', () => {
 });
 
 describe('known bug: the version token has whole seconds', () => {
-  // BUG (src/server/clientForm.ts, saveLocked): "Updated at" is the save's time floored to the
+  // BUG (src/server/clientForm/formRead.ts, saveLocked): "Updated at" is the save's time floored to the
   // second, and it is the optimistic-concurrency version. Two saves of one client within the
   // same second leave the version unchanged, so a third person holding that version overwrites
   // the second save without a conflict. Fix: make every save change the version, e.g.
@@ -934,7 +929,7 @@ describe('known bug: the version token has whole seconds', () => {
 });
 
 describe('known bug: a save clears CRM log cells the form does not show', () => {
-  // BUG (src/server/clientRecord.ts, crmCells): e-mail rows are written with `cc: ''` and
+  // BUG (src/server/clientForm/clientRecord.ts, crmCells): e-mail rows are written with `cc: ''` and
   // `details: ''`, discussion rows with `to: ''`, although the form has no such fields; so any
   // save of the client erases the Details of every e-mail row (typed or imported in the sheet)
   // and the To of every discussion row. Found by the bench (its e-mail rows have details).

@@ -1,7 +1,7 @@
 /**
  * Properties of the installable edit trigger (onEditTrigger, src/server/index.ts): whatever
  * hand edits are made to Invoices, Terms or Clients, each followed by the edit event Sheets
- * sends (src/server/editTrigger.ts decides: nothing, the clients of the edited rows, or the
+ * sends (src/server/watch/editTrigger.ts decides: nothing, the clients of the edited rows, or the
  * whole list), the clients the edits concern end as the full refresh (refreshWatchList) would
  * leave them, the trigger touches no other client's row, and no trigger ends in error.
  * "Concerned": every client whose code is in an edited row before or after the edit (a code

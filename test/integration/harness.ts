@@ -3,7 +3,7 @@
  * does) running on the emulator, with helpers to type rows into sheets by header text as a
  * person or an import would, and to read them back.
  */
-import { createEmulator, type Emulator } from '../../src/emulator';
+import { createEmulator, type Emulator } from '../../emulator';
 import { SHEETS, type ColumnDef, type Lang, type SheetKey } from '../../src/shared/contract';
 
 export type Locale = 'fr_CA' | 'en_US';

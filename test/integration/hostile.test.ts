@@ -11,7 +11,7 @@ import {
   invokeServerFunction,
   type Emulator,
   type EmulatorState,
-} from '../../src/emulator';
+} from '../../emulator';
 import type { ClientRecord, FormLoadResult } from '../../src/shared/formApi';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { workbook } from './harness';

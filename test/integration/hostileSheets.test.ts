@@ -5,7 +5,7 @@
  * row ("Factures, ligne 3, …").
  */
 import fc from 'fast-check';
-import { createEmulator, type Emulator, type EmulatorState } from '../../src/emulator';
+import { createEmulator, type Emulator, type EmulatorState } from '../../emulator';
 import { workbook } from './harness';
 
 const SHEETS = ['Clients', 'Termes', 'Commissions', 'Journal CRM', 'Factures'] as const;

@@ -4,7 +4,7 @@
  * It checks what a real account would: the data center host, basic auth with the key, JSON.
  */
 import { createHash } from 'node:crypto';
-import type { FetchReply, FetchRequest } from '../../src/emulator/urlfetch';
+import type { FetchReply, FetchRequest } from '../../emulator/urlfetch';
 
 export const API_KEY = '0123456789abcdef0123456789abcdef-us21';
 export const AUDIENCE = 'a1b2c3d4e5';

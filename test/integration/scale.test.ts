@@ -4,8 +4,8 @@
  * the issue's call targets (form ≤ 10, refresh and commissions < 20) are checked too, and are
  * marked failing while the product misses them (see bench/README.md for the measured figures).
  */
-import { invokeServerFunction, type Emulator } from '../../src/emulator';
-import type { Measured } from '../../src/emulator/calls';
+import { invokeServerFunction, type Emulator } from '../../emulator';
+import type { Measured } from '../../emulator/calls';
 import type { FormLoadResult } from '../../src/shared/formApi';
 import { COMMISSION_MONTH, buildWorkbook, clientCode, sizes } from '../../bench/workbook';
 
@@ -58,9 +58,9 @@ describe('service calls do not grow with the data (1/100 vs 1/10 of issue 7)', (
   );
 
   // The form reads the key columns whole, then one client's rows in at most 16 blocks per sheet
-  // (src/server/workbook.ts rowBlocks): a bigger sheet may take a few more blocks, bounded.
+  // (src/server/workbook/workbook.ts rowBlocks): a bigger sheet may take a few more blocks, bounded.
   // So does the edit trigger after a payment date typed in one invoice: it recomputes that
-  // invoice's client only (src/server/clientWatch.ts).
+  // invoice's client only (src/server/watch/perClient.ts).
   test.each(['formOpen', 'formSave', 'onEditTrigger'] as const)(
     '%s: the same calls by kind, but for a bounded number of row blocks',
     (op) => {

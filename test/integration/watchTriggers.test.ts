@@ -2,7 +2,7 @@
  * Issue 4 through the built bundle: the menu toast, the edit and daily triggers, notification
  * e-mails (once per new flag, quota, failures, settings), and rows moving during a refresh.
  */
-import { createEmulator } from '../../src/emulator';
+import { createEmulator } from '../../emulator';
 import { TestWorkbook, workbook } from './harness';
 
 function watched(wb: TestWorkbook): Record<string, unknown> {

@@ -7,8 +7,8 @@ import {
   termsAreBlank,
   termsCells,
   toClientRecord,
-} from '../../src/server/clientRecord';
-import type { RowValues } from '../../src/server/records';
+} from '../../src/server/clientForm/clientRecord';
+import type { RowValues } from '../../src/server/workbook/records';
 import { emptyClientRecord } from '../../src/shared/schemas';
 
 function clientRow(over: Partial<RowValues<'clients'>> = {}): RowValues<'clients'> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { subscriberHash } from '../../src/server/mailchimp';
+import { subscriberHash } from '../../src/server/newsletter/mailchimp';
 
 const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
 

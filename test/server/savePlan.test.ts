@@ -1,4 +1,4 @@
-import { mergeCells, mergeRows } from '../../src/server/savePlan';
+import { mergeCells, mergeRows } from '../../src/server/clientForm/savePlan';
 
 describe('mergeCells (three-way: loaded, in the form, in the sheet now)', () => {
   const base = { city: 'Québec', phone: '418', limit: 1000 };

@@ -4,9 +4,9 @@ import {
   columnLetter,
   indexHeader,
   rowBlocks,
-} from '../../src/server/workbook';
-import { exportHeaders } from '../../src/server/privacy';
-import { t } from '../../src/server/messages';
+} from '../../src/server/workbook/workbook';
+import { exportHeaders } from '../../src/server/privacy/privacy';
+import { t } from '../../src/server/platform/messages';
 
 describe('indexHeader', () => {
   it('finds contract columns in either language, any order, case and spaces ignored', () => {

@@ -1,0 +1,377 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { CallCounter } from './calls';
+import { Clock } from './clock';
+import { scriptError } from './errors';
+import * as events from './events';
+import type { EditSpec, TriggerOutcome } from './events';
+import { ForwardingCounter, type ExecutionKind } from './execution';
+import { buildGlobals, type ServiceGlobals } from './globals';
+import { Bundle, type BundleInstance } from './loader';
+import { UiLog } from './ui';
+import { PropertyStores, type PropertyStoresJSON } from './properties';
+import { CacheStores } from './cache';
+import { LockTable } from './lock';
+import { TriggerStore } from './triggers';
+import { Mailbox, type SentMail } from './mail';
+import { UrlFetchLog, type FetchRequest, type UrlFetchHandler } from './urlfetch';
+import { LogBook } from './logger';
+import { EmulatedSpreadsheet, type SpreadsheetJSON } from './spreadsheet';
+
+export interface EmulatorOptions {
+  /** Spreadsheet and user locale, e.g. 'fr_CA' or 'en_US' (default 'en_US'). */
+  locale?: string;
+  /** Script and spreadsheet time zone (default: appsscript.json's, America/Toronto). */
+  timeZone?: string;
+  /** Start of the emulated clock (default: the real now). */
+  now?: Date | string;
+  /** The user who runs things by default (default 'owner@example.com'). */
+  user?: string;
+  /** Where HtmlService and loadBundle look for the built files (default: <repo>/dist). */
+  distDir?: string;
+  spreadsheet?: EmulatedSpreadsheet;
+  /** Restores what exportState() saved (workbook, properties, triggers, clock). */
+  state?: EmulatorState;
+  /** Print Logger and console output to stderr (default false: only recorded). */
+  printLogs?: boolean;
+  /** Daily mail recipients per user (default 100, consumer accounts). */
+  mailQuota?: number;
+}
+
+/**
+ * What outlives an execution in Apps Script, as JSON: the workbook, the property stores and the
+ * installed triggers, with the clock. Caches, locks, mails and logs are not kept (a cache may be
+ * evicted at any time; the rest is history, not state).
+ */
+export interface EmulatorState {
+  version: 1;
+  now: string;
+  spreadsheet: SpreadsheetJSON;
+  properties: PropertyStoresJSON;
+  triggers: ReturnType<TriggerStore['toJSON']>;
+}
+
+interface InterleaveHook {
+  kind: string | RegExp;
+  action: () => void;
+  remaining: number;
+  only: string | undefined;
+  running?: boolean;
+}
+
+/** The text of a run stopped for running too long. */
+export const EXECUTION_TIME_EXCEEDED = 'Exceeded maximum execution time';
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
+
+let executionSeq = 0;
+// emulator → the repository root (CommonJS under jest and tsx; the cwd otherwise).
+const REPO_ROOT = typeof __dirname === 'string' ? path.resolve(__dirname, '..') : process.cwd();
+
+/**
+ * One run of script code. It has its own service objects (its user, its locks) and, once it runs
+ * bundle code, its own fresh global scope. Ending it releases its locks, as the end of a real
+ * execution does. Several can be open at once to test contention.
+ */
+export class Execution {
+  readonly id = `exec-${++executionSeq}`;
+  readonly counter: ForwardingCounter;
+  readonly globals: ServiceGlobals;
+  readonly startedAt: number;
+  /** Depth of bundle calls in progress (time limits apply only while script code runs). */
+  running = 0;
+  private instance: BundleInstance | null = null;
+  private ended = false;
+
+  constructor(
+    private readonly emulator: Emulator,
+    readonly user: string,
+    readonly kind: ExecutionKind,
+    readonly effectiveUser: string = user,
+  ) {
+    this.counter = new ForwardingCounter(emulator.calls, (kind) =>
+      emulator.serviceCalled(this, kind),
+    );
+    this.startedAt = emulator.clock.millis();
+    this.globals = emulator.buildGlobals(this);
+  }
+
+  /** Calls a top-level function of the loaded bundle inside this execution. */
+  run(name: string, ...args: unknown[]): unknown {
+    if (this.ended) throw new Error(`Emulator: ${this.id} has ended`);
+    const fn = this.functions()[name];
+    // The text Apps Script shows when a menu or trigger names a missing function.
+    if (!fn) throw scriptError(`Script function not found: ${name}`);
+    this.running++;
+    try {
+      const result = fn(...args);
+      this.emulator.checkTimeLimit(this);
+      return result;
+    } finally {
+      this.running--;
+    }
+  }
+
+  has(name: string): boolean {
+    return name in this.functions();
+  }
+
+  /** The bundle's functions if this execution has already loaded it (templates see them). */
+  loadedFunctions(): BundleInstance['functions'] {
+    return this.instance?.functions ?? {};
+  }
+
+  functions(): BundleInstance['functions'] {
+    if (!this.instance) this.instance = this.emulator.requireBundle().instantiate(this.globals);
+    return this.instance.functions;
+  }
+
+  /** Reads the workbook without counting calls (to build event objects). */
+  uncounted<T>(fn: () => T): T {
+    return this.counter.uncounted(fn);
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.emulator.locks.releaseAll(this.id);
+  }
+}
+
+export class Emulator {
+  readonly calls = new CallCounter();
+  readonly clock: Clock;
+  readonly spreadsheet: EmulatedSpreadsheet;
+  readonly ui = new UiLog();
+  readonly properties = new PropertyStores();
+  readonly caches = new CacheStores();
+  readonly locks = new LockTable();
+  readonly triggers = new TriggerStore();
+  readonly mailbox: Mailbox;
+  readonly urlFetch = new UrlFetchLog();
+  readonly logs: LogBook;
+  readonly user: string;
+  readonly timeZone: string;
+  readonly locale: string;
+  readonly distDir: string;
+  private bundle: Bundle | null = null;
+  private names: string[] | null = null;
+
+  constructor(opts: EmulatorOptions = {}) {
+    this.clock = new Clock(opts.now ?? Date.now());
+    this.user = opts.user ?? 'owner@example.com';
+    this.timeZone = opts.timeZone ?? 'America/Toronto';
+    this.locale = opts.locale ?? 'en_US';
+    this.distDir = opts.distDir ?? path.join(REPO_ROOT, 'dist');
+    this.mailbox = new Mailbox(opts.mailQuota);
+    this.logs = new LogBook(opts.printLogs ?? false);
+    const state = opts.state;
+    this.spreadsheet = state
+      ? EmulatedSpreadsheet.fromJSON(state.spreadsheet)
+      : (opts.spreadsheet ??
+        new EmulatedSpreadsheet({ locale: this.locale, timeZone: this.timeZone }));
+    if (state) {
+      if (state.version !== 1)
+        throw new Error(`Emulator: unknown state version ${String(state.version)}`);
+      this.clock.set(state.now);
+      this.properties.load(state.properties);
+      this.triggers.load(state.triggers);
+    }
+  }
+
+  /** The state to save between preview sessions (see EmulatorState). */
+  exportState(): EmulatorState {
+    return {
+      version: 1,
+      now: this.clock.now().toISOString(),
+      spreadsheet: this.spreadsheet.toJSON(),
+      properties: this.properties.toJSON(),
+      triggers: this.triggers.toJSON(),
+    };
+  }
+
+  get mails(): SentMail[] {
+    return this.mailbox.sent;
+  }
+
+  /** Spreadsheet.toast() calls, recorded by the spreadsheet emulator on the document. */
+  get toasts(): EmulatedSpreadsheet['toasts'] {
+    return this.spreadsheet.toasts;
+  }
+
+  get urlFetches(): FetchRequest[] {
+    return this.urlFetch.requests;
+  }
+
+  setUrlFetchHandler(handler: UrlFetchHandler | null): void {
+    this.urlFetch.handler = handler;
+  }
+
+  /** Opens an execution; call end() when done (run/runAs do it for you). */
+  execution(
+    user: string = this.user,
+    kind: ExecutionKind = 'editor',
+    effectiveUser = user,
+  ): Execution {
+    return new Execution(this, user, kind, effectiveUser);
+  }
+
+  /** The services of a fresh editor execution, to call them from a test directly. */
+  globals(user: string = this.user): ServiceGlobals {
+    return this.execution(user).globals;
+  }
+
+  /**
+   * Loads the built bundle (default <distDir>/Code.js) and returns its top-level functions, each
+   * of which runs in a new execution as the default user.
+   */
+  loadBundle(
+    file: string = path.join(this.distDir, 'Code.js'),
+  ): Record<string, (...args: unknown[]) => unknown> {
+    if (!existsSync(file)) throw new Error(`Emulator: no bundle at ${file} (run npm run build)`);
+    return this.loadBundleSource(Bundle.fromFile(file));
+  }
+
+  /** Loads bundle code given as a string (tests use tiny fake bundles). */
+  loadBundleCode(
+    code: string,
+    filename = 'Code.js',
+  ): Record<string, (...args: unknown[]) => unknown> {
+    return this.loadBundleSource(new Bundle(code, filename));
+  }
+
+  private loadBundleSource(bundle: Bundle): Record<string, (...args: unknown[]) => unknown> {
+    this.bundle = bundle;
+    this.names = null;
+    return Object.fromEntries(
+      this.functionNames().map((n) => [n, (...args: unknown[]) => this.run(n, ...args)]),
+    );
+  }
+
+  requireBundle(): Bundle {
+    if (!this.bundle) throw new Error('Emulator: no bundle loaded (call loadBundle first)');
+    return this.bundle;
+  }
+
+  /** The names of the loaded bundle's top-level functions (found once per bundle). */
+  functionNames(): string[] {
+    if (!this.names) {
+      const probe = this.execution();
+      try {
+        this.names = Object.keys(probe.functions()).sort();
+      } finally {
+        probe.end();
+      }
+    }
+    return [...this.names];
+  }
+
+  run(name: string, ...args: unknown[]): unknown {
+    return this.runAs(this.user, name, ...args);
+  }
+
+  runAs(user: string, name: string, ...args: unknown[]): unknown {
+    return this.runIn(this.execution(user), name, args);
+  }
+
+  /** Runs name(...args) in a new execution of the given kind, then ends it. */
+  runIn(exec: Execution, name: string, args: unknown[]): unknown {
+    try {
+      return exec.run(name, ...args);
+    } finally {
+      exec.end();
+    }
+  }
+
+  /** Invokes a menu item by its caption path ("Fiche Client > Client form") as the user. */
+  clickMenu(pathOrCaption: string, user: string = this.user): unknown {
+    const items = this.ui.menuItems();
+    const item =
+      items.find((i) => i.path === pathOrCaption) ??
+      items.find((i) => i.path.endsWith(` > ${pathOrCaption}`));
+    if (!item) throw new Error(`Emulator: no menu item "${pathOrCaption}"`);
+    return this.runAs(user, item.functionName);
+  }
+
+  /** Runs every time-driven trigger that is due at the emulated now, each once. */
+  fireTimeTriggers(): TriggerOutcome[] {
+    return events.fireTimeTriggers(this);
+  }
+
+  /** Moves the clock to `when`, firing time-driven triggers as their times come. */
+  advanceTo(when: Date | string): TriggerOutcome[] {
+    return events.advanceTo(this, when);
+  }
+
+  /** The user opens the spreadsheet: simple onOpen(e), then installable on-open triggers. */
+  fireOpen(user: string = this.user): TriggerOutcome[] {
+    return events.fireOpen(this, user);
+  }
+
+  /** A user edits cells: simple onEdit(e), then installable on-edit triggers (see events.ts). */
+  fireEdit(spec: EditSpec): TriggerOutcome[] {
+    return events.fireEdit(this, spec);
+  }
+
+  /** A structural change (insert row, …): installable on-change triggers only. */
+  fireChange(changeType: string, user: string = this.user): TriggerOutcome[] {
+    return events.fireChange(this, changeType, user);
+  }
+
+  private readonly hooks: InterleaveHook[] = [];
+
+  /**
+   * Interleaving at service-call boundaries. The next time an execution (optionally: only
+   * `opts.execution`) makes a call of `kind` ("Range.setValues", or a RegExp), `action`
+   * runs right there, before that call does its work, as if another execution had been
+   * scheduled at that moment; then the first execution continues. `occurrence` picks the n-th
+   * matching call (default 1st). The hook fires once (it is removed before the action runs, so
+   * the action's own calls do not re-trigger it). This is how tests put a second user's
+   * save between a first user's read and write, or probe a lock while it is held.
+   * (A thread-based scheduler could run both truly in parallel; see lock.ts.)
+   */
+  at(
+    kind: string | RegExp,
+    action: () => void,
+    opts: { occurrence?: number; execution?: Execution } = {},
+  ): void {
+    this.hooks.push({ kind, action, remaining: opts.occurrence ?? 1, only: opts.execution?.id });
+  }
+
+  /**
+   * Called by every execution's counter: runs the hooks that match, then stops a script that
+   * has run past its time limit on the emulated clock (lock waits, Utilities.sleep, or a test
+   * advancing the clock in a hook): 30 s for a simple trigger, 6 min otherwise
+   * (https://developers.google.com/apps-script/guides/triggers#restrictions,
+   * https://developers.google.com/apps-script/guides/services/quotas).
+   */
+  serviceCalled(exec: Execution, kind: string): void {
+    this.runHooks(exec, kind);
+    if (exec.running > 0) this.checkTimeLimit(exec);
+  }
+
+  /** Throws when the execution has run longer than it may (also checked when it returns). */
+  checkTimeLimit(exec: Execution): void {
+    const limit = exec.kind === 'simpleTrigger' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS;
+    if (this.clock.millis() - exec.startedAt > limit) throw scriptError(EXECUTION_TIME_EXCEEDED);
+  }
+
+  private runHooks(exec: Execution, kind: string): void {
+    for (const hook of [...this.hooks]) {
+      if (hook.running || (hook.only !== undefined && hook.only !== exec.id)) continue;
+      const matches = typeof hook.kind === 'string' ? hook.kind === kind : hook.kind.test(kind);
+      if (!matches || --hook.remaining > 0) continue;
+      this.hooks.splice(this.hooks.indexOf(hook), 1);
+      hook.running = true;
+      hook.action();
+    }
+  }
+
+  /** Trigger runs that threw, in order. */
+  readonly triggerFailures: TriggerOutcome[] = [];
+
+  /** Builds the service objects of one execution. */
+  buildGlobals(exec: Execution): ServiceGlobals {
+    return buildGlobals(this, exec);
+  }
+}

@@ -1,0 +1,385 @@
+/**
+ * The client form's save: one google.script.run round trip that writes the client's own cells
+ * only (changed cells of its Clients and Terms rows, its agreement and CRM log rows).
+ *
+ * Shared editing: the save carries the version it loaded (Updated at); when someone saved the
+ * client since, it is refused, naming who and when. The document lock is held only around the
+ * read-compare-write.
+ */
+import type { Lang, SheetKey } from '../../shared/contract';
+import type { ClientRecord, SaveResult } from '../../shared/formApi';
+import { emptyClientRecord, validateSaveRequest } from '../../shared/schemas';
+import { codeKey } from '../../domain/cells';
+import { formatWatchReasons } from '../../domain/watch';
+import {
+  clientCodes,
+  findClientRow,
+  formContext,
+  readClientTables,
+  recordOf,
+  rowsOfClient,
+  type ClientTables,
+  type FormContext,
+} from './formRead';
+import {
+  agreementCells,
+  agreementFieldsOf,
+  clientCells,
+  discussionFieldsOf,
+  emailFieldsOf,
+  crmCells,
+  nextClientCode,
+  termsAreBlank,
+  termsCells,
+} from './clientRecord';
+import { t } from '../platform/messages';
+import { readRow, toCells } from '../workbook/records';
+import { refreshClientsWatch } from '../watch/perClient';
+import { mergeCells, mergeRows, type RowsPlan } from './savePlan';
+import {
+  appendRecords,
+  columnsOf,
+  deleteSheetRows,
+  FIRST_DATA_ROW,
+  unmoved,
+  writeRowCells,
+  type Table,
+} from '../workbook/workbook';
+
+/** How long a save waits for another save or a refresh to finish before giving up. */
+const LOCK_WAIT_MS = 10_000;
+/** Attempts when rows move between the save's read and its writes. */
+const ATTEMPTS = 3;
+
+export function saveClient(request: unknown): SaveResult {
+  const ctx = formContext();
+  const valid = validateSaveRequest(request, ctx.lang);
+  if (!valid.ok) return { ok: false, kind: 'invalid', errors: valid.errors };
+  const { record, isNew, autoCode = false, original } = valid.value;
+
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS))
+    return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
+  let saved: Saved | null = null;
+  try {
+    // Rows sorted by hand between the read and the writes: read and plan again.
+    for (let attempt = 0; attempt < ATTEMPTS && !saved; attempt++)
+      saved = saveLocked(ctx, record, isNew, autoCode, original);
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+  if (!saved) return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
+  // A new manual reason or credit limit changes the client's watch status now, not at the next
+  // daily refresh (script writes fire no edit trigger); only this client's can change. It takes
+  // its own lock.
+  if (saved.result.ok && saved.watchInputsChanged) withWatchStatus(ctx, saved.result);
+  return saved.result;
+}
+
+interface Saved {
+  result: SaveResult;
+  /** The save changed a Terms cell the watch rules read. */
+  watchInputsChanged: boolean;
+}
+
+/** Recomputes the client's watch status and puts it into the saved record. */
+function withWatchStatus(ctx: FormContext, result: Extract<SaveResult, { ok: true }>): void {
+  let r;
+  try {
+    const code = result.record.general.code;
+    r = refreshClientsWatch(ctx.spreadsheet, [code]).get(codeKey(code));
+  } catch {
+    return; // the save stands; the daily refresh will catch up
+  }
+  if (!r) return;
+  result.record.computed = {
+    ...result.record.computed,
+    watched: r.watched,
+    watchReasons: formatWatchReasons(r.reasons, ctx.lang),
+    balanceDue: r.hasInvoices ? r.balanceDue : null,
+    hasInvoices: r.hasInvoices,
+  };
+}
+
+/** Terms cells the watch rules read (src/domain/watch.ts). */
+const WATCH_INPUTS = ['watchReason', 'creditLimit', 'termDays'] as const;
+
+function saveLocked(
+  ctx: FormContext,
+  requested: ClientRecord,
+  isNew: boolean,
+  autoCode: boolean,
+  original: ClientRecord | undefined,
+): Saved | null {
+  const refused = (result: SaveResult): Saved => ({ result, watchInputsChanged: false });
+  let record = requested;
+  const { tables } = readClientTables(ctx, (keys) => {
+    const codes = clientCodes(keys.clients).map((c) => c.code);
+    const taken = new Set(codes.map(codeKey));
+    record = requested;
+    // Two people creating clients at once both get the proposed code: the second gets the next.
+    if (isNew && autoCode && taken.has(codeKey(record.general.code))) {
+      const code = nextClientCode(codes, (c) => taken.has(codeKey(c)));
+      record = { ...record, general: { ...record.general, code } };
+    }
+    return codeKey(record.general.code);
+  });
+  const codes = clientCodes(tables.clients).map((c) => c.code);
+  const taken = new Set(codes.map(codeKey));
+  const key = codeKey(record.general.code);
+  const rowIndex = findClientRow(tables.clients, key);
+  if (isNew && rowIndex >= 0) {
+    const message = t(ctx.lang, 'duplicateCode', { code: record.general.code });
+    return refused({ ok: false, kind: 'invalid', errors: [{ path: 'general.code', message }] });
+  }
+  if (!isNew && rowIndex < 0) {
+    const message = t(ctx.lang, 'clientNotFound', { code: record.general.code });
+    return refused({ ok: false, kind: 'error', message });
+  }
+  let current: ClientRecord | null = null;
+  if (!isNew) {
+    current = recordOf(tables, rowIndex, ctx);
+    if (current.version !== record.version) {
+      const at = current.version;
+      const by = current.computed.updatedBy || '?';
+      const when = at
+        ? Utilities.formatDate(new Date(at), ctx.read.timeZone, 'yyyy-MM-dd HH:mm')
+        : '?';
+      const message = t(ctx.lang, 'conflict', { by, at: when });
+      return refused({ ok: false, kind: 'conflict', by, at, message });
+    }
+  }
+
+  // Whole seconds: what Sheets stores and gives back exactly, so the version compares equal.
+  // A second save within the same second still gets a new version (one second on), or a stale
+  // form holding the first version could overwrite the second save unnoticed.
+  const previous = current?.version ? new Date(current.version).getTime() : 0;
+  const now = new Date(Math.max(Math.floor(Date.now() / 1000) * 1000, previous + 1000));
+  const user = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+  const hasInvoices = current?.computed.hasInvoices ?? false;
+  const { lang } = ctx;
+
+  // Plan every write first: a conflict found on the way must leave the sheets untouched.
+  // Updating needs the record as loaded: without it, what the user changed cannot be told
+  // from what others changed in the sheet (a sidebar opened before an update sends none).
+  if (!isNew && !original)
+    return refused({ ok: false, kind: 'error', message: t(ctx.lang, 'formOutdated') });
+  const base = isNew ? null : original!;
+  const clientRow = isNew
+    ? {}
+    : readRow(
+        tables.clients,
+        tables.clients.rows[rowIndex]!,
+        rowIndex + FIRST_DATA_ROW,
+        ctx.read,
+        [],
+      );
+  const clientPlan = mergeCells(clientRow, base && clientCells(base), clientCells(record));
+  const termsRow = rowsOfClient(tables.terms, key, ctx)[0];
+  const termsWanted = termsCells(record, hasInvoices);
+  const termsPlan = mergeCells(termsRow ?? {}, base && termsCells(base, hasInvoices), termsWanted);
+  const rowPlans = planRows(ctx, tables, key, record, base);
+  const conflicts = [...clientPlan.conflicts, ...termsPlan.conflicts];
+  const rowConflicts = rowPlans.reduce((n, p) => n + p.plan.conflicts, 0);
+  if (conflicts.length > 0 || rowConflicts > 0) {
+    const names = conflicts.map((k) => fieldName(k, ctx.lang));
+    if (rowConflicts > 0) names.push(t(ctx.lang, 'conflictRows', { n: rowConflicts }));
+    const message = t(ctx.lang, 'handConflict', { fields: names.join(', ') });
+    return refused({ ok: false, kind: 'conflict', by: '', at: '', message });
+  }
+
+  const sheetDiffers =
+    clientPlan.sheetDiffers || termsPlan.sheetDiffers || rowPlans.some((p) => p.plan.sheetDiffers);
+
+  // Writes go by the row and column numbers read: a person may have sorted a sheet or inserted
+  // a column since. The header and the key cells of the rows about to be written must still
+  // stand (two calls per sheet written); else null, and the save reads and plans again. All
+  // sheets are checked before any is written, so a save is never half-done by a retry; what
+  // stays open is the few calls of the writes themselves.
+  const touched = (table: Table<SheetKey>) =>
+    rowPlans.filter(
+      (p) =>
+        p.table === table &&
+        (p.plan.writes.length || p.plan.appends.length || p.plan.deletes.length),
+    );
+  const rowsOf = (table: Table<SheetKey>) =>
+    touched(table).flatMap((p) => [...p.plan.writes.map((w) => w.row), ...p.plan.deletes]);
+  // Terms: at most one row per client, written when it changed; a missing row (never made, or
+  // deleted by hand) is made only for what the user set.
+  const termsWritten =
+    termsRow || base ? Object.keys(termsPlan.changed).length > 0 : !termsAreBlank(termsWanted);
+  const commissions = tables.commissions as Table<SheetKey>;
+  const crmLog = tables.crmLog as Table<SheetKey>;
+  const inPlace =
+    unmoved(tables.clients, 'code', isNew ? [] : [rowIndex + FIRST_DATA_ROW]) &&
+    (!termsWritten || unmoved(tables.terms, 'clientCode', termsRow ? [termsRow.row] : [])) &&
+    (touched(commissions).length === 0 ||
+      unmoved(tables.commissions, 'clientCode', rowsOf(commissions))) &&
+    (touched(crmLog).length === 0 || unmoved(tables.crmLog, 'clientCode', rowsOf(crmLog)));
+  if (!inPlace) return null;
+
+  // Clients: the changed cells, plus Updated at / by.
+  const stamp = { updatedAt: now, updatedBy: user };
+  if (isNew)
+    appendRecords(tables.clients, [{ ...toCells('clients', clientPlan.changed, lang), ...stamp }]);
+  else
+    writeRowCells(tables.clients, rowIndex + FIRST_DATA_ROW, {
+      ...toCells('clients', clientPlan.changed, lang),
+      ...stamp,
+    });
+  const watchInputsChanged = WATCH_INPUTS.some((k) => k in termsPlan.changed);
+  if (termsWritten && termsRow)
+    writeRowCells(tables.terms, termsRow.row, toCells('terms', termsPlan.changed, lang));
+  else if (termsWritten) {
+    const cells = base ? { ...termsPlan.changed, clientCode: record.general.code } : termsWanted;
+    appendRecords(tables.terms, [toCells('terms', cells, lang)]);
+  }
+  // Repeatable rows; deletions last, bottom first, so the row numbers used before stay right.
+  const deletions = new Map<Table<SheetKey>, number[]>();
+  for (const { table, plan } of rowPlans) {
+    for (const w of plan.writes) writeRowCells(table, w.row, toCells(table.key, w.cells, lang));
+    appendRecords(
+      table,
+      plan.appends.map((a) => toCells(table.key, a, lang)),
+    );
+    deletions.set(table, [...(deletions.get(table) ?? []), ...plan.deletes]);
+  }
+  for (const [table, rows] of deletions) deleteSheetRows(table.sheet, rows);
+
+  // What the form shows next (and sends back as `original`): the client as the sheet now holds
+  // it. When the sheet held nothing the form did not load, that is the request with the new
+  // version and the sheet's computed fields; else the client is read again.
+  const asSent = renumbered({
+    ...record,
+    version: now.toISOString(),
+    computed: {
+      ...(current?.computed ?? emptyClientRecord().computed),
+      updatedAt: now.toISOString(),
+      updatedBy: user,
+    },
+  });
+  const saved = sheetDiffers ? (rereadOrNull(ctx, key) ?? asSent) : asSent;
+  const result: SaveResult = {
+    ok: true,
+    record: saved,
+    message:
+      record.general.code === requested.general.code
+        ? t(ctx.lang, 'saved', { code: record.general.code })
+        : t(ctx.lang, 'savedAs', { code: record.general.code, asked: requested.general.code }),
+  };
+  if (isNew) {
+    taken.add(key);
+    result.nextCode = nextClientCode([...codes, record.general.code], (c) => taken.has(codeKey(c)));
+  }
+  return { result, watchInputsChanged };
+}
+
+/**
+ * The plans of the repeatable rows: agreements, then the CRM log's discussions and e-mails.
+ * Stored rows are compared as the form shows them (same defaults, the record's code), so a row
+ * typed "c0001" or with a blank type still matches the entry the form loaded from it.
+ */
+function planRows(
+  ctx: FormContext,
+  tables: ClientTables,
+  key: string,
+  record: ClientRecord,
+  base: ClientRecord | null,
+): { table: Table<SheetKey>; plan: RowsPlan }[] {
+  const code = record.general.code;
+  const asShown = <T>(
+    rows: (Record<string, unknown> & { row: number })[],
+    fields: (r: Record<string, unknown>) => T,
+    cells: (entries: T[]) => Record<string, unknown>[],
+  ) => cells(rows.map(fields)).map((c, i) => ({ ...c, row: rows[i]!.row }));
+  const withOrigins = (cells: Record<string, unknown>[], entries: { origin?: number }[]) =>
+    cells.map((c, i) => ({ cells: c, origin: entries[i]?.origin }));
+  const shell = (patch: Partial<ClientRecord>): ClientRecord => ({
+    ...emptyClientRecord(code),
+    ...patch,
+  });
+  const agreements = asShown(
+    rowsOfClient(tables.commissions, key, ctx),
+    agreementFieldsOf,
+    (salespeople) => agreementCells(shell({ salespeople })),
+  );
+  const crmRows = rowsOfClient(tables.crmLog, key, ctx);
+  const storedCrm = {
+    discussion: asShown(
+      crmRows.filter((r) => r.kind === 'discussion'),
+      discussionFieldsOf,
+      (discussions) =>
+        crmCells(shell({ crm: { ...emptyClientRecord().crm, discussions } })).discussion,
+    ),
+    email: asShown(
+      crmRows.filter((r) => r.kind === 'email'),
+      emailFieldsOf,
+      (emails) => crmCells(shell({ crm: { ...emptyClientRecord().crm, emails } })).email,
+    ),
+  };
+  // The base's rows under the record's code: the code is the key, not a field to compare.
+  const baseRecord = base && { ...base, general: { ...base.general, code } };
+  const baseCrm = baseRecord ? crmCells(baseRecord) : { discussion: [], email: [] };
+  const wantedCrm = crmCells(record);
+  return [
+    {
+      table: tables.commissions as Table<SheetKey>,
+      plan: mergeRows(
+        agreements,
+        baseRecord ? agreementCells(baseRecord) : [],
+        withOrigins(agreementCells(record), record.salespeople),
+      ),
+    },
+    ...(['discussion', 'email'] as const).map((kind) => ({
+      table: tables.crmLog as Table<SheetKey>,
+      plan: mergeRows(
+        storedCrm[kind],
+        baseCrm[kind],
+        withOrigins(
+          wantedCrm[kind],
+          kind === 'discussion' ? record.crm.discussions : record.crm.emails,
+        ),
+      ),
+    })),
+  ];
+}
+
+/**
+ * The client read again from the sheets (after a save that kept others' hand edits). The save
+ * is written by then: if the sheets keep moving under this read, the form gets the record as
+ * it sent it (with the new version; the next save's merge still keeps others' edits) rather
+ * than an error that would make the user think nothing was saved.
+ */
+function rereadOrNull(ctx: FormContext, key: string): ClientRecord | null {
+  try {
+    const { tables } = readClientTables(ctx, () => key);
+    const row = findClientRow(tables.clients, key);
+    return row < 0 ? null : recordOf(tables, row, ctx);
+  } catch {
+    return null;
+  }
+}
+
+/** Entries numbered as they now stand, as a freshly loaded record's are. */
+function renumbered(record: ClientRecord): ClientRecord {
+  const number = <T extends object>(list: T[]) => list.map((e, origin) => ({ ...e, origin }));
+  return {
+    ...record,
+    salespeople: number(record.salespeople),
+    crm: {
+      ...record.crm,
+      discussions: number(record.crm.discussions),
+      emails: number(record.crm.emails),
+    },
+  };
+}
+
+/** A field's header in the workbook language, for messages. */
+function fieldName(key: string, lang: Lang): string {
+  for (const sheet of ['clients', 'terms'] as const) {
+    const column = columnsOf(sheet).find((c) => c.key === key);
+    if (column) return column[lang];
+  }
+  return key;
+}

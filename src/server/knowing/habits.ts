@@ -1,0 +1,101 @@
+/**
+ * The buying-habits run and the "who might want product type X?" search. The run reads
+ * Invoices once, computes every client's habits (src/domain/habits.ts) and writes them into the
+ * computed Clients column "Computed buying habits" in one block, so the form reads a cell
+ * instead of 100,000 invoices. Run from the menu and by the daily trigger (onKnowingDailyTrigger).
+ */
+import { codeKey, type ReadContext } from '../../domain/cells';
+import { buyersOfProductType, describeHabits, habitsByClient } from '../../domain/habits';
+import type { CellProblem } from '../../domain/types';
+import type { Lang } from '../../shared/contract';
+import type { HabitsSearchResult } from '../../shared/formApi';
+import { t } from '../platform/messages';
+import { readInvoices, toCell } from '../workbook/records';
+import { loadSettings } from '../platform/settings';
+import { columnsOf, readTable, writeColumn, WorkbookError } from '../workbook/workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const LOCK_WAIT_MS = 30_000;
+/** Rows the search sends back at most: the sidebar shows a list, not a report. */
+export const MAX_BUYERS = 50;
+
+function context(spreadsheet: Spreadsheet): { lang: Lang; ctx: ReadContext } {
+  const lang = loadSettings(spreadsheet).lang;
+  return { lang, ctx: { lang, timeZone: spreadsheet.getSpreadsheetTimeZone() } };
+}
+
+export interface HabitsReport {
+  lang: Lang;
+  clients: number;
+  withHabits: number;
+  problems: CellProblem[];
+}
+
+export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
+  const { lang, ctx } = context(spreadsheet);
+  // Invoices are read before the lock: the longest part, and it writes nothing.
+  const invoices = readInvoices(readTable(spreadsheet, 'invoices', lang), ctx);
+  const habits = habitsByClient(invoices.records, codeKey);
+  const column = columnsOf('clients').find((c) => c.key === 'computedHabits')!;
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  try {
+    const clients = readTable(spreadsheet, 'clients', lang);
+    const hi = clients.index.computedHabits;
+    if (hi < 0)
+      throw new WorkbookError(
+        t(lang, 'missingColumn', { column: column[lang], sheet: clients.name }),
+      );
+    const ci = clients.index.code;
+    let withHabits = 0;
+    const values = clients.rows.map((row) => {
+      const h = habits.get(codeKey(String(row[ci] ?? '')));
+      if (h) withHabits++;
+      // Product types are user text: escaped like any text written to a cell.
+      return h ? toCell(column, describeHabits(h, lang), lang) : '';
+    });
+    const changed = values.some((v, i) => v !== (clients.rows[i]![hi] ?? ''));
+    if (changed) writeColumn(clients, 'computedHabits', values);
+    SpreadsheetApp.flush();
+    return { lang, clients: clients.rows.length, withHabits, problems: invoices.problems };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** The sidebar's search: clients who bought `productType`, most purchases first. */
+export function searchBuyers(productType: unknown): HabitsSearchResult {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { lang, ctx } = context(spreadsheet);
+  if (typeof productType !== 'string' || productType.trim() === '' || productType.length > 200)
+    return { ok: false, message: t(lang, 'badProductType') };
+  try {
+    const invoices = readInvoices(readTable(spreadsheet, 'invoices', lang), ctx);
+    const buyers = buyersOfProductType(invoices.records, productType, codeKey);
+    const clients = readTable(spreadsheet, 'clients', lang);
+    const ci = clients.index.code;
+    const ni = clients.index.name;
+    const mi = clients.index.accountManager;
+    const byKey = new Map(clients.rows.map((r) => [codeKey(String(r[ci] ?? '')), r]));
+    const rows = buyers.slice(0, MAX_BUYERS).map((b) => {
+      const row = byKey.get(b.key);
+      return {
+        code: row ? String(row[ci]).trim() : b.key,
+        name: row ? String(row[ni] ?? '') : '',
+        count: b.count,
+        total: b.total,
+        lastDay: b.lastDay,
+        accountManager: row && mi >= 0 ? String(row[mi] ?? '') : '',
+      };
+    });
+    return {
+      ok: true,
+      productType: productType.trim(),
+      buyers: rows,
+      more: Math.max(0, buyers.length - MAX_BUYERS),
+    };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}

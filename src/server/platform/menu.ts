@@ -1,0 +1,29 @@
+/** The workbook's menu, in the workbook language. Every item names a global of the bundle. */
+import type { Lang } from '../../shared/contract';
+import { t } from './messages';
+
+export const MENU_ITEMS = [
+  { label: 'menuClientForm', fn: 'showClientForm' },
+  { label: 'menuRefreshWatch', fn: 'refreshWatchList' },
+  { label: 'menuCommissionReport', fn: 'showCommissionReport' },
+  null,
+  { label: 'menuMailchimpSync', fn: 'syncMailchimp' },
+  { label: 'menuAudienceExport', fn: 'showAudienceExport' },
+  { label: 'menuRefreshHabits', fn: 'refreshBuyingHabits' },
+  null,
+  { label: 'menuExportClient', fn: 'exportClientData' },
+  { label: 'menuAnonymize', fn: 'anonymizeClient' },
+  null,
+  { label: 'menuSetup', fn: 'setupWorkbook' },
+  { label: 'menuSettings', fn: 'showSettings' },
+  { label: 'menuNewsletterSettings', fn: 'showNewsletterSettings' },
+] as const;
+
+export function addMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
+  const menu = ui.createMenu(t(lang, 'menuTitle'));
+  for (const item of MENU_ITEMS) {
+    if (item) menu.addItem(t(lang, item.label), item.fn);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}

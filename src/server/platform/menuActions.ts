@@ -1,0 +1,79 @@
+/** Dialogs behind menu items: the month prompt, the paid-out confirmation, problem lists. */
+import type { Lang } from '../../shared/contract';
+import type { CellProblem } from '../../domain/types';
+import { formatMoney } from '../../domain/money';
+import { previousMonth, dayInZone } from '../../domain/time';
+import { runCommissions } from '../commissions/commissionRun';
+import { t } from './messages';
+import { workbookLang } from './settings';
+import { findSheet } from '../workbook/workbook';
+
+/** How many problems an alert lists before saying "and N more". */
+const MAX_LISTED = 15;
+
+/** Shows unreadable cells in an alert when there is a user to see it (not in triggers). */
+export function describeProblems(lang: Lang, problems: readonly CellProblem[]): void {
+  if (problems.length === 0) return;
+  const lines = problems
+    .slice(0, MAX_LISTED)
+    .map((p) =>
+      t(lang, 'problemLine', { sheet: p.sheet, row: p.row, column: p.column, message: p.message }),
+    );
+  if (problems.length > MAX_LISTED) lines.push(`… +${problems.length - MAX_LISTED}`);
+  try {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(
+      t(lang, 'menuTitle'),
+      `${t(lang, 'problemsFound', { n: problems.length })}\n\n${lines.join('\n')}`,
+      ui.ButtonSet.OK,
+    );
+  } catch {
+    console.warn(lines.join('\n')); // no UI (trigger): the execution log keeps them
+  }
+}
+
+export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const ui = SpreadsheetApp.getUi();
+  const lang = workbookLang(spreadsheet);
+  const fallback = previousMonth(dayInZone(new Date(), spreadsheet.getSpreadsheetTimeZone()));
+  const answer = ui.prompt(
+    t(lang, 'menuCommissionReport'),
+    t(lang, 'askMonth', { month: fallback }),
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const month = answer.getResponseText().trim() || fallback;
+  let report;
+  try {
+    report = runCommissions(spreadsheet, month);
+  } catch (e) {
+    ui.alert(t(lang, 'menuTitle'), e instanceof Error ? e.message : String(e), ui.ButtonSet.OK);
+    return;
+  }
+  if (!report.written) {
+    const changes = report.paidOutChanges
+      .map(
+        (c) =>
+          `${c.salesperson}${lang === 'fr' ? ' : ' : ': '}${formatMoney(c.before, lang)} → ${formatMoney(c.after, lang)}`,
+      )
+      .join('\n');
+    const confirm = ui.alert(
+      t(lang, 'menuTitle'),
+      t(lang, 'paidOutChanged', { month: report.month, changes }),
+      ui.ButtonSet.YES_NO,
+    );
+    if (confirm !== ui.Button.YES) return;
+    report = runCommissions(spreadsheet, month, { overwritePaidOut: true });
+  }
+  findSheet(spreadsheet, 'report', lang)?.activate();
+  const total = report.totals.reduce((sum, tot) => sum + tot.commission, 0);
+  spreadsheet.toast(
+    t(lang, 'commissionsDone', {
+      month: report.month,
+      n: report.totals.length,
+      total: formatMoney(total, lang),
+    }),
+    t(lang, 'menuTitle'),
+  );
+  describeProblems(lang, report.problems);
+}

@@ -1,0 +1,238 @@
+/**
+ * Texts the server shows (menus, toasts, alerts, errors), in the workbook's language.
+ * Form labels and validation messages live with the form (src/shared/i18n.ts).
+ */
+import type { Lang } from '../../shared/contract';
+
+const MESSAGES = {
+  menuTitle: { fr: 'Fiche Client', en: 'Fiche Client' },
+  menuClientForm: { fr: 'Fiche client', en: 'Client form' },
+  menuSetup: { fr: 'Configurer le classeur', en: 'Set up workbook' },
+  menuRefreshWatch: { fr: 'Actualiser la liste de surveillance', en: 'Refresh watch list' },
+  menuCommissionReport: { fr: 'Rapport des commissions…', en: 'Commission report…' },
+  menuSettings: { fr: 'Paramètres…', en: 'Settings…' },
+  sidebarTitle: { fr: 'Fiche client', en: 'Client form' },
+  settingsTitle: { fr: 'Paramètres de Fiche Client', en: 'Fiche Client settings' },
+  setupDone: {
+    fr: 'Classeur configuré : {sheets} feuilles, {added} colonnes ajoutées.',
+    en: 'Workbook set up: {sheets} sheets, {added} columns added.',
+  },
+  missingSheet: {
+    fr: 'La feuille « {name} » est introuvable. Lancez Fiche Client › Configurer le classeur.',
+    en: 'The sheet "{name}" is missing. Run Fiche Client › Set up workbook.',
+  },
+  missingColumn: {
+    fr: 'La colonne « {column} » est introuvable dans la feuille « {sheet} ». Lancez Fiche Client › Configurer le classeur.',
+    en: 'The column "{column}" is missing from the sheet "{sheet}". Run Fiche Client › Set up workbook.',
+  },
+  duplicateColumn: {
+    fr: 'La colonne « {column} » apparaît deux fois dans la feuille « {sheet} » : gardez-en une seule.',
+    en: 'The column "{column}" appears twice in the sheet "{sheet}": keep only one.',
+  },
+  computedNote: {
+    fr: 'Colonne calculée par Fiche Client : ne pas modifier à la main.',
+    en: 'Computed by Fiche Client: do not edit by hand.',
+  },
+  computedProtection: {
+    fr: 'Fiche Client : colonne calculée',
+    en: 'Fiche Client: computed column',
+  },
+  busy: {
+    fr: 'Le classeur est occupé par une autre opération. Réessayez dans un instant.',
+    en: 'The workbook is busy with another operation. Try again in a moment.',
+  },
+  badMonth: {
+    fr: 'Mois invalide : « {value} ». Utilisez le format AAAA-MM, par exemple 2026-10.',
+    en: 'Invalid month: "{value}". Use the YYYY-MM format, for example 2026-10.',
+  },
+  clientNotFound: {
+    fr: 'Le client « {code} » est introuvable (supprimé ou renommé ?).',
+    en: 'Client "{code}" was not found (deleted or renamed?).',
+  },
+  duplicateCode: {
+    fr: 'Le code « {code} » est déjà utilisé par un autre client.',
+    en: 'The code "{code}" is already used by another client.',
+  },
+  conflict: {
+    fr: 'Ce client a été modifié par {by} le {at} depuis que vous l’avez ouvert. Rien n’a été enregistré.',
+    en: 'This client was changed by {by} at {at} since you opened it. Nothing was saved.',
+  },
+  saved: { fr: 'Client « {code} » enregistré.', en: 'Client "{code}" saved.' },
+  formOutdated: {
+    fr: 'Cette fiche a été ouverte avec une version précédente de Fiche Client : rechargez-la, puis refaites vos changements.',
+    en: 'This form was opened with an earlier version of Fiche Client: reload it, then make your changes again.',
+  },
+  handConflict: {
+    fr: 'Depuis l’ouverture de cette fiche, la feuille a été modifiée à la main : {fields}. Rien n’a été enregistré : rechargez pour voir ces changements.',
+    en: 'Since this form was opened, the sheet was edited by hand: {fields}. Nothing was saved: reload to see those changes.',
+  },
+  conflictRows: {
+    fr: '{n} {n|ligne modifiée ou supprimée|lignes modifiées ou supprimées} (vendeurs, discussions ou courriels)',
+    en: '{n} {n|row changed or deleted|rows changed or deleted} (salespeople, discussions or e-mails)',
+  },
+  savedAs: {
+    fr: 'Client enregistré sous le code « {code} » (« {asked} » venait d’être pris).',
+    en: 'Client saved as "{code}" ("{asked}" had just been taken).',
+  },
+  unknownClient: {
+    fr: 'Code client « {code} » absent de la feuille Clients',
+    en: 'Client code "{code}" is not in the Clients sheet',
+  },
+  watchDone: {
+    fr: '{watched} {watched|client|clients} sous surveillance, dont {newly} {newly|nouveau|nouveaux}.',
+    en: '{watched} {watched|client|clients} under watch, {newly} newly.',
+  },
+  problemsFound: {
+    fr: '{n} cellules illisibles ou incohérentes (ignorées) :',
+    en: '{n} unreadable or inconsistent cells (skipped):',
+  },
+  problemLine: {
+    fr: '{sheet}, ligne {row}, {column} : {message}',
+    en: '{sheet}, row {row}, {column}: {message}',
+  },
+  askMonth: {
+    fr: 'Mois à calculer (AAAA-MM). Laissez vide pour {month}.',
+    en: 'Month to compute (YYYY-MM). Leave blank for {month}.',
+  },
+  paidOutChanged: {
+    fr: 'Des commissions de {month} sont déjà marquées payées et changeraient :\n{changes}\n\nRecalculer quand même ?',
+    en: 'Some commissions of {month} are already marked paid out and would change:\n{changes}\n\nRecompute anyway?',
+  },
+  commissionsDone: {
+    fr: 'Commissions de {month} : {n} vendeurs, {total}.',
+    en: 'Commissions for {month}: {n} salespeople, {total}.',
+  },
+  // ---------------------------------------------------------------- newsletter, habits, privacy
+  menuMailchimpSync: { fr: 'Synchroniser Mailchimp', en: 'Sync Mailchimp' },
+  menuAudienceExport: {
+    fr: 'Exporter l’infolettre (CSV Mailchimp)…',
+    en: 'Export newsletter audience (Mailchimp CSV)…',
+  },
+  menuRefreshHabits: { fr: 'Calculer les habitudes d’achat', en: 'Compute buying habits' },
+  menuExportClient: {
+    fr: 'Exporter les données d’un client (Loi 25)…',
+    en: 'Export a client’s data (Law 25)…',
+  },
+  menuAnonymize: { fr: 'Anonymiser un client (Loi 25)…', en: 'Anonymize a client (Law 25)…' },
+  menuNewsletterSettings: {
+    fr: 'Mailchimp et suivis…',
+    en: 'Mailchimp and follow-ups…',
+  },
+  newsletterSettingsTitle: { fr: 'Mailchimp et suivis', en: 'Mailchimp and follow-ups' },
+  mcNotConfigured: {
+    fr: 'Mailchimp n’est pas configuré : indiquez la clé d’API et l’audience dans Fiche Client › Mailchimp et suivis…',
+    en: 'Mailchimp is not set up: enter the API key and audience in Fiche Client › Mailchimp and follow-ups…',
+  },
+  mcSyncColumn: { fr: 'Synchro Mailchimp', en: 'Mailchimp sync' },
+  mcSummary: {
+    fr: 'Mailchimp : {subscribed} abonnés ou mis à jour, {unsubscribed} désabonnés, {unchanged} inchangés.',
+    en: 'Mailchimp: {subscribed} subscribed or updated, {unsubscribed} unsubscribed, {unchanged} unchanged.',
+  },
+  mcSkippedTitle: {
+    fr: 'Infolettre cochée mais non abonnés :',
+    en: 'Newsletter ticked but not subscribed:',
+  },
+  mcFailedTitle: {
+    fr: 'Échecs (réessayés à la prochaine synchro) :',
+    en: 'Failed (retried at the next sync):',
+  },
+  mcMore: { fr: '… et {n} autres.', en: '… and {n} more.' },
+  mcNotSent: {
+    fr: '{n} clients pas encore envoyés (temps écoulé) : relancez la synchronisation.',
+    en: '{n} clients not sent yet (out of time): run the sync again.',
+  },
+  mcNoEmail: { fr: 'aucun courriel', en: 'no email address' },
+  mcBadEmail: { fr: 'courriel invalide « {email} »', en: 'invalid email "{email}"' },
+  mcNoConsent: {
+    fr: 'type ou date de consentement manquant (LCAP)',
+    en: 'consent type or date missing (CASL)',
+  },
+  mcImpliedExpired: {
+    fr: 'consentement tacite échu le {day} (plus de 2 ans) : obtenir un consentement exprès',
+    en: 'implied consent expired on {day} (over 2 years): get express consent',
+  },
+  mcFailed: {
+    fr: 'La synchronisation Mailchimp a échoué : {msg}',
+    en: 'The Mailchimp sync failed: {msg}',
+  },
+  audienceExportTitle: { fr: 'Audience de l’infolettre', en: 'Newsletter audience' },
+  audienceExportIntro: {
+    fr: '{n} clients abonnables (infolettre cochée, consentement valide). Fichier au format d’importation Mailchimp.',
+    en: '{n} clients who may be subscribed (newsletter ticked, valid consent). File in Mailchimp’s import format.',
+  },
+  download: { fr: 'Télécharger', en: 'Download' },
+  habitsDone: {
+    fr: 'Habitudes d’achat calculées pour {n} clients.',
+    en: 'Buying habits computed for {n} clients.',
+  },
+  askClientCode: {
+    fr: 'Code du client. Laissez vide pour {code}.',
+    en: 'Client code. Leave blank for {code}.',
+  },
+  askClientCodeNone: { fr: 'Code du client :', en: 'Client code:' },
+  confirmExport: {
+    fr: 'Exporter toutes les données du client {code} ({name}) pour une demande d’accès ? L’export sera journalisé.',
+    en: 'Export all data of client {code} ({name}) for an access request? The export will be logged.',
+  },
+  confirmAnonymize: {
+    fr: 'Anonymiser le client {code} ({name}) ?\n\nNom, contact, courriel, téléphone, adresse, notes et détails du journal CRM seront effacés. Les factures et commissions restent. C’est irréversible et sera journalisé.',
+    en: 'Anonymize client {code} ({name})?\n\nName, contact, email, phone, address, notes and CRM log details will be erased. Invoices and commissions stay. This cannot be undone and will be logged.',
+  },
+  clientExportTitle: { fr: 'Données du client {code}', en: 'Data of client {code}' },
+  clientExportIntro: {
+    fr: '{n} lignes trouvées dans {sheets} feuilles. Fichier JSON, à remettre à la personne qui a fait la demande.',
+    en: '{n} rows found in {sheets} sheets. JSON file, for the person who made the request.',
+  },
+  anonymizedName: { fr: 'Client anonymisé', en: 'Anonymized client' },
+  anonymized: {
+    fr: 'Client {code} anonymisé ({rows} lignes du journal CRM effacées).',
+    en: 'Client {code} anonymized ({rows} CRM log rows erased).',
+  },
+  digestSubject: {
+    fr: 'Fiche Client : {n} suivi(s) à faire',
+    en: 'Fiche Client: {n} follow-up(s) due',
+  },
+  digestIntro: {
+    fr: 'Les clients suivants dont vous êtes chargé de compte ont un suivi prévu aujourd’hui ou en retard :',
+    en: 'These clients you manage have a follow-up due today or overdue:',
+  },
+  badProductType: {
+    fr: 'Indiquez un type de produit (au plus 200 caractères).',
+    en: 'Give a product type (at most 200 characters).',
+  },
+  mcOptedOutTitle: {
+    fr: 'Infolettre cochée, mais pas abonnés dans Mailchimp :',
+    en: 'Newsletter ticked, but not subscribed in Mailchimp:',
+  },
+  mcOptedOut: {
+    fr: 'désabonné dans Mailchimp (son choix) : décochez l’infolettre',
+    en: 'unsubscribed in Mailchimp (their choice): untick the newsletter',
+  },
+  mcCleaned: {
+    fr: 'adresse rejetée par Mailchimp (rebonds) : vérifiez le courriel',
+    en: 'address cleaned by Mailchimp (bounces): check the email',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/**
+ * The message in `lang`, with `{name}` placeholders filled and `{name|one|other}` choosing the
+ * singular or plural form by the number `name`.
+ */
+export function t(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  return MESSAGES[key][lang]
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, name: string, one: string, other: string) =>
+      name in params ? (isSingular(Number(params[name]), lang) ? one : other) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** French counts 0 and 1 as singular ("0 client"), English only 1. */
+function isSingular(n: number, lang: Lang): boolean {
+  return lang === 'fr' ? Math.abs(n) < 2 : n === 1;
+}

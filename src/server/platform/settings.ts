@@ -1,0 +1,58 @@
+/**
+ * Settings live in the document's properties (shared by everyone who edits the workbook) and
+ * are shown and changed in the Settings dialog. The language defaults to the spreadsheet
+ * locale (fr* → French, else English).
+ */
+import { langFromLocale, type Lang } from '../../shared/contract';
+import { DEFAULT_SETTINGS, type Settings } from '../../domain/types';
+
+const KEY = 'ficheClient.settings';
+
+type Stored = Partial<Settings>;
+
+function readStored(): Stored {
+  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' ? (parsed as Stored) : {};
+  } catch {
+    return {}; // a corrupt value falls back to the defaults rather than blocking the workbook
+  }
+}
+
+function intOr(value: unknown, fallback: number, min: number, max: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    ? value
+    : fallback;
+}
+
+/** Every setting, defaults filled in. */
+export function loadSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
+  const stored = readStored();
+  const lang: Lang =
+    stored.lang === 'fr' || stored.lang === 'en'
+      ? stored.lang
+      : langFromLocale(spreadsheet.getSpreadsheetLocale());
+  return {
+    lang,
+    graceDays: intOr(stored.graceDays, DEFAULT_SETTINGS.graceDays, 0, 365),
+    defaultTermDays: intOr(stored.defaultTermDays, DEFAULT_SETTINGS.defaultTermDays, 0, 3650),
+    notifyWatch:
+      typeof stored.notifyWatch === 'boolean' ? stored.notifyWatch : DEFAULT_SETTINGS.notifyWatch,
+    sendStatements:
+      typeof stored.sendStatements === 'boolean'
+        ? stored.sendStatements
+        : DEFAULT_SETTINGS.sendStatements,
+  };
+}
+
+/** The workbook language only (menus need nothing more). */
+export function workbookLang(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Lang {
+  return loadSettings(spreadsheet).lang;
+}
+
+export function saveSettings(settings: Partial<Settings>): void {
+  const merged = { ...readStored(), ...settings };
+  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(merged));
+}

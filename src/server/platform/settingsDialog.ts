@@ -1,0 +1,88 @@
+/**
+ * The Settings dialog: grace days, default term, language, notifications. A small static page
+ * (no user text in it: values are set through DOM properties by its script) that reads and
+ * writes through google.script.run (settingsLoad / settingsSave).
+ */
+import type { Lang } from '../../shared/contract';
+import type { Settings } from '../../domain/types';
+import { loadSettings, saveSettings } from './settings';
+
+const LABELS: Record<Lang, Record<string, string>> = {
+  fr: {
+    graceDays: 'Jours de grâce avant qu’une facture impayée soit en retard',
+    defaultTermDays: 'Terme par défaut (jours)',
+    lang: 'Langue du classeur et de la fiche',
+    notifyWatch: 'Courriel au chargé de compte quand un client passe sous surveillance',
+    sendStatements: 'Relevé mensuel de commissions par courriel aux vendeurs',
+    save: 'Enregistrer',
+    saved: 'Paramètres enregistrés.',
+  },
+  en: {
+    graceDays: 'Grace days before an unpaid invoice is overdue',
+    defaultTermDays: 'Default term (days)',
+    lang: 'Workbook and form language',
+    notifyWatch: 'Email the account manager when a client comes under watch',
+    sendStatements: 'Monthly commission statement emailed to salespeople',
+    save: 'Save',
+    saved: 'Settings saved.',
+  },
+};
+
+export function settingsPage(lang: Lang): string {
+  const l = LABELS[lang];
+  return `<!doctype html><html><head><base target="_top"><meta charset="utf-8"><style>
+body{font:13px Arial,sans-serif;margin:12px}label{display:block;margin:10px 0 4px}
+input[type=number],select{width:90px;padding:4px}.check label{display:inline}
+button{margin-top:14px;background:#4d90fe;color:#fff;border:1px solid #3079ed;border-radius:2px;padding:6px 14px;font-weight:bold}
+#msg{margin-top:10px;color:#188038}#msg.error{color:#d93025}</style></head><body>
+<label for="graceDays">${l.graceDays}</label><input id="graceDays" type="number" min="0" max="365" step="1">
+<label for="defaultTermDays">${l.defaultTermDays}</label><input id="defaultTermDays" type="number" min="0" max="3650" step="1">
+<label for="lang">${l.lang}</label><select id="lang"><option value="fr">Français</option><option value="en">English</option></select>
+<div class="check"><input id="notifyWatch" type="checkbox"> <label for="notifyWatch">${l.notifyWatch}</label></div>
+<div class="check"><input id="sendStatements" type="checkbox"> <label for="sendStatements">${l.sendStatements}</label></div>
+<button id="save">${l.save}</button><div id="msg" role="status"></div>
+<script>
+var $=function(id){return document.getElementById(id)};
+google.script.run.withSuccessHandler(function(s){$('graceDays').value=s.graceDays;$('defaultTermDays').value=s.defaultTermDays;$('lang').value=s.lang;$('notifyWatch').checked=s.notifyWatch;$('sendStatements').checked=s.sendStatements;}).settingsLoad();
+$('save').onclick=function(){var m=$('msg');m.className='';m.textContent='';
+google.script.run.withSuccessHandler(function(r){m.className=r.ok?'':'error';m.textContent=r.ok?${JSON.stringify(l.saved)}:r.message;})
+.withFailureHandler(function(e){m.className='error';m.textContent=e.message;})
+.settingsSave({graceDays:Number($('graceDays').value),defaultTermDays:Number($('defaultTermDays').value),lang:$('lang').value,notifyWatch:$('notifyWatch').checked,sendStatements:$('sendStatements').checked});};
+</script></body></html>`;
+}
+
+export function currentSettings(): Settings {
+  return loadSettings(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** Validates and stores settings sent by the dialog; refuses anything out of range. */
+export function updateSettings(input: unknown): { ok: true } | { ok: false; message: string } {
+  const lang = currentSettings().lang;
+  const s = (input ?? {}) as Record<string, unknown>;
+  const int = (v: unknown, min: number, max: number) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+  if (!int(s.graceDays, 0, 365) || !int(s.defaultTermDays, 0, 3650))
+    return {
+      ok: false,
+      message:
+        lang === 'fr'
+          ? 'Jours de grâce (0 à 365) et terme par défaut (0 à 3650) : nombres entiers.'
+          : 'Grace days (0 to 365) and default term (0 to 3650) must be whole numbers.',
+    };
+  if (s.lang !== 'fr' && s.lang !== 'en')
+    return {
+      ok: false,
+      message:
+        lang === 'fr'
+          ? 'Langue : choisissez Français (fr) ou English (en).'
+          : 'Language: choose Français (fr) or English (en).',
+    };
+  saveSettings({
+    graceDays: s.graceDays as number,
+    defaultTermDays: s.defaultTermDays as number,
+    lang: s.lang,
+    notifyWatch: s.notifyWatch === true,
+    sendStatements: s.sendStatements === true,
+  });
+  return { ok: true };
+}

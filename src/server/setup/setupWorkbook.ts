@@ -1,0 +1,227 @@
+/**
+ * setupWorkbook: creates or repairs every sheet and column of the contract, in the workbook's
+ * language, and installs the triggers. It adopts what is there (a team's own Clients sheet
+ * keeps its columns, their order and its data; missing contract columns are appended) and is
+ * idempotent: a second run changes nothing more.
+ */
+import {
+  LIST_SEEDS,
+  SHEETS,
+  SHEET_KEYS,
+  choiceLabel,
+  type ChoiceKey,
+  type ColumnDef,
+  type Lang,
+  type SheetKey,
+  CHOICES,
+} from '../../shared/contract';
+import { t } from '../platform/messages';
+import { loadSettings, saveSettings } from '../platform/settings';
+import { installTriggers, type TriggerReport } from '../platform/triggers';
+import { columnLetter, columnsOf, findSheet, indexHeader } from '../workbook/workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Header colours: contract columns, and computed ones (visibly marked, with a note). */
+const HEADER_BACKGROUND = '#e8f0fe';
+const COMPUTED_BACKGROUND = '#e6e6e6';
+/** Background of watched clients' rows (conditional format, set once). */
+export const WATCHED_BACKGROUND = '#fce8e6';
+
+export interface SetupReport {
+  lang: Lang;
+  createdSheets: string[];
+  addedColumns: { sheet: string; column: string }[];
+  triggers: TriggerReport;
+}
+
+export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
+  const settings = loadSettings(spreadsheet);
+  const lang = settings.lang;
+  // The headers are written in this language: keep it even if the locale changes later.
+  saveSettings({ lang });
+  const report: SetupReport = {
+    lang,
+    createdSheets: [],
+    addedColumns: [],
+    triggers: { installed: [], removedDuplicates: 0 },
+  };
+
+  // Every sheet exists before any is formatted: dropdowns point at the Lists sheet's columns.
+  const order: SheetKey[] = SHEET_KEYS;
+  const sheets = new Map<SheetKey, { sheet: Sheet; index: Record<string, number> }>();
+  const blankDefault = blankDefaultSheet(spreadsheet);
+  for (const key of order) {
+    const existing = findSheet(spreadsheet, key, lang);
+    // New sheets go last, in the contract's order (Clients first, Lists last).
+    const sheet =
+      existing ?? spreadsheet.insertSheet(SHEETS[key][lang], spreadsheet.getNumSheets());
+    if (!existing) report.createdSheets.push(SHEETS[key][lang]);
+    const { index, added } = ensureColumns(sheet, key, lang);
+    for (const column of added)
+      report.addedColumns.push({ sheet: sheet.getName(), column: column[lang] });
+    if (key === 'lists') seedLists(sheet, index, added, lang);
+    sheets.set(key, { sheet, index });
+  }
+  const lists = sheets.get('lists')!;
+  for (const key of order) {
+    const { sheet, index } = sheets.get(key)!;
+    formatSheet(sheet, key, index, lang, lists);
+  }
+  const clients = sheets.get('clients')!;
+  highlightWatchedClients(clients.sheet, clients.index);
+  if (blankDefault) spreadsheet.deleteSheet(blankDefault);
+  clients.sheet.activate();
+  report.triggers = installTriggers(spreadsheet);
+  return report;
+}
+
+/**
+ * The untouched sheet a new spreadsheet comes with ("Sheet1" / "Feuille 1", nothing in it), to
+ * be removed once the contract's sheets exist. Any other sheet, or one with content, stays.
+ */
+function blankDefaultSheet(spreadsheet: Spreadsheet): Sheet | null {
+  const all = spreadsheet.getSheets();
+  if (all.length !== 1) return null;
+  const sheet = all[0]!;
+  const name = sheet.getName();
+  if (!/^(Sheet|Feuille|Feuil) ?1$/.test(name)) return null;
+  return sheet.getLastRow() === 0 && sheet.getLastColumn() === 0 ? sheet : null;
+}
+
+/** The contract columns of a sheet, appending the missing ones after the last used column. */
+function ensureColumns(
+  sheet: Sheet,
+  key: SheetKey,
+  lang: Lang,
+): { index: Record<string, number>; added: ColumnDef[] } {
+  const lastColumn = sheet.getLastColumn();
+  const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0]! : [];
+  const { index } = indexHeader(key, header);
+  const missing = columnsOf(key).filter((c) => index[c.key] < 0);
+  if (missing.length > 0) {
+    const needed = lastColumn + missing.length;
+    const maxColumns = sheet.getMaxColumns();
+    if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
+    sheet.getRange(1, lastColumn + 1, 1, missing.length).setValues([missing.map((c) => c[lang])]);
+    missing.forEach((c, i) => (index[c.key] = lastColumn + i));
+  }
+  return { index, added: missing };
+}
+
+function seedLists(
+  sheet: Sheet,
+  index: Record<string, number>,
+  added: ColumnDef[],
+  lang: Lang,
+): void {
+  // Only columns created now are seeded: a list the team emptied stays empty.
+  for (const column of added) {
+    const seed = LIST_SEEDS[lang][column.key as keyof (typeof LIST_SEEDS)['fr']];
+    if (!seed || seed.length === 0) continue;
+    sheet.getRange(2, index[column.key]! + 1, seed.length, 1).setValues(seed.map((v) => [v]));
+  }
+}
+
+const NUMBER_FORMATS: Partial<Record<ColumnDef['kind'], string>> = {
+  plainText: '@',
+  date: 'yyyy-mm-dd',
+  money: '#,##0.00',
+  percent: '0.##',
+  number: '0',
+};
+
+function formatSheet(
+  sheet: Sheet,
+  key: SheetKey,
+  index: Record<string, number>,
+  lang: Lang,
+  lists: { sheet: Sheet; index: Record<string, number> },
+): void {
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  const width = Math.max(sheet.getLastColumn(), 1);
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  // Our protections are recognised by their description and column (a range's A1 notation
+  // varies: "T:T" as asked, "T1:T1000" as Sheets reports it).
+  const protectedColumns = new Set(
+    sheet
+      .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+      .map((p) => `${p.getRange().getColumn()}|${p.getDescription()}`),
+  );
+  for (const column of columnsOf(key)) {
+    const letter = columnLetter(index[column.key]! + 1);
+    const headerCell = sheet.getRange(`${letter}1`);
+    const data = sheet.getRange(`${letter}2:${letter}`);
+    const format = column.key === 'updatedAt' ? 'yyyy-mm-dd hh:mm' : NUMBER_FORMATS[column.kind];
+    if (format) data.setNumberFormat(format);
+    const validation = validationFor(column, lang, lists);
+    if (validation) data.setDataValidation(validation);
+    if (column.computed) {
+      headerCell
+        .setBackground(COMPUTED_BACKGROUND)
+        .setFontStyle('italic')
+        .setNote(t(lang, 'computedNote'));
+      const description = t(lang, 'computedProtection');
+      if (!protectedColumns.has(`${index[column.key]! + 1}|${description}`))
+        sheet
+          .getRange(`${letter}:${letter}`)
+          .protect()
+          .setDescription(description)
+          .setWarningOnly(true);
+    } else {
+      headerCell.setBackground(HEADER_BACKGROUND);
+    }
+  }
+}
+
+function validationFor(
+  column: ColumnDef,
+  lang: Lang,
+  lists: { sheet: Sheet; index: Record<string, number> },
+): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  if (column.kind === 'checkbox')
+    return SpreadsheetApp.newDataValidation().requireCheckbox().build();
+  if (column.kind === 'choice' && column.choices) {
+    const labels = CHOICES[column.choices as ChoiceKey].map((c) =>
+      choiceLabel(column.choices!, c.value, lang),
+    );
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInList(labels, true)
+      .setAllowInvalid(true)
+      .build();
+  }
+  if (column.kind === 'list' && column.list && !column.multi) {
+    const letter = columnLetter(lists.index[column.list]! + 1);
+    const source = lists.sheet.getRange(`${letter}2:${letter}`);
+    // Invalid values are flagged, not refused: imported data and other languages stay readable.
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInRange(source, true)
+      .setAllowInvalid(true)
+      .build();
+  }
+  return null;
+}
+
+/** One conditional format rule on Clients, replaced (not added again) on each run. */
+function highlightWatchedClients(sheet: Sheet, index: Record<string, number>): void {
+  const watched = columnLetter(index['watched']! + 1);
+  const formula = `=$${watched}2=TRUE`;
+  const lastColumn = columnLetter(Math.max(sheet.getLastColumn(), 1));
+  const rules = sheet.getConditionalFormatRules();
+  const others = rules.filter((rule) => {
+    const condition = rule.getBooleanCondition();
+    const values = condition?.getCriteriaValues() ?? [];
+    const isOurs =
+      condition?.getBackground() === WATCHED_BACKGROUND &&
+      typeof values[0] === 'string' &&
+      /^=\$[A-Z]+2=TRUE$/.test(values[0]);
+    return !isOurs;
+  });
+  const ours = SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(formula)
+    .setBackground(WATCHED_BACKGROUND)
+    .setRanges([sheet.getRange(`A2:${lastColumn}`)])
+    .build();
+  sheet.setConditionalFormatRules([...others, ours]);
+}

@@ -1,0 +1,210 @@
+/**
+ * The watch status of a few clients, recomputed after a change that concerns only them: a form
+ * save of a manual reason, credit limit or term, or a hand edit of a few rows of Invoices, Terms
+ * or Clients. Same rules as refreshWatchList (src/domain/watch.ts), fed with those clients'
+ * Terms rows and invoices only: the full refresh reads every invoice (about 22 s at 100,000
+ * invoices, bench/README.md); this reads the key columns and those clients' own rows. Nobody
+ * else's status can have changed.
+ */
+import { codeKey, type ReadContext } from '../../domain/cells';
+import { dayInZone } from '../../domain/time';
+import type { Settings } from '../../domain/types';
+import { watchClient, formatWatchReasons, type WatchResult } from '../../domain/watch';
+import type { ColumnKey, SheetKey } from '../../shared/contract';
+import { t } from '../platform/messages';
+import { notifyNewlyWatched, type NewlyWatched } from './notifications';
+import { asClients, asTerms, readAll, readInvoices } from '../workbook/records';
+import { loadSettings } from '../platform/settings';
+import { TERMS_INPUTS, WATCH_REQUIRED, onlyColumns, sameCell } from './refresh';
+import {
+  FIRST_DATA_ROW,
+  readColumns,
+  rowsWithCode,
+  unmoved,
+  withWholeRows,
+  writeRowCells,
+  WorkbookError,
+  type Table,
+} from '../workbook/workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const LOCK_WAIT_MS = 10_000;
+const ATTEMPTS = 3;
+/** More clients than this: the full refresh (it writes whole columns in a few calls). */
+export const MAX_CLIENTS = 10;
+
+/**
+ * Recomputes and writes the watch cells of the clients `codes` (Under watch, Watch reasons,
+ * Balance due, the last invoice dates); account managers are told of those newly watched.
+ * Returns each client's status by codeKey; null for a client with an unreadable cell the rules
+ * need (its cells are left as they are, as the full refresh does) or without a Clients row.
+ */
+export function refreshClientsWatch(
+  spreadsheet: Spreadsheet,
+  codes: readonly string[],
+): Map<string, WatchResult | null> {
+  const settings = loadSettings(spreadsheet);
+  const { lang } = settings;
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const ctx: ReadContext = { lang, timeZone };
+  const today = dayInZone(new Date(), timeZone);
+  const keys = new Set(codes.map(codeKey).filter((k) => k !== ''));
+
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  let outcome: Outcome | undefined;
+  try {
+    for (let attempt = 0; attempt < ATTEMPTS && outcome === undefined; attempt++)
+      outcome = refreshOnce(spreadsheet, keys, ctx, settings, today);
+    if (outcome === undefined) throw new WorkbookError(t(lang, 'busy'));
+    SpreadsheetApp.flush();
+  } finally {
+    lock.releaseLock();
+  }
+  // Mail goes out after the lock is released (slow, needs no sheet).
+  if (settings.notifyWatch && outcome.newlyWatched.length > 0) {
+    const sent = notifyNewlyWatched(spreadsheet, outcome.newlyWatched, settings);
+    if (sent.failed.length > 0 || sent.overQuota > 0)
+      console.warn(`Watch notifications not sent: ${JSON.stringify(sent)}`);
+  }
+  return outcome.results;
+}
+
+interface Outcome {
+  results: Map<string, WatchResult | null>;
+  newlyWatched: NewlyWatched[];
+}
+
+/** One read-compute-write pass; undefined when rows moved under it (try again). */
+function refreshOnce(
+  spreadsheet: Spreadsheet,
+  keys: ReadonlySet<string>,
+  ctx: ReadContext,
+  settings: Settings,
+  today: string,
+): Outcome | undefined {
+  const { lang } = settings;
+  const clients = withRowsOf(
+    readColumns(spreadsheet, 'clients', lang, ['code'], WATCH_REQUIRED.clients),
+    'code',
+    keys,
+  );
+  const terms = withRowsOf(
+    readColumns(spreadsheet, 'terms', lang, ['clientCode'], WATCH_REQUIRED.terms),
+    'clientCode',
+    keys,
+  );
+  const invoices = withRowsOf(
+    readColumns(spreadsheet, 'invoices', lang, ['clientCode'], WATCH_REQUIRED.invoices),
+    'clientCode',
+    keys,
+  );
+  if (!clients || !terms || !invoices) return undefined;
+
+  const clientRecords = asClients(readAll(only(clients), ctx)).records;
+  const termsRead = asTerms(readAll(only(terms), ctx));
+  const invoicesRead = readInvoices(only(invoices), ctx);
+  // Rows with an unreadable cell the rules need: their client's cells are left as they are.
+  const doubtfulRows = {
+    terms: new Set(onlyColumns(termsRead.problems, 'terms', TERMS_INPUTS).map((p) => p.row)),
+    invoices: new Set(invoicesRead.problems.map((p) => p.row)),
+  };
+
+  // The rows about to be written still hold their clients (nobody sorted meanwhile)?
+  if (!unmoved(clients.table, 'code', [...clients.rows.values()].flat())) return undefined;
+  if (!unmoved(terms.table, 'clientCode', [...terms.rows.values()].flat())) return undefined;
+
+  const results = new Map<string, WatchResult | null>();
+  const newlyWatched: NewlyWatched[] = [];
+  for (const key of keys) {
+    const clientRows = clients.rows.get(key) ?? [];
+    const termsRows = terms.rows.get(key) ?? [];
+    const invoiceRows = new Set(invoices.rows.get(key) ?? []);
+    const client = clientRecords.find((c) => clientRows.includes(c.row));
+    const doubtful =
+      termsRows.some((r) => doubtfulRows.terms.has(r)) ||
+      [...invoiceRows].some((r) => doubtfulRows.invoices.has(r));
+    if (!client || doubtful) {
+      results.set(key, null);
+      // Terms rows of a code no client has (renamed, or typed wrong): Balance due blank, as the
+      // full refresh leaves it.
+      if (!client && !doubtful)
+        for (const row of termsRows) writeChanged(terms.table, row, { balanceDue: '' }, ctx);
+      continue;
+    }
+    const result = watchClient(
+      termsRead.records.find((r) => termsRows.includes(r.row)),
+      invoicesRead.records.filter((r) => invoiceRows.has(r.row)),
+      settings,
+      today,
+    );
+    results.set(key, result);
+    const reasons = formatWatchReasons(result.reasons, lang);
+    if (result.watched && !client.watched)
+      newlyWatched.push({
+        code: client.code,
+        name: client.name,
+        accountManager: client.accountManager,
+        reasons,
+      });
+    for (const row of clientRows)
+      writeChanged(clients.table, row, { watched: result.watched, watchReasons: reasons }, ctx);
+    for (const row of termsRows)
+      writeChanged(
+        terms.table,
+        row,
+        result.hasInvoices
+          ? {
+              balanceDue: result.balanceDue,
+              lastInvoiceDate: result.lastInvoiceDate ?? '',
+              lastUnpaidInvoiceDate: result.lastUnpaidInvoiceDate ?? '',
+            }
+          : // No invoices: Balance due blank, the hand-typed last invoice dates kept.
+            { balanceDue: '' },
+        ctx,
+      );
+  }
+  return { results, newlyWatched };
+}
+
+/** The table with the whole rows of the clients `keys` read, and those rows by client. */
+function withRowsOf<S extends SheetKey>(
+  keyed: Table<S>,
+  column: ColumnKey<S>,
+  keys: ReadonlySet<string>,
+): { table: Table<S>; rows: Map<string, number[]> } | null {
+  const rows = new Map<string, number[]>();
+  for (const key of keys) rows.set(key, rowsWithCode(keyed, column, key));
+  const table = withWholeRows(keyed, [...rows.values()].flat(), [column]);
+  return table && { table, rows };
+}
+
+/** The table with the rows of the clients only (the others read as blank and are skipped). */
+function only<S extends SheetKey>(read: {
+  table: Table<S>;
+  rows: Map<string, number[]>;
+}): Table<S> {
+  const keep = new Set([...read.rows.values()].flat());
+  return {
+    ...read.table,
+    rows: read.table.rows.map((row, i) => (keep.has(i + FIRST_DATA_ROW) ? row : NO_CELLS)),
+  };
+}
+const NO_CELLS: unknown[] = [];
+
+/** Writes the cells of one row that differ from what was read (computed columns only). */
+function writeChanged<S extends 'clients' | 'terms'>(
+  table: Table<S>,
+  row: number,
+  wanted: Partial<Record<ColumnKey<S>, unknown>>,
+  ctx: ReadContext,
+): void {
+  const stored = table.rows[row - FIRST_DATA_ROW]!;
+  const changed: Partial<Record<ColumnKey<S>, unknown>> = {};
+  for (const [k, v] of Object.entries(wanted) as [ColumnKey<S>, unknown][]) {
+    const i = table.index[k];
+    if (i >= 0 && !sameCell(stored[i], v, ctx.timeZone)) changed[k] = v;
+  }
+  if (Object.keys(changed).length > 0) writeRowCells(table, row, changed);
+}

@@ -1,0 +1,202 @@
+/**
+ * Typed records from the rows of a Table, and cell values from typed records. Every column is
+ * read by its kind in the contract (text, number, date, checkbox, …) with the domain's cell
+ * readers; what cannot be read is reported with its sheet, row and column and left blank, never
+ * guessed. Pure apart from the Table it is given: no service call here.
+ */
+import {
+  choiceFromText,
+  choiceLabel,
+  type ChoiceKey,
+  type ColumnDef,
+  type ColumnKey,
+  type Lang,
+  type SheetKey,
+} from '../../shared/contract';
+import {
+  readBoolean,
+  readDay,
+  readMoney,
+  readNumber,
+  readPercent,
+  readText,
+  type CellRead,
+  type CellValue,
+  type ReadContext,
+} from '../../domain/cells';
+import type { CellProblem, Client, Invoice, Terms } from '../../domain/types';
+import { asCellValue, columnsOf, FIRST_DATA_ROW, type Table } from './workbook';
+
+export type RowValues<S extends SheetKey> = Record<ColumnKey<S>, unknown>;
+
+export interface Read<T> {
+  /** `row` is the 1-based sheet row. */
+  records: (T & { row: number })[];
+  problems: CellProblem[];
+}
+
+function readCell(column: ColumnDef, value: CellValue, ctx: ReadContext): CellRead<unknown> {
+  switch (column.kind) {
+    case 'number':
+      return readNumber(value, ctx);
+    case 'money':
+      return readMoney(value, ctx);
+    case 'percent':
+      return readPercent(value, ctx);
+    case 'checkbox':
+      return readBoolean(value);
+    case 'date':
+      // Updated at is an instant, not a day: keep it whole.
+      if (column.key === 'updatedAt' && value instanceof Date)
+        return { ok: true, value: value.toISOString() };
+      return readDay(value, ctx);
+    case 'choice': {
+      const text = readText(value, ctx);
+      if (!text.ok || text.value === null) return text;
+      const choice = choiceFromText(column.choices as ChoiceKey, text.value);
+      if (choice !== undefined) return { ok: true, value: choice };
+      return {
+        ok: false,
+        message: {
+          fr: `Valeur inconnue « ${text.value} »`,
+          en: `Unknown value "${text.value}"`,
+        },
+      };
+    }
+    default: {
+      const text = readText(value, ctx);
+      if (column.multi && text.ok) {
+        const parts = (text.value ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        return { ok: true, value: parts };
+      }
+      return text;
+    }
+  }
+}
+
+/** The blank value of a column kind, as the domain records hold it. */
+function blankOf(column: ColumnDef): unknown {
+  if (column.multi) return [];
+  switch (column.kind) {
+    case 'checkbox':
+      return false;
+    case 'number':
+    case 'money':
+    case 'percent':
+    case 'date':
+      return column.key === 'updatedAt' ? '' : null;
+    default:
+      return '';
+  }
+}
+
+/** One row as values by contract key; unreadable cells are reported and left blank. */
+export function readRow<S extends SheetKey>(
+  table: Table<S>,
+  row: readonly unknown[],
+  sheetRow: number,
+  ctx: ReadContext,
+  problems: CellProblem[],
+): RowValues<S> {
+  const out = {} as Record<string, unknown>;
+  for (const column of columnsOf(table.key)) {
+    const i = table.index[column.key];
+    const raw = (i < 0 ? '' : (row[i] ?? '')) as CellValue;
+    const read = readCell(column, raw, ctx);
+    if (read.ok) out[column.key] = read.value === null ? blankOf(column) : read.value;
+    else {
+      out[column.key] = blankOf(column);
+      problems.push({
+        sheet: table.name,
+        row: sheetRow,
+        column: column[table.lang],
+        message: read.message[ctx.lang],
+      });
+    }
+  }
+  return out as RowValues<S>;
+}
+
+function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((v) => v === '' || v === null || (typeof v === 'string' && v.trim() === ''));
+}
+
+/** Every non-blank row of a table, read. */
+export function readAll<S extends SheetKey>(table: Table<S>, ctx: ReadContext): Read<RowValues<S>> {
+  const problems: CellProblem[] = [];
+  const records: (RowValues<S> & { row: number })[] = [];
+  table.rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    const sheetRow = i + FIRST_DATA_ROW;
+    records.push({ ...readRow(table, row, sheetRow, ctx, problems), row: sheetRow });
+  });
+  return { records, problems };
+}
+
+// The sheets' rows are the domain records: same keys (src/shared/contract.ts and src/domain/types.ts).
+export const asClients = (r: Read<RowValues<'clients'>>) => r as unknown as Read<Client>;
+export const asTerms = (r: Read<RowValues<'terms'>>) => r as unknown as Read<Terms>;
+
+/**
+ * Invoices whose required cells (number, date, client code, amount) could be read; the others
+ * are reported with their row and left out, never guessed.
+ */
+export function readInvoices(table: Table<'invoices'>, ctx: ReadContext): Read<Invoice> {
+  const read = readAll(table, ctx);
+  const problems = [...read.problems];
+  const badRows = new Set(read.problems.map((p) => p.row));
+  const records: (Invoice & { row: number })[] = [];
+  for (const r of read.records) {
+    if (badRows.has(r.row)) continue;
+    const missing = (['number', 'date', 'clientCode', 'amount'] as const).filter(
+      (k) => r[k] === '' || r[k] === null,
+    );
+    if (missing.length > 0) {
+      problems.push({
+        sheet: table.name,
+        row: r.row,
+        column: missing
+          .map((k) => columnsOf('invoices').find((c) => c.key === k)![ctx.lang])
+          .join(', '),
+        message:
+          ctx.lang === 'fr'
+            ? 'Facture incomplète : ligne ignorée'
+            : 'Incomplete invoice: row skipped',
+      });
+      continue;
+    }
+    records.push(r as unknown as Invoice & { row: number });
+  }
+  return { records, problems };
+}
+
+/** Cell values of a typed record, by contract key, as they should be written. */
+export function toCells<S extends SheetKey>(
+  key: S,
+  values: Partial<Record<ColumnKey<S>, unknown>>,
+  lang: Lang,
+): Partial<Record<ColumnKey<S>, unknown>> {
+  const out: Partial<Record<ColumnKey<S>, unknown>> = {};
+  for (const column of columnsOf(key)) {
+    if (!(column.key in values)) continue;
+    out[column.key] = toCell(column, values[column.key], lang);
+  }
+  return out;
+}
+
+/** One value as written to a cell: blanks as '', lists joined, choices as their label, text escaped. */
+export function toCell(column: ColumnDef, value: unknown, lang: Lang): unknown {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return asCellValue(value.join(', '), column.kind === 'plainText');
+  if (column.kind === 'choice' && typeof value === 'string' && value !== '') {
+    const labels = column.choices ? choiceFromText(column.choices, value) : undefined;
+    return labels ? choiceLabel(column.choices!, labels, lang) : asCellValue(value, false);
+  }
+  // Days are written as 'YYYY-MM-DD' for Sheets to parse as a date in the spreadsheet's zone.
+  if (column.kind === 'date') return value;
+  if (column.kind === 'text' || column.kind === 'list') return asCellValue(value, false);
+  return value;
+}
