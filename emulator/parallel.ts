@@ -65,7 +65,14 @@ function request(msg) {
   Atomics.store(signal, 0, 0);
   port.postMessage(msg);
   Atomics.wait(signal, 0, 0);
-  const reply = receiveMessageOnPort(port).message;
+  // The flag can be seen before the reply posted just ahead of it reaches this port: poll until
+  // it is there (a wait of 1 ms each time) rather than read an empty port.
+  let received = receiveMessageOnPort(port);
+  while (received === undefined) {
+    Atomics.wait(signal, 0, 1, 1);
+    received = receiveMessageOnPort(port);
+  }
+  const reply = received.message;
   if (reply.error) { const e = new Error(reply.error.message); e.name = reply.error.name; throw e; }
   return revive(reply.value);
 }

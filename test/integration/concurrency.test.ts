@@ -68,7 +68,7 @@ beforeAll(() => {
 
 /**
  * The fixture's workbook, a second after it was saved: versions ("Updated at") have whole
- * seconds, and a save in the same second as the loaded version is the known bug tested last.
+ * seconds, and a save in the same second as the loaded version is tested last.
  */
 function restore(state: EmulatorState = fixture): Emulator {
   const emu = createEmulator({ state, locale: 'fr_CA' });
@@ -904,12 +904,10 @@ describe('truly parallel (runInParallel, worker threads)', () => {
   }, 30_000);
 });
 
-describe('known bug: the version token has whole seconds', () => {
-  // BUG (src/server/clientForm/formRead.ts, saveLocked): "Updated at" is the save's time floored to the
-  // second, and it is the optimistic-concurrency version. Two saves of one client within the
-  // same second leave the version unchanged, so a third person holding that version overwrites
-  // the second save without a conflict. Fix: make every save change the version, e.g.
-  // `now = max(floor(now), current.version + 1 s)` for an existing client.
+describe('fixed: the version token has whole seconds', () => {
+  // Was a bug: "Updated at" is the save's time floored to the second, and it is the
+  // optimistic-concurrency version, so two saves of one client within the same second left the
+  // version unchanged. Every save now moves the version on (src/server/clientForm/save.ts).
   test('a save in the same second as the loaded version is still detected', () => {
     const emu = restore();
     const carl = load(emu, 'C0003');
@@ -928,13 +926,10 @@ describe('known bug: the version token has whole seconds', () => {
   });
 });
 
-describe('known bug: a save clears CRM log cells the form does not show', () => {
-  // BUG (src/server/clientForm/clientRecord.ts, crmCells): e-mail rows are written with `cc: ''` and
-  // `details: ''`, discussion rows with `to: ''`, although the form has no such fields; so any
-  // save of the client erases the Details of every e-mail row (typed or imported in the sheet)
-  // and the To of every discussion row. Found by the bench (its e-mail rows have details).
-  // Fix: leave those keys out of the wanted cells (e-mail: no cc/details; discussion: no to),
-  // so the writer keeps the sheet's values; a new row leaves them blank anyway.
+describe('fixed: a save cleared CRM log cells the form does not show', () => {
+  // Was a bug (found by the bench): e-mail rows were written with `cc: ''` and `details: ''`,
+  // discussion rows with `to: ''`, erasing what the sheet held. The writer now leaves out the
+  // keys the form has no field for (src/server/clientForm/clientRecord.ts, crmCells).
   test('e-mail details and discussion recipients typed in the sheet survive a save', () => {
     const wb = workbook({ locale: 'fr_CA', now: '2026-11-15T12:00:00-05:00' });
     const record = emptyClientRecord('C0001');
