@@ -5,7 +5,8 @@
  * ends and a UTF-8 byte order mark, which spreadsheet programs write.
  */
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+/** Quoted: separators, quotes, line breaks, edge spaces, and a leading apostrophe (OWASP's mark). */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$|^'/;
 
 export function formatCsv(rows: readonly (readonly string[])[]): string {
   return rows

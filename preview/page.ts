@@ -108,8 +108,14 @@ async function act(path: string, body: Record<string, unknown>): Promise<void> {
   }
 }
 
-async function refresh(first = false): Promise<void> {
-  await apply(await call(first ? '/api/view' : `/api/view?since=${seq}`));
+/** The view: since the last look, or from now (nothing replayed) when `fromNow`. */
+async function refresh(fromNow = false): Promise<void> {
+  await apply(await call(fromNow ? '/api/view' : `/api/view?since=${seq}`));
+}
+
+/** Opening (or reloading) the page is opening the spreadsheet: onOpen runs (a POST: it acts). */
+async function open(): Promise<void> {
+  await apply(await call('/api/open', {}));
 }
 
 async function apply(reply: Reply): Promise<void> {
@@ -323,4 +329,4 @@ window.addEventListener('message', (e: MessageEvent) => {
   }
 });
 
-void refresh(true);
+void open();

@@ -15,11 +15,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { dayInZone } from '../src/domain/time';
+import { dayInZone, isDay } from '../src/domain/time';
 import type { Lang } from '../src/shared/contract';
 import { buildEmpty, buildSample, DEFAULT_TIME_ZONE, noonOf } from './sample';
 import { PreviewSession, TRIGGER_HANDLERS, type Answer, type ActionResult } from './session';
-import { readState } from './state';
+import { isPreviewFileOrFree, readState } from './state';
 
 const HERE = path.resolve(__dirname);
 const MAX_BODY = 20 * 1024 * 1024;
@@ -54,7 +54,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): PreviewOpt
     throw new Error(`Invalid port: ${portText}`);
   const lang = values.lang ?? 'fr';
   if (lang !== 'fr' && lang !== 'en') throw new Error(`--lang must be fr or en, not ${lang}`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+  if (values.today !== undefined && !isDay(values.today))
     throw new Error(`--today must be YYYY-MM-DD, not ${values.today}`);
   return {
     port,
@@ -69,6 +69,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): PreviewOpt
 
 /** Loads the saved workbook, or builds the sample (or an empty one) when asked or when none. */
 export function openSession(opts: PreviewOptions): PreviewSession {
+  if ((opts.fresh || opts.empty) && !isPreviewFileOrFree(opts.dataFile))
+    throw new Error(
+      `${opts.dataFile} exists and is not a preview workbook: choose another --data file.`,
+    );
   const saved = opts.fresh || opts.empty ? null : readState(opts.dataFile);
   if (saved) {
     if (opts.langGiven && saved.lang !== opts.lang)
@@ -104,12 +108,20 @@ class HttpError extends Error {
   }
 }
 
+/**
+ * Every answer: no caching, no type sniffing, and no framing by another site (the page frames its
+ * own sidebar, so 'self'): X-Frame-Options for older browsers, CSP frame-ancestors for the rest
+ * (https://developer.mozilla.org/docs/Web/HTTP/Headers/Content-Security-Policy/frame-ancestors).
+ */
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': "frame-ancestors 'self'",
+};
+
 function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
+  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS });
   res.end(body);
 }
 
@@ -144,8 +156,13 @@ const int = (v: unknown, name: string): number => {
     throw new HttpError(400, `${name} must be a positive integer`);
   return v;
 };
-const optDay = (v: unknown): string | null =>
-  typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+/** A day for the clock: absent or blank is "real time"; anything else must be a real calendar day. */
+const optDay = (v: unknown): string | null => {
+  if (v == null || (typeof v === 'string' && v.trim() === '')) return null;
+  if (typeof v !== 'string' || !isDay(v.trim()))
+    throw new HttpError(400, `date must be a real day YYYY-MM-DD, not ${JSON.stringify(v)}`);
+  return v.trim();
+};
 
 function answersOf(v: unknown): Answer[] {
   if (v === undefined) return [];
@@ -238,10 +255,9 @@ export async function startPreview(opts: PreviewOptions): Promise<RunningPreview
       return send(res, 200, 'text/html; charset=utf-8', frame);
     }
     if (route === 'GET /api/view') {
-      // A page that has seen nothing yet (just opened) starts from now: no replay of old toasts.
+      // A page that has seen nothing yet starts from now: no replay of old toasts. A GET never
+      // acts: opening the spreadsheet (onOpen) is POST /api/open.
       const since = url.searchParams.get('since');
-      // Opening (or reloading) the page is opening the spreadsheet: onOpen runs again.
-      if (since === null) session.reopen();
       return reply(res, since === null ? session.lastSeq() : Number(since) || 0);
     }
     if (route === 'GET /api/csv') {
@@ -249,7 +265,7 @@ export async function startPreview(opts: PreviewOptions): Promise<RunningPreview
       res.writeHead(200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(sheet)}.csv`,
-        'cache-control': 'no-store',
+        ...SECURITY_HEADERS,
       });
       res.end(session.exportCsv(sheet));
       return;
@@ -262,6 +278,10 @@ export async function startPreview(opts: PreviewOptions): Promise<RunningPreview
     }
     const since = typeof body.since === 'number' ? body.since : 0;
     switch (url.pathname) {
+      case '/api/open':
+        // Opening (or reloading) the page is opening the spreadsheet: onOpen runs again.
+        session.reopen();
+        return reply(res, session.lastSeq());
       case '/api/select':
         session.select(
           str(body.sheet, 'sheet'),
@@ -312,6 +332,21 @@ export async function startPreview(opts: PreviewOptions): Promise<RunningPreview
   }
 }
 
+/**
+ * Stops when the process that started it goes away. `npm start` builds, then its shell execs this
+ * server, so npm's own child is this process and npm's signals reach it; but a parent killed outright
+ * (SIGKILL) forwards nothing: then the parent id changes (the orphan is adopted) and the preview
+ * stops rather than keep serving, unseen, on its port.
+ */
+function exitWithParent(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.exit(0);
+  }, 1000).unref();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => process.exit(0));
+}
+
 async function main(): Promise<void> {
   let opts: PreviewOptions;
   try {
@@ -320,19 +355,19 @@ async function main(): Promise<void> {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(2);
   }
+  exitWithParent();
   try {
     const running = await startPreview(opts);
     console.log(
       `Fiche Client preview: ${running.url}  (workbook: ${path.relative(process.cwd(), opts.dataFile)}; Ctrl+C to stop)`,
     );
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
       console.error(
         `Port ${opts.port} is already in use: try npm start -- --port ${opts.port + 1}`,
       );
-      process.exit(1);
-    }
-    throw e;
+    else console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
   }
 }
 

@@ -13,6 +13,7 @@
 import { createScriptRunBridge, type Emulator } from '../emulator';
 import { clockEventFields } from '../emulator/triggers';
 import type { ButtonName, ButtonSetName, UiEvent } from '../emulator/ui';
+import { isDay } from '../src/domain/time';
 import { langFromLocale, type Lang } from '../src/shared/contract';
 import { injectScriptRun } from './frames';
 import { say } from './messages';
@@ -52,7 +53,6 @@ export type TriggerKind = keyof typeof TRIGGER_HANDLERS;
 
 const MAX_ACTIVITY = 300;
 const MAX_FRAMES = 20;
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isQuestion(e: UiEvent): e is Extract<UiEvent, { kind: 'alert' | 'prompt' }> {
   return e.kind === 'prompt' || (e.kind === 'alert' && e.buttons !== 'OK');
@@ -162,8 +162,7 @@ export class PreviewSession {
 
   /** Sets the emulated clock to noon of a day, or back to the real clock (null). */
   setClock(day: string | null): void {
-    if (day !== null && !DAY_RE.test(day))
-      throw new Error(say(this.lang, 'badDate', { date: day }));
+    if (day !== null && !isDay(day)) throw new Error(say(this.lang, 'badDate', { date: day }));
     this.pinned = day === null ? null : new Date(noonOf(day)).getTime();
     this.tick();
     this.save();
@@ -209,6 +208,14 @@ export class PreviewSession {
     fn: string,
     args: unknown[],
   ): Promise<{ ok: true; value: unknown } | { ok: false; name: string; message: string }> {
+    // Only the script's own functions: the runner object also has withSuccessHandler and
+    // Object.prototype's names (constructor, toString…), which are no server function.
+    if (!this.emu.functionNames().includes(fn))
+      return Promise.resolve({
+        ok: false,
+        name: 'TypeError',
+        message: `google.script.run.${fn} is not a function`,
+      });
     this.tick();
     const emu = this.emu;
     const cursors = this.cursors();

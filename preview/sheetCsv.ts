@@ -12,6 +12,7 @@ import {
   type ColumnKind,
   type SheetKey,
 } from '../src/shared/contract';
+import { looksLikeFormula } from '../src/shared/csv';
 import { formatCsv, parseCsv, CsvError } from './csv';
 import { headerRow, replaceDataRows, sheetOrThrow, type CellInput } from './workbookIO';
 
@@ -21,7 +22,18 @@ function cellText(v: unknown, timeZone: string): string {
     return formatDateJava(v, timeZone, time === '00:00:00' ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm:ss');
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'string') return textField(v);
   return String(v ?? '');
+}
+
+/**
+ * Text that a spreadsheet program would run as a formula gets OWASP's leading single quote
+ * (src/shared/csv.ts); so does text that already begins with one, so that the importer, which
+ * takes a leading quote as "the rest is text" (as Sheets does with typed input), gives back
+ * exactly what was exported. Numbers are not text: -5 stays -5.
+ */
+function textField(text: string): string {
+  return looksLikeFormula(text) || text.startsWith("'") ? `'${text}` : text;
 }
 
 export function exportSheetCsv(emu: Emulator, name: string): string {
@@ -53,14 +65,15 @@ const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
  * locale ("3033.77" is not a number in fr_CA), so numeric columns get numbers; checkbox columns
  * get booleans; any other text is typed input, except that a leading "=" is kept as text
  * (the leading apostrophe is Sheets' "this is text" mark: https://support.google.com/docs/answer/3094044),
- * because imported data is never a formula.
+ * because imported data is never a formula. A field that begins with an apostrophe (how the
+ * exporter marks formula-like text) is typed as it is: the apostrophe makes the rest text.
  */
 function fieldValue(text: string, kind: ColumnKind | undefined): CellInput {
   if (text === '') return '';
   if (kind && NUMERIC.includes(kind) && NUMBER_TEXT.test(text.trim())) return Number(text.trim());
   if (kind === 'checkbox' && /^(true|false)$/i.test(text.trim()))
     return text.trim().toLowerCase() === 'true';
-  if (text.startsWith('=') || text.startsWith("'")) return `'${text}`;
+  if (text.startsWith('=')) return `'${text}`;
   return text;
 }
 

@@ -72,6 +72,20 @@ export function restore(state: PreviewState, distDir?: string): Emulator {
   return emu;
 }
 
+/**
+ * Whether `file` may be written as the preview workbook: it does not exist yet, or it is one
+ * (a JSON object with the preview's format mark). --fresh never overwrites anything else.
+ */
+export function isPreviewFileOrFree(file: string): boolean {
+  if (!existsSync(file)) return true;
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<PreviewState> | null;
+    return parsed !== null && typeof parsed === 'object' && parsed.format === STATE_FORMAT;
+  } catch {
+    return false;
+  }
+}
+
 export function readState(file: string): PreviewState | null {
   if (!existsSync(file)) return null;
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<PreviewState>;

@@ -30,7 +30,7 @@ describe('CSV', () => {
     ];
     const text = formatCsv(rows);
     expect(text).toBe(
-      'a,"b,c","say ""hi""","two\r\nlines"," padded ",\r\né,,=1+1,\'0042,"x\ny",""""\r\n',
+      'a,"b,c","say ""hi""","two\r\nlines"," padded ",\r\né,,=1+1,"\'0042","x\ny",""""\r\n',
     );
     expect(parseCsv(text)).toEqual(rows);
   });
@@ -228,6 +228,34 @@ describe('sheet CSV', () => {
     expect(row[header.indexOf('Code client')]).toBe('0042');
     expect(row[header.indexOf('Objet')]).toBe('=HYPERLINK("x")');
     expect(emu.spreadsheet.cell('Journal CRM', `G2`).formula).toBe('');
+  });
+
+  test('formula-like text is exported with OWASP’s leading quote and comes back as it was', () => {
+    const emu = buildSample({ lang: 'fr', today: TODAY, clients: 3 });
+    const hostile = [
+      '=HYPERLINK("https://evil.example";"x")',
+      '+1 514',
+      '-note',
+      '@SUM(A1)',
+      "'quoted",
+    ];
+    importSheetCsv(
+      emu,
+      'Journal CRM',
+      formatCsv([
+        ['Code client', 'Date', 'Nature', 'Objet'],
+        ...hostile.map((h) => ['C-0001', '2026-11-01', 'Suivi', `'${h}`]),
+      ]),
+    );
+    const before = emu.spreadsheet.displayValues('Journal CRM');
+    expect(before.slice(1).map((r) => r[before[0]!.indexOf('Objet')])).toEqual(hostile);
+    const csv = exportSheetCsv(emu, 'Journal CRM');
+    // Every hostile field leaves quoted and starting with the quote mark: no program runs it.
+    for (const h of hostile) expect(csv).toContain(`"'${h.replace(/"/g, '""')}"`);
+    for (const line of csv.split('\r\n').slice(1))
+      for (const field of parseCsv(line)[0] ?? []) expect(field).not.toMatch(/^[=+\-@\t\r]/);
+    importSheetCsv(emu, 'Journal CRM', csv);
+    expect(emu.spreadsheet.displayValues('Journal CRM')).toEqual(before);
   });
 
   test('refuses unknown and missing required columns', () => {

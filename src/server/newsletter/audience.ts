@@ -8,6 +8,7 @@ import { codeKey, type ReadContext } from '../../domain/cells';
 import { newsletterEligibility, type Eligibility } from '../../domain/consent';
 import type { CellProblem } from '../../domain/types';
 import type { Lang } from '../../shared/contract';
+import { csvField } from '../../shared/csv';
 import { readAll, type RowValues } from '../workbook/records';
 import { readTable, type Table } from '../workbook/workbook';
 
@@ -130,15 +131,10 @@ export const CSV_HEADER = [
 ] as const;
 
 /**
- * One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF, quotes doubled.
- * https://www.rfc-editor.org/rfc/rfc4180#section-2 — values are kept exactly (no apostrophe
- * prefix): the file is for Mailchimp's importer, which would keep the prefix as data.
+ * The opted-in audience as CSV text (CRLF line ends, as RFC 4180 has them). A name or company
+ * beginning with = + - @ gets OWASP's leading quote (src/shared/csv.ts): Mailchimp keeps it as
+ * data, but the file is often opened in a spreadsheet program first, where it would run.
  */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** The opted-in audience as CSV text (CRLF line ends, as RFC 4180 has them). */
 export function audienceCsv(clients: readonly AudienceClient[]): string {
   const lines = [CSV_HEADER.map(csvField).join(',')];
   for (const c of clients) {
