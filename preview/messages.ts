@@ -16,6 +16,28 @@ const TEXTS = {
     en: '{rows} rows imported into {sheet}.',
   },
   importFailed: { fr: 'Import refusé : {message}', en: 'Import refused: {message}' },
+  importTitle: { fr: 'Importer dans {sheet}', en: 'Import into {sheet}' },
+  importAsk: {
+    fr: 'Remplacer les {before} lignes de « {sheet} » par les {rows} lignes du fichier ? {kept} Le classeur d’avant l’import est gardé : le bouton « Restaurer » le ramène.',
+    en: 'Replace the {before} rows of "{sheet}" with the {rows} rows of the file? {kept} The workbook as it was before the import is kept: the "Restore" button brings it back.',
+  },
+  importKeepsNone: {
+    fr: 'Le fichier a toutes les colonnes de la feuille.',
+    en: 'The file has every column of the sheet.',
+  },
+  importKeepsByKey: {
+    fr: 'Colonnes absentes du fichier, gardées pour chaque « {key} » : {columns}.',
+    en: 'Columns the file lacks, kept for each "{key}": {columns}.',
+  },
+  importKeepsByRow: {
+    fr: 'Colonnes absentes du fichier, gardées ligne par ligne : {columns}.',
+    en: 'Columns the file lacks, kept row by row: {columns}.',
+  },
+  restored: {
+    fr: 'Classeur restauré tel qu’il était avant l’import.',
+    en: 'Workbook restored as it was before the import.',
+  },
+  noBackup: { fr: 'Aucune sauvegarde d’import à restaurer.', en: 'No import backup to restore.' },
   mailSent: { fr: 'Courriel envoyé à {to} : {subject}', en: 'E-mail sent to {to}: {subject}' },
   failed: { fr: 'Erreur : {message}', en: 'Error: {message}' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -24,7 +24,10 @@ const TEXT = {
     monthlyTitle:
       'Exécute maintenant onMonthlyTrigger : commissions du mois précédent la date de l’horloge',
     exportTitle: 'Télécharger les valeurs de cette feuille en CSV',
-    importTitle: 'Remplacer les lignes de cette feuille par celles d’un CSV (même en-tête)',
+    importTitle:
+      'Remplacer les lignes de cette feuille par celles d’un CSV (même en-tête ; demande d’abord, garde une sauvegarde)',
+    restore: 'Restaurer',
+    restoreTitle: 'Ramener le classeur tel qu’il était avant l’import dans « {sheet} »',
     clock: 'Aujourd’hui (émulé) : {d}',
     pinned: 'Horloge fixée au {d}',
     reset: 'Heure réelle',
@@ -43,7 +46,9 @@ const TEXT = {
     dailyTitle: 'Runs onDailyTrigger now, as the installed daily trigger does',
     monthlyTitle: 'Runs onMonthlyTrigger now: commissions of the month before the clock’s date',
     exportTitle: 'Download this sheet’s values as CSV',
-    importTitle: 'Replace this sheet’s rows with a CSV’s (same header)',
+    importTitle: 'Replace this sheet’s rows with a CSV’s (same header; asks first, keeps a backup)',
+    restore: 'Restore',
+    restoreTitle: 'Bring back the workbook as it was before the import into “{sheet}”',
     clock: 'Today (emulated): {d}',
     pinned: 'Clock set to {d}',
     reset: 'Real time',
@@ -191,6 +196,10 @@ function render(): void {
   labelled('run-monthly', 'monthly', 'monthlyTitle');
   labelled('export', 'export', 'exportTitle');
   labelled('import-label', 'import', 'importTitle');
+  const restore = byId('restore');
+  restore.hidden = !view.backup;
+  restore.textContent = text('restore');
+  restore.title = text('restoreTitle', { sheet: view.backup?.sheet ?? '' });
   // Redraw the grid only when it changed: a background refresh (a sidebar call ending) must
   // not close the cell the user is typing in, nor move what they are looking at.
   const drawn = JSON.stringify(view.grid);
@@ -312,6 +321,7 @@ byId<HTMLInputElement>('import').addEventListener('change', async (e) => {
   input.value = '';
   if (file && view) await act('/api/import', { sheet: view.grid.sheet, text: await file.text() });
 });
+byId('restore').addEventListener('click', () => void act('/api/restore', {}));
 byId('sidebar-close').addEventListener('click', () => {
   byId('sidebar').hidden = true;
   sidebarFrame = null;

@@ -324,8 +324,14 @@ export async function startPreview(opts: PreviewOptions): Promise<RunningPreview
         return reply(
           res,
           since,
-          session.importCsv(str(body.sheet, 'sheet'), str(body.text, 'text')),
+          session.importCsv(
+            str(body.sheet, 'sheet'),
+            str(body.text, 'text'),
+            answersOf(body.answers),
+          ),
         );
+      case '/api/restore':
+        return reply(res, since, session.restoreBackup());
       default:
         throw new HttpError(404, 'Not found');
     }

@@ -10,6 +10,7 @@
  * before the action and returns the question; the page asks the user and sends the action again
  * with one more answer. The script sees exactly one run with every answer in place.
  */
+import { existsSync, rmSync } from 'node:fs';
 import { createScriptRunBridge, type Emulator } from '../emulator';
 import { clockEventFields } from '../emulator/triggers';
 import type { ButtonName, ButtonSetName, UiEvent } from '../emulator/ui';
@@ -18,8 +19,8 @@ import { langFromLocale, type Lang } from '../src/shared/contract';
 import { injectScriptRun } from './frames';
 import { say } from './messages';
 import { noonOf } from './sample';
-import { exportSheetCsv, importSheetCsv, ImportError } from './sheetCsv';
-import { restore, snapshot, writeState, type PreviewState } from './state';
+import { exportSheetCsv, importSheetCsv, ImportError, planImport } from './sheetCsv';
+import { readState, restore, snapshot, writeState, type PreviewState } from './state';
 import { pageView, type PageView } from './view';
 import { sheetOrThrow } from './workbookIO';
 
@@ -70,6 +71,8 @@ export class PreviewSession {
   private frameSeq = 0;
   private seq = 0;
   private readonly log: Activity[] = [];
+  /** The last import's backup (undefined: not looked up yet; null: none). */
+  private backup: { sheet: string; at: string } | null | undefined = undefined;
 
   constructor(
     emu: Emulator,
@@ -102,7 +105,7 @@ export class PreviewSession {
 
   view(): PageView {
     this.tick();
-    return pageView(this.emu, this.lang, this.pinned !== null);
+    return { ...pageView(this.emu, this.lang, this.pinned !== null), backup: this.backupInfo() };
   }
 
   activitySince(seq: number): Activity[] {
@@ -183,17 +186,52 @@ export class PreviewSession {
     });
   }
 
-  /** Replaces a sheet's data rows from a CSV; like a paste, it fires the edit triggers. */
-  importCsv(sheet: string, text: string): ActionResult {
+  /**
+   * Replaces a sheet's data rows from a CSV; like a paste, it fires the edit triggers. Asks first
+   * (what is replaced, which columns keep their cells), then keeps the workbook as it was in a
+   * backup file that restoreBackup() brings back.
+   */
+  importCsv(sheet: string, text: string, answers: Answer[] = []): ActionResult {
+    let plan;
+    try {
+      plan = planImport(this.emu, sheet, text);
+    } catch (e) {
+      if (e instanceof ImportError)
+        throw new Error(say(this.lang, 'importFailed', { message: e.message }), { cause: e });
+      throw e;
+    }
+    const answer = answers[0];
+    if (!answer)
+      return {
+        question: {
+          kind: 'alert',
+          title: say(this.lang, 'importTitle', { sheet }),
+          prompt: say(this.lang, 'importAsk', {
+            sheet,
+            before: plan.before,
+            rows: plan.rows,
+            kept:
+              plan.kept.length === 0
+                ? say(this.lang, 'importKeepsNone')
+                : say(this.lang, plan.keyHeader ? 'importKeepsByKey' : 'importKeepsByRow', {
+                    columns: plan.kept.join(', '),
+                    key: plan.keyHeader ?? '',
+                  }),
+          }),
+          buttons: 'YES_NO',
+        },
+      };
+    if (answer.button !== 'YES') return {};
+    this.tick();
+    const at = new Date().toISOString();
+    writeState(this.backupFile, {
+      ...snapshot(this.emu, this.pinned),
+      importedSheet: sheet,
+      savedAt: at,
+    });
+    this.backup = { sheet, at };
     return this.act([], () => {
-      let report;
-      try {
-        report = importSheetCsv(this.emu, sheet, text);
-      } catch (e) {
-        if (e instanceof ImportError)
-          throw new Error(say(this.lang, 'importFailed', { message: e.message }), { cause: e });
-        throw e;
-      }
+      const report = importSheetCsv(this.emu, sheet, text);
       if (report.a1) this.emu.fireEdit({ range: { sheet, a1: report.a1 } });
       this.note({
         kind: 'toast',
@@ -201,6 +239,38 @@ export class PreviewSession {
         message: say(this.lang, 'imported', { rows: report.rows, sheet }),
       });
     });
+  }
+
+  /** Where the workbook is kept before an import: beside the workbook file. */
+  private get backupFile(): string {
+    return this.dataFile.replace(/(\.json)?$/, '.before-import.json');
+  }
+
+  /** The workbook as it was before the last import, if one is kept. */
+  backupInfo(): { sheet: string; at: string } | null {
+    if (this.backup === undefined) {
+      const state = existsSync(this.backupFile) ? readState(this.backupFile) : null;
+      this.backup = state ? { sheet: state.importedSheet ?? '', at: state.savedAt ?? '' } : null;
+    }
+    return this.backup;
+  }
+
+  /** Brings back the workbook as it was before the last import (once: the backup is used up). */
+  restoreBackup(): ActionResult {
+    const state = existsSync(this.backupFile) ? readState(this.backupFile) : null;
+    if (!state) throw new Error(say(this.lang, 'noBackup'));
+    this.emu = restore(state);
+    this.pinned = state.pinnedClock;
+    this.emu.fireOpen();
+    rmSync(this.backupFile, { force: true });
+    this.backup = null;
+    this.note({
+      kind: 'toast',
+      title: state.importedSheet ?? '',
+      message: say(this.lang, 'restored'),
+    });
+    this.save();
+    return {};
   }
 
   /** google.script.run from a frame: the bundle function, through the emulator's bridge. */

@@ -83,14 +83,44 @@ export interface ImportReport {
   a1: string | null;
 }
 
-export class ImportError extends Error {}
+/** What an import would do, for the question asked before it. */
+export interface ImportPlan {
+  /** Data rows the sheet has now, and the file's. */
+  before: number;
+  rows: number;
+  /** Sheet columns the file lacks: their cells are kept. */
+  kept: string[];
+  /** How kept cells follow their row: by this key column's value, or by position. */
+  keyHeader: string | null;
+}
 
 /**
- * Replaces a sheet's data rows with a CSV's. The CSV's first row must be the sheet's headers
- * (either language, any order); its columns are placed under the sheet's columns of the same
- * header. An unknown header or a missing required column refuses the whole file.
+ * The column that identifies a row, for the sheets that have one: a kept cell (a column the file
+ * lacks) stays with the row of the same key, wherever the file puts that row. Other sheets keep
+ * such cells by position.
  */
-export function importSheetCsv(emu: Emulator, name: string, text: string): ImportReport {
+const ROW_KEY: Partial<Record<SheetKey, string>> = {
+  clients: 'code',
+  terms: 'clientCode',
+  invoices: 'number',
+};
+
+export class ImportError extends Error {}
+
+interface Parsed {
+  sheetHeader: string[];
+  /** For each sheet column, the CSV column placed under it (-1: the file lacks it). */
+  source: number[];
+  data: string[][];
+  key: SheetKey | undefined;
+  keyColumn: number;
+}
+
+/**
+ * Reads a CSV against a sheet: its first row must be the sheet's headers (either language, any
+ * order); an unknown header or a missing required column refuses the whole file.
+ */
+function parseFor(emu: Emulator, name: string, text: string): Parsed {
   let rows: string[][];
   try {
     rows = parseCsv(text);
@@ -100,8 +130,7 @@ export function importSheetCsv(emu: Emulator, name: string, text: string): Impor
   const [csvHeader, ...data] = rows;
   if (!csvHeader || csvHeader.every((h) => h.trim() === ''))
     throw new ImportError('The file has no header row');
-  const sheet = sheetOrThrow(emu, name);
-  const sheetHeader = headerRow(sheet);
+  const sheetHeader = headerRow(sheetOrThrow(emu, name));
   const key = contractSheet(name);
   const same = (a: string, b: string): boolean => {
     if (normalizeHeader(a) === normalizeHeader(b)) return true;
@@ -122,22 +151,79 @@ export function importSheetCsv(emu: Emulator, name: string, text: string): Impor
         `Missing columns: ${missing.map((c) => `${c.fr} / ${c.en}`).join(', ')}`,
       );
   }
-  const kinds = sheetHeader.map((h) => contractColumn(key, h)?.kind);
-  const block = data
-    .filter((r) => r.some((f) => f !== ''))
-    .map((r) => {
-      const out: CellInput[] = sheetHeader.map(() => '');
-      r.forEach((f, i) => {
-        const t = target[i];
-        if (t !== undefined && t >= 0) out[t] = fieldValue(f, kinds[t]);
-      });
-      return out;
+  const source = sheetHeader.map((_, col) => target.indexOf(col));
+  const keyDef = key && ROW_KEY[key];
+  const keyColumn = keyDef
+    ? sheetHeader.findIndex((h) => contractColumn(key, h)?.key === keyDef)
+    : -1;
+  return {
+    sheetHeader,
+    source,
+    data: data.filter((r) => r.some((f) => f !== '')),
+    key,
+    keyColumn: keyColumn >= 0 && source[keyColumn]! >= 0 ? keyColumn : -1,
+  };
+}
+
+/** What importing `text` into sheet `name` would do; throws ImportError for a refused file. */
+export function planImport(emu: Emulator, name: string, text: string): ImportPlan {
+  const p = parseFor(emu, name, text);
+  return {
+    before: Math.max(0, sheetOrThrow(emu, name).getLastRow() - 1),
+    rows: p.data.length,
+    kept: p.sheetHeader.filter((h, col) => h.trim() !== '' && p.source[col] === -1),
+    keyHeader: p.keyColumn >= 0 ? p.sheetHeader[p.keyColumn]! : null,
+  };
+}
+
+/**
+ * Replaces a sheet's data rows with a CSV's, placing its columns under the sheet's columns of
+ * the same header. Columns the file lacks keep their cells: with the row of the same key on
+ * Clients, Terms and Invoices (ROW_KEY), else with the row at the same position.
+ */
+export function importSheetCsv(emu: Emulator, name: string, text: string): ImportReport {
+  const p = parseFor(emu, name, text);
+  const sheet = sheetOrThrow(emu, name);
+  const kinds = p.sheetHeader.map((h) => contractColumn(p.key, h)?.kind);
+  const width = p.sheetHeader.length;
+  const last = sheet.getLastRow();
+  const oldRange = last >= 2 && width > 0 ? sheet.getRange(2, 1, last - 1, width) : null;
+  const old: unknown[][] = oldRange ? oldRange.getValues() : [];
+  // Whether each column is plain text ('@'), where typed input is never parsed.
+  const plainText = p.sheetHeader.map(
+    (_, col) => sheet.getRange(2, col + 1).getNumberFormat() === '@',
+  );
+  const oldByKey = new Map<string, unknown[]>();
+  if (p.keyColumn >= 0)
+    for (const r of old) {
+      const k = String(r[p.keyColumn] ?? '').trim();
+      if (k !== '' && !oldByKey.has(k)) oldByKey.set(k, r);
+    }
+  const block = p.data.map((r, i) => {
+    const previous =
+      p.keyColumn >= 0 ? oldByKey.get((r[p.source[p.keyColumn]!] ?? '').trim()) : old[i];
+    return p.sheetHeader.map((_, col): CellInput => {
+      const from = p.source[col]!;
+      if (from >= 0) return fieldValue(r[from] ?? '', kinds[col]);
+      return keptCell(previous?.[col], plainText[col]!);
     });
+  });
   replaceDataRows(emu, name, block);
-  const lastCol = sheetHeader.length;
   const a1 =
-    block.length > 0 && lastCol > 0
-      ? sheet.getRange(2, 1, block.length, lastCol).getA1Notation()
+    block.length > 0 && width > 0
+      ? sheet.getRange(2, 1, block.length, width).getA1Notation()
       : null;
   return { rows: block.length, a1 };
+}
+
+/**
+ * A kept cell written back as the value it held. In a plain-text column ('@') Sheets keeps typed
+ * input as it is; elsewhere text gets Sheets' leading apostrophe, so it stays exactly that text
+ * whatever it looks like (a formula, a number, a date).
+ */
+function keptCell(v: unknown, plainText: boolean): CellInput {
+  if (v === undefined || v === null || v === '') return '';
+  if (typeof v === 'string') return plainText ? v : `'${v}`;
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  return String(v);
 }

@@ -25,6 +25,9 @@ export interface PreviewState {
   triggers: TriggerRecord[];
   /** The emulated now (ms) when the user set the clock to a date; null = follow the real clock. */
   pinnedClock: number | null;
+  /** In a backup kept before an import: the sheet imported into, and when (ISO). */
+  importedSheet?: string;
+  savedAt?: string;
 }
 
 export function snapshot(emu: Emulator, pinnedClock: number | null): PreviewState {

@@ -50,6 +50,8 @@ export interface PageView {
   /** The emulated today in the spreadsheet's zone, and whether the user set the clock. */
   today: string;
   clockPinned: boolean;
+  /** The workbook kept before the last import, which the Restore button brings back. */
+  backup?: { sheet: string; at: string } | null;
 }
 
 function flatMenu(prefix: string, items: MenuEntry[]): MenuView['items'] {

@@ -16,7 +16,7 @@ import {
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-export type CellInput = string | number | boolean | null;
+export type CellInput = string | number | boolean | Date | null;
 
 export function activeSpreadsheet(emu: Emulator): Spreadsheet {
   const app = emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;

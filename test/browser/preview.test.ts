@@ -318,17 +318,31 @@ test('CSV export, then import of an edited file, replaces the sheet rows and kee
   expect(lines[0]).toBe('Code client,Date,Nature,De,À,Cc,Objet,Détails');
   const added =
     'C-0001,2026-11-16,Suivi,julie.pelletier@exemple.ca,,,"=1+1, ""à voir""",Rappel\r\n';
-  await page.locator('#import').setInputFiles({
-    name: 'crm.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv + added, 'utf8'),
-  });
+  const importFile = (): Promise<void> =>
+    page.locator('#import').setInputFiles({
+      name: 'crm.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv + added, 'utf8'),
+    });
+  const codes = page.locator('#grid tbody td[data-col="1"]', { hasText: /^C-\d{4}$/ });
+  const dialog = page.locator('dialog#ask');
+  // It asks first, saying what is replaced; "Non" changes nothing.
+  await importFile();
+  await dialog.getByText(`Remplacer les ${lines.length - 1} lignes`).waitFor();
+  await dialog.getByRole('button', { name: 'Non' }).click();
+  expect(await codes.count()).toBe(lines.length - 1);
+  await importFile();
+  await dialog.getByRole('button', { name: 'Oui' }).click();
   await page.locator('.toast', { hasText: `${lines.length} lignes importées` }).waitFor();
   const row = await rowWhere('Objet', '=1+1, "à voir"');
   expect(await (await cellOf(row, 'Date')).textContent()).toBe('2026-11-16');
-  expect(await page.locator('#grid tbody td[data-col="1"]', { hasText: /^C-\d{4}$/ }).count()).toBe(
-    lines.length,
-  );
+  expect(await codes.count()).toBe(lines.length);
+  // The workbook before the import comes back with Restore.
+  await page.getByRole('button', { name: 'Restaurer', exact: true }).click();
+  await page.locator('.toast', { hasText: 'restauré' }).waitFor();
+  await codes.nth(lines.length - 1).waitFor({ state: 'detached' });
+  expect(await codes.count()).toBe(lines.length - 1);
+  expect(await page.getByRole('button', { name: 'Restaurer', exact: true }).isHidden()).toBe(true);
 });
 
 test('a CSV with an unknown column is refused and changes nothing', async () => {

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { formatCsv, parseCsv } from '../../preview/csv';
 import { buildSample, buildEmpty } from '../../preview/sample';
 import { PreviewSession } from '../../preview/session';
-import { exportSheetCsv, importSheetCsv, ImportError } from '../../preview/sheetCsv';
+import { exportSheetCsv, importSheetCsv, ImportError, planImport } from '../../preview/sheetCsv';
 import { readState } from '../../preview/state';
 import { gridView } from '../../preview/view';
 
@@ -256,6 +256,73 @@ describe('sheet CSV', () => {
       for (const field of parseCsv(line)[0] ?? []) expect(field).not.toMatch(/^[=+\-@\t\r]/);
     importSheetCsv(emu, 'Journal CRM', csv);
     expect(emu.spreadsheet.displayValues('Journal CRM')).toEqual(before);
+  });
+
+  test('columns the file lacks keep their cells: with the row of the same client code on Clients', () => {
+    const emu = buildSample({ lang: 'fr', today: TODAY, clients: 4 });
+    const rows = (): Record<string, unknown>[] => {
+      const [header = [], ...data] = emu.spreadsheet.displayValues('Clients');
+      return data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    };
+    const before = rows();
+    // Only codes and names, in reverse order, one name changed.
+    const csv = formatCsv([
+      ['Nom', 'Code client'],
+      ...before
+        .slice()
+        .reverse()
+        .map((r, i) => [i === 0 ? 'Nouveau nom' : String(r['Nom']), String(r['Code client'])]),
+    ]);
+    expect(planImport(emu, 'Clients', csv)).toMatchObject({
+      before: before.length,
+      rows: before.length,
+      keyHeader: 'Code client',
+    });
+    expect(planImport(emu, 'Clients', csv).kept).toContain('Téléphone');
+    importSheetCsv(emu, 'Clients', csv);
+    const after = rows();
+    expect(after.map((r) => r['Code client'])).toEqual(
+      before.map((r) => r['Code client']).reverse(),
+    );
+    for (const r of after) {
+      const was = before.find((b) => b['Code client'] === r['Code client'])!;
+      expect(r['Téléphone']).toBe(was['Téléphone']);
+      expect(r['Code postal']).toBe(was['Code postal']);
+      expect(r['Courriel']).toBe(was['Courriel']);
+    }
+    expect(after[0]!['Nom']).toBe('Nouveau nom');
+  });
+
+  test('a session import asks first, keeps a backup, and Restore brings the workbook back', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fiche-import-'));
+    try {
+      const emu = buildSample({ lang: 'fr', today: TODAY, clients: 3 });
+      const session = new PreviewSession(emu, path.join(dir, 'w.json'), null);
+      const before = session.emulator.spreadsheet.displayValues('Factures');
+      const csv = formatCsv([before[0]!.map(String), before[1]!.map(String)]);
+      const asked = session.importCsv('Factures', csv);
+      expect(asked.question?.prompt).toMatch(
+        new RegExp(`Remplacer les ${before.length - 1} lignes`),
+      );
+      expect(session.emulator.spreadsheet.displayValues('Factures')).toEqual(before);
+      expect(session.importCsv('Factures', csv, [{ kind: 'alert', button: 'NO' }])).toEqual({});
+      expect(session.emulator.spreadsheet.displayValues('Factures')).toEqual(before);
+      session.importCsv('Factures', csv, [{ kind: 'alert', button: 'YES' }]);
+      expect(session.emulator.spreadsheet.displayValues('Factures')).toHaveLength(2);
+      expect(session.view().backup?.sheet).toBe('Factures');
+      // A restart still knows the backup.
+      const reopened = PreviewSession.fromState(
+        readState(path.join(dir, 'w.json'))!,
+        path.join(dir, 'w.json'),
+      );
+      expect(reopened.view().backup?.sheet).toBe('Factures');
+      reopened.restoreBackup();
+      expect(reopened.emulator.spreadsheet.displayValues('Factures')).toEqual(before);
+      expect(reopened.view().backup).toBeNull();
+      expect(() => reopened.restoreBackup()).toThrow(/Aucune sauvegarde/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('refuses unknown and missing required columns', () => {
