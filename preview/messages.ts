@@ -38,6 +38,14 @@ const TEXTS = {
     en: 'Workbook restored as it was before the import.',
   },
   noBackup: { fr: 'Aucune sauvegarde d’import à restaurer.', en: 'No import backup to restore.' },
+  dailyDone: {
+    fr: 'Surveillance exécutée : {n} clients sous surveillance.',
+    en: 'Watch list run: {n} clients under watch.',
+  },
+  monthlyDone: {
+    fr: 'Commissions de {month} calculées : {n} lignes au rapport.',
+    en: 'Commissions for {month} computed: {n} report rows.',
+  },
   mailSent: { fr: 'Courriel envoyé à {to} : {subject}', en: 'E-mail sent to {to}: {subject}' },
   failed: { fr: 'Erreur : {message}', en: 'Error: {message}' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -14,7 +14,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { createScriptRunBridge, type Emulator } from '../emulator';
 import { clockEventFields } from '../emulator/triggers';
 import type { ButtonName, ButtonSetName, UiEvent } from '../emulator/ui';
-import { isDay } from '../src/domain/time';
+import { dayInZone, isDay, previousMonth } from '../src/domain/time';
 import { langFromLocale, type Lang } from '../src/shared/contract';
 import { injectScriptRun } from './frames';
 import { say } from './messages';
@@ -22,7 +22,7 @@ import { noonOf } from './sample';
 import { exportSheetCsv, importSheetCsv, ImportError, planImport } from './sheetCsv';
 import { readState, restore, snapshot, writeState, type PreviewState } from './state';
 import { pageView, type PageView } from './view';
-import { sheetOrThrow } from './workbookIO';
+import { columnTexts, sheetOrThrow } from './workbookIO';
 
 export type Answer =
   { kind: 'alert'; button: ButtonName } | { kind: 'prompt'; button: ButtonName; text: string };
@@ -183,7 +183,20 @@ export class PreviewSession {
       this.emu.runIn(exec, handler, [
         { authMode: 'FULL', triggerUid: trigger.uid, ...clockEventFields(now) },
       ]);
+      // A trigger shows nothing in Sheets; the preview says what it did, read from the workbook.
+      this.note({ kind: 'toast', title: handler, message: this.triggerOutcome(kind, now) });
     });
+  }
+
+  private triggerOutcome(kind: TriggerKind, now: number): string {
+    if (kind === 'daily')
+      return say(this.lang, 'dailyDone', {
+        n: columnTexts(this.emu, 'clients', this.lang, 'watched').filter((v) => v === 'TRUE')
+          .length,
+      });
+    const month = previousMonth(dayInZone(now, this.emu.spreadsheet.timeZone));
+    const rows = columnTexts(this.emu, 'report', this.lang, 'month').filter((m) => m === month);
+    return say(this.lang, 'monthlyDone', { month, n: rows.length });
   }
 
   /**
@@ -401,7 +414,9 @@ export class PreviewSession {
           width: e.width,
           height: e.height,
         });
-      else if (e.kind === 'alert') this.note({ kind: 'alert', title: e.title, prompt: e.prompt });
+      // An alert that asked a question was answered in the page already: not shown again.
+      else if (e.kind === 'alert' && e.buttons === 'OK')
+        this.note({ kind: 'alert', title: e.title, prompt: e.prompt });
     }
   }
 

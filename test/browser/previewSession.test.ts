@@ -193,6 +193,64 @@ describe('session', () => {
       .slice(1)
       .map((r) => r[0]);
     expect(months).toContain('2026-11');
+    const rows = months.filter((m) => m === '2026-11').length;
+    expect(session.activitySince(0)).toContainEqual(
+      expect.objectContaining({
+        kind: 'toast',
+        title: 'onMonthlyTrigger',
+        message: `Commissions de 2026-11 calculées : ${rows} lignes au rapport.`,
+      }),
+    );
+    session.fireTrigger('daily', null);
+    const watched = session.emulator.spreadsheet
+      .values('Clients')
+      .slice(1)
+      .filter(
+        (r) =>
+          r[session.emulator.spreadsheet.values('Clients')[0]!.indexOf('Sous surveillance')] ===
+          true,
+      ).length;
+    expect(watched).toBeGreaterThan(0);
+    expect(session.activitySince(0)).toContainEqual(
+      expect.objectContaining({
+        kind: 'toast',
+        title: 'onDailyTrigger',
+        message: `Surveillance exécutée : ${watched} clients sous surveillance.`,
+      }),
+    );
+  });
+
+  test('a paid-out month: the Yes to the question recomputes it, and the question is not shown again', () => {
+    const session = new PreviewSession(
+      buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
+      file('paid.json'),
+      noon,
+    );
+    const path = 'Fiche Client > Rapport des commissions…';
+    const month = [{ kind: 'prompt' as const, button: 'OK' as const, text: '2026-09' }];
+    session.clickMenu(path, month);
+    // The team ticks Paid out on every row of the month, then an invoice of that month changes.
+    const report = session.emulator.spreadsheet.displayValues('Rapport des commissions');
+    const paidCol = report[0]!.indexOf('Payée') + 1;
+    report.forEach((r, i) => {
+      if (i > 0 && r[0] === '2026-09')
+        session.editCell('Rapport des commissions', i + 1, paidCol, true);
+    });
+    const invoices = session.emulator.spreadsheet.displayValues('Factures');
+    const amountCol = invoices[0]!.indexOf('Montant') + 1;
+    const dateCol = invoices[0]!.indexOf('Date');
+    const row = invoices.findIndex((r, i) => i > 0 && r[dateCol]!.startsWith('2026-09'));
+    expect(row).toBeGreaterThan(0);
+    session.editCell('Factures', row + 1, amountCol, '99999');
+    const asked = session.clickMenu(path, month);
+    expect(asked.question).toMatchObject({ kind: 'alert', buttons: 'YES_NO' });
+    const seen = session.lastSeq();
+    expect(
+      session.clickMenu(path, [...month, { kind: 'alert', button: 'YES' }]).question,
+    ).toBeUndefined();
+    const after = session.activitySince(seen);
+    expect(after.filter((a) => a.kind === 'alert')).toEqual([]);
+    expect(after.map((a) => a.kind)).toContain('toast');
   });
 
   test('an empty workbook is set up, with its triggers, and no rows', () => {
