@@ -164,15 +164,19 @@ export function isRetentionMonths(n: unknown): n is number {
 
 /**
  * Invoices a month from the invoices dated in the 12 months up to `lastMonth` (included): the
- * count ÷ 12, or ÷ the months since the oldest one when the history is shorter than a year.
+ * count ÷ 12, or ÷ the months since the oldest invoice when the history is shorter than a year.
  */
 export function invoicesPerMonth(months: readonly Month[], lastMonth: Month): number {
   const first = addMonths(lastMonth, -11);
-  const recent = months.filter((m) => m >= first && m <= lastMonth);
-  if (recent.length === 0) return 0;
-  const oldest = recent.reduce((a, b) => (a < b ? a : b));
-  const span = Math.min(12, monthsFrom(oldest, lastMonth) + 1);
-  return recent.length / span;
+  let oldest = '';
+  let recent = 0;
+  for (const m of months) {
+    if (m > lastMonth) continue;
+    if (oldest === '' || m < oldest) oldest = m;
+    if (m >= first) recent++;
+  }
+  if (recent === 0) return 0;
+  return recent / Math.min(12, monthsFrom(oldest, lastMonth) + 1);
 }
 
 /** Whole months from a to b ('2026-01' → '2026-03' is 2). */
@@ -180,4 +184,11 @@ export function monthsFrom(a: Month, b: Month): number {
   const [ya, ma] = a.split('-').map(Number) as [number, number];
   const [yb, mb] = b.split('-').map(Number) as [number, number];
   return (yb - ya) * 12 + (mb - ma);
+}
+
+/** A whole count in the workbook language: fr "10 000 000" (no-break spaces), en "10,000,000". */
+export function formatCount(n: number, lang: 'fr' | 'en'): string {
+  const digits = String(Math.round(Math.abs(n)));
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fr' ? '\u00A0' : ',');
+  return n < 0 ? `-${grouped}` : grouped;
 }
