@@ -14,6 +14,7 @@ import { normalizeHeader, sheetName } from '../src/shared/contract';
 import type { FormLoadResult, SaveResult } from '../src/shared/formApi';
 import { SOURCES, V8_FACTOR, estimate, type Estimate } from './costModel';
 import { COMMISSION_MONTH, LANG, buildWorkbook, clientCode, sizes, type Size } from './workbook';
+import { headroomBench } from './headroom';
 
 interface OperationResult {
   operation: string;
@@ -262,6 +263,7 @@ async function main(): Promise<void> {
     for (const o of r.operations)
       if (!/^(opened|saved|refreshed|month|onEditTrigger)/.test(o.outcome))
         process.stdout.write(`! ${r.size.label} ${o.operation}: ${o.outcome}\n`);
+  await headroomBench(); // bench/headroom.md: cells used, growth, months before the 10 M ceiling
 }
 
 main().catch((e: unknown) => {

@@ -50,7 +50,7 @@ export function showClientForm(): void {
 
 export function showSettings(): void {
   const lang = workbookLang(active());
-  const html = HtmlService.createHtmlOutput(settingsPage(lang)).setWidth(420).setHeight(380);
+  const html = HtmlService.createHtmlOutput(settingsPage(lang)).setWidth(420).setHeight(600);
   SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'settingsTitle'));
 }
 
@@ -235,4 +235,28 @@ export function exportClientData(): void {
 /** Menu: blanks a client's personal fields, keeps invoices and commissions (confirmed, logged). */
 export function anonymizeClient(): void {
   anonymizeClientRows(active());
+}
+
+// ---------------------------------------------------------------- workbook size (issue 12)
+import { foldDetails, showFoldDialog, type FoldResult } from './commissions/retention';
+import { headroomView, saveRetention, type HeadroomView } from './workbook/sizeSettings';
+
+/** Menu: lists the paid-out months whose commission details may be folded, CSV first. */
+export function showCommissionDetailsFold(): void {
+  showFoldDialog(active());
+}
+
+/** Fold dialog call: removes the lines whose CSV was offered (same months, same fingerprint). */
+export function foldCommissionDetails(request: unknown): FoldResult {
+  return foldDetails(active(), request);
+}
+
+/** Settings call: cells used, growth a month, months left (cheap: no cell of the big sheets). */
+export function headroomLoad(): HeadroomView {
+  return headroomView(active());
+}
+
+/** Settings call: months of commission details kept (1 to 240). */
+export function retentionSave(months: unknown): { ok: boolean; message: string } {
+  return saveRetention(active(), months);
 }

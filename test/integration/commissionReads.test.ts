@@ -15,6 +15,9 @@ function twoMonths(n: number): TestWorkbook {
   const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
   const commissions = wb.sheet('Commissions');
   const width = wb.header('Commissions').length;
+  // The team inserts its own columns after the last one (Set up leaves no blank column).
+  if (width + 3 > commissions.getMaxColumns())
+    commissions.insertColumnsAfter(width, width + 3 - commissions.getMaxColumns());
   commissions.getRange(1, width + 1, 1, 3).setValues([['Team notes', 'Team region', 'Team flag']]);
   const codes = Array.from({ length: n }, (_, i) => code(i + 1));
   wb.append(

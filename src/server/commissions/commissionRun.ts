@@ -27,6 +27,7 @@ import { t } from '../platform/messages';
 import { readInvoices, toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { sendStatements, type StatementReport } from './statements';
+import { recordGrowth } from '../workbook/size';
 import {
   appendRecords,
   columnsOf,
@@ -194,6 +195,14 @@ export function runCommissions(
   } finally {
     lock.releaseLock();
   }
+  // The workbook-size figure (Settings) takes its rate from what this run read: the invoices of
+  // the last 12 months and the month's detail lines (src/server/workbook/size.ts).
+  if (report.written)
+    recordGrowth(
+      month,
+      invoices.records.map((r) => r.date),
+      result.lines.length,
+    );
   // Triggers have no one to show problems to: the execution log keeps them.
   if (problems.length > 0)
     console.warn(`Commissions ${month}: ${JSON.stringify(problems.slice(0, 50))}`);

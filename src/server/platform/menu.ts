@@ -6,6 +6,7 @@ export const MENU_ITEMS = [
   { label: 'menuClientForm', fn: 'showClientForm' },
   { label: 'menuRefreshWatch', fn: 'refreshWatchList' },
   { label: 'menuCommissionReport', fn: 'showCommissionReport' },
+  { label: 'menuFoldDetails', fn: 'showCommissionDetailsFold' },
   null,
   { label: 'menuMailchimpSync', fn: 'syncMailchimp' },
   { label: 'menuAudienceExport', fn: 'showAudienceExport' },

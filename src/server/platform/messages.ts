@@ -212,6 +212,84 @@ const MESSAGES = {
     fr: 'adresse rejetée par Mailchimp (rebonds) : vérifiez le courriel',
     en: 'address cleaned by Mailchimp (bounces): check the email',
   },
+  // ---- workbook size and the retention rule of Commission details (issue 12, point 4)
+  menuFoldDetails: {
+    fr: 'Replier les anciens détails de commissions…',
+    en: 'Fold old commission details…',
+  },
+  foldIntro: {
+    fr: 'Les lignes de ces mois payés, de plus de {n} mois, seront supprimées de « Détail des commissions ». Le « Rapport des commissions » garde leurs totaux. Téléchargez d’abord le CSV des lignes supprimées : le bouton Supprimer s’active ensuite.',
+    en: 'The lines of these paid-out months, older than {n} months, will be removed from "Commission details". The "Commission report" keeps their totals. Download the CSV of the removed lines first: the Remove button is enabled then.',
+  },
+  foldMonthLine: {
+    fr: '{month} : {lines} lignes, commissions {commission}',
+    en: '{month}: {lines} lines, commissions {commission}',
+  },
+  foldUnpaid: {
+    fr: 'Gardés, car pas entièrement cochés « Payée » dans le rapport : {months}.',
+    en: 'Kept, because not all ticked "Paid out" in the report: {months}.',
+  },
+  foldMore: {
+    fr: 'D’autres mois pourront être repliés : relancez la commande ensuite.',
+    en: 'More months can be folded: run the command again afterwards.',
+  },
+  foldDownload: { fr: 'Télécharger le CSV', en: 'Download the CSV' },
+  foldRemove: { fr: 'Supprimer {n} lignes', en: 'Remove {n} lines' },
+  foldNothing: {
+    fr: 'Aucun mois payé de plus de {n} mois (avant {cutoff}) n’a de lignes dans « Détail des commissions ».',
+    en: 'No paid-out month older than {n} months (before {cutoff}) has lines in "Commission details".',
+  },
+  foldDone: {
+    fr: '{n} lignes supprimées ({months}). Les totaux restent dans le rapport.',
+    en: '{n} lines removed ({months}). The totals stay in the report.',
+  },
+  foldChanged: {
+    fr: 'Les lignes ont changé depuis l’ouverture de cette fenêtre : rien n’a été supprimé. Relancez la commande.',
+    en: 'The lines changed since this window opened: nothing was removed. Run the command again.',
+  },
+  foldBadRequest: {
+    fr: 'Demande invalide : rien n’a été supprimé.',
+    en: 'Invalid request: nothing was removed.',
+  },
+  headroomTitle: { fr: 'Taille du classeur', en: 'Workbook size' },
+  headroomUsed: {
+    fr: 'Cellules utilisées : {used} sur {limit} ({pct} %).',
+    en: 'Cells used: {used} of {limit} ({pct}%).',
+  },
+  headroomRate: {
+    fr: 'Croissance : environ {cells} cellules par mois ({invoices} factures et {lines} lignes de commission par mois).',
+    en: 'Growth: about {cells} cells a month ({invoices} invoices and {lines} commission lines a month).',
+  },
+  headroomEstimated: {
+    fr: 'Estimation grossière (nombre de lignes) : elle s’affine après le calcul mensuel des commissions.',
+    en: 'Rough estimate (row counts): it is refined once the monthly commissions are computed.',
+  },
+  headroomLeft: {
+    fr: 'À ce rythme, la limite de Google Sheets est atteinte dans environ {months} mois.',
+    en: 'At this rate, the Google Sheets limit is reached in about {months} months.',
+  },
+  headroomLeftFolded: {
+    fr: 'En repliant chaque mois les détails de commissions de plus de {n} mois : environ {months} mois.',
+    en: 'Folding the commission details older than {n} months every month: about {months} months.',
+  },
+  headroomNoLimit: {
+    fr: 'Plus de 100 ans à ce rythme.',
+    en: 'More than 100 years at this rate.',
+  },
+  headroomWarn: {
+    fr: 'Attention : plus de 80 % de la limite de 10 millions de cellules. Repliez les anciens détails de commissions (menu Fiche Client) ou archivez les anciennes factures dans un autre classeur.',
+    en: 'Warning: over 80% of the 10 million cell limit. Fold old commission details (Fiche Client menu) or archive old invoices to another workbook.',
+  },
+  retentionLabel: {
+    fr: 'Mois de détails de commissions gardés (les mois payés plus anciens peuvent être repliés)',
+    en: 'Months of commission details kept (older paid-out months may be folded)',
+  },
+  retentionApply: { fr: 'Appliquer', en: 'Apply' },
+  retentionSaved: { fr: 'Enregistré.', en: 'Saved.' },
+  retentionBad: {
+    fr: 'Mois gardés : un nombre entier de 1 à 240.',
+    en: 'Months kept: a whole number from 1 to 240.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -6,6 +6,7 @@
 import type { Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { loadSettings, saveSettings } from './settings';
+import { headroomBlock } from '../workbook/sizeSettings';
 
 const LABELS: Record<Lang, Record<string, string>> = {
   fr: {
@@ -48,7 +49,7 @@ $('save').onclick=function(){var m=$('msg');m.className='';m.textContent='';
 google.script.run.withSuccessHandler(function(r){m.className=r.ok?'':'error';m.textContent=r.ok?${JSON.stringify(l.saved)}:r.message;})
 .withFailureHandler(function(e){m.className='error';m.textContent=e.message;})
 .settingsSave({graceDays:Number($('graceDays').value),defaultTermDays:Number($('defaultTermDays').value),lang:$('lang').value,notifyWatch:$('notifyWatch').checked,sendStatements:$('sendStatements').checked});};
-</script></body></html>`;
+</script>${headroomBlock(lang)}</body></html>`;
 }
 
 export function currentSettings(): Settings {

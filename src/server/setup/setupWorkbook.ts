@@ -33,6 +33,8 @@ export interface SetupReport {
   lang: Lang;
   createdSheets: string[];
   addedColumns: { sheet: string; column: string }[];
+  /** Empty columns deleted right of the last header or content (the sheet's grid cells count). */
+  removedColumns: { sheet: string; count: number }[];
   triggers: TriggerReport;
 }
 
@@ -45,6 +47,7 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
     lang,
     createdSheets: [],
     addedColumns: [],
+    removedColumns: [],
     triggers: { installed: [], removedDuplicates: 0 },
   };
 
@@ -58,9 +61,11 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
     const sheet =
       existing ?? spreadsheet.insertSheet(SHEETS[key][lang], spreadsheet.getNumSheets());
     if (!existing) report.createdSheets.push(SHEETS[key][lang]);
-    const { index, added } = ensureColumns(sheet, key, lang);
+    const { index, added, width } = ensureColumns(sheet, key, lang);
     for (const column of added)
       report.addedColumns.push({ sheet: sheet.getName(), column: column[lang] });
+    const removed = trimColumns(sheet, width);
+    if (removed > 0) report.removedColumns.push({ sheet: sheet.getName(), count: removed });
     if (key === 'lists') seedLists(sheet, index, added, lang);
     sheets.set(key, { sheet, index });
   }
@@ -90,12 +95,15 @@ function blankDefaultSheet(spreadsheet: Spreadsheet): Sheet | null {
   return sheet.getLastRow() === 0 && sheet.getLastColumn() === 0 ? sheet : null;
 }
 
-/** The contract columns of a sheet, appending the missing ones after the last used column. */
+/**
+ * The contract columns of a sheet, appending the missing ones after the last used column.
+ * `width`: the last column with a header or any content once they are added.
+ */
 function ensureColumns(
   sheet: Sheet,
   key: SheetKey,
   lang: Lang,
-): { index: Record<string, number>; added: ColumnDef[] } {
+): { index: Record<string, number>; added: ColumnDef[]; width: number } {
   const lastColumn = sheet.getLastColumn();
   const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0]! : [];
   const { index } = indexHeader(key, header);
@@ -107,7 +115,28 @@ function ensureColumns(
     sheet.getRange(1, lastColumn + 1, 1, missing.length).setValues([missing.map((c) => c[lang])]);
     missing.forEach((c, i) => (index[c.key] = lastColumn + i));
   }
-  return { index, added: missing };
+  return { index, added: missing, width: lastColumn + missing.length };
+}
+
+/**
+ * Deletes the empty columns right of `width` (the last column with a header or content:
+ * getLastColumn, "the position of the last column that has content",
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getlastcolumn). Google
+ * Sheets counts every cell of every sheet's grid against its 10,000,000-cell ceiling, blank ones
+ * included (https://support.google.com/drive/answer/37603), and a new sheet has 26 columns: the
+ * 18 to 21 blank ones of a contract sheet would cost 18 to 21 cells on every row. A column with a
+ * header or any value is never deleted, so the team's own columns stay; the team adds columns
+ * with Insert column as usual. Frozen columns are kept (Sheets refuses to delete every
+ * unfrozen column). Rows are not trimmed: a new sheet's 1,000 rows cost at most 29,000 cells
+ * and are where people type, with the formats and dropdowns Set up gave them.
+ */
+function trimColumns(sheet: Sheet, width: number): number {
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns <= width) return 0;
+  const keep = Math.max(width, sheet.getFrozenColumns() + 1, 1);
+  if (maxColumns <= keep) return 0;
+  sheet.deleteColumns(keep + 1, maxColumns - keep);
+  return maxColumns - keep;
 }
 
 function seedLists(

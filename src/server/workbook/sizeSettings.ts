@@ -1,0 +1,86 @@
+/**
+ * The "Workbook size" block of the Settings dialog: cells used against the 10,000,000-cell
+ * ceiling, the growth a month, the months left (src/server/workbook/size.ts), a warning from
+ * 80 %, and the months of commission details kept by the retention rule. A block of its own
+ * (markup and script), inserted in the Settings page by one line; its texts are computed on the
+ * server in the workbook language and set with textContent.
+ */
+import { formatCount, isRetentionMonths } from '../../domain/headroom';
+import type { Lang } from '../../shared/contract';
+import { t } from '../platform/messages';
+import { loadSettings } from '../platform/settings';
+import { saveRetentionMonths, workbookHeadroom } from './size';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface HeadroomView {
+  lines: string[];
+  warning: string;
+  retentionMonths: number;
+}
+
+export function headroomView(spreadsheet: Spreadsheet): HeadroomView {
+  const lang = loadSettings(spreadsheet).lang;
+  const h = workbookHeadroom(spreadsheet, lang);
+  const pct = Math.round(h.share * 1000) / 10;
+  const lines = [
+    t(lang, 'headroomUsed', {
+      used: formatCount(h.used, lang),
+      limit: formatCount(h.limit, lang),
+      pct: lang === 'fr' ? String(pct).replace('.', ',') : String(pct),
+    }),
+    t(lang, 'headroomRate', {
+      cells: formatCount(h.perMonth.total, lang),
+      invoices: formatCount(h.invoicesPerMonth, lang),
+      lines: formatCount(h.detailLinesPerMonth, lang),
+    }),
+    h.monthsLeft === null
+      ? t(lang, 'headroomNoLimit')
+      : t(lang, 'headroomLeft', { months: formatCount(h.monthsLeft, lang) }),
+    h.monthsLeftWithRetention === null
+      ? t(lang, 'headroomNoLimit')
+      : t(lang, 'headroomLeftFolded', {
+          n: h.retentionMonths,
+          months: formatCount(h.monthsLeftWithRetention, lang),
+        }),
+  ];
+  if (h.rate === 'estimated') lines.push(t(lang, 'headroomEstimated'));
+  return {
+    lines,
+    warning: h.warn ? t(lang, 'headroomWarn') : '',
+    retentionMonths: h.retentionMonths,
+  };
+}
+
+export function saveRetention(
+  spreadsheet: Spreadsheet,
+  input: unknown,
+): { ok: true; message: string } | { ok: false; message: string } {
+  const lang = loadSettings(spreadsheet).lang;
+  if (!isRetentionMonths(input)) return { ok: false, message: t(lang, 'retentionBad') };
+  saveRetentionMonths(input);
+  return { ok: true, message: t(lang, 'retentionSaved') };
+}
+
+/** The block's markup and script (no user text in it). */
+export function headroomBlock(lang: Lang): string {
+  const label = JSON.stringify(t(lang, 'retentionLabel'));
+  return `<fieldset id="headroom" style="margin-top:16px;border:1px solid #dadce0;padding:8px 10px">
+<legend id="headroomTitle"></legend><div id="headroomLines"></div>
+<p id="headroomWarn" style="color:#d93025;font-weight:bold"></p>
+<label for="retentionMonths" id="retentionLabel"></label><input id="retentionMonths" type="number" min="1" max="240" step="1">
+<button id="retentionApply" type="button"></button><span id="retentionMsg" role="status"></span>
+</fieldset>
+<script>
+(function(){var $=function(id){return document.getElementById(id)};
+$('headroomTitle').textContent=${JSON.stringify(t(lang, 'headroomTitle'))};
+$('retentionLabel').textContent=${label};
+$('retentionApply').textContent=${JSON.stringify(t(lang, 'retentionApply'))};
+google.script.run.withSuccessHandler(function(v){v.lines.forEach(function(s){var p=document.createElement('p');p.textContent=s;$('headroomLines').appendChild(p);});
+$('headroomWarn').textContent=v.warning;$('retentionMonths').value=v.retentionMonths;}).headroomLoad();
+$('retentionApply').onclick=function(){var m=$('retentionMsg');m.textContent='';
+google.script.run.withSuccessHandler(function(r){m.style.color=r.ok?'#188038':'#d93025';m.textContent=' '+r.message;})
+.withFailureHandler(function(e){m.style.color='#d93025';m.textContent=' '+e.message;})
+.retentionSave(Number($('retentionMonths').value));};})();
+</script>`;
+}
