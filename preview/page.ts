@@ -105,6 +105,8 @@ async function act(path: string, body: Record<string, unknown>): Promise<void> {
   try {
     for (;;) {
       const reply = await call(path, { ...body, answers });
+      // A menu item, a trigger or a sheet change may move the selection; typing does not.
+      if (path !== '/api/edit') grid.followServerSelection();
       if (!reply.question) return await apply(reply);
       answers.push(await ask(reply.question, lang()));
     }
@@ -160,8 +162,8 @@ const grid = new Grid(byId<HTMLTableElement>('grid'), {
     // Only the server's selection changes: no redraw, so a double-click can follow.
     if (view) void call('/api/select', { sheet: view.grid.sheet, row, col }).catch(() => undefined);
   },
-  edit: (row, col, value) => {
-    if (view) void act('/api/edit', { sheet: view.grid.sheet, row, col, value });
+  edit: async (row, col, value) => {
+    if (view) await act('/api/edit', { sheet: view.grid.sheet, row, col, value });
   },
   confirmComputed: async (header) =>
     (

@@ -1,14 +1,20 @@
 /**
  * The grid of the current sheet: column letters, row numbers, the frozen header row, display
  * values (textContent only), a selected cell, and in-place editing — double-click, Enter or F2
- * opens an editor, Enter commits, Escape cancels — as in Sheets. Checkbox columns are
- * checkboxes that a click toggles.
+ * opens an editor, Enter commits and moves down a row, Escape cancels — as in Sheets. Checkbox
+ * columns are checkboxes that a click toggles.
+ *
+ * Fast typing: a committed value shows at once and stays shown until the server's answer to that
+ * edit is drawn (an older answer arriving meanwhile cannot bring back the old value), and a view
+ * that arrives while a cell is being edited is drawn when the editor closes, so an answer never
+ * closes the editor the user is typing in, and only one editor is ever open.
  */
 import type { GridView } from './view';
 
 export interface GridHandlers {
   select(row: number, col: number): void;
-  edit(row: number, col: number, value: string | boolean): void;
+  /** Resolves once the server's answer to the edit has been drawn. */
+  edit(row: number, col: number, value: string | boolean): Promise<void>;
   /** Editing a column the script computes: true to go on (Sheets' warning protection asks too). */
   confirmComputed(header: string): Promise<boolean>;
 }
@@ -21,6 +27,12 @@ export class Grid {
   private view: GridView | null = null;
   private selected: { row: number; col: number } | null = null;
   private editing = false;
+  /** A view that arrived while a cell was being edited: drawn when the editor closes. */
+  private deferred: GridView | null = null;
+  /** Values committed whose edit the server has not answered yet, by "row:col". */
+  private readonly pending = new Map<string, string>();
+  /** Set before drawing the answer to an action that may select a range (a menu item, a script). */
+  private followServer = false;
 
   constructor(
     private readonly table: HTMLTableElement,
@@ -30,10 +42,23 @@ export class Grid {
     table.addEventListener('keydown', (e) => this.onKey(e));
   }
 
+  /** The next view drawn takes the server's selection (a script may have activated a range). */
+  followServerSelection(): void {
+    this.followServer = true;
+  }
+
   render(view: GridView): void {
+    if (this.editing) {
+      this.deferred = view;
+      return;
+    }
+    this.deferred = null;
+    // The selection is the grid's own (answers to earlier requests lag behind keyboard moves
+    // and Enter); it follows the server's on another sheet, or when an action may have moved it.
+    if (this.followServer || !this.selected || this.view?.sheet !== view.sheet)
+      this.selected = view.selection;
+    this.followServer = false;
     this.view = view;
-    this.editing = false;
-    this.selected = view.selection;
     const head = document.createElement('thead');
     const letters = document.createElement('tr');
     const corner = document.createElement('th');
@@ -88,13 +113,14 @@ export class Grid {
           // back, and the grid redraws from the workbook once the edit is done.
           const next = box.checked;
           e.preventDefault();
-          this.handlers.edit(row, i + 1, next);
+          void this.handlers.edit(row, i + 1, next);
         });
         td.className = 'check';
         td.append(box);
       } else {
-        td.textContent = text;
-        if (row > 1 && NUMERIC.test(text)) td.className = 'num';
+        const shown = this.pending.get(`${row}:${i + 1}`) ?? text;
+        td.textContent = shown;
+        if (row > 1 && NUMERIC.test(shown)) td.className = 'num';
       }
       td.addEventListener('click', () => this.select(row, i + 1));
       td.addEventListener('dblclick', () => void this.openEditor(row, i + 1));
@@ -168,19 +194,32 @@ export class Grid {
     input.value = view.rows[row - 1]?.[col - 1] ?? '';
     input.setAttribute('aria-label', `${view.rows[0]?.[col - 1] ?? column.letter} ${row}`);
     let done = false;
-    const finish = (commit: boolean): void => {
+    const finish = (commit: boolean, moveDown = false): void => {
       if (done) return;
       done = true;
       this.editing = false;
       const before = view.rows[row - 1]?.[col - 1] ?? '';
+      const key = `${row}:${col}`;
       // Opening and leaving a cell unchanged is not an edit (no trigger fires in Sheets either).
-      if (commit && input.value !== before) this.handlers.edit(row, col, input.value);
-      else if (this.view) this.render(this.view);
+      const changed = commit && input.value !== before;
+      if (changed) this.pending.set(key, input.value);
+      if (moveDown && this.view)
+        this.selected = { row: Math.min(row + 1, this.view.rows.length), col };
+      // Draw what arrived meanwhile, else this view: either shows the typed value (pending).
+      this.render(this.deferred ?? this.view ?? view);
       this.table.focus();
+      if (changed)
+        void this.handlers.edit(row, col, input.value).finally(() => {
+          if (this.pending.get(key) === input.value) this.pending.delete(key);
+          // The answer has been drawn, or waits for the open editor (deferred): never draw the
+          // view from before it over that.
+          if (this.view && !this.editing) this.render(this.view);
+        });
+      if (moveDown && this.selected) this.handlers.select(this.selected.row, this.selected.col);
     };
     input.addEventListener('keydown', (e) => {
       e.stopPropagation();
-      if (e.key === 'Enter') finish(true);
+      if (e.key === 'Enter') finish(true, true);
       else if (e.key === 'Escape') finish(false);
     });
     input.addEventListener('blur', () => finish(true));

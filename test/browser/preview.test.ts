@@ -260,8 +260,46 @@ test('editing an invoice cell fires the edit trigger: paying the overdue invoice
 
   await openSheet('Clients');
   const after = await rowWhere('Code client', code);
+  // The typed date shows at once; the edit trigger's result comes with the server's answer.
+  await poll(
+    async () =>
+      !(await (
+        await cellOf(await rowWhere('Code client', code), 'Sous surveillance')
+      )
+        .locator('input')
+        .isChecked()),
+  );
   expect(await (await cellOf(after, 'Sous surveillance')).locator('input').isChecked()).toBe(false);
   expect(await (await cellOf(after, 'Motifs de surveillance')).textContent()).toBe('');
+});
+
+test('typing fast (Enter every 250 ms) keeps every value shown, one editor at most, and moves down', async () => {
+  await openSheet('Journal CRM');
+  const col = (await headers()).indexOf('Détails') + 1;
+  const cell = (row: number): Locator =>
+    page.locator(`#grid tr[data-row="${row}"] td[data-col="${col}"]`);
+  await cell(2).click();
+  const typed = [0, 1, 2, 3, 4, 5].map((i) => `Note rapide ${i}`);
+  let mostEditors = 0;
+  for (const [i, text] of typed.entries()) {
+    await page.keyboard.press('Enter');
+    await page.locator('input.editor').waitFor();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    // The value shows at once, before the server has answered.
+    expect(await cell(i + 2).textContent()).toBe(text);
+    for (let k = 0; k < 5; k++) {
+      mostEditors = Math.max(mostEditors, await page.locator('input.editor').count());
+      for (const [j, earlier] of typed.slice(0, i + 1).entries())
+        expect(await cell(j + 2).textContent()).toBe(earlier);
+      await page.waitForTimeout(50);
+    }
+  }
+  expect(mostEditors).toBeLessThanOrEqual(1);
+  await page.waitForLoadState('networkidle');
+  for (const [j, text] of typed.entries()) expect(await cell(j + 2).textContent()).toBe(text);
+  // The selection moved down with each Enter.
+  expect(await cell(typed.length + 2).getAttribute('class')).toContain('selected');
 });
 
 test('the monthly trigger, with the clock set to a date, writes the previous month’s report', async () => {

@@ -20,7 +20,7 @@ import { formatMoney } from '../../domain/money';
 import { dayInZone, isMonth, monthInZone, monthOfDay } from '../../domain/time';
 import type { Month } from '../../domain/types';
 import type { Lang } from '../../shared/contract';
-import { csvField } from '../newsletter/audience';
+import { csvField } from '../../shared/csv';
 import { t } from '../platform/messages';
 import { loadSettings } from '../platform/settings';
 import { scriptJson } from '../privacy/download';
@@ -152,10 +152,13 @@ function toCsv(table: Table<'reportDetails'>, rows: readonly number[], timeZone:
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
     return String(v ?? '');
   };
-  const lines = [table.header.map((h) => csvField(cell(h))).join(',')];
+  // Text gets OWASP's neutralizing quote (src/shared/csv.ts); numbers, dates and booleans are
+  // written as they are, so a credit note's -12.50 stays a number.
+  const field = (v: unknown): string => (typeof v === 'string' ? csvField(v) : cell(v));
+  const lines = [table.header.map(field).join(',')];
   for (const r of rows) {
     const row = table.rows[r - FIRST_DATA_ROW] ?? [];
-    lines.push(Array.from({ length: width }, (_, i) => csvField(cell(row[i]))).join(','));
+    lines.push(Array.from({ length: width }, (_, i) => field(row[i])).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }
