@@ -150,6 +150,7 @@ function copyArguments(args: unknown[]): unknown[] {
         e.circular
           ? 'Failed due to circular reference.'
           : `Failed due to illegal value in property: ${e.key}`,
+        { cause: e },
       );
     }
   });

@@ -120,6 +120,7 @@ export class Execution {
     const fn = this.functions()[name];
     // The text Apps Script shows when a menu or trigger names a missing function.
     if (!fn) throw scriptError(`Script function not found: ${name}`);
+    if (this.running === 0) this.emulator.entryPointRuns.push({ name, kind: this.kind });
     this.running++;
     try {
       const result = fn(...args);
@@ -422,6 +423,12 @@ export class Emulator {
 
   /** Trigger runs that threw, in order. */
   readonly triggerFailures: TriggerOutcome[] = [];
+
+  /**
+   * Every bundle function started as an entry point (a run, a menu item, a trigger, a
+   * google.script.run call), in order, with the kind of execution that ran it.
+   */
+  readonly entryPointRuns: { name: string; kind: ExecutionKind }[] = [];
 
   /**
    * google.script.run results the page received as null because they held a Date or another

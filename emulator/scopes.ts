@@ -811,4 +811,3 @@ export class ScopeLedger {
     this.calledKinds.clear();
   }
 }
-

@@ -36,7 +36,8 @@ describe('google.script.run arguments', () => {
       (createScriptRunBridge(emulator()).echo as (...a: unknown[]) => void)(...args);
 
   it('a Date, a function or a class instance fails in the page, naming the property', () => {
-    expect(send(new Date())).toThrow(new TypeError('Failed due to illegal value in property: 0'));
+    expect(send(new Date())).toThrow(TypeError);
+    expect(send(new Date())).toThrow('Failed due to illegal value in property: 0');
     expect(send('x', { when: new Date() })).toThrow(
       'Failed due to illegal value in property: when',
     );
