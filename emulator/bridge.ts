@@ -10,9 +10,12 @@ import type { Emulator } from './index';
  *    as JavaScript objects and arrays that are composed of primitives, objects, and arrays …
  *    Requests fail if you attempt to pass a Date, Function, DOM element besides a form, or other
  *    prohibited type … undefined fields within arrays become null" (same page, myFunction(...));
+ *  - an illegal argument makes the call throw in the page (copyArguments);
  *  - a return value that contains a Date (or another illegal type) reaches the success handler
  *    as null, which is what scripts observe
- *    (https://gist.github.com/tanaikech/9927dc5c12ebca118ff8f3f4d539c95d);
+ *    (https://github.com/enuchi/React-Google-Apps-Script/issues/28,
+ *    https://tanaikech.github.io/2023/08/28/report-values-to-transfer-between-javascript-and-google-apps-script-with-google.script.run/);
+ *    the emulator records each such loss in `emulator.scriptRunNulls`;
  *  - a server exception reaches the failure handler as an Error with its message; without a
  *    failure handler it is logged to the console.
  * Each call runs in a new execution (kind 'scriptRun') as `user`.
@@ -33,25 +36,47 @@ export interface BridgeOptions {
   onUnhandledFailure?: (error: Error) => void;
 }
 
-class Illegal extends Error {}
+/**
+ * A value google.script.run cannot carry. `key` is the property that holds it (an array index,
+ * an object key, or the argument's position for a bare argument), as the page's error names it;
+ * `path` locates it from the top (for the emulator's own log).
+ */
+class Illegal extends Error {
+  constructor(
+    readonly key: string,
+    readonly path: string,
+    readonly what: string,
+    readonly circular = false,
+  ) {
+    super(`${what} at ${path || '(top)'}`);
+  }
+}
 
-/** The copy the server receives: primitives, plain objects and arrays; Dates etc. are illegal. */
-function transfer(value: unknown, inArray: boolean, seen: Set<object>): unknown {
+/** The copy the other side receives: primitives, plain objects and arrays; Dates etc. are illegal. */
+function transfer(
+  value: unknown,
+  key: string,
+  path: string,
+  inArray: boolean,
+  seen: Set<object>,
+): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return value;
   if (value === undefined) return inArray ? null : undefined;
-  if (typeof value !== 'object') throw new Illegal(typeof value);
-  if (seen.has(value)) throw new Illegal('circular');
+  if (typeof value !== 'object') throw new Illegal(key, path, typeof value);
+  if (seen.has(value)) throw new Illegal(key, path, 'circular reference', true);
   const proto = Object.getPrototypeOf(value) as unknown;
   seen.add(value);
   try {
-    if (Array.isArray(value)) return value.map((v) => transfer(v, true, seen));
+    if (Array.isArray(value))
+      return value.map((v, i) => transfer(v, String(i), `${path}[${i}]`, true, seen));
     const tag = Object.prototype.toString.call(value);
+    // Plain objects of any realm (the bundle's own run in a vm context): prototype chain of one.
     if (tag !== '[object Object]' || (proto !== null && Object.getPrototypeOf(proto) !== null))
-      throw new Illegal(tag);
+      throw new Illegal(key, path, tag.slice(8, -1));
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      const t = transfer(v, false, seen);
+      const t = transfer(v, k, `${path}.${k}`, false, seen);
       if (t !== undefined) out[k] = t;
     }
     return out;
@@ -60,16 +85,29 @@ function transfer(value: unknown, inArray: boolean, seen: Set<object>): unknown 
   }
 }
 
-function copyOrThrow(value: unknown): unknown {
-  return transfer(value, false, new Set());
+/** A server function's result the page received as null, and why (see ScriptRunNull). */
+export interface ScriptRunNull {
+  name: string;
+  /** Where the illegal value sits in the result ('' = the result itself), and what it is. */
+  path: string;
+  what: string;
 }
 
-function copyOrNull(value: unknown): unknown {
+/**
+ * The result as the page receives it: a copy, or null when it holds a Date or another illegal
+ * value anywhere (the whole result, not just the value: React-Google-Apps-Script#28,
+ * google-marketing-solutions/feedgen#21, Tanaike's 2023 report). The success handler cannot
+ * tell that from a real null, so each such loss is recorded in `emulator.scriptRunNulls` for
+ * tests to check. A result of undefined also arrives as null (stricter: a page must not rely
+ * on undefined).
+ */
+function copyResult(emulator: Emulator, name: string, value: unknown): unknown {
   try {
-    return transfer(value, false, new Set()) ?? null;
+    return transfer(value, '', '', false, new Set()) ?? null;
   } catch (e) {
-    if (e instanceof Illegal) return null;
-    throw e;
+    if (!(e instanceof Illegal)) throw e;
+    emulator.scriptRunNulls.push({ name, path: e.path, what: e.what });
+    return null;
   }
 }
 
@@ -94,17 +132,26 @@ export function publicFunctionNames(emulator: Emulator): string[] {
 }
 
 /**
- * The arguments as the server receives them: copies; an illegal value (a Date, a function)
- * throws the text the page sees, naming the argument's position.
+ * The arguments as the server receives them: copies. An illegal value (a Date, a function, a
+ * class instance, anywhere inside) makes the request fail in the page, before anything reaches
+ * the server and without the failure handler: the call throws "TypeError: Failed due to illegal
+ * value in property: <key>", naming the property that holds the value ("Failed due to illegal
+ * value in property: 0" for a bare argument; ": data", ": TanggalBinaan" for an object's field in
+ * public bug reports), and a cycle throws "Failed due to circular reference." (both texts are in
+ * Google's client library, as seen in public copies of it).
  */
 function copyArguments(args: unknown[]): unknown[] {
   return args.map((a, i) => {
     try {
-      return copyOrThrow(a);
+      return transfer(a, String(i), `[${i}]`, false, new Set());
     } catch (e) {
-      if (e instanceof Illegal)
-        throw new Error(`Failed due to illegal value in property: ${i}`, { cause: e });
-      throw e;
+      if (!(e instanceof Illegal)) throw e;
+      throw new TypeError(
+        e.circular
+          ? 'Failed due to circular reference.'
+          : `Failed due to illegal value in property: ${e.key}`,
+        { cause: e },
+      );
     }
   });
 }
@@ -124,7 +171,11 @@ export function invokeServerFunction(
     if (name.endsWith('_') || !emulator.functionNames().includes(name))
       throw new TypeError(`google.script.run.${name} is not a function`);
     const sent = copyArguments(args);
-    const value = copyOrNull(emulator.runIn(emulator.execution(user, 'scriptRun'), name, sent));
+    const value = copyResult(
+      emulator,
+      name,
+      emulator.runIn(emulator.execution(user, 'scriptRun'), name, sent),
+    );
     return { ok: true, value };
   } catch (thrown) {
     const e = asError(thrown);
@@ -148,7 +199,7 @@ export function createScriptRunBridge(emulator: Emulator, opts: BridgeOptions = 
         let result: unknown = null;
         try {
           const exec = emulator.execution(opts.user ?? emulator.user, 'scriptRun');
-          result = copyOrNull(emulator.runIn(exec, name, sent));
+          result = copyResult(emulator, name, emulator.runIn(exec, name, sent));
         } catch (thrown) {
           error = asError(thrown);
         }

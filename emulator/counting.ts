@@ -14,6 +14,7 @@ export function counted<T extends object>(calls: CallCounter, className: string,
   const cache = new Map<PropertyKey, unknown>();
   const proxy: T = new Proxy(target, {
     get(obj, key, receiver) {
+      if (key === RAW) return obj;
       const value: unknown = Reflect.get(obj, key, receiver);
       if (typeof value !== 'function' || typeof key !== 'string') return value;
       if (key === 'constructor' || key.startsWith('_') || key === 'toString' || key === 'toJSON')
@@ -33,4 +34,18 @@ export function counted<T extends object>(calls: CallCounter, className: string,
     },
   });
   return proxy;
+}
+
+const RAW = Symbol('uncounted target');
+
+/**
+ * The object behind a counted wrapper (itself for anything else): what a service reads when it
+ * handles an object the script passed it, e.g. Ui.showSidebar reading the HtmlOutput's content.
+ * Those reads happen inside Google's host in Apps Script, so they are neither counted as the
+ * script's calls nor checked against its scopes (showSidebar(html) is one call).
+ */
+export function uncountedView<T>(value: T): T {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+  const raw = (value as { [RAW]?: T })[RAW];
+  return raw ?? value;
 }

@@ -17,6 +17,8 @@ import { Mailbox, type SentMail } from './mail';
 import { UrlFetchLog, type FetchRequest, type UrlFetchHandler } from './urlfetch';
 import { LogBook } from './logger';
 import { EmulatedSpreadsheet, type SpreadsheetJSON } from './spreadsheet';
+import type { ScriptRunNull } from './bridge';
+import { checkManifest, readManifest, ScopeLedger, type Manifest } from './scopes';
 
 export interface EmulatorOptions {
   /** Spreadsheet and user locale, e.g. 'fr_CA' or 'en_US' (default 'en_US'). */
@@ -36,6 +38,20 @@ export interface EmulatorOptions {
   printLogs?: boolean;
   /** Daily mail recipients per user (default 100, consumer accounts). */
   mailQuota?: number;
+  /**
+   * The manifest (appsscript.json) whose `oauthScopes` calls are held to (see scopes.ts), for
+   * every bundle loaded: overrides the appsscript.json loadBundle reads next to the bundle; null:
+   * no manifest. Default: loadBundle reads it, loadBundleCode has none.
+   */
+  manifest?: Manifest | null;
+}
+
+/** How a bundle given as code is loaded. */
+export interface BundleCodeOptions {
+  /** The file name stack traces show (default 'Code.js'). */
+  filename?: string;
+  /** Its manifest (default: the emulator's `manifest` option, else none). */
+  manifest?: Manifest | null;
 }
 
 /**
@@ -89,8 +105,10 @@ export class Execution {
     readonly kind: ExecutionKind,
     readonly effectiveUser: string = user,
   ) {
-    this.counter = new ForwardingCounter(emulator.calls, (kind) =>
-      emulator.serviceCalled(this, kind),
+    this.counter = new ForwardingCounter(
+      emulator.calls,
+      (kind) => emulator.serviceCalled(this, kind),
+      (kind) => emulator.scopes.check(kind),
     );
     this.startedAt = emulator.clock.millis();
     this.globals = emulator.buildGlobals(this);
@@ -102,6 +120,7 @@ export class Execution {
     const fn = this.functions()[name];
     // The text Apps Script shows when a menu or trigger names a missing function.
     if (!fn) throw scriptError(`Script function not found: ${name}`);
+    if (this.running === 0) this.emulator.entryPointRuns.push({ name, kind: this.kind });
     this.running++;
     try {
       const result = fn(...args);
@@ -154,6 +173,13 @@ export class Emulator {
   readonly timeZone: string;
   readonly locale: string;
   readonly distDir: string;
+  /**
+   * The fidelity table and the manifest's scopes, applied to every counted call; also records
+   * the kinds called, so a test can ask which declared scopes the run needed (scopes.ts).
+   */
+  readonly scopes = new ScopeLedger();
+  private manifestInUse: Manifest | null = null;
+  private readonly manifestOption: Manifest | null | undefined;
   private bundle: Bundle | null = null;
   private names: string[] | null = null;
 
@@ -165,6 +191,10 @@ export class Emulator {
     this.distDir = opts.distDir ?? path.join(REPO_ROOT, 'dist');
     this.mailbox = new Mailbox(opts.mailQuota);
     this.logs = new LogBook(opts.printLogs ?? false);
+    this.manifestOption =
+      opts.manifest === undefined || opts.manifest === null
+        ? opts.manifest
+        : checkManifest(opts.manifest);
     const state = opts.state;
     this.spreadsheet = state
       ? EmulatedSpreadsheet.fromJSON(state.spreadsheet)
@@ -223,26 +253,50 @@ export class Emulator {
 
   /**
    * Loads the built bundle (default <distDir>/Code.js) and returns its top-level functions, each
-   * of which runs in a new execution as the default user.
+   * of which runs in a new execution as the default user. Its manifest is the appsscript.json
+   * next to it (scripts/build.mjs copies it to dist/), unless the `manifest` option says
+   * otherwise: with `oauthScopes`, calls are held to them.
    */
   loadBundle(
     file: string = path.join(this.distDir, 'Code.js'),
   ): Record<string, (...args: unknown[]) => unknown> {
     if (!existsSync(file)) throw new Error(`Emulator: no bundle at ${file} (run npm run build)`);
-    return this.loadBundleSource(Bundle.fromFile(file));
+    const manifest =
+      this.manifestOption !== undefined
+        ? this.manifestOption
+        : readManifest(path.join(path.dirname(file), 'appsscript.json'));
+    return this.loadBundleSource(Bundle.fromFile(file), manifest);
   }
 
-  /** Loads bundle code given as a string (tests use tiny fake bundles). */
+  /**
+   * Loads bundle code given as a string (tests use tiny fake bundles); the second argument is
+   * its file name or { filename, manifest }.
+   */
   loadBundleCode(
     code: string,
-    filename = 'Code.js',
+    opts: string | BundleCodeOptions = {},
   ): Record<string, (...args: unknown[]) => unknown> {
-    return this.loadBundleSource(new Bundle(code, filename));
+    const o = typeof opts === 'string' ? { filename: opts } : opts;
+    const manifest =
+      o.manifest !== undefined
+        ? o.manifest && checkManifest(o.manifest)
+        : (this.manifestOption ?? null);
+    return this.loadBundleSource(new Bundle(code, o.filename ?? 'Code.js'), manifest);
   }
 
-  private loadBundleSource(bundle: Bundle): Record<string, (...args: unknown[]) => unknown> {
+  /** The manifest of the loaded bundle (null: none, nothing is enforced). */
+  get manifest(): Manifest | null {
+    return this.manifestInUse;
+  }
+
+  private loadBundleSource(
+    bundle: Bundle,
+    manifest: Manifest | null,
+  ): Record<string, (...args: unknown[]) => unknown> {
     this.bundle = bundle;
     this.names = null;
+    this.manifestInUse = manifest;
+    this.scopes.useManifest(manifest);
     return Object.fromEntries(
       this.functionNames().map((n) => [n, (...args: unknown[]) => this.run(n, ...args)]),
     );
@@ -369,6 +423,19 @@ export class Emulator {
 
   /** Trigger runs that threw, in order. */
   readonly triggerFailures: TriggerOutcome[] = [];
+
+  /**
+   * Every bundle function started as an entry point (a run, a menu item, a trigger, a
+   * google.script.run call), in order, with the kind of execution that ran it.
+   */
+  readonly entryPointRuns: { name: string; kind: ExecutionKind }[] = [];
+
+  /**
+   * google.script.run results the page received as null because they held a Date or another
+   * value the bridge cannot carry (bridge.ts): a server function returning one is a bug the
+   * page cannot see.
+   */
+  readonly scriptRunNulls: ScriptRunNull[] = [];
 
   /** Builds the service objects of one execution. */
   buildGlobals(exec: Execution): ServiceGlobals {

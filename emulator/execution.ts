@@ -4,6 +4,9 @@ import { CallCounter, type Measured } from './calls';
  * The counter an execution's services count into: it forwards every call to the emulator's
  * shared CallCounter, except while the emulator itself is reading the workbook to build an event
  * object (the real runtime hands the handler `e.range` without the script paying for it).
+ * Every counted call is first vetted by `check` (the manifest's scopes and the fidelity table,
+ * scopes.ts): a refused call throws before it is counted or does any work; uncounted calls are
+ * the emulator's own and are never checked.
  */
 export class ForwardingCounter extends CallCounter {
   private muted = 0;
@@ -12,12 +15,15 @@ export class ForwardingCounter extends CallCounter {
     private readonly target: CallCounter,
     /** Told of every counted call, before the service does its work (interleaving hooks). */
     private readonly onCall: (kind: string) => void = () => {},
+    /** Throws to refuse a call (missing scope, kind not in the fidelity table). */
+    private readonly check: (kind: string) => void = () => {},
   ) {
     super();
   }
 
   override count(kind: string): void {
     if (this.muted > 0) return;
+    this.check(kind);
     this.target.count(kind);
     this.onCall(kind);
   }

@@ -1,5 +1,5 @@
 import type { CallCounter } from './calls';
-import { counted } from './counting';
+import { counted, uncountedView } from './counting';
 import { scriptError } from './errors';
 
 /**
@@ -209,7 +209,8 @@ export class Ui {
     return counted(this.calls, 'Menu', new Menu('Add-on', this.log));
   }
 
-  showSidebar(html: HtmlLike): void {
+  showSidebar(output: HtmlLike): void {
+    const html = uncountedView(output); // read by Google's host, not by the script
     this.log.events.push({ kind: 'sidebar', title: html.getTitle(), html: html.getContent() });
   }
 
@@ -221,7 +222,8 @@ export class Ui {
     this.dialog('modelessDialog', html, title);
   }
 
-  private dialog(kind: 'modalDialog' | 'modelessDialog', html: HtmlLike, title: string): void {
+  private dialog(kind: 'modalDialog' | 'modelessDialog', output: HtmlLike, title: string): void {
+    const html = uncountedView(output); // read by Google's host, not by the script
     this.log.events.push({
       kind,
       title: String(title),

@@ -397,7 +397,7 @@ describe('google.script.run bridge', () => {
     const run = createScriptRunBridge(emulator());
     expect((await call(run, 'returnsDate')).value).toBeNull();
     expect(() => (run.greet as (...a: unknown[]) => void)('Ann', { when: new Date() })).toThrow(
-      'Failed due to illegal value in property: 1',
+      'Failed due to illegal value in property: when',
     );
   });
 

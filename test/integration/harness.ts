@@ -3,7 +3,7 @@
  * does) running on the emulator, with helpers to type rows into sheets by header text as a
  * person or an import would, and to read them back.
  */
-import { createEmulator, type Emulator } from '../../emulator';
+import { createEmulator, type Emulator, type Manifest } from '../../emulator';
 import { SHEETS, type ColumnDef, type Lang, type SheetKey } from '../../src/shared/contract';
 
 export type Locale = 'fr_CA' | 'en_US';
@@ -14,6 +14,8 @@ export interface WorkbookOptions {
   timeZone?: string;
   /** Run setupWorkbook first (default true). */
   setup?: boolean;
+  /** The manifest whose scopes calls are held to (default: dist/appsscript.json). */
+  manifest?: Manifest | null;
 }
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -113,6 +115,7 @@ export function workbook(options: WorkbookOptions = {}): TestWorkbook {
     locale: options.locale ?? 'fr_CA',
     timeZone: options.timeZone ?? 'America/Toronto',
     now: options.now ?? '2026-11-15T12:00:00-05:00',
+    manifest: options.manifest,
   });
   emu.loadBundle();
   const wb = new TestWorkbook(emu);
