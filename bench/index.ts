@@ -13,6 +13,7 @@ import { invokeServerFunction, type Emulator } from '../emulator';
 import { normalizeHeader, sheetName } from '../src/shared/contract';
 import type { FormLoadResult, SaveResult } from '../src/shared/formApi';
 import { SOURCES, V8_FACTOR, estimate, type Estimate } from './costModel';
+import { QUOTA_SOURCES, dailyBudgetTable, limitsTable } from './quotas';
 import { COMMISSION_MONTH, LANG, buildWorkbook, clientCode, sizes, type Size } from './workbook';
 import { headroomBench } from './headroom';
 
@@ -30,8 +31,8 @@ interface OperationResult {
   heapDeltaMb: number;
   maxRssMb: number;
   estimate: Estimate;
-  /** Issue 7's target for this operation at full size. */
-  target: { calls: number; ms: number };
+  /** Issue 7's target for this operation at full size (none for the time-limit extras). */
+  target: { calls: number; ms: number } | null;
   outcome: string;
 }
 
@@ -82,7 +83,7 @@ function measure(emu: Emulator, operation: string, fn: () => string): OperationR
     // resourceUsage().maxRSS is in kilobytes: the process's peak so far, not this step's.
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     estimate: estimate(m.calls, m.cells, productCpuMs),
-    target: TARGETS[operation]!,
+    target: TARGETS[operation] ?? null,
     outcome: m.result,
   };
 }
@@ -176,7 +177,38 @@ function runSize(size: Size): SizeResult {
       return `month ${COMMISSION_MONTH}`;
     }),
   );
+  operations.push(...timeLimitOperations(emu));
   return { size, buildMs, operations };
+}
+
+/**
+ * For the time limits (bench/quotas.ts): the other daily trigger, an edit the rules do not read
+ * (a phone number in Clients: every edit fires the installed trigger and spends trigger runtime)
+ * and the simple trigger onOpen (30 s limit).
+ */
+function timeLimitOperations(emu: Emulator): OperationResult[] {
+  const clients = sheetName('clients', LANG);
+  const phone = `${columnLetter(emu, clients, 'Téléphone')}5`;
+  emu.spreadsheet.seed(clients, [['514 555-0101']], phone);
+  return [
+    measure(emu, 'onEditTrigger (irrelevant edit)', () => {
+      const outcomes = emu.fireEdit({
+        range: { sheet: clients, a1: phone },
+        value: '514 555-0101',
+      });
+      const failed = outcomes.find((o) => o.error);
+      return failed ? `error: ${String(failed.error)}` : outcomes.map((o) => o.handler).join(', ');
+    }),
+    measure(emu, 'onKnowingDailyTrigger', () => {
+      emu.run('onKnowingDailyTrigger');
+      return 'refreshed';
+    }),
+    measure(emu, 'onOpen', () => {
+      const outcomes = emu.fireOpen();
+      const failed = outcomes.find((o) => o.error);
+      return failed ? `error: ${String(failed.error)}` : 'opened';
+    }),
+  ];
 }
 
 function seconds(ms: number): string {
@@ -190,9 +222,9 @@ function markdown(results: SizeResult[]): string {
   ];
   for (const r of results)
     for (const o of r.operations) {
-      const overCalls = o.total > o.target.calls ? ` ✗ (≤ ${o.target.calls})` : '';
+      const overCalls = o.target && o.total > o.target.calls ? ` ✗ (≤ ${o.target.calls})` : '';
       const overTime =
-        r.size.label === 'full' && o.estimate.totalMs > o.target.ms
+        o.target && r.size.label === 'full' && o.estimate.totalMs > o.target.ms
           ? ` ✗ (< ${seconds(o.target.ms)})`
           : '';
       lines.push(
@@ -225,6 +257,23 @@ async function main(): Promise<void> {
   }
   const table = markdown(results);
   const sources = SOURCES.map((s) => `- ${s.what}: ${s.figure} — ${s.url}`).join('\n');
+  const limits = [
+    '## Time limits (bench/quotas.ts)',
+    '',
+    'Each estimate against the limit of how the operation runs: 6 min an execution, 30 s a simple trigger.',
+    '',
+    limitsTable(results),
+    '',
+    '## Trigger runtime a day',
+    '',
+    'What the daily trigger total leaves for the edit trigger once the daily refresh and the knowing run',
+    'are paid (and, on day 1, the commission run), in edits that need a watch update; an edit the rules',
+    'do not read costs the "irrelevant edit" time instead.',
+    '',
+    dailyBudgetTable(results),
+    '',
+    QUOTA_SOURCES.map((s) => `- ${s.what}: ${s.figure} — ${s.url}`).join('\n'),
+  ].join('\n');
   const md = [
     '# Benchmark results',
     '',
@@ -248,6 +297,8 @@ async function main(): Promise<void> {
     '',
     sources,
     '',
+    limits,
+    '',
   ].join('\n');
   const here = path.dirname(new URL(import.meta.url).pathname);
   // Formatted as the repository's prettier check wants, so a fresh run leaves `npm run lint` green.
@@ -258,7 +309,9 @@ async function main(): Promise<void> {
   };
   await write('results.json', JSON.stringify(results), 'json');
   await write('results.md', md, 'markdown');
-  process.stdout.write(`${table}\n\n${callsByKind(results)}\n\nSources:\n${sources}\n`);
+  process.stdout.write(
+    `${table}\n\n${callsByKind(results)}\n\nSources:\n${sources}\n\n${limits}\n`,
+  );
   for (const r of results)
     for (const o of r.operations)
       if (!/^(opened|saved|refreshed|month|onEditTrigger)/.test(o.outcome))

@@ -5,16 +5,31 @@ import { scriptError } from './errors';
 
 /**
  * CacheService: https://developers.google.com/apps-script/reference/cache/cache
- * Limits from the Cache reference: keys up to 250 characters, values up to 100 KB, expiration
- * 1 s to 21600 s (6 hours; longer is clamped), default 600 s; putAll up to 1000 entries.
- * Error texts as real scripts report them: "Argument too large: key" / "Argument too large: value"
- * (e.g. the guards in https://gist.github.com/vicke4/b50cbf187b3afb0f233e7f805d5a952a).
- * Expiry follows the emulated clock. The real cache may evict early; this one never does.
+ * Limits from the Cache reference, with the texts real scripts report:
+ * - keys up to 250 characters, "Argument too large: key", from get as well as put
+ *   (https://github.com/Eloise1988/COINGECKO/issues/13; Justin Poehnelt measured it strict:
+ *   https://justin.poehnelt.com/posts/exploring-apps-script-cacheservice-limits);
+ * - values up to 100 KB, "Argument too large: value" (Poehnelt: 102,400 bytes, strict;
+ *   https://github.com/joseballester/muFunds/issues/13, https://github.com/aryounce/aws-pricing/issues/24);
+ * - expiration: default 600 s, "The minimum is 1 second and the maximum is 21600 seconds
+ *   (6 hours)" (put/putAll). What a larger figure does is not documented and no report was
+ *   found: the stricter choice here is to refuse it, with a text in the style of the key and
+ *   value errors (ASSUMPTION). Below 1 s is taken as 1 s (Poehnelt: a negative expiration is
+ *   accepted without error).
+ * - "The cap for cached items is 1,000. If more than 1,000 items are written, the cache stores
+ *   the 900 items farthest from expiration." (Cache reference, class overview.) Poehnelt
+ *   measured eviction by creation time, about 100 items at a time; the emulator follows the
+ *   documented rule (expiry first, the older write first among equal expiries).
+ * Expiry follows the emulated clock. The real cache may also evict early for its own reasons;
+ * this one evicts only at the cap.
  */
 export const CACHE_KEY_LIMIT = 250;
 export const CACHE_VALUE_LIMIT = 100 * 1024;
 export const CACHE_MAX_TTL_SECONDS = 21600;
 export const CACHE_DEFAULT_TTL_SECONDS = 600;
+export const CACHE_ITEM_CAP = 1000;
+export const CACHE_KEPT_AFTER_CAP = 900;
+export const CACHE_TTL_TOO_LARGE = 'Argument too large: expirationInSeconds';
 
 interface Entry {
   value: string;
@@ -22,7 +37,26 @@ interface Entry {
 }
 
 export class CacheStore {
+  /** In write order (a key written again moves to the end). */
   readonly entries = new Map<string, Entry>();
+
+  set(key: string, value: string, expiresAt: number): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt });
+  }
+
+  /** Over 1,000 live items: keeps the 900 farthest from expiration (see the header). */
+  capAt(now: number): void {
+    if (this.entries.size <= CACHE_ITEM_CAP) return;
+    for (const [k, e] of this.entries) if (e.expiresAt <= now) this.entries.delete(k);
+    if (this.entries.size <= CACHE_ITEM_CAP) return;
+    // Stable sort: among equal expiries the later write sorts later and is kept.
+    const kept = [...this.entries]
+      .sort((a, b) => a[1].expiresAt - b[1].expiresAt)
+      .slice(-CACHE_KEPT_AFTER_CAP);
+    const keep = new Set(kept.map(([k]) => k));
+    for (const k of [...this.entries.keys()]) if (!keep.has(k)) this.entries.delete(k);
+  }
 }
 
 export class Cache {
@@ -52,16 +86,18 @@ export class Cache {
   }
 
   put(key: string, value: unknown, expirationInSeconds: number = CACHE_DEFAULT_TTL_SECONDS): void {
-    const k = checkKey(key);
-    const v = String(value);
-    if (Buffer.byteLength(v, 'utf8') > CACHE_VALUE_LIMIT)
-      throw scriptError('Argument too large: value');
-    const ttl = Math.min(Math.max(Number(expirationInSeconds), 1), CACHE_MAX_TTL_SECONDS);
-    this.store.entries.set(k, { value: v, expiresAt: this.clock.millis() + ttl * 1000 });
+    const ttl = checkTtl(expirationInSeconds);
+    this.store.set(checkKey(key), checkValue(value), this.clock.millis() + ttl * 1000);
+    this.store.capAt(this.clock.millis());
   }
 
+  /** All entries are checked before any is stored; the cap applies once the batch is in. */
   putAll(values: Record<string, unknown>, expirationInSeconds?: number): void {
-    for (const [k, v] of Object.entries(values)) this.put(k, v, expirationInSeconds);
+    const ttl = checkTtl(expirationInSeconds ?? CACHE_DEFAULT_TTL_SECONDS);
+    const entries = Object.entries(values).map(([k, v]) => [checkKey(k), checkValue(v)] as const);
+    const expiresAt = this.clock.millis() + ttl * 1000;
+    for (const [k, v] of entries) this.store.set(k, v, expiresAt);
+    this.store.capAt(this.clock.millis());
   }
 
   remove(key: string): void {
@@ -71,6 +107,19 @@ export class Cache {
   removeAll(keys: string[]): void {
     for (const key of keys) this.remove(key);
   }
+}
+
+function checkValue(value: unknown): string {
+  const v = String(value);
+  if (Buffer.byteLength(v, 'utf8') > CACHE_VALUE_LIMIT)
+    throw scriptError('Argument too large: value');
+  return v;
+}
+
+function checkTtl(expirationInSeconds: number): number {
+  const s = Number(expirationInSeconds);
+  if (s > CACHE_MAX_TTL_SECONDS) throw scriptError(CACHE_TTL_TOO_LARGE);
+  return Number.isFinite(s) ? Math.max(s, 1) : CACHE_DEFAULT_TTL_SECONDS;
 }
 
 function checkKey(key: string): string {

@@ -15,6 +15,7 @@ import { LockTable } from './lock';
 import { TriggerStore } from './triggers';
 import { Mailbox, type SentMail } from './mail';
 import { UrlFetchLog, type FetchRequest, type UrlFetchHandler } from './urlfetch';
+import type { AccountKind } from './quotas';
 import { LogBook } from './logger';
 import { EmulatedSpreadsheet, type SpreadsheetJSON } from './spreadsheet';
 import type { ScriptRunNull } from './bridge';
@@ -36,7 +37,12 @@ export interface EmulatorOptions {
   state?: EmulatorState;
   /** Print Logger and console output to stderr (default false: only recorded). */
   printLogs?: boolean;
-  /** Daily mail recipients per user (default 100, consumer accounts). */
+  /**
+   * The account's quotas (emulator/quotas.ts): 'consumer' (default, gmail.com: 100 mail
+   * recipients and 20,000 URL fetches a day) or 'workspace' (1,500 and 100,000).
+   */
+  account?: AccountKind;
+  /** Daily mail recipients per user, overriding the account's figure. */
   mailQuota?: number;
   /**
    * The manifest (appsscript.json) whose `oauthScopes` calls are held to (see scopes.ts), for
@@ -167,7 +173,7 @@ export class Emulator {
   readonly locks = new LockTable();
   readonly triggers = new TriggerStore();
   readonly mailbox: Mailbox;
-  readonly urlFetch = new UrlFetchLog();
+  readonly urlFetch: UrlFetchLog;
   readonly logs: LogBook;
   readonly user: string;
   readonly timeZone: string;
@@ -189,7 +195,8 @@ export class Emulator {
     this.timeZone = opts.timeZone ?? 'America/Toronto';
     this.locale = opts.locale ?? 'en_US';
     this.distDir = opts.distDir ?? path.join(REPO_ROOT, 'dist');
-    this.mailbox = new Mailbox(opts.mailQuota);
+    this.mailbox = new Mailbox(opts.mailQuota, opts.account);
+    this.urlFetch = new UrlFetchLog(opts.account);
     this.logs = new LogBook(opts.printLogs ?? false);
     this.manifestOption =
       opts.manifest === undefined || opts.manifest === null

@@ -90,7 +90,10 @@ export function buildGlobals(emu: Emulator, exec: Execution): ServiceGlobals {
     ),
     Utilities: createUtilities(calls, emu.clock, formatDateJava),
     MailApp: limit('MailApp', createMailApp(emu.mailbox, exec.effectiveUser, emu.clock, calls)),
-    UrlFetchApp: limit('UrlFetchApp', createUrlFetchApp(emu.urlFetch, calls)),
+    UrlFetchApp: limit(
+      'UrlFetchApp',
+      createUrlFetchApp(emu.urlFetch, calls, exec.effectiveUser, emu.clock),
+    ),
     Logger: createLogger(emu.logs, now, calls),
     console: createConsole(emu.logs, now, calls),
     Date: clockDate(emu.clock),

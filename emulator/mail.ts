@@ -2,18 +2,33 @@ import type { CallCounter } from './calls';
 import type { Clock } from './clock';
 import { counted } from './counting';
 import { scriptError } from './errors';
+import { ACCOUNT_LIMITS, DailyQuota, dailyQuotaError, type AccountKind } from './quotas';
 
 /**
  * MailApp: https://developers.google.com/apps-script/reference/mail/mail-app
- * Quota: "Email recipients per day: 100* / day" for consumer accounts, every address in to, cc
- * and bcc counting once, "Quotas are per user and reset 24 hours after the first request"
- * (https://developers.google.com/apps-script/guides/services/quotas). Over quota the call fails
- * with "Service invoked too many times for one day: email." (the text users report, e.g.
- * https://stackoverflow.com/questions/21444588 and https://groups.google.com/g/adwords-scripts/c/XPHTRpW1BKA).
+ * Limits from https://developers.google.com/apps-script/guides/services/quotas, with the texts
+ * real scripts report:
+ * - "Email recipients per day": 100 (consumer) / 1,500 (Workspace), every address in to, cc and
+ *   bcc counting once; per user, reset 24 hours after the first request (quotas.ts). Over it:
+ *   "Service invoked too many times for one day: email."
+ *   (https://stackoverflow.com/questions/21444588, https://groups.google.com/g/adwords-scripts/c/XPHTRpW1BKA).
+ * - "Email recipients per message": 50: "Limit Exceeded: Email Recipients Per Message."
+ * - "Email body size": 200 KB / 400 KB per message: "Limit Exceeded: Email Body Size." The plain
+ *   body and the HTML body travel in the same message, so their sizes are added (the stricter
+ *   reading; the page does not say).
+ * - "Email attachments per message": 250: "Limit Exceeded: Email Attachments Per Message."
+ *   (capital E as in real logs; the quotas page's example has "Limit exceeded").
+ * The "Limit Exceeded" texts: RomainVialard/ErrorHandler's list of known errors
+ * (https://github.com/RomainVialard/ErrorHandler) and logs in public repositories. A message
+ * refused for its size or recipients spends no quota.
  */
-export const DEFAULT_DAILY_EMAIL_QUOTA = 100;
-export const EMAIL_QUOTA_ERROR = 'Service invoked too many times for one day: email.';
-const DAY_MS = 24 * 3_600_000;
+export const DEFAULT_DAILY_EMAIL_QUOTA = ACCOUNT_LIMITS.consumer.emailRecipientsPerDay;
+export const EMAIL_QUOTA_ERROR = dailyQuotaError('email');
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+export const MAX_ATTACHMENTS_PER_MESSAGE = 250;
+export const TOO_MANY_RECIPIENTS = 'Limit Exceeded: Email Recipients Per Message.';
+export const BODY_TOO_LARGE = 'Limit Exceeded: Email Body Size.';
+export const TOO_MANY_ATTACHMENTS = 'Limit Exceeded: Email Attachments Per Message.';
 
 export interface SentMail {
   from: string;
@@ -30,30 +45,30 @@ export interface SentMail {
   at: Date;
 }
 
-interface Quota {
-  windowStart: number;
-  used: number;
-}
-
-/** Mails sent by every execution, and each user's quota window. */
+/** Mails sent by every execution, and each user's daily recipient quota. */
 export class Mailbox {
   readonly sent: SentMail[] = [];
-  private readonly quotas = new Map<string, Quota>();
+  private readonly quota: DailyQuota;
+  /** Bytes of body (plain + HTML) one message may carry. */
+  readonly bodyLimit: number;
 
-  constructor(readonly dailyQuota = DEFAULT_DAILY_EMAIL_QUOTA) {}
+  /** `dailyQuota` overrides the account's figure (tests); `account` defaults to consumer. */
+  constructor(dailyQuota?: number, account: AccountKind = 'consumer') {
+    const limits = ACCOUNT_LIMITS[account];
+    this.quota = new DailyQuota(dailyQuota ?? limits.emailRecipientsPerDay, 'email');
+    this.bodyLimit = limits.emailBodyBytes;
+  }
+
+  get dailyQuota(): number {
+    return this.quota.limit;
+  }
 
   remaining(user: string, now: number): number {
-    const q = this.quotas.get(user);
-    if (!q || now >= q.windowStart + DAY_MS) return this.dailyQuota;
-    return Math.max(0, this.dailyQuota - q.used);
+    return this.quota.remaining(user, now);
   }
 
   spend(user: string, recipients: number, now: number): void {
-    if (recipients > this.remaining(user, now)) throw scriptError(EMAIL_QUOTA_ERROR);
-    const q = this.quotas.get(user);
-    if (!q || now >= q.windowStart + DAY_MS)
-      this.quotas.set(user, { windowStart: now, used: recipients });
-    else q.used += recipients;
+    this.quota.spend(user, recipients, now);
   }
 }
 
@@ -104,8 +119,16 @@ export class MailAppImpl {
     const bcc = addresses(m.bcc);
     if (to.length + cc.length + bcc.length === 0)
       throw scriptError('Failed to send email: no recipient');
+    const recipients = to.length + cc.length + bcc.length;
+    if (recipients > MAX_RECIPIENTS_PER_MESSAGE) throw scriptError(TOO_MANY_RECIPIENTS);
+    const bodyBytes =
+      Buffer.byteLength(String(m.body ?? ''), 'utf8') +
+      (m.htmlBody == null ? 0 : Buffer.byteLength(String(m.htmlBody), 'utf8'));
+    if (bodyBytes > this.box.bodyLimit) throw scriptError(BODY_TOO_LARGE);
+    if ((m.attachments?.length ?? 0) > MAX_ATTACHMENTS_PER_MESSAGE)
+      throw scriptError(TOO_MANY_ATTACHMENTS);
     const now = this.clock.millis();
-    this.box.spend(this.user, to.length + cc.length + bcc.length, now);
+    this.box.spend(this.user, recipients, now);
     this.box.sent.push({
       from: this.user,
       to,

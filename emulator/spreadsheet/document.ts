@@ -7,6 +7,7 @@ import { isValidTimeZone } from '../time';
 import { parseA1, toA1 } from './a1';
 import { displayValue, effectiveFormat, isDateFormat } from './format';
 import { evaluateFormula, moveReferences, renameSheetReferences } from './formula';
+import { MAX_CELLS, TOO_MANY_CELLS, type GridOwner } from './limits';
 import type { CellData, GridRef, Scalar, SpreadsheetJSON, ValidationData } from './model';
 import { cloneJSON, isDate } from './model';
 import { SheetModel, shiftRef } from './sheetModel';
@@ -46,7 +47,7 @@ let docCounter = 0;
 /** Serial days well inside the Date range (8.64e15 ms ≈ 100,000,000 days around 1970). */
 const MAX_DATE_SERIAL = 99_000_000;
 
-export class EmulatedSpreadsheet {
+export class EmulatedSpreadsheet implements GridOwner {
   id: string;
   name: string;
   locale: string;
@@ -59,6 +60,11 @@ export class EmulatedSpreadsheet {
   readonly toasts: Toast[] = [];
   private nextSheetId = 1;
   private nextProtectionId = 1;
+  /**
+   * Cells in every sheet's grid, kept up to date as sheets are added, removed or resized (each
+   * sheet reports its changes through gridResized), so the 10,000,000-cell check costs nothing.
+   */
+  private cellTotal = 0;
 
   constructor(opts: EmulatedSpreadsheetOptions = {}) {
     docCounter++;
@@ -68,8 +74,7 @@ export class EmulatedSpreadsheet {
     this.timeZone = opts.timeZone ?? 'America/Montreal';
     if (!isValidTimeZone(this.timeZone)) throw new Error(`Invalid time zone: ${this.timeZone}`);
     // The first sheet of a new spreadsheet has gid 0.
-    const first = new SheetModel(0, firstSheetName(this.locale, 1));
-    this.sheets.push(first);
+    this.attachSheet(new SheetModel(0, firstSheetName(this.locale, 1)));
     this.activeSheetId = 0;
   }
 
@@ -77,7 +82,33 @@ export class EmulatedSpreadsheet {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
 
-  // ------------------------------------------------------------ sheets
+  // ------------------------------------------------------------ sheets and the cell limit
+
+  /** Cells in the grids of all sheets, empty or not (the figure the 10,000,000 limit counts). */
+  get gridCells(): number {
+    return this.cellTotal;
+  }
+
+  /** GridOwner: a sheet's grid changes size; refused past MAX_CELLS (limits.ts). */
+  gridResized(deltaCells: number): void {
+    if (deltaCells > 0 && this.cellTotal + deltaCells > MAX_CELLS) throw new Error(TOO_MANY_CELLS);
+    this.cellTotal += deltaCells;
+  }
+
+  /** Adds a sheet's grid to the workbook (at a 0-based position, default last), or throws. */
+  attachSheet(sheet: SheetModel, at = this.sheets.length): void {
+    this.gridResized(sheet.gridCells());
+    sheet.owner = this;
+    this.sheets.splice(at, 0, sheet);
+  }
+
+  detachSheet(sheet: SheetModel): void {
+    const i = this.sheets.indexOf(sheet);
+    if (i < 0) return;
+    this.sheets.splice(i, 1);
+    sheet.owner = null;
+    this.gridResized(-sheet.gridCells());
+  }
 
   sheetById(id: number): SheetModel | undefined {
     return this.sheets.find((s) => s.id === id);
@@ -328,7 +359,7 @@ export class EmulatedSpreadsheet {
     if (this.nameTaken(name))
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new SheetModel(this.newSheetId(), name);
-    this.sheets.push(sheet);
+    this.attachSheet(sheet);
     return sheet;
   }
 
@@ -430,7 +461,8 @@ export class EmulatedSpreadsheet {
       locale: j.locale,
       timeZone: j.timeZone,
     });
-    doc.sheets = j.sheets.map((s) => SheetModel.fromJSON(s));
+    for (const s of [...doc.sheets]) doc.detachSheet(s);
+    for (const s of j.sheets) doc.attachSheet(SheetModel.fromJSON(s));
     doc.activeSheetId = j.activeSheetId;
     doc.activeRange = j.activeRange ? { ...j.activeRange } : null;
     doc.nextSheetId = j.nextSheetId;

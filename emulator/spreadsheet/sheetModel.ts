@@ -4,6 +4,7 @@
  * move the cells with everything they carry (values, formats, validations), as in Sheets.
  */
 import type { CellData, ConditionalRuleData, GridRef, ProtectionData, SheetJSON } from './model';
+import { MAX_CELLS, MAX_COLUMNS, TOO_MANY_CELLS, TOO_MANY_COLUMNS, type GridOwner } from './limits';
 import { cloneJSON, isEmptyCell } from './model';
 
 /** A new sheet is 1000 rows by 26 columns (A–Z). */
@@ -13,8 +14,10 @@ export const DEFAULT_COLS = 26;
 export class SheetModel {
   id: number;
   name: string;
-  maxRows = DEFAULT_ROWS;
-  maxCols = DEFAULT_COLS;
+  private rowCount = DEFAULT_ROWS;
+  private colCount = DEFAULT_COLS;
+  /** The workbook the sheet belongs to: told of every change of the grid's size (limits.ts). */
+  owner: GridOwner | null = null;
   frozenRows = 0;
   frozenCols = 0;
   hidden = false;
@@ -30,6 +33,38 @@ export class SheetModel {
   constructor(id: number, name: string) {
     this.id = id;
     this.name = name;
+  }
+
+  /** Rows of the grid (Sheet.getMaxRows); setting it grows or shrinks the grid at the bottom. */
+  get maxRows(): number {
+    return this.rowCount;
+  }
+  set maxRows(rows: number) {
+    this.resize(rows, this.colCount);
+  }
+  get maxCols(): number {
+    return this.colCount;
+  }
+  set maxCols(cols: number) {
+    this.resize(this.rowCount, cols);
+  }
+
+  /** Cells in the grid, empty or not: what counts towards the 10,000,000 cells of a workbook. */
+  gridCells(): number {
+    return this.rowCount * this.colCount;
+  }
+
+  /**
+   * The one place the grid changes size: it throws, changing nothing, when the sheet would pass
+   * 18,278 columns or the workbook 10,000,000 cells (limits.ts, with sources).
+   */
+  resize(rows: number, cols: number): void {
+    if (cols > MAX_COLUMNS && cols > this.colCount) throw new Error(TOO_MANY_COLUMNS);
+    const delta = rows * cols - this.gridCells();
+    if (this.owner) this.owner.gridResized(delta);
+    else if (delta > 0 && rows * cols > MAX_CELLS) throw new Error(TOO_MANY_CELLS);
+    this.rowCount = rows;
+    this.colCount = cols;
   }
 
   get(row: number, col: number): CellData | undefined {
@@ -87,12 +122,12 @@ export class SheetModel {
 
   /** Inserts empty rows before `at`; they take the formats of `formatFrom` (a row, pre-insert). */
   insertRows(at: number, count: number, formatFrom?: number): void {
+    this.maxRows += count; // first: it throws before anything moves if the grid may not grow
     const template = formatFrom ? this.rows[formatFrom - 1] : undefined;
     const fresh: ((CellData | undefined)[] | undefined)[] = [];
     for (let i = 0; i < count; i++) fresh.push(template ? template.map(formatOnly) : undefined);
     while (this.rows.length < at - 1) this.rows.push(undefined);
     this.rows.splice(at - 1, 0, ...fresh);
-    this.maxRows += count;
     if (at <= this.frozenRows) this.frozenRows += count;
     this.hiddenRows = shiftSet(this.hiddenRows, at, count);
   }
@@ -105,13 +140,13 @@ export class SheetModel {
   }
 
   insertCols(at: number, count: number, formatFrom?: number): void {
+    this.maxCols += count; // first: it throws before anything moves if the grid may not grow
     for (const row of this.rows) {
       if (!row) continue;
       const t = formatFrom ? row[formatFrom - 1] : undefined;
       while (row.length < at - 1) row.push(undefined);
       row.splice(at - 1, 0, ...Array.from({ length: count }, () => formatOnly(t)));
     }
-    this.maxCols += count;
     if (at <= this.frozenCols) this.frozenCols += count;
     this.hiddenColumns = shiftSet(this.hiddenColumns, at, count);
     this.columnWidths = shiftRecord(this.columnWidths, at, count);
@@ -158,8 +193,8 @@ export class SheetModel {
 
   static fromJSON(j: SheetJSON): SheetModel {
     const s = new SheetModel(j.id, j.name);
-    s.maxRows = j.maxRows;
-    s.maxCols = j.maxCols;
+    s.rowCount = j.maxRows;
+    s.colCount = j.maxCols;
     s.frozenRows = j.frozenRows;
     s.frozenCols = j.frozenCols;
     s.hidden = j.hidden;

@@ -92,7 +92,7 @@ describe('CacheService', () => {
     const { clock, as } = setup();
     const cache = as('a@x.com').getScriptCache();
     cache.put('short', 'v');
-    cache.put('long', 'w', 99999);
+    cache.put('long', 'w', 21600);
     clock.advance(599_000);
     expect(cache.get('short')).toBe('v');
     clock.advance(1_000);
@@ -341,7 +341,7 @@ describe('UrlFetchApp', () => {
   it('records requests, answers from the handler, throws the real text on >= 400 unless muted', () => {
     const log = new UrlFetchLog();
     const calls = new CallCounter();
-    const fetch = createUrlFetchApp(log, calls);
+    const fetch = createUrlFetchApp(log, calls, 'own@x.com', new Clock(START));
     expect(() => fetch.fetch('https://api.example.com/x')).toThrow(
       'Address unavailable: https://api.example.com/x',
     );

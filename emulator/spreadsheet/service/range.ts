@@ -5,6 +5,7 @@
 import { columnToLetters, toA1 } from '../a1';
 import { DEFAULT_NUMBER_FORMAT, effectiveFormat } from '../format';
 import { shiftFormula } from '../formula';
+import { CELL_TOO_LONG, MAX_CELL_CHARS } from '../limits';
 import type { CellData, CellStyle, GridRef, Scalar } from '../model';
 import { cloneJSON } from '../model';
 import type { SheetModel } from '../sheetModel';
@@ -203,10 +204,9 @@ export class RangeImpl extends Service {
     const doc = this.env.doc;
     this.each((r, c, i, j) => {
       const input = data[i]?.[j];
-      if (typeof input === 'string' && input.length > 50000)
-        throw new Error(
-          'Your input contains more than the maximum of 50000 characters in a single cell.',
-        );
+      // 50,000 characters per cell, the whole block refused (limits.ts, with sources).
+      if (typeof input === 'string' && input.length > MAX_CELL_CHARS)
+        throw new Error(CELL_TOO_LONG);
       const cell = this.sheet.get(r, c);
       if (!cell?.dv || cell.dv.allowInvalid) return;
       const next = doc.interpret(cell, input);

@@ -1,7 +1,8 @@
 /**
  * Sheet: https://developers.google.com/apps-script/reference/spreadsheet/sheet
- * A new sheet has 1000 rows and 26 columns; ranges may not reach past them, and only
- * appendRow and the insert methods grow the sheet.
+ * A new sheet has 1000 rows and 26 columns; ranges may not reach past them ("The coordinates of
+ * the range are outside the dimensions of the sheet."), and only appendRow and the insert
+ * methods grow the sheet, up to 18,278 columns and 10,000,000 cells in the workbook (limits.ts).
  */
 import { parseA1 } from '../a1';
 import { cloneJSON } from '../model';
@@ -187,9 +188,16 @@ export class SheetImpl extends Service {
     if (!Array.isArray(rowContents)) throw invalidArgument('rowContents');
     if (rowContents.length === 0) return this;
     const row = this.model.lastRow() + 1;
-    if (row > this.model.maxRows) this.model.maxRows = row;
-    if (rowContents.length > this.model.maxCols) this.model.maxCols = rowContents.length;
-    makeRange(this.env, this.model, row, 1, 1, rowContents.length)._write([rowContents]);
+    const { maxRows, maxCols } = this.model;
+    // Growing past 10,000,000 cells throws "This action would increase the number of cells in
+    // the workbook above the limit of 10000000 cells." (reported from appendRow; limits.ts).
+    this.model.resize(Math.max(maxRows, row), Math.max(maxCols, rowContents.length));
+    try {
+      makeRange(this.env, this.model, row, 1, 1, rowContents.length)._write([rowContents]);
+    } catch (e) {
+      this.model.resize(maxRows, maxCols); // a refused row (too long, validation) adds nothing
+      throw e;
+    }
     return this;
   }
 

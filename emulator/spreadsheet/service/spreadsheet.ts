@@ -123,8 +123,10 @@ export class SpreadsheetImpl extends Service {
     const at = index ?? doc.sheets.indexOf(doc.activeSheet()) + 1;
     if (!Number.isInteger(at) || at < 0 || at > doc.sheets.length)
       throw invalidArgument('sheetIndex');
+    // A new sheet is 1000 × 26 = 26,000 cells: refused with the cell-limit text (limits.ts) when
+    // the workbook has no room for them.
     const model = new SheetModel(doc.newSheetId(), name ?? doc.defaultSheetName());
-    doc.sheets.splice(at, 0, model);
+    doc.attachSheet(model, at);
     doc.activeSheetId = model.id;
     doc.activeRange = null;
     return new SheetImpl(this.env, model);
@@ -137,7 +139,7 @@ export class SpreadsheetImpl extends Service {
     if (i < 0) throw invalidArgument('sheet');
     // Logged by Apps Script as "Exception: You can't remove all the sheets in a document."
     if (doc.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
-    doc.sheets.splice(i, 1);
+    doc.detachSheet(model);
     doc.renameReferences(model.name, null);
     if (doc.activeSheetId === model.id) {
       doc.activeSheetId = (doc.sheets[Math.max(0, i - 1)] ?? doc.sheets[0])?.id ?? 0;
