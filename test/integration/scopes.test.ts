@@ -119,14 +119,16 @@ function seed(wb: TestWorkbook): void {
   ]);
 }
 
+type Page = 'sidebar' | 'settings' | 'newsletterSettings' | 'fold';
+
 export interface Exercise {
   emu: Emulator;
   /** Every permission error, failure or lost result seen, as text. */
   problems: string[];
   /** google.script.run calls made, by page. */
-  pageCalls: Record<'sidebar' | 'settings' | 'newsletterSettings', string[]>;
+  pageCalls: Record<Page, string[]>;
   /** The dialogs' and sidebar's HTML as shown. */
-  pages: Record<'sidebar' | 'settings' | 'newsletterSettings', string>;
+  pages: Record<Page, string>;
 }
 
 /**
@@ -144,7 +146,12 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
       problems.push(`${label}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const pageCalls: Exercise['pageCalls'] = { sidebar: [], settings: [], newsletterSettings: [] };
+  const pageCalls: Exercise['pageCalls'] = {
+    sidebar: [],
+    settings: [],
+    newsletterSettings: [],
+    fold: [],
+  };
   const page = async (
     which: keyof Exercise['pageCalls'],
     name: string,
@@ -192,6 +199,9 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
     notifyWatch: true,
     sendStatements: true,
   });
+  // Its workbook-size block: the figure, and the months of commission details kept.
+  await page('settings', 'headroomLoad');
+  await page('settings', 'retentionSave', 1);
 
   // Newsletter settings dialog: the Mailchimp key and audience, the follow-up digest on.
   click('showNewsletterSettings');
@@ -236,6 +246,18 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
   emu.ui.answerNextPrompt('2026-10');
   // (a paid-out month would ask to confirm: unanswered, an alert takes its first button, YES)
   click('showCommissionReport');
+  // An older month, paid out: the fold dialog offers its lines, and removes them.
+  step('a paid-out month to fold', () => {
+    emu.run('computeCommissions', '2026-08');
+    wb.rows('Commission report').forEach((r, i) => {
+      if (r['Month'] === '2026-08') wb.setCell('Commission report', i + 2, 'Paid out', true);
+    });
+  });
+  click('showCommissionDetailsFold');
+  const foldHtml = lastDialogHtml(emu);
+  const request = /"request":(\{"months":\[[^\]]*\],"fingerprint":"[0-9a-f]+"\})/.exec(foldHtml);
+  if (request) await page('fold', 'foldCommissionDetails', JSON.parse(request[1]!));
+  else problems.push('the fold dialog offered nothing to fold');
   click('syncMailchimp');
   click('showAudienceExport');
   emu.ui.answerNextPrompt('C1');
@@ -281,7 +303,12 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
     emu,
     problems,
     pageCalls,
-    pages: { sidebar: sidebarHtml, settings: settingsHtml, newsletterSettings: newsletterHtml },
+    pages: {
+      sidebar: sidebarHtml,
+      settings: settingsHtml,
+      newsletterSettings: newsletterHtml,
+      fold: foldHtml,
+    },
   };
 }
 
@@ -328,6 +355,7 @@ describe('the shipped manifest and every entry point', () => {
     expect(named(shipped.pages.newsletterSettings, true)).toEqual(
       shipped.pageCalls.newsletterSettings.sort(),
     );
+    expect(named(shipped.pages.fold, true)).toEqual(shipped.pageCalls.fold.sort());
   });
 
   it('the mails, fetches and triggers of the run happened (the run did real work)', () => {
