@@ -41,7 +41,8 @@ export interface SentMail {
   replyTo: string | null;
   name: string | null;
   noReply: boolean;
-  attachments: number;
+  /** Each attachment as sent: a Blob's name, content type and text (UTF-8). */
+  attachments: { name: string | null; contentType: string | null; text: string }[];
   at: Date;
 }
 
@@ -140,7 +141,7 @@ export class MailAppImpl {
       replyTo: m.replyTo ?? null,
       name: m.name ?? null,
       noReply: Boolean(m.noReply),
-      attachments: m.attachments?.length ?? 0,
+      attachments: (m.attachments ?? []).map(attachmentOf),
       at: new Date(now),
     });
   }
@@ -157,4 +158,18 @@ export function createMailApp(
   calls: CallCounter,
 ): MailAppImpl {
   return counted(calls, 'MailApp', new MailAppImpl(box, user, clock));
+}
+
+/**
+ * What a test can see of an attachment: a Blob's name, type and text. Read from the Blob's
+ * fields, not its methods: the script holds a counting wrapper, and the emulator looking at what
+ * was sent is no service call of the script's.
+ */
+function attachmentOf(a: unknown): SentMail['attachments'][number] {
+  const blob = a as { bytes?: unknown; contentType?: unknown; name?: unknown } | null;
+  return {
+    name: typeof blob?.name === 'string' ? blob.name : null,
+    contentType: typeof blob?.contentType === 'string' ? blob.contentType : null,
+    text: Buffer.isBuffer(blob?.bytes) ? blob.bytes.toString('utf8') : '',
+  };
 }

@@ -66,11 +66,13 @@ function costs(clients: number) {
 test('computeCommissions and the monthly trigger: the same calls for 20 and 2,000 clients', () => {
   const small = costs(20);
   const large = costs(2000);
-  // Growing a full sheet is one insertRowsAfter per written sheet at most, whatever the size:
-  // the only call allowed to differ.
+  // Growing a full sheet is one insertRowsAfter per written sheet at most, whatever the size;
+  // a statement longer than the message can carry goes as an attachment, one Blob per
+  // salesperson (two here): the only calls allowed to differ.
   const grown = (calls: Record<string, number>) => {
-    const { 'Sheet.insertRowsAfter': inserts = 0, ...rest } = calls;
+    const { 'Sheet.insertRowsAfter': inserts = 0, 'Utilities.newBlob': blobs = 0, ...rest } = calls;
     expect(inserts).toBeLessThanOrEqual(2);
+    expect(blobs).toBeLessThanOrEqual(2);
     return rest;
   };
   for (const k of ['first', 'again', 'monthly'] as const) {
@@ -79,5 +81,10 @@ test('computeCommissions and the monthly trigger: the same calls for 20 and 2,00
   }
   expect(large.wb.emu.mails).toHaveLength(small.wb.emu.mails.length);
   expect(large.wb.rows('Détail des commissions').length).toBeGreaterThan(1500);
-  expect(Object.keys(large.first.calls).some((k) => k.startsWith('Utilities'))).toBe(false);
+  // No call per client: Utilities only builds the two attachments.
+  expect(Object.keys(large.first.calls).filter((k) => k.startsWith('Utilities'))).toEqual([
+    'Utilities.newBlob',
+  ]);
+  expect(large.wb.emu.mails.every((m) => m.attachments.length === 1)).toBe(true);
+  expect(small.wb.emu.mails.every((m) => m.attachments.length === 0)).toBe(true);
 }, 60_000);

@@ -157,3 +157,38 @@ test('a rerun that changes nothing sends nothing again; a change sends the new s
   expect(wb.emu.mails).toHaveLength(4);
   expect(wb.emu.mails[3]!.htmlBody).toContain('F-9');
 });
+
+test('a long statement sends its lines as an attached CSV, within the mail body limit', () => {
+  const wb = frenchWorkbook();
+  // 250 invoices for Alice's client: past the 200 lines a message shows.
+  wb.append(
+    'Factures',
+    Array.from({ length: 250 }, (_, i) => ({
+      'No de facture': i === 0 ? '=HYPERLINK("x")' : `L-${i}`,
+      Date: '2026-10-10',
+      'Code client': 'A&B',
+      Montant: 10 + i,
+    })),
+  );
+  wb.run('computeCommissions', '2026-10');
+  const alice = wb.emu.mails.find((m) => m.to[0] === 'alice@example.com')!;
+  const bob = wb.emu.mails.find((m) => m.to[0] === 'bob@example.com')!;
+  expect(bob.attachments).toEqual([]);
+  expect(alice.attachments).toHaveLength(1);
+  const [file] = alice.attachments;
+  expect(file).toMatchObject({ name: 'commissions-2026-10.csv', contentType: 'text/csv' });
+  const lines = file!.text.trimEnd().split('\r\n');
+  expect(lines[0]).toBe('Code client,No de facture,Type,Base,Taux,Commission');
+  expect(lines).toHaveLength(1 + 252);
+  // Numbers with a dot, formula-like text neutralized (OWASP), the credit note negative.
+  expect(lines).toContain('A&B,L-1,Ventes,11,10,1.1');
+  expect(lines).toContain('A&B,F-2,Ventes,-100,10,-10');
+  expect(lines).toContain(`A&B,"'=HYPERLINK(""x"")",Ventes,10,10,1`);
+  // The message gives the total and says where the lines are; no line table.
+  expect(alice.body).toContain('Vos 252 lignes sont dans le fichier joint commissions-2026-10.csv');
+  expect(alice.body).not.toContain('L-1 |');
+  expect(alice.htmlBody).toContain('Total');
+  expect(Buffer.byteLength(alice.body) + Buffer.byteLength(alice.htmlBody ?? '')).toBeLessThan(
+    10_000,
+  );
+});

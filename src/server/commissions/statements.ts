@@ -7,11 +7,17 @@
  *
  * Every text from the workbook (names, client codes, invoice numbers) is HTML-escaped: it is
  * data typed by people and must never become markup in someone's mailbox.
+ *
+ * A long statement would not fit in a message: MailApp refuses a body over 200 KB on a consumer
+ * account ("Limit Exceeded: Email Body Size.", https://developers.google.com/apps-script/guides/services/quotas),
+ * and at ≈ 234 bytes a line (plain and HTML copies) that is about 870 lines. Past INLINE_LINES the
+ * message gives the totals and the lines travel as an attached CSV (25 MB allowed).
  */
 import type { CommissionLine, SalespersonTotal } from '../../domain/commissions';
 import { codeKey } from '../../domain/cells';
 import { formatMoney, formatNumber } from '../../domain/money';
 import { choiceLabel, type Lang } from '../../shared/contract';
+import { csvField } from '../../shared/csv';
 import { sendWithinQuota, type Mail, type MailReport } from '../platform/mail';
 import { listEmails } from '../watch/notifications';
 
@@ -27,6 +33,9 @@ const TEXT = {
     intro: (month: string) => `Voici vos commissions de ${month} :`,
     headers: ['Code client', 'No de facture', 'Type', 'Base', 'Taux', 'Commission'],
     total: 'Total',
+    attached: (n: number, file: string) =>
+      `Vos ${n} lignes sont dans le fichier joint ${file} (CSV : point décimal, ouvrez-le dans Google Sheets ou Excel).`,
+    file: (month: string) => `commissions-${month}.csv`,
   },
   en: {
     subject: (month: string) => `Fiche Client: commission statement ${month}`,
@@ -34,6 +43,9 @@ const TEXT = {
     intro: (month: string) => `Here are your commissions for ${month}:`,
     headers: ['Client code', 'Invoice no.', 'Type', 'Base', 'Rate', 'Commission'],
     total: 'Total',
+    attached: (n: number, file: string) =>
+      `Your ${n} lines are in the attached file ${file} (CSV, dot decimals: open it in Google Sheets or Excel).`,
+    file: (month: string) => `commissions-${month}.csv`,
   },
 };
 
@@ -59,14 +71,21 @@ function lineCells(line: CommissionLine, lang: Lang): string[] {
   ];
 }
 
-/** The statement of one salesperson: subject, plain text and HTML bodies. */
+/** Statements with more lines than this send them as an attached CSV (see the header). */
+export const INLINE_LINES = 200;
+
+/**
+ * The statement of one salesperson: subject, plain text and HTML bodies, and past INLINE_LINES
+ * the lines as an attached CSV (the bodies then show the total only).
+ */
 export function statementOf(
   total: SalespersonTotal,
   lines: readonly CommissionLine[],
   lang: Lang,
-): { subject: string; body: string; htmlBody: string } {
+): Omit<Mail, 'to'> {
   const text = TEXT[lang];
-  const rows = lines.map((l) => lineCells(l, lang));
+  const attached = lines.length > INLINE_LINES;
+  const rows = attached ? [] : lines.map((l) => lineCells(l, lang));
   const totalCells = [
     text.total,
     '',
@@ -75,11 +94,14 @@ export function statementOf(
     '',
     formatMoney(total.commission, lang),
   ];
+  const file = text.file(total.month);
+  const note = attached ? [text.attached(lines.length, file)] : [];
   const body = [
     text.hello(total.salesperson),
     '',
     text.intro(total.month),
     '',
+    ...note.flatMap((n) => [n, '']),
     text.headers.join(' | '),
     ...rows.map((r) => r.join(' | ')),
     totalCells.join(' | '),
@@ -90,13 +112,41 @@ export function statementOf(
   const htmlBody = [
     `<p>${escapeHtml(text.hello(total.salesperson))}</p>`,
     `<p>${escapeHtml(text.intro(total.month))}</p>`,
+    ...note.map((n) => `<p>${escapeHtml(n)}</p>`),
     '<table border="1" cellpadding="4" style="border-collapse:collapse">',
     `<thead>${tr(text.headers, 'th')}</thead>`,
     `<tbody>${rows.map((r) => tr(r, 'td')).join('')}</tbody>`,
     `<tfoot>${tr(totalCells, 'th')}</tfoot>`,
     '</table>',
   ].join('\n');
-  return { subject: text.subject(total.month), body, htmlBody };
+  return {
+    subject: text.subject(total.month),
+    body,
+    htmlBody,
+    ...(attached
+      ? { attachment: { name: file, mimeType: 'text/csv', text: statementCsv(lines, lang) } }
+      : {}),
+  };
+}
+
+/**
+ * The lines as CSV (RFC 4180, CRLF): texts through csvField (quoted, formula-like text
+ * neutralized), amounts as plain numbers with a dot, so any spreadsheet program reads them.
+ */
+export function statementCsv(lines: readonly CommissionLine[], lang: Lang): string {
+  const out = [TEXT[lang].headers.map(csvField).join(',')];
+  for (const l of lines)
+    out.push(
+      [
+        csvField(l.clientCode),
+        csvField(l.invoiceNumber),
+        csvField(choiceLabel('commissionType', l.commissionType, lang)),
+        String(l.base),
+        String(l.ratePct),
+        String(l.commission),
+      ].join(','),
+    );
+  return out.join('\r\n') + '\r\n';
 }
 
 /** Sends each salesperson of `totals` their statement; lines are matched by name (any case). */

@@ -9,6 +9,8 @@ export interface Mail {
   subject: string;
   body: string;
   htmlBody?: string;
+  /** A text file sent with the message (MailApp's `attachments`, up to 25 MB in all). */
+  attachment?: { name: string; mimeType: string; text: string };
 }
 
 export interface MailReport {
@@ -28,8 +30,14 @@ export function sendWithinQuota(mails: readonly Mail[], report: MailReport): voi
       continue;
     }
     try {
-      if (mail.htmlBody)
-        MailApp.sendEmail(mail.to, mail.subject, mail.body, { htmlBody: mail.htmlBody });
+      const options: GoogleAppsScript.Mail.MailAdvancedParameters = {};
+      if (mail.htmlBody) options.htmlBody = mail.htmlBody;
+      if (mail.attachment)
+        options.attachments = [
+          Utilities.newBlob(mail.attachment.text, mail.attachment.mimeType, mail.attachment.name),
+        ];
+      if (mail.htmlBody || mail.attachment)
+        MailApp.sendEmail(mail.to, mail.subject, mail.body, options);
       else MailApp.sendEmail(mail.to, mail.subject, mail.body);
       report.sent++;
       quota--;
