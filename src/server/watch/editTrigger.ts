@@ -59,6 +59,35 @@ interface EventRange {
   columnStart?: unknown;
   columnEnd?: unknown;
   rowStart?: unknown;
+  rowEnd?: unknown;
+}
+
+/** The range's first row and column and its size: free from the event, else four calls. */
+function boundsOf(range: GoogleAppsScript.Spreadsheet.Range): {
+  row: number;
+  column: number;
+  height: number;
+  width: number;
+} {
+  const b = range as unknown as EventRange;
+  if (
+    typeof b.rowStart === 'number' &&
+    typeof b.rowEnd === 'number' &&
+    typeof b.columnStart === 'number' &&
+    typeof b.columnEnd === 'number'
+  )
+    return {
+      row: b.rowStart,
+      column: b.columnStart,
+      height: b.rowEnd - b.rowStart + 1,
+      width: b.columnEnd - b.columnStart + 1,
+    };
+  return {
+    row: range.getRow(),
+    column: range.getColumn(),
+    height: range.getNumRows(),
+    width: range.getNumColumns(),
+  };
 }
 
 /**
@@ -149,17 +178,14 @@ export function watchEditOf(
   const sheet = range.getSheet();
   const key = sheetKeyOf(sheet.getName());
   if (!key) return { kind: 'none' };
-  const row = range.getRow();
+  const { row, column, height, width } = boundsOf(range);
   // A header typed over may make a column one the rules read, or stop it being one.
   if (row < FIRST_DATA_ROW) return { kind: 'all' };
   const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
-  const column = range.getColumn();
-  const width = range.getNumColumns();
   const edited = header.slice(column - 1, column - 1 + width);
   const watched = watchedHeaders(key);
   if (!edited.some((h) => watched.has(normalizeHeader(h)))) return { kind: 'none' };
 
-  const height = range.getNumRows();
   if (height > MAX_CLIENTS) return { kind: 'all' };
   const index = indexHeader(key, header).index as Record<string, number>;
   const codeColumn = (key === 'clients' ? index.code : index.clientCode) ?? -1;
