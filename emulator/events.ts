@@ -19,6 +19,8 @@ export interface RangeLike {
   getA1Notation(): string;
   getNumRows(): number;
   getNumColumns(): number;
+  getRow(): number;
+  getColumn(): number;
   getValue(): unknown;
 }
 export interface SpreadsheetAppLike {
@@ -115,6 +117,15 @@ export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
       const sheet = ss.getSheetByName(target.sheet);
       if (!sheet) throw new Error(`Emulator: no sheet named ${target.sheet}`);
       const range = sheet.getRange(target.a1);
+      // The event's range also carries its bounds as plain properties, free to read: JSON of
+      // e shows "range": {"columnStart", "rowStart", "rowEnd", "columnEnd"} (Kanshi Tanaike,
+      // "Benchmark: Event Objects for Google Apps Script", https://tanaikech.github.io/page/80).
+      Object.assign(range, {
+        rowStart: range.getRow(),
+        rowEnd: range.getRow() + range.getNumRows() - 1,
+        columnStart: range.getColumn(),
+        columnEnd: range.getColumn() + range.getNumColumns() - 1,
+      });
       const e: Record<string, unknown> = {
         authMode: installable ? AuthMode.FULL : AuthMode.LIMITED,
         range,

@@ -17,7 +17,20 @@ import { setupWorkbook as runSetup } from './setup/setupWorkbook';
 import { refreshWatch } from './watch/refresh';
 import { runCommissions } from './commissions/commissionRun';
 import { askMonthAndRun, describeProblems } from './platform/menuActions';
-import { watchEditOf } from './watch/editTrigger';
+import {
+  changeMovesColumns,
+  editMayMatter,
+  forgetWatchColumns,
+  watchEditOf,
+} from './watch/editTrigger';
+import {
+  recordDailyRun,
+  TRIGGER_HANDLERS,
+  triggerMayRun,
+  triggerStatus,
+  type TriggerStatus,
+} from './platform/triggers';
+import { ensurePrivacyLog } from './privacy/privacyLog';
 import { refreshClientsWatch } from './watch/perClient';
 
 function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -35,8 +48,16 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 export function setupWorkbook(): void {
   const spreadsheet = active();
   const report = runSetup(spreadsheet);
+  // Not one of the contract's sheets: the hidden Law 25 log, and the old property log moved in.
+  ensurePrivacyLog(spreadsheet, report.lang, true);
+  forgetWatchColumns(); // columns may have been added
+  const done = t(report.lang, 'setupDone', {
+    sheets: SHEET_KEYS.length,
+    added: report.addedColumns.length,
+  });
+  const kept = report.triggers.ownedBy;
   spreadsheet.toast(
-    t(report.lang, 'setupDone', { sheets: SHEET_KEYS.length, added: report.addedColumns.length }),
+    kept ? `${done} ${t(report.lang, 'triggerKeptBy', { owner: kept })}` : done,
     t(report.lang, 'menuTitle'),
   );
 }
@@ -50,7 +71,7 @@ export function showClientForm(): void {
 
 export function showSettings(): void {
   const lang = workbookLang(active());
-  const html = HtmlService.createHtmlOutput(settingsPage(lang)).setWidth(420).setHeight(600);
+  const html = HtmlService.createHtmlOutput(settingsPage(lang)).setWidth(440).setHeight(720);
   SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'settingsTitle'));
 }
 
@@ -76,6 +97,11 @@ export function settingsSave(settings: unknown): { ok: true } | { ok: false; mes
   return updateSettings(settings);
 }
 
+/** Settings dialog: who owns the triggers, since when, and what is wrong with them if anything. */
+export function triggerStatusLoad(): TriggerStatus {
+  return triggerStatus(active());
+}
+
 // ---------------------------------------------------------------- watch list
 
 /** Recomputes Under watch, Watch reasons, Balance due and the computed dates of every client. */
@@ -91,6 +117,8 @@ export function refreshWatchList(): void {
 
 /** Installed by setupWorkbook: daily refresh. */
 export function onDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  if (!triggerMayRun(TRIGGER_HANDLERS.daily)) return;
+  recordDailyRun();
   const report = refreshWatch(active());
   if (report.problems.length > 0) console.warn(JSON.stringify(report.problems.slice(0, 50)));
 }
@@ -101,9 +129,22 @@ export function onDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
  */
 export function onEditTrigger(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
+  // Most edits cannot matter: settled in at most three calls, before anything else.
+  if (!editMayMatter(e.range)) return;
+  if (!triggerMayRun(TRIGGER_HANDLERS.edit)) return;
   const edit = watchEditOf(e.range, e);
   if (edit.kind === 'all') refreshWatch(e.source ?? active());
   else if (edit.kind === 'clients') refreshClientsWatch(e.source ?? active(), edit.codes);
+}
+
+/**
+ * Installed by setupWorkbook: a column or sheet inserted, removed, moved or renamed makes the
+ * edit trigger read the watched columns' positions again. Edits and formats return at once.
+ */
+export function onChangeTrigger(e?: GoogleAppsScript.Events.SheetsOnChange): void {
+  if (!e || !changeMovesColumns(e.changeType)) return;
+  if (!triggerMayRun(TRIGGER_HANDLERS.change)) return;
+  forgetWatchColumns();
 }
 
 // ---------------------------------------------------------------- commissions
@@ -122,6 +163,7 @@ export function computeCommissions(month?: string): void {
 
 /** Installed by setupWorkbook: on day 1, the previous month. Paid-out months are left as they are. */
 export function onMonthlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  if (!triggerMayRun(TRIGGER_HANDLERS.monthly)) return;
   computeCommissions();
 }
 
@@ -212,6 +254,7 @@ export function habitsSearch(productType: unknown): HabitsSearchResult {
  * when it is turned on. Each part runs even if the other fails.
  */
 export function onKnowingDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  if (!triggerMayRun(TRIGGER_HANDLERS.knowing)) return;
   const spreadsheet = active();
   try {
     refreshHabits(spreadsheet);

@@ -257,6 +257,7 @@ describe('session', () => {
     const emu = buildEmpty({ lang: 'en', today: TODAY });
     expect(emu.spreadsheet.displayValues('Clients')).toHaveLength(1);
     expect(emu.triggers.triggers.map((t) => t.handler).sort()).toEqual([
+      'onChangeTrigger',
       'onDailyTrigger',
       'onEditTrigger',
       'onKnowingDailyTrigger',

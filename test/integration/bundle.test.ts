@@ -72,7 +72,7 @@ describe('every name called from outside names a real global', () => {
   });
 
   it('trigger handlers installed by setupWorkbook', () => {
-    expect(wb.emu.triggers.triggers).toHaveLength(4);
+    expect(wb.emu.triggers.triggers).toHaveLength(5);
     for (const t of wb.emu.triggers.triggers) expect(globals).toContain(t.handler);
   });
 
@@ -80,10 +80,10 @@ describe('every name called from outside names a real global', () => {
     const sidebar = readFileSync(path.join(dist, 'Sidebar.html'), 'utf8');
     const sidebarCalls = [...new Set(sidebar.match(/\bform(Open|Load|Save)\b/g))];
     expect(sidebarCalls.sort()).toEqual(['formLoad', 'formOpen', 'formSave']);
-    const settingsCalls = [...new Set(settingsPage('fr').match(/\.(settings\w+)\(/g))].map((s) =>
-      s.slice(1, -1),
-    );
-    expect(settingsCalls.sort()).toEqual(['settingsLoad', 'settingsSave']);
+    const settingsCalls = [
+      ...new Set(settingsPage('fr').match(/\.(settings\w+|triggerStatusLoad)\(/g)),
+    ].map((s) => s.slice(1, -1));
+    expect(settingsCalls.sort()).toEqual(['settingsLoad', 'settingsSave', 'triggerStatusLoad']);
     for (const name of [...sidebarCalls, ...settingsCalls]) expect(globals).toContain(name);
   });
 

@@ -1,7 +1,7 @@
 /**
  * Law 25: "Export this client's data" and "Anonymize client" through the built bundle on the
- * emulator: confirmed with Yes / No, logged in document properties, invoices and commissions
- * untouched. Run `npm run build` first.
+ * emulator: confirmed with Yes / No, logged in the hidden "Journal Loi 25" sheet, invoices and
+ * commissions untouched. Run `npm run build` first.
  */
 import { workbook, type TestWorkbook } from './harness';
 import { API_KEY, AUDIENCE, FakeMailchimp } from './newsletterFake';
@@ -82,11 +82,33 @@ function seeded(): TestWorkbook {
   return wb;
 }
 
-function privacyLog(wb: TestWorkbook): { action: string; code: string; by: string }[] {
-  const all = wb.emu.properties.document.toJSON();
-  return Object.keys(all)
-    .filter((k) => k.startsWith('ficheClient.privacyLog.'))
-    .flatMap((k) => JSON.parse(all[k]!) as { action: string; code: string; by: string }[]);
+const ACTIONS: Record<string, string> = {
+  'Exportation des données': 'export',
+  'Data export': 'export',
+  Anonymisation: 'anonymize',
+  Anonymization: 'anonymize',
+};
+
+/** The log sheet's rows, actions as codes. */
+function privacyLog(wb: TestWorkbook): { action: string; code: string; by: string; at: unknown }[] {
+  const name = wb.emu.spreadsheet.values('Journal Loi 25').length
+    ? 'Journal Loi 25'
+    : 'Privacy log';
+  return wb.rows(name).map((r) => {
+    const [at, by, action, code] = Object.values(r);
+    return {
+      at,
+      by: String(by),
+      action: ACTIONS[String(action)] ?? String(action),
+      code: String(code),
+    };
+  });
+}
+
+function legacyKeys(wb: TestWorkbook): string[] {
+  return Object.keys(wb.emu.properties.document.toJSON()).filter((k) =>
+    k.startsWith('ficheClient.privacyLog.'),
+  );
 }
 
 function lastDialog(wb: TestWorkbook): { html: string; title: string } | undefined {
@@ -262,5 +284,121 @@ describe('anonymize client', () => {
     wb.run('anonymizeClient');
     expect(wb.emu.spreadsheet.values('Clients')).toEqual(before);
     expect(privacyLog(wb)).toEqual([]);
+  });
+});
+
+describe('the privacy log (Journal Loi 25)', () => {
+  it('is a hidden, warning-protected sheet with date, who, action and client code only', () => {
+    const wb = seeded();
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('exportClientData');
+    const sheet = wb.sheet('Journal Loi 25');
+    expect(sheet.isSheetHidden()).toBe(true);
+    expect(wb.header('Journal Loi 25')).toEqual(['Date', 'Par', 'Action', 'Code client']);
+    const protection = sheet.getProtections(
+      (wb.emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .ProtectionType.SHEET,
+    )[0]!;
+    expect(protection.isWarningOnly()).toBe(true);
+    const [entry] = privacyLog(wb);
+    expect(entry).toMatchObject({ by: 'owner@example.com', action: 'export', code: 'C1' });
+    expect(entry!.at).toBeInstanceOf(Date);
+    expect((entry!.at as Date).toISOString()).toBe('2026-11-15T17:00:00.000Z');
+  });
+
+  it('takes 200 actions (the property log overflowed after about 70), codes kept as text', () => {
+    const wb = seeded();
+    wb.append('Clients', [
+      { 'Code client': '0042', Nom: 'Zéro' },
+      { 'Code client': '=1+1', Nom: 'Formule' },
+    ]);
+    for (let i = 0; i < 200; i++) {
+      wb.emu.ui.answerNextPrompt(['C1', 'C2', '0042', '=1+1'][i % 4]!);
+      wb.emu.ui.answerNextAlert('YES');
+      wb.run('exportClientData');
+    }
+    const log = privacyLog(wb);
+    expect(log).toHaveLength(200);
+    expect(log.slice(0, 4).map((e) => e.code)).toEqual(['C1', 'C2', '0042', '=1+1']);
+    expect(log.every((e) => e.action === 'export')).toBe(true);
+    expect(legacyKeys(wb)).toEqual([]);
+    expect(wb.emu.ui.ofKind('alert').filter((a) => a.prompt.includes('journal Loi 25 ('))).toEqual(
+      [],
+    );
+    // The next export of C1 lists the earlier actions on C1 (date and action).
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('exportClientData');
+    const dialog = lastDialog(wb)!;
+    const data = JSON.parse(
+      (JSON.parse(/var d=(\{.*?\});\n/s.exec(dialog.html)![1]!) as { content: string }).content,
+    ) as { privacyLog: { action: string }[] };
+    expect(data.privacyLog).toHaveLength(50);
+    expect(data.privacyLog[0]).toEqual({ at: expect.any(String), action: 'export' });
+  });
+
+  it('moves the old property log into the sheet once, at Set up', () => {
+    const wb = seeded();
+    const old = [
+      { at: '2026-10-01T14:00:00.000Z', by: 'ann@example.com', action: 'export', code: '0007' },
+      { at: '2026-10-02T14:00:00.000Z', by: 'bob@example.com', action: 'anonymize', code: 'C9' },
+    ];
+    const props = wb.emu.globals()
+      .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    props
+      .getDocumentProperties()
+      .setProperty('ficheClient.privacyLog.2026-10', JSON.stringify(old));
+    wb.run('setupWorkbook');
+    expect(privacyLog(wb)).toEqual(old.map((e) => ({ ...e, at: new Date(e.at) })));
+    expect(legacyKeys(wb)).toEqual([]);
+    wb.run('setupWorkbook');
+    expect(privacyLog(wb)).toHaveLength(2);
+  });
+
+  it('is created on first use when missing, the old entries first', () => {
+    const wb = seeded();
+    wb.spreadsheet.deleteSheet(wb.sheet('Journal Loi 25'));
+    const props = wb.emu.globals()
+      .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    props
+      .getDocumentProperties()
+      .setProperty(
+        'ficheClient.privacyLog.2026-10',
+        JSON.stringify([
+          { at: '2026-10-01T14:00:00.000Z', by: 'a@x.ca', action: 'export', code: 'C2' },
+        ]),
+      );
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('anonymizeClient');
+    expect(privacyLog(wb).map((e) => [e.action, e.code])).toEqual([
+      ['export', 'C2'],
+      ['anonymize', 'C1'],
+    ]);
+    expect(wb.sheet('Journal Loi 25').isSheetHidden()).toBe(true);
+  });
+
+  it('a log write that fails after the anonymization is committed still reports success, with a warning', () => {
+    const wb = seeded();
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    // The log's append fails, as a Sheets service failure would, after the client was blanked.
+    wb.emu.at('Sheet.appendRow', () => {
+      throw new Error('Service Spreadsheets timed out while accessing document with id emulated.');
+    });
+    expect(() => wb.run('anonymizeClient')).not.toThrow();
+    expect(wb.rows('Clients')[0]).toMatchObject({ Nom: 'Client anonymisé', Courriel: '' });
+    const alert = wb.emu.ui.ofKind('alert').at(-1)!;
+    expect(alert.prompt).toContain('Client C1 anonymisé (2 lignes');
+    expect(alert.prompt).toContain('n’a pas pu être inscrite au journal Loi 25');
+    expect(alert.prompt).toContain('Service Spreadsheets timed out');
+    expect(alert.prompt).toMatch(/owner@example\.com, Anonymisation, C1/);
+    expect(privacyLog(wb)).toEqual([]);
+    // The next action logs again.
+    wb.emu.ui.answerNextPrompt('C2');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('exportClientData');
+    expect(privacyLog(wb).map((e) => e.code)).toEqual(['C2']);
   });
 });

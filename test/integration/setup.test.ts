@@ -10,10 +10,13 @@ describe('setupWorkbook', () => {
       expect(wb.sheet(def.fr).getFrozenRows()).toBe(1);
     }
     expect(wb.emu.toasts.at(-1)?.message).toMatch(/Classeur configuré/);
-    // In the contract's order, and the blank "Feuille 1" of a new spreadsheet is gone.
-    expect(wb.spreadsheet.getSheets().map((s) => s.getName())).toEqual(
-      SHEET_KEYS.map((k) => SHEETS[k].fr),
-    );
+    // In the contract's order, and the blank "Feuille 1" of a new spreadsheet is gone; last,
+    // the hidden Law 25 log (not one of the contract's sheets).
+    expect(wb.spreadsheet.getSheets().map((s) => s.getName())).toEqual([
+      ...SHEET_KEYS.map((k) => SHEETS[k].fr),
+      'Journal Loi 25',
+    ]);
+    expect(wb.sheet('Journal Loi 25').isSheetHidden()).toBe(true);
     expect(wb.spreadsheet.getActiveSheet().getName()).toBe('Clients');
   });
 
@@ -22,7 +25,7 @@ describe('setupWorkbook', () => {
     wb.spreadsheet.getSheets()[0]!.getRange('B2').setValue('our notes');
     wb.run('setupWorkbook');
     expect(wb.spreadsheet.getSheets()[0]!.getName()).toBe('Sheet1');
-    expect(wb.spreadsheet.getSheets()).toHaveLength(SHEET_KEYS.length + 1);
+    expect(wb.spreadsheet.getSheets()).toHaveLength(SHEET_KEYS.length + 2); // + the privacy log
   });
 
   it('creates English sheets for an en_US workbook, with seeded lists', () => {
@@ -69,11 +72,12 @@ describe('setupWorkbook', () => {
     expect(wb.rows('Clients')[0]!['Code client']).toBe('0042');
   });
 
-  it('installs the four triggers once, and a second run changes nothing more', () => {
+  it('installs the five triggers once, and a second run changes nothing more', () => {
     const wb = workbook({ locale: 'fr_CA' });
     const before = JSON.parse(JSON.stringify(wb.emu.spreadsheet.toJSON()));
     const triggersBefore = wb.emu.triggers.triggers.map((t) => t.handler).sort();
     expect(triggersBefore).toEqual([
+      'onChangeTrigger',
       'onDailyTrigger',
       'onEditTrigger',
       'onKnowingDailyTrigger',
@@ -84,14 +88,17 @@ describe('setupWorkbook', () => {
     expect(wb.emu.triggers.triggers.map((t) => t.handler).sort()).toEqual(triggersBefore);
   });
 
-  it('removes duplicated triggers, and leaves another owner’s triggers alone', () => {
+  it('removes duplicated triggers, and leaves another owner’s triggers alone when told No', () => {
     const wb = workbook({ locale: 'en_US' });
     const ScriptApp = wb.emu.globals().ScriptApp as unknown as GoogleAppsScript.Script.ScriptApp;
     ScriptApp.newTrigger('onDailyTrigger').timeBased().everyDays(1).atHour(7).create();
     wb.run('setupWorkbook');
     expect(wb.emu.triggers.triggers.filter((t) => t.handler === 'onDailyTrigger')).toHaveLength(1);
+    wb.emu.ui.answerNextAlert('NO');
     wb.runAs('colleague@example.com', 'setupWorkbook');
-    expect(wb.emu.triggers.triggers).toHaveLength(4);
+    expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toContain('run as owner@example.com since');
+    expect(wb.emu.toasts.at(-1)?.message).toContain('The triggers stay with owner@example.com.');
+    expect(wb.emu.triggers.triggers).toHaveLength(5);
     expect(new Set(wb.emu.triggers.triggers.map((t) => t.owner))).toEqual(
       new Set(['owner@example.com']),
     );

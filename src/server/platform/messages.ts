@@ -290,6 +290,44 @@ const MESSAGES = {
     fr: 'Mois gardés : un nombre entier de 1 à 240.',
     en: 'Months kept: a whole number from 1 to 240.',
   },
+  // ---- trigger owner (issue 12, point 6) and the privacy log sheet (point 5)
+  triggerOwnerTitle: { fr: 'Déclencheurs automatiques', en: 'Automatic triggers' },
+  triggerOwnerAsk: {
+    fr: 'Les déclencheurs (surveillance quotidienne, commissions du mois, modifications) tournent au nom de {owner} depuis le {since}.\n\nLes reprendre à votre nom ? Les vôtres seront installés, et ceux de {owner} se retireront d’eux-mêmes à leur prochaine exécution, sans faire le travail en double.\n\nNon : rien ne change pour les déclencheurs.',
+    en: 'The triggers (daily watch list, monthly commissions, edits) run as {owner} since {since}.\n\nTake them over? Yours will be installed, and those of {owner} will retire themselves at their next run, without doing the work twice.\n\nNo: the triggers stay as they are.',
+  },
+  triggerKeptBy: {
+    fr: 'Les déclencheurs restent au nom de {owner}.',
+    en: 'The triggers stay with {owner}.',
+  },
+  triggerOwnerLine: {
+    fr: 'Les déclencheurs tournent au nom de {owner} depuis le {since}.',
+    en: 'The triggers run as {owner} since {since}.',
+  },
+  triggerNone: {
+    fr: 'Aucun déclencheur installé : lancez Fiche Client › Configurer le classeur.',
+    en: 'No triggers are installed: run Fiche Client › Set up workbook.',
+  },
+  triggerMissingMine: {
+    fr: 'Il manque des déclencheurs à votre nom ({missing}) : lancez Fiche Client › Configurer le classeur pour les réinstaller.',
+    en: 'Some of your triggers are missing ({missing}): run Fiche Client › Set up workbook to install them again.',
+  },
+  triggerStale: {
+    fr: 'Aucune exécution quotidienne depuis le {last} : les déclencheurs de {owner} manquent peut-être (compte supprimé, accès retiré). Lancez Fiche Client › Configurer le classeur pour installer les vôtres.',
+    en: 'No daily run since {last}: the triggers of {owner} may be missing (account removed, access withdrawn). Run Fiche Client › Set up workbook to install yours.',
+  },
+  triggerExplain: {
+    fr: 'Un déclencheur installable tourne au nom de la personne qui l’a installé, et seule cette personne le voit. Une autre personne qui lance Configurer le classeur peut les reprendre : les anciens se retirent alors d’eux-mêmes.',
+    en: 'An installable trigger runs as the person who installed it, and only that person sees it. Another person who runs Set up workbook can take them over: the old ones then retire themselves.',
+  },
+  privacyLogFailed: {
+    fr: 'C’est fait, mais l’action n’a pas pu être inscrite au journal Loi 25 ({msg}). Inscrivez-la à la main dans la feuille « {sheet} » : {at}, {by}, {action}, {code}.',
+    en: 'Done, but the action could not be written to the privacy log ({msg}). Add it by hand to the sheet "{sheet}": {at}, {by}, {action}, {code}.',
+  },
+  privacyLogProtection: {
+    fr: 'Fiche Client : journal Loi 25, tenu par le script (ne pas modifier)',
+    en: 'Fiche Client: Law 25 privacy log, kept by the script (do not edit)',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -29,19 +29,31 @@ const LABELS: Record<Lang, Record<string, string>> = {
   },
 };
 
+// ---- Trigger owner block (issue 12, point 6): who owns the triggers, since when, what is wrong.
+// Its texts come from triggerStatusLoad (src/server/platform/triggers.ts, workbook language) and
+// are set with textContent: an address is data, never markup.
+const TRIGGER_BLOCK = `<div id="triggers"><h2 id="triggerTitle"></h2><p id="triggerOwner"></p>
+<p id="triggerProblem" role="alert"></p><p id="triggerExplain"></p></div>`;
+const TRIGGER_SCRIPT = `google.script.run.withSuccessHandler(function(s){$('triggerTitle').textContent=s.title;
+$('triggerOwner').textContent=s.owner;$('triggerProblem').textContent=s.problem||'';$('triggerExplain').textContent=s.explain;})
+.withFailureHandler(function(e){$('triggerProblem').textContent=e.message;}).triggerStatusLoad();`;
+
 export function settingsPage(lang: Lang): string {
   const l = LABELS[lang];
   return `<!doctype html><html><head><base target="_top"><meta charset="utf-8"><style>
 body{font:13px Arial,sans-serif;margin:12px}label{display:block;margin:10px 0 4px}
 input[type=number],select{width:90px;padding:4px}.check label{display:inline}
 button{margin-top:14px;background:#4d90fe;color:#fff;border:1px solid #3079ed;border-radius:2px;padding:6px 14px;font-weight:bold}
-#msg{margin-top:10px;color:#188038}#msg.error{color:#d93025}</style></head><body>
+#msg{margin-top:10px;color:#188038}#msg.error{color:#d93025}
+#triggers{margin-top:16px;border-top:1px solid #dadce0;padding-top:8px}#triggers h2{font-size:13px;margin:0 0 6px}
+#triggers p{margin:4px 0}#triggerProblem{color:#d93025}#triggerExplain{color:#5f6368}</style></head><body>
 <label for="graceDays">${l.graceDays}</label><input id="graceDays" type="number" min="0" max="365" step="1">
 <label for="defaultTermDays">${l.defaultTermDays}</label><input id="defaultTermDays" type="number" min="0" max="3650" step="1">
 <label for="lang">${l.lang}</label><select id="lang"><option value="fr">Français</option><option value="en">English</option></select>
 <div class="check"><input id="notifyWatch" type="checkbox"> <label for="notifyWatch">${l.notifyWatch}</label></div>
 <div class="check"><input id="sendStatements" type="checkbox"> <label for="sendStatements">${l.sendStatements}</label></div>
 <button id="save">${l.save}</button><div id="msg" role="status"></div>
+${TRIGGER_BLOCK}
 <script>
 var $=function(id){return document.getElementById(id)};
 google.script.run.withSuccessHandler(function(s){$('graceDays').value=s.graceDays;$('defaultTermDays').value=s.defaultTermDays;$('lang').value=s.lang;$('notifyWatch').checked=s.notifyWatch;$('sendStatements').checked=s.sendStatements;}).settingsLoad();
@@ -49,6 +61,7 @@ $('save').onclick=function(){var m=$('msg');m.className='';m.textContent='';
 google.script.run.withSuccessHandler(function(r){m.className=r.ok?'':'error';m.textContent=r.ok?${JSON.stringify(l.saved)}:r.message;})
 .withFailureHandler(function(e){m.className='error';m.textContent=e.message;})
 .settingsSave({graceDays:Number($('graceDays').value),defaultTermDays:Number($('defaultTermDays').value),lang:$('lang').value,notifyWatch:$('notifyWatch').checked,sendStatements:$('sendStatements').checked});};
+${TRIGGER_SCRIPT}
 </script>${headroomBlock(lang)}</body></html>`;
 }
 

@@ -9,9 +9,9 @@
  *   details; invoices, terms and commissions stay (accounting must keep them), so the totals of
  *   past commission reports do not change.
  *
- * The log is kept in the document's properties, one key per month (a property value holds at
- * most 9 kB: https://developers.google.com/apps-script/guides/services/quotas), rather than in a
- * sheet: any editor can change a sheet, and a new sheet would change the workbook contract.
+ * Each action is logged in the hidden "Journal Loi 25" / "Privacy log" sheet (privacyLog.ts). The
+ * log is written after the work: if that write fails, the action is still reported as done, with
+ * a warning saying what to add to the log by hand.
  */
 import { codeKey } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
@@ -20,6 +20,7 @@ import { t } from '../platform/messages';
 import { downloadPage } from './download';
 import { toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
+import { currentUser, logDoneAction, readPrivacyLog } from './privacyLog';
 import {
   columnLetter,
   FIRST_DATA_ROW,
@@ -32,52 +33,8 @@ import {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LOCK_WAIT_MS = 30_000;
-const LOG_PREFIX = 'ficheClient.privacyLog.';
-/** Entries kept per month key: ~100 bytes each, under the 9 kB a property value may hold. */
-const LOG_ENTRIES_PER_MONTH = 80;
 
-export interface PrivacyLogEntry {
-  at: string;
-  by: string;
-  action: 'export' | 'anonymize';
-  code: string;
-}
-
-function currentUser(): string {
-  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '?';
-}
-
-export function logPrivacyAction(action: PrivacyLogEntry['action'], code: string): PrivacyLogEntry {
-  const entry: PrivacyLogEntry = { at: new Date().toISOString(), by: currentUser(), action, code };
-  const props = PropertiesService.getDocumentProperties();
-  const key = LOG_PREFIX + entry.at.slice(0, 7);
-  let entries: PrivacyLogEntry[] = [];
-  try {
-    const parsed: unknown = JSON.parse(props.getProperty(key) ?? '[]');
-    if (Array.isArray(parsed)) entries = parsed as PrivacyLogEntry[];
-  } catch {
-    entries = []; // a damaged log month starts again rather than blocking the action
-  }
-  entries.push(entry);
-  props.setProperty(key, JSON.stringify(entries.slice(-LOG_ENTRIES_PER_MONTH)));
-  return entry;
-}
-
-/** Every logged action, oldest first. */
-export function readPrivacyLog(): PrivacyLogEntry[] {
-  const all = PropertiesService.getDocumentProperties().getProperties();
-  return Object.keys(all)
-    .filter((k) => k.startsWith(LOG_PREFIX))
-    .sort()
-    .flatMap((k) => {
-      try {
-        const parsed: unknown = JSON.parse(all[k] ?? '[]');
-        return Array.isArray(parsed) ? (parsed as PrivacyLogEntry[]) : [];
-      } catch {
-        return [];
-      }
-    });
-}
+export type { PrivacyLogEntry } from './privacyLog';
 
 // ---------------------------------------------------------------- which client
 
@@ -152,6 +109,8 @@ export interface ClientData {
   exportedBy: string;
   /** Sheet name → rows, each as header text → value. */
   sheets: Record<string, Record<string, unknown>[]>;
+  /** Earlier Law 25 actions on this client (date and action; who acted is staff, not theirs). */
+  privacyLog: { at: string; action: string }[];
 }
 
 /** Every row of the client in every sheet, whole, as header text → value. */
@@ -163,6 +122,9 @@ export function clientData(spreadsheet: Spreadsheet, lang: Lang, code: string): 
     exportedAt: new Date().toISOString(),
     exportedBy: currentUser(),
     sheets: {},
+    privacyLog: readPrivacyLog(spreadsheet)
+      .filter((e) => codeKey(e.code) === key)
+      .map((e) => ({ at: e.at, action: e.action })),
   };
   for (const s of CLIENT_SHEETS) {
     let table: Table<SheetKey>;
@@ -214,7 +176,9 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
   if (!target) return;
   if (!confirm(title, t(lang, 'confirmExport', { code: target.code, name: target.name }))) return;
   const data = clientData(spreadsheet, lang, target.code);
-  logPrivacyAction('export', target.code);
+  const logProblem = logDoneAction(spreadsheet, lang, 'export', target.code);
+  if (logProblem)
+    SpreadsheetApp.getUi().alert(title, logProblem, SpreadsheetApp.getUi().ButtonSet.OK);
   const sheets = Object.keys(data.sheets);
   const rows = sheets.reduce((n, s) => n + data.sheets[s]!.length, 0);
   const html = downloadPage({
@@ -278,8 +242,14 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
   } finally {
     lock.releaseLock();
   }
-  logPrivacyAction('anonymize', target.code);
-  spreadsheet.toast(t(lang, 'anonymized', { code: target.code, rows: crmRows }), title);
+  // Committed: from here on nothing may report the anonymization as failed.
+  const done = t(lang, 'anonymized', { code: target.code, rows: crmRows });
+  const logProblem = logDoneAction(spreadsheet, lang, 'anonymize', target.code);
+  if (!logProblem) spreadsheet.toast(done, title);
+  else {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(title, `${done}\n\n${logProblem}`, ui.ButtonSet.OK);
+  }
 }
 
 /** Blanks the client's personal cells; returns the number of CRM log rows blanked. */

@@ -7,6 +7,12 @@
  * columns the rules neither read nor compute change nothing. Known gap: a cell of another watched
  * column dragged to another row clears its source with no event for it; the source row's client
  * waits for the daily refresh.
+ *
+ * Most edits change nothing (another sheet, a column the rules do not read), and the trigger
+ * runs on every one: editMayMatter settles those in three service calls (Range.getGridId, the
+ * document cache and its get), from the range's bounds that the event carries for free and a
+ * cache of each sheet's watched column positions. The cache only ever says "this edit cannot
+ * matter": an edit it lets through is decided by watchEditOf, from the sheet as it is now.
  */
 import { SHEETS, normalizeHeader, type SheetKey } from '../../shared/contract';
 import { MAX_CLIENTS } from './perClient';
@@ -25,6 +31,131 @@ const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {
   terms: WATCH_TERMS_COLUMNS,
   invoices: WATCH_INVOICE_COLUMNS,
 };
+
+// ---------------------------------------------------------------- the cheap first look
+
+/** Document cache key: grid id → watched sheet key (or null) and watched column numbers. */
+export const WATCH_COLUMNS_CACHE_KEY = 'ficheClient.watchColumns.v1';
+/**
+ * An hour: column moves are also announced by the change trigger (forgetWatchColumns), and
+ * the cache may drop entries earlier (https://developers.google.com/apps-script/reference/cache/cache).
+ */
+const CACHE_SECONDS = 3600;
+
+interface SheetColumns {
+  /** The watched sheet, or null for any other sheet. */
+  k: SheetKey | null;
+  /** 1-based positions of the columns the rules read or compute. */
+  c: number[];
+}
+
+/**
+ * The edit event's range also carries its bounds as plain properties, read without a service
+ * call: JSON.stringify(e) shows "range": {"columnStart", "rowStart", "rowEnd", "columnEnd"}
+ * (Kanshi Tanaike, "Benchmark: Event Objects for Google Apps Script", https://tanaikech.github.io/page/80).
+ * They are not in the reference: when absent, the full check decides.
+ */
+interface EventRange {
+  columnStart?: unknown;
+  columnEnd?: unknown;
+  rowStart?: unknown;
+  rowEnd?: unknown;
+}
+
+/** The range's first row and column and its size: free from the event, else four calls. */
+function boundsOf(range: GoogleAppsScript.Spreadsheet.Range): {
+  row: number;
+  column: number;
+  height: number;
+  width: number;
+} {
+  const b = range as unknown as EventRange;
+  if (
+    typeof b.rowStart === 'number' &&
+    typeof b.rowEnd === 'number' &&
+    typeof b.columnStart === 'number' &&
+    typeof b.columnEnd === 'number'
+  )
+    return {
+      row: b.rowStart,
+      column: b.columnStart,
+      height: b.rowEnd - b.rowStart + 1,
+      width: b.columnEnd - b.columnStart + 1,
+    };
+  return {
+    row: range.getRow(),
+    column: range.getColumn(),
+    height: range.getNumRows(),
+    width: range.getNumColumns(),
+  };
+}
+
+/**
+ * False when the edit cannot change the watch list: another sheet, or only columns the rules
+ * neither read nor compute. At most three service calls when the sheet is known to the cache.
+ */
+export function editMayMatter(range: GoogleAppsScript.Spreadsheet.Range): boolean {
+  const bounds = range as unknown as EventRange;
+  const first = bounds.columnStart;
+  const last = bounds.columnEnd;
+  const row = bounds.rowStart;
+  if (typeof first !== 'number' || typeof last !== 'number' || typeof row !== 'number') return true;
+  // A header edited may make a column watched, or stop it being one: positions are read again.
+  if (row < FIRST_DATA_ROW) {
+    forgetWatchColumns();
+    return true;
+  }
+  const gridId = String(range.getGridId());
+  const cache = CacheService.getDocumentCache();
+  if (!cache) return true;
+  let known: Record<string, SheetColumns> = {};
+  try {
+    const parsed: unknown = JSON.parse(cache.get(WATCH_COLUMNS_CACHE_KEY) ?? '{}');
+    if (parsed && typeof parsed === 'object') known = parsed as Record<string, SheetColumns>;
+  } catch {
+    known = {}; // unreadable: read the sheet again
+  }
+  let entry = known[gridId];
+  if (!entry || !Array.isArray(entry.c)) {
+    entry = watchedColumnsOf(range.getSheet());
+    known[gridId] = entry;
+    cache.put(WATCH_COLUMNS_CACHE_KEY, JSON.stringify(known), CACHE_SECONDS);
+  }
+  if (!entry.k) return false;
+  return entry.c.some((c) => c >= first && c <= last);
+}
+
+/** After columns or sheets moved (change trigger, Set up, a header edit). */
+export function forgetWatchColumns(): void {
+  CacheService.getDocumentCache()?.remove(WATCH_COLUMNS_CACHE_KEY);
+}
+
+function watchedColumnsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetColumns {
+  const key = sheetKeyOf(sheet.getName());
+  if (!key) return { k: null, c: [] };
+  const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
+  const watched = watchedHeaders(key);
+  const c = header.flatMap((h, i) => (watched.has(normalizeHeader(h)) ? [i + 1] : []));
+  return { k: key, c };
+}
+
+function watchedHeaders(key: SheetKey): Set<string> {
+  return new Set(
+    columnsOf(key)
+      .filter((c) => WATCH_COLUMNS[key]!.includes(c.key))
+      .flatMap((c) => [normalizeHeader(c.fr), normalizeHeader(c.en)]),
+  );
+}
+
+/**
+ * Change types after which column positions or sheet names may differ; EDIT and FORMAT change
+ * neither (https://developers.google.com/apps-script/guides/triggers/events#change).
+ */
+export function changeMovesColumns(changeType: unknown): boolean {
+  return changeType !== 'EDIT' && changeType !== 'FORMAT';
+}
+
+// ---------------------------------------------------------------- the full check
 
 export type WatchEdit = { kind: 'none' } | { kind: 'clients'; codes: string[] } | { kind: 'all' };
 
@@ -47,21 +178,14 @@ export function watchEditOf(
   const sheet = range.getSheet();
   const key = sheetKeyOf(sheet.getName());
   if (!key) return { kind: 'none' };
-  const row = range.getRow();
+  const { row, column, height, width } = boundsOf(range);
   // A header typed over may make a column one the rules read, or stop it being one.
   if (row < FIRST_DATA_ROW) return { kind: 'all' };
   const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
-  const column = range.getColumn();
-  const width = range.getNumColumns();
   const edited = header.slice(column - 1, column - 1 + width);
-  const watched = new Set(
-    columnsOf(key)
-      .filter((c) => WATCH_COLUMNS[key]!.includes(c.key))
-      .flatMap((c) => [normalizeHeader(c.fr), normalizeHeader(c.en)]),
-  );
+  const watched = watchedHeaders(key);
   if (!edited.some((h) => watched.has(normalizeHeader(h)))) return { kind: 'none' };
 
-  const height = range.getNumRows();
   if (height > MAX_CLIENTS) return { kind: 'all' };
   const index = indexHeader(key, header).index as Record<string, number>;
   const codeColumn = (key === 'clients' ? index.code : index.clientCode) ?? -1;

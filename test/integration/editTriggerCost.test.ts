@@ -1,0 +1,115 @@
+/**
+ * Issue 12, point 8: the edit trigger runs on every edit of every sheet, and most edits cannot
+ * change the watch list. Those end in at most 3 service calls (the range's grid id, the document
+ * cache and its get: the range's bounds come free with the event); the edits that matter still
+ * recompute. The cache of column positions is dropped when columns move (change trigger), when a
+ * header is edited and at Set up, and never decides a write.
+ */
+import { workbook, type TestWorkbook } from './harness';
+
+function seeded(): TestWorkbook {
+  const wb = workbook({ locale: 'fr_CA' });
+  wb.append('Clients', [
+    { 'Code client': 'A', Nom: 'Alpha', Téléphone: '418 555-0101' },
+    { 'Code client': 'B', Nom: 'Bêta' },
+  ]);
+  wb.append('Termes', [{ 'Code client': 'A', 'Limite de crédit': 100 }]);
+  wb.append('Factures', [
+    { 'No de facture': '1', Date: '2026-11-01', 'Code client': 'A', Montant: 50 },
+  ]);
+  wb.append('Journal CRM', [{ 'Code client': 'A', Date: '2026-11-02', Objet: 'Appel' }]);
+  wb.run('refreshWatchList');
+  return wb;
+}
+
+/** Sets a cell as a person would and fires the edit triggers; returns the calls they made. */
+function edit(wb: TestWorkbook, sheet: string, a1: string, value: unknown) {
+  wb.sheet(sheet).getRange(a1).setValue(value);
+  return wb.measure(() => wb.emu.fireEdit({ range: { sheet, a1 }, value }));
+}
+
+function letter(wb: TestWorkbook, sheet: string, header: string): string {
+  const i = wb.header(sheet).indexOf(header);
+  if (i < 0 || i > 25) throw new Error(`no column ${header} in ${sheet}`);
+  return String.fromCharCode(65 + i);
+}
+
+function watched(wb: TestWorkbook): unknown[] {
+  return wb.rows('Clients').map((r) => r['Sous surveillance']);
+}
+
+describe('the edit trigger’s cost when the edit does not matter', () => {
+  it.each([
+    ['another sheet', 'Journal CRM', 'Objet', 'Rappel'],
+    ['a non-rule column of Clients', 'Clients', 'Téléphone', '418 555-0199'],
+    ['a non-rule column of Terms', 'Termes', 'Remarques sur les factures', 'Livrer le matin'],
+    ['a non-rule column of Invoices', 'Factures', 'Type de produit', 'Semences'],
+  ])(
+    '%s (%s › %s): at most 3 service calls, nothing recomputed',
+    (_label, sheet, column, value) => {
+      const wb = seeded();
+      const a1 = `${letter(wb, sheet, column)}2`;
+      edit(wb, sheet, a1, 'warm'); // the first edit of a sheet reads its header for the cache
+      wb.sheet(sheet).getRange(a1).setValue(value);
+      const before = JSON.stringify(wb.emu.spreadsheet.toJSON());
+      const { calls, total } = wb.measure(() => wb.emu.fireEdit({ range: { sheet, a1 }, value }));
+      expect(total).toBeLessThanOrEqual(3);
+      expect(calls).toEqual({
+        'Range.getGridId': 1,
+        'CacheService.getDocumentCache': 1,
+        'Cache.get': 1,
+      });
+      // The trigger wrote nothing.
+      expect(JSON.stringify(wb.emu.spreadsheet.toJSON())).toBe(before);
+      expect(wb.emu.triggerFailures).toEqual([]);
+    },
+  );
+
+  it('a first edit of a sheet reads its header once, then the cache answers', () => {
+    const wb = seeded();
+    const first = edit(wb, 'Journal CRM', 'D2', 'x');
+    expect(first.total).toBeLessThanOrEqual(6);
+    expect(edit(wb, 'Journal CRM', 'D2', 'y').total).toBe(3);
+  });
+
+  it('edits that matter still recompute, whatever the cache holds', () => {
+    const wb = seeded();
+    edit(wb, 'Factures', 'D2', 'Semences'); // the cache now knows Factures
+    expect(watched(wb)).toEqual([false, false]);
+    // An amount over the credit limit (Montant, a rule column).
+    edit(wb, 'Factures', 'E2', 500);
+    expect(watched(wb)).toEqual([true, false]);
+    // A manual reason on B (Termes), a sheet the cache has not seen yet.
+    wb.append('Termes', [{ 'Code client': 'B' }]);
+    edit(wb, 'Termes', `${letter(wb, 'Termes', 'Pourquoi sous surveillance')}3`, 'Litige');
+    expect(watched(wb)).toEqual([true, true]);
+  });
+
+  it('a column moved by hand: the change trigger drops the cache, and the moved rule column counts', () => {
+    const wb = seeded();
+    edit(wb, 'Factures', 'D2', 'Semences'); // cached: Montant is E
+    // A person inserts a column before A in Invoices: Montant moves to F.
+    wb.sheet('Factures').insertColumnBefore(1);
+    const change = wb.measure(() => wb.emu.fireChange('INSERT_COLUMN'));
+    expect(change.calls['Cache.remove']).toBe(1);
+    edit(wb, 'Factures', 'F2', 500);
+    expect(watched(wb)).toEqual([true, false]);
+    // Plain edits and formats announced to the change trigger cost nothing.
+    expect(wb.measure(() => wb.emu.fireChange('EDIT')).total).toBe(0);
+    expect(wb.measure(() => wb.emu.fireChange('FORMAT')).total).toBe(0);
+  });
+
+  it('a header typed over drops the cache: a renamed column becomes a rule column', () => {
+    const wb = seeded();
+    edit(wb, 'Factures', 'D2', 'x');
+    // The team had renamed Montant; typing the header back makes it a rule column again.
+    wb.sheet('Factures').getRange('E1').setValue('Montant HT');
+    wb.emu.fireEdit({ range: { sheet: 'Factures', a1: 'E1' }, value: 'Montant HT' });
+    edit(wb, 'Factures', 'E2', 400); // the header was edited: the cache reads the header again
+    expect(edit(wb, 'Factures', 'E2', 500).total).toBe(3); // not a rule column now
+    wb.sheet('Factures').getRange('E1').setValue('Montant');
+    wb.emu.fireEdit({ range: { sheet: 'Factures', a1: 'E1' }, value: 'Montant' });
+    edit(wb, 'Factures', 'E2', 600);
+    expect(watched(wb)).toEqual([true, false]);
+  });
+});

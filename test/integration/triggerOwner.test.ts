@@ -1,0 +1,193 @@
+/**
+ * Issue 12, points 6 and 7, through the built bundle: who owns the triggers (recorded at Set up,
+ * shown in Settings), another person taking them over, the old owner's triggers retiring
+ * themselves so no job runs twice, missing triggers said in Settings; clock triggers in the
+ * spreadsheet's time zone and the monthly run's month there. Triggers run as their owner in the
+ * emulator, as in Apps Script.
+ */
+import { workbook, type TestWorkbook } from './harness';
+
+const OWNER = 'owner@example.com';
+const BOB = 'bob@example.com';
+
+interface Status {
+  title: string;
+  owner: string;
+  problem: string | null;
+  explain: string;
+}
+
+function owners(wb: TestWorkbook): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const t of wb.emu.triggers.triggers) (out[t.owner] ??= []).push(t.handler);
+  for (const list of Object.values(out)) list.sort();
+  return out;
+}
+
+const ALL = [
+  'onChangeTrigger',
+  'onDailyTrigger',
+  'onEditTrigger',
+  'onKnowingDailyTrigger',
+  'onMonthlyTrigger',
+];
+
+/** Bob runs Set up and answers the take-over question. */
+function bobTakesOver(wb: TestWorkbook): void {
+  wb.emu.ui.answerNextAlert('YES');
+  wb.runAs(BOB, 'setupWorkbook');
+}
+
+describe('trigger owner', () => {
+  it('Set up records the owner and the date; Settings shows them and explains', () => {
+    const wb = workbook({ locale: 'en_US' });
+    expect(owners(wb)).toEqual({ [OWNER]: ALL });
+    const status = wb.run<Status>('triggerStatusLoad');
+    expect(status).toEqual({
+      title: 'Automatic triggers',
+      owner: `The triggers run as ${OWNER} since 2026-11-15 12:00.`,
+      problem: null,
+      explain: expect.stringContaining('runs as the person who installed it') as unknown,
+    });
+    // Anyone sees the same owner.
+    expect(wb.runAs(BOB, 'triggerStatusLoad')).toMatchObject({
+      owner: status.owner,
+      problem: null,
+    });
+    expect(wb.emu.ui.ofKind('alert')).toEqual([]);
+  });
+
+  it('another person is told who owns them, in the workbook language, and can take them over', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    wb.emu.clock.set('2026-11-20T15:00:00Z');
+    bobTakesOver(wb);
+    const ask = wb.emu.ui.ofKind('alert').at(-1)!;
+    expect(ask.title).toBe('Déclencheurs automatiques');
+    expect(ask.buttons).toBe('YES_NO');
+    expect(ask.prompt).toContain(`au nom de ${OWNER} depuis le 2026-11-15 12:00`);
+    expect(owners(wb)).toEqual({ [OWNER]: ALL, [BOB]: ALL });
+    expect(wb.run<Status>('triggerStatusLoad').owner).toBe(
+      `Les déclencheurs tournent au nom de ${BOB} depuis le 2026-11-20 10:00.`,
+    );
+  });
+
+  it('the old owner’s clock triggers retire themselves at their next run: the job runs once', () => {
+    const wb = workbook({ locale: 'en_US' });
+    bobTakesOver(wb);
+    const { calls } = wb.measure(() => wb.emu.advanceTo('2026-11-16T06:30:00-05:00'));
+    // Both daily triggers fired; only Bob's refreshed (one document lock, one recorded run).
+    expect(calls['LockService.getDocumentLock']).toBe(1);
+    expect(owners(wb)).toEqual({ [BOB]: ALL });
+    expect(wb.emu.triggerFailures).toEqual([]);
+    expect(wb.emu.logs.entries.map((e) => e.message).join('\n')).toContain(
+      `onDailyTrigger ran as ${OWNER}, but the triggers belong to ${BOB} now: 5 trigger(s)`,
+    );
+  });
+
+  it('the old owner’s edit trigger retires at the first edit that matters, without recomputing', () => {
+    const wb = workbook({ locale: 'en_US' });
+    wb.addRecords('en', 'clients', [{ code: 'A', name: 'A' }]);
+    wb.addRecords('en', 'invoices', [
+      { number: '1', date: '2026-01-01', clientCode: 'A', amount: 10 },
+    ]);
+    bobTakesOver(wb);
+    const outcomes = wb.emu.fireEdit({
+      range: { sheet: 'Invoices', a1: 'E2' },
+      value: 20,
+      oldValue: 10,
+    });
+    expect(outcomes.map((o) => o.handler)).toEqual(['onEditTrigger', 'onEditTrigger']);
+    expect(owners(wb)).toEqual({ [BOB]: ALL });
+    expect(wb.rows('Clients')[0]!['Under watch']).toBe(true);
+    // One refresh only: the next edit fires Bob's trigger alone.
+    expect(wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'E2' }, value: 30 })).toHaveLength(1);
+  });
+
+  it('No keeps the triggers; a script run without a UI never takes them over', () => {
+    const wb = workbook({ locale: 'en_US' });
+    wb.emu.ui.answerNextAlert('NO');
+    wb.runAs(BOB, 'setupWorkbook');
+    expect(owners(wb)).toEqual({ [OWNER]: ALL });
+    expect(wb.runAs<Status>(BOB, 'triggerStatusLoad').owner).toContain(OWNER);
+  });
+
+  it('Settings says when the owner’s triggers are missing', () => {
+    const wb = workbook({ locale: 'en_US' });
+    bobTakesOver(wb);
+    wb.emu.advanceTo('2026-11-17T12:00:00-05:00');
+    expect(wb.run<Status>('triggerStatusLoad').problem).toBeNull();
+    // Bob's account is removed: his triggers are gone, nobody else can see that they are.
+    const store = wb.emu.triggers.triggers;
+    store.splice(0, store.length, ...store.filter((t) => t.owner !== BOB));
+    wb.emu.advanceTo('2026-11-20T12:00:00-05:00');
+    expect(wb.run<Status>('triggerStatusLoad').problem).toBe(
+      `No daily run since 2026-11-17 06:00: the triggers of ${BOB} may be missing (account removed, access withdrawn). Run Fiche Client › Set up workbook to install yours.`,
+    );
+    // Bob himself sees which of his are missing.
+    expect(wb.runAs<Status>(BOB, 'triggerStatusLoad').problem).toBe(
+      'Some of your triggers are missing (onDailyTrigger, onKnowingDailyTrigger, onMonthlyTrigger, onEditTrigger, onChangeTrigger): run Fiche Client › Set up workbook to install them again.',
+    );
+    // The owner takes them back.
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('setupWorkbook');
+    expect(owners(wb)).toEqual({ [OWNER]: ALL });
+    expect(wb.run<Status>('triggerStatusLoad').problem).toBeNull();
+  });
+});
+
+describe('clock triggers in the spreadsheet’s time zone', () => {
+  function honolulu(): TestWorkbook {
+    // Script zone (appsscript.json) America/Toronto; the team's spreadsheet in Honolulu.
+    const wb = workbook({
+      locale: 'en_US',
+      timeZone: 'America/Toronto',
+      now: '2026-06-20T12:00:00Z',
+      setup: false,
+    });
+    wb.spreadsheet.setSpreadsheetTimeZone('Pacific/Honolulu');
+    wb.run('setupWorkbook');
+    wb.append('Clients', [{ 'Client code': 'A', Name: 'Alpha' }]);
+    wb.append('Commissions', [
+      { 'Client code': 'A', Salesperson: 'Alice', 'Commission type': 'Sales', 'Rate (%)': 10 },
+    ]);
+    wb.append('Invoices', [
+      { 'Invoice no.': '1', Date: '2026-05-10', 'Client code': 'A', Amount: 100 },
+      { 'Invoice no.': '2', Date: '2026-06-10', 'Client code': 'A', Amount: 1000 },
+    ]);
+    return wb;
+  }
+
+  it('are built in the spreadsheet’s zone', () => {
+    const wb = honolulu();
+    const clock = wb.emu.triggers.triggers.filter((t) => t.eventType === 'CLOCK');
+    expect(clock).toHaveLength(3);
+    expect(new Set(clock.map((t) => t.timeZone))).toEqual(new Set(['Pacific/Honolulu']));
+    const monthly = clock.find((t) => t.handler === 'onMonthlyTrigger')!;
+    // Day 1 at 5:00 in Honolulu (UTC−10), not in Toronto (where it is then 11:00).
+    expect(new Date(monthly.nextRun!).toISOString()).toBe('2026-07-01T15:00:00.000Z');
+  });
+
+  it('the day-1 run computes the month that just ended in the spreadsheet’s zone', () => {
+    const wb = honolulu();
+    // 5:00 in Toronto on July 1 is still June 30 in Honolulu: nothing runs then.
+    wb.emu.advanceTo('2026-07-01T09:30:00Z');
+    expect(wb.rows('Commission report')).toEqual([]);
+    const outcomes = wb.emu.advanceTo('2026-07-01T16:00:00Z');
+    expect(outcomes.map((o) => o.handler)).toContain('onMonthlyTrigger');
+    expect(wb.emu.triggerFailures).toEqual([]);
+    expect(wb.rows('Commission report').map((r) => [r.Month, r.Salesperson, r.Commission])).toEqual(
+      [['2026-06', 'Alice', 100]],
+    );
+  });
+
+  it('Set up rebuilds the clock triggers when the spreadsheet’s zone changed', () => {
+    const wb = honolulu();
+    wb.spreadsheet.setSpreadsheetTimeZone('Asia/Tokyo');
+    wb.run('setupWorkbook');
+    const clock = wb.emu.triggers.triggers.filter((t) => t.eventType === 'CLOCK');
+    expect(clock.map((t) => t.timeZone)).toEqual(['Asia/Tokyo', 'Asia/Tokyo', 'Asia/Tokyo']);
+    expect(wb.emu.triggers.triggers).toHaveLength(5);
+    const monthly = clock.find((t) => t.handler === 'onMonthlyTrigger')!;
+    expect(new Date(monthly.nextRun!).toISOString()).toBe('2026-06-30T20:00:00.000Z');
+  });
+});
