@@ -7,6 +7,9 @@ import { SHEETS, SHEET_KEYS } from '../../src/shared/contract';
 import { buildWorkbook, sizes } from '../../bench/workbook';
 import { workbook, type TestWorkbook } from './harness';
 
+/** The hidden privacy log sheet Set up creates (src/server/privacy/privacyLog.ts). */
+const PRIVACY_LOG_CELLS = 100 * 4;
+
 function gridCells(wb: { spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet }): number {
   return wb.spreadsheet.getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
 }
@@ -20,7 +23,8 @@ describe('Set up keeps only the columns each sheet uses', () => {
       expect(sheet.getMaxRows()).toBe(1000);
     }
     const widths = SHEET_KEYS.reduce((n, k) => n + SHEETS[k].columns.length, 0);
-    expect(gridCells(wb)).toBe(1000 * widths);
+    // …and the hidden privacy log, 100 rows of its 4 columns.
+    expect(gridCells(wb)).toBe(1000 * widths + PRIVACY_LOG_CELLS);
     // Below Sheets' default 26 columns for each of the eight sheets.
     expect(gridCells(wb)).toBeLessThan(1000 * 26 * SHEET_KEYS.length * 0.45);
   });
@@ -77,7 +81,7 @@ describe('Set up keeps only the columns each sheet uses', () => {
     };
     // 1,000 rows each, but Invoices: 1,000 invoices + the header = 1,001 rows.
     const widths = SHEET_KEYS.reduce((n, k) => n + SHEETS[k].columns.length, 0);
-    const expected = 1000 * widths + 1 * SHEETS.invoices.columns.length;
+    const expected = 1000 * widths + 1 * SHEETS.invoices.columns.length + PRIVACY_LOG_CELLS;
     expect(gridCells(wb)).toBe(expected);
     emu.run('setupWorkbook'); // a repair on a filled workbook trims nothing more
     expect(gridCells(wb)).toBe(expected);

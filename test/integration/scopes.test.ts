@@ -200,6 +200,7 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
     sendStatements: true,
   });
   // Its workbook-size block: the figure, and the months of commission details kept.
+  await page('settings', 'triggerStatusLoad');
   await page('settings', 'headroomLoad');
   await page('settings', 'retentionSave', 1);
 
@@ -277,6 +278,11 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
     wb.setCell('Invoices', 3, 'Paid on', '2026-11-14');
     emu.fireEdit({ range: { sheet: 'Invoices', a1: 'H3' }, value: '2026-11-14' });
   });
+  // The installed change trigger: a column inserted (it clears the edit trigger's column cache).
+  step('change trigger', () => {
+    for (const o of emu.fireChange('INSERT_COLUMN'))
+      if (o.error) problems.push(`onChangeTrigger: ${String(o.error)}`);
+  });
   // Run from the script editor (the monthly trigger's work, for a given month).
   step('computeCommissions', () => emu.run('computeCommissions', '2026-09'));
   // Clock triggers: the next mornings (daily refresh, habits and digest), then day 1 (monthly).
@@ -335,6 +341,7 @@ describe('the shipped manifest and every entry point', () => {
       new Set(shipped.emu.entryPointRuns.filter((r) => r.name === name).map((r) => r.kind));
     expect(kinds('onOpen')).toContain('simpleTrigger');
     expect(kinds('onEditTrigger')).toContain('trigger');
+    expect(kinds('onChangeTrigger')).toContain('trigger');
     for (const clock of ['onDailyTrigger', 'onKnowingDailyTrigger', 'onMonthlyTrigger'])
       expect(kinds(clock)).toContain('clock');
     for (const call of ['formOpen', 'formLoad', 'formSave', 'habitsSearch', 'settingsSave'])
@@ -360,7 +367,13 @@ describe('the shipped manifest and every entry point', () => {
 
   it('the mails, fetches and triggers of the run happened (the run did real work)', () => {
     expect(shipped.emu.triggers.triggers.map((t) => t.handler).sort()).toEqual(
-      ['onDailyTrigger', 'onEditTrigger', 'onKnowingDailyTrigger', 'onMonthlyTrigger'].sort(),
+      [
+        'onChangeTrigger',
+        'onDailyTrigger',
+        'onEditTrigger',
+        'onKnowingDailyTrigger',
+        'onMonthlyTrigger',
+      ].sort(),
     );
     expect(shipped.emu.urlFetches.length).toBeGreaterThan(0);
     expect(shipped.emu.mails.length).toBeGreaterThan(0);

@@ -56,12 +56,20 @@ export function findPrivacyLog(spreadsheet: Spreadsheet): Sheet | null {
  * The log sheet, created when missing (hidden, warning-protected, header frozen), with any entry
  * still in document properties moved into it. Called by Set up and before each log write.
  */
+/** The log's grid when it is created: its four columns, a header and 99 entries. */
+export const PRIVACY_LOG_COLUMNS = 4;
+export const PRIVACY_LOG_ROWS = 100;
+
 export function ensurePrivacyLog(spreadsheet: Spreadsheet, lang: Lang, migrate = false): Sheet {
   let sheet = findPrivacyLog(spreadsheet);
   if (!sheet) {
     // insertSheet makes the new sheet the active one: the person stays where they were.
     const active = spreadsheet.getActiveSheet();
     sheet = spreadsheet.insertSheet(PRIVACY_LOG_SHEET[lang], spreadsheet.getNumSheets());
+    // Every grid cell counts against the 10 M-cell ceiling (issue 12): 4 columns, and rows
+    // for a first 99 entries (appendRow grows the sheet past them), not Sheets' 1,000 × 26.
+    sheet.deleteColumns(PRIVACY_LOG_COLUMNS + 1, sheet.getMaxColumns() - PRIVACY_LOG_COLUMNS);
+    sheet.deleteRows(PRIVACY_LOG_ROWS + 1, sheet.getMaxRows() - PRIVACY_LOG_ROWS);
     sheet.getRange(1, 1, 1, 4).setValues([HEADER[lang]]).setFontWeight('bold');
     sheet.setFrozenRows(1);
     sheet.getRange('A2:A').setNumberFormat('yyyy-mm-dd hh:mm:ss');
