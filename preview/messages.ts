@@ -1,5 +1,6 @@
 /** Texts the preview itself says (not the product's: those come from the bundle). */
 import type { Lang } from '../src/shared/contract';
+import { translator } from '../src/shared/text';
 
 const TEXTS = {
   noTrigger: {
@@ -52,12 +53,5 @@ const TEXTS = {
 
 export type PreviewText = keyof typeof TEXTS;
 
-export function say(
-  lang: Lang,
-  key: PreviewText,
-  vars: Record<string, string | number> = {},
-): string {
-  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) =>
-    k in vars ? String(vars[k]) : m,
-  );
-}
+/** A text of the preview in `lang` (src/shared/text.ts, as the server's and the sidebar's). */
+export const t = translator(TEXTS);

@@ -4,6 +4,7 @@
  * Every action is a POST to the preview server, which answers with the new view and what the
  * script showed since the page's last look (`seq`).
  */
+import { translator, type TextTable } from '../src/shared/text';
 import type { Activity, Answer, Question } from './session';
 import type { PageView } from './view';
 import { Grid } from './pageGrid';
@@ -17,51 +18,83 @@ interface Reply {
 }
 
 const TEXT = {
-  fr: {
-    date: 'Régler l’horloge émulée à une date',
-    triggers: 'Déclencheurs :',
-    dailyTitle: 'Exécute maintenant onDailyTrigger, comme le déclencheur quotidien installé',
-    monthlyTitle:
-      'Exécute maintenant onMonthlyTrigger : commissions du mois précédent la date de l’horloge',
-    exportTitle: 'Télécharger les valeurs de cette feuille en CSV',
-    importTitle:
-      'Remplacer les lignes de cette feuille par celles d’un CSV (même en-tête ; demande d’abord, garde une sauvegarde)',
-    restore: 'Restaurer',
-    restoreTitle: 'Ramener le classeur tel qu’il était avant l’import dans « {sheet} »',
-    clock: 'Aujourd’hui (émulé) : {d}',
-    pinned: 'Horloge fixée au {d}',
-    reset: 'Heure réelle',
-    daily: 'Surveillance (quotidien)',
-    monthly: 'Commissions (mensuel)',
-    export: 'Exporter',
-    import: 'Importer…',
-    computed: 'La colonne « {h} » est calculée par le script : la modifier quand même ?',
-    protectedTitle: 'Cellule protégée',
-    hiddenRows: '{n} lignes de plus ne sont pas affichées (exportez en CSV pour tout voir).',
-    failed: 'Erreur',
+  date: {
+    fr: 'Régler l’horloge émulée à une date',
+    en: 'Set the emulated clock to a date',
   },
-  en: {
-    date: 'Set the emulated clock to a date',
-    triggers: 'Triggers:',
-    dailyTitle: 'Runs onDailyTrigger now, as the installed daily trigger does',
-    monthlyTitle: 'Runs onMonthlyTrigger now: commissions of the month before the clock’s date',
-    exportTitle: 'Download this sheet’s values as CSV',
-    importTitle: 'Replace this sheet’s rows with a CSV’s (same header; asks first, keeps a backup)',
-    restore: 'Restore',
-    restoreTitle: 'Bring back the workbook as it was before the import into “{sheet}”',
-    clock: 'Today (emulated): {d}',
-    pinned: 'Clock set to {d}',
-    reset: 'Real time',
-    daily: 'Watch list (daily)',
-    monthly: 'Commissions (monthly)',
-    export: 'Export',
-    import: 'Import…',
-    computed: 'The “{h}” column is computed by the script: edit it anyway?',
-    protectedTitle: 'Protected cell',
-    hiddenRows: '{n} more rows are not shown (export as CSV to see them all).',
-    failed: 'Error',
+  triggers: {
+    fr: 'Déclencheurs :',
+    en: 'Triggers:',
   },
-} as const;
+  dailyTitle: {
+    fr: 'Exécute maintenant onDailyTrigger, comme le déclencheur quotidien installé',
+    en: 'Runs onDailyTrigger now, as the installed daily trigger does',
+  },
+  monthlyTitle: {
+    fr: 'Exécute maintenant onMonthlyTrigger : commissions du mois précédent la date de l’horloge',
+    en: 'Runs onMonthlyTrigger now: commissions of the month before the clock’s date',
+  },
+  exportTitle: {
+    fr: 'Télécharger les valeurs de cette feuille en CSV',
+    en: 'Download this sheet’s values as CSV',
+  },
+  importTitle: {
+    fr: 'Remplacer les lignes de cette feuille par celles d’un CSV (même en-tête ; demande d’abord, garde une sauvegarde)',
+    en: 'Replace this sheet’s rows with a CSV’s (same header; asks first, keeps a backup)',
+  },
+  restore: {
+    fr: 'Restaurer',
+    en: 'Restore',
+  },
+  restoreTitle: {
+    fr: 'Ramener le classeur tel qu’il était avant l’import dans « {sheet} »',
+    en: 'Bring back the workbook as it was before the import into “{sheet}”',
+  },
+  clock: {
+    fr: 'Aujourd’hui (émulé) : {d}',
+    en: 'Today (emulated): {d}',
+  },
+  pinned: {
+    fr: 'Horloge fixée au {d}',
+    en: 'Clock set to {d}',
+  },
+  reset: {
+    fr: 'Heure réelle',
+    en: 'Real time',
+  },
+  daily: {
+    fr: 'Surveillance (quotidien)',
+    en: 'Watch list (daily)',
+  },
+  monthly: {
+    fr: 'Commissions (mensuel)',
+    en: 'Commissions (monthly)',
+  },
+  export: {
+    fr: 'Exporter',
+    en: 'Export',
+  },
+  import: {
+    fr: 'Importer…',
+    en: 'Import…',
+  },
+  computed: {
+    fr: 'La colonne « {h} » est calculée par le script : la modifier quand même ?',
+    en: 'The “{h}” column is computed by the script: edit it anyway?',
+  },
+  protectedTitle: {
+    fr: 'Cellule protégée',
+    en: 'Protected cell',
+  },
+  hiddenRows: {
+    fr: '{n} lignes de plus ne sont pas affichées (exportez en CSV pour tout voir).',
+    en: '{n} more rows are not shown (export as CSV to see them all).',
+  },
+  failed: {
+    fr: 'Erreur',
+    en: 'Error',
+  },
+} as const satisfies TextTable;
 
 let view: PageView | null = null;
 let seq = 0;
@@ -69,8 +102,9 @@ let sidebarFrame: string | null = null;
 let lastGrid = '';
 
 const lang = (): 'fr' | 'en' => view?.lang ?? 'fr';
-const text = (key: keyof (typeof TEXT)['fr'], vars: Record<string, string | number> = {}): string =>
-  TEXT[lang()][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+const say = translator(TEXT);
+const text = (key: keyof typeof TEXT, vars: Record<string, string | number> = {}): string =>
+  say(key, lang(), vars);
 
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -212,11 +246,7 @@ function render(): void {
   hidden.textContent = text('hiddenRows', { n: view.grid.hiddenRows });
 }
 
-function labelled(
-  id: string,
-  label: keyof (typeof TEXT)['fr'],
-  title: keyof (typeof TEXT)['fr'],
-): void {
+function labelled(id: string, label: keyof typeof TEXT, title: keyof typeof TEXT): void {
   const node = byId(id);
   node.textContent = text(label);
   node.title = text(title);

@@ -3,15 +3,20 @@
  * plain alerts, toasts, and HtmlService dialogs in a frame. Texts go in with textContent only:
  * what a script or a user wrote is data, never HTML.
  */
+import { translator, type Text } from '../src/shared/text';
 import type { Answer, Question } from './session';
 
 type Lang = 'fr' | 'en';
 type ButtonName = Answer['button'];
 
-const BUTTON_TEXT: Record<Lang, Record<ButtonName, string>> = {
-  fr: { OK: 'OK', CANCEL: 'Annuler', YES: 'Oui', NO: 'Non', CLOSE: 'Fermer' },
-  en: { OK: 'OK', CANCEL: 'Cancel', YES: 'Yes', NO: 'No', CLOSE: 'Close' },
-};
+const BUTTON_TEXT = {
+  OK: { fr: 'OK', en: 'OK' },
+  CANCEL: { fr: 'Annuler', en: 'Cancel' },
+  YES: { fr: 'Oui', en: 'Yes' },
+  NO: { fr: 'Non', en: 'No' },
+  CLOSE: { fr: 'Fermer', en: 'Close' },
+} as const satisfies Record<ButtonName, Text>;
+const buttonText = translator(BUTTON_TEXT);
 const BUTTONS_OF: Record<Question['buttons'], ButtonName[]> = {
   OK: ['OK'],
   OK_CANCEL: ['CANCEL', 'OK'],
@@ -66,7 +71,7 @@ export function ask(q: Question, lang: Lang): Promise<Answer> {
     names.forEach((name, i) => {
       const b = el(
         'button',
-        BUTTON_TEXT[lang][name],
+        buttonText(name, lang),
         i === names.length - 1 ? 'primary' : undefined,
       );
       b.type = 'button';

@@ -17,7 +17,7 @@ import type { ButtonName, ButtonSetName, UiEvent } from '../emulator/ui';
 import { dayInZone, isDay, previousMonth } from '../src/domain/time';
 import { langFromLocale, type Lang } from '../src/shared/contract';
 import { injectScriptRun } from './frames';
-import { say } from './messages';
+import { t } from './messages';
 import { noonOf } from './sample';
 import { exportSheetCsv, importSheetCsv, ImportError, planImport } from './sheetCsv';
 import { readState, restore, snapshot, writeState, type PreviewState } from './state';
@@ -155,7 +155,7 @@ export class PreviewSession {
         if (o.error !== undefined)
           this.note({
             kind: 'error',
-            message: say(this.lang, 'triggerFailed', {
+            message: t('triggerFailed', this.lang, {
               handler: o.handler,
               message: messageOf(o.error),
             }),
@@ -165,7 +165,7 @@ export class PreviewSession {
 
   /** Sets the emulated clock to noon of a day, or back to the real clock (null). */
   setClock(day: string | null): void {
-    if (day !== null && !isDay(day)) throw new Error(say(this.lang, 'badDate', { date: day }));
+    if (day !== null && !isDay(day)) throw new Error(t('badDate', this.lang, { date: day }));
     this.pinned = day === null ? null : new Date(noonOf(day)).getTime();
     this.tick();
     this.save();
@@ -177,7 +177,7 @@ export class PreviewSession {
     return this.act([], () => {
       const handler = TRIGGER_HANDLERS[kind];
       const trigger = this.emu.triggers.triggers.find((t) => t.handler === handler);
-      if (!trigger) throw new Error(say(this.lang, 'noTrigger', { handler }));
+      if (!trigger) throw new Error(t('noTrigger', this.lang, { handler }));
       const now = this.emu.clock.millis();
       const exec = this.emu.execution(trigger.owner, 'clock');
       this.emu.runIn(exec, handler, [
@@ -190,13 +190,13 @@ export class PreviewSession {
 
   private triggerOutcome(kind: TriggerKind, now: number): string {
     if (kind === 'daily')
-      return say(this.lang, 'dailyDone', {
+      return t('dailyDone', this.lang, {
         n: columnTexts(this.emu, 'clients', this.lang, 'watched').filter((v) => v === 'TRUE')
           .length,
       });
     const month = previousMonth(dayInZone(now, this.emu.spreadsheet.timeZone));
     const rows = columnTexts(this.emu, 'report', this.lang, 'month').filter((m) => m === month);
-    return say(this.lang, 'monthlyDone', { month, n: rows.length });
+    return t('monthlyDone', this.lang, { month, n: rows.length });
   }
 
   /**
@@ -210,7 +210,7 @@ export class PreviewSession {
       plan = planImport(this.emu, sheet, text);
     } catch (e) {
       if (e instanceof ImportError)
-        throw new Error(say(this.lang, 'importFailed', { message: e.message }), { cause: e });
+        throw new Error(t('importFailed', this.lang, { message: e.message }), { cause: e });
       throw e;
     }
     const answer = answers[0];
@@ -218,15 +218,15 @@ export class PreviewSession {
       return {
         question: {
           kind: 'alert',
-          title: say(this.lang, 'importTitle', { sheet }),
-          prompt: say(this.lang, 'importAsk', {
+          title: t('importTitle', this.lang, { sheet }),
+          prompt: t('importAsk', this.lang, {
             sheet,
             before: plan.before,
             rows: plan.rows,
             kept:
               plan.kept.length === 0
-                ? say(this.lang, 'importKeepsNone')
-                : say(this.lang, plan.keyHeader ? 'importKeepsByKey' : 'importKeepsByRow', {
+                ? t('importKeepsNone', this.lang)
+                : t(plan.keyHeader ? 'importKeepsByKey' : 'importKeepsByRow', this.lang, {
                     columns: plan.kept.join(', '),
                     key: plan.keyHeader ?? '',
                   }),
@@ -249,7 +249,7 @@ export class PreviewSession {
       this.note({
         kind: 'toast',
         title: sheet,
-        message: say(this.lang, 'imported', { rows: report.rows, sheet }),
+        message: t('imported', this.lang, { rows: report.rows, sheet }),
       });
     });
   }
@@ -271,7 +271,7 @@ export class PreviewSession {
   /** Brings back the workbook as it was before the last import (once: the backup is used up). */
   restoreBackup(): ActionResult {
     const state = existsSync(this.backupFile) ? readState(this.backupFile) : null;
-    if (!state) throw new Error(say(this.lang, 'noBackup'));
+    if (!state) throw new Error(t('noBackup', this.lang));
     this.emu = restore(state);
     this.pinned = state.pinnedClock;
     this.emu.fireOpen();
@@ -280,7 +280,7 @@ export class PreviewSession {
     this.note({
       kind: 'toast',
       title: state.importedSheet ?? '',
-      message: say(this.lang, 'restored'),
+      message: t('restored', this.lang),
     });
     this.save();
     return {};
@@ -387,7 +387,7 @@ export class PreviewSession {
     if (failure !== undefined)
       this.note({
         kind: 'error',
-        message: say(this.lang, 'failed', { message: messageOf(failure) }),
+        message: t('failed', this.lang, { message: messageOf(failure) }),
       });
     this.save();
     return {};
@@ -401,7 +401,7 @@ export class PreviewSession {
     for (const m of this.emu.mails.slice(c.mails))
       this.note({
         kind: 'mail',
-        message: say(this.lang, 'mailSent', { to: m.to.join(', '), subject: m.subject }),
+        message: t('mailSent', this.lang, { to: m.to.join(', '), subject: m.subject }),
       });
     for (const e of this.emu.ui.events.slice(c.events)) {
       if (e.kind === 'sidebar')

@@ -51,28 +51,28 @@ export function setupWorkbook(): void {
   // Not one of the contract's sheets: the hidden Law 25 log, and the old property log moved in.
   ensurePrivacyLog(spreadsheet, report.lang, true);
   forgetWatchColumns(); // columns may have been added
-  const done = t(report.lang, 'setupDone', {
+  const done = t('setupDone', report.lang, {
     sheets: SHEET_KEYS.length,
     added: report.addedColumns.length,
   });
   const kept = report.triggers.ownedBy;
   spreadsheet.toast(
-    kept ? `${done} ${t(report.lang, 'triggerKeptBy', { owner: kept })}` : done,
-    t(report.lang, 'menuTitle'),
+    kept ? `${done} ${t('triggerKeptBy', report.lang, { owner: kept })}` : done,
+    t('menuTitle', report.lang),
   );
 }
 
 /** Opens the client form in the sidebar, on the client of the selected row (formOpen finds it). */
 export function showClientForm(): void {
   const lang = workbookLang(active());
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(lang, 'sidebarTitle'));
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t('sidebarTitle', lang));
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
 export function showSettings(): void {
   const lang = workbookLang(active());
   const html = HtmlService.createHtmlOutput(settingsPage(lang)).setWidth(440).setHeight(720);
-  SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'settingsTitle'));
+  SpreadsheetApp.getUi().showModalDialog(html, t('settingsTitle', lang));
 }
 
 // ---------------------------------------------------------------- sidebar calls
@@ -109,8 +109,8 @@ export function refreshWatchList(): void {
   const spreadsheet = active();
   const report = refreshWatch(spreadsheet);
   spreadsheet.toast(
-    t(report.lang, 'watchDone', { watched: report.watched, newly: report.newlyWatched.length }),
-    t(report.lang, 'menuTitle'),
+    t('watchDone', report.lang, { watched: report.watched, newly: report.newlyWatched.length }),
+    t('menuTitle', report.lang),
   );
   describeProblems(report.lang, report.problems);
 }
@@ -199,7 +199,7 @@ export function showNewsletterSettings(): void {
   const html = HtmlService.createHtmlOutput(newsletterSettingsPage(lang))
     .setWidth(440)
     .setHeight(330);
-  SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'newsletterSettingsTitle'));
+  SpreadsheetApp.getUi().showModalDialog(html, t('newsletterSettingsTitle', lang));
 }
 
 /** Dialog call: never the whole key, only its last 4 characters. */
@@ -219,12 +219,12 @@ export function syncMailchimp(): void {
   let text: string;
   try {
     const report = syncNewsletter(spreadsheet);
-    text = report.configured ? describeSync(report) : t(lang, 'mcNotConfigured');
+    text = report.configured ? describeSync(report) : t('mcNotConfigured', lang);
   } catch (e) {
     // Never the key: errors from UrlFetchApp name the host, not the Authorization header.
-    text = t(lang, 'mcFailed', { msg: e instanceof Error ? e.message : String(e) });
+    text = t('mcFailed', lang, { msg: e instanceof Error ? e.message : String(e) });
   }
-  ui.alert(t(lang, 'menuMailchimpSync'), text, ui.ButtonSet.OK);
+  ui.alert(t('menuMailchimpSync', lang), text, ui.ButtonSet.OK);
 }
 
 /** Menu: the opted-in audience as a Mailchimp import CSV, downloaded from a dialog. */
@@ -239,8 +239,8 @@ export function refreshBuyingHabits(): void {
   const spreadsheet = active();
   const report = refreshHabits(spreadsheet);
   spreadsheet.toast(
-    t(report.lang, 'habitsDone', { n: report.withHabits }),
-    t(report.lang, 'menuTitle'),
+    t('habitsDone', report.lang, { n: report.withHabits }),
+    t('menuTitle', report.lang),
   );
 }
 

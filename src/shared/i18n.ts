@@ -5,8 +5,7 @@
  */
 import { CLIENT_COLUMNS, COMMISSION_COLUMNS, CRM_LOG_COLUMNS, TERMS_COLUMNS } from './contract';
 import type { ColumnDef, Lang } from './contract';
-
-type Text = Readonly<Record<Lang, string>>;
+import { translator, type TextTable } from './text';
 
 const TEXTS = {
   loading: { fr: 'Chargement…', en: 'Loading…' },
@@ -125,16 +124,12 @@ const TEXTS = {
   moreBuyers: { fr: '… et {n} autres.', en: '… and {n} more.' },
   openClient: { fr: 'Ouvrir {code}', en: 'Open {code}' },
   invalid: { fr: 'Valeur invalide.', en: 'Invalid value.' },
-} as const satisfies Record<string, Text>;
+} as const satisfies TextTable;
 
 export type TextKey = keyof typeof TEXTS;
 
 /** The text in `lang`, with `{name}` placeholders replaced (values are plain text, never markup). */
-export function t(key: TextKey, lang: Lang, params: Record<string, string | number> = {}): string {
-  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+export const t = translator(TEXTS);
 
 // ---------------------------------------------------------------- field labels = headers
 

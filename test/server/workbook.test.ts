@@ -76,14 +76,14 @@ describe('columnLetter', () => {
 
 describe('server messages', () => {
   it('fill placeholders and choose singular or plural by language', () => {
-    expect(t('fr', 'watchDone', { watched: 1, newly: 0 })).toBe(
+    expect(t('watchDone', 'fr', { watched: 1, newly: 0 })).toBe(
       '1 client sous surveillance, dont 0 nouveau.',
     );
-    expect(t('fr', 'watchDone', { watched: 3, newly: 2 })).toBe(
+    expect(t('watchDone', 'fr', { watched: 3, newly: 2 })).toBe(
       '3 clients sous surveillance, dont 2 nouveaux.',
     );
-    expect(t('en', 'watchDone', { watched: 1, newly: 1 })).toBe('1 client under watch, 1 newly.');
-    expect(t('en', 'watchDone', { watched: 0, newly: 0 })).toBe('0 clients under watch, 0 newly.');
+    expect(t('watchDone', 'en', { watched: 1, newly: 1 })).toBe('1 client under watch, 1 newly.');
+    expect(t('watchDone', 'en', { watched: 0, newly: 0 })).toBe('0 clients under watch, 0 newly.');
   });
 });
 

@@ -130,7 +130,7 @@ export function readClientTables(
     if (clients && terms && commissions && crmLog)
       return { tables: { clients, terms, commissions, crmLog }, key };
   }
-  throw new WorkbookError(t(ctx.lang, 'busy'));
+  throw new WorkbookError(t('busy', ctx.lang));
 }
 
 /** The index of the client's row in clients.rows, or -1. */
@@ -223,6 +223,6 @@ export function loadClient(code: unknown): FormLoadResult {
   if (!valid.ok) return { error: valid.errors[0]?.message ?? '' };
   const { tables, key } = readClientTables(ctx, () => codeKey(valid.value));
   const rowIndex = findClientRow(tables.clients, key!);
-  if (rowIndex < 0) return { error: t(ctx.lang, 'clientNotFound', { code: valid.value }) };
+  if (rowIndex < 0) return { error: t('clientNotFound', ctx.lang, { code: valid.value }) };
   return { record: recordOf(tables, rowIndex, ctx) };
 }

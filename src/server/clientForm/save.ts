@@ -59,7 +59,7 @@ export function saveClient(request: unknown): SaveResult {
 
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS))
-    return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
+    return { ok: false, kind: 'error', message: t('busy', ctx.lang) };
   let saved: Saved | null = null;
   try {
     // Rows sorted by hand between the read and the writes: read and plan again.
@@ -69,7 +69,7 @@ export function saveClient(request: unknown): SaveResult {
     SpreadsheetApp.flush();
     lock.releaseLock();
   }
-  if (!saved) return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
+  if (!saved) return { ok: false, kind: 'error', message: t('busy', ctx.lang) };
   // A new manual reason or credit limit changes the client's watch status now, not at the next
   // daily refresh (script writes fire no edit trigger); only this client's can change. It takes
   // its own lock.
@@ -130,11 +130,11 @@ function saveLocked(
   const key = codeKey(record.general.code);
   const rowIndex = findClientRow(tables.clients, key);
   if (isNew && rowIndex >= 0) {
-    const message = t(ctx.lang, 'duplicateCode', { code: record.general.code });
+    const message = t('duplicateCode', ctx.lang, { code: record.general.code });
     return refused({ ok: false, kind: 'invalid', errors: [{ path: 'general.code', message }] });
   }
   if (!isNew && rowIndex < 0) {
-    const message = t(ctx.lang, 'clientNotFound', { code: record.general.code });
+    const message = t('clientNotFound', ctx.lang, { code: record.general.code });
     return refused({ ok: false, kind: 'error', message });
   }
   let current: ClientRecord | null = null;
@@ -146,7 +146,7 @@ function saveLocked(
       const when = at
         ? Utilities.formatDate(new Date(at), ctx.read.timeZone, 'yyyy-MM-dd HH:mm')
         : '?';
-      const message = t(ctx.lang, 'conflict', { by, at: when });
+      const message = t('conflict', ctx.lang, { by, at: when });
       return refused({ ok: false, kind: 'conflict', by, at, message });
     }
   }
@@ -164,7 +164,7 @@ function saveLocked(
   // Updating needs the record as loaded: without it, what the user changed cannot be told
   // from what others changed in the sheet (a sidebar opened before an update sends none).
   if (!isNew && !original)
-    return refused({ ok: false, kind: 'error', message: t(ctx.lang, 'formOutdated') });
+    return refused({ ok: false, kind: 'error', message: t('formOutdated', ctx.lang) });
   const base = isNew ? null : original!;
   const clientRow = isNew
     ? {}
@@ -184,8 +184,8 @@ function saveLocked(
   const rowConflicts = rowPlans.reduce((n, p) => n + p.plan.conflicts, 0);
   if (conflicts.length > 0 || rowConflicts > 0) {
     const names = conflicts.map((k) => fieldName(k, ctx.lang));
-    if (rowConflicts > 0) names.push(t(ctx.lang, 'conflictRows', { n: rowConflicts }));
-    const message = t(ctx.lang, 'handConflict', { fields: names.join(', ') });
+    if (rowConflicts > 0) names.push(t('conflictRows', ctx.lang, { n: rowConflicts }));
+    const message = t('handConflict', ctx.lang, { fields: names.join(', ') });
     return refused({ ok: false, kind: 'conflict', by: '', at: '', message });
   }
 
@@ -265,8 +265,8 @@ function saveLocked(
     record: saved,
     message:
       record.general.code === requested.general.code
-        ? t(ctx.lang, 'saved', { code: record.general.code })
-        : t(ctx.lang, 'savedAs', { code: record.general.code, asked: requested.general.code }),
+        ? t('saved', ctx.lang, { code: record.general.code })
+        : t('savedAs', ctx.lang, { code: record.general.code, asked: requested.general.code }),
   };
   if (isNew) {
     taken.add(key);

@@ -78,7 +78,7 @@ export function resolveMonth(value: unknown, lang: Lang, timeZone: string): stri
   if (value === undefined || value === null || value === '')
     return previousMonth(dayInZone(new Date(), timeZone));
   if (typeof value === 'string' && isMonth(value.trim())) return value.trim();
-  throw new Error(t(lang, 'badMonth', { value: String(value) }));
+  throw new Error(t('badMonth', lang, { value: String(value) }));
 }
 
 const LOCK_WAIT_MS = 30_000;
@@ -188,7 +188,7 @@ export function runCommissions(
   }
 
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
   let report: CommissionRunReport;
   try {
     report = writeMonth(spreadsheet, month, result, problems, lang, timeZone, options);
@@ -335,7 +335,7 @@ function writeMonth(
     SpreadsheetApp.flush();
     return done;
   }
-  throw new WorkbookError(t(lang, 'busy'));
+  throw new WorkbookError(t('busy', lang));
 }
 
 /**

@@ -141,7 +141,7 @@ export function planFold(spreadsheet: Spreadsheet, only?: readonly Month[]): Fol
     const fingerprint = SparkMD5.hash(`${chosen.map((c) => c.month).join(',')}\n${csv}`);
     return { ...base, months: chosen, csv, fingerprint, rows, table: whole };
   }
-  throw new WorkbookError(t(lang, 'busy'));
+  throw new WorkbookError(t('busy', lang));
 }
 
 /** The header and the given rows, every column (the team's too), as RFC 4180 CSV. */
@@ -170,12 +170,12 @@ export function showFoldDialog(spreadsheet: Spreadsheet): void {
   const ui = SpreadsheetApp.getUi();
   const unpaid =
     plan.unpaid.length > 0
-      ? `\n\n${t(lang, 'foldUnpaid', { months: plan.unpaid.join(', ') })}`
+      ? `\n\n${t('foldUnpaid', lang, { months: plan.unpaid.join(', ') })}`
       : '';
   if (plan.months.length === 0) {
     ui.alert(
-      t(lang, 'menuFoldDetails'),
-      `${t(lang, 'foldNothing', { n: plan.retentionMonths, cutoff: plan.cutoff })}${unpaid}`,
+      t('menuFoldDetails', lang),
+      `${t('foldNothing', lang, { n: plan.retentionMonths, cutoff: plan.cutoff })}${unpaid}`,
       ui.ButtonSet.OK,
     );
     return;
@@ -183,7 +183,7 @@ export function showFoldDialog(spreadsheet: Spreadsheet): void {
   const html = foldPage(plan);
   ui.showModalDialog(
     HtmlService.createHtmlOutput(html).setWidth(480).setHeight(420),
-    t(lang, 'menuFoldDetails'),
+    t('menuFoldDetails', lang),
   );
 }
 
@@ -192,9 +192,9 @@ export function foldPage(plan: FoldPlan): string {
   const { lang } = plan;
   const total = plan.months.reduce((n, m) => n + m.lines, 0);
   const data = {
-    intro: t(lang, 'foldIntro', { n: plan.retentionMonths }),
+    intro: t('foldIntro', lang, { n: plan.retentionMonths }),
     months: plan.months.map((m) =>
-      t(lang, 'foldMonthLine', {
+      t('foldMonthLine', lang, {
         month: m.month,
         lines: formatCount(m.lines, lang),
         commission: formatMoney(m.commission, lang),
@@ -202,12 +202,12 @@ export function foldPage(plan: FoldPlan): string {
     ),
     notes: [
       ...(plan.unpaid.length > 0
-        ? [t(lang, 'foldUnpaid', { months: plan.unpaid.join(', ') })]
+        ? [t('foldUnpaid', lang, { months: plan.unpaid.join(', ') })]
         : []),
-      ...(plan.more ? [t(lang, 'foldMore')] : []),
+      ...(plan.more ? [t('foldMore', lang)] : []),
     ],
-    download: t(lang, 'foldDownload'),
-    remove: t(lang, 'foldRemove', { n: formatCount(total, lang) }),
+    download: t('foldDownload', lang),
+    remove: t('foldRemove', lang, { n: formatCount(total, lang) }),
     filename: `commission-details-${plan.months[0]!.month}-${plan.months[plan.months.length - 1]!.month}.csv`,
     content: plan.csv,
     request: { months: plan.months.map((m) => m.month), fingerprint: plan.fingerprint },
@@ -256,7 +256,7 @@ export function foldDetails(spreadsheet: Spreadsheet, request: unknown): FoldRes
     !months.every((m) => typeof m === 'string' && isMonth(m)) ||
     typeof r.fingerprint !== 'string'
   )
-    return { ok: false, message: t(lang, 'foldBadRequest') };
+    return { ok: false, message: t('foldBadRequest', lang) };
   const asked = months as Month[];
   const plan = planFold(spreadsheet, asked);
   const same =
@@ -264,16 +264,16 @@ export function foldDetails(spreadsheet: Spreadsheet, request: unknown): FoldRes
     plan.fingerprint === r.fingerprint &&
     plan.months.length === asked.length &&
     plan.months.every((m) => asked.includes(m.month));
-  if (!same) return { ok: false, message: t(lang, 'foldChanged') };
+  if (!same) return { ok: false, message: t('foldChanged', lang) };
   const table = plan.table!;
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
   try {
     if (
       !sameHeader(table.sheet, table.header) ||
       !stillHolds(table.sheet, table.rows, table.index.month)
     )
-      return { ok: false, message: t(lang, 'foldChanged') };
+      return { ok: false, message: t('foldChanged', lang) };
     deleteSheetRows(table.sheet, plan.rows);
     SpreadsheetApp.flush();
   } finally {
@@ -284,7 +284,7 @@ export function foldDetails(spreadsheet: Spreadsheet, request: unknown): FoldRes
     ok: true,
     removed: plan.rows.length,
     months: asked,
-    message: t(lang, 'foldDone', {
+    message: t('foldDone', lang, {
       n: formatCount(plan.rows.length, lang),
       months: asked.join(', '),
     }),

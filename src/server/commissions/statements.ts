@@ -18,6 +18,7 @@ import { codeKey } from '../../domain/cells';
 import { formatMoney, formatNumber } from '../../domain/money';
 import { choiceLabel, type Lang } from '../../shared/contract';
 import { csvField } from '../../shared/csv';
+import { translator, type TextTable } from '../../shared/text';
 import { sendWithinQuota, type Mail, type MailReport } from '../platform/mail';
 import { listEmails } from '../watch/notifications';
 
@@ -27,27 +28,33 @@ export interface StatementReport extends MailReport {
 }
 
 const TEXT = {
-  fr: {
-    subject: (month: string) => `Fiche Client : relevé de commissions ${month}`,
-    hello: (name: string) => `Bonjour ${name},`,
-    intro: (month: string) => `Voici vos commissions de ${month} :`,
-    headers: ['Code client', 'No de facture', 'Type', 'Base', 'Taux', 'Commission'],
-    total: 'Total',
-    attached: (n: number, file: string) =>
-      `Vos ${n} lignes sont dans le fichier joint ${file} (CSV : point décimal, ouvrez-le dans Google Sheets ou Excel).`,
-    file: (month: string) => `commissions-${month}.csv`,
+  subject: {
+    fr: 'Fiche Client : relevé de commissions {month}',
+    en: 'Fiche Client: commission statement {month}',
   },
-  en: {
-    subject: (month: string) => `Fiche Client: commission statement ${month}`,
-    hello: (name: string) => `Hello ${name},`,
-    intro: (month: string) => `Here are your commissions for ${month}:`,
-    headers: ['Client code', 'Invoice no.', 'Type', 'Base', 'Rate', 'Commission'],
-    total: 'Total',
-    attached: (n: number, file: string) =>
-      `Your ${n} lines are in the attached file ${file} (CSV, dot decimals: open it in Google Sheets or Excel).`,
-    file: (month: string) => `commissions-${month}.csv`,
+  hello: { fr: 'Bonjour {name},', en: 'Hello {name},' },
+  intro: { fr: 'Voici vos commissions de {month} :', en: 'Here are your commissions for {month}:' },
+  clientCode: { fr: 'Code client', en: 'Client code' },
+  invoiceNumber: { fr: 'No de facture', en: 'Invoice no.' },
+  type: { fr: 'Type', en: 'Type' },
+  base: { fr: 'Base', en: 'Base' },
+  rate: { fr: 'Taux', en: 'Rate' },
+  commission: { fr: 'Commission', en: 'Commission' },
+  total: { fr: 'Total', en: 'Total' },
+  attached: {
+    fr: 'Vos {n} lignes sont dans le fichier joint {file} (CSV : point décimal, ouvrez-le dans Google Sheets ou Excel).',
+    en: 'Your {n} lines are in the attached file {file} (CSV, dot decimals: open it in Google Sheets or Excel).',
   },
-};
+  file: { fr: 'commissions-{month}.csv', en: 'commissions-{month}.csv' },
+} as const satisfies TextTable;
+const say = translator(TEXT);
+
+/** The statement's column headers, in the order of lineCells. */
+function headers(lang: Lang): string[] {
+  return (['clientCode', 'invoiceNumber', 'type', 'base', 'rate', 'commission'] as const).map((k) =>
+    say(k, lang),
+  );
+}
 
 /** Escapes the five characters that can open markup or end an attribute. */
 export function escapeHtml(text: string): string {
@@ -83,26 +90,25 @@ export function statementOf(
   lines: readonly CommissionLine[],
   lang: Lang,
 ): Omit<Mail, 'to'> {
-  const text = TEXT[lang];
   const attached = lines.length > INLINE_LINES;
   const rows = attached ? [] : lines.map((l) => lineCells(l, lang));
   const totalCells = [
-    text.total,
+    say('total', lang),
     '',
     '',
     formatMoney(total.base, lang),
     '',
     formatMoney(total.commission, lang),
   ];
-  const file = text.file(total.month);
-  const note = attached ? [text.attached(lines.length, file)] : [];
+  const file = say('file', lang, { month: total.month });
+  const note = attached ? [say('attached', lang, { n: lines.length, file })] : [];
   const body = [
-    text.hello(total.salesperson),
+    say('hello', lang, { name: total.salesperson }),
     '',
-    text.intro(total.month),
+    say('intro', lang, { month: total.month }),
     '',
     ...note.flatMap((n) => [n, '']),
-    text.headers.join(' | '),
+    headers(lang).join(' | '),
     ...rows.map((r) => r.join(' | ')),
     totalCells.join(' | '),
   ].join('\n');
@@ -110,17 +116,17 @@ export function statementOf(
   const tr = (cells: string[], tag: 'td' | 'th') =>
     `<tr>${cells.map((c, i) => `<${tag}${numeric(i)}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
   const htmlBody = [
-    `<p>${escapeHtml(text.hello(total.salesperson))}</p>`,
-    `<p>${escapeHtml(text.intro(total.month))}</p>`,
+    `<p>${escapeHtml(say('hello', lang, { name: total.salesperson }))}</p>`,
+    `<p>${escapeHtml(say('intro', lang, { month: total.month }))}</p>`,
     ...note.map((n) => `<p>${escapeHtml(n)}</p>`),
     '<table border="1" cellpadding="4" style="border-collapse:collapse">',
-    `<thead>${tr(text.headers, 'th')}</thead>`,
+    `<thead>${tr(headers(lang), 'th')}</thead>`,
     `<tbody>${rows.map((r) => tr(r, 'td')).join('')}</tbody>`,
     `<tfoot>${tr(totalCells, 'th')}</tfoot>`,
     '</table>',
   ].join('\n');
   return {
-    subject: text.subject(total.month),
+    subject: say('subject', lang, { month: total.month }),
     body,
     htmlBody,
     ...(attached
@@ -134,7 +140,7 @@ export function statementOf(
  * neutralized), amounts as plain numbers with a dot, so any spreadsheet program reads them.
  */
 export function statementCsv(lines: readonly CommissionLine[], lang: Lang): string {
-  const out = [TEXT[lang].headers.map(csvField).join(',')];
+  const out = [headers(lang).map(csvField).join(',')];
   for (const l of lines)
     out.push(
       [

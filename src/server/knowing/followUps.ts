@@ -76,9 +76,9 @@ export function sendFollowUpDigest(spreadsheet: Spreadsheet): DigestReport {
   sendWithinQuota(
     [...byAddress].map(([to, list]) => ({
       to,
-      subject: t(lang, 'digestSubject', { n: list.length }),
+      subject: t('digestSubject', lang, { n: list.length }),
       body: [
-        t(lang, 'digestIntro'),
+        t('digestIntro', lang),
         '',
         ...list.map((d) => `• ${d.day} — ${d.code} ${d.name}${d.notes ? ` — ${d.notes}` : ''}`),
         '',

@@ -39,13 +39,13 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
   const habits = habitsByClient(invoices.records, codeKey);
   const column = columnsOf('clients').find((c) => c.key === 'computedHabits')!;
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
   try {
     const clients = readTable(spreadsheet, 'clients', lang);
     const hi = clients.index.computedHabits;
     if (hi < 0)
       throw new WorkbookError(
-        t(lang, 'missingColumn', { column: column[lang], sheet: clients.name }),
+        t('missingColumn', lang, { column: column[lang], sheet: clients.name }),
       );
     const ci = clients.index.code;
     let withHabits = 0;
@@ -69,7 +69,7 @@ export function searchBuyers(productType: unknown): HabitsSearchResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { lang, ctx } = context(spreadsheet);
   if (typeof productType !== 'string' || productType.trim() === '' || productType.length > 200)
-    return { ok: false, message: t(lang, 'badProductType') };
+    return { ok: false, message: t('badProductType', lang) };
   try {
     const invoices = readInvoices(readTable(spreadsheet, 'invoices', lang), ctx);
     const buyers = buyersOfProductType(invoices.records, productType, codeKey);

@@ -17,14 +17,14 @@ export function showAudienceExport(spreadsheet: Spreadsheet): void {
   const audience = readAudience(spreadsheet, lang, { lang, timeZone }, today);
   const count = audience.clients.filter((c) => c.eligibility.subscribe).length;
   const html = downloadPage({
-    intro: t(lang, 'audienceExportIntro', { n: count }),
-    button: t(lang, 'download'),
+    intro: t('audienceExportIntro', lang, { n: count }),
+    button: t('download', lang),
     filename: `mailchimp-${today}.csv`,
     mime: 'text/csv;charset=utf-8',
     content: audienceCsv(audience.clients),
   });
   SpreadsheetApp.getUi().showModalDialog(
     HtmlService.createHtmlOutput(html).setWidth(420).setHeight(200),
-    t(lang, 'audienceExportTitle'),
+    t('audienceExportTitle', lang),
   );
 }

@@ -112,13 +112,13 @@ function skipReason(c: AudienceClient, lang: Lang): string | null {
   if (c.eligibility.subscribe || c.eligibility.reason === 'notOptedIn') return null;
   switch (c.eligibility.reason) {
     case 'noEmail':
-      return t(lang, 'mcNoEmail');
+      return t('mcNoEmail', lang);
     case 'badEmail':
-      return t(lang, 'mcBadEmail', { email: c.email });
+      return t('mcBadEmail', lang, { email: c.email });
     case 'noConsent':
-      return t(lang, 'mcNoConsent');
+      return t('mcNoConsent', lang);
     case 'impliedExpired':
-      return t(lang, 'mcImpliedExpired', { day: impliedConsentLastDay(c.consentDate) });
+      return t('mcImpliedExpired', lang, { day: impliedConsentLastDay(c.consentDate) });
   }
 }
 
@@ -193,7 +193,7 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
   const audience = readAudience(spreadsheet, lang, ctx, today);
   if (audience.table.index.mailchimpSync < 0)
     throw new WorkbookError(
-      t(lang, 'missingColumn', { column: t(lang, 'mcSyncColumn'), sheet: audience.table.name }),
+      t('missingColumn', lang, { column: t('mcSyncColumn', lang), sheet: audience.table.name }),
     );
 
   const plans: Plan[] = [];
@@ -222,7 +222,7 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
         report.optedOut.push({
           code: p.client.code,
           name: p.client.name,
-          message: t(lang, a.memberStatus === 'cleaned' ? 'mcCleaned' : 'mcOptedOut'),
+          message: t(a.memberStatus === 'cleaned' ? 'mcCleaned' : 'mcOptedOut', lang),
         });
     }
   }
@@ -265,7 +265,7 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
 function writeSyncStates(spreadsheet: Spreadsheet, lang: Lang, states: Map<string, string>): void {
   if (states.size === 0) return;
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
   try {
     const table = readTable(spreadsheet, 'clients', lang);
     const ci = table.index.code;
@@ -287,7 +287,7 @@ const MAX_LINES = 25;
 export function describeSync(r: SyncReport): string {
   const lang = r.lang;
   const lines = [
-    t(lang, 'mcSummary', {
+    t('mcSummary', lang, {
       subscribed: r.subscribed,
       unsubscribed: r.unsubscribed,
       unchanged: r.unchanged,
@@ -298,11 +298,11 @@ export function describeSync(r: SyncReport): string {
     lines.push('', title);
     for (const f of items.slice(0, MAX_LINES))
       lines.push(`• ${f.code} ${f.name}${lang === 'fr' ? ' :' : ':'} ${f.message}`);
-    if (items.length > MAX_LINES) lines.push(t(lang, 'mcMore', { n: items.length - MAX_LINES }));
+    if (items.length > MAX_LINES) lines.push(t('mcMore', lang, { n: items.length - MAX_LINES }));
   };
-  list(t(lang, 'mcSkippedTitle'), r.skipped);
-  list(t(lang, 'mcFailedTitle'), r.failed);
-  list(t(lang, 'mcOptedOutTitle'), r.optedOut);
-  if (r.notSent > 0) lines.push('', t(lang, 'mcNotSent', { n: r.notSent }));
+  list(t('mcSkippedTitle', lang), r.skipped);
+  list(t('mcFailedTitle', lang), r.failed);
+  list(t('mcOptedOutTitle', lang), r.optedOut);
+  if (r.notSent > 0) lines.push('', t('mcNotSent', lang, { n: r.notSent }));
   return lines.join('\n');
 }

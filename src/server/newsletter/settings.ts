@@ -4,6 +4,7 @@
  * cell and never logged; the page only ever receives the key's last 4 characters, and a blank
  * key field keeps the stored key.
  */
+import { textsIn, type TextTable } from '../../shared/text';
 import type { Lang } from '../../shared/contract';
 import {
   API_KEY_PATTERN,
@@ -36,33 +37,47 @@ export function newsletterSettingsView(): NewsletterSettingsView {
   };
 }
 
-const TEXT: Record<Lang, Record<string, string>> = {
-  fr: {
-    apiKey: 'Clé d’API Mailchimp',
-    keyKept: 'Clé enregistrée : {hint}. Laissez vide pour la garder.',
-    audienceId: 'Identifiant de l’audience',
-    digest: 'Courriel quotidien à chaque chargé de compte : ses suivis dus',
-    save: 'Enregistrer',
-    saved: 'Enregistré.',
-    badKey: 'Clé d’API invalide : 32 caractères, un tiret et le centre de données (ex. …-us21).',
-    badAudience: 'Identifiant d’audience invalide (lettres et chiffres, ex. a1b2c3d4e5).',
-    needBoth: 'La clé et l’audience vont ensemble : indiquez les deux.',
+const TEXT = {
+  apiKey: {
+    fr: 'Clé d’API Mailchimp',
+    en: 'Mailchimp API key',
   },
-  en: {
-    apiKey: 'Mailchimp API key',
-    keyKept: 'Stored key: {hint}. Leave blank to keep it.',
-    audienceId: 'Audience ID',
-    digest: 'Daily email to each account manager: their follow-ups due',
-    save: 'Save',
-    saved: 'Saved.',
-    badKey: 'Invalid API key: 32 characters, a dash and the data center (e.g. …-us21).',
-    badAudience: 'Invalid audience ID (letters and digits, e.g. a1b2c3d4e5).',
-    needBoth: 'The key and the audience go together: give both.',
+  keyKept: {
+    fr: 'Clé enregistrée : {hint}. Laissez vide pour la garder.',
+    en: 'Stored key: {hint}. Leave blank to keep it.',
   },
-};
+  audienceId: {
+    fr: 'Identifiant de l’audience',
+    en: 'Audience ID',
+  },
+  digest: {
+    fr: 'Courriel quotidien à chaque chargé de compte : ses suivis dus',
+    en: 'Daily email to each account manager: their follow-ups due',
+  },
+  save: {
+    fr: 'Enregistrer',
+    en: 'Save',
+  },
+  saved: {
+    fr: 'Enregistré.',
+    en: 'Saved.',
+  },
+  badKey: {
+    fr: 'Clé d’API invalide : 32 caractères, un tiret et le centre de données (ex. …-us21).',
+    en: 'Invalid API key: 32 characters, a dash and the data center (e.g. …-us21).',
+  },
+  badAudience: {
+    fr: 'Identifiant d’audience invalide (lettres et chiffres, ex. a1b2c3d4e5).',
+    en: 'Invalid audience ID (letters and digits, e.g. a1b2c3d4e5).',
+  },
+  needBoth: {
+    fr: 'La clé et l’audience vont ensemble : indiquez les deux.',
+    en: 'The key and the audience go together: give both.',
+  },
+} as const satisfies TextTable;
 
 export function newsletterSettingsPage(lang: Lang): string {
-  const l = TEXT[lang];
+  const l = textsIn(TEXT, lang);
   // Static labels only; values arrive through google.script.run and are set as DOM properties.
   return `<!doctype html><html><head><base target="_top"><meta charset="utf-8"><style>
 body{font:13px Arial,sans-serif;margin:12px}label{display:block;margin:10px 0 4px}
@@ -90,7 +105,7 @@ export type NewsletterSettingsSaveResult =
 
 /** Validates and stores what the dialog sent. A blank key keeps the stored one. */
 export function saveNewsletterSettings(input: unknown, lang: Lang): NewsletterSettingsSaveResult {
-  const l = TEXT[lang];
+  const l = textsIn(TEXT, lang);
   const s = (input ?? {}) as Record<string, unknown>;
   const apiKey = typeof s.apiKey === 'string' ? s.apiKey.trim() : '';
   const audienceId = typeof s.audienceId === 'string' ? s.audienceId.trim() : '';

@@ -21,9 +21,9 @@ export const MENU_ITEMS = [
 ] as const;
 
 export function addMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
-  const menu = ui.createMenu(t(lang, 'menuTitle'));
+  const menu = ui.createMenu(t('menuTitle', lang));
   for (const item of MENU_ITEMS) {
-    if (item) menu.addItem(t(lang, item.label), item.fn);
+    if (item) menu.addItem(t(item.label, lang), item.fn);
     else menu.addSeparator();
   }
   menu.addToUi();

@@ -17,14 +17,14 @@ export function describeProblems(lang: Lang, problems: readonly CellProblem[]): 
   const lines = problems
     .slice(0, MAX_LISTED)
     .map((p) =>
-      t(lang, 'problemLine', { sheet: p.sheet, row: p.row, column: p.column, message: p.message }),
+      t('problemLine', lang, { sheet: p.sheet, row: p.row, column: p.column, message: p.message }),
     );
   if (problems.length > MAX_LISTED) lines.push(`… +${problems.length - MAX_LISTED}`);
   try {
     const ui = SpreadsheetApp.getUi();
     ui.alert(
-      t(lang, 'menuTitle'),
-      `${t(lang, 'problemsFound', { n: problems.length })}\n\n${lines.join('\n')}`,
+      t('menuTitle', lang),
+      `${t('problemsFound', lang, { n: problems.length })}\n\n${lines.join('\n')}`,
       ui.ButtonSet.OK,
     );
   } catch {
@@ -37,8 +37,8 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
   const lang = workbookLang(spreadsheet);
   const fallback = previousMonth(dayInZone(new Date(), spreadsheet.getSpreadsheetTimeZone()));
   const answer = ui.prompt(
-    t(lang, 'menuCommissionReport'),
-    t(lang, 'askMonth', { month: fallback }),
+    t('menuCommissionReport', lang),
+    t('askMonth', lang, { month: fallback }),
     ui.ButtonSet.OK_CANCEL,
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return;
@@ -47,7 +47,7 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
   try {
     report = runCommissions(spreadsheet, month);
   } catch (e) {
-    ui.alert(t(lang, 'menuTitle'), e instanceof Error ? e.message : String(e), ui.ButtonSet.OK);
+    ui.alert(t('menuTitle', lang), e instanceof Error ? e.message : String(e), ui.ButtonSet.OK);
     return;
   }
   if (!report.written) {
@@ -58,8 +58,8 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
       )
       .join('\n');
     const confirm = ui.alert(
-      t(lang, 'menuTitle'),
-      t(lang, 'paidOutChanged', { month: report.month, changes }),
+      t('menuTitle', lang),
+      t('paidOutChanged', lang, { month: report.month, changes }),
       ui.ButtonSet.YES_NO,
     );
     if (confirm !== ui.Button.YES) return;
@@ -68,12 +68,12 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
   findSheet(spreadsheet, 'report', lang)?.activate();
   const total = report.totals.reduce((sum, tot) => sum + tot.commission, 0);
   spreadsheet.toast(
-    t(lang, 'commissionsDone', {
+    t('commissionsDone', lang, {
       month: report.month,
       n: report.totals.length,
       total: formatMoney(total, lang),
     }),
-    t(lang, 'menuTitle'),
+    t('menuTitle', lang),
   );
   describeProblems(lang, report.problems);
 }

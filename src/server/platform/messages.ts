@@ -3,6 +3,7 @@
  * Form labels and validation messages live with the form (src/shared/i18n.ts).
  */
 import type { Lang } from '../../shared/contract';
+import { translator } from '../../shared/text';
 
 const MESSAGES = {
   menuTitle: { fr: 'Fiche Client', en: 'Fiche Client' },
@@ -332,23 +333,5 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-/**
- * The message in `lang`, with `{name}` placeholders filled and `{name|one|other}` choosing the
- * singular or plural form by the number `name`.
- */
-export function t(
-  lang: Lang,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-): string {
-  return MESSAGES[key][lang]
-    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, name: string, one: string, other: string) =>
-      name in params ? (isSingular(Number(params[name]), lang) ? one : other) : m,
-    )
-    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-/** French counts 0 and 1 as singular ("0 client"), English only 1. */
-function isSingular(n: number, lang: Lang): boolean {
-  return lang === 'fr' ? Math.abs(n) < 2 : n === 1;
-}
+/** The message `key` in `lang`, placeholders filled (src/shared/text.ts). */
+export const t = translator(MESSAGES);

@@ -3,31 +3,42 @@
  * (no user text in it: values are set through DOM properties by its script) that reads and
  * writes through google.script.run (settingsLoad / settingsSave).
  */
+import { textsIn, type TextTable } from '../../shared/text';
 import type { Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { loadSettings, saveSettings } from './settings';
 import { headroomBlock } from '../workbook/sizeSettings';
 
-const LABELS: Record<Lang, Record<string, string>> = {
-  fr: {
-    graceDays: 'Jours de grâce avant qu’une facture impayée soit en retard',
-    defaultTermDays: 'Terme par défaut (jours)',
-    lang: 'Langue du classeur et de la fiche',
-    notifyWatch: 'Courriel au chargé de compte quand un client passe sous surveillance',
-    sendStatements: 'Relevé mensuel de commissions par courriel aux vendeurs',
-    save: 'Enregistrer',
-    saved: 'Paramètres enregistrés.',
+const LABELS = {
+  graceDays: {
+    fr: 'Jours de grâce avant qu’une facture impayée soit en retard',
+    en: 'Grace days before an unpaid invoice is overdue',
   },
-  en: {
-    graceDays: 'Grace days before an unpaid invoice is overdue',
-    defaultTermDays: 'Default term (days)',
-    lang: 'Workbook and form language',
-    notifyWatch: 'Email the account manager when a client comes under watch',
-    sendStatements: 'Monthly commission statement emailed to salespeople',
-    save: 'Save',
-    saved: 'Settings saved.',
+  defaultTermDays: {
+    fr: 'Terme par défaut (jours)',
+    en: 'Default term (days)',
   },
-};
+  lang: {
+    fr: 'Langue du classeur et de la fiche',
+    en: 'Workbook and form language',
+  },
+  notifyWatch: {
+    fr: 'Courriel au chargé de compte quand un client passe sous surveillance',
+    en: 'Email the account manager when a client comes under watch',
+  },
+  sendStatements: {
+    fr: 'Relevé mensuel de commissions par courriel aux vendeurs',
+    en: 'Monthly commission statement emailed to salespeople',
+  },
+  save: {
+    fr: 'Enregistrer',
+    en: 'Save',
+  },
+  saved: {
+    fr: 'Paramètres enregistrés.',
+    en: 'Settings saved.',
+  },
+} as const satisfies TextTable;
 
 // ---- Trigger owner block (issue 12, point 6): who owns the triggers, since when, what is wrong.
 // Its texts come from triggerStatusLoad (src/server/platform/triggers.ts, workbook language) and
@@ -39,7 +50,7 @@ $('triggerOwner').textContent=s.owner;$('triggerProblem').textContent=s.problem|
 .withFailureHandler(function(e){$('triggerProblem').textContent=e.message;}).triggerStatusLoad();`;
 
 export function settingsPage(lang: Lang): string {
-  const l = LABELS[lang];
+  const l = textsIn(LABELS, lang);
   return `<!doctype html><html><head><base target="_top"><meta charset="utf-8"><style>
 body{font:13px Arial,sans-serif;margin:12px}label{display:block;margin:10px 0 4px}
 input[type=number],select{width:90px;padding:4px}.check label{display:inline}

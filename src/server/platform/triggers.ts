@@ -89,8 +89,8 @@ function askTakeOver(
   }
   const since = shownDate(owner.since, spreadsheet.getSpreadsheetTimeZone());
   const answer = ui.alert(
-    t(lang, 'triggerOwnerTitle'),
-    t(lang, 'triggerOwnerAsk', { owner: owner.email, since }),
+    t('triggerOwnerTitle', lang),
+    t('triggerOwnerAsk', lang, { owner: owner.email, since }),
     ui.ButtonSet.YES_NO,
   );
   return answer === ui.Button.YES;
@@ -208,12 +208,12 @@ export function triggerStatus(
   const lang = loadSettings(spreadsheet).lang;
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const props = PropertiesService.getDocumentProperties().getProperties();
-  const base = { title: t(lang, 'triggerOwnerTitle'), explain: t(lang, 'triggerExplain') };
+  const base = { title: t('triggerOwnerTitle', lang), explain: t('triggerExplain', lang) };
   const owner = props[OWNER_KEY];
   const me = Session.getEffectiveUser().getEmail();
   const mine = new Set(ScriptApp.getProjectTriggers().map((tr) => tr.getHandlerFunction()));
-  if (!owner) return { ...base, owner: '', problem: t(lang, 'triggerNone') };
-  const line = t(lang, 'triggerOwnerLine', {
+  if (!owner) return { ...base, owner: '', problem: t('triggerNone', lang) };
+  const line = t('triggerOwnerLine', lang, {
     owner,
     since: shownDate(props[SINCE_KEY] ?? '', timeZone),
   });
@@ -223,7 +223,7 @@ export function triggerStatus(
       ...base,
       owner: line,
       problem: missing.length
-        ? t(lang, 'triggerMissingMine', { missing: missing.join(', ') })
+        ? t('triggerMissingMine', lang, { missing: missing.join(', ') })
         : null,
     };
   }
@@ -236,7 +236,7 @@ export function triggerStatus(
     ...base,
     owner: line,
     problem: stale
-      ? t(lang, 'triggerStale', {
+      ? t('triggerStale', lang, {
           owner,
           last: shownDate(new Date(lastMs).toISOString(), timeZone),
         })

@@ -74,7 +74,7 @@ function askClient(spreadsheet: Spreadsheet, lang: Lang, title: string): Target 
   const proposed = selectedCode(spreadsheet, lang);
   const answer = ui.prompt(
     title,
-    proposed ? t(lang, 'askClientCode', { code: proposed }) : t(lang, 'askClientCodeNone'),
+    proposed ? t('askClientCode', lang, { code: proposed }) : t('askClientCodeNone', lang),
     ui.ButtonSet.OK_CANCEL,
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return null;
@@ -84,7 +84,7 @@ function askClient(spreadsheet: Spreadsheet, lang: Lang, title: string): Target 
   const ci = clients.index.code;
   const rowIndex = clients.rows.findIndex((r) => codeKey(String(r[ci] ?? '')) === codeKey(code));
   if (rowIndex < 0) {
-    ui.alert(title, t(lang, 'clientNotFound', { code }), ui.ButtonSet.OK);
+    ui.alert(title, t('clientNotFound', lang, { code }), ui.ButtonSet.OK);
     return null;
   }
   const row = clients.rows[rowIndex]!;
@@ -171,10 +171,10 @@ function cellValue(v: unknown, timeZone: string): unknown {
 
 export function exportClientData(spreadsheet: Spreadsheet): void {
   const lang = loadSettings(spreadsheet).lang;
-  const title = t(lang, 'menuExportClient');
+  const title = t('menuExportClient', lang);
   const target = askClient(spreadsheet, lang, title);
   if (!target) return;
-  if (!confirm(title, t(lang, 'confirmExport', { code: target.code, name: target.name }))) return;
+  if (!confirm(title, t('confirmExport', lang, { code: target.code, name: target.name }))) return;
   const data = clientData(spreadsheet, lang, target.code);
   const logProblem = logDoneAction(spreadsheet, lang, 'export', target.code);
   if (logProblem)
@@ -182,15 +182,15 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
   const sheets = Object.keys(data.sheets);
   const rows = sheets.reduce((n, s) => n + data.sheets[s]!.length, 0);
   const html = downloadPage({
-    intro: t(lang, 'clientExportIntro', { n: rows, sheets: sheets.length }),
-    button: t(lang, 'download'),
+    intro: t('clientExportIntro', lang, { n: rows, sheets: sheets.length }),
+    button: t('download', lang),
     filename: `client-${target.code}-${data.exportedAt.slice(0, 10)}.json`,
     mime: 'application/json',
     content: JSON.stringify(data, null, 2),
   });
   SpreadsheetApp.getUi().showModalDialog(
     HtmlService.createHtmlOutput(html).setWidth(420).setHeight(200),
-    t(lang, 'clientExportTitle', { code: target.code }),
+    t('clientExportTitle', lang, { code: target.code }),
   );
 }
 
@@ -228,13 +228,13 @@ export const PERSONAL_CRM_FIELDS = [
 
 export function anonymizeClient(spreadsheet: Spreadsheet): void {
   const lang = loadSettings(spreadsheet).lang;
-  const title = t(lang, 'menuAnonymize');
+  const title = t('menuAnonymize', lang);
   const target = askClient(spreadsheet, lang, title);
   if (!target) return;
-  if (!confirm(title, t(lang, 'confirmAnonymize', { code: target.code, name: target.name })))
+  if (!confirm(title, t('confirmAnonymize', lang, { code: target.code, name: target.name })))
     return;
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
   let crmRows: number;
   try {
     crmRows = anonymizeLocked(spreadsheet, lang, target.code);
@@ -243,7 +243,7 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
     lock.releaseLock();
   }
   // Committed: from here on nothing may report the anonymization as failed.
-  const done = t(lang, 'anonymized', { code: target.code, rows: crmRows });
+  const done = t('anonymized', lang, { code: target.code, rows: crmRows });
   const logProblem = logDoneAction(spreadsheet, lang, 'anonymize', target.code);
   if (!logProblem) spreadsheet.toast(done, title);
   else {
@@ -262,9 +262,9 @@ export function anonymizeLocked(spreadsheet: Spreadsheet, lang: Lang, code: stri
   const rowIndexes = clients.rows.flatMap((r, i) =>
     codeKey(String(r[ci] ?? '')) === key ? [i] : [],
   );
-  if (rowIndexes.length === 0) throw new WorkbookError(t(lang, 'clientNotFound', { code }));
+  if (rowIndexes.length === 0) throw new WorkbookError(t('clientNotFound', lang, { code }));
   const blank: Partial<Record<ColumnKey<'clients'>, unknown>> = {
-    name: t(lang, 'anonymizedName'),
+    name: t('anonymizedName', lang),
     newsletter: false,
   };
   for (const f of PERSONAL_CLIENT_FIELDS) blank[f] = '';

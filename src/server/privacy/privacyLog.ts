@@ -73,7 +73,7 @@ export function ensurePrivacyLog(spreadsheet: Spreadsheet, lang: Lang, migrate =
     sheet.getRange(1, 1, 1, 4).setValues([HEADER[lang]]).setFontWeight('bold');
     sheet.setFrozenRows(1);
     sheet.getRange('A2:A').setNumberFormat('yyyy-mm-dd hh:mm:ss');
-    sheet.protect().setDescription(t(lang, 'privacyLogProtection')).setWarningOnly(true);
+    sheet.protect().setDescription(t('privacyLogProtection', lang)).setWarningOnly(true);
     sheet.hideSheet();
     active.activate();
     migrate = true;
@@ -136,7 +136,7 @@ export function logPrivacyAction(
   entry: PrivacyLogEntry = { at: new Date().toISOString(), by: currentUser(), action, code },
 ): PrivacyLogEntry {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(t(lang, 'busy'));
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(t('busy', lang));
   try {
     const sheet = ensurePrivacyLog(spreadsheet, lang);
     sheet.appendRow(logRow(entry, sheet.getName() === PRIVACY_LOG_SHEET.fr ? 'fr' : 'en'));
@@ -165,7 +165,7 @@ export function logDoneAction(
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     console.warn(`Privacy log not written (${msg}): ${JSON.stringify(entry)}`);
-    return t(lang, 'privacyLogFailed', {
+    return t('privacyLogFailed', lang, {
       msg,
       sheet: PRIVACY_LOG_SHEET[lang],
       at: entry.at,

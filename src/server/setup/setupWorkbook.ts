@@ -190,8 +190,8 @@ function formatSheet(
       headerCell
         .setBackground(COMPUTED_BACKGROUND)
         .setFontStyle('italic')
-        .setNote(t(lang, 'computedNote'));
-      const description = t(lang, 'computedProtection');
+        .setNote(t('computedNote', lang));
+      const description = t('computedProtection', lang);
       if (!protectedColumns.has(`${index[column.key]! + 1}|${description}`))
         sheet
           .getRange(`${letter}:${letter}`)

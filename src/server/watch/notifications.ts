@@ -5,6 +5,7 @@
  * managers / Account manager emails, read as pairs). MailApp's daily quota is checked first;
  * a failing address is reported and the others still go out.
  */
+import { translator, type TextTable } from '../../shared/text';
 import type { ColumnKey, Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { codeKey } from '../../domain/cells';
@@ -56,17 +57,17 @@ export function managerEmails(
 }
 
 const TEXT = {
-  fr: {
-    subject: (n: number) => `Fiche Client : ${n} client${n > 1 ? 's' : ''} sous surveillance`,
-    intro: 'Ces clients dont vous êtes chargé de compte viennent de passer sous surveillance :',
-    outro: 'Classeur :',
+  subject: {
+    fr: 'Fiche Client : {n} {n|client|clients} sous surveillance',
+    en: 'Fiche Client: {n} {n|client|clients} now under watch',
   },
-  en: {
-    subject: (n: number) => `Fiche Client: ${n} client${n > 1 ? 's' : ''} now under watch`,
-    intro: 'These clients you manage have just come under watch:',
-    outro: 'Workbook:',
+  intro: {
+    fr: 'Ces clients dont vous êtes chargé de compte viennent de passer sous surveillance :',
+    en: 'These clients you manage have just come under watch:',
   },
-};
+  outro: { fr: 'Classeur :', en: 'Workbook:' },
+} as const satisfies TextTable;
+const say = translator(TEXT);
 
 /**
  * Clients grouped by their account manager's e-mail (one message each); the codes of those
@@ -98,17 +99,16 @@ export function notifyNewlyWatched(
   const byAddress = byManagerAddress(spreadsheet, lang, clients, report.noAddress);
   if (byAddress.size === 0) return report;
   const url = spreadsheet.getUrl();
-  const text = TEXT[lang];
   sendWithinQuota(
     [...byAddress].map(([to, list]) => ({
       to,
-      subject: text.subject(list.length),
+      subject: say('subject', lang, { n: list.length }),
       body: [
-        text.intro,
+        say('intro', lang),
         '',
         ...list.map((c) => `• ${c.code} ${c.name}: ${c.reasons}`),
         '',
-        `${text.outro} ${url}`,
+        `${say('outro', lang)} ${url}`,
       ].join('\n'),
     })),
     report,

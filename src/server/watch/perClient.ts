@@ -52,12 +52,12 @@ export function refreshClientsWatch(
   const keys = new Set(codes.map(codeKey).filter((k) => k !== ''));
 
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
   let outcome: Outcome | undefined;
   try {
     for (let attempt = 0; attempt < ATTEMPTS && outcome === undefined; attempt++)
       outcome = refreshOnce(spreadsheet, keys, ctx, settings, today);
-    if (outcome === undefined) throw new WorkbookError(t(lang, 'busy'));
+    if (outcome === undefined) throw new WorkbookError(t('busy', lang));
     SpreadsheetApp.flush();
   } finally {
     lock.releaseLock();

@@ -62,13 +62,13 @@ export function refreshWatch(
   const today = dayInZone(new Date(), timeZone);
 
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
   let report: WatchRefreshReport | null = null;
   try {
     for (let attempt = 0; attempt < ATTEMPTS && !report; attempt++) {
       report = refreshOnce(spreadsheet, settings, ctx, today);
     }
-    if (!report) throw new WorkbookError(t(lang, 'busy'));
+    if (!report) throw new WorkbookError(t('busy', lang));
     SpreadsheetApp.flush();
   } finally {
     lock.releaseLock();
@@ -142,7 +142,7 @@ function refreshOnce(
         sheet: invoicesTable.name,
         row,
         column: invoicesTable.header[invoicesTable.index.clientCode] as string,
-        message: t(lang, 'unknownClient', { code: u.code }),
+        message: t('unknownClient', lang, { code: u.code }),
       });
     }
   }

@@ -24,30 +24,30 @@ export function headroomView(spreadsheet: Spreadsheet): HeadroomView {
   const h = workbookHeadroom(spreadsheet, lang);
   const pct = Math.round(h.share * 1000) / 10;
   const lines = [
-    t(lang, 'headroomUsed', {
+    t('headroomUsed', lang, {
       used: formatCount(h.used, lang),
       limit: formatCount(h.limit, lang),
       pct: lang === 'fr' ? String(pct).replace('.', ',') : String(pct),
     }),
-    t(lang, 'headroomRate', {
+    t('headroomRate', lang, {
       cells: formatCount(h.perMonth.total, lang),
       invoices: formatCount(h.invoicesPerMonth, lang),
       lines: formatCount(h.detailLinesPerMonth, lang),
     }),
     h.monthsLeft === null
-      ? t(lang, 'headroomNoLimit')
-      : t(lang, 'headroomLeft', { months: formatCount(h.monthsLeft, lang) }),
+      ? t('headroomNoLimit', lang)
+      : t('headroomLeft', lang, { months: formatCount(h.monthsLeft, lang) }),
     h.monthsLeftWithRetention === null
-      ? t(lang, 'headroomNoLimit')
-      : t(lang, 'headroomLeftFolded', {
+      ? t('headroomNoLimit', lang)
+      : t('headroomLeftFolded', lang, {
           n: h.retentionMonths,
           months: formatCount(h.monthsLeftWithRetention, lang),
         }),
   ];
-  if (h.rate === 'estimated') lines.push(t(lang, 'headroomEstimated'));
+  if (h.rate === 'estimated') lines.push(t('headroomEstimated', lang));
   return {
     lines,
-    warning: h.warn ? t(lang, 'headroomWarn') : '',
+    warning: h.warn ? t('headroomWarn', lang) : '',
     retentionMonths: h.retentionMonths,
   };
 }
@@ -57,14 +57,14 @@ export function saveRetention(
   input: unknown,
 ): { ok: true; message: string } | { ok: false; message: string } {
   const lang = loadSettings(spreadsheet).lang;
-  if (!isRetentionMonths(input)) return { ok: false, message: t(lang, 'retentionBad') };
+  if (!isRetentionMonths(input)) return { ok: false, message: t('retentionBad', lang) };
   saveRetentionMonths(input);
-  return { ok: true, message: t(lang, 'retentionSaved') };
+  return { ok: true, message: t('retentionSaved', lang) };
 }
 
 /** The block's markup and script (no user text in it). */
 export function headroomBlock(lang: Lang): string {
-  const label = JSON.stringify(t(lang, 'retentionLabel'));
+  const label = JSON.stringify(t('retentionLabel', lang));
   return `<fieldset id="headroom" style="margin-top:16px;border:1px solid #dadce0;padding:8px 10px">
 <legend id="headroomTitle"></legend><div id="headroomLines"></div>
 <p id="headroomWarn" style="color:#d93025;font-weight:bold"></p>
@@ -73,9 +73,9 @@ export function headroomBlock(lang: Lang): string {
 </fieldset>
 <script>
 (function(){var $=function(id){return document.getElementById(id)};
-$('headroomTitle').textContent=${JSON.stringify(t(lang, 'headroomTitle'))};
+$('headroomTitle').textContent=${JSON.stringify(t('headroomTitle', lang))};
 $('retentionLabel').textContent=${label};
-$('retentionApply').textContent=${JSON.stringify(t(lang, 'retentionApply'))};
+$('retentionApply').textContent=${JSON.stringify(t('retentionApply', lang))};
 google.script.run.withSuccessHandler(function(v){v.lines.forEach(function(s){var p=document.createElement('p');p.textContent=s;$('headroomLines').appendChild(p);});
 $('headroomWarn').textContent=v.warning;$('retentionMonths').value=v.retentionMonths;}).headroomLoad();
 $('retentionApply').onclick=function(){var m=$('retentionMsg');m.textContent='';

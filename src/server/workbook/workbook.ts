@@ -187,7 +187,7 @@ export function readColumns<S extends SheetKey>(
     if (blocks.length > 1 && check >= 0 && !stillHolds(sheet, rows, check)) continue;
     return { key, sheet, name, lang, index, header, rows: withoutTrailingBlanks(rows) };
   }
-  throw new WorkbookError(t(lang, 'busy'));
+  throw new WorkbookError(t('busy', lang));
 }
 
 /**
@@ -370,7 +370,7 @@ function sheetOf(
   lang: Lang,
 ): { sheet: Sheet; name: string } {
   const found = findNamedSheet(spreadsheet, key, lang);
-  if (!found) throw new WorkbookError(t(lang, 'missingSheet', { name: SHEETS[key][lang] }));
+  if (!found) throw new WorkbookError(t('missingSheet', lang, { name: SHEETS[key][lang] }));
   return found;
 }
 
@@ -387,12 +387,12 @@ function checkedIndex<S extends SheetKey>(
   for (const columnKey of needed) {
     if (index[columnKey] < 0) {
       const column = columnsOf(key).find((c) => c.key === columnKey)!;
-      throw new WorkbookError(t(lang, 'missingColumn', { column: column[lang], sheet: name }));
+      throw new WorkbookError(t('missingColumn', lang, { column: column[lang], sheet: name }));
     }
   }
   const duplicate = duplicates.find((c) => needed.includes(c.key as ColumnKey<S>));
   if (duplicate)
-    throw new WorkbookError(t(lang, 'duplicateColumn', { column: duplicate[lang], sheet: name }));
+    throw new WorkbookError(t('duplicateColumn', lang, { column: duplicate[lang], sheet: name }));
   return index;
 }
 
