@@ -61,6 +61,7 @@ export function loadMeasuredCosts(file: string): MeasuredFigures {
   } catch (e) {
     throw new Error(
       `bench --costs ${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
+      { cause: e },
     );
   }
   let json: unknown;
@@ -69,12 +70,14 @@ export function loadMeasuredCosts(file: string): MeasuredFigures {
   } catch (e) {
     throw new Error(
       `bench --costs ${file}: not JSON (${e instanceof Error ? e.message : String(e)}); use the JSON that Help › Measure speed offers`,
+      { cause: e },
     );
   }
   try {
     return figuresFromReport(parseSpeedReport(json));
   } catch (e) {
-    if (e instanceof SpeedReportError) throw new Error(`bench --costs ${file}: ${e.message}`);
+    if (e instanceof SpeedReportError)
+      throw new Error(`bench --costs ${file}: ${e.message}`, { cause: e });
     throw e;
   }
 }
