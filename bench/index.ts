@@ -12,7 +12,17 @@ import path from 'node:path';
 import { invokeServerFunction, type Emulator } from '../emulator';
 import { normalizeHeader, sheetName } from '../src/shared/contract';
 import type { FormLoadResult, SaveResult } from '../src/shared/formApi';
-import { SOURCES, V8_FACTOR, estimate, type Estimate } from './costModel';
+import {
+  DEFAULT_COSTS,
+  SOURCES,
+  V8_FACTOR,
+  estimate,
+  findRowsCost,
+  textFinderBreakEven,
+  type CostFigures,
+  type Estimate,
+} from './costModel';
+import { costsArgument, loadMeasuredCosts, type MeasuredFigures } from './measuredCosts';
 import { QUOTA_SOURCES, dailyBudgetTable, limitsTable } from './quotas';
 import { COMMISSION_MONTH, LANG, buildWorkbook, clientCode, sizes, type Size } from './workbook';
 import { headroomBench } from './headroom';
@@ -30,7 +40,12 @@ interface OperationResult {
   productCpuMs: number;
   heapDeltaMb: number;
   maxRssMb: number;
+  /** Executions started and HtmlService pages shown (priced by the model). */
+  executions: number;
+  pages: number;
   estimate: Estimate;
+  /** With the team's measured costs (`--costs FILE`), when given. */
+  measuredEstimate?: Estimate;
   /** Issue 7's target for this operation at full size (none for the time-limit extras). */
   target: { calls: number; ms: number } | null;
   outcome: string;
@@ -59,7 +74,14 @@ function mb(bytes: number): number {
 /** Present when Node runs with --expose-gc (`npm run bench` does). */
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
+/** The team's measured costs, from `npm run bench -- --costs FILE` (null: the model alone). */
+let MEASURED: MeasuredFigures | null = null;
+
 function measure(emu: Emulator, operation: string, fn: () => string): OperationResult {
+  const runsBefore = emu.entryPointRuns.length;
+  const pagesBefore = emu.ui.events.filter(
+    (e) => e.kind === 'sidebar' || e.kind === 'modalDialog',
+  ).length;
   // Garbage left by building the workbook or by the previous operation is collected first, so
   // that its collection is not charged to this one's CPU time (nor its heap growth).
   collectGarbage?.();
@@ -71,6 +93,12 @@ function measure(emu: Emulator, operation: string, fn: () => string): OperationR
   // The emulator's work inside service calls (copying cells in getValues, …) is already priced by
   // the per-call and per-cell costs: charging it again as script CPU would count it twice.
   const productCpuMs = Math.max(0, cpuMs - m.serviceCpuMs);
+  const happened = {
+    executions: emu.entryPointRuns.length - runsBefore,
+    pages:
+      emu.ui.events.filter((e) => e.kind === 'sidebar' || e.kind === 'modalDialog').length -
+      pagesBefore,
+  };
   return {
     operation,
     calls: m.calls,
@@ -82,7 +110,12 @@ function measure(emu: Emulator, operation: string, fn: () => string): OperationR
     heapDeltaMb: mb(process.memoryUsage().heapUsed - heapBefore),
     // resourceUsage().maxRSS is in kilobytes: the process's peak so far, not this step's.
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    estimate: estimate(m.calls, m.cells, productCpuMs),
+    executions: happened.executions,
+    pages: happened.pages,
+    estimate: estimate(m.calls, m.cells, productCpuMs, happened),
+    ...(MEASURED
+      ? { measuredEstimate: estimate(m.calls, m.cells, productCpuMs, happened, MEASURED.figures) }
+      : {}),
     target: TARGETS[operation] ?? null,
     outcome: m.result,
   };
@@ -217,8 +250,8 @@ function seconds(ms: number): string {
 
 function markdown(results: SizeResult[]): string {
   const lines = [
-    '| size | operation | calls | cells read | cells written | CPU (Node) | of which in services | heap Δ | est. calls | est. cells | est. CPU | **estimate** |',
-    '| ---- | --------- | ----: | ---------: | ------------: | ---------: | -------------------: | -----: | ---------: | ---------: | -------: | -----------: |',
+    `| size | operation | executions | calls | cells read | cells written | CPU (Node) | of which in services | heap Δ | est. start | est. calls | est. cells | est. flush | est. CPU | **estimate** | unformatted |${MEASURED ? ' **measured costs** |' : ''}`,
+    `| ---- | --------- | ---------: | ----: | ---------: | ------------: | ---------: | -------------------: | -----: | ---------: | ---------: | ---------: | ---------: | -------: | -----------: | ----------: |${MEASURED ? ' ---: |' : ''}`,
   ];
   for (const r of results)
     for (const o of r.operations) {
@@ -228,7 +261,7 @@ function markdown(results: SizeResult[]): string {
           ? ` ✗ (< ${seconds(o.target.ms)})`
           : '';
       lines.push(
-        `| ${r.size.label} | ${o.operation} | ${o.total}${overCalls} | ${o.cells.read.toLocaleString('en')} | ${o.cells.written.toLocaleString('en')} | ${o.cpuMs} ms | ${o.serviceCpuMs} ms | ${o.heapDeltaMb} MB | ${seconds(o.estimate.callsMs)} | ${seconds(o.estimate.cellsMs)} | ${seconds(o.estimate.cpuMs)} | **${seconds(o.estimate.totalMs)}**${overTime} |`,
+        `| ${r.size.label} | ${o.operation} | ${o.executions}${o.pages ? ` + ${o.pages} page` : ''} | ${o.total}${overCalls} | ${o.cells.read.toLocaleString('en')} | ${o.cells.written.toLocaleString('en')} | ${o.cpuMs} ms | ${o.serviceCpuMs} ms | ${o.heapDeltaMb} MB | ${seconds(o.estimate.startMs)} | ${seconds(o.estimate.callsMs)} | ${seconds(o.estimate.cellsMs)} | ${seconds(o.estimate.flushMs)} | ${seconds(o.estimate.cpuMs)} | **${seconds(o.estimate.totalMs)}**${overTime} | ${seconds(o.estimate.plainTotalMs)} |${o.measuredEstimate ? ` **${seconds(o.measuredEstimate.totalMs)}** |` : ''}`,
       );
     }
   return lines.join('\n');
@@ -246,7 +279,38 @@ function callsByKind(results: SizeResult[]): string {
     .join('\n');
 }
 
+/**
+ * Issue 15, item 5: finding one client's rows by TextFinder instead of reading the client-code
+ * column, per sheet the form reads that way, at each size (the client's rows: the sheet's rows
+ * per client, as the bench's workbook spreads them).
+ */
+function textFinderTable(figures: CostFigures): string {
+  const lines = [
+    "| size | sheet | rows | a client's rows | read the code column | TextFinder | faster above |",
+    '| ---- | ----- | ---: | -------------: | -------------------: | ---------: | -----------: |',
+  ];
+  for (const size of sizes()) {
+    const sheets: [string, number][] = [
+      ['Terms', size.terms],
+      ['Commissions', size.agreements],
+      ['CRM log', size.crmEntries],
+      ['Invoices', size.invoices],
+    ];
+    for (const [sheet, rows] of sheets) {
+      const matches = Math.max(1, Math.round(rows / size.clients));
+      const cost = findRowsCost(rows, matches, figures);
+      const breakEven = textFinderBreakEven(matches, figures);
+      lines.push(
+        `| ${size.label} | ${sheet} | ${rows.toLocaleString('en')} | ${matches} | ${Math.round(cost.readColumnMs)} ms | ${Math.round(cost.textFinderMs)} ms | ${breakEven === null ? 'never' : `${breakEven.toLocaleString('en')} rows`} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
+  const costsFile = costsArgument(process.argv.slice(2));
+  if (costsFile) MEASURED = loadMeasuredCosts(costsFile);
   const started = Date.now();
   const results: SizeResult[] = [];
   for (const size of sizes()) {
@@ -291,15 +355,38 @@ async function main(): Promise<void> {
     '## Cost model (bench/costModel.ts)',
     '',
     `estimate = Σ calls × per-kind cost + cells × per-cell cost + (Node CPU − CPU in services) × ${V8_FACTOR} (V8 factor: assumption).`,
+    `Also: executions × ${DEFAULT_COSTS.executionStartMs} ms start-up and pages shown × ${DEFAULT_COSTS.pageLoadMs} ms (assumptions), reads × ${DEFAULT_COSTS.formattedReadFactor} on formatted sheets ("unformatted": without that factor), writes ${DEFAULT_COSTS.writeMsPerCell} ms a cell plus flushes (${DEFAULT_COSTS.flushMs} ms + ${DEFAULT_COSTS.flushMsPerCell} ms a pending cell; one at the end of an operation that wrote).`,
     "CPU in services is the emulator doing the work of Google's host (copying cells, …), already",
     "priced by the per-call and per-cell costs, so only the rest (the product's own JavaScript) is",
     'scaled by the V8 factor. est. CPU = (CPU (Node) − of which in services) × the factor.',
     '',
     sources,
     '',
+    '## TextFinder or the code column (issue 15, item 5)',
+    '',
+    "Finding one client's rows in a sheet: one getValues of the client-code column, or",
+    'createTextFinder(code).matchEntireCell(true).findAll() and a getRow() of each match (the TextFinder',
+    'per-cell cost is an assumption until measured: Help › Measure speed times it).',
+    '',
+    textFinderTable(MEASURED?.figures ?? DEFAULT_COSTS),
+    '',
     limits,
     '',
   ].join('\n');
+  if (MEASURED && costsFile) {
+    // The team's figures: written next to their file, the committed results left as they are.
+    const out = `${costsFile.replace(/\.json$/i, '')}.bench.md`;
+    const header = [
+      '# Benchmark with measured costs',
+      '',
+      `Costs measured ${MEASURED.report.measuredAt} on a workbook of ${MEASURED.report.workbook.invoiceRows.toLocaleString('en')} invoice rows and ${MEASURED.report.workbook.clientRows.toLocaleString('en')} clients.`,
+      `Taken from the report: ${MEASURED.measured.join(', ') || 'nothing (every figure was null)'}; the rest is the model's.`,
+      '',
+    ].join('\n');
+    writeFileSync(out, `${header}\n${md}`);
+    process.stdout.write(`${table}\n\nWritten: ${out}\n`);
+    return;
+  }
   const here = path.dirname(new URL(import.meta.url).pathname);
   // Formatted as the repository's prettier check wants, so a fresh run leaves `npm run lint` green.
   const write = async (file: string, text: string, parser: string) => {

@@ -52,6 +52,11 @@ const NOTES: Record<string, Note> = {
   'Range.setFontStyle': { does: 'stored per cell (format only)' },
   'Range.setFontWeight': { does: 'stored per cell (format only)' },
   'Range.setNumberFormat': { does: 'stored; display values follow it' },
+  'Range.createTextFinder': { does: 'a TextFinder over the range (textFinder.ts)' },
+  'Sheet.createTextFinder': { does: 'a TextFinder over the whole sheet (textFinder.ts)' },
+  TextFinder: {
+    does: 'matches displayed values, case-insensitive and partial unless told; rows then columns',
+  },
   Protection: { does: 'stored on the sheet (not enforced against other users)' },
   DataValidationBuilder: { does: 'builds the stored rule' },
   ConditionalFormatRuleBuilder: { does: 'builds the stored rule (not evaluated)' },

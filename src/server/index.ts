@@ -303,3 +303,34 @@ export function headroomLoad(): HeadroomView {
 export function retentionSave(months: unknown): { ok: boolean; message: string } {
   return saveRetention(active(), months);
 }
+
+// ---------------------------------------------------------------- speed self-measurement (issue 15)
+import { measureSpeed } from './measure/probes';
+import {
+  completeSpeedReport,
+  pingResult,
+  speedPage,
+  type SpeedReportResult,
+} from './measure/speedDialog';
+
+/** Menu Help › Measure speed: timed probes on this workbook (nothing changed), then the dialog. */
+export function showSpeedCheck(): void {
+  const enteredAt = Date.now();
+  const spreadsheet = active();
+  const lang = workbookLang(spreadsheet);
+  const html = speedPage(measureSpeed(spreadsheet, lang, enteredAt), lang);
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(560).setHeight(520),
+    t(lang, 'menuMeasureSpeed'),
+  );
+}
+
+/** Speed dialog call: an empty round trip the page times. */
+export function speedPing(): { serverMs: number; sinceLoadMs: number } {
+  return pingResult(Date.now());
+}
+
+/** Speed dialog call: the report completed with the page's timings (nothing is stored). */
+export function speedReport(payload: unknown): SpeedReportResult {
+  return completeSpeedReport(payload, workbookLang(active()));
+}

@@ -119,7 +119,7 @@ function seed(wb: TestWorkbook): void {
   ]);
 }
 
-type Page = 'sidebar' | 'settings' | 'newsletterSettings' | 'fold';
+type Page = 'sidebar' | 'settings' | 'newsletterSettings' | 'fold' | 'speed';
 
 export interface Exercise {
   emu: Emulator;
@@ -151,6 +151,7 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
     settings: [],
     newsletterSettings: [],
     fold: [],
+    speed: [],
   };
   const page = async (
     which: keyof Exercise['pageCalls'],
@@ -259,6 +260,17 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
   const request = /"request":(\{"months":\[[^\]]*\],"fingerprint":"[0-9a-f]+"\})/.exec(foldHtml);
   if (request) await page('fold', 'foldCommissionDetails', JSON.parse(request[1]!));
   else problems.push('the fold dialog offered nothing to fold');
+  // Help › Measure speed: the probes, then the dialog's round trip and the completed report.
+  click('showSpeedCheck');
+  const speedHtml = lastDialogHtml(emu);
+  const speedData = /var d=(\{.*?\});var \$=/s.exec(speedHtml);
+  await page('speed', 'speedPing');
+  if (speedData)
+    await page('speed', 'speedReport', {
+      report: (JSON.parse(speedData[1]!) as { report: unknown }).report,
+      page: { roundTrip: [400], roundTripServer: [1], pageLoad: [800] },
+    });
+  else problems.push('the speed dialog embeds no report');
   click('syncMailchimp');
   click('showAudienceExport');
   emu.ui.answerNextPrompt('C1');
@@ -314,6 +326,7 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
       settings: settingsHtml,
       newsletterSettings: newsletterHtml,
       fold: foldHtml,
+      speed: speedHtml,
     },
   };
 }
@@ -363,6 +376,7 @@ describe('the shipped manifest and every entry point', () => {
       shipped.pageCalls.newsletterSettings.sort(),
     );
     expect(named(shipped.pages.fold, true)).toEqual(shipped.pageCalls.fold.sort());
+    expect(named(shipped.pages.speed, true)).toEqual(shipped.pageCalls.speed.sort());
   });
 
   it('the mails, fetches and triggers of the run happened (the run did real work)', () => {

@@ -18,6 +18,7 @@ import {
   type Env,
 } from './base';
 import { ProtectionImpl } from './protection';
+import { createTextFinder, type TextFinderImpl } from './textFinder';
 import { DataValidationImpl } from './validation';
 
 /** How the range was addressed, for getA1Notation ('A:C', '2:4', 'A2:C'). */
@@ -189,6 +190,15 @@ export class RangeImpl extends Service {
   getDisplayValue(): string {
     this.moved('read', 1);
     return this.env.doc.display(this.sheet, this.row, this.col);
+  }
+  /** Searches this range's cells (textFinder.ts: what is matched, in which order). */
+  createTextFinder(findText: string): TextFinderImpl {
+    return createTextFinder(
+      this.env,
+      this.sheet,
+      { row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols },
+      findText,
+    );
   }
   isBlank(): boolean {
     let blank = true;

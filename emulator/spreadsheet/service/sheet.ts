@@ -11,6 +11,7 @@ import { Service, factories, invalidArgument, notImplemented, type Env } from '.
 import { ConditionalFormatRuleImpl } from './conditional';
 import { ProtectionImpl } from './protection';
 import { RangeImpl, makeRange } from './range';
+import { createTextFinder, type TextFinderImpl } from './textFinder';
 
 /** Bounds errors of the row/column insert and delete methods. */
 function outOfBounds(dim: 'rows' | 'columns'): Error {
@@ -131,6 +132,15 @@ export class SheetImpl extends Service {
       1,
       Math.max(1, this.model.lastRow()),
       Math.max(1, this.model.lastCol()),
+    );
+  }
+  /** Searches the whole sheet (textFinder.ts: what is matched, in which order). */
+  createTextFinder(findText: string): TextFinderImpl {
+    return createTextFinder(
+      this.env,
+      this.model,
+      { row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxCols },
+      findText,
     );
   }
   getLastRow(): number {

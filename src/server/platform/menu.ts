@@ -26,5 +26,11 @@ export function addMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
     if (item) menu.addItem(t(item.label, lang), item.fn);
     else menu.addSeparator();
   }
+  // Help › Measure speed (issue 15): timed probes of the cost model, on the team's own workbook.
+  menu
+    .addSeparator()
+    .addSubMenu(
+      ui.createMenu(t(lang, 'menuHelp')).addItem(t(lang, 'menuMeasureSpeed'), 'showSpeedCheck'),
+    );
   menu.addToUi();
 }

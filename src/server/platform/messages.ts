@@ -329,6 +329,74 @@ const MESSAGES = {
     fr: 'Fiche Client : journal Loi 25, tenu par le script (ne pas modifier)',
     en: 'Fiche Client: Law 25 privacy log, kept by the script (do not edit)',
   },
+  // ------------------------------------------------ speed self-measurement (issue 15, item 3)
+  menuHelp: { fr: 'Aide', en: 'Help' },
+  menuMeasureSpeed: { fr: 'Mesurer la vitesse', en: 'Measure speed' },
+  speedIntro: {
+    fr: 'Mesuré dans ce classeur sans rien y changer (une feuille et des clés temporaires, retirées ensuite). Pour un rapport de bogue, joignez le JSON ci-dessous.',
+    en: 'Measured in this workbook without changing it (a temporary sheet and keys, removed afterwards). For a bug report, attach the JSON below.',
+  },
+  speedCall: {
+    fr: 'Appel de service (getLastRow) : {ms} ms (médiane de {n})',
+    en: 'Service call (getLastRow): {ms} ms (median of {n})',
+  },
+  speedReadColumn: {
+    fr: 'Lecture de la colonne des codes clients des factures ({cells} lignes) : {ms} ms',
+    en: 'Reading the invoices’ client-code column ({cells} rows): {ms} ms',
+  },
+  speedReadBlock: {
+    fr: 'Lecture d’un bloc de Clients ({cells} cellules) : {ms} ms',
+    en: 'Reading a block of Clients ({cells} cells): {ms} ms',
+  },
+  speedWrite: {
+    fr: 'Écriture de {cells} cellules (feuille temporaire) : {ms} ms, puis flush : {flush} ms',
+    en: 'Writing {cells} cells (temporary sheet): {ms} ms, then flush: {flush} ms',
+  },
+  speedTextFinder: {
+    fr: 'TextFinder d’un code dans cette colonne ({cells} lignes) : {ms} ms',
+    en: 'TextFinder of one code in that column ({cells} rows): {ms} ms',
+  },
+  speedProperties: {
+    fr: 'Propriétés du document : lecture {get} ms, écriture {set} ms',
+    en: 'Document properties: get {get} ms, set {set} ms',
+  },
+  speedCache: {
+    fr: 'Cache du document : lecture {get} ms, écriture {put} ms',
+    en: 'Document cache: get {get} ms, put {put} ms',
+  },
+  speedStartup: {
+    fr: 'Du chargement du script à la fonction : {ms} ms',
+    en: 'From loading the script to the function: {ms} ms',
+  },
+  speedRoundTrip: {
+    fr: 'Aller-retour google.script.run depuis cette fenêtre : {ms} ms, dont {inside} ms dans la fonction',
+    en: 'google.script.run round trip from this window: {ms} ms, of which {inside} ms in the function',
+  },
+  speedRoundTripPending: {
+    fr: 'Aller-retour depuis cette fenêtre : mesure en cours…',
+    en: 'Round trip from this window: measuring…',
+  },
+  speedPageLoad: {
+    fr: 'Chargement de cette fenêtre : {ms} ms',
+    en: 'Loading this window: {ms} ms',
+  },
+  speedPerCell: {
+    fr: 'Par cellule : lecture {read} ms, écriture {write} ms, flush {flush} ms',
+    en: 'Per cell: read {read} ms, write {write} ms, flush {flush} ms',
+  },
+  speedNotMeasured: {
+    fr: '{what} : non mesuré ({why})',
+    en: '{what}: not measured ({why})',
+  },
+  speedNoRows: { fr: 'aucune ligne', en: 'no rows' },
+  speedNoCache: { fr: 'pas de cache du document ici', en: 'no document cache here' },
+  speedCopy: { fr: 'Copier le JSON', en: 'Copy the JSON' },
+  speedCopied: { fr: 'Copié.', en: 'Copied.' },
+  speedDownload: { fr: 'Télécharger le JSON', en: 'Download the JSON' },
+  speedBadReport: {
+    fr: 'Mesure illisible : {msg}',
+    en: 'Unreadable measurement: {msg}',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
