@@ -321,7 +321,7 @@ export function showSpeedCheck(): void {
   const html = speedPage(measureSpeed(spreadsheet, lang, enteredAt), lang);
   SpreadsheetApp.getUi().showModalDialog(
     HtmlService.createHtmlOutput(html).setWidth(560).setHeight(520),
-    t(lang, 'menuMeasureSpeed'),
+    t('menuMeasureSpeed', lang),
   );
 }
 

@@ -87,7 +87,7 @@ function codeColumn(
   const at = indexHeader('invoices', header).index.clientCode;
   if (at < 0)
     throw new Error(
-      t(lang, 'missingColumn', {
+      t('missingColumn', lang, {
         column: headerText(
           SHEETS.invoices.columns.find((c) => c.key === 'clientCode')!,
           lang,
@@ -105,7 +105,7 @@ function sheetProbes(spreadsheet: Spreadsheet, lang: Lang, probes: Probes): numb
   const reads: ProbeName[] = ['serviceCall', 'readColumn', 'textFinder'];
   if (!invoices) {
     for (const n of reads)
-      probes.fail(n, t(lang, 'missingSheet', { name: sheetName('invoices', lang) }));
+      probes.fail(n, t('missingSheet', lang, { name: sheetName('invoices', lang) }));
   } else
     probes.guard(reads, () => {
       const samples: number[] = [];
@@ -119,8 +119,8 @@ function sheetProbes(spreadsheet: Spreadsheet, lang: Lang, probes: Probes): numb
       const { column, rows } = codeColumn(invoices, lastRow, lang);
       shape[0] = rows;
       if (rows === 0) {
-        probes.fail('readColumn', t(lang, 'speedNoRows'));
-        probes.fail('textFinder', t(lang, 'speedNoRows'));
+        probes.fail('readColumn', t('speedNoRows', lang));
+        probes.fail('textFinder', t('speedNoRows', lang));
         return;
       }
       const range = invoices.getRange(2, column, rows, 1);
@@ -131,14 +131,14 @@ function sheetProbes(spreadsheet: Spreadsheet, lang: Lang, probes: Probes): numb
       const code =
         values.slice(Math.floor(rows / 2)).find((v) => v !== '') ?? values.find((v) => v !== '');
       if (!code) {
-        probes.fail('textFinder', t(lang, 'speedNoRows'), rows);
+        probes.fail('textFinder', t('speedNoRows', lang), rows);
         return;
       }
       const found = timed(() => range.createTextFinder(code).matchEntireCell(true).findAll());
       probes.add('textFinder', [found.ms], rows);
     });
   if (!clients) {
-    probes.fail('readBlock', t(lang, 'missingSheet', { name: sheetName('clients', lang) }));
+    probes.fail('readBlock', t('missingSheet', lang, { name: sheetName('clients', lang) }));
   } else
     probes.guard(['readBlock'], () => {
       const lastRow = clients.getLastRow();
@@ -147,7 +147,7 @@ function sheetProbes(spreadsheet: Spreadsheet, lang: Lang, probes: Probes): numb
       shape[2] = lastColumn;
       const rows = Math.min(BLOCK_ROWS, lastRow - 1);
       if (rows < 1 || lastColumn < 1) {
-        probes.fail('readBlock', t(lang, 'speedNoRows'));
+        probes.fail('readBlock', t('speedNoRows', lang));
         return;
       }
       const range = clients.getRange(2, 1, rows, lastColumn);
@@ -204,8 +204,8 @@ function storeProbes(probes: Probes, lang: Lang): void {
   }
   const cache = CacheService.getDocumentCache();
   if (!cache) {
-    probes.fail('cachePut', t(lang, 'speedNoCache'));
-    probes.fail('cacheGet', t(lang, 'speedNoCache'));
+    probes.fail('cachePut', t('speedNoCache', lang));
+    probes.fail('cacheGet', t('speedNoCache', lang));
     return;
   }
   try {

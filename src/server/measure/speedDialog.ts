@@ -44,46 +44,46 @@ export function speedSummary(report: SpeedReport, lang: Lang): string[] {
   const lines: string[] = [];
   const line = (names: ProbeName[], what: string, text: () => string): void => {
     const failed = names.map(probe).find((p) => p?.failed);
-    if (failed) lines.push(t(lang, 'speedNotMeasured', { what, why: failed.failed! }));
+    if (failed) lines.push(t('speedNotMeasured', lang, { what, why: failed.failed! }));
     else if (names.every((n) => m(n) !== null)) lines.push(text());
   };
   const cells = (name: ProbeName) => formatCount(probe(name)?.cells ?? 0, lang);
   line(['serviceCall'], 'getLastRow', () =>
-    t(lang, 'speedCall', { ms: ms(m('serviceCall')), n: probe('serviceCall')!.ms.length }),
+    t('speedCall', lang, { ms: ms(m('serviceCall')), n: probe('serviceCall')!.ms.length }),
   );
   line(['readColumn'], 'getValues', () =>
-    t(lang, 'speedReadColumn', { cells: cells('readColumn'), ms: ms(m('readColumn')) }),
+    t('speedReadColumn', lang, { cells: cells('readColumn'), ms: ms(m('readColumn')) }),
   );
   line(['textFinder'], 'TextFinder', () =>
-    t(lang, 'speedTextFinder', { cells: cells('textFinder'), ms: ms(m('textFinder')) }),
+    t('speedTextFinder', lang, { cells: cells('textFinder'), ms: ms(m('textFinder')) }),
   );
   line(['readBlock'], 'getValues', () =>
-    t(lang, 'speedReadBlock', { cells: cells('readBlock'), ms: ms(m('readBlock')) }),
+    t('speedReadBlock', lang, { cells: cells('readBlock'), ms: ms(m('readBlock')) }),
   );
   line(['writeBlock', 'flushBlock'], 'setValues', () =>
-    t(lang, 'speedWrite', {
+    t('speedWrite', lang, {
       cells: cells('writeBlock'),
       ms: ms(m('writeBlock')),
       flush: ms(m('flushBlock')),
     }),
   );
   line(['propertiesGet', 'propertiesSet'], 'PropertiesService', () =>
-    t(lang, 'speedProperties', { get: ms(m('propertiesGet')), set: ms(m('propertiesSet')) }),
+    t('speedProperties', lang, { get: ms(m('propertiesGet')), set: ms(m('propertiesSet')) }),
   );
   line(['cacheGet', 'cachePut'], 'CacheService', () =>
-    t(lang, 'speedCache', { get: ms(m('cacheGet')), put: ms(m('cachePut')) }),
+    t('speedCache', lang, { get: ms(m('cacheGet')), put: ms(m('cachePut')) }),
   );
-  line(['bundleToCall'], 'start-up', () => t(lang, 'speedStartup', { ms: ms(m('bundleToCall')) }));
-  if (m('roundTrip') === null) lines.push(t(lang, 'speedRoundTripPending'));
+  line(['bundleToCall'], 'start-up', () => t('speedStartup', lang, { ms: ms(m('bundleToCall')) }));
+  if (m('roundTrip') === null) lines.push(t('speedRoundTripPending', lang));
   else
     lines.push(
-      t(lang, 'speedRoundTrip', { ms: ms(m('roundTrip')), inside: ms(m('roundTripServer') ?? 0) }),
+      t('speedRoundTrip', lang, { ms: ms(m('roundTrip')), inside: ms(m('roundTripServer') ?? 0) }),
     );
-  if (m('pageLoad') !== null) lines.push(t(lang, 'speedPageLoad', { ms: ms(m('pageLoad')) }));
+  if (m('pageLoad') !== null) lines.push(t('speedPageLoad', lang, { ms: ms(m('pageLoad')) }));
   const c = report.costs;
   if (c.readMsPerCell !== null || c.writeMsPerCell !== null || c.flushMsPerCell !== null)
     lines.push(
-      t(lang, 'speedPerCell', {
+      t('speedPerCell', lang, {
         read: perCell(c.readMsPerCell),
         write: perCell(c.writeMsPerCell),
         flush: perCell(c.flushMsPerCell),
@@ -99,14 +99,14 @@ export function reportJson(report: SpeedReport): string {
 /** The dialog page. */
 export function speedPage(report: SpeedReport, lang: Lang): string {
   const data = {
-    intro: t(lang, 'speedIntro'),
+    intro: t('speedIntro', lang),
     summary: speedSummary(report, lang),
     json: reportJson(report),
     report,
     trips: PAGE_ROUND_TRIPS,
-    copy: t(lang, 'speedCopy'),
-    copied: t(lang, 'speedCopied'),
-    download: t(lang, 'speedDownload'),
+    copy: t('speedCopy', lang),
+    copied: t('speedCopied', lang),
+    download: t('speedDownload', lang),
     filename: `fiche-client-speed-${report.measuredAt.slice(0, 10)}.json`,
   };
   return `<!doctype html><html><head><base target="_top"><meta charset="utf-8"><style>
@@ -188,7 +188,7 @@ export function completeSpeedReport(payload: unknown, lang: Lang): SpeedReportRe
     };
   } catch (e) {
     if (e instanceof SpeedReportError)
-      return { ok: false, message: t(lang, 'speedBadReport', { msg: e.message }) };
+      return { ok: false, message: t('speedBadReport', lang, { msg: e.message }) };
     throw e;
   }
 }

@@ -30,7 +30,7 @@ export function addMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
   menu
     .addSeparator()
     .addSubMenu(
-      ui.createMenu(t(lang, 'menuHelp')).addItem(t(lang, 'menuMeasureSpeed'), 'showSpeedCheck'),
+      ui.createMenu(t('menuHelp', lang)).addItem(t('menuMeasureSpeed', lang), 'showSpeedCheck'),
     );
   menu.addToUi();
 }
