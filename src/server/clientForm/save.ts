@@ -45,6 +45,7 @@ import {
   writeRowCells,
   type Table,
 } from '../workbook/workbook';
+import { withDocumentLock } from '../platform/lock';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */
 const LOCK_WAIT_MS = 10_000;
@@ -57,18 +58,18 @@ export function saveClient(request: unknown): SaveResult {
   if (!valid.ok) return { ok: false, kind: 'invalid', errors: valid.errors };
   const { record, isNew, autoCode = false, original } = valid.value;
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS))
-    return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
-  let saved: Saved | null = null;
-  try {
-    // Rows sorted by hand between the read and the writes: read and plan again.
-    for (let attempt = 0; attempt < ATTEMPTS && !saved; attempt++)
-      saved = saveLocked(ctx, record, isNew, autoCode, original);
-  } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
-  }
+  const saved = withDocumentLock(
+    ctx.lang,
+    LOCK_WAIT_MS,
+    () => {
+      let done: Saved | null = null;
+      // Rows sorted by hand between the read and the writes: read and plan again.
+      for (let attempt = 0; attempt < ATTEMPTS && !done; attempt++)
+        done = saveLocked(ctx, record, isNew, autoCode, original);
+      return done;
+    },
+    { flush: 'always', onBusy: () => null },
+  );
   if (!saved) return { ok: false, kind: 'error', message: t(ctx.lang, 'busy') };
   // A new manual reason or credit limit changes the client's watch status now, not at the next
   // daily refresh (script writes fire no edit trigger); only this client's can change. It takes

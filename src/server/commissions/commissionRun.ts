@@ -42,6 +42,7 @@ import {
   sameHeader,
   stillHolds,
 } from '../workbook/workbook';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -187,14 +188,12 @@ export function runCommissions(
     });
   }
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
-  let report: CommissionRunReport;
-  try {
-    report = writeMonth(spreadsheet, month, result, problems, lang, timeZone, options);
-  } finally {
-    lock.releaseLock();
-  }
+  const report: CommissionRunReport = withDocumentLock(
+    lang,
+    LOCK_WAIT_MS,
+    () => writeMonth(spreadsheet, month, result, problems, lang, timeZone, options),
+    { flush: 'never' }, // writeMonth flushes what it writes
+  );
   // The workbook-size figure (Settings) takes its rate from what this run read: the invoices of
   // the last 12 months and the month's detail lines (src/server/workbook/size.ts).
   if (report.written)

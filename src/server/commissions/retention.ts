@@ -37,6 +37,7 @@ import {
   type Table,
 } from '../workbook/workbook';
 import { loadRetentionMonths } from '../workbook/size';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -266,19 +267,22 @@ export function foldDetails(spreadsheet: Spreadsheet, request: unknown): FoldRes
     plan.months.every((m) => asked.includes(m.month));
   if (!same) return { ok: false, message: t(lang, 'foldChanged') };
   const table = plan.table!;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
-  try {
-    if (
-      !sameHeader(table.sheet, table.header) ||
-      !stillHolds(table.sheet, table.rows, table.index.month)
-    )
-      return { ok: false, message: t(lang, 'foldChanged') };
-    deleteSheetRows(table.sheet, plan.rows);
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  const moved = withDocumentLock(
+    lang,
+    LOCK_WAIT_MS,
+    () => {
+      if (
+        !sameHeader(table.sheet, table.header) ||
+        !stillHolds(table.sheet, table.rows, table.index.month)
+      )
+        return true;
+      deleteSheetRows(table.sheet, plan.rows);
+      SpreadsheetApp.flush();
+      return false;
+    },
+    { flush: 'never' }, // flushed only after a deletion
+  );
+  if (moved) return { ok: false, message: t(lang, 'foldChanged') };
   console.log(`Commission details folded: ${asked.join(', ')} (${plan.rows.length} lines)`);
   return {
     ok: true,

@@ -13,6 +13,7 @@ import { t } from '../platform/messages';
 import { readInvoices, toCell } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { columnsOf, readTable, writeColumn, WorkbookError } from '../workbook/workbook';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,9 +39,7 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
   const invoices = readInvoices(readTable(spreadsheet, 'invoices', lang), ctx);
   const habits = habitsByClient(invoices.records, codeKey);
   const column = columnsOf('clients').find((c) => c.key === 'computedHabits')!;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
-  try {
+  return withDocumentLock(lang, LOCK_WAIT_MS, () => {
     const clients = readTable(spreadsheet, 'clients', lang);
     const hi = clients.index.computedHabits;
     if (hi < 0)
@@ -57,11 +56,8 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
     });
     const changed = values.some((v, i) => v !== (clients.rows[i]![hi] ?? ''));
     if (changed) writeColumn(clients, 'computedHabits', values);
-    SpreadsheetApp.flush();
     return { lang, clients: clients.rows.length, withHabits, problems: invoices.problems };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** The sidebar's search: clients who bought `productType`, most purchases first. */

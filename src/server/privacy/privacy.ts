@@ -29,6 +29,7 @@ import {
   WorkbookError,
   type Table,
 } from '../workbook/workbook';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -233,15 +234,9 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
   if (!target) return;
   if (!confirm(title, t(lang, 'confirmAnonymize', { code: target.code, name: target.name })))
     return;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
-  let crmRows: number;
-  try {
-    crmRows = anonymizeLocked(spreadsheet, lang, target.code);
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  const crmRows = withDocumentLock(lang, LOCK_WAIT_MS, () =>
+    anonymizeLocked(spreadsheet, lang, target.code),
+  );
   // Committed: from here on nothing may report the anonymization as failed.
   const done = t(lang, 'anonymized', { code: target.code, rows: crmRows });
   const logProblem = logDoneAction(spreadsheet, lang, 'anonymize', target.code);

@@ -26,6 +26,7 @@ import {
   WorkbookError,
   type Table,
 } from '../workbook/workbook';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -51,17 +52,13 @@ export function refreshClientsWatch(
   const today = dayInZone(new Date(), timeZone);
   const keys = new Set(codes.map(codeKey).filter((k) => k !== ''));
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
-  let outcome: Outcome | undefined;
-  try {
-    for (let attempt = 0; attempt < ATTEMPTS && outcome === undefined; attempt++)
-      outcome = refreshOnce(spreadsheet, keys, ctx, settings, today);
-    if (outcome === undefined) throw new WorkbookError(t(lang, 'busy'));
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  const outcome = withDocumentLock(lang, LOCK_WAIT_MS, () => {
+    let found: Outcome | undefined;
+    for (let attempt = 0; attempt < ATTEMPTS && found === undefined; attempt++)
+      found = refreshOnce(spreadsheet, keys, ctx, settings, today);
+    if (found === undefined) throw new WorkbookError(t(lang, 'busy'));
+    return found;
+  });
   // Mail goes out after the lock is released (slow, needs no sheet).
   if (settings.notifyWatch && outcome.newlyWatched.length > 0) {
     const sent = notifyNewlyWatched(spreadsheet, outcome.newlyWatched, settings);

@@ -30,6 +30,7 @@ import {
   sameHeader,
   stillHolds,
 } from '../workbook/workbook';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -61,18 +62,13 @@ export function refreshWatch(
   const ctx: ReadContext = { lang, timeZone };
   const today = dayInZone(new Date(), timeZone);
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t(lang, 'busy'));
-  let report: WatchRefreshReport | null = null;
-  try {
-    for (let attempt = 0; attempt < ATTEMPTS && !report; attempt++) {
-      report = refreshOnce(spreadsheet, settings, ctx, today);
-    }
-    if (!report) throw new WorkbookError(t(lang, 'busy'));
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  const report = withDocumentLock(lang, LOCK_WAIT_MS, () => {
+    let found: WatchRefreshReport | null = null;
+    for (let attempt = 0; attempt < ATTEMPTS && !found; attempt++)
+      found = refreshOnce(spreadsheet, settings, ctx, today);
+    if (!found) throw new WorkbookError(t(lang, 'busy'));
+    return found;
+  });
   // Mail goes out after the lock is released: it is slow and needs no sheet.
   if (options.notify !== false && settings.notifyWatch && report.newlyWatched.length > 0) {
     const sent = notifyNewlyWatched(spreadsheet, report.newlyWatched, settings);
