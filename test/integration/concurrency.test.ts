@@ -39,7 +39,7 @@ beforeAll(() => {
       { salesperson: 'Alice', commissionType: 'sales', ratePct: 5, productType: '' },
       { salesperson: 'Bruno', commissionType: 'margin', ratePct: 10, productType: '' },
     ];
-    const saved = wb.run<SaveResult>('formSave', { record, isNew: true });
+    const saved = wb.run('formSave', { record, isNew: true });
     if (!saved.ok) throw new Error(JSON.stringify(saved));
   }
   wb.append(
@@ -934,7 +934,7 @@ describe('fixed: a save cleared CRM log cells the form does not show', () => {
     const wb = workbook({ locale: 'fr_CA', now: '2026-11-15T12:00:00-05:00' });
     const record = emptyClientRecord('C0001');
     record.general.name = 'Client C0001';
-    expect(wb.run<SaveResult>('formSave', { record, isNew: true }).ok).toBe(true);
+    expect(wb.run('formSave', { record, isNew: true }).ok).toBe(true);
     wb.append('Journal CRM', [
       {
         'Code client': 'C0001',
@@ -958,7 +958,7 @@ describe('fixed: a save cleared CRM log cells the form does not show', () => {
     wb.emu.clock.advance(2000);
     const loaded = load(wb.emu, 'C0001');
     loaded.general.phone = '514 555-0101';
-    expect(wb.run<SaveResult>('formSave', update(loaded)).ok).toBe(true);
+    expect(wb.run('formSave', update(loaded)).ok).toBe(true);
     const crm = wb.rows('Journal CRM').map((r) => [r['Nature'], r['À'], r['Détails']]);
     expect(crm).toEqual([
       ['Courriel', 'b@example.com', 'Texte du courriel importé'],

@@ -15,7 +15,8 @@ import {
 export interface NewsletterSettingsInput {
   apiKey: string;
   audienceId: string;
-  followUpDigest: boolean;
+  /** Absent: off. */
+  followUpDigest?: boolean;
 }
 
 /** Menu: the Mailchimp key, audience and follow-up digest dialog. */
