@@ -35,6 +35,7 @@ import {
 import { t } from '../platform/messages';
 import { readRow, toCells } from '../workbook/records';
 import { refreshClientsWatch } from '../watch/perClient';
+import { TERMS_RULE_INPUTS } from '../watch/refresh';
 import { mergeCells, mergeRows, type RowsPlan } from './savePlan';
 import {
   appendRecords,
@@ -102,9 +103,6 @@ function withWatchStatus(ctx: FormContext, result: Extract<SaveResult, { ok: tru
     hasInvoices: r.hasInvoices,
   };
 }
-
-/** Terms cells the watch rules read (src/domain/watch.ts). */
-const WATCH_INPUTS = ['watchReason', 'creditLimit', 'termDays'] as const;
 
 function saveLocked(
   ctx: FormContext,
@@ -229,7 +227,7 @@ function saveLocked(
       ...toCells('clients', clientPlan.changed, lang),
       ...stamp,
     });
-  const watchInputsChanged = WATCH_INPUTS.some((k) => k in termsPlan.changed);
+  const watchInputsChanged = TERMS_RULE_INPUTS.some((k) => k in termsPlan.changed);
   if (termsWritten && termsRow)
     writeRowCells(tables.terms, termsRow.row, toCells('terms', termsPlan.changed, lang));
   else if (termsWritten) {

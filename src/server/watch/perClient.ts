@@ -55,7 +55,7 @@ export function refreshClientsWatch(
   const outcome = withDocumentLock(lang, LOCK_WAIT_MS, () => {
     let found: Outcome | undefined;
     for (let attempt = 0; attempt < ATTEMPTS && found === undefined; attempt++)
-      found = refreshOnce(spreadsheet, keys, ctx, settings, today);
+      found = refreshClientsOnce(spreadsheet, keys, ctx, settings, today);
     if (found === undefined) throw new WorkbookError(t(lang, 'busy'));
     return found;
   });
@@ -73,8 +73,8 @@ interface Outcome {
   newlyWatched: NewlyWatched[];
 }
 
-/** One read-compute-write pass; undefined when rows moved under it (try again). */
-function refreshOnce(
+/** One read-compute-write pass over the given clients' rows only; undefined when rows moved under it (try again). */
+function refreshClientsOnce(
   spreadsheet: Spreadsheet,
   keys: ReadonlySet<string>,
   ctx: ReadContext,

@@ -65,7 +65,7 @@ export function refreshWatch(
   const report = withDocumentLock(lang, LOCK_WAIT_MS, () => {
     let found: WatchRefreshReport | null = null;
     for (let attempt = 0; attempt < ATTEMPTS && !found; attempt++)
-      found = refreshOnce(spreadsheet, settings, ctx, today);
+      found = refreshAllOnce(spreadsheet, settings, ctx, today);
     if (!found) throw new WorkbookError(t(lang, 'busy'));
     return found;
   });
@@ -80,8 +80,8 @@ export function refreshWatch(
   return report;
 }
 
-/** One read-compute-write pass; null when the rows moved under it. */
-function refreshOnce(
+/** One read-compute-write pass over every client; null when the rows moved under it. */
+function refreshAllOnce(
   spreadsheet: Spreadsheet,
   settings: Settings,
   ctx: ReadContext,
@@ -212,12 +212,9 @@ const CLIENT_INPUTS: readonly ColumnKey<'clients'>[] = [
   'accountManager',
   'watched',
 ];
-export const TERMS_INPUTS: readonly ColumnKey<'terms'>[] = [
-  'clientCode',
-  'creditLimit',
-  'termDays',
-  'watchReason',
-];
+/** The Terms cells the watch rules read (src/domain/watch.ts): a save that changes one refreshes the client. */
+export const TERMS_RULE_INPUTS = ['creditLimit', 'termDays', 'watchReason'] as const;
+export const TERMS_INPUTS: readonly ColumnKey<'terms'>[] = ['clientCode', ...TERMS_RULE_INPUTS];
 
 /**
  * The columns without which no client's status can be computed or written: the keys and the
