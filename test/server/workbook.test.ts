@@ -4,7 +4,7 @@ import {
   columnLetter,
   indexHeader,
   rowBlocks,
-} from '../../src/server/workbook/workbook';
+} from '../../src/server/workbook/sheets';
 import { exportHeaders } from '../../src/server/privacy/privacy';
 import { t } from '../../src/server/platform/messages';
 

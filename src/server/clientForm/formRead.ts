@@ -21,7 +21,7 @@ import {
   withWholeRows,
   WorkbookError,
   type Table,
-} from '../workbook/workbook';
+} from '../workbook/sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -45,7 +45,7 @@ import {
   unmoved,
   writeRowCells,
   type Table,
-} from '../workbook/workbook';
+} from '../workbook/sheets';
 import { withDocumentLock } from '../platform/lock';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */

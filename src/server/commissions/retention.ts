@@ -35,7 +35,7 @@ import {
   stillHolds,
   withWholeRows,
   type Table,
-} from '../workbook/workbook';
+} from '../workbook/sheets';
 import { loadRetentionMonths } from '../workbook/size';
 import { withDocumentLock } from '../platform/lock';
 

@@ -12,7 +12,7 @@ import type { HabitsSearchResult } from '../../shared/formApi';
 import { t } from '../platform/messages';
 import { readInvoices, toCell } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
-import { columnsOf, readTable, writeColumn, WorkbookError } from '../workbook/workbook';
+import { columnsOf, readTable, writeColumn, WorkbookError } from '../workbook/sheets';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

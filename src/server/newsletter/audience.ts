@@ -10,7 +10,7 @@ import type { CellProblem } from '../../domain/types';
 import type { Lang } from '../../shared/contract';
 import { csvField } from '../../shared/csv';
 import { readAll, type RowValues } from '../workbook/records';
-import { readTable, type Table } from '../workbook/workbook';
+import { readTable, type Table } from '../workbook/sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -21,7 +21,7 @@ import {
 import { t } from '../platform/messages';
 import { readAudience, type AudienceClient } from './audience';
 import { loadSettings } from '../platform/settings';
-import { readTable, writeColumn, WorkbookError } from '../workbook/workbook';
+import { readTable, writeColumn, WorkbookError } from '../workbook/sheets';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

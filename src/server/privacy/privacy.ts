@@ -28,7 +28,7 @@ import {
   writeRowCells,
   WorkbookError,
   type Table,
-} from '../workbook/workbook';
+} from '../workbook/sheets';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -23,7 +23,7 @@ import {
   indexHeader,
   sameHeader,
   sheetValues,
-} from '../workbook/workbook';
+} from '../workbook/sheets';
 
 /** The columns whose edit can change a watch status: those the rules read or compute. */
 const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {

@@ -29,7 +29,7 @@ import {
   type Table,
   sameHeader,
   stillHolds,
-} from '../workbook/workbook';
+} from '../workbook/sheets';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

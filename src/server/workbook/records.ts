@@ -25,7 +25,7 @@ import {
   type ReadContext,
 } from '../../domain/cells';
 import type { CellProblem, Client, Invoice, Terms } from '../../domain/types';
-import { asCellValue, columnsOf, FIRST_DATA_ROW, type Table } from './workbook';
+import { asCellValue, columnsOf, FIRST_DATA_ROW, type Table } from './sheets';
 
 export type RowValues<S extends SheetKey> = Record<ColumnKey<S>, unknown>;
 
