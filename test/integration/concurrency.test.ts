@@ -726,7 +726,7 @@ describe('a hand sort between the last read and the write', () => {
   // numbers it read; a hand sort of Terms or Clients in between (here: just before the save asks
   // who the user is, after its last read) wrote the new credit limit, phone and "Updated at/by"
   // into another client's row. Now it reads the key cells of the rows it is about to write
-  // again (src/server/workbook/workbook.ts stillAt) and, when they moved, reads and plans again.
+  // again (src/server/workbook/rowChecks.ts stillAt) and, when they moved, reads and plans again.
   test.each(['Termes', 'Clients'])(
     '%s sorted after the save read it: its cells land on the client’s own row',
     (sheet) => {

@@ -539,7 +539,7 @@ describe('client form budget', () => {
     return wb;
   }
 
-  // One client's rows are read in at most 16 blocks per sheet (src/server/workbook/workbook.ts rowBlocks),
+  // One client's rows are read in at most 16 blocks per sheet (src/server/workbook/sheets.ts rowBlocks),
   // split only where a gap holds more cells than a call costs: in a bigger sheet the same
   // client may take a few more blocks, never more than that bound.
   it('open and save make the same calls with 10 and 2,000 clients, but for a few more row blocks', () => {

@@ -1,5 +1,5 @@
 /**
- * The form reads one client's rows, not whole sheets (src/server/workbook/workbook.ts readColumns,
+ * The form reads one client's rows, not whole sheets (src/server/workbook/read.ts readColumns,
  * withWholeRows), and the watch refresh only the columns its rules need. These check that what
  * they read is the same as a whole-sheet read would give, even when rows or columns move
  * between two of their calls.

@@ -37,15 +37,9 @@ import { readRow, toCells } from '../workbook/records';
 import { refreshClientsWatch } from '../watch/perClient';
 import { TERMS_RULE_INPUTS } from '../watch/refresh';
 import { mergeCells, mergeRows, type RowsPlan } from './savePlan';
-import {
-  appendRecords,
-  columnsOf,
-  deleteSheetRows,
-  FIRST_DATA_ROW,
-  unmoved,
-  writeRowCells,
-  type Table,
-} from '../workbook/sheets';
+import { columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
+import { unmoved } from '../workbook/rowChecks';
+import { appendRecords, deleteSheetRows, writeRowCells } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */

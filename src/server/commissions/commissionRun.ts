@@ -29,19 +29,15 @@ import { loadSettings } from '../platform/settings';
 import { sendStatements, type StatementReport } from './statements';
 import { recordGrowth } from '../workbook/size';
 import {
-  appendRecords,
   columnsOf,
-  deleteSheetRows,
   FIRST_DATA_ROW,
-  readColumns,
-  readTable,
   requiredColumns,
-  withWholeRows,
   WorkbookError,
   type Table,
-  sameHeader,
-  stillHolds,
 } from '../workbook/sheets';
+import { readColumns, readTable, withWholeRows } from '../workbook/read';
+import { sameHeader, stillHolds } from '../workbook/rowChecks';
+import { appendRecords, deleteSheetRows } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -24,18 +24,10 @@ import { csvField } from '../../shared/csv';
 import { t } from '../platform/messages';
 import { loadSettings } from '../platform/settings';
 import { scriptJson } from '../privacy/download';
-import {
-  FIRST_DATA_ROW,
-  WorkbookError,
-  deleteSheetRows,
-  readColumns,
-  readTable,
-  requiredColumns,
-  sameHeader,
-  stillHolds,
-  withWholeRows,
-  type Table,
-} from '../workbook/sheets';
+import { FIRST_DATA_ROW, WorkbookError, requiredColumns, type Table } from '../workbook/sheets';
+import { readColumns, readTable, withWholeRows } from '../workbook/read';
+import { sameHeader, stillHolds } from '../workbook/rowChecks';
+import { deleteSheetRows } from '../workbook/write';
 import { loadRetentionMonths } from '../workbook/size';
 import { withDocumentLock } from '../platform/lock';
 

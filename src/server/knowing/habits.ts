@@ -12,7 +12,9 @@ import type { HabitsSearchResult } from '../../shared/formApi';
 import { t } from '../platform/messages';
 import { readInvoices, toCell } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
-import { columnsOf, readTable, writeColumn, WorkbookError } from '../workbook/sheets';
+import { columnsOf, WorkbookError } from '../workbook/sheets';
+import { readTable } from '../workbook/read';
+import { writeColumn } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -21,7 +21,9 @@ import {
 import { t } from '../platform/messages';
 import { readAudience, type AudienceClient } from './audience';
 import { loadSettings } from '../platform/settings';
-import { readTable, writeColumn, WorkbookError } from '../workbook/sheets';
+import { WorkbookError } from '../workbook/sheets';
+import { readTable } from '../workbook/read';
+import { writeColumn } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

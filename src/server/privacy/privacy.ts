@@ -21,14 +21,9 @@ import { downloadPage } from './download';
 import { toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { currentUser, logDoneAction, readPrivacyLog } from './privacyLog';
-import {
-  columnLetter,
-  FIRST_DATA_ROW,
-  readTable,
-  writeRowCells,
-  WorkbookError,
-  type Table,
-} from '../workbook/sheets';
+import { columnLetter, FIRST_DATA_ROW, WorkbookError, type Table } from '../workbook/sheets';
+import { readTable } from '../workbook/read';
+import { writeRowCells } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -16,7 +16,7 @@
  */
 import type { Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
-import { asCellValue } from '../workbook/sheets';
+import { asCellValue } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

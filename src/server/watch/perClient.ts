@@ -16,16 +16,10 @@ import { notifyNewlyWatched, type NewlyWatched } from './notifications';
 import { asClients, asTerms, readAll, readInvoices } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { TERMS_INPUTS, WATCH_REQUIRED, onlyColumns, sameCell } from './refresh';
-import {
-  FIRST_DATA_ROW,
-  readColumns,
-  rowsWithCode,
-  unmoved,
-  withWholeRows,
-  writeRowCells,
-  WorkbookError,
-  type Table,
-} from '../workbook/sheets';
+import { FIRST_DATA_ROW, WorkbookError, type Table } from '../workbook/sheets';
+import { readColumns, rowsWithCode, withWholeRows } from '../workbook/read';
+import { unmoved } from '../workbook/rowChecks';
+import { writeRowCells } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

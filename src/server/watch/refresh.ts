@@ -22,14 +22,13 @@ import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from '
 import {
   columnsOf,
   FIRST_DATA_ROW,
-  readColumns,
   adjacentRuns,
-  asCellValue,
   WorkbookError,
   type Table,
-  sameHeader,
-  stillHolds,
 } from '../workbook/sheets';
+import { readColumns } from '../workbook/read';
+import { sameHeader, stillHolds } from '../workbook/rowChecks';
+import { asCellValue } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -25,7 +25,8 @@ import {
   type ReadContext,
 } from '../../domain/cells';
 import type { CellProblem, Client, Invoice, Terms } from '../../domain/types';
-import { asCellValue, columnsOf, FIRST_DATA_ROW, type Table } from './sheets';
+import { columnsOf, FIRST_DATA_ROW, type Table } from './sheets';
+import { asCellValue } from './write';
 
 export type RowValues<S extends SheetKey> = Record<ColumnKey<S>, unknown>;
 

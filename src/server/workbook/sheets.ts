@@ -1,21 +1,21 @@
 /**
- * The one layer that maps sheets to rows and columns of the contract, in whole blocks.
+ * The workbook layer's base: sheets found by name in either language, header rows matched to the
+ * contract's columns, and the one way cells are read (Sheet.getSheetValues). Reading whole
+ * tables is in ./read.ts, the checks that rows did not move in ./rowChecks.ts, writing in
+ * ./write.ts.
  *
  * Sheets are found by their name in either language; columns by their header text in either
  * language, case and surrounding spaces ignored, so a team may reorder columns and add its own
- * (DESIGN.md, "The workbook contract"). Every read is one getSheetValues call per sheet;
- * every write touches only the cells it means to change: never a whole row the script did not
- * write, never a column the team added.
+ * (DESIGN.md, "The workbook contract").
  */
 import {
-  SHEETS,
-  normalizeHeader,
   type ColumnDef,
   type ColumnKey,
   type Lang,
+  normalizeHeader,
   type SheetKey,
+  SHEETS,
 } from '../../shared/contract';
-import { codeKey } from '../../domain/cells';
 import { t } from '../platform/messages';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -51,8 +51,6 @@ export function columnLetter(column: number): string {
 }
 
 export const FIRST_DATA_ROW = 2;
-/** Blank rows added beyond what an append needs when a sheet is full. */
-const GROWTH_ROWS = 100;
 
 export function columnsOf<S extends SheetKey>(key: S): readonly ColumnDef<ColumnKey<S>>[] {
   return SHEETS[key].columns as unknown as readonly ColumnDef<ColumnKey<S>>[];
@@ -106,139 +104,6 @@ export function indexHeader<S extends SheetKey>(
 }
 
 /**
- * Reads a whole sheet in one block. Throws a WorkbookError naming the sheet or the column when
- * the sheet, or a column in `required` (default: the contract's required columns), is missing.
- */
-export function readTable<S extends SheetKey>(
-  spreadsheet: Spreadsheet,
-  key: S,
-  lang: Lang,
-  required?: readonly ColumnKey<S>[],
-): Table<S> {
-  const { sheet, name } = sheetOf(spreadsheet, key, lang);
-  const values = sheetValues(sheet, 1, 1, -1, -1);
-  const header = values[0] ?? [];
-  const index = checkedIndex(key, header, name, lang, required);
-  return { key, sheet, name, lang, index, header, rows: withoutTrailingBlanks(values.slice(1)) };
-}
-
-/** Attempts when a column is inserted or moved between reading the header and the columns. */
-const COLUMN_ATTEMPTS = 3;
-
-/**
- * Reads only the `wanted` contract columns of a sheet: the header row, then one block per run
- * of adjacent wanted columns. At 0.03 ms a cell read (bench/costModel.ts), a column of 100,000
- * invoices costs about 3 s, far more than the call that skips it. The rows hold '' in the
- * columns not read; such a table is for reading and for writing the columns it read, never
- * for rewriting a whole row.
- *
- * People edit while it reads. Each block starts at row 1, so its header cells are checked
- * against the header read first (a column inserted or moved meanwhile). When there are several
- * blocks, rows sorted, inserted or deleted between two of them would pair cells of different
- * rows: the first wanted column (callers put the key first: a code, an invoice number) is read
- * again after the last block and must be unchanged. Either way it reads again, at most three
- * times. The sheet is read in one block instead when that reads no more cells than the blocks
- * and the check.
- */
-export function readColumns<S extends SheetKey>(
-  spreadsheet: Spreadsheet,
-  key: S,
-  lang: Lang,
-  wanted: readonly ColumnKey<S>[],
-  required: readonly ColumnKey<S>[] = wanted,
-): Table<S> {
-  const { sheet, name } = sheetOf(spreadsheet, key, lang);
-  for (let attempt = 0; attempt < COLUMN_ATTEMPTS; attempt++) {
-    const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
-    const index = checkedIndex(key, header, name, lang, required);
-    const positions = [...new Set(wanted.map((k) => index[k]).filter((i) => i >= 0))];
-    let runs = adjacentRuns(positions);
-    const first = runs[0]?.start ?? 0;
-    const last = runs[runs.length - 1];
-    const span = (last ? last.start + last.values.length - 1 : 0) - first + 1;
-    if (runs.length > 1 && span <= positions.length + 1)
-      runs = [{ start: first, values: Array.from({ length: span }, (_, k) => first + k) }];
-    // The block holding the first wanted column is read first: it is the one checked again
-    // after the last block, so every other block lies between its two reads.
-    const check = index[wanted[0]!] ?? -1;
-    runs.sort((a, b) => Number(b.values.includes(check)) - Number(a.values.includes(check)));
-    const blocks = runs.map((run) => ({
-      run,
-      values: sheetValues(sheet, 1, run.start + 1, -1, run.values.length),
-    }));
-    const moved = blocks.some(({ run, values }) =>
-      run.values.some((i, k) => normalizeHeader(values[0]?.[k]) !== normalizeHeader(header[i])),
-    );
-    if (moved) continue;
-    // Rows typed at the end between two blocks are left to the next run: a row is kept only
-    // when every block has it.
-    const height = blocks.length === 0 ? 1 : Math.min(...blocks.map((b) => b.values.length));
-    const rows: unknown[][] = [];
-    // Only the wanted columns are kept: a block read through a gap leaves the gap's cells ''.
-    const kept = new Set(positions);
-    for (let r = 1; r < height; r++) {
-      const row = new Array<unknown>(header.length).fill('');
-      for (const { run, values } of blocks)
-        run.values.forEach((i, k) => {
-          if (kept.has(i)) row[i] = values[r]![k];
-        });
-      rows.push(row);
-    }
-    if (blocks.length > 1 && check >= 0 && !stillHolds(sheet, rows, check)) continue;
-    return { key, sheet, name, lang, index, header, rows: withoutTrailingBlanks(rows) };
-  }
-  throw new WorkbookError(t(lang, 'busy'));
-}
-
-/**
- * Whether column `i` of the sheet still holds, from row 2, what `rows` read in it: then the rows
- * read are still at the numbers read (nobody sorted, inserted or deleted rows above their end).
- * Rows added after the last one read are not checked: nothing was read or written there.
- */
-export function stillHolds(sheet: Sheet, rows: readonly unknown[][], i: number): boolean {
-  if (rows.length === 0) return true;
-  const again = blockAgain(sheet, FIRST_DATA_ROW, i + 1, rows.length, 1);
-  return again !== null && rows.every((row, r) => sameValue(again[r]?.[0], row[i]));
-}
-
-/**
- * Whether the key column still holds, at these rows, what was read (one call per sheet): just
- * before writing by row number, since a person may have sorted the sheet since it was read.
- */
-export function stillAt<S extends SheetKey>(
-  table: Table<S>,
-  column: ColumnKey<S>,
-  rows: readonly number[],
-): boolean {
-  if (rows.length === 0) return true;
-  const i = table.index[column];
-  // In blocks, as whole rows are read: a client's rows near both ends of a long sheet would
-  // otherwise make it read the whole column.
-  for (const block of rowBlocks(rows, 1)) {
-    const now = blockAgain(table.sheet, block.start, i + 1, block.count, 1);
-    if (now === null) return false;
-    for (let k = 0; k < block.count; k++) {
-      const r = block.start + k;
-      if (!sameValue(now[k]?.[0], table.rows[r - FIRST_DATA_ROW]?.[i])) return false;
-    }
-  }
-  return true;
-}
-
-/**
- * Just before writing by row and column numbers: the header still stands (no column inserted or
- * moved) and the key cells of `rows` still hold what was read (no row sorted, inserted or
- * deleted). `rows` empty: the header only (an append).
- */
-export function unmoved<S extends SheetKey>(
-  table: Table<S>,
-  column: ColumnKey<S>,
-  rows: readonly number[],
-): boolean {
-  return sameHeader(table.sheet, table.header) && stillAt(table, column, rows);
-}
-
-/**
  * A block read again; null when the sheet no longer reaches it (rows deleted meanwhile) or the
  * read fails: the caller then reads everything again.
  */
@@ -258,6 +123,7 @@ export function blockAgain(
 
 /** Largest number of blocks a table's rows of one client are read in (calls stay bounded). */
 const MAX_ROW_BLOCKS = 16;
+
 /**
  * Cells whose reading costs about as much as one more call (50 ms a call, 0.031 ms a cell read:
  * bench/costModel.ts). A gap between two of a client's rows is skipped, at the price of one more
@@ -294,63 +160,6 @@ export function rowBlocks(
   return blocks;
 }
 
-/**
- * A table read by readColumns, with the whole rows `sheetRows` read too (every column up to
- * the header's width), in a few blocks (rowBlocks). Used to show and save one client: its key
- * columns say which rows are the client's, and only those are read whole. Returns null when the
- * key columns no longer hold what was read (rows sorted, inserted or deleted meanwhile): the
- * caller reads again.
- */
-export function withWholeRows<S extends SheetKey>(
-  table: Table<S>,
-  sheetRows: readonly number[],
-  keys: readonly ColumnKey<S>[],
-): Table<S> | null {
-  const width = table.header.length;
-  const rows = table.rows.slice();
-  const keyPositions = keys.map((k) => table.index[k]).filter((i) => i >= 0);
-  const blocks = rowBlocks(sheetRows, width);
-  for (const block of blocks) {
-    const values = blockAgain(table.sheet, block.start, 1, block.count, width);
-    if (!values) return null;
-    for (let k = 0; k < block.count; k++) {
-      const r = block.start + k - FIRST_DATA_ROW;
-      const fresh = values[k] ?? [];
-      const before = rows[r] ?? [];
-      if (keyPositions.some((i) => !sameValue(fresh[i], before[i]))) return null;
-      rows[r] = fresh;
-    }
-  }
-  // A column inserted or moved since the header was read would shift every cell after it:
-  // the header must still be the one the whole rows were read by.
-  if (blocks.length > 0 && !sameHeader(table.sheet, table.header)) return null;
-  return { ...table, rows };
-}
-
-/** The sheet rows whose client-code column `column` holds the client `key` (a codeKey). */
-export function rowsWithCode<S extends SheetKey>(
-  table: Table<S>,
-  column: ColumnKey<S>,
-  key: string,
-): number[] {
-  const i = table.index[column];
-  const out: number[] = [];
-  table.rows.forEach((row, n) => {
-    const v = row[i];
-    if ((typeof v === 'string' || typeof v === 'number') && codeKey(String(v)) === key)
-      out.push(n + FIRST_DATA_ROW);
-  });
-  return out;
-}
-
-/** Whether the sheet's header row still reads as `header` (one call). */
-export function sameHeader(sheet: Sheet, header: readonly unknown[]): boolean {
-  const now = blockAgain(sheet, 1, 1, 1, Math.max(header.length, 1))?.[0];
-  return (
-    now !== undefined && header.every((h, i) => normalizeHeader(now[i]) === normalizeHeader(h))
-  );
-}
-
 /** Two cell values as getValues gives them: equal, dates by their instant. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
@@ -364,7 +173,7 @@ export function requiredColumns<S extends SheetKey>(key: S): ColumnKey<S>[] {
     .map((c) => c.key);
 }
 
-function sheetOf(
+export function sheetOf(
   spreadsheet: Spreadsheet,
   key: SheetKey,
   lang: Lang,
@@ -375,7 +184,7 @@ function sheetOf(
 }
 
 /** The header's positions, after checking that the needed columns are there once each. */
-function checkedIndex<S extends SheetKey>(
+export function checkedIndex<S extends SheetKey>(
   key: S,
   header: readonly unknown[],
   name: string,
@@ -394,11 +203,6 @@ function checkedIndex<S extends SheetKey>(
   if (duplicate)
     throw new WorkbookError(t(lang, 'duplicateColumn', { column: duplicate[lang], sheet: name }));
   return index;
-}
-
-function withoutTrailingBlanks(rows: unknown[][]): unknown[][] {
-  while (rows.length > 0 && rows[rows.length - 1]!.every((v) => v === '')) rows.pop();
-  return rows;
 }
 
 /**
@@ -425,61 +229,6 @@ export function sheetValues(
   }
 }
 
-// ---------------------------------------------------------------- writing
-
-/**
- * Strings Sheets would read as a formula when written (Sheets treats + and - like =), or whose
- * leading apostrophe it would take as the "text" mark and drop ("'t Hooft").
- */
-const FORMULA_START = /^[=+\-@']/;
-
-/**
- * User text is data: a string that Sheets would turn into a formula (or a number, a date, a
- * boolean) is written with a leading apostrophe, which Sheets keeps out of the value. Columns
- * formatted as plain text ('@') store strings as typed, so they get no apostrophe.
- */
-export function asCellValue(value: unknown, plainTextColumn: boolean): unknown {
-  if (typeof value !== 'string' || value === '' || plainTextColumn) return value;
-  if (FORMULA_START.test(value) || looksParsable(value)) return `'${value}`;
-  return value;
-}
-
-/** Text Sheets would parse into another type when typed: numbers, percentages, dates, booleans. */
-function looksParsable(text: string): boolean {
-  const s = text.trim();
-  return (
-    /^(true|false|vrai|faux)$/i.test(s) ||
-    /^[$€]?\s?[-+]?[\d\s.,\u00a0\u202f]+\s?[$€%]?$/.test(s) ||
-    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s.*)?$/.test(s) ||
-    /^\d{1,2}:\d{2}/.test(s)
-  );
-}
-
-// The writers below take cell-ready values (see toCell in records.ts, which escapes user text).
-
-/**
- * Writes the given contract columns of one existing row: one setValues per run of adjacent
- * columns, so the team's own columns and the columns not given are never touched.
- */
-export function writeRowCells<S extends SheetKey>(
-  table: Table<S>,
-  sheetRow: number,
-  cells: Partial<Record<ColumnKey<S>, unknown>>,
-): void {
-  const byPosition = new Map<number, unknown>();
-  for (const column of columnsOf(table.key)) {
-    if (!(column.key in cells)) continue;
-    const i = table.index[column.key];
-    if (i < 0) continue;
-    byPosition.set(i, cells[column.key]);
-  }
-  for (const run of adjacentRuns([...byPosition.keys()])) {
-    table.sheet
-      .getRange(sheetRow, run.start + 1, 1, run.values.length)
-      .setValues([run.values.map((i) => byPosition.get(i))]);
-  }
-}
-
 /** Groups sorted positions into runs of adjacent ones: [1,2,3,7] → [1..3], [7]. */
 export function adjacentRuns(positions: number[]): { start: number; values: number[] }[] {
   const sorted = [...positions].sort((a, b) => a - b);
@@ -490,56 +239,4 @@ export function adjacentRuns(positions: number[]): { start: number; values: numb
     else runs.push({ start: p, values: [p] });
   }
   return runs;
-}
-
-/**
- * Writes one contract column for rows 2..(1 + values.length) in a single call. For computed
- * columns: the rows are those of `table.rows`, read in the same critical section.
- */
-export function writeColumn<S extends SheetKey>(
-  table: Table<S>,
-  key: ColumnKey<S>,
-  values: readonly unknown[],
-): void {
-  const i = table.index[key];
-  if (i < 0 || values.length === 0) return;
-  table.sheet.getRange(FIRST_DATA_ROW, i + 1, values.length, 1).setValues(values.map((v) => [v]));
-}
-
-/**
- * Appends records after the last row with content, in one block as wide as the header. Cells
- * of the team's own columns stay blank. Grows the sheet first when it is full (writing past the
- * last row is an error in Sheets).
- */
-export function appendRecords<S extends SheetKey>(
-  table: Table<S>,
-  records: readonly Partial<Record<ColumnKey<S>, unknown>>[],
-): number {
-  if (records.length === 0) return 0;
-  const width = Math.max(table.header.length, 1);
-  const rows = records.map((record) => {
-    const row: unknown[] = new Array<unknown>(width).fill('');
-    for (const column of columnsOf(table.key)) {
-      const i = table.index[column.key];
-      if (i >= 0 && column.key in record) row[i] = record[column.key];
-    }
-    return row;
-  });
-  const first = table.sheet.getLastRow() + 1;
-  const maxRows = table.sheet.getMaxRows();
-  const last = first + rows.length - 1;
-  // Grow with room to spare, so that the next saves need no growth (one call saved each).
-  if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows + GROWTH_ROWS);
-  table.sheet.getRange(first, 1, rows.length, width).setValues(rows);
-  return first;
-}
-
-/** Deletes sheet rows (1-based), bottom first, one call per run of adjacent rows. */
-export function deleteSheetRows(sheet: Sheet, sheetRows: number[]): void {
-  if (sheetRows.length === 0) return;
-  // Sheets refuses to delete every non-frozen row: keep one blank row.
-  const maxRows = sheet.getMaxRows();
-  if (new Set(sheetRows).size >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
-  const runs = adjacentRuns(sheetRows).reverse();
-  for (const run of runs) sheet.deleteRows(run.start, run.values.length);
 }
