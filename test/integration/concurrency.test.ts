@@ -706,7 +706,10 @@ describe('per-client watch refresh and form reads, interleaved at any service ca
           const locked = log.indexOf('Lock.tryLock'); // none when no client was recomputed
           if (op === 'edit' && insertedAt > 0 && (locked < 0 || insertedAt <= locked + 1)) {
             // Inserted while the trigger reads the edited range's header, then its client codes.
-            const headerRead = log.indexOf('Sheet.getSheetValues') + 1;
+            // watchEditOf's header read comes after triggerMayRun (a property read); the cheap
+            // first look (editMayMatter) may read the header before it, to fill its cache.
+            const mayRun = log.indexOf('Properties.getProperty');
+            const headerRead = log.indexOf('Sheet.getSheetValues', mayRun) + 1;
             // Not a bug: before the header read, the event's range (H) is the inserted blank
             // column, whose edit changes nothing (Sheets gives the range as edited).
             fc.pre(!(insertedAt <= headerRead && position === PAID_ON));
