@@ -3,6 +3,23 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** Apps Script's server-side globals (https://developers.google.com/apps-script/reference). */
+const APPS_SCRIPT_GLOBALS = [
+  'SpreadsheetApp',
+  'HtmlService',
+  'LockService',
+  'PropertiesService',
+  'CacheService',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'MailApp',
+  'UrlFetchApp',
+  'Logger',
+  'DriveApp',
+  'GmailApp',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'artifacts/**', '.preview/**'] },
   js.configs.recommended,
@@ -43,6 +60,21 @@ export default tseslint.config(
     files: ['src/sidebar/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
+      // The sidebar sees the server's types (ServerApi) but runs in the browser: no Apps Script
+      // global exists there, and no server module may be bundled into it.
+      'no-restricted-globals': ['error', ...APPS_SCRIPT_GLOBALS],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../server', '../server/**', '../../server', '../../server/**'],
+              allowTypeImports: true,
+              message: 'The sidebar reaches the server only through callServer (types only).',
+            },
+          ],
+        },
+      ],
       // User text is data: never HTML in the sidebar.
       'no-restricted-properties': [
         'error',

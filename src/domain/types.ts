@@ -3,7 +3,7 @@
  * cells. Pure data: no Date objects (calendar days are 'YYYY-MM-DD' strings in the
  * spreadsheet's time zone), no SpreadsheetApp.
  */
-import type { ClientKind, CommissionType, CrmKind, Lang } from '../shared/contract';
+import type { ClientKind, CommissionType, ConsentType, CrmKind, Lang } from '../shared/contract';
 
 /** A calendar day in the spreadsheet's time zone, 'YYYY-MM-DD'. */
 export type Day = string;
@@ -36,6 +36,16 @@ export interface Client {
   /** ISO 8601 instant of the last save by the form, '' if never. */
   updatedAt: string;
   updatedBy: string;
+  // Newsletter consent record (CASL): src/domain/consent.ts
+  consentType: ConsentType | '';
+  consentDate: Day | null;
+  consentSource: string;
+  /** Next follow-up date: the account manager's daily digest lists it once due. */
+  nextFollowUp: Day | null;
+  /** Buying habits computed from Invoices by the habits run ('' before the first run). */
+  computedHabits: string;
+  /** The Mailchimp sync state the sync writes ('' before the first sync). */
+  mailchimpSync: string;
 }
 
 export interface Terms {

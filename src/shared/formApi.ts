@@ -8,11 +8,9 @@
  * strings: calendar days 'YYYY-MM-DD' in the spreadsheet's time zone, instants ISO 8601.
  * https://developers.google.com/apps-script/guides/html/reference/run#parameters
  *
- * Server entry points (global functions of the bundle, exported from src/server/index.ts):
- *   formOpen(request: FormOpenRequest): FormOpenResult
- *   formLoad(code: string): FormLoadResult
- *   formSave(request: FormSaveRequest): SaveResult
- * Each is one round trip and must make a number of service calls that does not grow with the data.
+ * Server entry points (global functions of the bundle, exported from src/server/index.ts; their
+ * types are `ServerApi` below): formOpen(FormOpenRequest), formLoad(code), formSave(FormSaveRequest),
+ * habitsSearch(productType). Each is one round trip and must make a number of service calls that does not grow with the data.
  * They must not throw for expected failures (unknown code, invalid payload, conflict): they
  * return the error shape so the sidebar can show it. A thrown Error reaches the sidebar's
  * failure handler and is shown as-is.
@@ -266,12 +264,13 @@ export type HabitsSearchResult =
   | { ok: true; productType: string; buyers: ProductTypeBuyerRow[]; more: number }
   | { ok: false; message: string };
 
-/** The functions the sidebar calls through google.script.run (implemented in src/server). */
-export interface FormServerApi {
-  formOpen(request: FormOpenRequest): FormOpenResult;
-  formLoad(code: string): FormLoadResult;
-  formSave(request: FormSaveRequest): SaveResult;
-  habitsSearch(productType: string): HabitsSearchResult;
-}
+/**
+ * The server's entry points as the pages see them, derived from the exports of
+ * src/server/index.ts (as React-Google-Apps-Script's `GASClient<typeof serverFunctions>` does):
+ * a renamed or retyped entry point fails to compile in the sidebar and in the test harness.
+ * A type-only import: nothing of the server is bundled into the sidebar.
+ */
+export type ServerApi = typeof import('../server/index');
 
-export type FormServerCall = keyof FormServerApi;
+/** The name of an entry point. */
+export type ServerCall = keyof ServerApi;

@@ -43,22 +43,31 @@ function clone(record: ClientRecord): ClientRecord {
   return JSON.parse(JSON.stringify(record)) as ClientRecord;
 }
 
-export function startForm(root: HTMLElement, boot: FormOpenResult): void {
-  const lang: Lang = boot.lang;
-  document.documentElement.lang = lang;
-  const clients: ClientSummary[] = [...boot.clients];
-  let nextCode = boot.nextCode;
-  let record = emptyClientRecord(nextCode);
-  let isNew = true;
-  let snapshot = '';
-  /** The client as loaded: the save sends it so the server writes only what the user changed. */
-  let original: ClientRecord | null = null;
-  let registry = new FieldRegistry();
+/** The form's elements (built once; the panels are filled again for each client). */
+interface Layout {
+  finder: ReturnType<typeof createFinder>;
+  newButton: HTMLButtonElement;
+  title: HTMLElement;
+  banner: HTMLElement;
+  confirmBar: HTMLElement;
+  tabs: ReturnType<typeof createTabs>;
+  saveButton: HTMLButtonElement;
+  unsavedNote: HTMLElement;
+  status: HTMLElement;
+}
 
-  // ---------------------------------------------------------------- layout
-  const finder = createFinder(lang, (code) => guard(() => void openClient(code)));
+/** What the user can do from the layout's controls. */
+interface LayoutActions {
+  openClient(code: string): void;
+  newClient(): void;
+  save(): void;
+}
+
+/** Builds the form's layout into `root` and wires its controls to `actions`. */
+function buildLayout(root: HTMLElement, lang: Lang, actions: LayoutActions): Layout {
+  const finder = createFinder(lang, (code) => actions.openClient(code));
   const newButton = h('button', { type: 'button', class: 'create' }, t('newClient', lang));
-  newButton.addEventListener('click', () => guard(newClient));
+  newButton.addEventListener('click', () => actions.newClient());
   const title = h('h1', { class: 'title' });
   const banner = h('div', { class: 'banner', role: 'status', hidden: true });
   const confirmBar = h('div', {
@@ -82,7 +91,7 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
     t('formTabs', lang),
   );
   const saveButton = h('button', { type: 'button', class: 'action' }, t('save', lang));
-  saveButton.addEventListener('click', () => void save());
+  saveButton.addEventListener('click', () => actions.save());
   const unsavedNote = h('span', { class: 'unsaved secondary', hidden: true }, t('unsaved', lang));
   const status = h('div', { class: 'status', 'aria-live': 'polite' });
 
@@ -96,23 +105,73 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
     ...TAB_KEYS.map((k) => tabs.panels[k]),
     h('div', { class: 'bar' }, saveButton, unsavedNote, status),
   );
-  finder.setClients(clients);
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
       e.preventDefault();
-      void save();
+      actions.save();
     }
   });
+  return { finder, newButton, title, banner, confirmBar, tabs, saveButton, unsavedNote, status };
+}
+
+/** The client being edited, and what it was when shown (to tell unsaved changes). */
+interface Editing {
+  record: ClientRecord;
+  isNew: boolean;
+  /** serialize(record) when shown. */
+  snapshot: string;
+  /** The client as loaded: the save sends it so the server writes only what the user changed. */
+  original: ClientRecord | null;
+  registry: FieldRegistry;
+}
+
+/** The client form: one client at a time, its layout, and the server calls it makes. */
+class ClientForm {
+  private readonly lang: Lang;
+  private readonly clients: ClientSummary[];
+  private nextCode: string;
+  private editing: Editing;
+  private readonly ui: Layout;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly boot: FormOpenResult,
+  ) {
+    this.lang = boot.lang;
+    document.documentElement.lang = this.lang;
+    this.clients = [...boot.clients];
+    this.nextCode = boot.nextCode;
+    this.editing = {
+      record: emptyClientRecord(this.nextCode),
+      isNew: true,
+      snapshot: '',
+      original: null,
+      registry: new FieldRegistry(),
+    };
+    this.ui = buildLayout(root, this.lang, {
+      openClient: (code) => this.guard(() => void this.openClient(code)),
+      newClient: () => this.guard(() => this.newClient()),
+      save: () => void this.save(),
+    });
+    this.ui.finder.setClients(this.clients);
+  }
+
+  start(): void {
+    if (this.boot.record) this.render(this.boot.record, false);
+    else this.newClient();
+  }
 
   // ---------------------------------------------------------------- rendering
-  function render(next: ClientRecord, nextIsNew: boolean): void {
-    record = clone(next);
-    original = nextIsNew ? null : clone(next);
-    isNew = nextIsNew;
-    registry = new FieldRegistry();
+
+  private render(next: ClientRecord, isNew: boolean): void {
+    const record = clone(next);
+    const registry = new FieldRegistry();
+    this.editing = { record, isNew, snapshot: '', original: isNew ? null : clone(next), registry };
+    const { lang, boot } = this;
+    const { tabs, title } = this.ui;
     const data: PanelData = { record, lists: boot.lists, defaults: boot.defaults, isNew };
     for (const key of TAB_KEYS) {
-      const ctx = { lang, tab: key, registry, changed: showDirty };
+      const ctx = { lang, tab: key, registry, changed: () => this.showDirty() };
       clear(tabs.panels[key]);
       tabs.panels[key].append(BUILDERS[key](ctx, data));
     }
@@ -120,44 +179,52 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
     title.textContent = isNew
       ? `${t('newClientTitle', lang)}`
       : `${record.general.code} — ${record.general.name}`;
+    this.showWatchBanner(record);
+    this.editing.snapshot = serialize(record);
+    this.showDirty();
+  }
+
+  private showWatchBanner(record: ClientRecord): void {
+    const { banner } = this.ui;
     const c = record.computed;
     clear(banner);
     banner.hidden = !c.watched;
     if (c.watched) {
-      banner.append(h('strong', {}, t('watchBanner', lang)));
+      banner.append(h('strong', {}, t('watchBanner', this.lang)));
       if (c.watchReasons) banner.append(h('div', {}, c.watchReasons));
     }
-    snapshot = serialize(record);
-    showDirty();
   }
 
-  function showDirty(): void {
-    unsavedNote.hidden = !isDirty();
+  private showDirty(): void {
+    this.ui.unsavedNote.hidden = !this.isDirty();
   }
 
-  function isDirty(): boolean {
-    return serialize(record) !== snapshot;
+  private isDirty(): boolean {
+    return serialize(this.editing.record) !== this.editing.snapshot;
   }
 
-  function setBusy(busy: boolean): void {
-    saveButton.disabled = busy;
-    newButton.disabled = busy;
-    finder.setDisabled(busy);
-    root.setAttribute('aria-busy', String(busy));
+  private setBusy(busy: boolean): void {
+    this.ui.saveButton.disabled = busy;
+    this.ui.newButton.disabled = busy;
+    this.ui.finder.setDisabled(busy);
+    this.root.setAttribute('aria-busy', String(busy));
   }
 
-  function say(kind: 'info' | 'ok' | 'error', ...parts: (string | Node)[]): void {
+  private say(kind: 'info' | 'ok' | 'error', ...parts: (string | Node)[]): void {
+    const { status } = this.ui;
     clear(status);
     status.className = `status ${kind}`;
     status.append(...parts);
   }
 
   /** Runs `action` now, or after the user agrees to drop unsaved changes. */
-  function guard(action: () => void): void {
-    if (!isDirty()) {
+  private guard(action: () => void): void {
+    if (!this.isDirty()) {
       action();
       return;
     }
+    const { lang } = this;
+    const { confirmBar } = this.ui;
     const discard = h('button', { type: 'button', class: 'action' }, t('discard', lang));
     const keep = h('button', { type: 'button' }, t('keepEditing', lang));
     const done = () => {
@@ -178,94 +245,111 @@ export function startForm(root: HTMLElement, boot: FormOpenResult): void {
     discard.focus();
   }
 
-  function newClient(): void {
-    render(emptyClientRecord(nextCode), true);
-    tabs.select('general');
-    say('info', '');
+  // ---------------------------------------------------------------- actions
+
+  private newClient(): void {
+    this.render(emptyClientRecord(this.nextCode), true);
+    this.ui.tabs.select('general');
+    this.say('info', '');
     document.getElementById(fieldId('general.name'))?.focus();
   }
 
-  async function openClient(code: string): Promise<void> {
-    setBusy(true);
-    say('info', t('loading', lang));
+  private async openClient(code: string): Promise<void> {
+    this.setBusy(true);
+    this.say('info', t('loading', this.lang));
     try {
       const result = await callServer('formLoad', code);
-      if ('error' in result) say('error', result.error);
+      if ('error' in result) this.say('error', result.error);
       else {
-        render(result.record, false);
-        say('info', '');
+        this.render(result.record, false);
+        this.say('info', '');
       }
     } catch (err) {
-      say('error', t('serverError', lang, { msg: (err as Error).message }));
+      this.say('error', t('serverError', this.lang, { msg: (err as Error).message }));
     } finally {
-      setBusy(false);
+      this.setBusy(false);
     }
   }
 
-  function showErrors(errors: readonly FieldError[]): void {
+  private showErrors(errors: readonly FieldError[]): void {
+    const { registry } = this.editing;
+    const { tabs } = this.ui;
     const { first, unplaced } = registry.showErrors(errors);
     tabs.markErrors(registry.tabsWithErrors());
     if (first) {
       tabs.select(first.tab);
       first.input.focus();
     }
-    say('error', [t('fixErrors', lang), ...unplaced.map((e) => e.message)].join(' '));
+    this.say('error', [t('fixErrors', this.lang), ...unplaced.map((e) => e.message)].join(' '));
   }
 
-  function remember(saved: ClientRecord): void {
+  /** Adds or renames the saved client in the finder's list. */
+  private remember(saved: ClientRecord): void {
+    const { clients } = this;
     const i = clients.findIndex((c) => c.code === saved.general.code);
     const summary = { code: saved.general.code, name: saved.general.name };
     if (i >= 0) clients[i] = summary;
     else clients.push(summary);
-    finder.setClients(clients);
+    this.ui.finder.setClients(clients);
   }
 
-  async function save(): Promise<void> {
-    if (saveButton.disabled) return;
-    const autoCode = isNew && record.general.code === nextCode;
+  /** Validates in the page (same zod schemas as the server), sends, then shows the answer. */
+  private async save(): Promise<void> {
+    if (this.ui.saveButton.disabled) return;
+    const { record, isNew, original, registry } = this.editing;
+    const autoCode = isNew && record.general.code === this.nextCode;
     const request = original ? { record, isNew, autoCode, original } : { record, isNew, autoCode };
-    const checked = validateSaveRequest(request, lang);
+    const checked = validateSaveRequest(request, this.lang);
     if (!checked.ok) {
-      showErrors(checked.errors);
+      this.showErrors(checked.errors);
       return;
     }
     registry.clearErrors();
-    tabs.markErrors(new Set());
-    setBusy(true);
-    say('info', t('saving', lang));
+    this.ui.tabs.markErrors(new Set());
+    this.setBusy(true);
+    this.say('info', t('saving', this.lang));
     let result: SaveResult;
     try {
       result = await callServer('formSave', checked.value);
     } catch (err) {
-      say('error', t('serverError', lang, { msg: (err as Error).message }));
-      setBusy(false);
+      this.say('error', t('serverError', this.lang, { msg: (err as Error).message }));
+      this.setBusy(false);
       return;
     }
-    setBusy(false);
+    this.setBusy(false);
+    this.showSaveResult(result);
+  }
+
+  private showSaveResult(result: SaveResult): void {
     if (result.ok) {
-      render(result.record, false);
-      remember(result.record);
-      if (result.nextCode) nextCode = result.nextCode;
-      say('ok', result.message);
+      this.render(result.record, false);
+      this.remember(result.record);
+      if (result.nextCode) this.nextCode = result.nextCode;
+      this.say('ok', result.message);
     } else if (result.kind === 'invalid') {
-      showErrors(result.errors);
+      this.showErrors(result.errors);
     } else if (result.kind === 'conflict') {
-      const code = record.general.code;
-      const reload = h('button', { type: 'button' }, t('reload', lang));
-      reload.addEventListener('click', () => void openClient(code));
-      // Another form's save names who and when; a hand edit in the sheet has neither, and the
-      // server's message names the fields instead.
-      const what = result.by
-        ? t('conflict', lang, { by: result.by, at: formatInstant(result.at, lang) })
-        : result.message;
-      say('error', h('p', {}, what), h('p', {}, t('conflictReload', lang)), reload);
-      reload.focus();
+      this.showConflict(result);
     } else {
-      say('error', result.message);
+      this.say('error', result.message);
     }
   }
 
-  // ---------------------------------------------------------------- start
-  if (boot.record) render(boot.record, false);
-  else newClient();
+  private showConflict(result: Extract<SaveResult, { kind: 'conflict' }>): void {
+    const { lang } = this;
+    const code = this.editing.record.general.code;
+    const reload = h('button', { type: 'button' }, t('reload', lang));
+    reload.addEventListener('click', () => void this.openClient(code));
+    // Another form's save names who and when; a hand edit in the sheet has neither, and the
+    // server's message names the fields instead.
+    const what = result.by
+      ? t('conflict', lang, { by: result.by, at: formatInstant(result.at, lang) })
+      : result.message;
+    this.say('error', h('p', {}, what), h('p', {}, t('conflictReload', lang)), reload);
+    reload.focus();
+  }
+}
+
+export function startForm(root: HTMLElement, boot: FormOpenResult): void {
+  new ClientForm(root, boot).start();
 }

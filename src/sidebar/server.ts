@@ -4,9 +4,9 @@
  * asynchronous; its argument and result may only be primitives, plain objects and arrays
  * (no Date), and a server exception reaches the failure handler as an Error.
  */
-import type { FormServerApi, FormServerCall } from '../shared/formApi';
+import type { ServerApi, ServerCall } from '../shared/formApi';
 
-type Calls = { [K in FormServerCall]: (arg: Parameters<FormServerApi[K]>[0]) => void };
+type Calls = { [K in ServerCall]: (...args: Parameters<ServerApi[K]>) => void };
 
 /** What HtmlService injects as `google.script.run` (the part this sidebar uses). */
 export interface ScriptRun extends Calls {
@@ -21,10 +21,10 @@ declare global {
 }
 
 /** Calls a server function; rejects with an Error when it throws or cannot be reached. */
-export function callServer<K extends FormServerCall>(
+export function callServer<K extends ServerCall>(
   name: K,
-  arg: Parameters<FormServerApi[K]>[0],
-): Promise<ReturnType<FormServerApi[K]>> {
+  ...args: Parameters<ServerApi[K]>
+): Promise<ReturnType<ServerApi[K]>> {
   return new Promise((resolve, reject) => {
     const run = window.google?.script?.run;
     if (!run) {
@@ -32,10 +32,10 @@ export function callServer<K extends FormServerCall>(
       return;
     }
     const runner = run
-      .withSuccessHandler((value) => resolve(value as ReturnType<FormServerApi[K]>))
+      .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
       .withFailureHandler((error) =>
         reject(error instanceof Error ? error : new Error(String(error))),
       );
-    (runner[name] as (a: typeof arg) => void)(arg);
+    (runner[name] as (...a: typeof args) => void)(...args);
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { invokeServerFunction } from '../../emulator/bridge';
-import type { ClientRecord, FormLoadResult, SaveResult } from '../../src/shared/formApi';
+import type { ClientRecord } from '../../src/shared/formApi';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { workbook, type TestWorkbook } from '../integration/harness';
 import { launchBrowser, openSidebar, screenshot, uncaughtErrors } from './harness';
@@ -152,12 +152,11 @@ test('a save over a colleague’s newer save is refused with who and when, and R
   await page.getByRole('heading', { level: 1, name: /C0001/ }).waitFor();
   // Meanwhile a colleague saves the same client.
   wb.emu.clock.advance(90_000);
-  const theirs = (
-    wb.runAs<FormLoadResult>('sophie@example.com', 'formLoad', 'C0001') as { record: ClientRecord }
-  ).record;
+  const theirs = (wb.runAs('sophie@example.com', 'formLoad', 'C0001') as { record: ClientRecord })
+    .record;
   const original = structuredClone(theirs);
   theirs.general.phone = '819-555-0199';
-  const saved = wb.runAs<SaveResult>('sophie@example.com', 'formSave', {
+  const saved = wb.runAs('sophie@example.com', 'formSave', {
     record: theirs,
     isNew: false,
     original,

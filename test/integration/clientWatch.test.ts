@@ -3,7 +3,7 @@
  * client's watch cells (src/server/watch/perClient.ts) instead of the whole list: the same result
  * as the full refresh for that client, nothing written for the others.
  */
-import type { ClientRecord, FormLoadResult, SaveResult } from '../../src/shared/formApi';
+import type { ClientRecord, SaveResult } from '../../src/shared/formApi';
 import { workbook, type TestWorkbook } from './harness';
 
 function setUp(): TestWorkbook {
@@ -30,7 +30,7 @@ function setUp(): TestWorkbook {
 }
 
 function load(wb: TestWorkbook, code: string): ClientRecord {
-  const loaded = wb.run<FormLoadResult>('formLoad', code);
+  const loaded = wb.run('formLoad', code);
   if ('error' in loaded) throw new Error(loaded.error);
   return loaded.record;
 }
@@ -40,7 +40,7 @@ function saveChange(wb: TestWorkbook, code: string, change: (r: ClientRecord) =>
   const record = structuredClone(original);
   change(record);
   wb.emu.clock.advance(2000);
-  return wb.run<SaveResult>('formSave', { record, isNew: false, original });
+  return wb.run('formSave', { record, isNew: false, original });
 }
 
 const row = (wb: TestWorkbook, sheet: string, code: string) =>
@@ -110,9 +110,7 @@ describe("a save that changes a watch input refreshes that client's watch cells"
     const record = structuredClone(original);
     record.terms.creditLimit = 400;
     wb.emu.clock.advance(2000);
-    const save = wb.emu.calls.measure(() =>
-      wb.run<SaveResult>('formSave', { record, isNew: false, original }),
-    );
+    const save = wb.emu.calls.measure(() => wb.run('formSave', { record, isNew: false, original }));
     const refresh = wb.emu.calls.measure(() => wb.run('refreshWatchList'));
     expect(save.cells.read).toBeLessThan(refresh.cells.read / 2);
   });

@@ -6,7 +6,7 @@ import { TestWorkbook, workbook } from './harness';
 
 function filled(clients: number): TestWorkbook {
   const wb = workbook({ locale: 'fr_CA', now: '2026-11-15T12:00:00-05:00' });
-  const current = wb.run<Record<string, unknown>>('settingsLoad');
+  const current = wb.run('settingsLoad');
   wb.run('settingsSave', { ...current, sendStatements: true });
   wb.append('Listes', [
     { Vendeurs: 'Alice', 'Courriels des vendeurs': 'alice@example.com' },

@@ -137,7 +137,7 @@ describe('a malformed month throws an Error naming it and writes nothing', () =>
       const before = ['Commission report', 'Commission details'].map((s) =>
         wb.emu.spreadsheet.values(s),
       );
-      expect(() => wb.run('computeCommissions', month)).toThrow(
+      expect(() => wb.runUntyped('computeCommissions', month)).toThrow(
         `Invalid month: "${month}". Use the YYYY-MM format, for example 2026-10.`,
       );
       expect(

@@ -19,7 +19,7 @@ function frenchWorkbook(opts: { mailQuota?: number; statements?: boolean } = {})
   const wb = new TestWorkbook(emu);
   wb.run('setupWorkbook');
   if (opts.statements !== false) {
-    const current = wb.run<Record<string, unknown>>('settingsLoad');
+    const current = wb.run('settingsLoad');
     expect(wb.run('settingsSave', { ...current, sendStatements: true })).toEqual({ ok: true });
   }
   wb.append('Listes', [
@@ -77,7 +77,7 @@ test('one statement per salesperson with an address: an escaped HTML table, Fren
 
 test('English workbook: English amounts', () => {
   const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
-  const current = wb.run<Record<string, unknown>>('settingsLoad');
+  const current = wb.run('settingsLoad');
   wb.run('settingsSave', { ...current, sendStatements: true });
   wb.append('Lists', [{ Salespeople: 'Ann', 'Salesperson emails': 'ann@example.com' }]);
   wb.append('Clients', [{ 'Client code': 'A', Name: 'A' }]);

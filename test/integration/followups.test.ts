@@ -43,7 +43,7 @@ function seeded(): TestWorkbook {
 }
 
 function enableDigest(wb: TestWorkbook, on: boolean): void {
-  const r = wb.run<{ ok: boolean }>('newsletterSettingsSave', {
+  const r = wb.run('newsletterSettingsSave', {
     apiKey: '',
     audienceId: '',
     followUpDigest: on,

@@ -1,9 +1,4 @@
-import type {
-  ClientRecord,
-  FormLoadResult,
-  FormOpenResult,
-  SaveResult,
-} from '../../src/shared/formApi';
+import type { ClientRecord, SaveResult } from '../../src/shared/formApi';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { workbook, type TestWorkbook } from './harness';
 
@@ -108,12 +103,9 @@ function save(
   const loaded =
     isNew || original
       ? original
-      : (wb.run<FormLoadResult>('formLoad', record.general.code) as { record: ClientRecord })
-          .record;
+      : (wb.run('formLoad', record.general.code) as { record: ClientRecord }).record;
   const request = loaded ? { record, isNew, original: loaded } : { record, isNew };
-  return user
-    ? wb.runAs<SaveResult>(user, 'formSave', request)
-    : wb.run<SaveResult>('formSave', request);
+  return user ? wb.runAs(user, 'formSave', request) : wb.run('formSave', request);
 }
 
 function ok(result: SaveResult): Extract<SaveResult, { ok: true }> {
@@ -124,7 +116,7 @@ function ok(result: SaveResult): Extract<SaveResult, { ok: true }> {
 describe('client form: open and save through the bundle', () => {
   it('opens an empty workbook on a new client with the lists and the next code', () => {
     const wb = workbook({ locale: 'fr_CA' });
-    const open = wb.run<FormOpenResult>('formOpen', {});
+    const open = wb.run('formOpen', {});
     expect(open.lang).toBe('fr');
     expect(open.record).toBeNull();
     expect(open.nextCode).toBe('C0001');
@@ -159,7 +151,7 @@ describe('client form: open and save through the bundle', () => {
     ]);
     expect(wb.rows('Journal CRM').map((r) => r['Nature'])).toEqual(['Discussion', 'Courriel']);
 
-    const loaded = wb.run<FormLoadResult>('formLoad', 'c0001 ');
+    const loaded = wb.run('formLoad', 'c0001 ');
     if (!('record' in loaded)) throw new Error(loaded.error);
     expect(editable(loaded.record)).toEqual(editable(fullRecord('C0001')));
     expect(loaded.record.version).toBe(saved.record.version);
@@ -193,7 +185,7 @@ describe('client form: open and save through the bundle', () => {
     clients.getRange(2, 24).setFormula('=LEN(B2)');
     clients.getRange(3, 24).setValue('VIP');
     const before2 = wb.rows('Clients')[1];
-    const record = (wb.run<FormLoadResult>('formLoad', 'C0001') as { record: ClientRecord }).record;
+    const record = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
     record.general.city = 'Laval';
     record.salespeople = [record.salespeople[1]!];
     record.crm.discussions.push({
@@ -241,8 +233,7 @@ describe('client form: open and save through the bundle', () => {
     function opened(): { wb: TestWorkbook; loaded: ClientRecord } {
       const wb = workbook({ locale: 'fr_CA' });
       ok(save(wb, fullRecord('C0001'), true));
-      const loaded = (wb.run<FormLoadResult>('formLoad', 'C0001') as { record: ClientRecord })
-        .record;
+      const loaded = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
       return { wb, loaded };
     }
     const saveEdited = (
@@ -252,7 +243,7 @@ describe('client form: open and save through the bundle', () => {
     ) => {
       const record = structuredClone(loaded);
       edit(record);
-      return wb.run<SaveResult>('formSave', { record, isNew: false, original: loaded });
+      return wb.run('formSave', { record, isNew: false, original: loaded });
     };
 
     it('are kept: the save writes only what the user changed', () => {
@@ -309,8 +300,7 @@ describe('client form: open and save through the bundle', () => {
         wb.rows('Journal CRM').findIndex((x) => x['Objet'] === subject) + 2;
       wb.setCell('Journal CRM', rowOf('E1'), 'Détails', 'd1');
       wb.setCell('Journal CRM', rowOf('E2'), 'Détails', 'd2');
-      const loaded = (wb.run<FormLoadResult>('formLoad', 'C0001') as { record: ClientRecord })
-        .record;
+      const loaded = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
       ok(
         saveEdited(wb, loaded, (x) => {
           x.crm.emails = [{ ...x.crm.emails[1]!, subject: 'E2 corrigé' }];
@@ -338,7 +328,7 @@ describe('client form: open and save through the bundle', () => {
 
     it('an update without the record as loaded is refused, asking to reload', () => {
       const { wb, loaded } = opened();
-      const result = wb.run<SaveResult>('formSave', { record: loaded, isNew: false });
+      const result = wb.run('formSave', { record: loaded, isNew: false });
       expect(result).toMatchObject({ ok: false, kind: 'error' });
       if (result.ok || result.kind !== 'error') throw new Error('expected an error');
       expect(result.message).toMatch(/rechargez-la/);
@@ -362,7 +352,7 @@ describe('client form: open and save through the bundle', () => {
   it('refuses a stale save, naming who saved and when; nothing is overwritten', () => {
     const wb = workbook({ locale: 'fr_CA' });
     ok(save(wb, fullRecord('C0001'), true));
-    const mine = (wb.run<FormLoadResult>('formLoad', 'C0001') as { record: ClientRecord }).record;
+    const mine = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
     const theirs = structuredClone(mine);
     wb.emu.clock.advance(60_000);
     theirs.general.phone = '438-555-9999';
@@ -411,19 +401,19 @@ describe('client form: open and save through the bundle', () => {
   it('gives two clients created at the same moment distinct codes', () => {
     const wb = workbook({ locale: 'fr_CA' });
     ok(save(wb, fullRecord('C0001'), true));
-    const a = wb.runAs<FormOpenResult>('julie@example.com', 'formOpen', {});
-    const b = wb.runAs<FormOpenResult>('marc@example.com', 'formOpen', {});
+    const a = wb.runAs('julie@example.com', 'formOpen', {});
+    const b = wb.runAs('marc@example.com', 'formOpen', {});
     expect(a.nextCode).toBe('C0002');
     expect(b.nextCode).toBe('C0002');
     const first = ok(
-      wb.runAs<SaveResult>('julie@example.com', 'formSave', {
+      wb.runAs('julie@example.com', 'formSave', {
         record: fullRecord(a.nextCode),
         isNew: true,
         autoCode: true,
       }),
     );
     const second = ok(
-      wb.runAs<SaveResult>('marc@example.com', 'formSave', {
+      wb.runAs('marc@example.com', 'formSave', {
         record: fullRecord(b.nextCode),
         isNew: true,
         autoCode: true,
@@ -450,7 +440,7 @@ describe('client form: open and save through the bundle', () => {
       { record: 42, isNew: true },
       { record: { general: {} }, isNew: true },
     ]) {
-      const result = wb.run<SaveResult>('formSave', payload);
+      const result = wb.runUntyped('formSave', payload);
       expect(result).toMatchObject({ ok: false, kind: 'invalid' });
     }
     const bad = fullRecord('C0009');
@@ -480,7 +470,7 @@ describe('client form: open and save through the bundle', () => {
     const ss = wb.emu.spreadsheet;
     for (const a1 of ['B2', 'D2', 'F2', 'Q2', 'R2'])
       expect(ss.cell('Clients', a1).formula).toBe('');
-    const loaded = (wb.run<FormLoadResult>('formLoad', 'C0001') as { record: ClientRecord }).record;
+    const loaded = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
     expect(loaded.general.name).toBe(r.general.name);
     expect(loaded.general.contact).toBe(r.general.contact);
     expect(loaded.general.phone).toBe(r.general.phone);
@@ -508,7 +498,7 @@ describe('client form: open and save through the bundle', () => {
       Ville: 'Montréal',
       'Code client': 'C0001',
     });
-    const open = wb.run<FormOpenResult>('formOpen', { code: 'X-9' });
+    const open = wb.run('formOpen', { code: 'X-9' });
     expect(open.record?.general).toMatchObject({ name: 'Ancien client', city: 'Québec' });
   });
 
@@ -517,15 +507,15 @@ describe('client form: open and save through the bundle', () => {
     ok(save(wb, fullRecord('C0001'), true));
     ok(save(wb, fullRecord('C0002'), true));
     wb.emu.spreadsheet.setActiveRange('Clients', 'C3');
-    expect(wb.run<FormOpenResult>('formOpen', {}).record?.general.code).toBe('C0002');
+    expect(wb.run('formOpen', {}).record?.general.code).toBe('C0002');
     wb.append('Factures', [
       { 'No de facture': 'F-1', Date: '2026-10-01', 'Code client': 'C0001', Montant: 100 },
     ]);
     wb.emu.spreadsheet.setActiveRange('Factures', 'A2');
-    expect(wb.run<FormOpenResult>('formOpen', {}).record?.general.code).toBe('C0001');
+    expect(wb.run('formOpen', {}).record?.general.code).toBe('C0001');
     wb.emu.spreadsheet.setActiveRange('Clients', 'A1');
-    expect(wb.run<FormOpenResult>('formOpen', {}).record).toBeNull();
-    expect(wb.run<FormOpenResult>('formOpen', {}).nextCode).toBe('C0003');
+    expect(wb.run('formOpen', {}).record).toBeNull();
+    expect(wb.run('formOpen', {}).nextCode).toBe('C0003');
   });
 });
 
@@ -549,13 +539,13 @@ describe('client form budget', () => {
     return wb;
   }
 
-  // One client's rows are read in at most 16 blocks per sheet (src/server/workbook/workbook.ts rowBlocks),
+  // One client's rows are read in at most 16 blocks per sheet (src/server/workbook/sheets.ts rowBlocks),
   // split only where a gap holds more cells than a call costs: in a bigger sheet the same
   // client may take a few more blocks, never more than that bound.
   it('open and save make the same calls with 10 and 2,000 clients, but for a few more row blocks', () => {
     const counts = [10, 2000].map((n) => {
       const wb = sized(n);
-      const open = wb.measure(() => wb.run<FormOpenResult>('formOpen', { code: 'C00005' }));
+      const open = wb.measure(() => wb.run('formOpen', { code: 'C00005' }));
       const record = open.result.record!;
       const loaded = structuredClone(record);
       record.general.city = 'Sherbrooke';

@@ -5,6 +5,7 @@
  */
 import { createEmulator, type Emulator, type Manifest } from '../../emulator';
 import { SHEETS, type ColumnDef, type Lang, type SheetKey } from '../../src/shared/contract';
+import type { ServerApi, ServerCall } from '../../src/shared/formApi';
 
 export type Locale = 'fr_CA' | 'en_US';
 
@@ -23,13 +24,25 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export class TestWorkbook {
   constructor(readonly emu: Emulator) {}
 
-  /** Calls a global function of the bundle, as the default user. */
-  run<T = unknown>(name: string, ...args: unknown[]): T {
-    return this.emu.run(name, ...args) as T;
+  /**
+   * Calls an entry point of the bundle, as the default user, typed by src/server/index.ts's
+   * exports (ServerApi): a renamed or retyped entry point fails to compile here.
+   */
+  run<K extends ServerCall>(name: K, ...args: Parameters<ServerApi[K]>): ReturnType<ServerApi[K]> {
+    return this.emu.run(name, ...args) as ReturnType<ServerApi[K]>;
   }
 
-  runAs<T = unknown>(user: string, name: string, ...args: unknown[]): T {
-    return this.emu.runAs(user, name, ...args) as T;
+  runAs<K extends ServerCall>(
+    user: string,
+    name: K,
+    ...args: Parameters<ServerApi[K]>
+  ): ReturnType<ServerApi[K]> {
+    return this.emu.runAs(user, name, ...args) as ReturnType<ServerApi[K]>;
+  }
+
+  /** An entry point called with what an untrusted page could send (hostile payloads). */
+  runUntyped<K extends ServerCall>(name: K, ...args: unknown[]): ReturnType<ServerApi[K]> {
+    return this.emu.run(name, ...args) as ReturnType<ServerApi[K]>;
   }
 
   get spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {

@@ -195,10 +195,7 @@ describe('folding old commission details (retention rule)', () => {
     // Nothing is removed by showing the dialog.
     expect(wb.rows('Commission details')).toHaveLength(30);
 
-    const done = wb.run<{ ok: boolean; removed: number; message: string }>(
-      'foldCommissionDetails',
-      data.request,
-    );
+    const done = wb.run('foldCommissionDetails', data.request);
     expect(done).toMatchObject({ ok: true, removed: 12 });
     expect(done.message).toBe(
       '12 lines removed (2024-08, 2024-10). The totals stay in the report.',
@@ -215,8 +212,7 @@ describe('folding old commission details (retention rule)', () => {
     const wb = history();
     wb.run('showCommissionDetailsFold');
     const { data } = lastDialog(wb);
-    const refuse = (request: unknown) =>
-      wb.run<{ ok: boolean; message: string }>('foldCommissionDetails', request);
+    const refuse = (request: unknown) => wb.runUntyped('foldCommissionDetails', request);
     expect(refuse({ ...data.request, fingerprint: 'x' })).toEqual({
       ok: false,
       message:
@@ -261,9 +257,7 @@ describe('folding old commission details (retention rule)', () => {
 describe('the workbook size in Settings', () => {
   it('shows cells used, the rate the commission run recorded, months left, and warns from 80 %', () => {
     const wb = history();
-    const view = wb.run<{ lines: string[]; warning: string; retentionMonths: number }>(
-      'headroomLoad',
-    );
+    const view = wb.run('headroomLoad');
     expect(view.retentionMonths).toBe(24);
     expect(view.lines[0]).toMatch(/^Cells used: [\d,]+ of 10,000,000 \(0\.\d%\)\.$/);
     // Last run: 2026-10, whose 12 months hold 3 invoices (0.25 a month × 8 columns); 6 lines a
@@ -277,7 +271,7 @@ describe('the workbook size in Settings', () => {
     // A sheet of 8,000,000 blank cells: past 80 %.
     const big = wb.spreadsheet.insertSheet('Archive');
     big.insertColumnsAfter(26, 7_974);
-    const warned = wb.run<{ lines: string[]; warning: string }>('headroomLoad');
+    const warned = wb.run('headroomLoad');
     expect(warned.warning).toMatch(/^Warning: over 80% of the 10 million cell limit/);
     // The settings page carries the block.
     wb.run('showSettings');

@@ -12,7 +12,7 @@ import {
   type Emulator,
   type EmulatorState,
 } from '../../emulator';
-import type { ClientRecord, FormLoadResult } from '../../src/shared/formApi';
+import type { ClientRecord } from '../../src/shared/formApi';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { workbook } from './harness';
 
@@ -40,7 +40,7 @@ beforeAll(() => {
   ]);
   wb.emu.clock.advance(5000);
   fixture = wb.emu.exportState();
-  const loaded = wb.run<FormLoadResult>('formLoad', 'C0001');
+  const loaded = wb.run('formLoad', 'C0001');
   if ('error' in loaded) throw new Error(loaded.error);
   base = loaded.record;
 });

@@ -1,10 +1,10 @@
 /**
- * The form reads one client's rows, not whole sheets (src/server/workbook/workbook.ts readColumns,
+ * The form reads one client's rows, not whole sheets (src/server/workbook/read.ts readColumns,
  * withWholeRows), and the watch refresh only the columns its rules need. These check that what
  * they read is the same as a whole-sheet read would give, even when rows or columns move
  * between two of their calls.
  */
-import type { FormLoadResult, FormOpenResult, SaveResult } from '../../src/shared/formApi';
+import type {} from '../../src/shared/formApi';
 import { workbook, type TestWorkbook } from './harness';
 
 /**
@@ -103,7 +103,7 @@ function scattered(): TestWorkbook {
 describe("reading one client's rows", () => {
   test('the record has every row of the client, far apart as they are, and reads a fraction of the cells', () => {
     const wb = scattered();
-    const m = wb.emu.calls.measure(() => wb.run<FormOpenResult>('formOpen', { code: 'c01500' }));
+    const m = wb.emu.calls.measure(() => wb.run('formOpen', { code: 'c01500' }));
     const record = m.result.record!;
     expect(record.general).toMatchObject({ code: code(1500), name: 'Client 1500' });
     expect(record.terms.termDays).toBe(30 + (1499 % 3));
@@ -134,7 +134,7 @@ describe("reading one client's rows", () => {
       const rows = sheet.getRange(2, 1, n, 2).getValues();
       sheet.getRange(2, 1, n, 2).setValues(rows.reverse());
     });
-    const open = wb.run<FormOpenResult>('formOpen', { code: code(1500) });
+    const open = wb.run('formOpen', { code: code(1500) });
     seen.stop();
     expect(seen.reads).toBeGreaterThan(3);
     expect(seen.sheets).toBeGreaterThan(5); // the key columns were read again
@@ -240,7 +240,7 @@ test('the key column last in the sheet: blocks still read from one row order (it
 test('a column inserted after the save read the client, before it writes: the cells land in their columns', () => {
   const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
   wb.addRecords('en', 'clients', [{ code: 'A', name: 'Alpha', email: 'a@example.com' }]);
-  const loaded = wb.run<FormLoadResult>('formLoad', 'A');
+  const loaded = wb.run('formLoad', 'A');
   if ('error' in loaded) throw new Error(loaded.error);
   const original = structuredClone(loaded.record);
   loaded.record.general.email = 'new@example.com';
@@ -248,7 +248,7 @@ test('a column inserted after the save read the client, before it writes: the ce
   // Just before the save asks who the user is (after its last read), a column is inserted
   // right of Client code.
   wb.emu.at('Session.getActiveUser', () => wb.sheet('Clients').insertColumnAfter(1));
-  const saved = wb.run<SaveResult>('formSave', { record: loaded.record, isNew: false, original });
+  const saved = wb.run('formSave', { record: loaded.record, isNew: false, original });
   expect(saved.ok).toBe(true);
   const row = wb.rows('Clients')[0]!;
   expect(row['Email']).toBe('new@example.com');

@@ -238,14 +238,14 @@ describe('anonymize client', () => {
 
   it('a form still open on the client cannot save the old data back', () => {
     const wb = seeded();
-    const open = wb.run<{ record: { version: string; general: { code: string } } }>('formOpen', {
+    const open = wb.run('formOpen', {
       code: 'C1',
     });
     wb.emu.ui.answerNextPrompt('C1');
     wb.emu.ui.answerNextAlert('YES');
     wb.run('anonymizeClient');
-    const result = wb.run<{ ok: boolean; kind?: string }>('formSave', {
-      record: open.record,
+    const result = wb.run('formSave', {
+      record: open.record!,
       isNew: false,
     });
     expect(result).toMatchObject({ ok: false, kind: 'conflict' });

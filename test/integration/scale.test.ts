@@ -58,7 +58,7 @@ describe('service calls do not grow with the data (1/100 vs 1/10 of issue 7)', (
   );
 
   // The form reads the key columns whole, then one client's rows in at most 16 blocks per sheet
-  // (src/server/workbook/workbook.ts rowBlocks): a bigger sheet may take a few more blocks, bounded.
+  // (src/server/workbook/sheets.ts rowBlocks): a bigger sheet may take a few more blocks, bounded.
   // So does the edit trigger after a payment date typed in one invoice: it recomputes that
   // invoice's client only (src/server/watch/perClient.ts).
   test.each(['formOpen', 'formSave', 'onEditTrigger'] as const)(

@@ -410,7 +410,7 @@ describe('a manifest missing a scope fails as Google would', () => {
     // A workbook set up and filled under the full manifest, then the sidebar's save without it.
     const full = workbook({ locale: 'en_US' });
     seed(full);
-    const loaded = full.run<FormLoadResult>('formLoad', 'C1');
+    const loaded = full.run('formLoad', 'C1');
     if (!('record' in loaded)) throw new Error(`formLoad: ${JSON.stringify(loaded)}`);
     const emu = createEmulator({
       state: full.emu.exportState(),

@@ -10,13 +10,6 @@ import { workbook, type TestWorkbook } from './harness';
 const OWNER = 'owner@example.com';
 const BOB = 'bob@example.com';
 
-interface Status {
-  title: string;
-  owner: string;
-  problem: string | null;
-  explain: string;
-}
-
 function owners(wb: TestWorkbook): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const t of wb.emu.triggers.triggers) (out[t.owner] ??= []).push(t.handler);
@@ -42,7 +35,7 @@ describe('trigger owner', () => {
   it('Set up records the owner and the date; Settings shows them and explains', () => {
     const wb = workbook({ locale: 'en_US' });
     expect(owners(wb)).toEqual({ [OWNER]: ALL });
-    const status = wb.run<Status>('triggerStatusLoad');
+    const status = wb.run('triggerStatusLoad');
     expect(status).toEqual({
       title: 'Automatic triggers',
       owner: `The triggers run as ${OWNER} since 2026-11-15 12:00.`,
@@ -66,7 +59,7 @@ describe('trigger owner', () => {
     expect(ask.buttons).toBe('YES_NO');
     expect(ask.prompt).toContain(`au nom de ${OWNER} depuis le 2026-11-15 12:00`);
     expect(owners(wb)).toEqual({ [OWNER]: ALL, [BOB]: ALL });
-    expect(wb.run<Status>('triggerStatusLoad').owner).toBe(
+    expect(wb.run('triggerStatusLoad').owner).toBe(
       `Les déclencheurs tournent au nom de ${BOB} depuis le 2026-11-20 10:00.`,
     );
   });
@@ -108,30 +101,30 @@ describe('trigger owner', () => {
     wb.emu.ui.answerNextAlert('NO');
     wb.runAs(BOB, 'setupWorkbook');
     expect(owners(wb)).toEqual({ [OWNER]: ALL });
-    expect(wb.runAs<Status>(BOB, 'triggerStatusLoad').owner).toContain(OWNER);
+    expect(wb.runAs(BOB, 'triggerStatusLoad').owner).toContain(OWNER);
   });
 
   it('Settings says when the owner’s triggers are missing', () => {
     const wb = workbook({ locale: 'en_US' });
     bobTakesOver(wb);
     wb.emu.advanceTo('2026-11-17T12:00:00-05:00');
-    expect(wb.run<Status>('triggerStatusLoad').problem).toBeNull();
+    expect(wb.run('triggerStatusLoad').problem).toBeNull();
     // Bob's account is removed: his triggers are gone, nobody else can see that they are.
     const store = wb.emu.triggers.triggers;
     store.splice(0, store.length, ...store.filter((t) => t.owner !== BOB));
     wb.emu.advanceTo('2026-11-20T12:00:00-05:00');
-    expect(wb.run<Status>('triggerStatusLoad').problem).toBe(
+    expect(wb.run('triggerStatusLoad').problem).toBe(
       `No daily run since 2026-11-17 06:00: the triggers of ${BOB} may be missing (account removed, access withdrawn). Run Fiche Client › Set up workbook to install yours.`,
     );
     // Bob himself sees which of his are missing.
-    expect(wb.runAs<Status>(BOB, 'triggerStatusLoad').problem).toBe(
+    expect(wb.runAs(BOB, 'triggerStatusLoad').problem).toBe(
       'Some of your triggers are missing (onDailyTrigger, onKnowingDailyTrigger, onMonthlyTrigger, onEditTrigger, onChangeTrigger): run Fiche Client › Set up workbook to install them again.',
     );
     // The owner takes them back.
     wb.emu.ui.answerNextAlert('YES');
     wb.run('setupWorkbook');
     expect(owners(wb)).toEqual({ [OWNER]: ALL });
-    expect(wb.run<Status>('triggerStatusLoad').problem).toBeNull();
+    expect(wb.run('triggerStatusLoad').problem).toBeNull();
   });
 });
 

@@ -21,8 +21,8 @@ const watched = (wb: TestWorkbook, lang: Lang) => column(wb, lang, 'clients', 'w
 const reasons = (wb: TestWorkbook, lang: Lang) => column(wb, lang, 'clients', 'watchReasons');
 
 function settings(wb: TestWorkbook, lang: Lang, change: Record<string, unknown>) {
-  const current = wb.run<Record<string, unknown>>('settingsLoad');
-  const result = wb.run<{ ok: boolean }>('settingsSave', { ...current, lang, ...change });
+  const current = wb.run('settingsLoad');
+  const result = wb.run('settingsSave', { ...current, lang, ...change });
   expect(result).toEqual({ ok: true });
 }
 

@@ -197,7 +197,7 @@ describe('notifications to account managers', () => {
   test('turned off in the settings', () => {
     const wb = englishWorkbook();
     setUp(wb);
-    const current = wb.run<Record<string, unknown>>('settingsLoad');
+    const current = wb.run('settingsLoad');
     expect(wb.run('settingsSave', { ...current, notifyWatch: false })).toEqual({ ok: true });
     wb.run('refreshWatchList');
     expect(watched(wb)).toEqual({ M1: true, M2: true, P1: true, X1: true });

@@ -1,10 +1,10 @@
 import {
   adjacentRuns,
-  asCellValue,
   columnLetter,
   indexHeader,
   rowBlocks,
-} from '../../src/server/workbook/workbook';
+} from '../../src/server/workbook/sheets';
+import { asCellValue } from '../../src/server/workbook/write';
 import { exportHeaders } from '../../src/server/privacy/privacy';
 import { t } from '../../src/server/platform/messages';
 

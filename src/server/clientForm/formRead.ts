@@ -14,14 +14,11 @@ import { loadSettings } from '../platform/settings';
 import {
   FIRST_DATA_ROW,
   indexHeader,
-  readColumns,
-  readTable,
   requiredColumns,
-  rowsWithCode,
-  withWholeRows,
   WorkbookError,
   type Table,
-} from '../workbook/workbook';
+} from '../workbook/sheets';
+import { readColumns, readTable, rowsWithCode, withWholeRows } from '../workbook/read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

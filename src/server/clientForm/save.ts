@@ -35,16 +35,12 @@ import {
 import { t } from '../platform/messages';
 import { readRow, toCells } from '../workbook/records';
 import { refreshClientsWatch } from '../watch/perClient';
+import { TERMS_RULE_INPUTS } from '../watch/refresh';
 import { mergeCells, mergeRows, type RowsPlan } from './savePlan';
-import {
-  appendRecords,
-  columnsOf,
-  deleteSheetRows,
-  FIRST_DATA_ROW,
-  unmoved,
-  writeRowCells,
-  type Table,
-} from '../workbook/workbook';
+import { columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
+import { unmoved } from '../workbook/rowChecks';
+import { appendRecords, deleteSheetRows, writeRowCells } from '../workbook/write';
+import { withDocumentLock } from '../platform/lock';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */
 const LOCK_WAIT_MS = 10_000;
@@ -57,18 +53,18 @@ export function saveClient(request: unknown): SaveResult {
   if (!valid.ok) return { ok: false, kind: 'invalid', errors: valid.errors };
   const { record, isNew, autoCode = false, original } = valid.value;
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS))
-    return { ok: false, kind: 'error', message: t('busy', ctx.lang) };
-  let saved: Saved | null = null;
-  try {
-    // Rows sorted by hand between the read and the writes: read and plan again.
-    for (let attempt = 0; attempt < ATTEMPTS && !saved; attempt++)
-      saved = saveLocked(ctx, record, isNew, autoCode, original);
-  } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
-  }
+  const saved = withDocumentLock(
+    ctx.lang,
+    LOCK_WAIT_MS,
+    () => {
+      let done: Saved | null = null;
+      // Rows sorted by hand between the read and the writes: read and plan again.
+      for (let attempt = 0; attempt < ATTEMPTS && !done; attempt++)
+        done = saveLocked(ctx, record, isNew, autoCode, original);
+      return done;
+    },
+    { flush: 'always', onBusy: () => null },
+  );
   if (!saved) return { ok: false, kind: 'error', message: t('busy', ctx.lang) };
   // A new manual reason or credit limit changes the client's watch status now, not at the next
   // daily refresh (script writes fire no edit trigger); only this client's can change. It takes
@@ -102,9 +98,11 @@ function withWatchStatus(ctx: FormContext, result: Extract<SaveResult, { ok: tru
   };
 }
 
-/** Terms cells the watch rules read (src/domain/watch.ts). */
-const WATCH_INPUTS = ['watchReason', 'creditLimit', 'termDays'] as const;
-
+/**
+ * One attempt of a save, under the document lock: read the client's rows, check the version,
+ * plan every write, check that no row moved, write, and answer with the client as now stored.
+ * Null when rows moved between the read and the writes (the caller tries again).
+ */
 function saveLocked(
   ctx: FormContext,
   requested: ClientRecord,
@@ -113,6 +111,45 @@ function saveLocked(
   original: ClientRecord | undefined,
 ): Saved | null {
   const refused = (result: SaveResult): Saved => ({ result, watchInputsChanged: false });
+  const target = readTarget(ctx, requested, isNew, autoCode);
+  const refusal = checkTarget(ctx, target);
+  if (refusal) return refused(refusal);
+  const stamp = newStamp(target.current);
+  // Updating needs the record as loaded: without it, what the user changed cannot be told
+  // from what others changed in the sheet (a sidebar opened before an update sends none).
+  if (!isNew && !original)
+    return refused({ ok: false, kind: 'error', message: t('formOutdated', ctx.lang) });
+  const plan = planSave(ctx, target, isNew ? null : original!);
+  if ('result' in plan) return refused(plan.result);
+  if (!stillInPlace(target, plan)) return null;
+  writeSave(ctx, target, plan, stamp);
+  const watchInputsChanged = TERMS_RULE_INPUTS.some((k) => k in plan.terms.changed);
+  return { result: savedResult(ctx, target, plan, stamp), watchInputsChanged };
+}
+
+/** The client's rows as read under the lock, and which of them the save is about. */
+interface SaveTarget {
+  /** The record as sent, and as saved (another code when an automatic code was taken). */
+  requested: ClientRecord;
+  record: ClientRecord;
+  isNew: boolean;
+  tables: ClientTables;
+  key: string;
+  /** 0-based index of the client's row in tables.clients.rows; -1 when absent. */
+  rowIndex: number;
+  /** The client as the sheet holds it now (null for a new client or one not found). */
+  current: ClientRecord | null;
+  codes: string[];
+  taken: Set<string>;
+}
+
+/** Reads the client's rows (whole rows of this client only); the code is settled on the way. */
+function readTarget(
+  ctx: FormContext,
+  requested: ClientRecord,
+  isNew: boolean,
+  autoCode: boolean,
+): SaveTarget {
   let record = requested;
   const { tables } = readClientTables(ctx, (keys) => {
     const codes = clientCodes(keys.clients).map((c) => c.code);
@@ -126,46 +163,88 @@ function saveLocked(
     return codeKey(record.general.code);
   });
   const codes = clientCodes(tables.clients).map((c) => c.code);
-  const taken = new Set(codes.map(codeKey));
   const key = codeKey(record.general.code);
   const rowIndex = findClientRow(tables.clients, key);
+  const current = !isNew && rowIndex >= 0 ? recordOf(tables, rowIndex, ctx) : null;
+  return {
+    requested,
+    record,
+    isNew,
+    tables,
+    key,
+    rowIndex,
+    current,
+    codes,
+    taken: new Set(codes.map(codeKey)),
+  };
+}
+
+/** A new client's code already taken, an updated one gone, or saved by someone since: refused. */
+function checkTarget(ctx: FormContext, target: SaveTarget): SaveResult | null {
+  const { record, isNew, rowIndex, current } = target;
   if (isNew && rowIndex >= 0) {
     const message = t('duplicateCode', ctx.lang, { code: record.general.code });
-    return refused({ ok: false, kind: 'invalid', errors: [{ path: 'general.code', message }] });
+    return { ok: false, kind: 'invalid', errors: [{ path: 'general.code', message }] };
   }
   if (!isNew && rowIndex < 0) {
     const message = t('clientNotFound', ctx.lang, { code: record.general.code });
-    return refused({ ok: false, kind: 'error', message });
+    return { ok: false, kind: 'error', message };
   }
-  let current: ClientRecord | null = null;
-  if (!isNew) {
-    current = recordOf(tables, rowIndex, ctx);
-    if (current.version !== record.version) {
-      const at = current.version;
-      const by = current.computed.updatedBy || '?';
-      const when = at
-        ? Utilities.formatDate(new Date(at), ctx.read.timeZone, 'yyyy-MM-dd HH:mm')
-        : '?';
-      const message = t('conflict', ctx.lang, { by, at: when });
-      return refused({ ok: false, kind: 'conflict', by, at, message });
-    }
+  if (current && current.version !== record.version) {
+    const at = current.version;
+    const by = current.computed.updatedBy || '?';
+    const when = at
+      ? Utilities.formatDate(new Date(at), ctx.read.timeZone, 'yyyy-MM-dd HH:mm')
+      : '?';
+    const message = t('conflict', ctx.lang, { by, at: when });
+    return { ok: false, kind: 'conflict', by, at, message };
   }
+  return null;
+}
 
+/** The new version (Updated at) and who saves (Updated by). */
+interface Stamp {
+  now: Date;
+  user: string;
+}
+
+function newStamp(current: ClientRecord | null): Stamp {
   // Whole seconds: what Sheets stores and gives back exactly, so the version compares equal.
   // A second save within the same second still gets a new version (one second on), or a stale
   // form holding the first version could overwrite the second save unnoticed.
   const previous = current?.version ? new Date(current.version).getTime() : 0;
   const now = new Date(Math.max(Math.floor(Date.now() / 1000) * 1000, previous + 1000));
   const user = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
-  const hasInvoices = current?.computed.hasInvoices ?? false;
-  const { lang } = ctx;
+  return { now, user };
+}
 
-  // Plan every write first: a conflict found on the way must leave the sheets untouched.
-  // Updating needs the record as loaded: without it, what the user changed cannot be told
-  // from what others changed in the sheet (a sidebar opened before an update sends none).
-  if (!isNew && !original)
-    return refused({ ok: false, kind: 'error', message: t('formOutdated', ctx.lang) });
-  const base = isNew ? null : original!;
+/** Every write of a save, planned before any is made. */
+interface SavePlan {
+  base: ClientRecord | null;
+  client: CellsPlan;
+  terms: CellsPlan;
+  termsRow: (Record<string, unknown> & { row: number }) | undefined;
+  termsWanted: Record<string, unknown>;
+  /** Whether the Terms row is written (or made). */
+  termsWritten: boolean;
+  rows: { table: Table<SheetKey>; plan: RowsPlan }[];
+  /** The sheet held something the form did not load: the saved client is read again. */
+  sheetDiffers: boolean;
+}
+
+type CellsPlan = ReturnType<typeof mergeCells>;
+
+/**
+ * Plans every write first: a conflict found on the way (a field or row someone also changed in
+ * the sheet since the form loaded it) must leave the sheets untouched.
+ */
+function planSave(
+  ctx: FormContext,
+  target: SaveTarget,
+  base: ClientRecord | null,
+): SavePlan | { result: SaveResult } {
+  const { tables, record, rowIndex, key, isNew, current } = target;
+  const hasInvoices = current?.computed.hasInvoices ?? false;
   const clientRow = isNew
     ? {}
     : readRow(
@@ -175,91 +254,115 @@ function saveLocked(
         ctx.read,
         [],
       );
-  const clientPlan = mergeCells(clientRow, base && clientCells(base), clientCells(record));
+  const client = mergeCells(clientRow, base && clientCells(base), clientCells(record));
   const termsRow = rowsOfClient(tables.terms, key, ctx)[0];
   const termsWanted = termsCells(record, hasInvoices);
-  const termsPlan = mergeCells(termsRow ?? {}, base && termsCells(base, hasInvoices), termsWanted);
-  const rowPlans = planRows(ctx, tables, key, record, base);
-  const conflicts = [...clientPlan.conflicts, ...termsPlan.conflicts];
-  const rowConflicts = rowPlans.reduce((n, p) => n + p.plan.conflicts, 0);
+  const terms = mergeCells(termsRow ?? {}, base && termsCells(base, hasInvoices), termsWanted);
+  const rows = planRows(ctx, tables, key, record, base);
+  const conflicts = [...client.conflicts, ...terms.conflicts];
+  const rowConflicts = rows.reduce((n, p) => n + p.plan.conflicts, 0);
   if (conflicts.length > 0 || rowConflicts > 0) {
     const names = conflicts.map((k) => fieldName(k, ctx.lang));
     if (rowConflicts > 0) names.push(t('conflictRows', ctx.lang, { n: rowConflicts }));
     const message = t('handConflict', ctx.lang, { fields: names.join(', ') });
-    return refused({ ok: false, kind: 'conflict', by: '', at: '', message });
+    return { result: { ok: false, kind: 'conflict', by: '', at: '', message } };
   }
-
+  // Terms: at most one row per client, written when it changed; a missing row (never made, or
+  // deleted by hand) is made only for what the user set.
+  const termsWritten =
+    termsRow || base ? Object.keys(terms.changed).length > 0 : !termsAreBlank(termsWanted);
   const sheetDiffers =
-    clientPlan.sheetDiffers || termsPlan.sheetDiffers || rowPlans.some((p) => p.plan.sheetDiffers);
+    client.sheetDiffers || terms.sheetDiffers || rows.some((p) => p.plan.sheetDiffers);
+  return { base, client, terms, termsRow, termsWanted, termsWritten, rows, sheetDiffers };
+}
 
-  // Writes go by the row and column numbers read: a person may have sorted a sheet or inserted
-  // a column since. The header and the key cells of the rows about to be written must still
-  // stand (two calls per sheet written); else null, and the save reads and plans again. All
-  // sheets are checked before any is written, so a save is never half-done by a retry; what
-  // stays open is the few calls of the writes themselves.
+/**
+ * Writes go by the row and column numbers read: a person may have sorted a sheet or inserted
+ * a column since. The header and the key cells of the rows about to be written must still
+ * stand (two calls per sheet written); else false, and the save reads and plans again. All
+ * sheets are checked before any is written, so a save is never half-done by a retry; what
+ * stays open is the few calls of the writes themselves.
+ */
+function stillInPlace(target: SaveTarget, plan: SavePlan): boolean {
+  const { tables, isNew, rowIndex } = target;
   const touched = (table: Table<SheetKey>) =>
-    rowPlans.filter(
+    plan.rows.filter(
       (p) =>
         p.table === table &&
         (p.plan.writes.length || p.plan.appends.length || p.plan.deletes.length),
     );
   const rowsOf = (table: Table<SheetKey>) =>
     touched(table).flatMap((p) => [...p.plan.writes.map((w) => w.row), ...p.plan.deletes]);
-  // Terms: at most one row per client, written when it changed; a missing row (never made, or
-  // deleted by hand) is made only for what the user set.
-  const termsWritten =
-    termsRow || base ? Object.keys(termsPlan.changed).length > 0 : !termsAreBlank(termsWanted);
   const commissions = tables.commissions as Table<SheetKey>;
   const crmLog = tables.crmLog as Table<SheetKey>;
-  const inPlace =
+  return (
     unmoved(tables.clients, 'code', isNew ? [] : [rowIndex + FIRST_DATA_ROW]) &&
-    (!termsWritten || unmoved(tables.terms, 'clientCode', termsRow ? [termsRow.row] : [])) &&
+    (!plan.termsWritten ||
+      unmoved(tables.terms, 'clientCode', plan.termsRow ? [plan.termsRow.row] : [])) &&
     (touched(commissions).length === 0 ||
       unmoved(tables.commissions, 'clientCode', rowsOf(commissions))) &&
-    (touched(crmLog).length === 0 || unmoved(tables.crmLog, 'clientCode', rowsOf(crmLog)));
-  if (!inPlace) return null;
+    (touched(crmLog).length === 0 || unmoved(tables.crmLog, 'clientCode', rowsOf(crmLog)))
+  );
+}
 
+/** The planned writes: Clients, Terms, then the repeatable rows (deletions last). */
+function writeSave(ctx: FormContext, target: SaveTarget, plan: SavePlan, stamp: Stamp): void {
+  const { tables, isNew, rowIndex, record } = target;
+  const { lang } = ctx;
   // Clients: the changed cells, plus Updated at / by.
-  const stamp = { updatedAt: now, updatedBy: user };
+  const updated = { updatedAt: stamp.now, updatedBy: stamp.user };
   if (isNew)
-    appendRecords(tables.clients, [{ ...toCells('clients', clientPlan.changed, lang), ...stamp }]);
+    appendRecords(tables.clients, [
+      { ...toCells('clients', plan.client.changed, lang), ...updated },
+    ]);
   else
     writeRowCells(tables.clients, rowIndex + FIRST_DATA_ROW, {
-      ...toCells('clients', clientPlan.changed, lang),
-      ...stamp,
+      ...toCells('clients', plan.client.changed, lang),
+      ...updated,
     });
-  const watchInputsChanged = WATCH_INPUTS.some((k) => k in termsPlan.changed);
-  if (termsWritten && termsRow)
-    writeRowCells(tables.terms, termsRow.row, toCells('terms', termsPlan.changed, lang));
-  else if (termsWritten) {
-    const cells = base ? { ...termsPlan.changed, clientCode: record.general.code } : termsWanted;
+  if (plan.termsWritten && plan.termsRow)
+    writeRowCells(tables.terms, plan.termsRow.row, toCells('terms', plan.terms.changed, lang));
+  else if (plan.termsWritten) {
+    const cells = plan.base
+      ? { ...plan.terms.changed, clientCode: record.general.code }
+      : plan.termsWanted;
     appendRecords(tables.terms, [toCells('terms', cells, lang)]);
   }
   // Repeatable rows; deletions last, bottom first, so the row numbers used before stay right.
   const deletions = new Map<Table<SheetKey>, number[]>();
-  for (const { table, plan } of rowPlans) {
-    for (const w of plan.writes) writeRowCells(table, w.row, toCells(table.key, w.cells, lang));
+  for (const { table, plan: rows } of plan.rows) {
+    for (const w of rows.writes) writeRowCells(table, w.row, toCells(table.key, w.cells, lang));
     appendRecords(
       table,
-      plan.appends.map((a) => toCells(table.key, a, lang)),
+      rows.appends.map((a) => toCells(table.key, a, lang)),
     );
-    deletions.set(table, [...(deletions.get(table) ?? []), ...plan.deletes]);
+    deletions.set(table, [...(deletions.get(table) ?? []), ...rows.deletes]);
   }
   for (const [table, rows] of deletions) deleteSheetRows(table.sheet, rows);
+}
 
-  // What the form shows next (and sends back as `original`): the client as the sheet now holds
-  // it. When the sheet held nothing the form did not load, that is the request with the new
-  // version and the sheet's computed fields; else the client is read again.
+/**
+ * What the form shows next (and sends back as `original`): the client as the sheet now holds
+ * it. When the sheet held nothing the form did not load, that is the request with the new
+ * version and the sheet's computed fields; else the client is read again.
+ */
+function savedResult(
+  ctx: FormContext,
+  target: SaveTarget,
+  plan: SavePlan,
+  stamp: Stamp,
+): SaveResult {
+  const { record, requested, current, key, codes, taken } = target;
   const asSent = renumbered({
     ...record,
-    version: now.toISOString(),
+    version: stamp.now.toISOString(),
     computed: {
       ...(current?.computed ?? emptyClientRecord().computed),
-      updatedAt: now.toISOString(),
-      updatedBy: user,
+      updatedAt: stamp.now.toISOString(),
+      updatedBy: stamp.user,
     },
   });
-  const saved = sheetDiffers ? (rereadOrNull(ctx, key) ?? asSent) : asSent;
+  const saved = plan.sheetDiffers ? (rereadOrNull(ctx, key) ?? asSent) : asSent;
   const result: SaveResult = {
     ok: true,
     record: saved,
@@ -268,11 +371,11 @@ function saveLocked(
         ? t('saved', ctx.lang, { code: record.general.code })
         : t('savedAs', ctx.lang, { code: record.general.code, asked: requested.general.code }),
   };
-  if (isNew) {
+  if (target.isNew) {
     taken.add(key);
     result.nextCode = nextClientCode([...codes, record.general.code], (c) => taken.has(codeKey(c)));
   }
-  return { result, watchInputsChanged };
+  return result;
 }
 
 /**

@@ -29,19 +29,16 @@ import { loadSettings } from '../platform/settings';
 import { sendStatements, type StatementReport } from './statements';
 import { recordGrowth } from '../workbook/size';
 import {
-  appendRecords,
   columnsOf,
-  deleteSheetRows,
   FIRST_DATA_ROW,
-  readColumns,
-  readTable,
   requiredColumns,
-  withWholeRows,
   WorkbookError,
   type Table,
-  sameHeader,
-  stillHolds,
-} from '../workbook/workbook';
+} from '../workbook/sheets';
+import { readColumns, readTable, withWholeRows } from '../workbook/read';
+import { sameHeader, stillHolds } from '../workbook/rowChecks';
+import { appendRecords, deleteSheetRows } from '../workbook/write';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -187,14 +184,12 @@ export function runCommissions(
     });
   }
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
-  let report: CommissionRunReport;
-  try {
-    report = writeMonth(spreadsheet, month, result, problems, lang, timeZone, options);
-  } finally {
-    lock.releaseLock();
-  }
+  const report: CommissionRunReport = withDocumentLock(
+    lang,
+    LOCK_WAIT_MS,
+    () => writeMonth(spreadsheet, month, result, problems, lang, timeZone, options),
+    { flush: 'never' }, // writeMonth flushes what it writes
+  );
   // The workbook-size figure (Settings) takes its rate from what this run read: the invoices of
   // the last 12 months and the month's detail lines (src/server/workbook/size.ts).
   if (report.written)

@@ -24,19 +24,12 @@ import { csvField } from '../../shared/csv';
 import { t } from '../platform/messages';
 import { loadSettings } from '../platform/settings';
 import { scriptJson } from '../privacy/download';
-import {
-  FIRST_DATA_ROW,
-  WorkbookError,
-  deleteSheetRows,
-  readColumns,
-  readTable,
-  requiredColumns,
-  sameHeader,
-  stillHolds,
-  withWholeRows,
-  type Table,
-} from '../workbook/workbook';
+import { FIRST_DATA_ROW, WorkbookError, requiredColumns, type Table } from '../workbook/sheets';
+import { readColumns, readTable, withWholeRows } from '../workbook/read';
+import { sameHeader, stillHolds } from '../workbook/rowChecks';
+import { deleteSheetRows } from '../workbook/write';
 import { loadRetentionMonths } from '../workbook/size';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -266,19 +259,22 @@ export function foldDetails(spreadsheet: Spreadsheet, request: unknown): FoldRes
     plan.months.every((m) => asked.includes(m.month));
   if (!same) return { ok: false, message: t('foldChanged', lang) };
   const table = plan.table!;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
-  try {
-    if (
-      !sameHeader(table.sheet, table.header) ||
-      !stillHolds(table.sheet, table.rows, table.index.month)
-    )
-      return { ok: false, message: t('foldChanged', lang) };
-    deleteSheetRows(table.sheet, plan.rows);
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  const moved = withDocumentLock(
+    lang,
+    LOCK_WAIT_MS,
+    () => {
+      if (
+        !sameHeader(table.sheet, table.header) ||
+        !stillHolds(table.sheet, table.rows, table.index.month)
+      )
+        return true;
+      deleteSheetRows(table.sheet, plan.rows);
+      SpreadsheetApp.flush();
+      return false;
+    },
+    { flush: 'never' }, // flushed only after a deletion
+  );
+  if (moved) return { ok: false, message: t('foldChanged', lang) };
   console.log(`Commission details folded: ${asked.join(', ')} (${plan.rows.length} lines)`);
   return {
     ok: true,

@@ -13,7 +13,7 @@ import { sendWithinQuota, type MailReport } from '../platform/mail';
 import { byManagerAddress } from '../watch/notifications';
 import { readAll } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
-import { readTable } from '../workbook/workbook';
+import { readTable } from '../workbook/read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -12,7 +12,10 @@ import type { HabitsSearchResult } from '../../shared/formApi';
 import { t } from '../platform/messages';
 import { readInvoices, toCell } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
-import { columnsOf, readTable, writeColumn, WorkbookError } from '../workbook/workbook';
+import { columnsOf, WorkbookError } from '../workbook/sheets';
+import { readTable } from '../workbook/read';
+import { writeColumn } from '../workbook/write';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,9 +41,7 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
   const invoices = readInvoices(readTable(spreadsheet, 'invoices', lang), ctx);
   const habits = habitsByClient(invoices.records, codeKey);
   const column = columnsOf('clients').find((c) => c.key === 'computedHabits')!;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
-  try {
+  return withDocumentLock(lang, LOCK_WAIT_MS, () => {
     const clients = readTable(spreadsheet, 'clients', lang);
     const hi = clients.index.computedHabits;
     if (hi < 0)
@@ -57,11 +58,8 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
     });
     const changed = values.some((v, i) => v !== (clients.rows[i]![hi] ?? ''));
     if (changed) writeColumn(clients, 'computedHabits', values);
-    SpreadsheetApp.flush();
     return { lang, clients: clients.rows.length, withHabits, problems: invoices.problems };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** The sidebar's search: clients who bought `productType`, most purchases first. */

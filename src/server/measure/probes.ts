@@ -20,7 +20,7 @@ import {
   type SpeedReport,
 } from '../../shared/speedReport';
 import { t } from '../platform/messages';
-import { findSheet, indexHeader } from '../workbook/workbook';
+import { findSheet, indexHeader } from '../workbook/sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

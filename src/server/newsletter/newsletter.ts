@@ -21,7 +21,10 @@ import {
 import { t } from '../platform/messages';
 import { readAudience, type AudienceClient } from './audience';
 import { loadSettings } from '../platform/settings';
-import { readTable, writeColumn, WorkbookError } from '../workbook/workbook';
+import { WorkbookError } from '../workbook/sheets';
+import { readTable } from '../workbook/read';
+import { writeColumn } from '../workbook/write';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -264,9 +267,7 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
  */
 function writeSyncStates(spreadsheet: Spreadsheet, lang: Lang, states: Map<string, string>): void {
   if (states.size === 0) return;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
-  try {
+  withDocumentLock(lang, LOCK_WAIT_MS, () => {
     const table = readTable(spreadsheet, 'clients', lang);
     const ci = table.index.code;
     const si = table.index.mailchimpSync;
@@ -275,10 +276,7 @@ function writeSyncStates(spreadsheet: Spreadsheet, lang: Lang, states: Map<strin
       return state ?? row[si] ?? '';
     });
     writeColumn(table, 'mailchimpSync', column);
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 const MAX_LINES = 25;

@@ -6,7 +6,7 @@ import { previousMonth, dayInZone } from '../../domain/time';
 import { runCommissions } from '../commissions/commissionRun';
 import { t } from './messages';
 import { workbookLang } from './settings';
-import { findSheet } from '../workbook/workbook';
+import { findSheet } from '../workbook/sheets';
 
 /** How many problems an alert lists before saying "and N more". */
 const MAX_LISTED = 15;

@@ -21,14 +21,10 @@ import { downloadPage } from './download';
 import { toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { currentUser, logDoneAction, readPrivacyLog } from './privacyLog';
-import {
-  columnLetter,
-  FIRST_DATA_ROW,
-  readTable,
-  writeRowCells,
-  WorkbookError,
-  type Table,
-} from '../workbook/workbook';
+import { columnLetter, FIRST_DATA_ROW, WorkbookError, type Table } from '../workbook/sheets';
+import { readTable } from '../workbook/read';
+import { writeRowCells } from '../workbook/write';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -233,15 +229,9 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
   if (!target) return;
   if (!confirm(title, t('confirmAnonymize', lang, { code: target.code, name: target.name })))
     return;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
-  let crmRows: number;
-  try {
-    crmRows = anonymizeLocked(spreadsheet, lang, target.code);
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  const crmRows = withDocumentLock(lang, LOCK_WAIT_MS, () =>
+    anonymizeLocked(spreadsheet, lang, target.code),
+  );
   // Committed: from here on nothing may report the anonymization as failed.
   const done = t('anonymized', lang, { code: target.code, rows: crmRows });
   const logProblem = logDoneAction(spreadsheet, lang, 'anonymize', target.code);

@@ -16,7 +16,8 @@
  */
 import type { Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
-import { asCellValue } from '../workbook/workbook';
+import { asCellValue } from '../workbook/write';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -135,15 +136,15 @@ export function logPrivacyAction(
   code: string,
   entry: PrivacyLogEntry = { at: new Date().toISOString(), by: currentUser(), action, code },
 ): PrivacyLogEntry {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(t('busy', lang));
-  try {
+  const append = () => {
     const sheet = ensurePrivacyLog(spreadsheet, lang);
     sheet.appendRow(logRow(entry, sheet.getName() === PRIVACY_LOG_SHEET.fr ? 'fr' : 'en'));
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  };
+  withDocumentLock(lang, LOCK_WAIT_MS, append, {
+    onBusy: (message) => {
+      throw new Error(message);
+    },
+  });
   return entry;
 }
 

@@ -18,7 +18,7 @@ import {
 import { t } from '../platform/messages';
 import { loadSettings, saveSettings } from '../platform/settings';
 import { installTriggers, type TriggerReport } from '../platform/triggers';
-import { columnLetter, columnsOf, findSheet, indexHeader } from '../workbook/workbook';
+import { columnLetter, columnsOf, findSheet, indexHeader } from '../workbook/sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

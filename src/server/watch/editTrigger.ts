@@ -17,13 +17,8 @@
 import { SHEETS, normalizeHeader, type SheetKey } from '../../shared/contract';
 import { MAX_CLIENTS } from './perClient';
 import { WATCH_INVOICE_COLUMNS, WATCH_REQUIRED, WATCH_TERMS_COLUMNS } from './refresh';
-import {
-  columnsOf,
-  FIRST_DATA_ROW,
-  indexHeader,
-  sameHeader,
-  sheetValues,
-} from '../workbook/workbook';
+import { columnsOf, FIRST_DATA_ROW, indexHeader, sheetValues } from '../workbook/sheets';
+import { sameHeader } from '../workbook/rowChecks';
 
 /** The columns whose edit can change a watch status: those the rules read or compute. */
 const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {

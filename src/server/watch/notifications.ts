@@ -10,7 +10,7 @@ import type { ColumnKey, Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { codeKey } from '../../domain/cells';
 import { sendWithinQuota, type MailReport } from '../platform/mail';
-import { readTable } from '../workbook/workbook';
+import { readTable } from '../workbook/read';
 
 export interface NewlyWatched {
   code: string;

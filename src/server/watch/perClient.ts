@@ -16,16 +16,11 @@ import { notifyNewlyWatched, type NewlyWatched } from './notifications';
 import { asClients, asTerms, readAll, readInvoices } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { TERMS_INPUTS, WATCH_REQUIRED, onlyColumns, sameCell } from './refresh';
-import {
-  FIRST_DATA_ROW,
-  readColumns,
-  rowsWithCode,
-  unmoved,
-  withWholeRows,
-  writeRowCells,
-  WorkbookError,
-  type Table,
-} from '../workbook/workbook';
+import { FIRST_DATA_ROW, WorkbookError, type Table } from '../workbook/sheets';
+import { readColumns, rowsWithCode, withWholeRows } from '../workbook/read';
+import { unmoved } from '../workbook/rowChecks';
+import { writeRowCells } from '../workbook/write';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -51,17 +46,13 @@ export function refreshClientsWatch(
   const today = dayInZone(new Date(), timeZone);
   const keys = new Set(codes.map(codeKey).filter((k) => k !== ''));
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
-  let outcome: Outcome | undefined;
-  try {
-    for (let attempt = 0; attempt < ATTEMPTS && outcome === undefined; attempt++)
-      outcome = refreshOnce(spreadsheet, keys, ctx, settings, today);
-    if (outcome === undefined) throw new WorkbookError(t('busy', lang));
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  const outcome = withDocumentLock(lang, LOCK_WAIT_MS, () => {
+    let found: Outcome | undefined;
+    for (let attempt = 0; attempt < ATTEMPTS && found === undefined; attempt++)
+      found = refreshClientsOnce(spreadsheet, keys, ctx, settings, today);
+    if (found === undefined) throw new WorkbookError(t('busy', lang));
+    return found;
+  });
   // Mail goes out after the lock is released (slow, needs no sheet).
   if (settings.notifyWatch && outcome.newlyWatched.length > 0) {
     const sent = notifyNewlyWatched(spreadsheet, outcome.newlyWatched, settings);
@@ -76,8 +67,8 @@ interface Outcome {
   newlyWatched: NewlyWatched[];
 }
 
-/** One read-compute-write pass; undefined when rows moved under it (try again). */
-function refreshOnce(
+/** One read-compute-write pass over the given clients' rows only; undefined when rows moved under it (try again). */
+function refreshClientsOnce(
   spreadsheet: Spreadsheet,
   keys: ReadonlySet<string>,
   ctx: ReadContext,

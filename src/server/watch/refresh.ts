@@ -22,14 +22,14 @@ import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from '
 import {
   columnsOf,
   FIRST_DATA_ROW,
-  readColumns,
   adjacentRuns,
-  asCellValue,
   WorkbookError,
   type Table,
-  sameHeader,
-  stillHolds,
-} from '../workbook/workbook';
+} from '../workbook/sheets';
+import { readColumns } from '../workbook/read';
+import { sameHeader, stillHolds } from '../workbook/rowChecks';
+import { asCellValue } from '../workbook/write';
+import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -61,18 +61,13 @@ export function refreshWatch(
   const ctx: ReadContext = { lang, timeZone };
   const today = dayInZone(new Date(), timeZone);
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new WorkbookError(t('busy', lang));
-  let report: WatchRefreshReport | null = null;
-  try {
-    for (let attempt = 0; attempt < ATTEMPTS && !report; attempt++) {
-      report = refreshOnce(spreadsheet, settings, ctx, today);
-    }
-    if (!report) throw new WorkbookError(t('busy', lang));
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  const report = withDocumentLock(lang, LOCK_WAIT_MS, () => {
+    let found: WatchRefreshReport | null = null;
+    for (let attempt = 0; attempt < ATTEMPTS && !found; attempt++)
+      found = refreshAllOnce(spreadsheet, settings, ctx, today);
+    if (!found) throw new WorkbookError(t('busy', lang));
+    return found;
+  });
   // Mail goes out after the lock is released: it is slow and needs no sheet.
   if (options.notify !== false && settings.notifyWatch && report.newlyWatched.length > 0) {
     const sent = notifyNewlyWatched(spreadsheet, report.newlyWatched, settings);
@@ -84,8 +79,8 @@ export function refreshWatch(
   return report;
 }
 
-/** One read-compute-write pass; null when the rows moved under it. */
-function refreshOnce(
+/** One read-compute-write pass over every client; null when the rows moved under it. */
+function refreshAllOnce(
   spreadsheet: Spreadsheet,
   settings: Settings,
   ctx: ReadContext,
@@ -216,12 +211,9 @@ const CLIENT_INPUTS: readonly ColumnKey<'clients'>[] = [
   'accountManager',
   'watched',
 ];
-export const TERMS_INPUTS: readonly ColumnKey<'terms'>[] = [
-  'clientCode',
-  'creditLimit',
-  'termDays',
-  'watchReason',
-];
+/** The Terms cells the watch rules read (src/domain/watch.ts): a save that changes one refreshes the client. */
+export const TERMS_RULE_INPUTS = ['creditLimit', 'termDays', 'watchReason'] as const;
+export const TERMS_INPUTS: readonly ColumnKey<'terms'>[] = ['clientCode', ...TERMS_RULE_INPUTS];
 
 /**
  * The columns without which no client's status can be computed or written: the keys and the

@@ -25,9 +25,23 @@ import {
   type ReadContext,
 } from '../../domain/cells';
 import type { CellProblem, Client, Invoice, Terms } from '../../domain/types';
-import { asCellValue, columnsOf, FIRST_DATA_ROW, type Table } from './workbook';
+import { columnsOf, FIRST_DATA_ROW, type Table } from './sheets';
+import { asCellValue } from './write';
 
 export type RowValues<S extends SheetKey> = Record<ColumnKey<S>, unknown>;
+
+// Compile-time: the domain records have exactly the sheets' columns (src/shared/contract.ts and
+// src/domain/types.ts), so a column added to one and not the other fails to compile here.
+type SameKeys<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? true
+    : false
+  : false;
+type Holds<T extends true> = T;
+export type DomainRecordsMatchColumns = [
+  Holds<SameKeys<Client, RowValues<'clients'>>>,
+  Holds<SameKeys<Terms, RowValues<'terms'>>>,
+];
 
 export interface Read<T> {
   /** `row` is the 1-based sheet row. */
@@ -136,9 +150,10 @@ export function readAll<S extends SheetKey>(table: Table<S>, ctx: ReadContext): 
   return { records, problems };
 }
 
-// The sheets' rows are the domain records: same keys (src/shared/contract.ts and src/domain/types.ts).
-export const asClients = (r: Read<RowValues<'clients'>>) => r as unknown as Read<Client>;
-export const asTerms = (r: Read<RowValues<'terms'>>) => r as unknown as Read<Terms>;
+// The rows of Clients and Terms are their domain records, values typed by column kind (readRow);
+// DomainRecordsMatchColumns above checks that the keys are the same, so this cast hides nothing.
+export const asClients = (r: Read<RowValues<'clients'>>) => r as Read<Client>;
+export const asTerms = (r: Read<RowValues<'terms'>>) => r as Read<Terms>;
 
 /**
  * Invoices whose required cells (number, date, client code, amount) could be read; the others

@@ -1,0 +1,57 @@
+/**
+ * The document lock around every read-compare-write section: one helper instead of a
+ * try/flush/release block copied into each writer.
+ *
+ * LockService.getDocumentLock() serializes the executions of this script on this document
+ * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock());
+ * tryLock(ms) waits at most `ms` and returns false rather than throwing
+ * (https://developers.google.com/apps-script/reference/lock/lock#tryLock(Integer)). Pending
+ * spreadsheet writes are applied with SpreadsheetApp.flush() before the lock is released, so the
+ * next holder reads what this one wrote (the lock guide recommends it:
+ * https://developers.google.com/apps-script/reference/lock/lock#releaseLock()).
+ */
+import type { Lang } from '../../shared/contract';
+import { WorkbookError } from '../workbook/sheets';
+import { t } from './messages';
+
+export interface DocumentLockOptions<T> {
+  /**
+   * When to call SpreadsheetApp.flush() before releasing: 'success' (default) after the body
+   * returned, 'always' also when it threw, 'never' when the body flushes itself or writes nothing.
+   */
+  flush?: 'success' | 'always' | 'never';
+  /**
+   * What a lock still held by someone else after `waitMs` gives: by default a WorkbookError with
+   * the "busy" message in the workbook language; `onBusy` may throw another error or return a
+   * result instead (the form's save answers the sidebar rather than throwing).
+   */
+  onBusy?: (message: string) => T;
+}
+
+/** Runs `body` under the document lock, waiting at most `waitMs` for it. */
+export function withDocumentLock<T>(
+  lang: Lang,
+  waitMs: number,
+  body: () => T,
+  options: DocumentLockOptions<T> = {},
+): T {
+  const { flush = 'success', onBusy } = options;
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(waitMs)) {
+    const message = t('busy', lang);
+    if (onBusy) return onBusy(message);
+    throw new WorkbookError(message);
+  }
+  let done = false;
+  try {
+    const result = body();
+    done = true;
+    return result;
+  } finally {
+    try {
+      if (flush === 'always' || (flush === 'success' && done)) SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
+  }
+}

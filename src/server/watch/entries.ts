@@ -1,0 +1,51 @@
+/** The watch list's entry points of src/server/index.ts: the menu refresh and the triggers. */
+import { describeProblems } from '../platform/menuActions';
+import { t } from '../platform/messages';
+import { recordDailyRun, TRIGGER_HANDLERS, triggerMayRun } from '../platform/triggers';
+import { changeMovesColumns, editMayMatter, forgetWatchColumns, watchEditOf } from './editTrigger';
+import { refreshClientsWatch } from './perClient';
+import { refreshWatch } from './refresh';
+
+/** Menu: recomputes Under watch, Watch reasons, Balance due and the computed dates of every client. */
+export function refreshWatchList(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const report = refreshWatch(spreadsheet);
+  spreadsheet.toast(
+    t('watchDone', report.lang, { watched: report.watched, newly: report.newlyWatched.length }),
+    t('menuTitle', report.lang),
+  );
+  describeProblems(report.lang, report.problems);
+}
+
+/** Installed by setupWorkbook: daily refresh. */
+export function onDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  if (!triggerMayRun(TRIGGER_HANDLERS.daily)) return;
+  recordDailyRun();
+  const report = refreshWatch(SpreadsheetApp.getActiveSpreadsheet());
+  if (report.problems.length > 0) console.warn(JSON.stringify(report.problems.slice(0, 50)));
+}
+
+/**
+ * Installed by setupWorkbook: edits of Invoices, Terms or Clients refresh the watch status of
+ * the clients of the edited rows (the whole list after a big paste).
+ */
+export function onEditTrigger(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  // Most edits cannot matter: settled in at most three calls, before anything else.
+  if (!editMayMatter(e.range)) return;
+  if (!triggerMayRun(TRIGGER_HANDLERS.edit)) return;
+  const edit = watchEditOf(e.range, e);
+  const spreadsheet = () => e.source ?? SpreadsheetApp.getActiveSpreadsheet();
+  if (edit.kind === 'all') refreshWatch(spreadsheet());
+  else if (edit.kind === 'clients') refreshClientsWatch(spreadsheet(), edit.codes);
+}
+
+/**
+ * Installed by setupWorkbook: a column or sheet inserted, removed, moved or renamed makes the
+ * edit trigger read the watched columns' positions again. Edits and formats return at once.
+ */
+export function onChangeTrigger(e?: GoogleAppsScript.Events.SheetsOnChange): void {
+  if (!e || !changeMovesColumns(e.changeType)) return;
+  if (!triggerMayRun(TRIGGER_HANDLERS.change)) return;
+  forgetWatchColumns();
+}

@@ -1,0 +1,117 @@
+/**
+ * Writing to sheets: only the cells meant to change, in blocks of adjacent cells. Never a whole
+ * row the script did not write, never a column the team added; user text never becomes a
+ * formula or another type.
+ */
+import { type ColumnKey, type SheetKey } from '../../shared/contract';
+import { adjacentRuns, columnsOf, FIRST_DATA_ROW, type Table } from './sheets';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Blank rows added beyond what an append needs when a sheet is full. */
+const GROWTH_ROWS = 100;
+
+/**
+ * Strings Sheets would read as a formula when written (Sheets treats + and - like =), or whose
+ * leading apostrophe it would take as the "text" mark and drop ("'t Hooft").
+ */
+const FORMULA_START = /^[=+\-@']/;
+
+/**
+ * User text is data: a string that Sheets would turn into a formula (or a number, a date, a
+ * boolean) is written with a leading apostrophe, which Sheets keeps out of the value. Columns
+ * formatted as plain text ('@') store strings as typed, so they get no apostrophe.
+ */
+export function asCellValue(value: unknown, plainTextColumn: boolean): unknown {
+  if (typeof value !== 'string' || value === '' || plainTextColumn) return value;
+  if (FORMULA_START.test(value) || looksParsable(value)) return `'${value}`;
+  return value;
+}
+
+/** Text Sheets would parse into another type when typed: numbers, percentages, dates, booleans. */
+function looksParsable(text: string): boolean {
+  const s = text.trim();
+  return (
+    /^(true|false|vrai|faux)$/i.test(s) ||
+    /^[$€]?\s?[-+]?[\d\s.,\u00a0\u202f]+\s?[$€%]?$/.test(s) ||
+    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s.*)?$/.test(s) ||
+    /^\d{1,2}:\d{2}/.test(s)
+  );
+}
+
+// The writers below take cell-ready values (see toCell in records.ts, which escapes user text).
+
+/**
+ * Writes the given contract columns of one existing row: one setValues per run of adjacent
+ * columns, so the team's own columns and the columns not given are never touched.
+ */
+export function writeRowCells<S extends SheetKey>(
+  table: Table<S>,
+  sheetRow: number,
+  cells: Partial<Record<ColumnKey<S>, unknown>>,
+): void {
+  const byPosition = new Map<number, unknown>();
+  for (const column of columnsOf(table.key)) {
+    if (!(column.key in cells)) continue;
+    const i = table.index[column.key];
+    if (i < 0) continue;
+    byPosition.set(i, cells[column.key]);
+  }
+  for (const run of adjacentRuns([...byPosition.keys()])) {
+    table.sheet
+      .getRange(sheetRow, run.start + 1, 1, run.values.length)
+      .setValues([run.values.map((i) => byPosition.get(i))]);
+  }
+}
+
+/**
+ * Writes one contract column for rows 2..(1 + values.length) in a single call. For computed
+ * columns: the rows are those of `table.rows`, read in the same critical section.
+ */
+export function writeColumn<S extends SheetKey>(
+  table: Table<S>,
+  key: ColumnKey<S>,
+  values: readonly unknown[],
+): void {
+  const i = table.index[key];
+  if (i < 0 || values.length === 0) return;
+  table.sheet.getRange(FIRST_DATA_ROW, i + 1, values.length, 1).setValues(values.map((v) => [v]));
+}
+
+/**
+ * Appends records after the last row with content, in one block as wide as the header. Cells
+ * of the team's own columns stay blank. Grows the sheet first when it is full (writing past the
+ * last row is an error in Sheets).
+ */
+export function appendRecords<S extends SheetKey>(
+  table: Table<S>,
+  records: readonly Partial<Record<ColumnKey<S>, unknown>>[],
+): number {
+  if (records.length === 0) return 0;
+  const width = Math.max(table.header.length, 1);
+  const rows = records.map((record) => {
+    const row: unknown[] = new Array<unknown>(width).fill('');
+    for (const column of columnsOf(table.key)) {
+      const i = table.index[column.key];
+      if (i >= 0 && column.key in record) row[i] = record[column.key];
+    }
+    return row;
+  });
+  const first = table.sheet.getLastRow() + 1;
+  const maxRows = table.sheet.getMaxRows();
+  const last = first + rows.length - 1;
+  // Grow with room to spare, so that the next saves need no growth (one call saved each).
+  if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows + GROWTH_ROWS);
+  table.sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  return first;
+}
+
+/** Deletes sheet rows (1-based), bottom first, one call per run of adjacent rows. */
+export function deleteSheetRows(sheet: Sheet, sheetRows: number[]): void {
+  if (sheetRows.length === 0) return;
+  // Sheets refuses to delete every non-frozen row: keep one blank row.
+  const maxRows = sheet.getMaxRows();
+  if (new Set(sheetRows).size >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
+  const runs = adjacentRuns(sheetRows).reverse();
+  for (const run of runs) sheet.deleteRows(run.start, run.values.length);
+}
