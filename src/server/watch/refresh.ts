@@ -25,6 +25,7 @@ import {
   readColumns,
   adjacentRuns,
   asCellValue,
+  setCellValues,
   WorkbookError,
   type Table,
   sameHeader,
@@ -379,12 +380,13 @@ function writeChanged<S extends 'clients' | 'terms'>(
     const keeps = run.values.some((i) => changed.get(i)!.includes(KEEP));
     const fresh = keeps ? range.getValues() : null;
     const formulas = keeps ? range.getFormulas() : null;
-    range.setValues(
+    setCellValues(
+      range,
       table.rows.map((_, r) =>
         run.values.map((i, k) => {
           const v = changed.get(i)![r];
           if (v !== KEEP) return v;
-          return formulas?.[r]?.[k] || asCellValue(fresh?.[r]?.[k] ?? '', false);
+          return formulas?.[r]?.[k] || asCellValue(fresh?.[r]?.[k] ?? '');
         }),
       ),
     );

@@ -435,13 +435,42 @@ const FORMULA_START = /^[=+\-@']/;
 
 /**
  * User text is data: a string that Sheets would turn into a formula (or a number, a date, a
- * boolean) is written with a leading apostrophe, which Sheets keeps out of the value. Columns
- * formatted as plain text ('@') store strings as typed, so they get no apostrophe.
+ * boolean) gets a leading apostrophe, Sheets' mark for "text as typed", which it keeps out of
+ * the value (https://support.google.com/docs/answer/3094044). Whatever the column's declared
+ * kind: a colleague's Format › Clear formatting removes a plain-text ('@') format, after which
+ * "0042" would be stored as 42 and "=2+3" as a formula. The writers (setCellValues) drop the
+ * mark again in cells that are still formatted '@', where Sheets would keep it as a character.
  */
-export function asCellValue(value: unknown, plainTextColumn: boolean): unknown {
-  if (typeof value !== 'string' || value === '' || plainTextColumn) return value;
+export function asCellValue(value: unknown): unknown {
+  if (typeof value !== 'string' || value === '') return value;
   if (FORMULA_START.test(value) || looksParsable(value)) return `'${value}`;
   return value;
+}
+
+/** Whether a cell-ready value carries the "text as typed" mark of asCellValue. */
+function marked(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith("'");
+}
+
+/**
+ * Range.setValues of cell-ready values (asCellValue), correct whatever the cells' format: when a
+ * value carries the text mark, the block's number formats are read first (one more call, only
+ * then) and the mark is dropped in cells formatted as plain text ('@'), which store what is
+ * written as is, apostrophe included (emulator/spreadsheet/values.ts parseTyped); elsewhere Sheets
+ * drops the mark itself. A format changed in the instant between that read and the write is
+ * the one case left (README, "Shared editing").
+ */
+export function setCellValues(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  values: unknown[][],
+): void {
+  if (values.some((row) => row.some(marked))) {
+    const formats = range.getNumberFormats();
+    values = values.map((row, r) =>
+      row.map((v, c) => (marked(v) && formats[r]?.[c] === '@' ? v.slice(1) : v)),
+    );
+  }
+  range.setValues(values);
 }
 
 /** Text Sheets would parse into another type when typed: numbers, percentages, dates, booleans. */
@@ -474,9 +503,9 @@ export function writeRowCells<S extends SheetKey>(
     byPosition.set(i, cells[column.key]);
   }
   for (const run of adjacentRuns([...byPosition.keys()])) {
-    table.sheet
-      .getRange(sheetRow, run.start + 1, 1, run.values.length)
-      .setValues([run.values.map((i) => byPosition.get(i))]);
+    setCellValues(table.sheet.getRange(sheetRow, run.start + 1, 1, run.values.length), [
+      run.values.map((i) => byPosition.get(i)),
+    ]);
   }
 }
 
@@ -503,7 +532,10 @@ export function writeColumn<S extends SheetKey>(
 ): void {
   const i = table.index[key];
   if (i < 0 || values.length === 0) return;
-  table.sheet.getRange(FIRST_DATA_ROW, i + 1, values.length, 1).setValues(values.map((v) => [v]));
+  setCellValues(
+    table.sheet.getRange(FIRST_DATA_ROW, i + 1, values.length, 1),
+    values.map((v) => [v]),
+  );
 }
 
 /**
@@ -530,7 +562,7 @@ export function appendRecords<S extends SheetKey>(
   const last = first + rows.length - 1;
   // Grow with room to spare, so that the next saves need no growth (one call saved each).
   if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows + GROWTH_ROWS);
-  table.sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  setCellValues(table.sheet.getRange(first, 1, rows.length, width), rows);
   return first;
 }
 
