@@ -5,10 +5,10 @@
  * is a hand edit landing between two service calls (emu.at) or a format a colleague cleared.
  * Run `npm run build` first.
  */
-import type { Emulator } from '../../emulator';
+import { createEmulator, type Emulator, type EmulatorState } from '../../emulator';
 import type { SaveResult } from '../../src/shared/formApi';
 import { emptyClientRecord } from '../../src/shared/schemas';
-import { workbook, type TestWorkbook } from './harness';
+import { TestWorkbook, workbook } from './harness';
 
 /** A person's edit between two service calls, in an execution of its own (not counted). */
 function byHand(emu: Emulator, edit: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => void): void {
@@ -67,5 +67,193 @@ describe('text stays text without the @ format', () => {
     const result = save(en, { code: '+33', name: 'X' });
     expect(JSON.stringify(result)).toContain('cannot start with = + - or @');
     expect(wb.rows('Clients')).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- anonymize
+
+const CLIENTS = ['C1', 'C2', 'C3', 'C4'];
+
+/** Four clients, each with terms and CRM rows interleaved; team columns in Clients and CRM. */
+function anonymizeFixture(): EmulatorState {
+  const wb = workbook({ locale: 'fr_CA' });
+  byHand(wb.emu, (ss) => {
+    for (const [name, header] of [
+      ['Clients', 'Mobile'],
+      ['Journal CRM', 'Pièce jointe'],
+    ] as const) {
+      const sheet = ss.getSheetByName(name)!;
+      sheet.insertColumnAfter(sheet.getLastColumn());
+      sheet.getRange(1, sheet.getLastColumn() + 1).setValue(header);
+    }
+  });
+  wb.append(
+    'Clients',
+    CLIENTS.map((code, i) => ({
+      'Code client': code,
+      Nom: `Nom ${code}`,
+      Courriel: `${code.toLowerCase()}@example.com`,
+      Téléphone: `418 555-010${i}`,
+      'Code postal': `G6V 1A${i}`,
+      Besoins: `Besoins de ${code}`,
+      Étiquettes: 'Bon client',
+      Mobile: `581 555-010${i}`,
+    })),
+  );
+  wb.append(
+    'Termes',
+    CLIENTS.map((code, i) => ({
+      'Code client': code,
+      'Limite de crédit': 1000 * (i + 1),
+      'Remarques sur les factures': `Remarque ${code}`,
+    })),
+  );
+  wb.append(
+    'Journal CRM',
+    [0, 1, 2].flatMap((n) =>
+      CLIENTS.map((code) => ({
+        'Code client': code,
+        Date: `2026-10-0${n + 1}`,
+        Nature: 'Discussion',
+        De: `${code} de ${n}`,
+        Détails: `Détails ${code} ${n}`,
+        'Pièce jointe': `https://files.example/${code}/${n}`,
+      })),
+    ),
+  );
+  return wb.emu.exportState();
+}
+
+function restored(state: EmulatorState): TestWorkbook {
+  const emu = createEmulator({ state, locale: 'fr_CA' });
+  emu.loadBundle();
+  return new TestWorkbook(emu);
+}
+
+/** Each sheet's rows of the other clients, as sorted JSON: they must not change at all. */
+function others(wb: TestWorkbook, code: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const sheet of ['Clients', 'Termes', 'Journal CRM'])
+    out[sheet] = wb
+      .rows(sheet)
+      .filter((r) => r['Code client'] !== code && r['Code client'] !== '')
+      .map((r) => JSON.stringify(r))
+      .sort();
+  return out;
+}
+
+function anonymize(wb: TestWorkbook, code: string): void {
+  wb.emu.ui.answerNextPrompt(code);
+  wb.emu.ui.answerNextAlert('YES');
+  wb.run('anonymizeClient');
+}
+
+/** Hand edits that move rows: a reverse sort of every data row, or a row inserted at the top. */
+function moveRows(emu: Emulator, how: number): void {
+  byHand(emu, (ss) => {
+    for (const name of ['Clients', 'Termes', 'Journal CRM']) {
+      const sheet = ss.getSheetByName(name)!;
+      if (how % 2 === 0) {
+        const range = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn());
+        range.setValues(range.getValues().reverse());
+      } else sheet.insertRowBefore(2);
+    }
+  });
+}
+
+/** The kinds of service calls a run makes, in order. */
+function callLog(emu: Emulator, run: () => void): string[] {
+  const log: string[] = [];
+  const calls = emu.calls;
+  const count = calls.count.bind(calls);
+  calls.count = (kind: string) => {
+    log.push(kind);
+    count(kind);
+  };
+  try {
+    run();
+  } finally {
+    calls.count = count;
+  }
+  return log;
+}
+
+describe('anonymize blanks the right client, all of it', () => {
+  let fixture: EmulatorState;
+  let log: string[];
+  beforeAll(() => {
+    fixture = anonymizeFixture();
+    const wb = restored(fixture);
+    log = callLog(wb.emu, () => anonymize(wb, 'C2'));
+  });
+
+  it('blanks every cell of the client that is not a key, an amount or a computed figure', () => {
+    const wb = restored(fixture);
+    const before = others(wb, 'C2');
+    anonymize(wb, 'C2');
+    const confirm = wb.emu.ui.ofKind('alert').at(-1)!.prompt;
+    // Said before, sheet by sheet: what is blanked, what is kept.
+    expect(confirm).toContain('« Clients » (1 ligne) — effacé : Nom, Type, Contact, Courriel');
+    expect(confirm).toContain('Infolettre');
+    expect(confirm).toMatch(/Étiquettes.*Mobile\. Gardé : Code client/);
+    expect(confirm).toContain(
+      '« Journal CRM » (3 lignes) — effacé : De, À, Cc, Objet, Détails, Pièce jointe',
+    );
+    const [c2] = wb.rows('Clients').filter((r) => r['Code client'] === 'C2');
+    expect(c2).toMatchObject({
+      Nom: 'Client anonymisé',
+      Courriel: '',
+      Téléphone: '',
+      'Code postal': '',
+      Étiquettes: '',
+      Besoins: '',
+      Mobile: '',
+      'Modifié par': 'owner@example.com',
+    });
+    const crm = wb.rows('Journal CRM').filter((r) => r['Code client'] === 'C2');
+    expect(crm.map((r) => [r.De, r.Détails, r['Pièce jointe'], r.Nature])).toEqual([
+      ['', '', '', 'Discussion'],
+      ['', '', '', 'Discussion'],
+      ['', '', '', 'Discussion'],
+    ]);
+    expect(wb.rows('Termes').find((r) => r['Code client'] === 'C2')).toMatchObject({
+      'Limite de crédit': 2000,
+      'Remarques sur les factures': '',
+    });
+    expect(others(wb, 'C2')).toEqual(before);
+  });
+
+  it('rows sorted or inserted by hand at any service call: no other client is touched', () => {
+    // The instant between the last check and the write call is the window left: a move
+    // right before a setValues is not tried here (README, "Shared editing").
+    const points = log
+      .map((kind, i) => ({ kind, at: i + 1 }))
+      .filter(({ kind }) => kind !== 'Range.setValues');
+    expect(points.length).toBeGreaterThan(20);
+    for (const { at } of points) {
+      for (const how of [at % 2]) {
+        const wb = restored(fixture);
+        const before = others(wb, 'C2');
+        wb.emu.at(/./, () => moveRows(wb.emu, how), { occurrence: at });
+        let error: unknown;
+        try {
+          anonymize(wb, 'C2');
+        } catch (e) {
+          error = e;
+        }
+        const where = `move ${how} at call ${at} (${log[at - 1]})`;
+        expect([where, others(wb, 'C2')]).toEqual([where, before]);
+        if (error) expect(String(error)).toContain('occupé');
+        else {
+          const c2 = wb.rows('Clients').filter((r) => r['Code client'] === 'C2');
+          expect([where, c2.map((r) => [r.Nom, r.Courriel, r.Mobile])]).toEqual([
+            where,
+            [['Client anonymisé', '', '']],
+          ]);
+          const crm = wb.rows('Journal CRM').filter((r) => r['Code client'] === 'C2');
+          expect([where, crm.map((r) => r.Détails)]).toEqual([where, ['', '', '']]);
+        }
+      }
+    }
   });
 });

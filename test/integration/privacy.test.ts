@@ -187,7 +187,9 @@ describe('anonymize client', () => {
       Adresse: '',
       Ville: '',
       'Code postal': '',
-      Province: 'QC',
+      // Every cell that is not a key, an amount or a computed figure (issue 13).
+      Province: '',
+      Type: '',
       Besoins: '',
       'Notes de suivi': '',
       'Source du consentement': '',

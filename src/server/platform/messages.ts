@@ -328,6 +328,15 @@ const MESSAGES = {
     fr: 'Fiche Client : journal Loi 25, tenu par le script (ne pas modifier)',
     en: 'Fiche Client: Law 25 privacy log, kept by the script (do not edit)',
   },
+  // ---- issue 13: nothing the team typed is lost
+  confirmAnonymizeDetail: {
+    fr: 'Anonymiser le client {code} ({name}) ?\n\n{sheets}\n\nLe code reste : les factures, termes et commissions y renvoient, et la comptabilité doit les garder (les totaux des rapports de commission ne changent pas). Les montants, dates et cases de ces feuilles ne disent rien de la personne. Le membre Mailchimp sera supprimé définitivement à la prochaine synchronisation. C’est irréversible et sera journalisé.',
+    en: 'Anonymize client {code} ({name})?\n\n{sheets}\n\nThe code stays: invoices, terms and commissions point to it, and accounting must keep them (commission report totals do not change). Amounts, dates and ticks in those sheets say nothing of the person. The Mailchimp member will be permanently deleted at the next sync. This cannot be undone and will be logged.',
+  },
+  anonymizeSheetLine: {
+    fr: '« {sheet} » ({n} {n|ligne|lignes}) — effacé : {blanked}. Gardé : {kept}.',
+    en: '"{sheet}" ({n} {n|row|rows}) — blanked: {blanked}. Kept: {kept}.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

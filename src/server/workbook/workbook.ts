@@ -452,20 +452,27 @@ function marked(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith("'");
 }
 
+/** Whether writing these cell-ready values needs the cells' number formats (setCellValues). */
+export function needsFormats(values: readonly (readonly unknown[])[]): boolean {
+  return values.some((row) => row.some(marked));
+}
+
 /**
  * Range.setValues of cell-ready values (asCellValue), correct whatever the cells' format: when a
  * value carries the text mark, the block's number formats are read first (one more call, only
  * then) and the mark is dropped in cells formatted as plain text ('@'), which store what is
  * written as is, apostrophe included (emulator/spreadsheet/values.ts parseTyped); elsewhere Sheets
  * drops the mark itself. A format changed in the instant between that read and the write is
- * the one case left (README, "Shared editing").
+ * the one case left (README, "Shared editing"). A writer that checks its rows just before
+ * writing reads the formats before that check and passes them (`formatsRead`).
  */
 export function setCellValues(
   range: GoogleAppsScript.Spreadsheet.Range,
   values: unknown[][],
+  formatsRead?: readonly (readonly string[])[],
 ): void {
-  if (values.some((row) => row.some(marked))) {
-    const formats = range.getNumberFormats();
+  if (needsFormats(values)) {
+    const formats = formatsRead ?? range.getNumberFormats();
     values = values.map((row, r) =>
       row.map((v, c) => (marked(v) && formats[r]?.[c] === '@' ? v.slice(1) : v)),
     );
