@@ -257,3 +257,80 @@ describe('anonymize blanks the right client, all of it', () => {
     }
   });
 });
+
+// ---------------------------------------------------------------- commission reruns
+
+describe('recomputing commissions keeps the team’s own columns', () => {
+  function commissionWorkbook(): TestWorkbook {
+    const wb = workbook({ locale: 'fr_CA' });
+    wb.addRecords('fr', 'clients', [
+      { code: 'A', name: 'Alpha' },
+      { code: 'B', name: 'Bêta' },
+    ]);
+    wb.addRecords('fr', 'commissions', [
+      { clientCode: 'A', salesperson: 'Alice', commissionType: 'Ventes', ratePct: 10 },
+      { clientCode: 'B', salesperson: 'Bob', commissionType: 'Ventes', ratePct: 5 },
+    ]);
+    wb.addRecords('fr', 'invoices', [
+      { number: 'F1', date: '2026-10-05', clientCode: 'A', amount: 1000 },
+      { number: 'F2', date: '2026-10-06', clientCode: 'A', amount: 500 },
+      { number: 'F3', date: '2026-10-07', clientCode: 'B', amount: 800 },
+    ]);
+    wb.run('computeCommissions', '2026-10');
+    // The team adds a column of its own to both sheets and writes notes in it.
+    byHand(wb.emu, (ss) => {
+      for (const name of ['Rapport des commissions', 'Détail des commissions']) {
+        const sheet = ss.getSheetByName(name)!;
+        sheet.insertColumnAfter(sheet.getLastColumn());
+        sheet.getRange(1, sheet.getLastColumn() + 1).setValue('Note');
+      }
+    });
+    const note = (sheet: string, match: (r: Record<string, unknown>) => boolean, text: string) => {
+      const row = wb.rows(sheet).findIndex(match);
+      wb.setCell(sheet, row + 2, 'Note', text);
+    };
+    note('Rapport des commissions', (r) => r.Vendeur === 'Alice', 'ask Paul');
+    note('Rapport des commissions', (r) => r.Vendeur === 'Bob', "'0042"); // typed with Sheets' text mark
+    note('Détail des commissions', (r) => r['No de facture'] === 'F1', 'vérifié');
+    note('Détail des commissions', (r) => r['No de facture'] === 'F2', 'retour prévu');
+    return wb;
+  }
+
+  it('notes stay with their row’s key when the month is rewritten; a line gone is reported with its note', () => {
+    const wb = commissionWorkbook();
+    // Invoices change: F1's amount, F2 deleted (a credit), F4 added; every row is rewritten.
+    const invoices = wb.rows('Factures');
+    wb.setCell(
+      'Factures',
+      invoices.findIndex((r) => r['No de facture'] === 'F1') + 2,
+      'Montant',
+      1200,
+    );
+    byHand(wb.emu, (ss) =>
+      ss
+        .getSheetByName('Factures')!
+        .deleteRow(invoices.findIndex((r) => r['No de facture'] === 'F2') + 2),
+    );
+    wb.addRecords('fr', 'invoices', [
+      { number: 'F4', date: '2026-10-20', clientCode: 'B', amount: 100 },
+    ]);
+    wb.emu.ui.answerNextPrompt('2026-10');
+    wb.run('showCommissionReport');
+
+    const report = wb.rows('Rapport des commissions');
+    expect(report.map((r) => [r.Vendeur, r.Commission, r.Note])).toEqual([
+      ['Alice', 120, 'ask Paul'],
+      ['Bob', 45, '0042'],
+    ]);
+    const details = wb.rows('Détail des commissions');
+    expect(details.map((r) => [r['No de facture'], r.Note]).sort()).toEqual([
+      ['F1', 'vérifié'],
+      ['F3', ''],
+      ['F4', ''],
+    ]);
+    // F2's line is gone: its note is reported, text included, before it goes.
+    const alert = wb.emu.ui.ofKind('alert').at(-1)!.prompt;
+    expect(alert).toContain('retour prévu');
+    expect(alert).toContain('Détail des commissions');
+  });
+});

@@ -337,6 +337,10 @@ const MESSAGES = {
     fr: '« {sheet} » ({n} {n|ligne|lignes}) — effacé : {blanked}. Gardé : {kept}.',
     en: '"{sheet}" ({n} {n|row|rows}) — blanked: {blanked}. Kept: {kept}.',
   },
+  teamNoteDropped: {
+    fr: 'ligne « {key} » plus calculée : sa note « {value} » est retirée avec elle (recopiez-la au besoin)',
+    en: 'line "{key}" no longer computed: its note "{value}" is removed with it (copy it back if needed)',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -547,17 +547,20 @@ export function writeColumn<S extends SheetKey>(
 
 /**
  * Appends records after the last row with content, in one block as wide as the header. Cells
- * of the team's own columns stay blank. Grows the sheet first when it is full (writing past the
- * last row is an error in Sheets).
+ * of the team's own columns stay blank, unless `extra` gives cell-ready values by position for
+ * a record (a recomputed row keeping the team's notes). Grows the sheet first when it is full
+ * (writing past the last row is an error in Sheets).
  */
 export function appendRecords<S extends SheetKey>(
   table: Table<S>,
   records: readonly Partial<Record<ColumnKey<S>, unknown>>[],
+  extra: readonly (ReadonlyMap<number, unknown> | undefined)[] = [],
 ): number {
   if (records.length === 0) return 0;
   const width = Math.max(table.header.length, 1);
-  const rows = records.map((record) => {
+  const rows = records.map((record, r) => {
     const row: unknown[] = new Array<unknown>(width).fill('');
+    for (const [i, v] of extra[r] ?? []) if (i < width) row[i] = v;
     for (const column of columnsOf(table.key)) {
       const i = table.index[column.key];
       if (i >= 0 && column.key in record) row[i] = record[column.key];
