@@ -9,6 +9,7 @@ import { createEmulator, type Emulator, type EmulatorState } from '../../emulato
 import type { SaveResult } from '../../src/shared/formApi';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { TestWorkbook, workbook } from './harness';
+import { API_KEY, AUDIENCE, FakeMailchimp, md5 } from './newsletterFake';
 
 /** A person's edit between two service calls, in an execution of its own (not counted). */
 function byHand(emu: Emulator, edit: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => void): void {
@@ -153,6 +154,7 @@ function moveRows(emu: Emulator, how: number): void {
   byHand(emu, (ss) => {
     for (const name of ['Clients', 'Termes', 'Journal CRM']) {
       const sheet = ss.getSheetByName(name)!;
+      if (sheet.getLastRow() < 3) continue;
       if (how % 2 === 0) {
         const range = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn());
         range.setValues(range.getValues().reverse());
@@ -332,5 +334,102 @@ describe('recomputing commissions keeps the team’s own columns', () => {
     const alert = wb.emu.ui.ofKind('alert').at(-1)!.prompt;
     expect(alert).toContain('retour prévu');
     expect(alert).toContain('Détail des commissions');
+  });
+});
+
+// ---------------------------------------------------------------- Mailchimp sync state
+
+describe('the Mailchimp sync state lands on its own client', () => {
+  const CODES = ['N1', 'N2', 'N3', 'N4', 'N5'];
+  let fixture: EmulatorState;
+  let log: string[];
+
+  function member(code: string): Record<string, unknown> {
+    return {
+      'Code client': code,
+      Nom: `Client ${code}`,
+      Type: 'Particulier',
+      Courriel: `${code.toLowerCase()}@example.com`,
+      Infolettre: true,
+      'Type de consentement': 'Exprès',
+      'Date du consentement': '2025-06-01',
+    };
+  }
+
+  function syncWith(wb: TestWorkbook): FakeMailchimp {
+    const fake = new FakeMailchimp();
+    wb.emu.setUrlFetchHandler(fake.handler);
+    wb.run('syncMailchimp');
+    return fake;
+  }
+
+  /** Each client's stored state names its own address's subscriber hash (or is blank). */
+  function statesOnOwnRows(wb: TestWorkbook): string[] {
+    return wb
+      .rows('Clients')
+      .filter((r) => r['Code client'] !== '')
+      .flatMap((r) => {
+        const state = String(r['Synchro Mailchimp'] ?? '');
+        if (state === '') return [];
+        const hash = md5(String(r.Courriel));
+        return state.includes(hash) ? [] : [`${String(r['Code client'])}: ${state}`];
+      });
+  }
+
+  beforeAll(() => {
+    const wb = workbook({ locale: 'fr_CA' });
+    wb.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
+    wb.append('Clients', CODES.map(member));
+    fixture = wb.emu.exportState();
+    const probe = restored(fixture);
+    log = callLog(probe.emu, () => syncWith(probe));
+  });
+
+  it('rows sorted or inserted by hand at any service call: every state stays on its client', () => {
+    const points = log
+      .map((kind, i) => ({ kind, at: i + 1 }))
+      .filter(({ kind }) => kind !== 'Range.setValues');
+    expect(points.length).toBeGreaterThan(5);
+    for (const { at } of points) {
+      const wb = restored(fixture);
+      wb.emu.at(/./, () => moveRows(wb.emu, at), { occurrence: at });
+      let error: unknown;
+      try {
+        syncWith(wb);
+      } catch (e) {
+        error = e;
+      }
+      const where = `move ${at % 2} at call ${at} (${log[at - 1]})`;
+      expect([where, statesOnOwnRows(wb)]).toEqual([where, []]);
+      if (error) expect(String(error)).toContain('occupé');
+      else {
+        const written = wb.rows('Clients').filter((r) => r['Synchro Mailchimp'] !== '');
+        expect([where, written.length]).toEqual([where, CODES.length]);
+      }
+    }
+  });
+
+  it('an anonymized client: member deleted for good, and no later run writes its data back', () => {
+    const wb = restored(fixture);
+    const fake = syncWith(wb);
+    const hash = md5('n2@example.com');
+    expect(fake.members.has(hash)).toBe(true);
+    wb.addRecords('fr', 'invoices', [
+      { number: 'F1', date: '2026-10-05', clientCode: 'N2', amount: 100, productType: 'Services' },
+    ]);
+    anonymize(wb, 'N2');
+    wb.emu.setUrlFetchHandler(fake.handler);
+    wb.run('syncMailchimp');
+    expect(fake.deleted).toEqual([hash]);
+    wb.run('refreshBuyingHabits');
+    wb.run('syncMailchimp');
+    const n2 = wb.rows('Clients').find((r) => r['Code client'] === 'N2')!;
+    expect(n2).toMatchObject({
+      Nom: 'Client anonymisé',
+      Courriel: '',
+      'Synchro Mailchimp': '',
+      'Habitudes calculées': '',
+    });
+    expect(fake.members.has(hash)).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import type { HabitsSearchResult } from '../../shared/formApi';
 import { t } from '../platform/messages';
 import { readInvoices, toCell } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
+import { isAnonymizedName } from '../privacy/privacy';
 import { columnsOf, readTable, writeColumn, WorkbookError } from '../workbook/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,8 +49,11 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
         t(lang, 'missingColumn', { column: column[lang], sheet: clients.name }),
       );
     const ci = clients.index.code;
+    const ni = clients.index.name;
     let withHabits = 0;
     const values = clients.rows.map((row) => {
+      // An anonymized client's habits stay blank: they are its purchases described.
+      if (isAnonymizedName(row[ni])) return '';
       const h = habits.get(codeKey(String(row[ci] ?? '')));
       if (h) withHabits++;
       // Product types are user text: escaped like any text written to a cell.
