@@ -180,6 +180,18 @@ function callLog(emu: Emulator, run: () => void): string[] {
   return log;
 }
 
+/**
+ * For each setValues of a run: how many service calls lie between it and the last check read
+ * before it (Sheet.getSheetValues). The window the README states: 0, the calls are adjacent.
+ */
+function windowBeforeWrites(log: readonly string[]): number[] {
+  return log.flatMap((kind, i) => {
+    if (kind !== 'Range.setValues') return [];
+    const check = log.lastIndexOf('Sheet.getSheetValues', i);
+    return [i - check - 1];
+  });
+}
+
 describe('anonymize blanks the right client, all of it', () => {
   let fixture: EmulatorState;
   let log: string[];
@@ -232,6 +244,7 @@ describe('anonymize blanks the right client, all of it', () => {
       .map((kind, i) => ({ kind, at: i + 1 }))
       .filter(({ kind }) => kind !== 'Range.setValues');
     expect(points.length).toBeGreaterThan(20);
+    expect(windowBeforeWrites(log)).toEqual([0, 0, 0, 0, 0]);
     for (const { at } of points) {
       for (const how of [at % 2]) {
         const wb = restored(fixture);
@@ -390,6 +403,7 @@ describe('the Mailchimp sync state lands on its own client', () => {
       .map((kind, i) => ({ kind, at: i + 1 }))
       .filter(({ kind }) => kind !== 'Range.setValues');
     expect(points.length).toBeGreaterThan(5);
+    expect(windowBeforeWrites(log)).toEqual([0]);
     for (const { at } of points) {
       const wb = restored(fixture);
       wb.emu.at(/./, () => moveRows(wb.emu, at), { occurrence: at });
@@ -431,5 +445,66 @@ describe('the Mailchimp sync state lands on its own client', () => {
       'Habitudes calculées': '',
     });
     expect(fake.members.has(hash)).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------- Set up on an existing workbook
+
+describe('Set up never takes over a typed column or strands data', () => {
+  /** A team's own workbook, before Set up: Termes with a typed "Solde dû" column. */
+  function teamWorkbook(): TestWorkbook {
+    const wb = workbook({ locale: 'fr_CA', setup: false });
+    byHand(wb.emu, (ss) => {
+      const terms = ss.insertSheet('Termes');
+      terms.getRange(1, 1, 3, 3).setValues([
+        ['Code client', 'Limite de crédit', 'Solde dû'],
+        ['C1', 1000, 'ask Paul'],
+        ['C2', 500, ''],
+      ]);
+    });
+    return wb;
+  }
+
+  it('a typed column under a computed header is reported and left as is when the team says No', () => {
+    const wb = teamWorkbook();
+    wb.emu.ui.answerNextAlert('NO');
+    expect(() => wb.run('setupWorkbook')).toThrow(/rien n’a été changé/);
+    const question = wb.emu.ui.ofKind('alert').at(-1)!;
+    expect(question.buttons).toBe('YES_NO');
+    expect(question.prompt).toContain(
+      '« Solde dû » dans « Termes » : 1 valeur(s) saisie(s), par ex. « ask Paul »',
+    );
+    // Nothing changed: no sheet added, no column protected, the typed value there.
+    expect(wb.spreadsheet.getSheets().map((s) => s.getName())).not.toContain('Clients');
+    expect(wb.header('Termes')).toEqual(['Code client', 'Limite de crédit', 'Solde dû']);
+    expect(wb.rows('Termes')[0]!['Solde dû']).toBe('ask Paul');
+    // Yes: taken over, as the team chose.
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('setupWorkbook');
+    expect(wb.header('Clients')).toContain('Code client');
+  });
+
+  it('a header renamed "Code" is reported with what to do, and no empty key column is appended', () => {
+    const wb = workbook({ locale: 'fr_CA', setup: false });
+    byHand(wb.emu, (ss) => {
+      const clients = ss.insertSheet('Clients');
+      clients.getRange(1, 1, 3, 2).setValues([
+        ['Code', 'Nom'],
+        ['C1', 'Anne'],
+        ['C2', 'Bruno'],
+      ]);
+    });
+    wb.run('setupWorkbook');
+    const header = wb.header('Clients');
+    expect(header.filter((h) => h === 'Code client')).toEqual([]);
+    expect(header.slice(0, 2)).toEqual(['Code', 'Nom']);
+    const told = wb.emu.ui.ofKind('alert').at(-1)!.prompt;
+    expect(told).toContain(
+      '« Clients » : la colonne « Code client » manque, et « Code » semble être elle, renommée',
+    );
+    // Renamed as told, the next Set up adopts it: every row keeps its code.
+    wb.setCell('Clients', 1, 'Code', 'Code client');
+    wb.run('setupWorkbook');
+    expect(wb.rows('Clients').map((r) => r['Code client'])).toEqual(['C1', 'C2']);
   });
 });
