@@ -7,6 +7,7 @@
  */
 import { createEmulator, type Emulator, type EmulatorState } from '../../emulator';
 import type { SaveResult } from '../../src/shared/formApi';
+import fc from 'fast-check';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { TestWorkbook, workbook } from './harness';
 import { API_KEY, AUDIENCE, FakeMailchimp, md5 } from './newsletterFake';
@@ -163,9 +164,8 @@ function moveRows(emu: Emulator, how: number): void {
   });
 }
 
-/** The kinds of service calls a run makes, in order. */
-function callLog(emu: Emulator, run: () => void): string[] {
-  const log: string[] = [];
+/** The kinds of service calls a run makes, in order (into `log` as they happen). */
+function callLog(emu: Emulator, run: () => void, log: string[] = []): string[] {
   const calls = emu.calls;
   const count = calls.count.bind(calls);
   calls.count = (kind: string) => {
@@ -507,4 +507,216 @@ describe('Set up never takes over a typed column or strands data', () => {
     wb.run('setupWorkbook');
     expect(wb.rows('Clients').map((r) => r['Code client'])).toEqual(['C1', 'C2']);
   });
+});
+
+// ---------------------------------------------------------------- property: random hand edits
+
+type HandEdit =
+  | { kind: 'sort'; sheet: number; order: number[] }
+  | { kind: 'insert'; sheet: number; at: number }
+  | { kind: 'delete'; sheet: number; at: number };
+
+const EDITED_SHEETS = ['Clients', 'Termes', 'Journal CRM'];
+
+const handEdit: fc.Arbitrary<HandEdit> = fc.oneof(
+  fc.record({
+    kind: fc.constant('sort' as const),
+    sheet: fc.nat(2),
+    order: fc.array(fc.nat(), { minLength: 20, maxLength: 20 }),
+  }),
+  fc.record({ kind: fc.constant('insert' as const), sheet: fc.nat(2), at: fc.nat(20) }),
+  fc.record({ kind: fc.constant('delete' as const), sheet: fc.nat(2), at: fc.nat(20) }),
+);
+
+/**
+ * Applies a hand edit; returns the rows it deleted (as `rows()` shows them, by sheet), which
+ * the team removed and the run cannot be blamed for.
+ */
+function applyEdit(
+  emu: Emulator,
+  edit: HandEdit,
+  deleted: Record<string, string[]>,
+  keep: string,
+): void {
+  byHand(emu, (ss) => {
+    const name = EDITED_SHEETS[edit.sheet]!;
+    const sheet = ss.getSheetByName(name)!;
+    const n = sheet.getLastRow() - 1;
+    if (n < 1) return;
+    const width = sheet.getLastColumn();
+    if (edit.kind === 'sort') {
+      const range = sheet.getRange(2, 1, n, width);
+      const values = range.getValues();
+      const keyed = values.map((row, i) => ({ row, k: edit.order[i % 20]! * 100 + i }));
+      range.setValues(keyed.sort((a, b) => a.k - b.k).map((x) => x.row));
+    } else if (edit.kind === 'insert') sheet.insertRowBefore(2 + (edit.at % n));
+    else {
+      const at = 2 + (edit.at % n);
+      // As rows() shows it (the emulator's stored values), to be compared with rows().
+      const [head = [], ...data] = emu.spreadsheet.values(name);
+      const row = data[at - 2] ?? [];
+      if (row[0] === keep) return; // the run's own client stays (its run would be told "not found")
+      (deleted[name] ??= []).push(
+        JSON.stringify(Object.fromEntries(head.map((h, i) => [String(h), row[i]]))),
+      );
+      sheet.deleteRow(at);
+    }
+  });
+}
+
+/** `before` without the rows deleted by hand (one occurrence each). */
+function minus(before: Record<string, string[]>, deleted: Record<string, string[]>) {
+  const out: Record<string, string[]> = {};
+  for (const [sheet, rows] of Object.entries(before)) {
+    const left = [...rows];
+    for (const d of deleted[sheet] ?? []) {
+      const i = left.indexOf(d);
+      if (i >= 0) left.splice(i, 1);
+    }
+    out[sheet] = left;
+  }
+  return out;
+}
+
+describe('property: random hand sorts, inserts and deletes at any service call', () => {
+  it('anonymize: no other client’s cell changes, the client is blanked or the run says busy', () => {
+    const fixture = anonymizeFixture();
+    const probe = restored(fixture);
+    const calls = callLog(probe.emu, () => anonymize(probe, 'C3')).length;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.integer({ min: 1, max: calls }), edit: handEdit }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (edits) => {
+          const wb = restored(fixture);
+          const before = others(wb, 'C3');
+          const deleted: Record<string, string[]> = {};
+          let inWindow = false;
+          let error: unknown;
+          const log: string[] = [];
+          callLog(
+            wb.emu,
+            () => {
+              for (const { at, edit } of edits)
+                wb.emu.at(
+                  /./,
+                  () => {
+                    // The edit lands before this call: right before a write is the window left.
+                    if (log.at(-1) === 'Range.setValues') inWindow = true;
+                    applyEdit(wb.emu, edit, deleted, 'C3');
+                  },
+                  { occurrence: at },
+                );
+              try {
+                anonymize(wb, 'C3');
+              } catch (e) {
+                error = e;
+              }
+            },
+            log,
+          );
+          // A move in the instant between the last check and setValues is the one window
+          // left (README): such interleavings are skipped, not counted as passing.
+          fc.pre(!inWindow);
+          expect(others(wb, 'C3')).toEqual(minus(before, deleted));
+          if (error) expect(String(error)).toContain('occupé');
+          else
+            for (const r of wb.rows('Clients').filter((r) => r['Code client'] === 'C3'))
+              expect([r.Nom, r.Courriel, r.Mobile]).toEqual(['Client anonymisé', '', '']);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('Mailchimp sync: no typed cell changes and every state is on its own client’s row', () => {
+    const wb0 = workbook({ locale: 'fr_CA' });
+    wb0.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
+    wb0.append(
+      'Clients',
+      ['N1', 'N2', 'N3', 'N4', 'N5', 'N6'].map((code) => ({
+        'Code client': code,
+        Nom: `Client ${code}`,
+        Type: 'Particulier',
+        Courriel: `${code.toLowerCase()}@example.com`,
+        Infolettre: true,
+        'Type de consentement': 'Exprès',
+        'Date du consentement': '2025-06-01',
+        Besoins: `typed ${code}`,
+      })),
+    );
+    const fixture = wb0.emu.exportState();
+    const sync = (wb: TestWorkbook) => {
+      wb.emu.setUrlFetchHandler(new FakeMailchimp().handler);
+      wb.run('syncMailchimp');
+    };
+    const probe = restored(fixture);
+    const calls = callLog(probe.emu, () => sync(probe)).length;
+    /** Clients rows without the computed sync column, as sorted JSON. */
+    const typed = (rows: string[]) =>
+      rows
+        .map((j) => {
+          const r = JSON.parse(j) as Record<string, unknown>;
+          delete r['Synchro Mailchimp'];
+          return JSON.stringify(r);
+        })
+        .sort();
+    const clientsNow = (wb: TestWorkbook) =>
+      wb
+        .rows('Clients')
+        .filter((r) => r['Code client'] !== '')
+        .map((r) => JSON.stringify(r));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 1, max: calls }),
+            edit: handEdit.map((e) => ({ ...e, sheet: 0 })),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        (edits) => {
+          const wb = restored(fixture);
+          const before = clientsNow(wb);
+          const deleted: Record<string, string[]> = {};
+          let inWindow = false;
+          let error: unknown;
+          const log: string[] = [];
+          callLog(
+            wb.emu,
+            () => {
+              for (const { at, edit } of edits)
+                wb.emu.at(
+                  /./,
+                  () => {
+                    if (log.at(-1) === 'Range.setValues') inWindow = true;
+                    applyEdit(wb.emu, edit, deleted, '');
+                  },
+                  { occurrence: at },
+                );
+              try {
+                sync(wb);
+              } catch (e) {
+                error = e;
+              }
+            },
+            log,
+          );
+          fc.pre(!inWindow);
+          if (error) expect(String(error)).toContain('occupé');
+          const expected = minus({ Clients: before }, deleted).Clients!;
+          expect(typed(clientsNow(wb))).toEqual(typed(expected));
+          // No state on another client's row: each names its own address's hash.
+          const misplaced = wb.rows('Clients').filter((r) => {
+            const state = String(r['Synchro Mailchimp'] ?? '');
+            return state !== '' && !state.includes(md5(String(r.Courriel)));
+          });
+          expect(misplaced).toEqual([]);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });
