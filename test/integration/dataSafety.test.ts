@@ -706,8 +706,12 @@ describe('property: random hand sorts, inserts and deletes at any service call',
           );
           fc.pre(!inWindow);
           if (error) expect(String(error)).toContain('occupé');
-          const expected = minus({ Clients: before }, deleted).Clients!;
-          expect(typed(clientsNow(wb))).toEqual(typed(expected));
+          // Compared without the sync column: a row deleted after its state was written.
+          const expected = minus(
+            { Clients: typed(before) },
+            { Clients: typed(deleted.Clients ?? []) },
+          ).Clients!;
+          expect(typed(clientsNow(wb))).toEqual(expected);
           // No state on another client's row: each names its own address's hash.
           const misplaced = wb.rows('Clients').filter((r) => {
             const state = String(r['Synchro Mailchimp'] ?? '');
