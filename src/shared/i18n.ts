@@ -82,6 +82,10 @@ const TEXTS = {
     fr: 'Caractères de contrôle interdits.',
     en: 'Control characters are not allowed.',
   },
+  formulaCode: {
+    fr: 'Un code client ne peut pas commencer par = + - ou @ (Sheets le lirait comme une formule).',
+    en: 'A client code cannot start with = + - or @ (Sheets would read it as a formula).',
+  },
   noComma: { fr: 'Pas de virgule dans une étiquette.', en: 'No comma in a tag.' },
   badChoice: { fr: 'Choix invalide.', en: 'Invalid choice.' },
   consentTypeRequired: {

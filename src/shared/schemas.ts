@@ -35,7 +35,8 @@ type CustomMsg =
   | 'badDate'
   | 'badEmail'
   | 'consentTypeRequired'
-  | 'consentDateRequired';
+  | 'consentDateRequired'
+  | 'formulaCode';
 const CUSTOM_MSGS: readonly string[] = [
   'controlChars',
   'noComma',
@@ -43,6 +44,7 @@ const CUSTOM_MSGS: readonly string[] = [
   'badEmail',
   'consentTypeRequired',
   'consentDateRequired',
+  'formulaCode',
 ] satisfies CustomMsg[];
 
 function fail(msg: CustomMsg) {
@@ -93,8 +95,17 @@ export const clientCodeSchema = z.string().check(
   z.refine((s) => !hasControlChar(s), fail('controlChars')),
 );
 
+/**
+ * A code saved from the form: one that Sheets would read as a formula when typed (a leading
+ * = + - or @) is refused. Written with the text mark it would stay text, but every person who
+ * retypes or pastes it in a sheet (an invoice import, the CRM log) would create a formula.
+ */
+const savedClientCodeSchema = clientCodeSchema.check(
+  z.refine((s) => !/^\s*[=+\-@]/.test(s), fail('formulaCode')),
+);
+
 export const generalSchema = z.object({
-  code: clientCodeSchema,
+  code: savedClientCodeSchema,
   name: requiredText(),
   kind: z.enum(['company', 'individual', '']),
   contact: text(),

@@ -28,6 +28,8 @@ export class FakeMailchimp {
   readonly members = new Map<string, FakeMember>();
   /** Hashes answered 429 this many more times. */
   readonly throttle = new Map<string, number>();
+  /** Hashes of the members deleted permanently. */
+  readonly deleted: string[] = [];
   /** Every request that reached the fake. */
   readonly seen: FetchRequest[] = [];
 
@@ -37,7 +39,7 @@ export class FakeMailchimp {
     if (req.headers.Authorization !== auth)
       return problem(401, 'API Key Invalid', 'Your API key may be invalid.');
     const m = new RegExp(
-      `^https://us21\\.api\\.mailchimp\\.com/3\\.0/lists/${AUDIENCE}/members/([0-9a-f]{32})(/tags)?$`,
+      `^https://us21\\.api\\.mailchimp\\.com/3\\.0/lists/${AUDIENCE}/members/([0-9a-f]{32})(/tags|/actions/delete-permanent)?$`,
     ).exec(req.url);
     if (!m) return problem(404, 'Resource Not Found', `No route ${req.url}`);
     const hash = m[1]!;
@@ -53,6 +55,15 @@ export class FakeMailchimp {
     if (req.contentType !== 'application/json') return problem(400, 'Bad Request', 'JSON expected');
     const body = JSON.parse(req.payload ?? '{}') as Record<string, unknown>;
     const member = this.members.get(hash);
+    // https://mailchimp.com/developer/marketing/api/list-members/delete-list-member/ : 204.
+    if (m[2] === '/actions/delete-permanent') {
+      if (req.method !== 'POST') return problem(405, 'Method Not Allowed', req.method);
+      if (!member)
+        return problem(404, 'Resource Not Found', 'The requested resource could not be found.');
+      this.members.delete(hash);
+      this.deleted.push(hash);
+      return { status: 204, body: '' };
+    }
     if (m[2]) {
       if (req.method !== 'POST') return problem(405, 'Method Not Allowed', req.method);
       if (!member)

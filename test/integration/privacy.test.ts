@@ -187,7 +187,9 @@ describe('anonymize client', () => {
       Adresse: '',
       Ville: '',
       'Code postal': '',
-      Province: 'QC',
+      // Every cell that is not a key, an amount or a computed figure (issue 13).
+      Province: '',
+      Type: '',
       Besoins: '',
       'Notes de suivi': '',
       'Source du consentement': '',
@@ -195,7 +197,7 @@ describe('anonymize client', () => {
       'Prochain suivi': '',
       'Référé par': '',
       'Motifs de surveillance': '',
-      // Kept, so the next Mailchimp sync unsubscribes the old member by its hash.
+      // Kept, so the next Mailchimp sync deletes the old member by its hash.
       'Synchro Mailchimp': `subscribed 2026-11-01 ${'a'.repeat(32)} 0123abcd`,
     });
     expect(c1!.Infolettre === false || c1!.Infolettre === '').toBe(true);
@@ -251,7 +253,7 @@ describe('anonymize client', () => {
     expect(result).toMatchObject({ ok: false, kind: 'conflict' });
   });
 
-  it('the next Mailchimp sync unsubscribes the anonymized member by its stored hash', () => {
+  it('the next Mailchimp sync deletes the anonymized member permanently by its stored hash', () => {
     const wb = seeded();
     const fake = new FakeMailchimp();
     const hash = 'a'.repeat(32);
@@ -268,11 +270,12 @@ describe('anonymize client', () => {
     wb.run('anonymizeClient');
     wb.run('syncMailchimp');
     const toC1 = wb.emu.urlFetches.filter((r) => r.url.includes(hash));
-    expect(toC1.map((r) => [r.method, r.payload])).toEqual([
-      ['PATCH', JSON.stringify({ status: 'unsubscribed' })],
+    expect(toC1.map((r) => [r.method, r.url.replace(/^.*\/members\//, '')])).toEqual([
+      ['POST', `${hash}/actions/delete-permanent`],
     ]);
-    expect(fake.members.get(hash)!.status).toBe('unsubscribed');
-    // No trace of the old member is kept once it is unsubscribed.
+    expect(fake.members.has(hash)).toBe(false);
+    expect(fake.deleted).toEqual([hash]);
+    // No trace of the old member is kept once it is deleted.
     expect(wb.rows('Clients')[0]!['Synchro Mailchimp']).toBe('');
   });
 

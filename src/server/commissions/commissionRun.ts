@@ -21,23 +21,24 @@ import {
 import { isMonth, monthInZone, previousMonth, dayInZone } from '../../domain/time';
 import type { CellProblem } from '../../domain/types';
 import type { CellValue } from '../../domain/cells';
-import { choiceLabel, type ColumnKey, type Lang } from '../../shared/contract';
+import { choiceFromText, choiceLabel, type ColumnKey, type Lang } from '../../shared/contract';
 import { toCents } from '../../domain/money';
 import { t } from '../platform/messages';
 import { readInvoices, toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { sendStatements, type StatementReport } from './statements';
 import { recordGrowth } from '../workbook/size';
+import { appendRecords, asCellValue, deleteSheetRows } from '../workbook/write';
 import {
+  columnLetter,
   columnsOf,
   FIRST_DATA_ROW,
   requiredColumns,
-  WorkbookError,
   type Table,
+  WorkbookError,
 } from '../workbook/sheets';
 import { readColumns, readTable, withWholeRows } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
-import { appendRecords, deleteSheetRows } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -199,8 +200,8 @@ export function runCommissions(
       result.lines.length,
     );
   // Triggers have no one to show problems to: the execution log keeps them.
-  if (problems.length > 0)
-    console.warn(`Commissions ${month}: ${JSON.stringify(problems.slice(0, 50))}`);
+  if (report.problems.length > 0)
+    console.warn(`Commissions ${month}: ${JSON.stringify(report.problems.slice(0, 50))}`);
   // Mail goes out after the lock is released (slow, needs no sheet), only once the report stands.
   // A rerun that changes nothing (the menu run twice) does not send the same statements again.
   if (
@@ -307,6 +308,19 @@ function writeMonth(
     );
     const done = { ...base, paidOutChanges, written: true, unchanged };
     if (!writeDetails && !writeReport) return done;
+    // The team's own columns stay with their row's key; a note whose key is gone is reported
+    // (its text in the run's problems) before its row is deleted.
+    const dropped: CellProblem[] = [];
+    const detailNotes = teamCells(details, oldDetails, detailKey);
+    const reportNotes = teamCells(report, oldReport, reportKey);
+    const detailExtra = writeDetails
+      ? newDetails.map((d) => takeNotes(detailNotes, detailKey(d)))
+      : [];
+    const reportExtra = writeReport
+      ? newReport.map((r) => takeNotes(reportNotes, reportKey(r)))
+      : [];
+    if (writeDetails) dropped.push(...droppedNotes(details, detailNotes, lang));
+    if (writeReport) dropped.push(...droppedNotes(report, reportNotes, lang));
     if ((writeDetails && !sameMonths(details)) || (writeReport && !sameMonths(report))) continue;
 
     if (writeDetails)
@@ -314,6 +328,7 @@ function writeMonth(
         details,
         oldDetails.map((r) => r.sheetRow),
         newDetails.map((values) => toCells('reportDetails', values, lang)),
+        detailExtra,
       );
     if (writeReport)
       replaceMonth(
@@ -326,9 +341,10 @@ function writeMonth(
             lang,
           ),
         ),
+        reportExtra,
       );
     SpreadsheetApp.flush();
-    return done;
+    return dropped.length > 0 ? { ...done, problems: [...problems, ...dropped] } : done;
   }
   throw new WorkbookError(t('busy', lang));
 }
@@ -460,7 +476,86 @@ function replaceMonth<S extends 'report' | 'reportDetails'>(
   table: Table<S>,
   oldRows: number[],
   records: Partial<Record<ColumnKey<S>, unknown>>[],
+  teamCells: readonly (ReadonlyMap<number, unknown> | undefined)[],
 ): void {
-  appendRecords(table, records);
+  appendRecords(table, records, teamCells);
   deleteSheetRows(table.sheet, oldRows);
+}
+
+// ---------------------------------------------------------------- the team's own columns
+
+/** A month's row of the team's own columns: position → value as read, and where it was. */
+type Notes = Map<string, { cells: Map<number, unknown>; sheetRow: number; key: string }[]>;
+
+/** Report rows are keyed by month and salesperson. */
+function reportKey(r: Partial<Record<ColumnKey<'report'>, unknown>>): string {
+  return [String(r.month ?? '').trim(), codeKey(String(r.salesperson ?? ''))].join(' · ');
+}
+
+/** Detail rows by month, salesperson, invoice and commission type (either language). */
+function detailKey(r: Partial<Record<ColumnKey<'reportDetails'>, unknown>>): string {
+  const type = String(r.commissionType ?? '');
+  return [
+    String(r.month ?? '').trim(),
+    codeKey(String(r.salesperson ?? '')),
+    String(r.invoiceNumber ?? '').trim(),
+    choiceFromText('commissionType', type) ?? codeKey(type),
+  ].join(' · ');
+}
+
+/**
+ * The non-blank cells of the team's own columns (every column that is not the contract's) in
+ * the month's rows, by the row's key; rows with the same key keep their order.
+ */
+function teamCells<S extends 'report' | 'reportDetails'>(
+  table: Table<S>,
+  rows: readonly MonthRow[],
+  keyOf: (r: Partial<Record<ColumnKey<S>, unknown>>) => string,
+): Notes {
+  const contract = new Set(Object.values(table.index as Record<string, number>));
+  const notes: Notes = new Map();
+  for (const { row, sheetRow } of rows) {
+    const cells = new Map<number, unknown>();
+    row.forEach((v, i) => {
+      if (!contract.has(i) && v !== '' && v !== null && v !== undefined) cells.set(i, v);
+    });
+    if (cells.size === 0) continue;
+    const record = Object.fromEntries(
+      Object.entries(table.index as Record<string, number>).map(([k, i]) => [k, row[i]]),
+    ) as Partial<Record<ColumnKey<S>, unknown>>;
+    const key = keyOf(record);
+    const list = notes.get(key) ?? [];
+    list.push({ cells, sheetRow, key });
+    notes.set(key, list);
+  }
+  return notes;
+}
+
+/** The team cells to write with a new row of this key (text kept as text), taken once. */
+function takeNotes(notes: Notes, key: string): Map<number, unknown> | undefined {
+  const found = notes.get(key)?.shift();
+  if (!found) return undefined;
+  return new Map([...found.cells].map(([i, v]) => [i, asCellValue(v)]));
+}
+
+/** The notes no new row took: each reported with its text, so that nothing goes unseen. */
+function droppedNotes<S extends 'report' | 'reportDetails'>(
+  table: Table<S>,
+  notes: Notes,
+  lang: Lang,
+): CellProblem[] {
+  const out: CellProblem[] = [];
+  for (const list of notes.values())
+    for (const { cells, sheetRow, key } of list)
+      for (const [i, value] of cells)
+        out.push({
+          sheet: table.name,
+          row: sheetRow,
+          column: String(table.header[i] ?? '').trim() || columnLetter(i + 1),
+          message: t('teamNoteDropped', lang, {
+            key,
+            value: value instanceof Date ? value.toISOString() : String(value),
+          }),
+        });
+  return out;
 }

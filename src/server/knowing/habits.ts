@@ -16,6 +16,7 @@ import { columnsOf, WorkbookError } from '../workbook/sheets';
 import { readTable } from '../workbook/read';
 import { writeColumn } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
+import { isAnonymizedName } from '../privacy/privacy';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -49,8 +50,11 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
         t('missingColumn', lang, { column: column[lang], sheet: clients.name }),
       );
     const ci = clients.index.code;
+    const ni = clients.index.name;
     let withHabits = 0;
     const values = clients.rows.map((row) => {
+      // An anonymized client's habits stay blank: they are its purchases described.
+      if (isAnonymizedName(row[ni])) return '';
       const h = habits.get(codeKey(String(row[ci] ?? '')));
       if (h) withHabits++;
       // Product types are user text: escaped like any text written to a cell.

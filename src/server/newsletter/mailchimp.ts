@@ -11,6 +11,9 @@
  *   https://mailchimp.com/developer/marketing/api/list-members/add-or-update-list-member/
  * - PATCH on the member changes its status (unsubscribed).
  *   https://mailchimp.com/developer/marketing/api/list-members/update-list-member/
+ * - POST …/members/{hash}/actions/delete-permanent erases the member and its history for good
+ *   (204, no content; the address cannot be re-imported): an anonymized client's member.
+ *   https://mailchimp.com/developer/marketing/api/list-members/delete-list-member/
  * - POST …/members/{hash}/tags with {tags: [{name, status: 'active' | 'inactive'}]}.
  *   https://mailchimp.com/developer/marketing/api/list-member-tags/add-or-remove-member-tags/
  * - Mailchimp limits each user to 10 simultaneous connections and answers 429 beyond that
@@ -103,7 +106,7 @@ export class MailchimpApi {
       method,
       contentType: 'application/json',
       headers: { Authorization: this.auth },
-      payload: JSON.stringify(body),
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
       // Errors are answers to report per client, not exceptions that stop the batch.
       muteHttpExceptions: true,
     };
@@ -115,6 +118,11 @@ export class MailchimpApi {
 
   unsubscribe(hash: string): MailchimpRequest {
     return this.request('patch', this.memberUrl(hash), { status: 'unsubscribed' });
+  }
+
+  /** Deletes the member permanently (an anonymized client): no body, 204 when done. */
+  deletePermanent(hash: string): MailchimpRequest {
+    return this.request('post', `${this.memberUrl(hash)}/actions/delete-permanent`, undefined);
   }
 
   tags(hash: string, tags: { name: string; status: 'active' | 'inactive' }[]): MailchimpRequest {

@@ -18,13 +18,15 @@ import {
   type MailchimpRequest,
   type MemberBody,
 } from './mailchimp';
+import { withDocumentLock } from '../platform/lock';
 import { t } from '../platform/messages';
 import { readAudience, type AudienceClient } from './audience';
 import { loadSettings } from '../platform/settings';
-import { WorkbookError } from '../workbook/sheets';
-import { readTable } from '../workbook/read';
-import { writeColumn } from '../workbook/write';
-import { withDocumentLock } from '../platform/lock';
+import { isAnonymizedName } from '../privacy/privacy';
+import { asCellValue, setCellValues } from '../workbook/write';
+import { FIRST_DATA_ROW, sameValue, WorkbookError } from '../workbook/sheets';
+import { readColumns } from '../workbook/read';
+import { sameHeader, stillAt } from '../workbook/rowChecks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -132,6 +134,12 @@ function plan(
   today: string,
 ): Plan | null {
   const stored = parseSyncState(c.syncState);
+  // An anonymized client's member is deleted for good (Law 25), whatever its status: an
+  // unsubscribed member would still hold the address and the history. The state is then cleared.
+  if (isAnonymizedName(c.name)) {
+    if (!stored) return null;
+    return { client: c, next: null, first: [api.deletePermanent(stored.hash)], tags: null };
+  }
   if (c.eligibility.subscribe) {
     const body = memberBody(c);
     const tagKeys = new Set(c.tags.map(codeKey));
@@ -216,12 +224,17 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
   for (const p of plans) {
     for (let k = 0; k < p.first.length; k++) {
       const a = firstAnswers[n++]!;
-      // Unsubscribing a member Mailchimp does not know is already done.
+      // Unsubscribing or deleting a member Mailchimp does not know is already done.
       const isUnsubscribe = p.first[k]!.method === 'patch';
-      if (a.error && !(isUnsubscribe && a.status === 404))
+      const isDelete = p.first[k]!.url.endsWith('/actions/delete-permanent');
+      if (a.error && !((isUnsubscribe || isDelete) && a.status === 404))
         errors.set(p, [...(errors.get(p) ?? []), a.error]);
       // Mailchimp keeps a member's own unsubscribe: say so, so the team can untick the box.
-      if (!isUnsubscribe && (a.memberStatus === 'unsubscribed' || a.memberStatus === 'cleaned'))
+      if (
+        !isUnsubscribe &&
+        !isDelete &&
+        (a.memberStatus === 'unsubscribed' || a.memberStatus === 'cleaned')
+      )
         report.optedOut.push({
           code: p.client.code,
           name: p.client.name,
@@ -261,21 +274,42 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
   return report;
 }
 
+/** Reads of the codes before writing, when people move rows meanwhile (then 'busy'). */
+const WRITE_ATTEMPTS = 3;
+
 /**
- * Writes the new sync states by client code, in one column write under the document lock,
- * from a fresh read of the codes: rows sorted during the sync still get their own state.
+ * Writes the new sync states by client code under the document lock, from a fresh read of the
+ * Code and Mailchimp sync columns: one block from the first to the last row whose state
+ * changes. Right before the write the header and the codes of those rows are read again (two
+ * calls, the second immediately before the setValues); if anything moved, it reads and plans
+ * again, at most WRITE_ATTEMPTS times, then stops with 'busy' having written nothing (the
+ * Mailchimp side is done: the next sync sends the same requests, which change nothing there).
  */
 function writeSyncStates(spreadsheet: Spreadsheet, lang: Lang, states: Map<string, string>): void {
   if (states.size === 0) return;
   withDocumentLock(lang, LOCK_WAIT_MS, () => {
-    const table = readTable(spreadsheet, 'clients', lang);
-    const ci = table.index.code;
-    const si = table.index.mailchimpSync;
-    const column = table.rows.map((row) => {
-      const state = states.get(codeKey(String(row[ci] ?? '')));
-      return state ?? row[si] ?? '';
-    });
-    writeColumn(table, 'mailchimpSync', column);
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const table = readColumns(spreadsheet, 'clients', lang, ['code', 'mailchimpSync']);
+      const ci = table.index.code;
+      const si = table.index.mailchimpSync;
+      const changed = table.rows.flatMap((row, r) => {
+        const state = states.get(codeKey(String(row[ci] ?? '')));
+        return state !== undefined && !sameValue(state, row[si]) ? [r] : [];
+      });
+      if (changed.length === 0) return;
+      const first = changed[0]!;
+      const last = changed[changed.length - 1]!;
+      const values = table.rows
+        .slice(first, last + 1)
+        .map((row) => [asCellValue(states.get(codeKey(String(row[ci] ?? ''))) ?? row[si] ?? '')]);
+      const rows = Array.from({ length: last - first + 1 }, (_, k) => first + k + FIRST_DATA_ROW);
+      if (!sameHeader(table.sheet, table.header)) continue;
+      const range = table.sheet.getRange(first + FIRST_DATA_ROW, si + 1, values.length, 1);
+      if (!stillAt(table, 'code', rows)) continue;
+      setCellValues(range, values);
+      return;
+    }
+    throw new WorkbookError(t('busy', lang));
   });
 }
 

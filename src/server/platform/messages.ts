@@ -397,6 +397,39 @@ const MESSAGES = {
     fr: 'Mesure illisible : {msg}',
     en: 'Unreadable measurement: {msg}',
   },
+  // ---- issue 13: nothing the team typed is lost
+  confirmAnonymizeDetail: {
+    fr: 'Anonymiser le client {code} ({name}) ?\n\n{sheets}\n\nLe code reste : les factures, termes et commissions y renvoient, et la comptabilité doit les garder (les totaux des rapports de commission ne changent pas). Les montants, dates et cases de ces feuilles ne disent rien de la personne. Le membre Mailchimp sera supprimé définitivement à la prochaine synchronisation. C’est irréversible et sera journalisé.',
+    en: 'Anonymize client {code} ({name})?\n\n{sheets}\n\nThe code stays: invoices, terms and commissions point to it, and accounting must keep them (commission report totals do not change). Amounts, dates and ticks in those sheets say nothing of the person. The Mailchimp member will be permanently deleted at the next sync. This cannot be undone and will be logged.',
+  },
+  anonymizeSheetLine: {
+    fr: '« {sheet} » ({n} {n|ligne|lignes}) — effacé : {blanked}. Gardé : {kept}.',
+    en: '"{sheet}" ({n} {n|row|rows}) — blanked: {blanked}. Kept: {kept}.',
+  },
+  teamNoteDropped: {
+    fr: 'ligne « {key} » plus calculée : sa note « {value} » est retirée avec elle (recopiez-la au besoin)',
+    en: 'line "{key}" no longer computed: its note "{value}" is removed with it (copy it back if needed)',
+  },
+  setupTypedColumn: {
+    fr: '• « {column} » dans « {sheet} » : {count} valeur(s) saisie(s), par ex. « {example} »',
+    en: '• "{column}" in "{sheet}": {count} typed value(s), e.g. "{example}"',
+  },
+  setupTakeOver: {
+    fr: 'Ces colonnes portent le nom d’une colonne que Fiche Client calcule, mais votre équipe y a saisi des valeurs :\n{columns}\n\nOui : Fiche Client les prend en charge et remplacera ces valeurs au prochain calcul (copiez-les ailleurs d’abord).\nNon : rien n’est changé ; renommez votre colonne (par ex. « … (notes) ») puis relancez la configuration, qui ajoutera la sienne.',
+    en: 'These columns have the name of a column Fiche Client computes, but your team typed values in them:\n{columns}\n\nYes: Fiche Client takes them over and will replace these values at the next computation (copy them elsewhere first).\nNo: nothing is changed; rename your column (e.g. "… (notes)") and run Set up again, which will add its own.',
+  },
+  setupStopped: {
+    fr: 'Configuration arrêtée, rien n’a été changé : renommez les colonnes indiquées, puis relancez-la.',
+    en: 'Set up stopped, nothing was changed: rename the columns listed, then run it again.',
+  },
+  setupRenamedHeader: {
+    fr: '« {sheet} » : la colonne « {column} » manque, et « {header} » semble être elle, renommée. Renommez « {header} » en « {column} » puis relancez la configuration (une colonne « {column} » vide laisserait chaque ligne sans sa clé).',
+    en: '"{sheet}": the column "{column}" is missing, and "{header}" looks like it, renamed. Rename "{header}" to "{column}" and run Set up again (an empty "{column}" column would leave every row without its key).',
+  },
+  setupMissingKey: {
+    fr: '« {sheet} » : la colonne clé « {column} » manque et la feuille a des lignes. Ajoutez-la avec les valeurs de chaque ligne, puis relancez la configuration.',
+    en: '"{sheet}": the key column "{column}" is missing and the sheet has rows. Add it with each row’s values, then run Set up again.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

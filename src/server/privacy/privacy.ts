@@ -16,15 +16,23 @@
 import { codeKey } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
 import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
+import { withDocumentLock } from '../platform/lock';
 import { t } from '../platform/messages';
 import { downloadPage } from './download';
-import { toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { currentUser, logDoneAction, readPrivacyLog } from './privacyLog';
-import { columnLetter, FIRST_DATA_ROW, WorkbookError, type Table } from '../workbook/sheets';
-import { readTable } from '../workbook/read';
-import { writeRowCells } from '../workbook/write';
-import { withDocumentLock } from '../platform/lock';
+import {
+  adjacentRuns,
+  blockAgain,
+  columnLetter,
+  FIRST_DATA_ROW,
+  sameValue,
+  type Table,
+  WorkbookError,
+} from '../workbook/sheets';
+import { asCellValue, needsFormats, setCellValues } from '../workbook/write';
+import { readTable, rowsWithCode } from '../workbook/read';
+import { sameHeader } from '../workbook/rowChecks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -192,43 +200,177 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
 
 // ---------------------------------------------------------------- anonymize
 
-/** Clients columns blanked by anonymization (the name gets a placeholder). */
-export const PERSONAL_CLIENT_FIELDS = [
-  'contact',
-  'email',
-  'phone',
-  'address',
-  'city',
-  'postalCode',
-  'referredBy',
-  // The computed reasons quote the manual "why under watch", which often names people.
-  'watchReasons',
-  'needs',
-  'followUp',
-  'habits',
-  'consentType',
-  'consentDate',
-  'consentSource',
-  'nextFollowUp',
-  'computedHabits',
-] as const satisfies readonly ColumnKey<'clients'>[];
+/**
+ * What anonymization keeps in each sheet holding the client's rows; every other cell of those
+ * rows is blanked, the contract's columns and the team's own alike (a "Mobile" or a CRM
+ * "Attachment" column added by the team holds personal data too).
+ * - Clients: the code (the key other sheets point to), the computed watch flag, the Mailchimp
+ *   sync state (the next sync deletes the member by its hash, then clears it) and the update
+ *   stamps (set: a form still open on the client must not save the old data back). The name
+ *   becomes a placeholder, which is also how later runs know the client is anonymized.
+ * - Terms: the key and the accounting terms (credit, term, discount, accounts, tax, dates,
+ *   balance, ticks): figures that say nothing of the person.
+ * - CRM log: the key, the date and the kind of each exchange.
+ * - Commissions and Invoices: every contract column (accounting must keep them, and past
+ *   commission reports must keep their totals); only the team's own columns are blanked.
+ */
+const ANONYMIZED: readonly { key: SheetKey; code: string; kept: readonly string[] }[] = [
+  {
+    key: 'clients',
+    code: 'code',
+    kept: ['code', 'watched', 'updatedAt', 'updatedBy', 'mailchimpSync'],
+  },
+  {
+    key: 'terms',
+    code: 'clientCode',
+    kept: [
+      'clientCode',
+      'creditCode',
+      'creditLimit',
+      'termDays',
+      'discountPct',
+      'discountDays',
+      'revenueAccount',
+      'taxCode',
+      'lastInvoiceDate',
+      'lastUnpaidInvoiceDate',
+      'balanceDue',
+      'emailInvoices',
+      'poRequired',
+      'taxExempt',
+      'cashOnDelivery',
+    ],
+  },
+  { key: 'crmLog', code: 'clientCode', kept: ['clientCode', 'date', 'kind'] },
+  { key: 'commissions', code: 'clientCode', kept: SHEETS.commissions.columns.map((c) => c.key) },
+  { key: 'invoices', code: 'clientCode', kept: SHEETS.invoices.columns.map((c) => c.key) },
+];
 
-/** CRM log columns blanked on the client's rows (date and kind stay: they say nothing of anyone). */
-export const PERSONAL_CRM_FIELDS = [
-  'from',
-  'to',
-  'cc',
-  'subject',
-  'details',
-] as const satisfies readonly ColumnKey<'crmLog'>[];
+/** Clients columns blanked by anonymization (the name gets a placeholder). */
+export const PERSONAL_CLIENT_FIELDS = SHEETS.clients.columns
+  .map((c) => c.key)
+  .filter((k) => k !== 'name' && k !== 'newsletter' && !ANONYMIZED[0]!.kept.includes(k));
+
+/** Whether a Clients row's name is the anonymization placeholder (in either language). */
+export function isAnonymizedName(name: unknown): boolean {
+  return name === t('anonymizedName', 'fr') || name === t('anonymizedName', 'en');
+}
+
+/** One sheet's part of an anonymization: the rows read and what each becomes. */
+interface SheetPlan {
+  table: Table<SheetKey>;
+  /** Position of the client-code column. */
+  codeAt: number;
+  /** Sheet rows of the client, ascending. */
+  rows: number[];
+  /** The whole rows as read, and as they are to be written (cell-ready values). */
+  before: unknown[][];
+  after: unknown[][];
+  /** Header texts of the columns blanked, and of those kept, for the confirmation. */
+  blanked: string[];
+  kept: string[];
+}
+
+/** Reads every sheet holding the client's rows and plans what each row becomes. */
+export function planAnonymization(spreadsheet: Spreadsheet, lang: Lang, code: string): SheetPlan[] {
+  const key = codeKey(code);
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const fixed: Record<string, unknown> = {
+    name: t('anonymizedName', lang),
+    newsletter: false,
+    updatedAt: now,
+    updatedBy: currentUser(),
+  };
+  const plans: SheetPlan[] = [];
+  for (const spec of ANONYMIZED) {
+    let table: Table<SheetKey>;
+    try {
+      table = readTable(spreadsheet, spec.key, lang, spec.key === 'clients' ? undefined : []);
+    } catch (e) {
+      if (e instanceof WorkbookError && spec.key !== 'clients') continue; // no sheet, no rows
+      throw e;
+    }
+    const index = table.index as Record<string, number>;
+    const codeAt = index[spec.code] ?? -1;
+    if (codeAt < 0) continue;
+    const rows = rowsWithCode(table, spec.code as ColumnKey<SheetKey>, key);
+    if (spec.key === 'clients' && rows.length === 0)
+      throw new WorkbookError(t('clientNotFound', lang, { code }));
+    const keptAt = new Set(spec.kept.map((k) => index[k] ?? -1));
+    const fixedAt = new Map(
+      Object.entries(fixed)
+        .filter(([k]) => spec.key === 'clients' && (index[k] ?? -1) >= 0)
+        .map(([k, v]) => [index[k]!, v]),
+    );
+    const width = Math.max(table.header.length, ...table.rows.map((r) => r.length));
+    const before = rows.map((r) => {
+      const row = table.rows[r - FIRST_DATA_ROW]!;
+      return Array.from({ length: width }, (_, c) => row[c] ?? '');
+    });
+    const after = before.map((row) =>
+      row.map((v, c) => (fixedAt.has(c) ? fixedAt.get(c) : keptAt.has(c) ? v : '')),
+    );
+    const names = exportHeaders(table.header, table.rows);
+    plans.push({
+      table,
+      codeAt,
+      rows,
+      before,
+      after,
+      blanked: names.filter((_, c) => !keptAt.has(c)),
+      kept: names.filter((_, c) => keptAt.has(c)),
+    });
+  }
+  return plans;
+}
+
+/** Attempts when rows move between the plan and the writes; then "busy", nothing written. */
+const ANONYMIZE_ATTEMPTS = 3;
+
+/**
+ * The blocks a plan writes: runs of adjacent client rows, each over the columns from the first
+ * to the last cell that changes (the code column included, so the check covers the key).
+ */
+function planBlocks(plan: SheetPlan): { at: number; count: number; from: number; to: number }[] {
+  const blocks: { at: number; count: number; from: number; to: number }[] = [];
+  for (const run of adjacentRuns(plan.rows)) {
+    const at = plan.rows.indexOf(run.start);
+    const changed: number[] = [];
+    for (let k = 0; k < run.values.length; k++)
+      plan.before[at + k]!.forEach((v, c) => {
+        if (!sameValue(v, plan.after[at + k]![c])) changed.push(c);
+      });
+    if (changed.length === 0) continue;
+    const from = Math.min(plan.codeAt, ...changed);
+    const to = Math.max(plan.codeAt, ...changed);
+    blocks.push({ at, count: run.values.length, from, to });
+  }
+  return blocks;
+}
+
+/** Whether the block still holds exactly what the plan read (one call). */
+function blockUnchanged(plan: SheetPlan, b: ReturnType<typeof planBlocks>[number]): boolean {
+  const now = blockAgain(
+    plan.table.sheet,
+    plan.rows[b.at]!,
+    b.from + 1,
+    b.count,
+    b.to - b.from + 1,
+  );
+  if (!now) return false;
+  for (let k = 0; k < b.count; k++)
+    for (let c = b.from; c <= b.to; c++)
+      if (!sameValue(now[k]?.[c - b.from], plan.before[b.at + k]![c])) return false;
+  return true;
+}
 
 export function anonymizeClient(spreadsheet: Spreadsheet): void {
   const lang = loadSettings(spreadsheet).lang;
   const title = t('menuAnonymize', lang);
   const target = askClient(spreadsheet, lang, title);
   if (!target) return;
-  if (!confirm(title, t('confirmAnonymize', lang, { code: target.code, name: target.name })))
-    return;
+  const plans = planAnonymization(spreadsheet, lang, target.code);
+  if (!confirm(title, anonymizeConfirmation(lang, target, plans))) return;
   const crmRows = withDocumentLock(lang, LOCK_WAIT_MS, () =>
     anonymizeLocked(spreadsheet, lang, target.code),
   );
@@ -242,46 +384,76 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
   }
 }
 
-/** Blanks the client's personal cells; returns the number of CRM log rows blanked. */
+/** The confirmation: what is blanked and what is kept, sheet by sheet, and why. */
+function anonymizeConfirmation(lang: Lang, target: Target, plans: readonly SheetPlan[]): string {
+  const lines = plans
+    .filter((p) => p.rows.length > 0)
+    .map((p) =>
+      t('anonymizeSheetLine', lang, {
+        sheet: p.table.name,
+        n: p.rows.length,
+        blanked: p.blanked.join(', ') || '—',
+        kept: p.kept.join(', ') || '—',
+      }),
+    );
+  return t('confirmAnonymizeDetail', lang, {
+    code: target.code,
+    name: target.name,
+    sheets: lines.join('\n'),
+  });
+}
+
+/**
+ * Blanks the client's rows; returns the number of CRM log rows blanked. Plans from a fresh
+ * read, checks every block it will write (header and cells) before writing any, then writes
+ * each block right after reading it once more: a block is one run of adjacent client rows over
+ * the columns that change, in one setValues. A block that no longer holds what was read (rows
+ * sorted, inserted or deleted, a cell typed) makes it read and plan again; after
+ * ANONYMIZE_ATTEMPTS it gives up with "busy". A retry after some blocks were written is safe:
+ * those blocks now hold blanks, which the new plan keeps.
+ */
 export function anonymizeLocked(spreadsheet: Spreadsheet, lang: Lang, code: string): number {
-  const key = codeKey(code);
-  // Read again under the lock: rows may have moved since the prompt.
-  const clients = readTable(spreadsheet, 'clients', lang);
-  const ci = clients.index.code;
-  // Every row with the code: a code typed twice by hand must not leave a copy behind.
-  const rowIndexes = clients.rows.flatMap((r, i) =>
-    codeKey(String(r[ci] ?? '')) === key ? [i] : [],
-  );
-  if (rowIndexes.length === 0) throw new WorkbookError(t('clientNotFound', lang, { code }));
-  const blank: Partial<Record<ColumnKey<'clients'>, unknown>> = {
-    name: t('anonymizedName', lang),
-    newsletter: false,
-  };
-  for (const f of PERSONAL_CLIENT_FIELDS) blank[f] = '';
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-  for (const rowIndex of rowIndexes)
-    writeRowCells(clients, rowIndex + FIRST_DATA_ROW, {
-      ...toCells('clients', blank, lang),
-      // A form still open on this client must not save the old data back: its version is stale.
-      updatedAt: now,
-      updatedBy: currentUser(),
-    });
-  const terms = readTable(spreadsheet, 'terms', lang);
-  const ti = terms.index.clientCode;
-  terms.rows.forEach((r, i) => {
-    // Invoice remarks (printed on invoices) and the manual watch reason often name people.
-    if (codeKey(String(r[ti] ?? '')) === key)
-      writeRowCells(terms, i + FIRST_DATA_ROW, { invoiceRemarks: '', watchReason: '' });
-  });
-  const crm = readTable(spreadsheet, 'crmLog', lang);
-  const li = crm.index.clientCode;
-  const crmBlank = Object.fromEntries(PERSONAL_CRM_FIELDS.map((f) => [f, '']));
-  let count = 0;
-  crm.rows.forEach((r, i) => {
-    if (codeKey(String(r[li] ?? '')) !== key) return;
-    // One write per CRM row of this client only: bounded by the client, not the workbook.
-    writeRowCells(crm, i + FIRST_DATA_ROW, crmBlank);
-    count++;
-  });
-  return count;
+  for (let attempt = 0; attempt < ANONYMIZE_ATTEMPTS; attempt++) {
+    const plans = planAnonymization(spreadsheet, lang, code);
+    const work = plans.map((plan) => ({ plan, blocks: planBlocks(plan) }));
+    const ready = work.every(
+      ({ plan, blocks }) =>
+        blocks.length === 0 ||
+        (sameHeader(plan.table.sheet, plan.table.header) &&
+          blocks.every((b) => blockUnchanged(plan, b))),
+    );
+    if (!ready) continue;
+    let moved = false;
+    for (const { plan, blocks } of work) {
+      for (const b of blocks) {
+        const range = plan.table.sheet.getRange(
+          plan.rows[b.at]!,
+          b.from + 1,
+          b.count,
+          b.to - b.from + 1,
+        );
+        const formulas = range.getFormulas();
+        const values = plan.after.slice(b.at, b.at + b.count).map((row, k) =>
+          row.slice(b.from, b.to + 1).map((v, c) => {
+            const was = plan.before[b.at + k]![b.from + c];
+            // A cell kept is written back as it is: its formula, or its value as typed.
+            if (sameValue(v, was)) return formulas[k]?.[c] || asCellValue(v);
+            return asCellValue(v);
+          }),
+        );
+        const formats = needsFormats(values) ? range.getNumberFormats() : undefined;
+        // Read again right before the write, nothing between: the window left is the instant
+        // between this read and the setValues (README, "Shared editing").
+        if (!blockUnchanged(plan, b)) {
+          moved = true;
+          break;
+        }
+        setCellValues(range, values, formats);
+      }
+      if (moved) break;
+    }
+    if (moved) continue;
+    return plans.find((p) => p.table.key === 'crmLog')?.rows.length ?? 0;
+  }
+  throw new WorkbookError(t('busy', lang));
 }

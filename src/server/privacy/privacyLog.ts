@@ -116,12 +116,7 @@ function logRow(entry: PrivacyLogEntry, lang: Lang): unknown[] {
   const label = ACTION_LABEL[entry.action]?.[lang] ?? String(entry.action);
   // User text is data: the code and the address are written as text, never as a formula or a
   // number ("0042" stays "0042"): asCellValue marks such strings with Sheets' leading apostrophe.
-  return [
-    new Date(entry.at),
-    asCellValue(entry.by, false),
-    asCellValue(label, false),
-    asCellValue(entry.code, false),
-  ];
+  return [new Date(entry.at), asCellValue(entry.by), asCellValue(label), asCellValue(entry.code)];
 }
 
 export function currentUser(): string {

@@ -14,11 +14,12 @@ import {
   type Lang,
   type SheetKey,
   CHOICES,
+  normalizeHeader,
 } from '../../shared/contract';
 import { t } from '../platform/messages';
 import { loadSettings, saveSettings } from '../platform/settings';
 import { installTriggers, type TriggerReport } from '../platform/triggers';
-import { columnLetter, columnsOf, findSheet, indexHeader } from '../workbook/sheets';
+import { columnLetter, columnsOf, findSheet, indexHeader, WorkbookError } from '../workbook/sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,6 +37,8 @@ export interface SetupReport {
   /** Empty columns deleted right of the last header or content (the sheet's grid cells count). */
   removedColumns: { sheet: string; count: number }[];
   triggers: TriggerReport;
+  /** What Set up left for the team to do (a key column it would not add, …), already told. */
+  problems: string[];
 }
 
 export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
@@ -49,7 +52,14 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
     addedColumns: [],
     removedColumns: [],
     triggers: { installed: [], removedDuplicates: 0 },
+    problems: [],
   };
+  // Before anything is changed: a column the team typed under a computed column's header is
+  // taken over only once the team says so (a refresh would replace what they typed).
+  const typed = typedComputedColumns(spreadsheet, lang);
+  // No: stopped with the reason, as any refused menu action (the caller shows the message).
+  if (typed.length > 0 && !confirmTakeOver(lang, typed))
+    throw new WorkbookError(t('setupStopped', lang));
 
   // Every sheet exists before any is formatted: dropdowns point at the Lists sheet's columns.
   const order: SheetKey[] = SHEET_KEYS;
@@ -61,7 +71,8 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
     const sheet =
       existing ?? spreadsheet.insertSheet(SHEETS[key][lang], spreadsheet.getNumSheets());
     if (!existing) report.createdSheets.push(SHEETS[key][lang]);
-    const { index, added, width } = ensureColumns(sheet, key, lang);
+    const { index, added, width, problems } = ensureColumns(sheet, key, lang);
+    report.problems.push(...problems);
     for (const column of added)
       report.addedColumns.push({ sheet: sheet.getName(), column: column[lang] });
     const removed = trimColumns(sheet, width);
@@ -79,7 +90,113 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
   if (blankDefault) spreadsheet.deleteSheet(blankDefault);
   clients.sheet.activate();
   report.triggers = installTriggers(spreadsheet);
+  tell(lang, report.problems);
   return report;
+}
+
+/** Shows what Set up left to the team, when there is a UI to show it in (the menu). */
+function tell(lang: Lang, problems: readonly string[]): void {
+  if (problems.length === 0) return;
+  console.warn(problems.join('\n'));
+  try {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(t('menuSetup', lang), problems.join('\n\n'), ui.ButtonSet.OK);
+  } catch {
+    // No UI (run from the editor or a trigger): the execution log keeps them.
+  }
+}
+
+interface TypedColumn {
+  sheet: string;
+  column: string;
+  count: number;
+  example: string;
+}
+
+/**
+ * Computed contract columns that hold values but were never set up as computed by Fiche Client
+ * (no protection of ours on them): the team's own column under the same header ("Balance due"
+ * with "ask Paul" in it), which a refresh would overwrite.
+ */
+function typedComputedColumns(spreadsheet: Spreadsheet, lang: Lang): TypedColumn[] {
+  const out: TypedColumn[] = [];
+  const ours = t('computedProtection', lang);
+  for (const key of SHEET_KEYS) {
+    const sheet = findSheet(spreadsheet, key, lang);
+    if (!sheet) continue;
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    if (lastRow < 2 || lastColumn === 0) continue;
+    const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0]!;
+    const { index } = indexHeader(key, header);
+    const computed = columnsOf(key).filter((c) => c.computed && index[c.key] >= 0);
+    if (computed.length === 0) continue;
+    const protectedAt = new Set(
+      sheet
+        .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+        .filter((p) => p.getDescription() === ours)
+        .map((p) => p.getRange().getColumn()),
+    );
+    for (const column of computed) {
+      const at = index[column.key] + 1;
+      if (protectedAt.has(at)) continue;
+      const values = sheet
+        .getRange(2, at, lastRow - 1, 1)
+        .getValues()
+        .map((r) => r[0])
+        .filter((v) => v !== '' && v !== null && v !== undefined);
+      if (values.length === 0) continue;
+      const first = values[0];
+      out.push({
+        sheet: sheet.getName(),
+        column: String(header[at - 1]),
+        count: values.length,
+        example: first instanceof Date ? first.toISOString().slice(0, 10) : String(first),
+      });
+    }
+  }
+  return out;
+}
+
+/** Asks whether to take typed columns over as computed; no UI counts as No. */
+function confirmTakeOver(lang: Lang, typed: readonly TypedColumn[]): boolean {
+  const list = typed.map((c) => t('setupTypedColumn', lang, { ...c })).join('\n');
+  try {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.alert(
+      t('menuSetup', lang),
+      t('setupTakeOver', lang, { columns: list }),
+      ui.ButtonSet.YES_NO,
+    );
+    return answer === ui.Button.YES;
+  } catch {
+    console.warn(list);
+    return false;
+  }
+}
+
+/**
+ * A header of the team's that likely is the contract's `column` renamed ("Code" for "Client
+ * code"): every word of one is a word of the other.
+ */
+function renamedHeader(column: ColumnDef, header: readonly unknown[], taken: Set<number>): string {
+  const words = (s: string) =>
+    new Set(
+      normalizeHeader(s)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    );
+  for (let i = 0; i < header.length; i++) {
+    if (taken.has(i)) continue;
+    const mine = words(String(header[i] ?? ''));
+    if (mine.size === 0) continue;
+    for (const name of [column.fr, column.en]) {
+      const theirs = words(name);
+      const sub = (a: Set<string>, b: Set<string>) => [...a].every((w) => b.has(w));
+      if (sub(mine, theirs) || sub(theirs, mine)) return String(header[i]).trim();
+    }
+  }
+  return '';
 }
 
 /**
@@ -97,17 +214,33 @@ function blankDefaultSheet(spreadsheet: Spreadsheet): Sheet | null {
 
 /**
  * The contract columns of a sheet, appending the missing ones after the last used column.
- * `width`: the last column with a header or any content once they are added.
+ * `width`: the last column with a header or any content once they are added. A missing
+ * required column (a key: Client code, Invoice no., Month…) is not appended to a sheet that
+ * holds rows: every row would be left without its key. It is reported instead, naming the
+ * team's header that likely is it renamed ("Code"), so the team renames it.
  */
 function ensureColumns(
   sheet: Sheet,
   key: SheetKey,
   lang: Lang,
-): { index: Record<string, number>; added: ColumnDef[]; width: number } {
+): { index: Record<string, number>; added: ColumnDef[]; width: number; problems: string[] } {
   const lastColumn = sheet.getLastColumn();
   const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0]! : [];
   const { index } = indexHeader(key, header);
-  const missing = columnsOf(key).filter((c) => index[c.key] < 0);
+  const problems: string[] = [];
+  const hasRows = lastColumn > 0 && sheet.getLastRow() > 1;
+  const taken = new Set(Object.values(index as Record<string, number>).filter((i) => i >= 0));
+  const missing = columnsOf(key).filter((c) => {
+    if (index[c.key] >= 0) return false;
+    if (!(c.required && hasRows)) return true;
+    const like = renamedHeader(c, header, taken);
+    problems.push(
+      like
+        ? t('setupRenamedHeader', lang, { sheet: sheet.getName(), header: like, column: c[lang] })
+        : t('setupMissingKey', lang, { sheet: sheet.getName(), column: c[lang] }),
+    );
+    return false;
+  });
   if (missing.length > 0) {
     const needed = lastColumn + missing.length;
     const maxColumns = sheet.getMaxColumns();
@@ -115,7 +248,7 @@ function ensureColumns(
     sheet.getRange(1, lastColumn + 1, 1, missing.length).setValues([missing.map((c) => c[lang])]);
     missing.forEach((c, i) => (index[c.key] = lastColumn + i));
   }
-  return { index, added: missing, width: lastColumn + missing.length };
+  return { index, added: missing, width: lastColumn + missing.length, problems };
 }
 
 /**
@@ -179,6 +312,7 @@ function formatSheet(
       .map((p) => `${p.getRange().getColumn()}|${p.getDescription()}`),
   );
   for (const column of columnsOf(key)) {
+    if ((index[column.key] ?? -1) < 0) continue; // a key column left to the team (reported)
     const letter = columnLetter(index[column.key]! + 1);
     const headerCell = sheet.getRange(`${letter}1`);
     const data = sheet.getRange(`${letter}2:${letter}`);

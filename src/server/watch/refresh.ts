@@ -20,15 +20,15 @@ import { asClients, asTerms, readAll, readInvoices } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from './notifications';
 import {
+  adjacentRuns,
   columnsOf,
   FIRST_DATA_ROW,
-  adjacentRuns,
-  WorkbookError,
   type Table,
+  WorkbookError,
 } from '../workbook/sheets';
+import { asCellValue, setCellValues } from '../workbook/write';
 import { readColumns } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
-import { asCellValue } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -371,12 +371,13 @@ function writeChanged<S extends 'clients' | 'terms'>(
     const keeps = run.values.some((i) => changed.get(i)!.includes(KEEP));
     const fresh = keeps ? range.getValues() : null;
     const formulas = keeps ? range.getFormulas() : null;
-    range.setValues(
+    setCellValues(
+      range,
       table.rows.map((_, r) =>
         run.values.map((i, k) => {
           const v = changed.get(i)![r];
           if (v !== KEEP) return v;
-          return formulas?.[r]?.[k] || asCellValue(fresh?.[r]?.[k] ?? '', false);
+          return formulas?.[r]?.[k] || asCellValue(fresh?.[r]?.[k] ?? '');
         }),
       ),
     );

@@ -205,13 +205,14 @@ export function toCells<S extends SheetKey>(
 /** One value as written to a cell: blanks as '', lists joined, choices as their label, text escaped. */
 export function toCell(column: ColumnDef, value: unknown, lang: Lang): unknown {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return asCellValue(value.join(', '), column.kind === 'plainText');
+  if (Array.isArray(value)) return asCellValue(value.join(', '));
   if (column.kind === 'choice' && typeof value === 'string' && value !== '') {
     const labels = column.choices ? choiceFromText(column.choices, value) : undefined;
-    return labels ? choiceLabel(column.choices!, labels, lang) : asCellValue(value, false);
+    return labels ? choiceLabel(column.choices!, labels, lang) : asCellValue(value);
   }
   // Days are written as 'YYYY-MM-DD' for Sheets to parse as a date in the spreadsheet's zone.
   if (column.kind === 'date') return value;
-  if (column.kind === 'text' || column.kind === 'list') return asCellValue(value, false);
+  if (column.kind === 'text' || column.kind === 'list' || column.kind === 'plainText')
+    return asCellValue(value);
   return value;
 }

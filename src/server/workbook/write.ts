@@ -19,13 +19,49 @@ const FORMULA_START = /^[=+\-@']/;
 
 /**
  * User text is data: a string that Sheets would turn into a formula (or a number, a date, a
- * boolean) is written with a leading apostrophe, which Sheets keeps out of the value. Columns
- * formatted as plain text ('@') store strings as typed, so they get no apostrophe.
+ * boolean) gets a leading apostrophe, Sheets' mark for "text as typed", which it keeps out of
+ * the value (https://support.google.com/docs/answer/3094044). Whatever the column's declared
+ * kind: a colleague's Format › Clear formatting removes a plain-text ('@') format, after which
+ * "0042" would be stored as 42 and "=2+3" as a formula. The writers (setCellValues) drop the
+ * mark again in cells that are still formatted '@', where Sheets would keep it as a character.
  */
-export function asCellValue(value: unknown, plainTextColumn: boolean): unknown {
-  if (typeof value !== 'string' || value === '' || plainTextColumn) return value;
+export function asCellValue(value: unknown): unknown {
+  if (typeof value !== 'string' || value === '') return value;
   if (FORMULA_START.test(value) || looksParsable(value)) return `'${value}`;
   return value;
+}
+
+/** Whether a cell-ready value carries the "text as typed" mark of asCellValue. */
+function marked(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith("'");
+}
+
+/** Whether writing these cell-ready values needs the cells' number formats (setCellValues). */
+export function needsFormats(values: readonly (readonly unknown[])[]): boolean {
+  return values.some((row) => row.some(marked));
+}
+
+/**
+ * Range.setValues of cell-ready values (asCellValue), correct whatever the cells' format: when a
+ * value carries the text mark, the block's number formats are read first (one more call, only
+ * then) and the mark is dropped in cells formatted as plain text ('@'), which store what is
+ * written as is, apostrophe included (emulator/spreadsheet/values.ts parseTyped); elsewhere Sheets
+ * drops the mark itself. A format changed in the instant between that read and the write is
+ * the one case left (README, "Shared editing"). A writer that checks its rows just before
+ * writing reads the formats before that check and passes them (`formatsRead`).
+ */
+export function setCellValues(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  values: unknown[][],
+  formatsRead?: readonly (readonly string[])[],
+): void {
+  if (needsFormats(values)) {
+    const formats = formatsRead ?? range.getNumberFormats();
+    values = values.map((row, r) =>
+      row.map((v, c) => (marked(v) && formats[r]?.[c] === '@' ? v.slice(1) : v)),
+    );
+  }
+  range.setValues(values);
 }
 
 /** Text Sheets would parse into another type when typed: numbers, percentages, dates, booleans. */
@@ -58,9 +94,9 @@ export function writeRowCells<S extends SheetKey>(
     byPosition.set(i, cells[column.key]);
   }
   for (const run of adjacentRuns([...byPosition.keys()])) {
-    table.sheet
-      .getRange(sheetRow, run.start + 1, 1, run.values.length)
-      .setValues([run.values.map((i) => byPosition.get(i))]);
+    setCellValues(table.sheet.getRange(sheetRow, run.start + 1, 1, run.values.length), [
+      run.values.map((i) => byPosition.get(i)),
+    ]);
   }
 }
 
@@ -75,22 +111,28 @@ export function writeColumn<S extends SheetKey>(
 ): void {
   const i = table.index[key];
   if (i < 0 || values.length === 0) return;
-  table.sheet.getRange(FIRST_DATA_ROW, i + 1, values.length, 1).setValues(values.map((v) => [v]));
+  setCellValues(
+    table.sheet.getRange(FIRST_DATA_ROW, i + 1, values.length, 1),
+    values.map((v) => [v]),
+  );
 }
 
 /**
  * Appends records after the last row with content, in one block as wide as the header. Cells
- * of the team's own columns stay blank. Grows the sheet first when it is full (writing past the
- * last row is an error in Sheets).
+ * of the team's own columns stay blank, unless `extra` gives cell-ready values by position for
+ * a record (a recomputed row keeping the team's notes). Grows the sheet first when it is full
+ * (writing past the last row is an error in Sheets).
  */
 export function appendRecords<S extends SheetKey>(
   table: Table<S>,
   records: readonly Partial<Record<ColumnKey<S>, unknown>>[],
+  extra: readonly (ReadonlyMap<number, unknown> | undefined)[] = [],
 ): number {
   if (records.length === 0) return 0;
   const width = Math.max(table.header.length, 1);
-  const rows = records.map((record) => {
+  const rows = records.map((record, r) => {
     const row: unknown[] = new Array<unknown>(width).fill('');
+    for (const [i, v] of extra[r] ?? []) if (i < width) row[i] = v;
     for (const column of columnsOf(table.key)) {
       const i = table.index[column.key];
       if (i >= 0 && column.key in record) row[i] = record[column.key];
@@ -102,7 +144,7 @@ export function appendRecords<S extends SheetKey>(
   const last = first + rows.length - 1;
   // Grow with room to spare, so that the next saves need no growth (one call saved each).
   if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows + GROWTH_ROWS);
-  table.sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  setCellValues(table.sheet.getRange(first, 1, rows.length, width), rows);
   return first;
 }
 
