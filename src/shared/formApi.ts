@@ -193,6 +193,11 @@ export interface FormOpenResult {
   clients: ClientSummary[];
   /** The code proposed for "New client". */
   nextCode: string;
+  /**
+   * Today in the spreadsheet's time zone ('YYYY-MM-DD'): a new discussion's or e-mail's date,
+   * and the consent check, follow the workbook's day, not the browser's clock and zone.
+   */
+  today: string;
   /** null = open on a new client. */
   record: ClientRecord | null;
 }

@@ -128,6 +128,14 @@ const TEXTS = {
   moreBuyers: { fr: '… et {n} autres.', en: '… and {n} more.' },
   openClient: { fr: 'Ouvrir {code}', en: 'Open {code}' },
   invalid: { fr: 'Valeur invalide.', en: 'Invalid value.' },
+  notInList: {
+    fr: '« {value} » n’est pas dans la liste : gardé tel quel. Ajoutez-le à la feuille Listes s’il est juste.',
+    en: '"{value}" is not in the list: kept as it is. Add it to the Lists sheet if it is right.',
+  },
+  requestTooLarge: {
+    fr: 'Fiche trop volumineuse pour être enregistrée ({size} Mo, au plus {max} Mo) : raccourcissez les notes ou les détails les plus longs.',
+    en: 'This record is too large to save ({size} MB, at most {max} MB): shorten the longest notes or details.',
+  },
 } as const satisfies TextTable;
 
 export type TextKey = keyof typeof TEXTS;

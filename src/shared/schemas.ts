@@ -28,6 +28,23 @@ export const LIMITS = {
   crmRows: 2_000,
 } as const;
 
+/**
+ * A save travels through google.script.run, for which Google publishes no size limit; a record
+ * of 2,000 CRM rows of ordinary length is well under 1 MB. Past this, the page and the server
+ * refuse it with a message in the workbook language rather than let Apps Script fail on it
+ * with an unclear error (issue 16: a 100 MB request was accepted).
+ */
+export const MAX_REQUEST_CHARS = 5_000_000;
+
+/** The request's size as JSON text (what crosses google.script.run); 0 if it is not JSON. */
+function requestChars(input: unknown): number {
+  try {
+    return JSON.stringify(input)?.length ?? 0;
+  } catch {
+    return 0; // a cycle or a BigInt: the schema refuses it
+  }
+}
+
 /** Custom issues carry the i18n key of their message in `params.msg`. */
 type CustomMsg =
   | 'controlChars'
@@ -373,6 +390,20 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldE
 
 /** Validates a formSave payload; errors name fields as in ClientRecord ('general.code'). */
 export function validateSaveRequest(input: unknown, lang: Lang): Validation<FormSaveRequest> {
+  const chars = requestChars(input);
+  if (chars > MAX_REQUEST_CHARS)
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: t('requestTooLarge', lang, {
+            size: Math.ceil(chars / 1_000_000),
+            max: MAX_REQUEST_CHARS / 1_000_000,
+          }),
+        },
+      ],
+    };
   const result = z.safeParse(saveRequestSchema, input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   // The sidebar shows errors by record path: drop the leading 'record.'.

@@ -171,7 +171,13 @@ class ClientForm {
     const { tabs, title } = this.ui;
     const data: PanelData = { record, lists: boot.lists, defaults: boot.defaults, isNew };
     for (const key of TAB_KEYS) {
-      const ctx = { lang, tab: key, registry, changed: () => this.showDirty() };
+      const ctx = {
+        lang,
+        today: boot.today,
+        tab: key,
+        registry,
+        changed: () => this.showDirty(),
+      };
       clear(tabs.panels[key]);
       tabs.panels[key].append(BUILDERS[key](ctx, data));
     }

@@ -10,13 +10,6 @@ import { h } from './dom';
 import type { FieldCtx } from './fields';
 import { checkField, dateField, selectField, textField } from './fields';
 
-/** Today in the browser's time zone ('YYYY-MM-DD'). */
-export function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 export function consentGroup(ctx: FieldCtx, crm: CrmFields): HTMLElement {
   const { lang } = ctx;
   // The server leaves blank optional fields out; the form always sends them, so that a ticked
@@ -28,7 +21,7 @@ export function consentGroup(ctx: FieldCtx, crm: CrmFields): HTMLElement {
   const warning = h('div', { class: 'warning', role: 'status', id: 'consent-warning' });
   const refresh = () => {
     const consent = { consentType: crm.consentType ?? '', consentDate: crm.consentDate ?? null };
-    const expired = isImpliedConsentExpired(consent, localToday());
+    const expired = isImpliedConsentExpired(consent, ctx.today);
     warning.hidden = !expired;
     warning.textContent = expired
       ? t('consentExpired', lang, { day: impliedConsentLastDay(consent.consentDate!) })

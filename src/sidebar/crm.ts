@@ -86,7 +86,7 @@ function discussions(ctx: FieldCtx, data: PanelData): HTMLElement {
     title: t('discussions', lang),
     legend: (n) => t('discussionN', lang, { n }),
     addLabel: t('addDiscussion', lang),
-    create: () => ({ date: today(), people: '', cc: '', subject: '', details: '' }),
+    create: () => ({ date: ctx.today, people: '', cc: '', subject: '', details: '' }),
     fields: (row, i, n) =>
       crmRowFields(ctx, row, `crm.discussions.${i}`, t('discussionN', lang, { n }), [
         // The sheet has no "people" column: a discussion's people go to From (formApi.ts).
@@ -107,7 +107,7 @@ function emails(ctx: FieldCtx, data: PanelData): HTMLElement {
     title: t('emails', lang),
     legend: (n) => t('emailN', lang, { n }),
     addLabel: t('addEmail', lang),
-    create: () => ({ date: today(), from: '', to: '', subject: '' }),
+    create: () => ({ date: ctx.today, from: '', to: '', subject: '' }),
     fields: (row, i, n) =>
       crmRowFields(ctx, row, `crm.emails.${i}`, t('emailN', lang, { n }), [
         { key: 'from', label: label('from') },
@@ -115,13 +115,6 @@ function emails(ctx: FieldCtx, data: PanelData): HTMLElement {
         { key: 'subject', label: label('subject') },
       ]),
   });
-}
-
-/** Today in the browser's time zone, as a new CRM row's date (the user can change it). */
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 export function crmPanel(ctx: FieldCtx, data: PanelData): HTMLElement {

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../shared/contract';
 import type { FieldError } from '../shared/formApi';
+import { t } from '../shared/i18n';
 import { fieldId, h } from './dom';
 
 export type TabKey = 'general' | 'terms' | 'salespeople' | 'crm';
@@ -82,6 +83,8 @@ export class FieldRegistry {
 
 export interface FieldCtx {
   lang: Lang;
+  /** Today in the spreadsheet's time zone (FormOpenResult.today). */
+  today: string;
   tab: TabKey;
   registry: FieldRegistry;
   /** Called after every edit (dirty tracking). */
@@ -199,15 +202,23 @@ export function selectField(
   const control = h('select');
   const current = spec.get();
   const options = [...spec.options];
-  // A value typed by hand in the sheet but missing from the list stays visible and kept.
-  if (!options.some((o) => o.value === current)) options.push({ value: current, label: current });
+  // A value typed by hand in the sheet but missing from the list stays visible and kept, with
+  // a warning (as the sheet's data validation warns): a salesperson missing from Lists may be a
+  // typo that would still earn commissions.
+  const stray = !options.some((o) => o.value === current);
+  if (stray) options.push({ value: current, label: current });
   for (const o of options) control.append(h('option', { value: o.value }, o.label));
   control.value = current;
+  const warn = stray && current !== '' ? t('notInList', ctx.lang, { value: current }) : '';
+  const field = wrap(ctx, { ...spec, hint: [spec.hint, warn].filter(Boolean).join(' ') }, control);
+  const hint = field.querySelector<HTMLElement>('.hint');
+  if (warn && hint) hint.classList.add('warning');
   control.addEventListener('change', () => {
     spec.set(control.value);
+    if (warn && hint) hint.hidden = control.value !== current;
     ctx.changed();
   });
-  return wrap(ctx, spec, control);
+  return field;
 }
 
 export function checkField(
@@ -253,11 +264,25 @@ export function listField(
   const control = h('input', { type: 'text', list: listId, autocomplete: 'off' });
   control.value = spec.get();
   if (spec.placeholder) control.placeholder = spec.placeholder;
+  // Warned, not refused (as the sheet's data validation does): a value missing from Lists may
+  // be a typo, e.g. a salesperson who would then earn commissions under another name.
+  const warning = h('div', { class: 'warning', role: 'status' });
+  const known = new Set(spec.values.map((v) => v.trim().toLowerCase()));
+  const check = (): void => {
+    const v = control.value.trim();
+    warning.textContent =
+      v !== '' && !known.has(v.toLowerCase()) ? t('notInList', ctx.lang, { value: v }) : '';
+  };
+  check();
   control.addEventListener('input', () => {
     spec.set(control.value);
+    check();
     ctx.changed();
   });
   const field = wrap(ctx, spec, control);
-  field.append(h('datalist', { id: listId }, ...spec.values.map((v) => h('option', { value: v }))));
+  field.append(
+    warning,
+    h('datalist', { id: listId }, ...spec.values.map((v) => h('option', { value: v }))),
+  );
   return field;
 }

@@ -109,6 +109,8 @@ export function installFakeBackend(seed: FakeSeed): void {
           })),
         ],
         nextCode: nextCode(),
+        // The server's today in the spreadsheet's zone (here the fake clock's UTC day).
+        today: new Date(store.clock).toISOString().slice(0, 10),
         record: code && store.clients[code] ? clone(store.clients[code]) : null,
       };
     },

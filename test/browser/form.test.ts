@@ -104,7 +104,14 @@ test('creates a client with all four tabs filled, then reloads and edits it', as
   await label('Taux (%) 1').fill('7,5');
   await label('Type de produit 1').fill('Services');
   await page.getByRole('button', { name: '+ Ajouter un vendeur' }).click();
+  // A name missing from Lists is warned about (a typo would earn commissions), not refused.
+  await label('Vendeur 2').fill('Marc Gagnonn');
+  const warning = page
+    .getByRole('status')
+    .filter({ hasText: '« Marc Gagnonn » n’est pas dans la liste' });
+  await warning.waitFor();
   await label('Vendeur 2').fill('Marc Gagnon');
+  await warning.waitFor({ state: 'detached' });
   await label('Taux (%) 2').fill('3');
   await screenshot(page, 'fr-new-salespeople');
   // CRM
@@ -122,12 +129,15 @@ test('creates a client with all four tabs filled, then reloads and edits it', as
   await label('Prochain suivi').fill('2025-03-15');
   await label("Habitudes d'achat").fill('Printemps, mensuel');
   await page.getByRole('button', { name: '+ Ajouter une discussion' }).click();
+  // A new row starts on the spreadsheet's today, as the server gave it (not the browser's clock).
+  expect(await label('Date — Discussion 1').inputValue()).toBe('2025-03-10');
   await label('Date — Discussion 1').fill('2025-02-03');
   await label('Personnes — Discussion 1').fill('Julie, Marc');
   await label('Cc — Discussion 1').fill('Sophie');
   await label('Objet — Discussion 1').fill('Prix de gros');
   await label('Détails — Discussion 1').fill('Accord pour 5 %');
   await page.getByRole('button', { name: '+ Ajouter un courriel' }).click();
+  expect(await label('Date — Courriel 1').inputValue()).toBe('2025-03-10');
   await label('Date — Courriel 1').fill('2025-02-04');
   await label('De — Courriel 1').fill('anne@bellevue.qc.ca');
   await label('À — Courriel 1').fill('julie@exemple.ca');

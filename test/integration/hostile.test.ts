@@ -223,6 +223,28 @@ describe('hostile payloads, one by one', () => {
     expect(snapshot(emu)).toBe(before);
   });
 
+  it('a request of many megabytes is refused whole with a clear message, before anything is written', () => {
+    const emu = restore();
+    const before = snapshot(emu);
+    // 2,000 discussions of 3,000 characters: every field within its cap, 6 MB in all.
+    const discussions = Array.from({ length: 2_000 }, (_, i) => ({
+      ...base.crm.discussions[0]!,
+      subject: `Sujet ${i}`,
+      details: 'x'.repeat(3_000),
+    }));
+    const record = { ...base, crm: { ...base.crm, discussions } };
+    const result = call(emu, 'formSave', { record, isNew: false }) as Record<string, unknown>;
+    expect(result).toMatchObject({ ok: false, kind: 'invalid' });
+    expect(result.errors).toEqual([
+      {
+        path: '',
+        message:
+          'Fiche trop volumineuse pour être enregistrée (7 Mo, au plus 5 Mo) : raccourcissez les notes ou les détails les plus longs.',
+      },
+    ]);
+    expect(snapshot(emu)).toBe(before);
+  });
+
   it('formula and HTML text is stored as text, never as a formula', () => {
     const emu = restore();
     let record = withValueAt(base, ['general', 'name'], '=HYPERLINK("https://evil.example","x")');

@@ -20,6 +20,17 @@ describe('setupWorkbook', () => {
     expect(wb.spreadsheet.getActiveSheet().getName()).toBe('Clients');
   });
 
+  it('rates show a whole number without a dangling decimal comma (2,0 and 2,75, not "2,")', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    wb.append('Commissions', [
+      { 'Code client': 'A', Vendeur: 'Ann', 'Type de commission': 'Ventes', 'Taux (%)': 2 },
+      { 'Code client': 'B', Vendeur: 'Ann', 'Type de commission': 'Ventes', 'Taux (%)': 2.75 },
+    ]);
+    const [header = [], ...rows] = wb.emu.spreadsheet.displayValues('Commissions');
+    const rate = header.indexOf('Taux (%)');
+    expect(rows.slice(0, 2).map((r) => r[rate])).toEqual(['2,0', '2,75']);
+  });
+
   it('keeps a default-named sheet that holds something', () => {
     const wb = workbook({ locale: 'en_US', setup: false });
     wb.spreadsheet.getSheets()[0]!.getRange('B2').setValue('our notes');

@@ -3,6 +3,7 @@
  * (the save is in clientSave.ts). Each is one google.script.run round trip with a number of
  * service calls that does not depend on the size of the workbook: whole-sheet reads.
  */
+import { dayInZone } from '../../domain/time';
 import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
 import type { ClientRecord, FormLists, FormLoadResult, FormOpenResult } from '../../shared/formApi';
 import { validateClientCode, validateOpenRequest } from '../../shared/schemas';
@@ -205,6 +206,7 @@ export function openForm(request: unknown): FormOpenResult {
     lang: ctx.lang,
     lists,
     defaults: { termDays: ctx.defaultTermDays },
+    today: dayInZone(new Date(), ctx.read.timeZone),
     clients,
     nextCode: nextClientCode(
       clients.map((c) => c.code),

@@ -40,6 +40,7 @@ import {
 import { readColumns, readTable, withWholeRows } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
+import { logMailReport, logProblems } from '../platform/log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -200,8 +201,7 @@ export function runCommissions(
       result.lines.length,
     );
   // Triggers have no one to show problems to: the execution log keeps them.
-  if (report.problems.length > 0)
-    console.warn(`Commissions ${month}: ${JSON.stringify(report.problems.slice(0, 50))}`);
+  if (report.problems.length > 0) logProblems(`Commissions ${month}`, report.problems);
   // Mail goes out after the lock is released (slow, needs no sheet), only once the report stands.
   // A rerun that changes nothing (the menu run twice) does not send the same statements again.
   if (
@@ -213,7 +213,7 @@ export function runCommissions(
     report.statements = sendStatements(spreadsheet, result.totals, result.lines, lang);
     const s = report.statements;
     if (s.failed.length > 0 || s.overQuota > 0 || s.noAddress.length > 0)
-      console.warn(`Statements ${month} not all sent: ${JSON.stringify(s)}`);
+      logMailReport(`Statements ${month} not all sent`, s);
   }
   return report;
 }

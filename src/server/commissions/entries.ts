@@ -4,6 +4,7 @@ import { TRIGGER_HANDLERS, triggerMayRun } from '../platform/triggers';
 import { runCommissions } from './commissionRun';
 import type { Month } from '../../domain/types';
 import { foldDetails, showFoldDialog, type FoldResult } from './retention';
+import { logWarning } from '../platform/log';
 
 /** What the fold dialog sends back: the months offered and the fingerprint of their CSV. */
 export interface FoldRequest {
@@ -18,8 +19,8 @@ export interface FoldRequest {
 export function computeCommissions(month?: string): void {
   const report = runCommissions(SpreadsheetApp.getActiveSpreadsheet(), month);
   if (report.paidOutChanges.length > 0 && !report.written)
-    console.warn(
-      `Paid-out month ${report.month} left unchanged: ${JSON.stringify(report.paidOutChanges)}`,
+    logWarning(
+      `Paid-out month ${report.month} left unchanged: ${report.paidOutChanges.length} salesperson total(s) would change`,
     );
 }
 

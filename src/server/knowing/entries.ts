@@ -5,6 +5,7 @@ import { TRIGGER_HANDLERS, triggerMayRun } from '../platform/triggers';
 import { followUpDigestEnabled } from '../newsletter/settings';
 import { sendFollowUpDigest } from './followUps';
 import { refreshHabits, searchBuyers } from './habits';
+import { logMailReport, logWarning } from '../platform/log';
 
 /** Menu: computes every client's buying habits from Invoices into the computed column. */
 export function refreshBuyingHabits(): void {
@@ -31,11 +32,11 @@ export function onKnowingDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): 
   try {
     refreshHabits(spreadsheet);
   } catch (e) {
-    console.warn(`Buying habits not computed: ${e instanceof Error ? e.message : String(e)}`);
+    logWarning(`Buying habits not computed: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (followUpDigestEnabled()) {
     const report = sendFollowUpDigest(spreadsheet);
     if (report.failed.length > 0 || report.overQuota > 0 || report.noAddress.length > 0)
-      console.warn(`Follow-up digest: ${JSON.stringify(report)}`);
+      logMailReport('Follow-up digest not all sent', report);
   }
 }

@@ -7,6 +7,7 @@ import { runCommissions } from '../commissions/commissionRun';
 import { t } from './messages';
 import { workbookLang } from './settings';
 import { findSheet } from '../workbook/sheets';
+import { logProblems } from './log';
 
 /** How many problems an alert lists before saying "and N more". */
 const MAX_LISTED = 15;
@@ -28,7 +29,7 @@ export function describeProblems(lang: Lang, problems: readonly CellProblem[]): 
       ui.ButtonSet.OK,
     );
   } catch {
-    console.warn(lines.join('\n')); // no UI (trigger): the execution log keeps them
+    logProblems(t('menuTitle', lang), problems); // no UI (trigger): positions in the log
   }
 }
 

@@ -23,6 +23,7 @@
 import type { Lang } from '../../shared/contract';
 import { t } from './messages';
 import { loadSettings } from './settings';
+import { logWarning } from './log';
 
 export const TRIGGER_HANDLERS = {
   daily: 'onDailyTrigger',
@@ -180,9 +181,9 @@ export function triggerMayRun(handler: string): boolean {
     ScriptApp.deleteTrigger(trigger);
     removed++;
   }
-  console.warn(
-    `Fiche Client: ${handler} ran as ${me}, but the triggers belong to ${owner} now: ` +
-      `${removed} trigger(s) of ${me} removed, nothing done.`,
+  logWarning(
+    `Fiche Client: ${handler} ran as a former trigger owner; the triggers belong to someone ` +
+      `else now: ${removed} of the former owner's trigger(s) removed, nothing done.`,
   );
   return false;
 }

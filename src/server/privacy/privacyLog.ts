@@ -18,6 +18,7 @@ import type { Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
 import { asCellValue } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
+import { logWarning } from '../platform/log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -160,7 +161,8 @@ export function logDoneAction(
     return null;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    console.warn(`Privacy log not written (${msg}): ${JSON.stringify(entry)}`);
+    // The code and the action only: who acted stays out of the execution log.
+    logWarning(`Privacy log not written (${msg}): ${entry.action} ${entry.code} at ${entry.at}`);
     return t('privacyLogFailed', lang, {
       msg,
       sheet: PRIVACY_LOG_SHEET[lang],

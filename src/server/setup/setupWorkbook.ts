@@ -20,6 +20,7 @@ import { t } from '../platform/messages';
 import { loadSettings, saveSettings } from '../platform/settings';
 import { installTriggers, type TriggerReport } from '../platform/triggers';
 import { columnLetter, columnsOf, findSheet, indexHeader, WorkbookError } from '../workbook/sheets';
+import { logWarning } from '../platform/log';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -97,7 +98,7 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
 /** Shows what Set up left to the team, when there is a UI to show it in (the menu). */
 function tell(lang: Lang, problems: readonly string[]): void {
   if (problems.length === 0) return;
-  console.warn(problems.join('\n'));
+  logWarning(problems.join('\n'));
   try {
     const ui = SpreadsheetApp.getUi();
     ui.alert(t('menuSetup', lang), problems.join('\n\n'), ui.ButtonSet.OK);
@@ -170,7 +171,9 @@ function confirmTakeOver(lang: Lang, typed: readonly TypedColumn[]): boolean {
     );
     return answer === ui.Button.YES;
   } catch {
-    console.warn(list);
+    logWarning(
+      `Set up stopped: ${typed.length} column(s) with typed values under a computed header`,
+    );
     return false;
   }
 }
@@ -290,7 +293,9 @@ const NUMBER_FORMATS: Partial<Record<ColumnDef['kind'], string>> = {
   plainText: '@',
   date: 'yyyy-mm-dd',
   money: '#,##0.00',
-  percent: '0.##',
+  // Not '0.##': a pattern with a decimal point keeps it when no digit follows, so 2 showed as
+  // "2," in French (issue 16). One decimal always, a second one when there is one: 2,0 · 2,75.
+  percent: '0.0#',
   number: '0',
 };
 

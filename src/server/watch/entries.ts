@@ -5,6 +5,7 @@ import { recordDailyRun, TRIGGER_HANDLERS, triggerMayRun } from '../platform/tri
 import { changeMovesColumns, editMayMatter, forgetWatchColumns, watchEditOf } from './editTrigger';
 import { refreshClientsWatch } from './perClient';
 import { refreshWatch } from './refresh';
+import { logProblems } from '../platform/log';
 
 /** Menu: recomputes Under watch, Watch reasons, Balance due and the computed dates of every client. */
 export function refreshWatchList(): void {
@@ -22,7 +23,7 @@ export function onDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
   if (!triggerMayRun(TRIGGER_HANDLERS.daily)) return;
   recordDailyRun();
   const report = refreshWatch(SpreadsheetApp.getActiveSpreadsheet());
-  if (report.problems.length > 0) console.warn(JSON.stringify(report.problems.slice(0, 50)));
+  logProblems('Watch list', report.problems);
 }
 
 /**

@@ -21,6 +21,7 @@ import { readColumns, rowsWithCode, withWholeRows } from '../workbook/read';
 import { unmoved } from '../workbook/rowChecks';
 import { writeRowCells } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
+import { logMailReport } from '../platform/log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -57,7 +58,7 @@ export function refreshClientsWatch(
   if (settings.notifyWatch && outcome.newlyWatched.length > 0) {
     const sent = notifyNewlyWatched(spreadsheet, outcome.newlyWatched, settings);
     if (sent.failed.length > 0 || sent.overQuota > 0)
-      console.warn(`Watch notifications not sent: ${JSON.stringify(sent)}`);
+      logMailReport('Watch notifications not all sent', sent);
   }
   return outcome.results;
 }

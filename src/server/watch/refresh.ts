@@ -30,6 +30,7 @@ import { asCellValue, setCellValues } from '../workbook/write';
 import { readColumns } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
+import { logMailReport } from '../platform/log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -74,7 +75,7 @@ export function refreshWatch(
     report.notifications = sent;
     // Triggers have no one to tell: the execution log keeps what did not go out.
     if (sent.failed.length > 0 || sent.overQuota > 0)
-      console.warn(`Watch notifications not sent: ${JSON.stringify(sent)}`);
+      logMailReport('Watch notifications not all sent', sent);
   }
   return report;
 }
