@@ -1,7 +1,10 @@
 /**
- * The sidebar's entry point: asks the server for everything the form needs (one round trip),
- * then hands over to the form. Until the language is known, texts are shown in both languages.
+ * The sidebar's entry point: the form starts from the data the menu shipped inside the page
+ * (src/shared/bootData.ts: no round trip), or else asks the server for it (formOpen, one round
+ * trip). Until the language is known, texts are shown in both languages.
  */
+import { BOOT_ELEMENT_ID } from '../shared/bootData';
+import type { FormOpenResult } from '../shared/formApi';
 import { startForm } from './app';
 import { h } from './dom';
 import { callServer } from './server';
@@ -9,6 +12,11 @@ import { callServer } from './server';
 function boot(): void {
   const root = document.getElementById('app');
   if (!root) return;
+  const shipped = shippedData();
+  if (shipped) {
+    startForm(root, shipped);
+    return;
+  }
   root.append(h('p', { class: 'secondary loading' }, 'Chargement… / Loading…'));
   callServer('formOpen', {})
     .then((result) => startForm(root, result))
@@ -17,6 +25,17 @@ function boot(): void {
         h('p', { class: 'error', role: 'alert' }, `Erreur / Error: ${(err as Error).message}`),
       );
     });
+}
+
+/** The form's data shipped in the page by the menu, if any (parsed, never run). */
+function shippedData(): FormOpenResult | null {
+  const text = document.getElementById(BOOT_ELEMENT_ID)?.textContent;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as FormOpenResult;
+  } catch {
+    return null; // fall back to asking the server
+  }
 }
 
 boot();

@@ -11,14 +11,22 @@ import type {
   SaveResult,
 } from '../../shared/formApi';
 import { t } from '../platform/messages';
-import { workbookLang } from '../platform/settings';
+import { withBootData } from '../../shared/bootData';
 import { loadClient, openForm } from './formRead';
 import { saveClient } from './save';
 
-/** Menu: the client form in the sidebar, on the client of the selected row (formOpen finds it). */
+/**
+ * Menu: the client form in the sidebar, on the client of the selected row. What the form needs
+ * (formOpen's result) is read in this execution and shipped inside the page (src/shared/
+ * bootData.ts), so the form is ready without a second round trip; the page still calls formOpen
+ * if it finds no data (an older page, or a page opened some other way).
+ */
 export function showClientForm(): void {
-  const lang = workbookLang(SpreadsheetApp.getActiveSpreadsheet());
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t('sidebarTitle', lang));
+  const opened = openForm({});
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar').getContent();
+  const html = HtmlService.createHtmlOutput(withBootData(page, opened)).setTitle(
+    t('sidebarTitle', opened.lang),
+  );
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
