@@ -59,6 +59,7 @@ interface SizeResult {
 
 const TARGETS: Record<string, { calls: number; ms: number }> = {
   formOpen: { calls: 10, ms: 1_000 },
+  'menu → form ready': { calls: 12, ms: 2_000 },
   formSave: { calls: 10, ms: 1_000 },
   'formSave (credit limit)': { calls: 10, ms: 1_000 },
   refreshWatchList: { calls: 20, ms: 30_000 },
@@ -150,6 +151,16 @@ function runSize(size: Size): SizeResult {
     measure(emu, 'formOpen', () => {
       const reply = invokeServerFunction(emu, 'formOpen', [{ code }]);
       return reply.ok ? 'opened' : `error: ${reply.error.message}`;
+    }),
+  );
+
+  // Issue 15: the menu reads what the form needs and ships it in the page, one execution.
+  const codes = emu.spreadsheet.values('Clients').map((r) => String(r[0] ?? ''));
+  emu.spreadsheet.setActiveRange('Clients', `B${Math.max(2, codes.indexOf(code) + 1)}`);
+  operations.push(
+    measure(emu, 'menu → form ready', () => {
+      emu.run('showClientForm');
+      return emu.ui.lastSidebar()?.html.includes(code) ? 'ready' : 'no client in the page';
     }),
   );
 
