@@ -708,7 +708,10 @@ describe('per-client watch refresh and form reads, interleaved at any service ca
             // Inserted while the trigger reads the edited range's header, then its client codes.
             // watchEditOf's header read comes after triggerMayRun (a property read); the cheap
             // first look (editMayMatter) may read the header before it, to fill its cache.
-            const mayRun = log.indexOf('Properties.getProperty');
+            // (No property read at all when that first look already found the edit irrelevant:
+            // then its own header read counts; indexOf's fromIndex must not be -1, which would
+            // start from the end.)
+            const mayRun = Math.max(0, log.indexOf('Properties.getProperty'));
             const headerRead = log.indexOf('Sheet.getSheetValues', mayRun) + 1;
             // Not a bug: before the header read, the event's range (H) is the inserted blank
             // column, whose edit changes nothing (Sheets gives the range as edited).

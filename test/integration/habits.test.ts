@@ -89,6 +89,60 @@ describe('buying habits run', () => {
     );
   });
 
+  it('rows sorted by hand at any service call of the run: each client keeps its own habits', () => {
+    // Issue 13: the column is written by row number, so a sort between the read and the write
+    // must make the run read again. Every call of a real run is tried, except the write call
+    // itself: the documented window (README, "Shared editing").
+    const log: string[] = [];
+    const probe = seeded();
+    const calls = probe.emu.calls;
+    const count = calls.count.bind(calls);
+    calls.count = (kind: string) => {
+      log.push(kind);
+      count(kind);
+    };
+    probe.run('refreshBuyingHabits');
+    calls.count = count;
+    const expected = Object.fromEntries(
+      probe.rows('Clients').map((r) => [r['Code client'], r['Habitudes calculées']]),
+    );
+    expect(expected.C1).toMatch(/^Semences \(3\)/);
+    for (let at = 1; at <= log.length; at++) {
+      if (log[at - 1] === 'Range.setValues') continue;
+      const wb = seeded();
+      wb.emu.at(
+        /./,
+        () => {
+          const exec = wb.emu.execution('ann@example.com');
+          try {
+            const app = exec.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+            exec.uncounted(() => {
+              const sheet = app.getActiveSpreadsheet().getSheetByName('Clients')!;
+              const range = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn());
+              // A sort moves cells; re-typing them would turn "=Outils…" into a formula.
+              const text = (v: unknown) =>
+                typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v;
+              range.setValues(
+                range
+                  .getValues()
+                  .reverse()
+                  .map((r) => r.map(text)),
+              );
+            });
+          } finally {
+            exec.end();
+          }
+        },
+        { occurrence: at },
+      );
+      wb.run('refreshBuyingHabits');
+      const got = Object.fromEntries(
+        wb.rows('Clients').map((r) => [r['Code client'], r['Habitudes calculées']]),
+      );
+      expect([at, log[at - 1], got]).toEqual([at, log[at - 1], expected]);
+    }
+  });
+
   it('the form gets the computed habits from their column; a save never writes them', () => {
     const wb = seeded();
     wb.run('refreshBuyingHabits');

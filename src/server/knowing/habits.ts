@@ -12,9 +12,10 @@ import type { HabitsSearchResult } from '../../shared/formApi';
 import { t } from '../platform/messages';
 import { readInvoices, toCell } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
-import { columnsOf, WorkbookError } from '../workbook/sheets';
+import { columnsOf, FIRST_DATA_ROW, WorkbookError } from '../workbook/sheets';
 import { readTable } from '../workbook/read';
-import { writeColumn } from '../workbook/write';
+import { needsFormats, setCellValues } from '../workbook/write';
+import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
 import { isAnonymizedName } from '../privacy/privacy';
 
@@ -43,28 +44,53 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
   const habits = habitsByClient(invoices.records, codeKey);
   const column = columnsOf('clients').find((c) => c.key === 'computedHabits')!;
   return withDocumentLock(lang, LOCK_WAIT_MS, () => {
-    const clients = readTable(spreadsheet, 'clients', lang);
-    const hi = clients.index.computedHabits;
-    if (hi < 0)
-      throw new WorkbookError(
-        t('missingColumn', lang, { column: column[lang], sheet: clients.name }),
-      );
-    const ci = clients.index.code;
-    const ni = clients.index.name;
-    let withHabits = 0;
-    const values = clients.rows.map((row) => {
-      // An anonymized client's habits stay blank: they are its purchases described.
-      if (isAnonymizedName(row[ni])) return '';
-      const h = habits.get(codeKey(String(row[ci] ?? '')));
-      if (h) withHabits++;
-      // Product types are user text: escaped like any text written to a cell.
-      return h ? toCell(column, describeHabits(h, lang), lang) : '';
-    });
-    const changed = values.some((v, i) => v !== (clients.rows[i]![hi] ?? ''));
-    if (changed) writeColumn(clients, 'computedHabits', values);
-    return { lang, clients: clients.rows.length, withHabits, problems: invoices.problems };
+    // The column is written by row number: if someone sorted, inserted or deleted rows (or
+    // inserted a column) since Clients was read, read and plan again (3 times, then busy).
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const clients = readTable(spreadsheet, 'clients', lang);
+      const hi = clients.index.computedHabits;
+      if (hi < 0)
+        throw new WorkbookError(
+          t('missingColumn', lang, { column: column[lang], sheet: clients.name }),
+        );
+      const ci = clients.index.code;
+      const ni = clients.index.name;
+      let withHabits = 0;
+      const values = clients.rows.map((row) => {
+        // An anonymized client's habits stay blank: they are its purchases described.
+        if (isAnonymizedName(row[ni])) return '';
+        const h = habits.get(codeKey(String(row[ci] ?? '')));
+        if (h) withHabits++;
+        // Product types are user text: escaped like any text written to a cell.
+        return h ? toCell(column, describeHabits(h, lang), lang) : '';
+      });
+      const report = {
+        lang,
+        clients: clients.rows.length,
+        withHabits,
+        problems: invoices.problems,
+      };
+      const changed = values.some((v, i) => v !== (clients.rows[i]![hi] ?? ''));
+      if (!changed) return report;
+      // The range and the cells' formats first, then the checks: the last call before the write
+      // is a check, so the window a sort could slip into is the write call alone.
+      const cells = values.map((v) => [v]);
+      const range = clients.sheet.getRange(FIRST_DATA_ROW, hi + 1, cells.length, 1);
+      const formats = needsFormats(cells) ? range.getNumberFormats() : undefined;
+      if (
+        !sameHeader(clients.sheet, clients.header) ||
+        !stillHolds(clients.sheet, clients.rows, ci)
+      )
+        continue;
+      setCellValues(range, cells, formats);
+      return report;
+    }
+    throw new WorkbookError(t('busy', lang));
   });
 }
+
+/** Reads of Clients before its habits column is written, when rows keep moving meanwhile. */
+const ATTEMPTS = 3;
 
 /** The sidebar's search: clients who bought `productType`, most purchases first. */
 export function searchBuyers(productType: unknown): HabitsSearchResult {
