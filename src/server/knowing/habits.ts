@@ -14,7 +14,7 @@ import { readInvoices, toCell } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { columnsOf, FIRST_DATA_ROW, WorkbookError } from '../workbook/sheets';
 import { readTable } from '../workbook/read';
-import { needsFormats, setCellValues } from '../workbook/write';
+import { setCellValuesIfUnmoved } from '../workbook/write';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
 import { isAnonymizedName } from '../privacy/privacy';
@@ -72,18 +72,14 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
       };
       const changed = values.some((v, i) => v !== (clients.rows[i]![hi] ?? ''));
       if (!changed) return report;
-      // The range and the cells' formats first, then the checks: the last call before the write
-      // is a check, so the window a sort could slip into is the write call alone.
-      const cells = values.map((v) => [v]);
-      const range = clients.sheet.getRange(FIRST_DATA_ROW, hi + 1, cells.length, 1);
-      const formats = needsFormats(cells) ? range.getNumberFormats() : undefined;
-      if (
-        !sameHeader(clients.sheet, clients.header) ||
-        !stillHolds(clients.sheet, clients.rows, ci)
-      )
-        continue;
-      setCellValues(range, cells, formats);
-      return report;
+      const range = clients.sheet.getRange(FIRST_DATA_ROW, hi + 1, values.length, 1);
+      const written = setCellValuesIfUnmoved(
+        range,
+        values.map((v) => [v]),
+        () =>
+          sameHeader(clients.sheet, clients.header) && stillHolds(clients.sheet, clients.rows, ci),
+      );
+      if (written) return report;
     }
     throw new WorkbookError(t('busy', lang));
   });

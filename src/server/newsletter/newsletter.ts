@@ -23,7 +23,7 @@ import { t } from '../platform/messages';
 import { readAudience, type AudienceClient } from './audience';
 import { loadSettings } from '../platform/settings';
 import { isAnonymizedName } from '../privacy/privacy';
-import { asCellValue, setCellValues } from '../workbook/write';
+import { asCellValue, setCellValuesIfUnmoved } from '../workbook/write';
 import { FIRST_DATA_ROW, sameValue, WorkbookError } from '../workbook/sheets';
 import { readColumns } from '../workbook/read';
 import { sameHeader, stillAt } from '../workbook/rowChecks';
@@ -305,9 +305,7 @@ function writeSyncStates(spreadsheet: Spreadsheet, lang: Lang, states: Map<strin
       const rows = Array.from({ length: last - first + 1 }, (_, k) => first + k + FIRST_DATA_ROW);
       if (!sameHeader(table.sheet, table.header)) continue;
       const range = table.sheet.getRange(first + FIRST_DATA_ROW, si + 1, values.length, 1);
-      if (!stillAt(table, 'code', rows)) continue;
-      setCellValues(range, values);
-      return;
+      if (setCellValuesIfUnmoved(range, values, () => stillAt(table, 'code', rows))) return;
     }
     throw new WorkbookError(t('busy', lang));
   });

@@ -30,7 +30,7 @@ import {
   type Table,
   WorkbookError,
 } from '../workbook/sheets';
-import { asCellValue, needsFormats, setCellValues } from '../workbook/write';
+import { asCellValue, setCellValuesIfUnmoved } from '../workbook/write';
 import { readTable, rowsWithCode } from '../workbook/read';
 import { sameHeader } from '../workbook/rowChecks';
 
@@ -441,14 +441,12 @@ export function anonymizeLocked(spreadsheet: Spreadsheet, lang: Lang, code: stri
             return asCellValue(v);
           }),
         );
-        const formats = needsFormats(values) ? range.getNumberFormats() : undefined;
         // Read again right before the write, nothing between: the window left is the instant
         // between this read and the setValues (README, "Shared editing").
-        if (!blockUnchanged(plan, b)) {
+        if (!setCellValuesIfUnmoved(range, values, () => blockUnchanged(plan, b))) {
           moved = true;
           break;
         }
-        setCellValues(range, values, formats);
       }
       if (moved) break;
     }

@@ -4,7 +4,7 @@
  * formula or another type.
  */
 import { type ColumnKey, type SheetKey } from '../../shared/contract';
-import { adjacentRuns, columnsOf, FIRST_DATA_ROW, type Table } from './sheets';
+import { adjacentRuns, columnsOf, type Table } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -37,7 +37,7 @@ function marked(value: unknown): value is string {
 }
 
 /** Whether writing these cell-ready values needs the cells' number formats (setCellValues). */
-export function needsFormats(values: readonly (readonly unknown[])[]): boolean {
+function needsFormats(values: readonly (readonly unknown[])[]): boolean {
   return values.some((row) => row.some(marked));
 }
 
@@ -101,20 +101,21 @@ export function writeRowCells<S extends SheetKey>(
 }
 
 /**
- * Writes one contract column for rows 2..(1 + values.length) in a single call. For computed
- * columns: the rows are those of `table.rows`, read in the same critical section.
+ * setCellValues right after a check that nothing moved since the rows were read (`unmoved`,
+ * typically rowChecks' sameHeader / stillHolds / stillAt): the range is the caller's and the
+ * cells' formats are read before the check, so the check is the last call before the write and
+ * the window left is the write call alone (README, "Shared editing"). Writes nothing and
+ * returns false when the check fails: the caller reads and plans again.
  */
-export function writeColumn<S extends SheetKey>(
-  table: Table<S>,
-  key: ColumnKey<S>,
-  values: readonly unknown[],
-): void {
-  const i = table.index[key];
-  if (i < 0 || values.length === 0) return;
-  setCellValues(
-    table.sheet.getRange(FIRST_DATA_ROW, i + 1, values.length, 1),
-    values.map((v) => [v]),
-  );
+export function setCellValuesIfUnmoved(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  values: unknown[][],
+  unmoved: () => boolean,
+): boolean {
+  const formats = needsFormats(values) ? range.getNumberFormats() : undefined;
+  if (!unmoved()) return false;
+  setCellValues(range, values, formats);
+  return true;
 }
 
 /**
