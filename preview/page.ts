@@ -155,7 +155,7 @@ async function refresh(fromNow = false): Promise<void> {
 }
 
 /** Opening (or reloading) the page is opening the spreadsheet: onOpen runs (a POST: it acts). */
-async function open(): Promise<void> {
+async function openSpreadsheet(): Promise<void> {
   await apply(await call('/api/open', {}));
 }
 
@@ -371,4 +371,4 @@ window.addEventListener('message', (e: MessageEvent) => {
   }
 });
 
-void open();
+void openSpreadsheet();

@@ -70,8 +70,11 @@ export function ensurePrivacyLog(spreadsheet: Spreadsheet, lang: Lang, migrate =
     sheet = spreadsheet.insertSheet(PRIVACY_LOG_SHEET[lang], spreadsheet.getNumSheets());
     // Every grid cell counts against the 10 M-cell ceiling (issue 12): 4 columns, and rows
     // for a first 99 entries (appendRow grows the sheet past them), not Sheets' 1,000 × 26.
-    sheet.deleteColumns(PRIVACY_LOG_COLUMNS + 1, sheet.getMaxColumns() - PRIVACY_LOG_COLUMNS);
-    sheet.deleteRows(PRIVACY_LOG_ROWS + 1, sheet.getMaxRows() - PRIVACY_LOG_ROWS);
+    // (Guarded: Sheets refuses to delete zero rows or columns.)
+    const extraColumns = sheet.getMaxColumns() - PRIVACY_LOG_COLUMNS;
+    if (extraColumns > 0) sheet.deleteColumns(PRIVACY_LOG_COLUMNS + 1, extraColumns);
+    const extraRows = sheet.getMaxRows() - PRIVACY_LOG_ROWS;
+    if (extraRows > 0) sheet.deleteRows(PRIVACY_LOG_ROWS + 1, extraRows);
     sheet.getRange(1, 1, 1, 4).setValues([HEADER[lang]]).setFontWeight('bold');
     sheet.setFrozenRows(1);
     sheet.getRange('A2:A').setNumberFormat('yyyy-mm-dd hh:mm:ss');
