@@ -68,7 +68,8 @@ describe('the edit trigger’s cost when the edit does not matter', () => {
   it('a first edit of a sheet reads its header once, then the cache answers', () => {
     const wb = seeded();
     const first = edit(wb, 'Journal CRM', 'D2', 'x');
-    expect(first.total).toBeLessThanOrEqual(6);
+    // 7: the CRM log's header is read too, for the columns the form's cache holds (codes).
+    expect(first.total).toBeLessThanOrEqual(7);
     expect(edit(wb, 'Journal CRM', 'D2', 'y').total).toBe(3);
   });
 

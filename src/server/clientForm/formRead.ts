@@ -11,7 +11,24 @@ import { codeKey, type ReadContext } from '../../domain/cells';
 import { nextClientCode, toClientRecord } from './clientRecord';
 import { t } from '../platform/messages';
 import { readRow, type RowValues } from '../workbook/records';
-import { loadSettings } from '../platform/settings';
+import { cachedSettings, loadSettings } from '../platform/settings';
+import type { Settings } from '../../domain/types';
+import {
+  CLIENT_SHEETS,
+  DocumentCache,
+  type CacheEntry,
+  type ClientSheet,
+} from '../platform/documentCache';
+import {
+  cachedClientNames,
+  cachedLists,
+  cachedMaps,
+  codeAtRow,
+  CODE_COLUMN,
+  entriesOf,
+  FORM_ENTRIES,
+  readClientFromCache,
+} from './formCache';
 import {
   FIRST_DATA_ROW,
   indexHeader,
@@ -28,16 +45,24 @@ export interface FormContext {
   lang: Lang;
   read: ReadContext;
   defaultTermDays: number;
+  settings: Settings;
 }
 
-export function formContext(): FormContext {
+/**
+ * The spreadsheet, its settings and time zone. With a document cache (opening the form), both
+ * may come from it; a save reads them itself (a write never relies on the cache).
+ */
+export function formContext(cache?: DocumentCache): FormContext {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const settings = loadSettings(spreadsheet);
+  const settings = cachedSettings(cache?.get('settings')) ?? loadSettings(spreadsheet);
+  const zone = cache?.get<unknown>('timeZone');
+  const timeZone = typeof zone === 'string' && zone ? zone : spreadsheet.getSpreadsheetTimeZone();
   return {
     spreadsheet,
     lang: settings.lang,
-    read: { lang: settings.lang, timeZone: spreadsheet.getSpreadsheetTimeZone() },
+    read: { lang: settings.lang, timeZone },
     defaultTermDays: settings.defaultTermDays,
+    settings,
   };
 }
 
@@ -160,8 +185,11 @@ export function clientCodes(clients: Table<'clients'>): { code: string; name: st
   return out;
 }
 
+/** The client (a code as typed) on a row of a client sheet; null for none. */
+type CodeAt = (sheet: ClientSheet, sheetRow: number) => string | null;
+
 /** The client code on the active row, when the active sheet is one with a Client code column. */
-function activeClientCode(ctx: FormContext, tables: ClientTables): string | null {
+function activeClientCode(ctx: FormContext, codeAt: CodeAt): string | null {
   const sheet = ctx.spreadsheet.getActiveSheet();
   const row = ctx.spreadsheet.getActiveRange()?.getRow() ?? 0;
   if (row < FIRST_DATA_ROW) return null;
@@ -169,12 +197,7 @@ function activeClientCode(ctx: FormContext, tables: ClientTables): string | null
   const keyOf = (k: SheetKey) => SHEETS[k].fr === name || SHEETS[k].en === name;
   const codeOf = (v: unknown) =>
     typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
-  const pick = (table: { rows: unknown[][] }, column: number) =>
-    codeOf(table.rows[row - FIRST_DATA_ROW]?.[column]);
-  if (keyOf('clients')) return pick(tables.clients, tables.clients.index.code);
-  if (keyOf('terms')) return pick(tables.terms, tables.terms.index.clientCode);
-  if (keyOf('commissions')) return pick(tables.commissions, tables.commissions.index.clientCode);
-  if (keyOf('crmLog')) return pick(tables.crmLog, tables.crmLog.index.clientCode);
+  for (const s of CLIENT_SHEETS) if (keyOf(s)) return codeAt(s, row);
   if (keyOf('invoices')) {
     // Invoices may hold 100,000 rows: read its header and the selected row only.
     const width = sheet.getLastColumn();
@@ -186,42 +209,107 @@ function activeClientCode(ctx: FormContext, tables: ClientTables): string | null
   return null;
 }
 
+/** The code on a row of the key tables read whole. */
+function codeInTables(tables: ClientTables): CodeAt {
+  return (s, row) => {
+    const table = tables[s] as Table<ClientSheet>;
+    const v = table.rows[row - FIRST_DATA_ROW]?.[table.index[CODE_COLUMN[s] as never]];
+    return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
+  };
+}
+
+/** What the form opens on: the code asked for, the Clients row asked for, or the active row. */
+type Choice = { code: string } | { row: number } | 'active';
+
+function chosenKey(ctx: FormContext, choice: Choice, codeAt: CodeAt): string | null {
+  let code: string | null;
+  if (typeof choice === 'object' && 'code' in choice) code = choice.code;
+  else if (typeof choice === 'object') code = codeAt('clients', choice.row);
+  else code = activeClientCode(ctx, codeAt);
+  return code ? codeKey(code) : null;
+}
+
+/**
+ * The client tables for `choice`, from the document cache when it holds the row maps and every
+ * row it names checks out, else read by key columns (and the cache filled for next time).
+ */
+function openTables(
+  ctx: FormContext,
+  cache: DocumentCache,
+  choice: Choice,
+): {
+  tables: ClientTables | null;
+  key: string | null;
+  names: { code: string; name: string }[];
+  /** What to put in the cache (read from the sheets). */
+  fill?: Partial<Record<CacheEntry, unknown>>;
+} {
+  const maps = cachedMaps(cache);
+  const names = cachedClientNames(cache.get('clientNames'));
+  if (maps && names) {
+    let missed = false;
+    const key = chosenKey(ctx, choice, (s, row) => {
+      const found = codeAtRow(maps[s].rows, row);
+      if (found === null) missed = true; // a row the cache does not know: read the sheets
+      return found;
+    });
+    if (!missed && key === null) return { tables: null, key, names };
+    if (!missed) {
+      const tables = readClientFromCache(ctx, maps, key!);
+      if (tables) return { tables, key, names };
+    }
+  }
+  const { tables, key } = readClientTables(ctx, (keys) =>
+    chosenKey(ctx, choice, codeInTables(keys)),
+  );
+  const read = clientCodes(tables.clients);
+  return { tables, key, names: read, fill: { ...entriesOf(tables), clientNames: read } };
+}
+
 export function openForm(request: unknown): FormOpenResult {
-  const ctx = formContext();
+  const cache = DocumentCache.read(FORM_ENTRIES);
+  const ctx = formContext(cache);
   const valid = validateOpenRequest(request, ctx.lang);
-  const lists = readLists(ctx);
-  const { tables, key } = readClientTables(ctx, (keys) => {
-    let code: string | null;
-    if (valid.ok && valid.value.code) code = valid.value.code;
-    else if (valid.ok && valid.value.row) {
-      const v = keys.clients.rows[valid.value.row - FIRST_DATA_ROW]?.[keys.clients.index.code];
-      code = v === undefined || v === '' ? null : String(v).trim();
-    } else code = activeClientCode(ctx, keys);
-    return code ? codeKey(code) : null;
-  });
-  const rowIndex = key ? findClientRow(tables.clients, key) : -1;
-  const clients = clientCodes(tables.clients);
-  const keys = new Set(clients.map((c) => codeKey(c.code)));
+  const cachedListValues = cachedLists(cache.get('lists'));
+  const lists = cachedListValues ?? readLists(ctx);
+  const choice: Choice =
+    valid.ok && valid.value.code
+      ? { code: valid.value.code }
+      : valid.ok && valid.value.row
+        ? { row: valid.value.row }
+        : 'active';
+  const { tables, key, names, fill } = openTables(ctx, cache, choice);
+  // What was not in the cache goes in, in one putAll.
+  const missing: Partial<Record<CacheEntry, unknown>> = { ...fill };
+  if (!cachedListValues) missing.lists = lists;
+  if (!cachedSettings(cache.get('settings'))) missing.settings = ctx.settings;
+  if (cache.get('timeZone') === null) missing.timeZone = ctx.read.timeZone;
+  cache.put(missing);
+  const rowIndex = key && tables ? findClientRow(tables.clients, key) : -1;
+  const keys = new Set(names.map((c) => codeKey(c.code)));
   return {
     lang: ctx.lang,
     lists,
     defaults: { termDays: ctx.defaultTermDays },
     today: dayInZone(new Date(), ctx.read.timeZone),
-    clients,
+    clients: names,
     nextCode: nextClientCode(
-      clients.map((c) => c.code),
+      names.map((c) => c.code),
       (c) => keys.has(codeKey(c)),
     ),
-    record: rowIndex >= 0 ? recordOf(tables, rowIndex, ctx) : null,
+    record: tables && rowIndex >= 0 ? recordOf(tables, rowIndex, ctx) : null,
   };
 }
 
 export function loadClient(code: unknown): FormLoadResult {
-  const ctx = formContext();
+  const cache = DocumentCache.read(FORM_ENTRIES);
+  const ctx = formContext(cache);
   const valid = validateClientCode(code, ctx.lang);
   if (!valid.ok) return { error: valid.errors[0]?.message ?? '' };
-  const { tables, key } = readClientTables(ctx, () => codeKey(valid.value));
-  const rowIndex = findClientRow(tables.clients, key!);
-  if (rowIndex < 0) return { error: t('clientNotFound', ctx.lang, { code: valid.value }) };
+  const { tables, key, fill } = openTables(ctx, cache, { code: valid.value });
+  if (fill) cache.put(fill);
+  const rowIndex = tables ? findClientRow(tables.clients, key!) : -1;
+  if (!tables || rowIndex < 0)
+    return { error: t('clientNotFound', ctx.lang, { code: valid.value }) };
   return { record: recordOf(tables, rowIndex, ctx) };
 }

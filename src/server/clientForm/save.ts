@@ -41,6 +41,12 @@ import { columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { unmoved } from '../workbook/rowChecks';
 import { appendRecords, deleteSheetRows, writeRowCells } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
+import {
+  forgetEntries,
+  sheetEntries,
+  type CacheEntry,
+  type ClientSheet,
+} from '../platform/documentCache';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */
 const LOCK_WAIT_MS = 10_000;
@@ -339,6 +345,23 @@ function writeSave(ctx: FormContext, target: SaveTarget, plan: SavePlan, stamp: 
     deletions.set(table, [...(deletions.get(table) ?? []), ...rows.deletes]);
   }
   for (const [table, rows] of deletions) deleteSheetRows(table.sheet, rows);
+  forgetEntries(cacheEntriesChanged(target, plan));
+}
+
+/**
+ * What the save makes wrong in the form's document cache (platform/documentCache.ts): the row
+ * maps of the sheets it added rows to or removed rows from, and the type-ahead list when a
+ * client or a name is new. Forgotten in one call, none when only cells changed.
+ */
+function cacheEntriesChanged(target: SaveTarget, plan: SavePlan): CacheEntry[] {
+  const out: CacheEntry[] = [];
+  if (target.isNew) out.push('rows.clients', 'clientNames');
+  else if ('name' in plan.client.changed) out.push('clientNames');
+  if (plan.termsWritten && !plan.termsRow) out.push('rows.terms');
+  for (const { table, plan: rows } of plan.rows)
+    if ((rows.appends.length > 0 || rows.deletes.length > 0) && sheetEntries(table.key).length > 0)
+      out.push(`rows.${table.key as ClientSheet}`);
+  return out;
 }
 
 /**

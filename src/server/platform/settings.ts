@@ -5,6 +5,7 @@
  */
 import { langFromLocale, type Lang } from '../../shared/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../domain/types';
+import { forgetEntries } from './documentCache';
 
 const KEY = 'ficheClient.settings';
 
@@ -34,6 +35,20 @@ export function loadSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
     stored.lang === 'fr' || stored.lang === 'en'
       ? stored.lang
       : langFromLocale(spreadsheet.getSpreadsheetLocale());
+  return withDefaults(stored, lang);
+}
+
+/**
+ * Settings as kept in the document cache (platform/documentCache.ts), checked as the stored ones
+ * are; null when the value is not settings (then they are read from the properties).
+ */
+export function cachedSettings(value: unknown): Settings | null {
+  if (!value || typeof value !== 'object') return null;
+  const stored = value as Stored;
+  return stored.lang === 'fr' || stored.lang === 'en' ? withDefaults(stored, stored.lang) : null;
+}
+
+function withDefaults(stored: Stored, lang: Lang): Settings {
   return {
     lang,
     graceDays: intOr(stored.graceDays, DEFAULT_SETTINGS.graceDays, 0, 365),
@@ -55,4 +70,5 @@ export function workbookLang(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
 export function saveSettings(settings: Partial<Settings>): void {
   const merged = { ...readStored(), ...settings };
   PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(merged));
+  forgetEntries(['settings']);
 }

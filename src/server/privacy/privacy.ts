@@ -17,6 +17,7 @@ import { codeKey } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
 import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
 import { withDocumentLock } from '../platform/lock';
+import { forgetEntries } from '../platform/documentCache';
 import { t } from '../platform/messages';
 import { downloadPage } from './download';
 import { loadSettings } from '../platform/settings';
@@ -375,6 +376,7 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
     anonymizeLocked(spreadsheet, lang, target.code),
   );
   // Committed: from here on nothing may report the anonymization as failed.
+  forgetEntries(['clientNames']); // the type-ahead list no longer holds the name
   const done = t('anonymized', lang, { code: target.code, rows: crmRows });
   const logProblem = logDoneAction(spreadsheet, lang, 'anonymize', target.code);
   if (!logProblem) spreadsheet.toast(done, title);

@@ -14,7 +14,8 @@
  * cache of each sheet's watched column positions. The cache only ever says "this edit cannot
  * matter": an edit it lets through is decided by watchEditOf, from the sheet as it is now.
  */
-import { SHEETS, normalizeHeader, type SheetKey } from '../../shared/contract';
+import { SHEET_KEYS, SHEETS, normalizeHeader, type SheetKey } from '../../shared/contract';
+import { ALL_ENTRIES, forgetEntries, sheetEntries } from '../platform/documentCache';
 import { MAX_CLIENTS } from './perClient';
 import { WATCH_INVOICE_COLUMNS, WATCH_REQUIRED, WATCH_TERMS_COLUMNS } from './refresh';
 import { columnsOf, FIRST_DATA_ROW, indexHeader, sheetValues } from '../workbook/sheets';
@@ -30,7 +31,7 @@ const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {
 // ---------------------------------------------------------------- the cheap first look
 
 /** Document cache key: grid id → watched sheet key (or null) and watched column numbers. */
-export const WATCH_COLUMNS_CACHE_KEY = 'ficheClient.watchColumns.v1';
+export const WATCH_COLUMNS_CACHE_KEY = 'ficheClient.watchColumns.v2';
 /**
  * An hour: column moves are also announced by the change trigger (forgetWatchColumns), and
  * the cache may drop entries earlier (https://developers.google.com/apps-script/reference/cache/cache).
@@ -42,6 +43,10 @@ interface SheetColumns {
   k: SheetKey | null;
   /** 1-based positions of the columns the rules read or compute. */
   c: number[];
+  /** The contract sheet, watched or not, or null for a sheet of the team's. */
+  s: SheetKey | null;
+  /** 1-based positions of the columns the form's cache reads (codes, names; 0: every column). */
+  f: number[];
 }
 
 /**
@@ -94,10 +99,14 @@ export function editMayMatter(range: GoogleAppsScript.Spreadsheet.Range): boolea
   const first = bounds.columnStart;
   const last = bounds.columnEnd;
   const row = bounds.rowStart;
-  if (typeof first !== 'number' || typeof last !== 'number' || typeof row !== 'number') return true;
+  if (typeof first !== 'number' || typeof last !== 'number' || typeof row !== 'number') {
+    forgetEntries(ALL_ENTRIES); // which sheet and columns is not known without more calls
+    return true;
+  }
   // A header edited may make a column watched, or stop it being one: positions are read again.
   if (row < FIRST_DATA_ROW) {
     forgetWatchColumns();
+    forgetEntries(ALL_ENTRIES); // the form's cached headers, too
     return true;
   }
   const gridId = String(range.getGridId());
@@ -111,11 +120,14 @@ export function editMayMatter(range: GoogleAppsScript.Spreadsheet.Range): boolea
     known = {}; // unreadable: read the sheet again
   }
   let entry = known[gridId];
-  if (!entry || !Array.isArray(entry.c)) {
+  if (!entry || !Array.isArray(entry.c) || !Array.isArray(entry.f)) {
     entry = watchedColumnsOf(range.getSheet());
     known[gridId] = entry;
     cache.put(WATCH_COLUMNS_CACHE_KEY, JSON.stringify(known), CACHE_SECONDS);
   }
+  // A code, a name or Lists typed over: what the form keeps in the document cache is wrong.
+  if (entry.s && entry.f.some((c) => c === 0 || (c >= first && c <= last)))
+    forgetEntries(sheetEntries(entry.s));
   if (!entry.k) return false;
   return entry.c.some((c) => c >= first && c <= last);
 }
@@ -126,20 +138,33 @@ export function forgetWatchColumns(): void {
 }
 
 function watchedColumnsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetColumns {
-  const key = sheetKeyOf(sheet.getName());
-  if (!key) return { k: null, c: [] };
+  const name = sheet.getName();
+  const s = SHEET_KEYS.find((k) => SHEETS[k].fr === name || SHEETS[k].en === name) ?? null;
+  if (s === 'lists') return { k: null, c: [], s, f: [0] };
+  const cached = s ? sheetEntries(s).length > 0 : false;
+  const key = sheetKeyOf(name);
+  if (!key && !cached) return { k: null, c: [], s, f: [] };
   const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
-  const watched = watchedHeaders(key);
-  const c = header.flatMap((h, i) => (watched.has(normalizeHeader(h)) ? [i + 1] : []));
-  return { k: key, c };
+  const positions = (wanted: Set<string>) =>
+    header.flatMap((h, i) => (wanted.has(normalizeHeader(h)) ? [i + 1] : []));
+  const f = cached ? positions(headersOf(s!, FORM_CACHE_COLUMNS)) : [];
+  if (!key) return { k: null, c: [], s, f };
+  return { k: key, c: positions(watchedHeaders(key)), s, f };
+}
+
+/** The columns the form's document cache holds (clientForm/formCache.ts): codes and names. */
+const FORM_CACHE_COLUMNS: readonly string[] = ['code', 'name', 'clientCode'];
+
+function headersOf(key: SheetKey, columns: readonly string[]): Set<string> {
+  return new Set(
+    columnsOf(key)
+      .filter((c) => columns.includes(c.key))
+      .flatMap((c) => [normalizeHeader(c.fr), normalizeHeader(c.en)]),
+  );
 }
 
 function watchedHeaders(key: SheetKey): Set<string> {
-  return new Set(
-    columnsOf(key)
-      .filter((c) => WATCH_COLUMNS[key]!.includes(c.key))
-      .flatMap((c) => [normalizeHeader(c.fr), normalizeHeader(c.en)]),
-  );
+  return headersOf(key, WATCH_COLUMNS[key]!);
 }
 
 /**

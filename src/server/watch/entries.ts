@@ -6,6 +6,7 @@ import { changeMovesColumns, editMayMatter, forgetWatchColumns, watchEditOf } fr
 import { refreshClientsWatch } from './perClient';
 import { refreshWatch } from './refresh';
 import { logProblems } from '../platform/log';
+import { ALL_ENTRIES, forgetEntries } from '../platform/documentCache';
 
 /** Menu: recomputes Under watch, Watch reasons, Balance due and the computed dates of every client. */
 export function refreshWatchList(): void {
@@ -49,4 +50,6 @@ export function onChangeTrigger(e?: GoogleAppsScript.Events.SheetsOnChange): voi
   if (!e || !changeMovesColumns(e.changeType)) return;
   if (!triggerMayRun(TRIGGER_HANDLERS.change)) return;
   forgetWatchColumns();
+  // Rows or columns inserted or removed: the form's cached headers and row maps are wrong.
+  forgetEntries(ALL_ENTRIES);
 }

@@ -118,19 +118,27 @@ export function withWholeRows<S extends SheetKey>(
   table: Table<S>,
   sheetRows: readonly number[],
   keys: readonly ColumnKey<S>[],
+  /** How a row read is checked; by default its key cells hold what the table holds there. */
+  holds?: (fresh: readonly unknown[], sheetRow: number) => boolean,
 ): Table<S> | null {
   const width = table.header.length;
   const rows = table.rows.slice();
   const keyPositions = keys.map((k) => table.index[k]).filter((i) => i >= 0);
+  const wanted = new Set(sheetRows);
   const blocks = rowBlocks(sheetRows, width);
   for (const block of blocks) {
     const values = blockAgain(table.sheet, block.start, 1, block.count, width);
     if (!values) return null;
     for (let k = 0; k < block.count; k++) {
-      const r = block.start + k - FIRST_DATA_ROW;
+      const sheetRow = block.start + k;
+      const r = sheetRow - FIRST_DATA_ROW;
       const fresh = values[k] ?? [];
       const before = rows[r] ?? [];
-      if (keyPositions.some((i) => !sameValue(fresh[i], before[i]))) return null;
+      if (holds) {
+        // Rows of a block between the wanted ones are not the caller's: not kept.
+        if (!wanted.has(sheetRow)) continue;
+        if (!holds(fresh, sheetRow)) return null;
+      } else if (keyPositions.some((i) => !sameValue(fresh[i], before[i]))) return null;
       rows[r] = fresh;
     }
   }

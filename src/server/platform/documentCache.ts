@@ -1,0 +1,186 @@
+/**
+ * The document cache: what opening the form reads every time and what rarely changes (settings,
+ * the time zone, Lists, the client sheets' headers, which rows are whose, the clients' codes and
+ * names), kept in CacheService's document cache, shared by everyone who opens the workbook
+ * (https://developers.google.com/apps-script/reference/cache/cache-service#getDocumentCache()).
+ *
+ * Why: at full size the form's reads of whole key columns cost about 10 s (bench/README.md);
+ * with the row maps cached, only the client's own rows are read. Never trusted blindly:
+ * - what it says is checked where it is used (a row it names must still hold the client's code,
+ *   the header must still read the same), and any failed check falls back to reading the sheet;
+ * - what would make it wrong forgets it: an edit of a key column, a header or Lists (the edit
+ *   trigger), rows or columns inserted or removed (the change trigger), Set up, Settings, and
+ *   every writer of this project that adds or removes rows or changes a code or a name;
+ * - what neither sees (another script or the Sheets API adding rows) ages out after TTL_SECONDS;
+ * - writes never rely on it: every writer reads and checks the sheet itself.
+ *
+ * Cache entries are at most 100 KB (emulator/cache.ts, with its sources), so an entry is split
+ * into parts, read all at once with one getAll and written with one putAll. Each part carries the
+ * same stamp: parts of two different writes, or an entry with a part evicted, read as absent.
+ */
+import type { SheetKey } from '../../shared/contract';
+
+/** The client sheets whose headers and row maps are kept. */
+export type ClientSheet = 'clients' | 'terms' | 'commissions' | 'crmLog';
+export const CLIENT_SHEETS: readonly ClientSheet[] = ['clients', 'terms', 'commissions', 'crmLog'];
+
+export type CacheEntry =
+  | 'settings'
+  | 'timeZone'
+  | 'lists'
+  | 'clientNames'
+  | `header.${ClientSheet}`
+  | `rows.${ClientSheet}`;
+
+/** Every entry: what Set up forgets. */
+export const ALL_ENTRIES: readonly CacheEntry[] = [
+  'settings',
+  'timeZone',
+  'lists',
+  'clientNames',
+  ...CLIENT_SHEETS.flatMap((s) => [`header.${s}` as const, `rows.${s}` as const]),
+];
+
+/** The entries about a sheet's rows and columns (what moving rows or columns makes wrong). */
+export function sheetEntries(sheet: SheetKey): CacheEntry[] {
+  if (sheet === 'lists') return ['lists'];
+  if (!(CLIENT_SHEETS as readonly SheetKey[]).includes(sheet)) return [];
+  const s = sheet as ClientSheet;
+  return s === 'clients'
+    ? ['header.clients', 'rows.clients', 'clientNames']
+    : [`header.${s}`, `rows.${s}`];
+}
+
+const PREFIX = 'fc.doc1.';
+/**
+ * Fifteen minutes: the longest an edit no trigger sees (another script, the Sheets API, a sheet
+ * before Set up installed the triggers) can leave the form showing an older list of rows.
+ */
+export const TTL_SECONDS = 900;
+/** 100 KB a value (102,400 bytes), less room for the stamp. */
+const PART_BYTES = 100_000;
+/** Parts an entry may take: 800 KB (the CRM log's row map at 50,000 rows is about 400 KB). */
+const MAX_PARTS = 8;
+
+/** Values read from the cache in one getAll; empty when there is no document cache. */
+export class DocumentCache {
+  private readonly values = new Map<CacheEntry, unknown>();
+
+  private constructor(private readonly cache: GoogleAppsScript.Cache.Cache | null) {}
+
+  /** One getAll of every part of `entries`. A cache that fails reads as empty. */
+  static read(entries: readonly CacheEntry[]): DocumentCache {
+    let cache: GoogleAppsScript.Cache.Cache | null = null;
+    try {
+      cache = CacheService.getDocumentCache();
+    } catch {
+      cache = null;
+    }
+    const found = new DocumentCache(cache);
+    if (!cache || entries.length === 0) return found;
+    let got: Record<string, string> = {};
+    try {
+      got = cache.getAll(entries.flatMap(partKeys));
+    } catch {
+      return found; // a cache that fails is a cache that misses
+    }
+    for (const entry of entries) {
+      const value = joinParts(entry, got);
+      if (value !== undefined) found.values.set(entry, value);
+    }
+    return found;
+  }
+
+  /** The value, or null when absent (never cached, expired, evicted, forgotten). */
+  get<T>(entry: CacheEntry): T | null {
+    return this.values.has(entry) ? (this.values.get(entry) as T) : null;
+  }
+
+  /**
+   * Stores values in one putAll (an entry too large is left out). A failure is ignored: the
+   * cache only ever saves reads.
+   */
+  put(values: Partial<Record<CacheEntry, unknown>>): void {
+    if (!this.cache) return;
+    const stamp = Math.random().toString(36).slice(2, 8);
+    const parts: Record<string, string> = {};
+    for (const [entry, value] of Object.entries(values) as [CacheEntry, unknown][]) {
+      const split = splitParts(JSON.stringify(value), stamp);
+      if (!split) continue;
+      split.forEach((p, i) => (parts[partKey(entry, i)] = p));
+      this.values.set(entry, value);
+    }
+    if (Object.keys(parts).length === 0) return;
+    try {
+      this.cache.putAll(parts, TTL_SECONDS);
+    } catch {
+      // ignored: the next open reads the sheets
+    }
+  }
+}
+
+/** Forgets entries (one removeAll). Never fails the caller. */
+export function forgetEntries(entries: readonly CacheEntry[]): void {
+  if (entries.length === 0) return;
+  try {
+    CacheService.getDocumentCache()?.removeAll([...new Set(entries)].flatMap(partKeys));
+  } catch {
+    // ignored: the entries age out (TTL_SECONDS) and every use checks them
+  }
+}
+
+function partKey(entry: CacheEntry, i: number): string {
+  return `${PREFIX}${entry}.${i}`;
+}
+
+function partKeys(entry: CacheEntry): string[] {
+  return Array.from({ length: MAX_PARTS }, (_, i) => partKey(entry, i));
+}
+
+/** "stamp:count:" then the part's text. */
+function splitParts(json: string, stamp: string): string[] | null {
+  const chunks: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    // UTF-8 length: a surrogate pair is 4 bytes, 2 for each half.
+    const size = c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+    // Never between the two halves of a pair.
+    if (bytes + size > PART_BYTES && !isLowSurrogate(c)) {
+      chunks.push(json.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  chunks.push(json.slice(start));
+  if (chunks.length > MAX_PARTS) return null;
+  return chunks.map((chunk) => `${stamp}:${chunks.length}:${chunk}`);
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** The entry's value from its parts, or undefined when a part is missing or of another write. */
+function joinParts(entry: CacheEntry, got: Record<string, string>): unknown {
+  const first = got[partKey(entry, 0)];
+  const head = first && /^([a-z0-9]*):(\d+):/.exec(first);
+  if (!first || !head) return undefined;
+  const [, stamp, countText] = head;
+  const count = Number(countText);
+  if (!(count >= 1 && count <= MAX_PARTS)) return undefined;
+  let json = '';
+  for (let i = 0; i < count; i++) {
+    const part = got[partKey(entry, i)];
+    const prefix = `${stamp}:${count}:`;
+    if (!part?.startsWith(prefix)) return undefined;
+    json += part.slice(prefix.length);
+  }
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
+}
