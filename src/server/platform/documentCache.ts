@@ -70,7 +70,7 @@ export class DocumentCache {
 
   /** One getAll of every part of `entries`. A cache that fails reads as empty. */
   static read(entries: readonly CacheEntry[]): DocumentCache {
-    let cache: GoogleAppsScript.Cache.Cache | null = null;
+    let cache: GoogleAppsScript.Cache.Cache | null;
     try {
       cache = CacheService.getDocumentCache();
     } catch {
@@ -78,7 +78,7 @@ export class DocumentCache {
     }
     const found = new DocumentCache(cache);
     if (!cache || entries.length === 0) return found;
-    let got: Record<string, string> = {};
+    let got: Record<string, string>;
     try {
       got = cache.getAll(entries.flatMap(partKeys));
     } catch {
