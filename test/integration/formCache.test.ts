@@ -183,3 +183,86 @@ describe('the form’s document cache', () => {
     expect([...cache.store.entries.keys()].filter((k) => k.startsWith('fc.doc1.'))).toEqual([]);
   });
 });
+
+describe('a save locates the client’s rows by the cache, and checks them', () => {
+  /** Opens C07 (warming the cache), changes the phone and the credit limit, saves. */
+  function saveC07(wb: TestWorkbook, change?: (r: ClientRecord) => void) {
+    const loaded = open(wb, 'C07').record!;
+    const record = structuredClone(loaded);
+    record.general.phone = '514 555-7777';
+    change?.(record);
+    return wb.measure(() => wb.run('formSave', { record, isNew: false, original: loaded }));
+  }
+
+  it('a warm save reads no code column, and writes what a cold save writes', () => {
+    const warm = seeded();
+    open(warm, 'C07');
+    const cells = cellsRead(warm, () => expect(saveC07(warm).result.ok).toBe(true));
+    const cold = seeded();
+    const coldSave = wb0Save(cold);
+    expect(cells).toBeLessThan(coldSave.cells / 2);
+    expect(warm.rows('Clients').map(({ 'Mis à jour le': _a, ...r }) => r)).toEqual(
+      cold.rows('Clients').map(({ 'Mis à jour le': _a, ...r }) => r),
+    );
+    expect(warm.rows('Journal CRM')).toEqual(cold.rows('Journal CRM'));
+  });
+
+  it('rows sorted by hand between the open and the save: the phone lands on the client’s row', () => {
+    const wb = seeded();
+    const loaded = open(wb, 'C07').record!;
+    const sheet = wb.sheet('Clients');
+    const range = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn());
+    range.setValues(range.getValues().reverse());
+    const record = structuredClone(loaded);
+    record.general.phone = '514 555-7777';
+    expect(wb.run('formSave', { record, isNew: false, original: loaded }).ok).toBe(true);
+    const phones = wb.rows('Clients').filter((r) => r.Téléphone === '514 555-7777');
+    expect(phones.map((r) => r['Code client'])).toEqual(['C07']);
+  });
+
+  it('a Terms row the cache does not know: the sheets are read, no second row is made', () => {
+    const wb = seeded();
+    wb.append('Clients', [{ 'Code client': 'N1', Nom: 'Sans termes' }]);
+    wb.emu.fireChange('INSERT_ROW'); // forgets: the next open reads N1 in
+    const loaded = wb.run('formOpen', { code: 'N1' }).record!;
+    // A Terms row for N1 added where no trigger sees it (another script).
+    wb.append('Termes', [{ 'Code client': 'N1', 'Remarques sur les factures': 'Livrer le matin' }]);
+    const record = structuredClone(loaded);
+    record.terms.creditLimit = 900;
+    const saved = wb.run('formSave', { record, isNew: false, original: loaded });
+    expect(saved).toMatchObject({ ok: true });
+    const rows = wb.rows('Termes').filter((r) => r['Code client'] === 'N1');
+    expect(rows.map((r) => [r['Limite de crédit'], r['Remarques sur les factures']])).toEqual([
+      [900, 'Livrer le matin'],
+    ]);
+  });
+
+  it('a CRM row the cache does not know is left as it is', () => {
+    const wb = seeded();
+    open(wb, 'C07');
+    wb.append('Journal CRM', [
+      { 'Code client': 'C07', Date: '2026-11-20', Nature: 'Discussion', Objet: 'Par API' },
+    ]);
+    expect(saveC07(wb, (r) => r.crm.discussions.pop()).result.ok).toBe(true);
+    expect(
+      wb
+        .rows('Journal CRM')
+        .filter((r) => r['Code client'] === 'C07')
+        .map((r) => r.Objet)
+        .sort(),
+    ).toEqual(['Appel 7', 'Par API']);
+  });
+
+  function wb0Save(wb: TestWorkbook): { cells: number } {
+    const loaded = wb.run('formOpen', { code: 'C07' }).record!;
+    wb.emu.caches.document.entries.clear(); // as if evicted: the save reads the sheets
+    const record = structuredClone(loaded);
+    record.general.phone = '514 555-7777';
+    let ok = false;
+    const cells = cellsRead(wb, () => {
+      ok = wb.run('formSave', { record, isNew: false, original: loaded }).ok;
+    });
+    expect(ok).toBe(true);
+    return { cells };
+  }
+});

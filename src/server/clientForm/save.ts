@@ -42,11 +42,14 @@ import { unmoved } from '../workbook/rowChecks';
 import { appendRecords, deleteSheetRows, writeRowCells } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 import {
+  CLIENT_SHEETS,
+  DocumentCache,
   forgetEntries,
   sheetEntries,
   type CacheEntry,
   type ClientSheet,
 } from '../platform/documentCache';
+import { cachedClientNames, cachedMaps, readClientFromCache } from './formCache';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */
 const LOCK_WAIT_MS = 10_000;
@@ -64,9 +67,10 @@ export function saveClient(request: unknown): SaveResult {
     LOCK_WAIT_MS,
     () => {
       let done: Saved | null = null;
+      const reads: SaveReads = { cacheTried: false };
       // Rows sorted by hand between the read and the writes: read and plan again.
       for (let attempt = 0; attempt < ATTEMPTS && !done; attempt++)
-        done = saveLocked(ctx, record, isNew, autoCode, original);
+        done = saveLocked(ctx, record, isNew, autoCode, original, reads);
       return done;
     },
     { flush: 'always', onBusy: () => null },
@@ -115,9 +119,13 @@ function saveLocked(
   isNew: boolean,
   autoCode: boolean,
   original: ClientRecord | undefined,
+  reads: SaveReads,
 ): Saved | null {
   const refused = (result: SaveResult): Saved => ({ result, watchInputsChanged: false });
-  const target = readTarget(ctx, requested, isNew, autoCode);
+  // The first attempt may locate the rows by the document cache; a retry reads the sheets.
+  const cached = !reads.cacheTried && !isNew ? cachedTarget(ctx, requested) : null;
+  reads.cacheTried = true;
+  const target = cached ?? readTarget(ctx, requested, isNew, autoCode);
   const refusal = checkTarget(ctx, target);
   if (refusal) return refused(refusal);
   const stamp = newStamp(target.current);
@@ -184,6 +192,49 @@ function readTarget(
     taken: new Set(codes.map(codeKey)),
   };
 }
+
+/** Across the attempts of one save. */
+interface SaveReads {
+  cacheTried: boolean;
+}
+
+/**
+ * An existing client's rows located by the form's document cache (clientForm/formCache.ts)
+ * instead of reading the four code columns whole (about 10 s at full size): every row it names
+ * is read and must hold the client's code, the headers must read as cached, and the writes check
+ * the rows again right before writing, as after any read. Only what the cache says is there is
+ * used: when it knows no Clients or no Terms row for the client (one may have been added where
+ * no trigger saw it, and the save would then add a second), null, and the sheets are read.
+ */
+function cachedTarget(ctx: FormContext, requested: ClientRecord): SaveTarget | null {
+  const cache = DocumentCache.read(SAVE_ENTRIES);
+  const maps = cachedMaps(cache);
+  const names = cachedClientNames(cache.get('clientNames'));
+  if (!maps || !names) return null;
+  const key = codeKey(requested.general.code);
+  const tables = readClientFromCache(ctx, maps, key);
+  if (!tables) return null;
+  const rowIndex = findClientRow(tables.clients, key);
+  if (rowIndex < 0 || rowsOfClient(tables.terms, key, ctx).length === 0) return null;
+  const codes = names.map((c) => c.code);
+  return {
+    requested,
+    record: requested,
+    isNew: false,
+    tables,
+    key,
+    rowIndex,
+    current: recordOf(tables, rowIndex, ctx),
+    codes,
+    taken: new Set(codes.map(codeKey)),
+  };
+}
+
+/** What a save takes from the document cache: where the rows are, never a value to write. */
+const SAVE_ENTRIES: readonly CacheEntry[] = [
+  'clientNames',
+  ...CLIENT_SHEETS.flatMap((s) => [`header.${s}` as const, `rows.${s}` as const]),
+];
 
 /** A new client's code already taken, an updated one gone, or saved by someone since: refused. */
 function checkTarget(ctx: FormContext, target: SaveTarget): SaveResult | null {
