@@ -57,12 +57,14 @@ interface SizeResult {
   operations: OperationResult[];
 }
 
+/** Issue 15's table where it sets a figure (form, saves' calls, daily refresh), else issue 7's. */
 const TARGETS: Record<string, { calls: number; ms: number }> = {
-  formOpen: { calls: 10, ms: 1_000 },
+  'formOpen (cold cache)': { calls: 12, ms: 2_000 },
+  formOpen: { calls: 12, ms: 2_000 },
   'menu → form ready': { calls: 12, ms: 2_000 },
-  formSave: { calls: 10, ms: 1_000 },
-  'formSave (credit limit)': { calls: 10, ms: 1_000 },
-  refreshWatchList: { calls: 20, ms: 30_000 },
+  formSave: { calls: 15, ms: 1_000 },
+  'formSave (credit limit)': { calls: 25, ms: 1_000 },
+  refreshWatchList: { calls: 20, ms: 20_000 },
   'refreshWatchList (first run)': { calls: 20, ms: 30_000 },
   onEditTrigger: { calls: 20, ms: 30_000 },
   computeCommissions: { calls: 20, ms: 30_000 },
@@ -147,12 +149,15 @@ function runSize(size: Size): SizeResult {
   );
   emu.clock.advance(2000);
 
-  operations.push(
-    measure(emu, 'formOpen', () => {
-      const reply = invokeServerFunction(emu, 'formOpen', [{ code }]);
-      return reply.ok ? 'opened' : `error: ${reply.error.message}`;
-    }),
-  );
+  // The first open reads the key columns whole and fills the document cache (issue 15, item
+  // 2); the next ones read the client's rows only, until an edit or a row move forgets it.
+  for (const name of ['formOpen (cold cache)', 'formOpen'])
+    operations.push(
+      measure(emu, name, () => {
+        const reply = invokeServerFunction(emu, 'formOpen', [{ code }]);
+        return reply.ok ? 'opened' : `error: ${reply.error.message}`;
+      }),
+    );
 
   // Issue 15: the menu reads what the form needs and ships it in the page, one execution.
   const codes = emu.spreadsheet.values('Clients').map((r) => String(r[0] ?? ''));
