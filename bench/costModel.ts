@@ -84,6 +84,12 @@ export const SOURCES: CostSource[] = [
     url: 'https://ziritione.org/post/apps_script_performance',
   },
   {
+    what: 'Cache get of a large value',
+    figure:
+      'get 20 ms for a few bytes, 23 ms for a 100 KB value, put 56–57 ms (averages of 10 runs): "does not seem to depend on the data size". The stricter of the two sources is used: get 23 ms, put 93 ms, each value of a getAll or putAll priced as one get or put (ASSUMPTION: no figure for the batch calls)',
+    url: 'https://qiita.com/mitonattou919/items/a0fdd1a9e4559ee4a512',
+  },
+  {
     what: 'Why calls dominate',
     figure: '"JavaScript operations are an order of magnitude faster than talking to any services"',
     url: 'http://googleappsscript.blogspot.com/2010/06/optimizing-spreadsheet-operations.html',
@@ -128,15 +134,19 @@ export interface CostFigures {
  */
 export const SPREADSHEET_CALL_MS = 50;
 
-/** Per-kind costs where a measurement exists (ziritione.org, averages). */
+/**
+ * Per-kind costs where a measurement exists (ziritione.org, averages; Cache get: the stricter
+ * qiita.com/mitonattou919 figure, 23 ms for a 100 KB value). getAll and putAll are priced per
+ * value moved (estimate, below).
+ */
 const KIND_MS: Record<string, number> = {
   'Properties.getProperty': 30,
   'Properties.getProperties': 30,
   'Properties.setProperty': 62,
   'Properties.setProperties': 62,
   'Properties.deleteProperty': 62,
-  'Cache.get': 3,
-  'Cache.getAll': 3,
+  'Cache.get': 23,
+  'Cache.getAll': 23,
   'Cache.put': 93,
   'Cache.putAll': 93,
   // ASSUMPTION: a mail is a remote send; no published per-call figure found.
@@ -248,7 +258,12 @@ export interface Happened {
   executions: number;
   /** HtmlService pages shown (sidebars, dialogs). */
   pages: number;
+  /** Values Cache.getAll returned and Cache.putAll stored (each priced as a get or a put). */
+  cacheValues?: { read: number; written: number };
 }
+
+/** Calls whose cost is per value moved, at least one per call. */
+const PER_VALUE = { 'Cache.getAll': 'read', 'Cache.putAll': 'written' } as const;
 
 export function estimate(
   calls: Record<string, number>,
@@ -261,8 +276,10 @@ export function estimate(
   let callsMs = 0;
   let flushes = 0;
   for (const [kind, n] of Object.entries(calls)) {
+    const perValue = PER_VALUE[kind as keyof typeof PER_VALUE];
+    const units = perValue ? Math.max(n, happened.cacheValues?.[perValue] ?? 0) : n;
     if (kind === 'SpreadsheetApp.flush') flushes += n;
-    else callsMs += n * callCost(kind, figures);
+    else callsMs += units * callCost(kind, figures);
   }
   // The end of an execution commits what is pending (one commit per operation: the bench's
   // operations are one execution each, or a page and its calls).

@@ -97,6 +97,7 @@ function measure(emu: Emulator, operation: string, fn: () => string): OperationR
   // the per-call and per-cell costs: charging it again as script CPU would count it twice.
   const productCpuMs = Math.max(0, cpuMs - m.serviceCpuMs);
   const happened = {
+    cacheValues: m.cacheValues,
     executions: emu.entryPointRuns.length - runsBefore,
     pages:
       emu.ui.events.filter((e) => e.kind === 'sidebar' || e.kind === 'modalDialog').length -

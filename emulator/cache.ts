@@ -63,6 +63,7 @@ export class Cache {
   constructor(
     private readonly store: CacheStore,
     private readonly clock: Clock,
+    private readonly calls?: CallCounter,
   ) {}
 
   get(key: string): string | null {
@@ -82,6 +83,7 @@ export class Cache {
       const v = this.get(key);
       if (v !== null) out[key] = v;
     }
+    this.calls?.countCacheValues('read', Object.keys(out).length);
     return out;
   }
 
@@ -98,6 +100,7 @@ export class Cache {
     const expiresAt = this.clock.millis() + ttl * 1000;
     for (const [k, v] of entries) this.store.set(k, v, expiresAt);
     this.store.capAt(this.clock.millis());
+    this.calls?.countCacheValues('written', entries.length);
   }
 
   remove(key: string): void {
@@ -159,7 +162,7 @@ export class CacheServiceImpl {
   }
 
   private open(store: CacheStore): Cache {
-    return counted(this.calls, 'Cache', new Cache(store, this.clock));
+    return counted(this.calls, 'Cache', new Cache(store, this.clock, this.calls));
   }
 }
 

@@ -26,6 +26,11 @@ export class CallCounter {
   private readonly byKind = new Map<string, number>();
   /** Cells moved by value calls (getValues, setValues, …): what a call costs beyond its round trip. */
   private readonly cellsMoved = { read: 0, written: 0 };
+  /**
+   * Values Cache.getAll returned and Cache.putAll stored: one call moves many (the form's
+   * document cache reads its parts in one getAll), and the bench prices each (bench/costModel.ts).
+   */
+  private readonly cacheMoved = { read: 0, written: 0 };
   /** CPU spent inside counted calls, in microseconds of `cpuClock`. */
   private serviceMicros = 0;
   /** Counted calls in progress: only the outermost one is timed, so nested calls count once. */
@@ -86,6 +91,15 @@ export class CallCounter {
     return { ...this.cellsMoved };
   }
 
+  /** Values a Cache.getAll returned or a Cache.putAll stored. */
+  countCacheValues(direction: 'read' | 'written', n: number): void {
+    this.cacheMoved[direction] += n;
+  }
+
+  get cacheValues(): { read: number; written: number } {
+    return { ...this.cacheMoved };
+  }
+
   get total(): number {
     let n = 0;
     for (const v of this.byKind.values()) n += v;
@@ -101,6 +115,8 @@ export class CallCounter {
     this.byKind.clear();
     this.cellsMoved.read = 0;
     this.cellsMoved.written = 0;
+    this.cacheMoved.read = 0;
+    this.cacheMoved.written = 0;
     this.serviceMicros = 0;
   }
 
@@ -111,6 +127,7 @@ export class CallCounter {
   measure<T>(fn: () => T): Measured<T> {
     const before = new Map(this.byKind);
     const cellsBefore = this.cells;
+    const cacheBefore = this.cacheValues;
     const serviceBefore = this.serviceCpuMs;
     const result = fn();
     const calls: Record<string, number> = {};
@@ -130,6 +147,10 @@ export class CallCounter {
         read: this.cellsMoved.read - cellsBefore.read,
         written: this.cellsMoved.written - cellsBefore.written,
       },
+      cacheValues: {
+        read: this.cacheMoved.read - cacheBefore.read,
+        written: this.cacheMoved.written - cacheBefore.written,
+      },
       serviceCpuMs: this.serviceCpuMs - serviceBefore,
     };
   }
@@ -142,6 +163,8 @@ export interface Measured<T> {
   total: number;
   /** Cells read and written by value calls. */
   cells: { read: number; written: number };
+  /** Values Cache.getAll returned and Cache.putAll stored. */
+  cacheValues: { read: number; written: number };
   /**
    * CPU time (ms, process.cpuUsage) the emulator spent inside the counted calls fn made: the
    * work that stands for Google's host, not the script's own JavaScript.

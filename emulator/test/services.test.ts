@@ -115,6 +115,17 @@ describe('CacheService', () => {
     expect(as('b@x.com').getUserCache().get('me')).toBeNull();
   });
 
+  it('counts the values getAll returns and putAll stores (the bench prices each)', () => {
+    const { as, calls } = setup();
+    const doc = as('a@x.com').getDocumentCache();
+    const m = calls.measure(() => {
+      doc.putAll({ a: 1, b: 2, c: 3 }, 60);
+      doc.getAll(['a', 'b', 'missing']);
+    });
+    expect(m.calls).toEqual({ 'Cache.putAll': 1, 'Cache.getAll': 1 });
+    expect(m.cacheValues).toEqual({ read: 2, written: 3 });
+  });
+
   it('limits keys to 250 characters and values to 100 KB', () => {
     const cache = setup().as('a@x.com').getScriptCache();
     expect(() => cache.put('k'.repeat(251), 'v')).toThrow('Argument too large: key');

@@ -199,3 +199,16 @@ describe('the cost model (issue 15, items 4 and 5)', () => {
     expect(textFinderBreakEven(5, { ...DEFAULT_COSTS, textFinderMsPerCell: 0.2 })).toBeNull();
   });
 });
+
+describe('cost model: Cache.getAll and putAll are priced per value moved', () => {
+  it('a getAll of 12 parts costs 12 gets; an empty getAll one', () => {
+    const one = estimate({ 'Cache.getAll': 1 }, { read: 0, written: 0 }, 0);
+    const twelve = estimate({ 'Cache.getAll': 1 }, { read: 0, written: 0 }, 0, {
+      executions: 0,
+      pages: 0,
+      cacheValues: { read: 12, written: 0 },
+    });
+    expect(one.callsMs).toBe(DEFAULT_COSTS.kindMs['Cache.getAll']);
+    expect(twelve.callsMs).toBe(12 * DEFAULT_COSTS.kindMs['Cache.getAll']!);
+  });
+});
