@@ -37,6 +37,15 @@ export class ForwardingCounter extends CallCounter {
     return this.target.cells;
   }
 
+  override countCacheValues(direction: 'read' | 'written', n: number): void {
+    if (this.muted > 0) return;
+    this.target.countCacheValues(direction, n);
+  }
+
+  override get cacheValues(): { read: number; written: number } {
+    return this.target.cacheValues;
+  }
+
   override get total(): number {
     return this.target.total;
   }
