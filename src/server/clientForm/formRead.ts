@@ -20,9 +20,8 @@ import {
   type ClientSheet,
 } from '../platform/documentCache';
 import {
-  cachedClientNames,
+  cachedFacts,
   cachedLists,
-  cachedMaps,
   codeAtRow,
   CODE_COLUMN,
   entriesOf,
@@ -244,9 +243,9 @@ function openTables(
   /** What to put in the cache (read from the sheets). */
   fill?: Partial<Record<CacheEntry, unknown>>;
 } {
-  const maps = cachedMaps(cache);
-  const names = cachedClientNames(cache.get('clientNames'));
-  if (maps && names) {
+  const facts = cachedFacts(cache);
+  if (facts) {
+    const { names, sheets: maps } = facts;
     let missed = false;
     const key = chosenKey(ctx, choice, (s, row) => {
       const found = codeAtRow(maps[s].rows, row);
@@ -263,7 +262,7 @@ function openTables(
     chosenKey(ctx, choice, codeInTables(keys)),
   );
   const read = clientCodes(tables.clients);
-  return { tables, key, names: read, fill: { ...entriesOf(tables), clientNames: read } };
+  return { tables, key, names: read, fill: entriesOf(tables, read) };
 }
 
 export function openForm(request: unknown): FormOpenResult {

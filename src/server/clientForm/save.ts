@@ -49,7 +49,7 @@ import {
   type CacheEntry,
   type ClientSheet,
 } from '../platform/documentCache';
-import { cachedClientNames, cachedMaps, readClientFromCache } from './formCache';
+import { cachedFacts, readClientFromCache } from './formCache';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */
 const LOCK_WAIT_MS = 10_000;
@@ -208,15 +208,14 @@ interface SaveReads {
  */
 function cachedTarget(ctx: FormContext, requested: ClientRecord): SaveTarget | null {
   const cache = DocumentCache.read(SAVE_ENTRIES);
-  const maps = cachedMaps(cache);
-  const names = cachedClientNames(cache.get('clientNames'));
-  if (!maps || !names) return null;
+  const facts = cachedFacts(cache);
+  if (!facts) return null;
   const key = codeKey(requested.general.code);
-  const tables = readClientFromCache(ctx, maps, key);
+  const tables = readClientFromCache(ctx, facts.sheets, key);
   if (!tables) return null;
   const rowIndex = findClientRow(tables.clients, key);
   if (rowIndex < 0 || rowsOfClient(tables.terms, key, ctx).length === 0) return null;
-  const codes = names.map((c) => c.code);
+  const codes = facts.names.map((c) => c.code);
   return {
     requested,
     record: requested,

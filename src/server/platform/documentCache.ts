@@ -65,6 +65,8 @@ const MAX_PARTS = 8;
 /** Values read from the cache in one getAll; empty when there is no document cache. */
 export class DocumentCache {
   private readonly values = new Map<CacheEntry, unknown>();
+  /** The stamp of the write each value came from. */
+  private readonly stamps = new Map<CacheEntry, string>();
 
   private constructor(private readonly cache: GoogleAppsScript.Cache.Cache | null) {}
 
@@ -85,8 +87,10 @@ export class DocumentCache {
       return found; // a cache that fails is a cache that misses
     }
     for (const entry of entries) {
-      const value = joinParts(entry, got);
-      if (value !== undefined) found.values.set(entry, value);
+      const joined = joinParts(entry, got);
+      if (!joined) continue;
+      found.values.set(entry, joined.value);
+      found.stamps.set(entry, joined.stamp);
     }
     return found;
   }
@@ -94,6 +98,12 @@ export class DocumentCache {
   /** The value, or null when absent (never cached, expired, evicted, forgotten). */
   get<T>(entry: CacheEntry): T | null {
     return this.values.has(entry) ? (this.values.get(entry) as T) : null;
+  }
+
+  /** Whether all these entries are present and were stored by the same put (values that refer to each other). */
+  fromOnePut(entries: readonly CacheEntry[]): boolean {
+    const stamps = new Set(entries.map((e) => this.stamps.get(e)));
+    return stamps.size === 1 && !stamps.has(undefined);
   }
 
   /**
@@ -109,6 +119,7 @@ export class DocumentCache {
       if (!split) continue;
       split.forEach((p, i) => (parts[partKey(entry, i)] = p));
       this.values.set(entry, value);
+      this.stamps.set(entry, stamp);
     }
     if (Object.keys(parts).length === 0) return;
     try {
@@ -163,24 +174,27 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** The entry's value from its parts, or undefined when a part is missing or of another write. */
-function joinParts(entry: CacheEntry, got: Record<string, string>): unknown {
+/** The entry's value and stamp from its parts; null when a part is missing or of another write. */
+function joinParts(
+  entry: CacheEntry,
+  got: Record<string, string>,
+): { value: unknown; stamp: string } | null {
   const first = got[partKey(entry, 0)];
   const head = first && /^([a-z0-9]*):(\d+):/.exec(first);
-  if (!first || !head) return undefined;
+  if (!first || !head) return null;
   const [, stamp, countText] = head;
   const count = Number(countText);
-  if (!(count >= 1 && count <= MAX_PARTS)) return undefined;
+  if (!(count >= 1 && count <= MAX_PARTS)) return null;
   let json = '';
   for (let i = 0; i < count; i++) {
     const part = got[partKey(entry, i)];
     const prefix = `${stamp}:${count}:`;
-    if (!part?.startsWith(prefix)) return undefined;
+    if (!part?.startsWith(prefix)) return null;
     json += part.slice(prefix.length);
   }
   try {
-    return JSON.parse(json) as unknown;
+    return { value: JSON.parse(json) as unknown, stamp: stamp! };
   } catch {
-    return undefined;
+    return null;
   }
 }
