@@ -12,14 +12,9 @@ import { nextClientCode, toClientRecord } from './clientRecord';
 import { t } from '../platform/messages';
 import { readRow, type RowValues } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
-import {
-  FIRST_DATA_ROW,
-  indexHeader,
-  requiredColumns,
-  WorkbookError,
-  type Table,
-} from '../workbook/sheets';
+import { FIRST_DATA_ROW, indexHeader, requiredColumns, type Table } from '../workbook/sheets';
 import { readColumns, readTable, rowsWithCode, withWholeRows } from '../workbook/read';
+import { MOVED, untilSettled } from '../platform/attempts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -92,9 +87,6 @@ const KEY_COLUMNS = {
   crmLog: ['clientCode'],
 } as const satisfies { [S in keyof ClientTables]: readonly ColumnKey<S>[] };
 
-/** Attempts when rows move between reading the key columns and the client's rows. */
-const ATTEMPTS = 3;
-
 /**
  * The four client sheets, read for one client: their key columns whole (which rows are whose,
  * and the names for the type-ahead), then only that client's rows whole. At full size this is
@@ -108,7 +100,8 @@ export function readClientTables(
 ): { tables: ClientTables; key: string | null } {
   const read = <S extends keyof ClientTables>(sheet: S) =>
     readColumns(ctx.spreadsheet, sheet, ctx.lang, KEY_COLUMNS[sheet], requiredColumns(sheet));
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  // Rows moved between reading the key columns and the client's rows: read again.
+  return untilSettled(ctx.lang, () => {
     const keys: ClientTables = {
       clients: read('clients'),
       terms: read('terms'),
@@ -127,8 +120,8 @@ export function readClientTables(
     const crmLog = rowsOf(keys.crmLog);
     if (clients && terms && commissions && crmLog)
       return { tables: { clients, terms, commissions, crmLog }, key };
-  }
-  throw new WorkbookError(t('busy', ctx.lang));
+    return MOVED;
+  });
 }
 
 /** The index of the client's row in clients.rows, or -1. */

@@ -41,11 +41,10 @@ import { columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { unmoved } from '../workbook/rowChecks';
 import { appendRecords, deleteSheetRows, writeRowCells } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
+import { MOVED, untilSettled } from '../platform/attempts';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */
 const LOCK_WAIT_MS = 10_000;
-/** Attempts when rows move between the save's read and its writes. */
-const ATTEMPTS = 3;
 
 export function saveClient(request: unknown): SaveResult {
   const ctx = formContext();
@@ -56,13 +55,13 @@ export function saveClient(request: unknown): SaveResult {
   const saved = withDocumentLock(
     ctx.lang,
     LOCK_WAIT_MS,
-    () => {
-      let done: Saved | null = null;
-      // Rows sorted by hand between the read and the writes: read and plan again.
-      for (let attempt = 0; attempt < ATTEMPTS && !done; attempt++)
-        done = saveLocked(ctx, record, isNew, autoCode, original);
-      return done;
-    },
+    // Rows sorted by hand between the read and the writes: read and plan again.
+    () =>
+      untilSettled<Saved | null>(
+        ctx.lang,
+        () => saveLocked(ctx, record, isNew, autoCode, original) ?? MOVED,
+        { onBusy: () => null },
+      ),
     { flush: 'always', onBusy: () => null },
   );
   if (!saved) return { ok: false, kind: 'error', message: t('busy', ctx.lang) };
