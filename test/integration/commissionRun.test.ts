@@ -385,6 +385,26 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
         expect(expected[DETAILS]).not.toEqual(before[DETAILS]!.october);
       });
 
+      it('every write comes right after its check: the window left is 0 calls wide', () => {
+        const writes = log.flatMap((kind, i) => (WRITES.has(kind) ? [[kind, log[i - 1]]] : []));
+        // Lines added: F1's row rewritten, F4 and F6 appended, F2's row deleted, then the
+        // report's two rows; lines removed: F9's row rewritten (F8), F3's deleted, then the
+        // report's Alice rewritten and Bob deleted. (48 and 43 calls in all; the append-then-
+        // delete run made 49 for each.)
+        expect(writes.map(([w]) => w)).toEqual(
+          name === 'lines added'
+            ? ['Range.setValues', 'Range.setValues', 'Sheet.deleteRows', 'Range.setValues']
+            : ['Range.setValues', 'Sheet.deleteRows', 'Range.setValues', 'Sheet.deleteRows'],
+        );
+        for (const [write, before] of writes)
+          expect([write, before]).toEqual([
+            write,
+            write === 'Range.setValues' && before === 'Sheet.getLastRow'
+              ? 'Sheet.getLastRow' // the append: nothing typed below the last row
+              : 'Sheet.getSheetValues', // the cells of the rows written or deleted
+          ]);
+      });
+
       it('a hand sort, insert or delete at every service call: nothing wrong is written', () => {
         const points = log
           .map((kind, i) => ({ kind, at: i + 1 }))

@@ -538,8 +538,9 @@ function planMonth<S extends MonthSheet>(
       if (slot) [slot.taken, slotOf[n]] = [true, slot];
     });
   const free = slots.filter((s) => !s.taken && notesOf(s.row).length === 0);
+  let next = 0;
   records.forEach((_, n) => {
-    const slot = slotOf[n] ? undefined : free.shift();
+    const slot = slotOf[n] ? undefined : free[next++];
     if (slot) [slot.taken, slotOf[n]] = [true, slot];
   });
 
@@ -598,9 +599,10 @@ function writePlan(plan: MonthPlan, progress: Progress): boolean {
   const rewriteAt = new Map(plan.rewrites.map((r) => [r.sheetRow, r]));
   for (const run of adjacentRuns([...rewriteAt.keys()])) {
     const rows = run.values.map((sheetRow) => rewriteAt.get(sheetRow)!);
-    const positions = [...plan.keyAt, ...rows.flatMap((r) => r.changed)];
-    const from = Math.min(...positions);
-    const to = Math.max(...positions);
+    // A loop, not Math.min(...): a month rewritten whole is about 15,000 rows of 8 cells.
+    let [from, to] = [Infinity, -Infinity];
+    for (const i of [plan.keyAt, ...rows.map((r) => r.changed)].flat())
+      [from, to] = [Math.min(from, i), Math.max(to, i)];
     const range = sheet.getRange(run.start, from + 1, rows.length, to - from + 1);
     // A team column inside the span (inserted between contract columns) is written back as it
     // is: its formula when it holds one.
