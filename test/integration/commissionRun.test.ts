@@ -489,6 +489,47 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
         expect(busy).toBeLessThan(points.length);
       });
 
+      if (name === 'lines removed')
+        it('rows moving on every read after a row with a note was deleted: busy, the note told', () => {
+          const wb = restore(fixture);
+          const calls = wb.emu.calls;
+          const count = calls.count.bind(calls);
+          let deleted = false;
+          let reversals = 0;
+          calls.count = (kind: string) => {
+            if (kind === 'Sheet.deleteRows') deleted = true;
+            else if (deleted && kind === 'Sheet.getSheetValues') {
+              reversals++;
+              byHand(wb.emu, (ss) => {
+                for (const name of SHEETS_EDITED) {
+                  const sheet = ss.getSheetByName(name)!;
+                  const range = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn());
+                  range.setValues(range.getValues().reverse());
+                }
+              });
+            }
+            count(kind);
+          };
+          let error: unknown;
+          try {
+            wb.run('computeCommissions', '2026-10');
+          } catch (e) {
+            error = e;
+          } finally {
+            calls.count = count;
+          }
+          expect(reversals).toBeGreaterThanOrEqual(2);
+          // F3's row went with its note: the busy message says so, with the note's text.
+          expect(String(error)).toContain('occupé');
+          expect(String(error)).toContain('« ok »');
+          // Nothing wrong written: September as it was, October's rows old or new lines.
+          for (const sheet of SHEETS_EDITED) {
+            expect(rowsOf(wb, sheet, false)).toEqual(before[sheet]!.other);
+            const pool = [...expected[sheet]!, ...before[sheet]!.october];
+            expect(pair(rowsOf(wb, sheet, true), pool, new Set()).extra).toEqual([]);
+          }
+        });
+
       it('property: up to three random hand edits at random calls', () => {
         fc.assert(
           fc.property(
