@@ -1,8 +1,12 @@
 /**
  * Issue 5 through the built bundle: each commission type, the product filter, credit notes,
  * several salespeople, rounding to the cent, the Toronto month boundary, invalid agreements.
+ * Issue 13: a rerun while rows are sorted, inserted or deleted by hand at every service call.
  */
-import { SHEETS, workbook, type TestWorkbook } from './harness';
+import { createEmulator, type EmulatorState } from '../../emulator';
+import fc from 'fast-check';
+import { applyEdit, byHand, callLog, handEdit, minus, type HandEdit } from './handEdits';
+import { SHEETS, TestWorkbook, workbook } from './harness';
 
 type Lang = 'fr' | 'en';
 
@@ -156,4 +160,393 @@ describe.each([
       expect(warned.some((m) => m.includes(`${sheet} row ${n} (`))).toBe(true);
     expect(warned.some((m) => m.includes('ZZZ'))).toBe(false);
   });
+});
+
+// ---------------------------------------------------------------- rows moved by hand during a rerun
+
+/**
+ * Issue 13: a rerun that changes the month, with a hand sort, a row inserted or a row deleted
+ * (Commission details or Commission report, alternately) before EVERY service call of the run
+ * but the writes themselves (the instant between a check and its write is the window left,
+ * README "Shared editing"). Whatever happens, no other month's row and no cell the team typed
+ * changes (rows compared whole, the team's Note column and Paid out included), the month holds
+ * exactly the lines a run without edits gives (less the rows the person deleted), each with its
+ * note; or the run says busy, every row of the month then being an old or a new line.
+ */
+describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
+  const DETAILS = 'Détail des commissions';
+  const REPORT = 'Rapport des commissions';
+  const SHEETS_EDITED = [DETAILS, REPORT];
+  /** Calls that write: an edit landing right before one is in the window left by design. */
+  const WRITES = new Set(['Range.setValues', 'Range.setValue', 'Sheet.deleteRows']);
+
+  /**
+   * September and October computed; the team's Note column in both sheets, notes on some rows,
+   * Paid out ticked for September's Alice and October's Carl (whose total does not change);
+   * the details sorted by client, so that October's rows lie in three blocks between
+   * September's.
+   */
+  function base(): TestWorkbook {
+    const wb = workbook({ locale: 'fr_CA', now: '2026-11-15T12:00:00-05:00' });
+    wb.addRecords('fr', 'clients', [
+      { code: 'A', name: 'Alpha' },
+      { code: 'B', name: 'Bêta' },
+      { code: 'C', name: 'Gamma' },
+    ]);
+    wb.addRecords('fr', 'commissions', [
+      { clientCode: 'A', salesperson: 'Alice', commissionType: 'Ventes', ratePct: 10 },
+      { clientCode: 'B', salesperson: 'Bob', commissionType: 'Ventes', ratePct: 5 },
+      { clientCode: 'C', salesperson: 'Carl', commissionType: 'Ventes', ratePct: 10 },
+    ]);
+    wb.addRecords('fr', 'invoices', [
+      { number: 'S1', date: '2026-09-05', clientCode: 'A', amount: 100 },
+      { number: 'S2', date: '2026-09-06', clientCode: 'B', amount: 200 },
+      { number: 'S3', date: '2026-09-07', clientCode: 'C', amount: 300 },
+      { number: 'F1', date: '2026-10-05', clientCode: 'A', amount: 1000 },
+      { number: 'F2', date: '2026-10-06', clientCode: 'A', amount: 500 },
+      { number: 'F9', date: '2026-10-08', clientCode: 'A', amount: 10 },
+      { number: 'F3', date: '2026-10-07', clientCode: 'B', amount: 800 },
+      { number: 'F5', date: '2026-10-09', clientCode: 'C', amount: 300 },
+      { number: 'F7', date: '2026-10-10', clientCode: 'C', amount: 400 },
+    ]);
+    wb.run('computeCommissions', '2026-09');
+    wb.run('computeCommissions', '2026-10');
+    byHand(wb.emu, (ss) => {
+      for (const name of SHEETS_EDITED) {
+        const sheet = ss.getSheetByName(name)!;
+        sheet.insertColumnAfter(sheet.getLastColumn());
+        sheet.getRange(1, sheet.getLastColumn() + 1).setValue('Note');
+      }
+      const details = ss.getSheetByName(DETAILS)!;
+      const range = details.getRange(2, 1, details.getLastRow() - 1, details.getLastColumn());
+      range.setValues(
+        range
+          .getValues()
+          .sort((a, b) => String(a[2]).localeCompare(String(b[2])) || (a[0] < b[0] ? -1 : 1)),
+      );
+    });
+    const note = (sheet: string, match: (r: Record<string, unknown>) => boolean, text: unknown) =>
+      wb.setCell(sheet, wb.rows(sheet).findIndex(match) + 2, 'Note', text);
+    const invoice = (n: string) => (r: Record<string, unknown>) => r['No de facture'] === n;
+    const seller = (month: string, name: string) => (r: Record<string, unknown>) =>
+      r.Mois === month && r.Vendeur === name;
+    note(DETAILS, invoice('S1'), 'payée');
+    note(DETAILS, invoice('F1'), 'vérifié');
+    note(DETAILS, invoice('F2'), 'retour prévu');
+    note(DETAILS, invoice('F3'), 'ok');
+    note(DETAILS, invoice('F5'), 'à voir');
+    note(REPORT, seller('2026-09', 'Alice'), 'sept ok');
+    note(REPORT, seller('2026-10', 'Alice'), 'ask Paul');
+    // Not '0042' with the text mark (dataSafety.test.ts has it): the sort by hand here rewrites
+    // values, where Sheets' own sort moves cells.
+    note(REPORT, seller('2026-10', 'Bob'), 'à payer');
+    wb.setCell(REPORT, wb.rows(REPORT).findIndex(seller('2026-09', 'Alice')) + 2, 'Payée', true);
+    wb.setCell(REPORT, wb.rows(REPORT).findIndex(seller('2026-10', 'Carl')) + 2, 'Payée', true);
+    return wb;
+  }
+
+  /** The invoices' changes that make the rerun rewrite, append and delete rows of October. */
+  const CHANGES = {
+    // F1 changes (rewritten in place), F2 goes (its row deleted, its note reported), F4 and F6
+    // come (appended); the report's Alice and Bob rows are rewritten in place.
+    'lines added': (wb: TestWorkbook) => {
+      const invoices = wb.rows('Factures');
+      wb.setCell(
+        'Factures',
+        invoices.findIndex((r) => r['No de facture'] === 'F1') + 2,
+        'Montant',
+        1200,
+      );
+      deleteInvoice(wb, 'F2');
+      wb.addRecords('fr', 'invoices', [
+        { number: 'F4', date: '2026-10-20', clientCode: 'B', amount: 100 },
+        { number: 'F6', date: '2026-10-21', clientCode: 'A', amount: 50 },
+      ]);
+      return ['retour prévu'];
+    },
+    // F3 goes with Bob's only line (both rows deleted, their notes reported); F9 goes and F8
+    // takes its row (no note there); Alice's report row is rewritten in place.
+    'lines removed': (wb: TestWorkbook) => {
+      deleteInvoice(wb, 'F3');
+      deleteInvoice(wb, 'F9');
+      wb.addRecords('fr', 'invoices', [
+        { number: 'F8', date: '2026-10-22', clientCode: 'A', amount: 70 },
+      ]);
+      return ['ok', 'à payer'];
+    },
+  };
+
+  function deleteInvoice(wb: TestWorkbook, number: string): void {
+    const at = wb.rows('Factures').findIndex((r) => r['No de facture'] === number);
+    byHand(wb.emu, (ss) => ss.getSheetByName('Factures')!.deleteRow(at + 2));
+  }
+
+  function restore(state: EmulatorState): TestWorkbook {
+    const emu = createEmulator({ state, locale: 'fr_CA' });
+    emu.loadBundle();
+    return new TestWorkbook(emu);
+  }
+
+  /** A sheet's rows of a month (all but October: `other`), whole, as sorted JSON. */
+  function rowsOf(wb: TestWorkbook, sheet: string, october: boolean): string[] {
+    return wb
+      .rows(sheet)
+      .filter((r) => Object.values(r).some((v) => v !== '' && v !== null))
+      .filter((r) => (r.Mois === '2026-10') === october)
+      .map((r) => JSON.stringify(r))
+      .sort();
+  }
+
+  /** A row's key: month and salesperson, and in the details invoice and commission type. */
+  function keyOf(json: string): string {
+    const r = JSON.parse(json) as Record<string, unknown>;
+    return JSON.stringify([r.Mois, r.Vendeur, r['No de facture'], r['Type de commission']]);
+  }
+
+  /** The row without what the team typed in it: its note, and its Paid out tick (report). */
+  function noNote(json: string): string {
+    const row = JSON.parse(json) as Record<string, unknown>;
+    return JSON.stringify({ ...row, Note: '', ...('Payée' in row ? { Payée: false } : {}) });
+  }
+
+  /**
+   * Pairs each row of `final` with a row of `pool` (a multiset): the same row, or, when the
+   * person deleted a row of that key (`deletedKeys`: its note and tick went with it), the same
+   * row without them. Returns the rows of `final` left unpaired and the rows of `pool` unused.
+   */
+  function pair(
+    final: readonly string[],
+    pool: readonly string[],
+    deletedKeys: ReadonlySet<string>,
+  ): { extra: string[]; unused: string[] } {
+    const left = [...pool];
+    const take = (i: number) => (i >= 0 ? (left.splice(i, 1), true) : false);
+    const extra = final.filter(
+      (row) =>
+        !take(left.indexOf(row)) &&
+        !take(left.findIndex((p) => deletedKeys.has(keyOf(p)) && noNote(p) === row)),
+    );
+    return { extra, unused: left };
+  }
+
+  for (const [name, change] of Object.entries(CHANGES)) {
+    describe(name, () => {
+      let fixture: EmulatorState;
+      let log: string[];
+      const expected: Record<string, string[]> = {};
+      const before: Record<string, { other: string[]; october: string[] }> = {};
+
+      beforeAll(() => {
+        const wb = base();
+        const dropped = change(wb);
+        fixture = wb.emu.exportState();
+        for (const sheet of SHEETS_EDITED)
+          before[sheet] = { other: rowsOf(wb, sheet, false), october: rowsOf(wb, sheet, true) };
+        // The run without edits: what the month must hold; the notes of lines gone are told.
+        const clean = restore(fixture);
+        log = callLog(clean.emu, () => clean.run('computeCommissions', '2026-10'));
+        for (const sheet of SHEETS_EDITED) {
+          expected[sheet] = rowsOf(clean, sheet, true);
+          expect(rowsOf(clean, sheet, false)).toEqual(before[sheet]!.other);
+        }
+        const menu = restore(fixture);
+        menu.emu.ui.answerNextPrompt('2026-10');
+        menu.run('showCommissionReport');
+        const alert = menu.emu.ui.ofKind('alert').at(-1)!.prompt;
+        for (const text of dropped) expect(alert).toContain(text);
+      });
+
+      it('the run without edits keeps every note with its key and Paid out with its salesperson', () => {
+        const notes = (sheet: string) =>
+          expected[sheet]!.map((j) => JSON.parse(j) as Record<string, unknown>)
+            .filter((r) => r.Note !== '')
+            .map((r) => [r['No de facture'] ?? r.Vendeur, r.Note, r.Payée ?? ''])
+            .sort();
+        if (name === 'lines added') {
+          expect(notes(DETAILS)).toEqual([
+            ['F1', 'vérifié', ''],
+            ['F3', 'ok', ''],
+            ['F5', 'à voir', ''],
+          ]);
+          expect(notes(REPORT)).toEqual([
+            ['Alice', 'ask Paul', false],
+            ['Bob', 'à payer', false],
+          ]);
+        } else {
+          expect(notes(DETAILS)).toEqual([
+            ['F1', 'vérifié', ''],
+            ['F2', 'retour prévu', ''],
+            ['F5', 'à voir', ''],
+          ]);
+          expect(notes(REPORT)).toEqual([['Alice', 'ask Paul', false]]);
+        }
+        const carl = expected[REPORT]!.map((j) => JSON.parse(j) as Record<string, unknown>).find(
+          (r) => r.Vendeur === 'Carl',
+        );
+        expect(carl?.Payée).toBe(true);
+        expect(expected[DETAILS]).not.toEqual(before[DETAILS]!.october);
+      });
+
+      it('every write comes right after its check: the window left is 0 calls wide', () => {
+        const writes = log.flatMap((kind, i) => (WRITES.has(kind) ? [[kind, log[i - 1]]] : []));
+        // Lines added: F1's row rewritten, F4 and F6 appended, F2's row deleted, then the
+        // report's two rows; lines removed: F9's row rewritten (F8), F3's deleted, then the
+        // report's Alice rewritten and Bob deleted. (48 and 43 calls in all; the append-then-
+        // delete run made 49 for each.)
+        expect(writes.map(([w]) => w)).toEqual(
+          name === 'lines added'
+            ? ['Range.setValues', 'Range.setValues', 'Sheet.deleteRows', 'Range.setValues']
+            : ['Range.setValues', 'Sheet.deleteRows', 'Range.setValues', 'Sheet.deleteRows'],
+        );
+        for (const [write, before] of writes)
+          expect([write, before]).toEqual([
+            write,
+            write === 'Range.setValues' && before === 'Sheet.getLastRow'
+              ? 'Sheet.getLastRow' // the append: nothing typed below the last row
+              : 'Sheet.getSheetValues', // the cells of the rows written or deleted
+          ]);
+      });
+
+      /**
+       * The rerun on a fresh copy with `edits` landing before their calls: what went wrong
+       * (empty when nothing did), whether it said busy, and whether an edit fell in the window
+       * left by design (right before a write).
+       */
+      function rerunUnder(edits: readonly { at: number; edit: HandEdit }[], where: string) {
+        const wb = restore(fixture);
+        const deleted: Record<string, string[]> = {};
+        const calls: string[] = [];
+        let inWindow = false;
+        let error: unknown;
+        callLog(
+          wb.emu,
+          () => {
+            for (const { at, edit } of edits)
+              wb.emu.at(
+                /./,
+                () => {
+                  // Inside the hook the call about to run is the last logged (handEdits.ts).
+                  if (WRITES.has(calls.at(-1) ?? '')) inWindow = true;
+                  applyEdit(wb.emu, edit, deleted, '', SHEETS_EDITED);
+                },
+                { occurrence: at },
+              );
+            try {
+              wb.run('computeCommissions', '2026-10');
+            } catch (e) {
+              error = e;
+            }
+          },
+          calls,
+        );
+        const failures: string[] = [];
+        if (error && !String(error).includes('occupé')) failures.push(`${where}: ${String(error)}`);
+        for (const sheet of SHEETS_EDITED) {
+          const gone = deleted[sheet] ?? [];
+          const other = minus({ s: before[sheet]!.other }, { s: gone }).s!;
+          if (JSON.stringify(rowsOf(wb, sheet, false)) !== JSON.stringify(other))
+            failures.push(`${where}: another month's row of ${sheet} changed`);
+          const october = rowsOf(wb, sheet, true);
+          const deletedKeys = new Set(gone.map(keyOf));
+          // Busy: every row an old or a new line; else exactly the new lines, less rows the
+          // person deleted (a line deleted before the run read it comes back, without the
+          // note or the Paid out tick the person deleted with it).
+          const pool = error ? [...expected[sheet]!, ...before[sheet]!.october] : expected[sheet]!;
+          const { extra, unused } = pair(october, pool, deletedKeys);
+          if (extra.length > 0)
+            failures.push(`${where}: ${sheet} holds ${extra.join(', ')} besides the lines`);
+          if (!error) {
+            const lost = pair(unused, gone, new Set()).extra;
+            if (lost.length > 0) failures.push(`${where}: ${sheet} lost ${lost.join(', ')}`);
+          }
+        }
+        return { failures, busy: error !== undefined, inWindow };
+      }
+
+      it('a hand sort, insert or delete at every service call: nothing wrong is written', () => {
+        const points = log
+          .map((kind, i) => ({ kind, at: i + 1 }))
+          .filter(({ kind }) => !WRITES.has(kind));
+        expect(points.length).toBeGreaterThan(30);
+        const edits: HandEdit[] = [
+          { kind: 'sort', sheet: 0, order: Array.from({ length: 20 }, (_, i) => (i * 7) % 20) },
+          { kind: 'insert', sheet: 0, at: 1 },
+          { kind: 'delete', sheet: 0, at: 3 },
+        ];
+        const failures: string[] = [];
+        let busy = 0;
+        for (const { kind, at } of points)
+          for (const edit of edits) {
+            // Details and report in turn, by call.
+            const sheet = at % 2;
+            const where = `${edit.kind} in ${SHEETS_EDITED[sheet]} before call ${at} (${kind})`;
+            const outcome = rerunUnder([{ at, edit: { ...edit, sheet } }], where);
+            failures.push(...outcome.failures);
+            if (outcome.busy) busy++;
+          }
+        expect(failures).toEqual([]);
+        // Most runs complete: a move is seen and the month planned again.
+        expect(busy).toBeLessThan(points.length);
+      });
+
+      if (name === 'lines removed')
+        it('rows moving on every read after a row with a note was deleted: busy, the note told', () => {
+          const wb = restore(fixture);
+          const calls = wb.emu.calls;
+          const count = calls.count.bind(calls);
+          let deleted = false;
+          let reversals = 0;
+          calls.count = (kind: string) => {
+            if (kind === 'Sheet.deleteRows') deleted = true;
+            else if (deleted && kind === 'Sheet.getSheetValues') {
+              reversals++;
+              byHand(wb.emu, (ss) => {
+                for (const name of SHEETS_EDITED) {
+                  const sheet = ss.getSheetByName(name)!;
+                  const range = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn());
+                  range.setValues(range.getValues().reverse());
+                }
+              });
+            }
+            count(kind);
+          };
+          let error: unknown;
+          try {
+            wb.run('computeCommissions', '2026-10');
+          } catch (e) {
+            error = e;
+          } finally {
+            calls.count = count;
+          }
+          expect(reversals).toBeGreaterThanOrEqual(2);
+          // F3's row went with its note: the busy message says so, with the note's text.
+          expect(String(error)).toContain('occupé');
+          expect(String(error)).toContain('« ok »');
+          // Nothing wrong written: September as it was, October's rows old or new lines.
+          for (const sheet of SHEETS_EDITED) {
+            expect(rowsOf(wb, sheet, false)).toEqual(before[sheet]!.other);
+            const pool = [...expected[sheet]!, ...before[sheet]!.october];
+            expect(pair(rowsOf(wb, sheet, true), pool, new Set()).extra).toEqual([]);
+          }
+        });
+
+      it('property: up to three random hand edits at random calls', () => {
+        fc.assert(
+          fc.property(
+            fc.array(fc.record({ at: fc.integer({ min: 1, max: log.length }), edit: handEdit }), {
+              minLength: 1,
+              maxLength: 3,
+            }),
+            (edits) => {
+              const outcome = rerunUnder(edits, JSON.stringify(edits));
+              // A move in the instant between a check and its write is the window left.
+              fc.pre(!outcome.inWindow);
+              expect(outcome.failures).toEqual([]);
+            },
+          ),
+          { numRuns: 30 },
+        );
+      }, 60_000);
+    });
+  }
 });

@@ -28,14 +28,9 @@ import {
   FORM_ENTRIES,
   readClientFromCache,
 } from './formCache';
-import {
-  FIRST_DATA_ROW,
-  indexHeader,
-  requiredColumns,
-  WorkbookError,
-  type Table,
-} from '../workbook/sheets';
+import { FIRST_DATA_ROW, indexHeader, requiredColumns, type Table } from '../workbook/sheets';
 import { readColumns, readTable, rowsWithCode, withWholeRows } from '../workbook/read';
+import { MOVED, untilSettled } from '../platform/attempts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -116,9 +111,6 @@ const KEY_COLUMNS = {
   crmLog: ['clientCode'],
 } as const satisfies { [S in keyof ClientTables]: readonly ColumnKey<S>[] };
 
-/** Attempts when rows move between reading the key columns and the client's rows. */
-const ATTEMPTS = 3;
-
 /**
  * The four client sheets, read for one client: their key columns whole (which rows are whose,
  * and the names for the type-ahead), then only that client's rows whole. At full size this is
@@ -132,7 +124,8 @@ export function readClientTables(
 ): { tables: ClientTables; key: string | null } {
   const read = <S extends keyof ClientTables>(sheet: S) =>
     readColumns(ctx.spreadsheet, sheet, ctx.lang, KEY_COLUMNS[sheet], requiredColumns(sheet));
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  // Rows moved between reading the key columns and the client's rows: read again.
+  return untilSettled(ctx.lang, () => {
     const keys: ClientTables = {
       clients: read('clients'),
       terms: read('terms'),
@@ -151,8 +144,8 @@ export function readClientTables(
     const crmLog = rowsOf(keys.crmLog);
     if (clients && terms && commissions && crmLog)
       return { tables: { clients, terms, commissions, crmLog }, key };
-  }
-  throw new WorkbookError(t('busy', ctx.lang));
+    return MOVED;
+  });
 }
 
 /** The index of the client's row in clients.rows, or -1. */

@@ -50,11 +50,10 @@ import {
   type ClientSheet,
 } from '../platform/documentCache';
 import { cachedFacts, readClientFromCache } from './formCache';
+import { MOVED, untilSettled } from '../platform/attempts';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */
 const LOCK_WAIT_MS = 10_000;
-/** Attempts when rows move between the save's read and its writes. */
-const ATTEMPTS = 3;
 
 export function saveClient(request: unknown): SaveResult {
   const ctx = formContext();
@@ -66,12 +65,13 @@ export function saveClient(request: unknown): SaveResult {
     ctx.lang,
     LOCK_WAIT_MS,
     () => {
-      let done: Saved | null = null;
       const reads: SaveReads = { cacheTried: false };
       // Rows sorted by hand between the read and the writes: read and plan again.
-      for (let attempt = 0; attempt < ATTEMPTS && !done; attempt++)
-        done = saveLocked(ctx, record, isNew, autoCode, original, reads);
-      return done;
+      return untilSettled<Saved | null>(
+        ctx.lang,
+        () => saveLocked(ctx, record, isNew, autoCode, original, reads) ?? MOVED,
+        { onBusy: () => null },
+      );
     },
     { flush: 'always', onBusy: () => null },
   );

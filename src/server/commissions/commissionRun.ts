@@ -2,9 +2,10 @@
  * computeCommissions(month): the commission lines of a month (src/domain/commissions.ts) written
  * to Commission details, one total per salesperson to Commission report.
  *
- * Recomputing a month replaces exactly that month's rows (the new ones appended, then the old
- * ones deleted) and keeps the "Paid out" ticks by salesperson; other months are not touched, and
- * a sheet whose month rows are already the new ones is not written at all. Only the columns the
+ * Recomputing a month replaces exactly that month's rows (rewritten in place by key, the extra
+ * lines appended, the surplus rows deleted: writeMonth) and keeps the "Paid out" ticks by
+ * salesperson and the team's own columns by key; other months are not touched, and a sheet
+ * whose month rows are already the new ones is not written at all. Only the columns the
  * rules use are read, and of Commission details only the Month column and the month's rows. A month with a
  * ticked Paid out whose totals would change is not rewritten unless the caller says so (the menu
  * asks the user; the monthly trigger leaves it and reports it).
@@ -28,21 +29,26 @@ import { readInvoices, toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { sendStatements, type StatementReport } from './statements';
 import { recordGrowth } from '../workbook/size';
-import { appendRecords, asCellValue, deleteSheetRows } from '../workbook/write';
+import { appendRecordsIfUnmoved, asCellValue, setCellValuesIfUnmoved } from '../workbook/write';
 import {
+  adjacentRuns,
+  blockAgain,
   columnLetter,
   columnsOf,
   FIRST_DATA_ROW,
   requiredColumns,
   type Table,
+  sameValue,
   WorkbookError,
 } from '../workbook/sheets';
 import { readColumns, readTable, withWholeRows } from '../workbook/read';
-import { sameHeader, stillHolds } from '../workbook/rowChecks';
+import { sameHeader } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
+import { MOVED, type Moved, untilSettled } from '../platform/attempts';
 import { logMailReport, logProblems } from '../platform/log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface PaidOutChange {
   salesperson: string;
@@ -103,8 +109,6 @@ const INVOICE_COLUMNS = [
   'cost',
   'paidDate',
 ] as const;
-/** Reads of the month's rows before writing, when people move rows meanwhile (then 'busy'). */
-const PLAN_ATTEMPTS = 3;
 
 export function runCommissions(
   spreadsheet: Spreadsheet,
@@ -219,23 +223,28 @@ export function runCommissions(
 }
 
 /**
- * Inside the document lock: compares with the paid-out totals, then replaces the month's rows of
+ * Inside the document lock: compares with the paid-out totals, then rewrites the month's rows of
  * Commission details and Commission report (unless a paid-out total would change unasked). A
  * sheet whose month rows already hold exactly the new rows is left alone: a rerun that changes
- * nothing writes nothing (no append, no delete), and "Paid out" stays as it is.
+ * nothing writes nothing, and "Paid out" stays as it is.
  *
  * Shared editing: the document lock does not stop people from sorting, inserting or deleting
- * rows by hand, and the old rows are deleted by the row numbers read. So, just before writing,
- * the Month column of each sheet to be written is read again over the rows read (one call each);
- * if it no longer holds what was read, the plan is made again from a new read, up to
- * PLAN_ATTEMPTS times, then the run stops with the 'busy' message having written nothing.
- * The check is made before appending rather than before deleting: once the new rows are
- * appended, a sort mixes them with the old ones and neither can be told apart any more, so the
- * only safe answer then would be to leave the month twice; checked before, the sheet is still
- * untouched and reading again is enough. What is left is the window of the append's own calls
- * (getLastRow, getMaxRows, setValues) before the delete: rows moved by hand in that window can
- * still make the delete remove other rows (the remaining gap). When the Month column holds what
- * was read, the month's rows are at the same numbers, even if rows were sorted among themselves.
+ * rows by hand while the run works, so nothing is written by a row number remembered across
+ * calls without checking it right before (planMonth, writePlan). Each sheet's month rows are
+ * rewritten in place: every new line takes the old row with its key (month + salesperson in the
+ * report; + invoice + commission type in the details), so the team's own columns stay with
+ * their key without being written at all; the lines left take old rows whose key is gone (when
+ * those hold no team note); only the extra lines are appended, and only the surplus old rows
+ * deleted. Right before each write — one setValues per run of adjacent rows, one append, one
+ * deleteRows per run of adjacent surplus rows, bottom first — the header is read again, then
+ * the cells of those rows (every cell the write covers, the key cells included; a row to delete,
+ * whole), the second read being the call right before the write. When anything moved the run
+ * reads and plans again (untilSettled: three attempts, then "busy"). A new plan made after some
+ * writes sees the rows already rewritten as lines of the month holding their key's new values:
+ * they are left as they are, and it goes on with what is left, so a retry neither leaves a line
+ * twice nor loses one. The window left is the instant between a check and its write, as for the
+ * other writers (README, "Shared editing"). A busy stop after some writes leaves the month
+ * partly recomputed (each row right for its key, no other month touched): run it again.
  */
 function writeMonth(
   spreadsheet: Spreadsheet,
@@ -255,98 +264,77 @@ function writeMonth(
     problems,
     statements: null,
   };
-  for (let attempt = 0; attempt < PLAN_ATTEMPTS; attempt++) {
-    const read = readMonth(spreadsheet, month, lang, timeZone);
-    if (!read) continue; // the month's rows moved while they were read
-    const { report, details, oldReport, oldDetails } = read;
-    const paidOut = new Map<string, { paid: boolean; commission: number; name: string }>();
-    for (const { row } of oldReport) {
-      const name = String(row[report.index.salesperson] ?? '').trim();
-      const paid = row[report.index.paidOut] === true;
-      const commission = Number(row[report.index.commission]) || 0;
-      paidOut.set(codeKey(name), { paid, commission, name });
-    }
-    const newTotals = new Map(
-      result.totals.map((tot) => [codeKey(tot.salesperson), tot.commission]),
-    );
-    const paidOutChanges: PaidOutChange[] = [];
-    for (const [key, before] of paidOut) {
-      const after = newTotals.get(key) ?? 0;
-      if (before.paid && Math.round(before.commission * 100) !== Math.round(after * 100))
-        paidOutChanges.push({ salesperson: before.name, before: before.commission, after });
-    }
-    if (paidOutChanges.length > 0 && !options.overwritePaidOut)
-      return { ...base, paidOutChanges, written: false, unchanged: false };
+  // Across attempts: whether anything was written yet, and the notes of the rows deleted.
+  const progress: Progress = { wrote: false, dropped: [] };
+  return untilSettled(
+    lang,
+    (): CommissionRunReport | Moved => {
+      const read = readMonth(spreadsheet, month, lang, timeZone);
+      if (!read) return MOVED; // the month's rows moved while they were read
+      const { report, details, oldReport, oldDetails } = read;
+      const paidOut = new Map<string, { paid: boolean; commission: number; name: string }>();
+      for (const { row } of oldReport) {
+        const name = String(row[report.index.salesperson] ?? '').trim();
+        const paid = row[report.index.paidOut] === true;
+        const commission = Number(row[report.index.commission]) || 0;
+        paidOut.set(codeKey(name), { paid, commission, name });
+      }
+      const newTotals = new Map(
+        result.totals.map((tot) => [codeKey(tot.salesperson), tot.commission]),
+      );
+      const paidOutChanges: PaidOutChange[] = [];
+      for (const [key, before] of paidOut) {
+        const after = newTotals.get(key) ?? 0;
+        if (before.paid && Math.round(before.commission * 100) !== Math.round(after * 100))
+          paidOutChanges.push({ salesperson: before.name, before: before.commission, after });
+      }
+      if (paidOutChanges.length > 0 && !options.overwritePaidOut)
+        return { ...base, paidOutChanges, written: false, unchanged: false };
 
-    const unchanged =
-      oldDetails.length > 0 &&
-      sameLines(
-        oldDetails.map(({ row }) => ({
-          salesperson: String(row[details.index.salesperson] ?? ''),
-          clientCode: String(row[details.index.clientCode] ?? ''),
-          invoiceNumber: String(row[details.index.invoiceNumber] ?? ''),
-          commission: Number(row[details.index.commission]) || 0,
-        })),
-        result.lines,
-      );
-    const newReport = result.totals.map((tot) => ({
-      month: tot.month,
-      salesperson: tot.salesperson,
-      invoiceCount: tot.invoiceCount,
-      base: tot.base,
-      commission: tot.commission,
-    }));
-    const writeDetails = !sameRows(
-      details,
-      oldDetails.map((r) => r.row),
-      newDetails,
-    );
-    const writeReport = !sameRows(
-      report,
-      oldReport.map((r) => r.row),
-      newReport,
-    );
-    const done = { ...base, paidOutChanges, written: true, unchanged };
-    if (!writeDetails && !writeReport) return done;
-    // The team's own columns stay with their row's key; a note whose key is gone is reported
-    // (its text in the run's problems) before its row is deleted.
-    const dropped: CellProblem[] = [];
-    const detailNotes = teamCells(details, oldDetails, detailKey);
-    const reportNotes = teamCells(report, oldReport, reportKey);
-    const detailExtra = writeDetails
-      ? newDetails.map((d) => takeNotes(detailNotes, detailKey(d)))
-      : [];
-    const reportExtra = writeReport
-      ? newReport.map((r) => takeNotes(reportNotes, reportKey(r)))
-      : [];
-    if (writeDetails) dropped.push(...droppedNotes(details, detailNotes, lang));
-    if (writeReport) dropped.push(...droppedNotes(report, reportNotes, lang));
-    if ((writeDetails && !sameMonths(details)) || (writeReport && !sameMonths(report))) continue;
-
-    if (writeDetails)
-      replaceMonth(
-        details,
-        oldDetails.map((r) => r.sheetRow),
-        newDetails.map((values) => toCells('reportDetails', values, lang)),
-        detailExtra,
-      );
-    if (writeReport)
-      replaceMonth(
-        report,
-        oldReport.map((r) => r.sheetRow),
-        newReport.map((values) =>
-          toCells(
-            'report',
-            { ...values, paidOut: paidOut.get(codeKey(values.salesperson))?.paid ?? false },
-            lang,
-          ),
-        ),
-        reportExtra,
-      );
-    SpreadsheetApp.flush();
-    return dropped.length > 0 ? { ...done, problems: [...problems, ...dropped] } : done;
-  }
-  throw new WorkbookError(t('busy', lang));
+      // A retry after some writes sees part of the new lines already there: the run changed them.
+      const unchanged =
+        !progress.wrote &&
+        oldDetails.length > 0 &&
+        sameLines(
+          oldDetails.map(({ row }) => ({
+            salesperson: String(row[details.index.salesperson] ?? ''),
+            clientCode: String(row[details.index.clientCode] ?? ''),
+            invoiceNumber: String(row[details.index.invoiceNumber] ?? ''),
+            commission: Number(row[details.index.commission]) || 0,
+          })),
+          result.lines,
+        );
+      const newReport = result.totals.map((tot) => ({
+        month: tot.month,
+        salesperson: tot.salesperson,
+        invoiceCount: tot.invoiceCount,
+        base: tot.base,
+        commission: tot.commission,
+        paidOut: paidOut.get(codeKey(tot.salesperson))?.paid ?? false,
+      }));
+      const plans = [
+        planMonth(details, month, oldDetails, newDetails, detailKey, lang),
+        planMonth(report, month, oldReport, newReport, reportKey, lang),
+      ];
+      for (const plan of plans) if (!writePlan(plan, progress)) return MOVED;
+      const done = { ...base, paidOutChanges, written: true, unchanged };
+      if (!progress.wrote) return done;
+      SpreadsheetApp.flush();
+      return progress.dropped.length > 0
+        ? { ...done, problems: [...problems, ...progress.dropped] }
+        : done;
+    },
+    {
+      // Rows kept moving. Notes of rows already deleted are not lost unseen: their text goes
+      // with the message (the execution log gets their positions only, Law 25).
+      onBusy: (message) => {
+        logProblems(`Commissions ${month} (busy)`, progress.dropped);
+        throw new WorkbookError(
+          [message, ...progress.dropped.map((p) => `${p.sheet} ${p.row}: ${p.message}`)].join('\n'),
+        );
+      },
+    },
+  );
 }
 
 /**
@@ -399,26 +387,6 @@ function detailValues(l: CommissionLine, lang: Lang): Record<ColumnKey<'reportDe
   };
 }
 
-/**
- * Whether the month's rows of a sheet hold exactly the given records, in any order, in every
- * contract column given (text as written, case included; numbers to 1/10,000), so that writing
- * them again would change nothing. Columns missing from the sheet are not compared (they are
- * not written either).
- */
-function sameRows<S extends 'report' | 'reportDetails'>(
-  table: Table<S>,
-  rows: readonly unknown[][],
-  records: readonly Partial<Record<ColumnKey<S>, unknown>>[],
-): boolean {
-  if (rows.length !== records.length) return false;
-  if (rows.length === 0) return true;
-  const keys = (Object.keys(records[0]!) as ColumnKey<S>[]).filter((k) => table.index[k] >= 0);
-  const sorted = (list: string[]) => list.sort().join('\n');
-  const fromSheet = rows.map((row) => keys.map((k) => cellKey(row[table.index[k]])).join('\u0000'));
-  const fromRun = records.map((r) => keys.map((k) => cellKey(r[k])).join('\u0000'));
-  return sorted(fromSheet) === sorted(fromRun);
-}
-
 function cellKey(v: unknown): string {
   if (typeof v === 'number') return `n${Math.round(v * 10_000)}`;
   if (typeof v === 'string') return `s${v}`;
@@ -464,29 +432,6 @@ function monthRows(
   return out;
 }
 
-/** Whether the header and the Month column still hold, row for row, what was read (two calls). */
-function sameMonths(table: Table<'report'> | Table<'reportDetails'>): boolean {
-  return (
-    sameHeader(table.sheet, table.header) && stillHolds(table.sheet, table.rows, table.index.month)
-  );
-}
-
-/** New rows first (appended), then the old ones deleted: the sheet is never left without the month. */
-function replaceMonth<S extends 'report' | 'reportDetails'>(
-  table: Table<S>,
-  oldRows: number[],
-  records: Partial<Record<ColumnKey<S>, unknown>>[],
-  teamCells: readonly (ReadonlyMap<number, unknown> | undefined)[],
-): void {
-  appendRecords(table, records, teamCells);
-  deleteSheetRows(table.sheet, oldRows);
-}
-
-// ---------------------------------------------------------------- the team's own columns
-
-/** A month's row of the team's own columns: position → value as read, and where it was. */
-type Notes = Map<string, { cells: Map<number, unknown>; sheetRow: number; key: string }[]>;
-
 /** Report rows are keyed by month and salesperson. */
 function reportKey(r: Partial<Record<ColumnKey<'report'>, unknown>>): string {
   return [String(r.month ?? '').trim(), codeKey(String(r.salesperson ?? ''))].join(' · ');
@@ -503,59 +448,220 @@ function detailKey(r: Partial<Record<ColumnKey<'reportDetails'>, unknown>>): str
   ].join(' · ');
 }
 
+// ---------------------------------------------------------------- rewriting a month in place
+
+type MonthSheet = 'report' | 'reportDetails';
+type MonthRecord<S extends MonthSheet> = Partial<Record<ColumnKey<S>, unknown>>;
+
+/** What the attempts of one run share: whether they wrote yet, and the notes of rows deleted. */
+interface Progress {
+  wrote: boolean;
+  dropped: CellProblem[];
+}
+
+/** An old row of the month rewritten in place (sheet row, cells as read, cells to write). */
+interface Rewrite {
+  sheetRow: number;
+  before: unknown[];
+  after: unknown[];
+  /** Positions whose cell changes. */
+  changed: number[];
+}
+
+/** One sheet's plan: rows rewritten in place, records appended, old rows deleted. */
+interface MonthPlan {
+  table: Table<MonthSheet>;
+  /** Positions of the key columns (checked before each write). */
+  keyAt: number[];
+  /** Positions of the contract's columns: every other one is the team's. */
+  contractAt: Set<number>;
+  rewrites: Rewrite[];
+  append: MonthRecord<MonthSheet>[];
+  /** Old rows no new line takes, with their team notes reported when they go. */
+  surplus: (MonthRow & { notes: CellProblem[] })[];
+}
+
+const KEY_COLUMNS: { [S in MonthSheet]: readonly ColumnKey<S>[] } = {
+  report: ['month', 'salesperson'],
+  reportDetails: ['month', 'salesperson', 'invoiceNumber', 'commissionType'],
+};
+
 /**
- * The non-blank cells of the team's own columns (every column that is not the contract's) in
- * the month's rows, by the row's key; rows with the same key keep their order.
+ * Which old row of the month each new record takes. First the old rows with the record's key
+ * (one already holding exactly the record first: nothing to write there), so that the team's
+ * own columns stay with their key untouched; then, for the records left, old rows whose key is
+ * gone and that hold no team note, in sheet order (one setValues rewrites them). Records still
+ * left are appended; old rows still left are deleted, a team note in them reported with its
+ * text (teamNoteDropped). Numbers compare to 1/10,000, text as written.
  */
-function teamCells<S extends 'report' | 'reportDetails'>(
+function planMonth<S extends MonthSheet>(
   table: Table<S>,
-  rows: readonly MonthRow[],
-  keyOf: (r: Partial<Record<ColumnKey<S>, unknown>>) => string,
-): Notes {
-  const contract = new Set(Object.values(table.index as Record<string, number>));
-  const notes: Notes = new Map();
-  for (const { row, sheetRow } of rows) {
-    const cells = new Map<number, unknown>();
-    row.forEach((v, i) => {
-      if (!contract.has(i) && v !== '' && v !== null && v !== undefined) cells.set(i, v);
-    });
-    if (cells.size === 0) continue;
-    const record = Object.fromEntries(
-      Object.entries(table.index as Record<string, number>).map(([k, i]) => [k, row[i]]),
-    ) as Partial<Record<ColumnKey<S>, unknown>>;
-    const key = keyOf(record);
-    const list = notes.get(key) ?? [];
-    list.push({ cells, sheetRow, key });
-    notes.set(key, list);
-  }
-  return notes;
-}
-
-/** The team cells to write with a new row of this key (text kept as text), taken once. */
-function takeNotes(notes: Notes, key: string): Map<number, unknown> | undefined {
-  const found = notes.get(key)?.shift();
-  if (!found) return undefined;
-  return new Map([...found.cells].map(([i, v]) => [i, asCellValue(v)]));
-}
-
-/** The notes no new row took: each reported with its text, so that nothing goes unseen. */
-function droppedNotes<S extends 'report' | 'reportDetails'>(
-  table: Table<S>,
-  notes: Notes,
+  month: string,
+  old: readonly MonthRow[],
+  records: readonly MonthRecord<S>[],
+  keyOf: (r: MonthRecord<S>) => string,
   lang: Lang,
-): CellProblem[] {
-  const out: CellProblem[] = [];
-  for (const list of notes.values())
-    for (const { cells, sheetRow, key } of list)
-      for (const [i, value] of cells)
-        out.push({
-          sheet: table.name,
-          row: sheetRow,
-          column: String(table.header[i] ?? '').trim() || columnLetter(i + 1),
-          message: t('teamNoteDropped', lang, {
-            key,
-            value: value instanceof Date ? value.toISOString() : String(value),
-          }),
-        });
-  return out;
+): MonthPlan {
+  const index = table.index as Record<string, number>;
+  const columns = Object.keys(index).filter((k) => index[k]! >= 0) as ColumnKey<S>[];
+  const contractAt = new Set(columns.map((k) => index[k]!));
+  const width = table.header.length;
+  const keyOfRow = (row: unknown[]) =>
+    keyOf({
+      ...(Object.fromEntries(columns.map((k) => [k, row[index[k]!]])) as MonthRecord<S>),
+      month, // as read, the cell may be a date Sheets made of the text
+    });
+  const notesOf = (row: unknown[]) => {
+    const notes: { at: number; value: unknown }[] = [];
+    for (let i = 0; i < width; i++) {
+      const v = row[i];
+      if (!contractAt.has(i) && v !== '' && v !== null && v !== undefined)
+        notes.push({ at: i, value: v });
+    }
+    return notes;
+  };
+  const changedAt = (row: unknown[], record: MonthRecord<S>) =>
+    columns
+      .filter((k) => k in record && !sameCell(k, row[index[k]!], record[k]))
+      .map((k) => index[k]!);
+
+  const slots = old.map((o) => ({ ...o, key: keyOfRow(o.row), taken: false }));
+  const byKey = new Map<string, typeof slots>();
+  for (const slot of slots) byKey.set(slot.key, [...(byKey.get(slot.key) ?? []), slot]);
+  const slotOf = new Array<(typeof slots)[number] | undefined>(records.length);
+  for (const exact of [true, false])
+    records.forEach((record, n) => {
+      if (slotOf[n]) return;
+      const slot = byKey
+        .get(keyOf(record))
+        ?.find((s) => !s.taken && (!exact || changedAt(s.row, record).length === 0));
+      if (slot) [slot.taken, slotOf[n]] = [true, slot];
+    });
+  const free = slots.filter((s) => !s.taken && notesOf(s.row).length === 0);
+  let next = 0;
+  records.forEach((_, n) => {
+    const slot = slotOf[n] ? undefined : free[next++];
+    if (slot) [slot.taken, slotOf[n]] = [true, slot];
+  });
+
+  const rewrites: Rewrite[] = [];
+  const append: MonthRecord<S>[] = [];
+  records.forEach((record, n) => {
+    const cells = toCells(table.key, record, lang) as Record<string, unknown>;
+    const slot = slotOf[n];
+    if (!slot) return void append.push(cells as MonthRecord<S>);
+    const changed = changedAt(slot.row, record);
+    if (changed.length === 0) return;
+    const before = Array.from({ length: width }, (_, i) => slot.row[i] ?? '');
+    // Cells not rewritten are written back as read (text kept as text): only those within the
+    // block's span are written at all (writePlan).
+    const after = before.map(asCellValue);
+    for (const k of columns) if (k in cells) after[index[k]!] = cells[k];
+    rewrites.push({ sheetRow: slot.sheetRow, before, after, changed });
+  });
+  const surplus = slots
+    .filter((s) => !s.taken)
+    .map((s) => ({
+      row: s.row,
+      sheetRow: s.sheetRow,
+      notes: notesOf(s.row).map(({ at, value }) => ({
+        sheet: table.name,
+        row: s.sheetRow,
+        column: String(table.header[at] ?? '').trim() || columnLetter(at + 1),
+        message: t('teamNoteDropped', lang, {
+          key: s.key,
+          value: value instanceof Date ? value.toISOString() : String(value),
+        }),
+      })),
+    }));
+  const keyAt = KEY_COLUMNS[table.key].map((k) => index[k]!).filter((i) => i >= 0);
+  return {
+    table: table as Table<MonthSheet>,
+    keyAt,
+    contractAt,
+    rewrites,
+    append: append as MonthRecord<MonthSheet>[],
+    surplus,
+  };
+}
+
+/**
+ * Carries out a sheet's plan; false as soon as a check finds rows or columns moved (the caller
+ * reads and plans again). In place first, one setValues per run of adjacent rows over the
+ * columns from the first to the last cell that changes (the key columns included, so that
+ * the check covers them); then the append; then the surplus rows, bottom first. Every write is
+ * preceded by the header read again and then its rows' cells read again, nothing between that
+ * read and the write.
+ */
+function writePlan(plan: MonthPlan, progress: Progress): boolean {
+  const { table } = plan;
+  const sheet = table.sheet;
+  const rewriteAt = new Map(plan.rewrites.map((r) => [r.sheetRow, r]));
+  for (const run of adjacentRuns([...rewriteAt.keys()])) {
+    const rows = run.values.map((sheetRow) => rewriteAt.get(sheetRow)!);
+    // A loop, not Math.min(...): a month rewritten whole is about 15,000 rows of 8 cells.
+    let [from, to] = [Infinity, -Infinity];
+    for (const i of [plan.keyAt, ...rows.map((r) => r.changed)].flat())
+      [from, to] = [Math.min(from, i), Math.max(to, i)];
+    const range = sheet.getRange(run.start, from + 1, rows.length, to - from + 1);
+    // A team column inside the span (inserted between contract columns) is written back as it
+    // is: its formula when it holds one.
+    const teamInSpan = rows.some((r) =>
+      r.before.some((v, i) => i >= from && i <= to && !plan.contractAt.has(i) && v !== ''),
+    );
+    const formulas = teamInSpan ? range.getFormulas() : undefined;
+    const values = rows.map((r, k) =>
+      r.after
+        .slice(from, to + 1)
+        .map((v, c) => (!plan.contractAt.has(from + c) && formulas?.[k]?.[c]) || v),
+    );
+    const written = setCellValuesIfUnmoved(
+      range,
+      values,
+      () =>
+        sameHeader(sheet, table.header) &&
+        cellsHold(
+          sheet,
+          run.start,
+          from,
+          rows.map((r) => r.before.slice(from, to + 1)),
+        ),
+    );
+    if (!written) return false;
+    progress.wrote = true;
+  }
+  if (plan.append.length > 0) {
+    if (!appendRecordsIfUnmoved(table, plan.append)) return false;
+    progress.wrote = true;
+  }
+  // Sheets refuses to delete every non-frozen row: the sheet keeps one when no other is left.
+  if (plan.surplus.length > 0 && plan.surplus.length >= table.rows.length) {
+    const maxRows = sheet.getMaxRows();
+    if (plan.surplus.length >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
+  }
+  // A row to delete is read again whole: its every cell, the team's included, must be as read
+  // (a column inserted meanwhile shifts them too). No header check: a whole row goes.
+  const width = table.header.length;
+  const surplusAt = new Map(plan.surplus.map((s) => [s.sheetRow, s]));
+  for (const run of adjacentRuns([...surplusAt.keys()]).reverse()) {
+    const rows = run.values.map((sheetRow) => surplusAt.get(sheetRow)!);
+    const whole = rows.map((s) => Array.from({ length: width }, (_, i) => s.row[i] ?? ''));
+    if (!cellsHold(sheet, run.start, 0, whole)) return false;
+    sheet.deleteRows(run.start, rows.length);
+    progress.wrote = true;
+    progress.dropped.push(...rows.flatMap((s) => s.notes));
+  }
+  return true;
+}
+
+/** Whether a cell as read holds what the run computed (Paid out: ticked or not, blank is not). */
+function sameCell(key: string, read: unknown, value: unknown): boolean {
+  if (key === 'paidOut') return (read === true) === (value === true);
+  return cellKey(read) === cellKey(value);
+}
+
+/** Whether the block at (`row`, column position `from`) still holds `cells` as read (one call). */
+function cellsHold(sheet: Sheet, row: number, from: number, cells: readonly unknown[][]): boolean {
+  const now = blockAgain(sheet, row, from + 1, cells.length, cells[0]?.length ?? 1);
+  return now !== null && cells.every((r, k) => r.every((v, c) => sameValue(now[k]?.[c], v)));
 }

@@ -24,12 +24,13 @@ import { csvField } from '../../shared/csv';
 import { t } from '../platform/messages';
 import { loadSettings } from '../platform/settings';
 import { scriptJson } from '../privacy/download';
-import { FIRST_DATA_ROW, WorkbookError, requiredColumns, type Table } from '../workbook/sheets';
+import { FIRST_DATA_ROW, requiredColumns, type Table } from '../workbook/sheets';
 import { readColumns, readTable, withWholeRows } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { deleteSheetRows } from '../workbook/write';
 import { loadRetentionMonths } from '../workbook/size';
 import { withDocumentLock } from '../platform/lock';
+import { MOVED, type Moved, untilSettled } from '../platform/attempts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,7 +39,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * the dialog, about 70 bytes a line, so at most about 3.5 MB. More eligible months: run again.
  */
 export const MAX_FOLD_LINES = 50_000;
-const ATTEMPTS = 3;
 const LOCK_WAIT_MS = 30_000;
 
 export interface FoldMonth {
@@ -96,7 +96,8 @@ export function planFold(spreadsheet: Spreadsheet, only?: readonly Month[]): Fol
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const retentionMonths = loadRetentionMonths();
   const cutoff = retentionCutoff(monthOfDay(dayInZone(new Date(), timeZone)), retentionMonths);
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  // Rows moved between reading the Month column and the months' rows: read again.
+  return untilSettled(lang, (): FoldPlan | Moved => {
     const report = reportMonths(readTable(spreadsheet, 'report', lang), timeZone);
     const months = readColumns(
       spreadsheet,
@@ -129,12 +130,11 @@ export function planFold(spreadsheet: Spreadsheet, only?: readonly Month[]): Fol
       return { ...base, months: [], csv: '', fingerprint: '', rows: [], table: null };
     const rows = chosen.flatMap((c) => byMonth.get(c.month)!).sort((a, b) => a - b);
     const whole = withWholeRows(months, rows, ['month']);
-    if (!whole) continue; // rows moved while they were read
+    if (!whole) return MOVED; // rows moved while they were read
     const csv = toCsv(whole, rows, timeZone);
     const fingerprint = SparkMD5.hash(`${chosen.map((c) => c.month).join(',')}\n${csv}`);
     return { ...base, months: chosen, csv, fingerprint, rows, table: whole };
-  }
-  throw new WorkbookError(t('busy', lang));
+  });
 }
 
 /** The header and the given rows, every column (the team's too), as RFC 4180 CSV. */

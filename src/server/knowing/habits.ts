@@ -17,6 +17,7 @@ import { readTable } from '../workbook/read';
 import { setCellValuesIfUnmoved } from '../workbook/write';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
+import { MOVED, untilSettled } from '../platform/attempts';
 import { isAnonymizedName } from '../privacy/privacy';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -46,7 +47,7 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
   return withDocumentLock(lang, LOCK_WAIT_MS, () => {
     // The column is written by row number: if someone sorted, inserted or deleted rows (or
     // inserted a column) since Clients was read, read and plan again (3 times, then busy).
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    return untilSettled(lang, () => {
       const clients = readTable(spreadsheet, 'clients', lang);
       const hi = clients.index.computedHabits;
       if (hi < 0)
@@ -79,14 +80,10 @@ export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
         () =>
           sameHeader(clients.sheet, clients.header) && stillHolds(clients.sheet, clients.rows, ci),
       );
-      if (written) return report;
-    }
-    throw new WorkbookError(t('busy', lang));
+      return written ? report : MOVED;
+    });
   });
 }
-
-/** Reads of Clients before its habits column is written, when rows keep moving meanwhile. */
-const ATTEMPTS = 3;
 
 /** The sidebar's search: clients who bought `productType`, most purchases first. */
 export function searchBuyers(productType: unknown): HabitsSearchResult {

@@ -19,6 +19,7 @@ import {
   type MemberBody,
 } from './mailchimp';
 import { withDocumentLock } from '../platform/lock';
+import { MOVED, untilSettled } from '../platform/attempts';
 import { t } from '../platform/messages';
 import { readAudience, type AudienceClient } from './audience';
 import { loadSettings } from '../platform/settings';
@@ -274,21 +275,18 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
   return report;
 }
 
-/** Reads of the codes before writing, when people move rows meanwhile (then 'busy'). */
-const WRITE_ATTEMPTS = 3;
-
 /**
  * Writes the new sync states by client code under the document lock, from a fresh read of the
  * Code and Mailchimp sync columns: one block from the first to the last row whose state
  * changes. Right before the write the header and the codes of those rows are read again (two
  * calls, the second immediately before the setValues); if anything moved, it reads and plans
- * again, at most WRITE_ATTEMPTS times, then stops with 'busy' having written nothing (the
+ * again, at most three times (untilSettled), then stops with 'busy' having written nothing (the
  * Mailchimp side is done: the next sync sends the same requests, which change nothing there).
  */
 function writeSyncStates(spreadsheet: Spreadsheet, lang: Lang, states: Map<string, string>): void {
   if (states.size === 0) return;
-  withDocumentLock(lang, LOCK_WAIT_MS, () => {
-    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+  withDocumentLock(lang, LOCK_WAIT_MS, () =>
+    untilSettled(lang, () => {
       const table = readColumns(spreadsheet, 'clients', lang, ['code', 'mailchimpSync']);
       const ci = table.index.code;
       const si = table.index.mailchimpSync;
@@ -296,19 +294,18 @@ function writeSyncStates(spreadsheet: Spreadsheet, lang: Lang, states: Map<strin
         const state = states.get(codeKey(String(row[ci] ?? '')));
         return state !== undefined && !sameValue(state, row[si]) ? [r] : [];
       });
-      if (changed.length === 0) return;
+      if (changed.length === 0) return true;
       const first = changed[0]!;
       const last = changed[changed.length - 1]!;
       const values = table.rows
         .slice(first, last + 1)
         .map((row) => [asCellValue(states.get(codeKey(String(row[ci] ?? ''))) ?? row[si] ?? '')]);
       const rows = Array.from({ length: last - first + 1 }, (_, k) => first + k + FIRST_DATA_ROW);
-      if (!sameHeader(table.sheet, table.header)) continue;
+      if (!sameHeader(table.sheet, table.header)) return MOVED;
       const range = table.sheet.getRange(first + FIRST_DATA_ROW, si + 1, values.length, 1);
-      if (setCellValuesIfUnmoved(range, values, () => stillAt(table, 'code', rows))) return;
-    }
-    throw new WorkbookError(t('busy', lang));
-  });
+      return setCellValuesIfUnmoved(range, values, () => stillAt(table, 'code', rows)) || MOVED;
+    }),
+  );
 }
 
 const MAX_LINES = 25;

@@ -18,6 +18,7 @@ import { dayInZone } from '../../domain/time';
 import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
 import { withDocumentLock } from '../platform/lock';
 import { forgetEntries } from '../platform/documentCache';
+import { MOVED, untilSettled } from '../platform/attempts';
 import { t } from '../platform/messages';
 import { downloadPage } from './download';
 import { loadSettings } from '../platform/settings';
@@ -325,9 +326,6 @@ export function planAnonymization(spreadsheet: Spreadsheet, lang: Lang, code: st
   return plans;
 }
 
-/** Attempts when rows move between the plan and the writes; then "busy", nothing written. */
-const ANONYMIZE_ATTEMPTS = 3;
-
 /**
  * The blocks a plan writes: runs of adjacent client rows, each over the columns from the first
  * to the last cell that changes (the code column included, so the check covers the key).
@@ -411,11 +409,11 @@ function anonymizeConfirmation(lang: Lang, target: Target, plans: readonly Sheet
  * each block right after reading it once more: a block is one run of adjacent client rows over
  * the columns that change, in one setValues. A block that no longer holds what was read (rows
  * sorted, inserted or deleted, a cell typed) makes it read and plan again; after
- * ANONYMIZE_ATTEMPTS it gives up with "busy". A retry after some blocks were written is safe:
+ * three attempts (untilSettled) it gives up with "busy". A retry after some blocks were written is safe:
  * those blocks now hold blanks, which the new plan keeps.
  */
 export function anonymizeLocked(spreadsheet: Spreadsheet, lang: Lang, code: string): number {
-  for (let attempt = 0; attempt < ANONYMIZE_ATTEMPTS; attempt++) {
+  return untilSettled(lang, () => {
     const plans = planAnonymization(spreadsheet, lang, code);
     const work = plans.map((plan) => ({ plan, blocks: planBlocks(plan) }));
     const ready = work.every(
@@ -424,7 +422,7 @@ export function anonymizeLocked(spreadsheet: Spreadsheet, lang: Lang, code: stri
         (sameHeader(plan.table.sheet, plan.table.header) &&
           blocks.every((b) => blockUnchanged(plan, b))),
     );
-    if (!ready) continue;
+    if (!ready) return MOVED;
     let moved = false;
     for (const { plan, blocks } of work) {
       for (const b of blocks) {
@@ -452,8 +450,7 @@ export function anonymizeLocked(spreadsheet: Spreadsheet, lang: Lang, code: stri
       }
       if (moved) break;
     }
-    if (moved) continue;
+    if (moved) return MOVED;
     return plans.find((p) => p.table.key === 'crmLog')?.rows.length ?? 0;
-  }
-  throw new WorkbookError(t('busy', lang));
+  });
 }

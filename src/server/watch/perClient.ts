@@ -11,22 +11,21 @@ import { dayInZone } from '../../domain/time';
 import type { Settings } from '../../domain/types';
 import { watchClient, formatWatchReasons, type WatchResult } from '../../domain/watch';
 import type { ColumnKey, SheetKey } from '../../shared/contract';
-import { t } from '../platform/messages';
 import { notifyNewlyWatched, type NewlyWatched } from './notifications';
 import { asClients, asTerms, readAll, readInvoices } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { TERMS_INPUTS, WATCH_REQUIRED, onlyColumns, sameCell } from './refresh';
-import { FIRST_DATA_ROW, WorkbookError, type Table } from '../workbook/sheets';
+import { FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { readColumns, rowsWithCode, withWholeRows } from '../workbook/read';
 import { unmoved } from '../workbook/rowChecks';
 import { writeRowCells } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
+import { MOVED, untilSettled } from '../platform/attempts';
 import { logMailReport } from '../platform/log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LOCK_WAIT_MS = 10_000;
-const ATTEMPTS = 3;
 /** More clients than this: the full refresh (it writes whole columns in a few calls). */
 export const MAX_CLIENTS = 10;
 
@@ -47,13 +46,9 @@ export function refreshClientsWatch(
   const today = dayInZone(new Date(), timeZone);
   const keys = new Set(codes.map(codeKey).filter((k) => k !== ''));
 
-  const outcome = withDocumentLock(lang, LOCK_WAIT_MS, () => {
-    let found: Outcome | undefined;
-    for (let attempt = 0; attempt < ATTEMPTS && found === undefined; attempt++)
-      found = refreshClientsOnce(spreadsheet, keys, ctx, settings, today);
-    if (found === undefined) throw new WorkbookError(t('busy', lang));
-    return found;
-  });
+  const outcome = withDocumentLock(lang, LOCK_WAIT_MS, () =>
+    untilSettled(lang, () => refreshClientsOnce(spreadsheet, keys, ctx, settings, today) ?? MOVED),
+  );
   // Mail goes out after the lock is released (slow, needs no sheet).
   if (settings.notifyWatch && outcome.newlyWatched.length > 0) {
     const sent = notifyNewlyWatched(spreadsheet, outcome.newlyWatched, settings);

@@ -19,17 +19,12 @@ import { t } from '../platform/messages';
 import { asClients, asTerms, readAll, readInvoices } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from './notifications';
-import {
-  adjacentRuns,
-  columnsOf,
-  FIRST_DATA_ROW,
-  type Table,
-  WorkbookError,
-} from '../workbook/sheets';
+import { adjacentRuns, columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { asCellValue, setCellValues } from '../workbook/write';
 import { readColumns } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
+import { MOVED, untilSettled } from '../platform/attempts';
 import { logMailReport } from '../platform/log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,8 +44,6 @@ export interface WatchRefreshReport {
 }
 
 const LOCK_WAIT_MS = 30_000;
-/** Attempts when rows move under the refresh (a sort or an insertion between read and write). */
-const ATTEMPTS = 3;
 
 export function refreshWatch(
   spreadsheet: Spreadsheet,
@@ -62,13 +55,9 @@ export function refreshWatch(
   const ctx: ReadContext = { lang, timeZone };
   const today = dayInZone(new Date(), timeZone);
 
-  const report = withDocumentLock(lang, LOCK_WAIT_MS, () => {
-    let found: WatchRefreshReport | null = null;
-    for (let attempt = 0; attempt < ATTEMPTS && !found; attempt++)
-      found = refreshAllOnce(spreadsheet, settings, ctx, today);
-    if (!found) throw new WorkbookError(t('busy', lang));
-    return found;
-  });
+  const report = withDocumentLock(lang, LOCK_WAIT_MS, () =>
+    untilSettled(lang, () => refreshAllOnce(spreadsheet, settings, ctx, today) ?? MOVED),
+  );
   // Mail goes out after the lock is released: it is slow and needs no sheet.
   if (options.notify !== false && settings.notifyWatch && report.newlyWatched.length > 0) {
     const sent = notifyNewlyWatched(spreadsheet, report.newlyWatched, settings);

@@ -5,7 +5,7 @@
  */
 import { codeKey } from '../../domain/cells';
 import { type ColumnKey, type Lang, normalizeHeader, type SheetKey } from '../../shared/contract';
-import { t } from '../platform/messages';
+import { MOVED, untilSettled } from '../platform/attempts';
 import { sameHeader, stillHolds } from './rowChecks';
 import {
   adjacentRuns,
@@ -17,7 +17,6 @@ import {
   sheetOf,
   sheetValues,
   type Table,
-  WorkbookError,
 } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -38,9 +37,6 @@ export function readTable<S extends SheetKey>(
   const index = checkedIndex(key, header, name, lang, required);
   return { key, sheet, name, lang, index, header, rows: withoutTrailingBlanks(values.slice(1)) };
 }
-
-/** Attempts when a column is inserted or moved between reading the header and the columns. */
-const COLUMN_ATTEMPTS = 3;
 
 /**
  * Reads only the `wanted` contract columns of a sheet: the header row, then one block per run
@@ -65,7 +61,7 @@ export function readColumns<S extends SheetKey>(
   required: readonly ColumnKey<S>[] = wanted,
 ): Table<S> {
   const { sheet, name } = sheetOf(spreadsheet, key, lang);
-  for (let attempt = 0; attempt < COLUMN_ATTEMPTS; attempt++) {
+  return untilSettled(lang, () => {
     const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
     const index = checkedIndex(key, header, name, lang, required);
     const positions = [...new Set(wanted.map((k) => index[k]).filter((i) => i >= 0))];
@@ -86,7 +82,7 @@ export function readColumns<S extends SheetKey>(
     const moved = blocks.some(({ run, values }) =>
       run.values.some((i, k) => normalizeHeader(values[0]?.[k]) !== normalizeHeader(header[i])),
     );
-    if (moved) continue;
+    if (moved) return MOVED;
     // Rows typed at the end between two blocks are left to the next run: a row is kept only
     // when every block has it.
     const height = blocks.length === 0 ? 1 : Math.min(...blocks.map((b) => b.values.length));
@@ -101,10 +97,9 @@ export function readColumns<S extends SheetKey>(
         });
       rows.push(row);
     }
-    if (blocks.length > 1 && check >= 0 && !stillHolds(sheet, rows, check)) continue;
+    if (blocks.length > 1 && check >= 0 && !stillHolds(sheet, rows, check)) return MOVED;
     return { key, sheet, name, lang, index, header, rows: withoutTrailingBlanks(rows) };
-  }
-  throw new WorkbookError(t('busy', lang));
+  });
 }
 
 /**

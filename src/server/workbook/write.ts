@@ -4,6 +4,7 @@
  * formula or another type.
  */
 import { type ColumnKey, type SheetKey } from '../../shared/contract';
+import { sameHeader } from './rowChecks';
 import { adjacentRuns, columnsOf, type Table } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -118,35 +119,69 @@ export function setCellValuesIfUnmoved(
   return true;
 }
 
-/**
- * Appends records after the last row with content, in one block as wide as the header. Cells
- * of the team's own columns stay blank, unless `extra` gives cell-ready values by position for
- * a record (a recomputed row keeping the team's notes). Grows the sheet first when it is full
- * (writing past the last row is an error in Sheets).
- */
-export function appendRecords<S extends SheetKey>(
+/** Records as whole rows as wide as the header: contract columns filled, the team's own blank. */
+function recordRows<S extends SheetKey>(
   table: Table<S>,
   records: readonly Partial<Record<ColumnKey<S>, unknown>>[],
-  extra: readonly (ReadonlyMap<number, unknown> | undefined)[] = [],
-): number {
-  if (records.length === 0) return 0;
+): unknown[][] {
   const width = Math.max(table.header.length, 1);
-  const rows = records.map((record, r) => {
+  return records.map((record) => {
     const row: unknown[] = new Array<unknown>(width).fill('');
-    for (const [i, v] of extra[r] ?? []) if (i < width) row[i] = v;
     for (const column of columnsOf(table.key)) {
       const i = table.index[column.key];
       if (i >= 0 && column.key in record) row[i] = record[column.key];
     }
     return row;
   });
-  const first = table.sheet.getLastRow() + 1;
-  const maxRows = table.sheet.getMaxRows();
-  const last = first + rows.length - 1;
+}
+
+/**
+ * Where `count` rows go after the last row with content (getLastRow, getMaxRows): grows the
+ * sheet first when it is full (writing past the last row is an error in Sheets).
+ */
+function appendRange(sheet: Sheet, count: number, width: number) {
+  const first = sheet.getLastRow() + 1;
+  const maxRows = sheet.getMaxRows();
+  const last = first + count - 1;
   // Grow with room to spare, so that the next saves need no growth (one call saved each).
-  if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows + GROWTH_ROWS);
-  setCellValues(table.sheet.getRange(first, 1, rows.length, width), rows);
+  if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows + GROWTH_ROWS);
+  return { first, range: sheet.getRange(first, 1, count, width) };
+}
+
+/**
+ * Appends records after the last row with content, in one block as wide as the header. Cells
+ * of the team's own columns stay blank.
+ */
+export function appendRecords<S extends SheetKey>(
+  table: Table<S>,
+  records: readonly Partial<Record<ColumnKey<S>, unknown>>[],
+): number {
+  if (records.length === 0) return 0;
+  const rows = recordRows(table, records);
+  const { first, range } = appendRange(table.sheet, rows.length, rows[0]!.length);
+  setCellValues(range, rows);
   return first;
+}
+
+/**
+ * appendRecords for a writer that checks before writing: right before the setValues the header
+ * is read again (no column inserted or moved) and then the last row with content (nothing typed
+ * or moved below it since it was found), the second check being the call right before the
+ * write. Returns false, having written nothing, when either changed: the caller reads and plans
+ * again. The sheet may have grown by then (blank rows at the end, harmless).
+ */
+export function appendRecordsIfUnmoved<S extends SheetKey>(
+  table: Table<S>,
+  records: readonly Partial<Record<ColumnKey<S>, unknown>>[],
+): boolean {
+  if (records.length === 0) return true;
+  const rows = recordRows(table, records);
+  const { first, range } = appendRange(table.sheet, rows.length, rows[0]!.length);
+  return setCellValuesIfUnmoved(
+    range,
+    rows,
+    () => sameHeader(table.sheet, table.header) && table.sheet.getLastRow() + 1 === first,
+  );
 }
 
 /** Deletes sheet rows (1-based), bottom first, one call per run of adjacent rows. */
