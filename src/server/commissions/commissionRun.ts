@@ -326,11 +326,13 @@ function writeMonth(
     },
     {
       // Rows kept moving. Notes of rows already deleted are not lost unseen: their text goes
-      // with the message (the execution log gets their positions only, Law 25).
+      // to the person who ran it (the error's detail, shown by the menu); the message, which a
+      // trigger's failure puts in the execution log, and the log get their positions only (Law 25).
       onBusy: (message) => {
         logProblems(`Commissions ${month} (busy)`, progress.dropped);
         throw new WorkbookError(
-          [message, ...progress.dropped.map((p) => `${p.sheet} ${p.row}: ${p.message}`)].join('\n'),
+          [message, ...progress.dropped.map((p) => `${p.sheet} ${p.row} (${p.column})`)].join('\n'),
+          progress.dropped.map((p) => `${p.sheet} ${p.row}: ${p.message}`).join('\n') || undefined,
         );
       },
     },

@@ -6,7 +6,7 @@ import { previousMonth, dayInZone } from '../../domain/time';
 import { runCommissions } from '../commissions/commissionRun';
 import { t } from './messages';
 import { workbookLang } from './settings';
-import { findSheet } from '../workbook/sheets';
+import { findSheet, WorkbookError } from '../workbook/sheets';
 import { logProblems } from './log';
 
 /** How many problems an alert lists before saying "and N more". */
@@ -48,7 +48,12 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
   try {
     report = runCommissions(spreadsheet, month);
   } catch (e) {
-    ui.alert(t('menuTitle', lang), e instanceof Error ? e.message : String(e), ui.ButtonSet.OK);
+    const detail = e instanceof WorkbookError && e.detail ? `\n\n${e.detail}` : '';
+    ui.alert(
+      t('menuTitle', lang),
+      (e instanceof Error ? e.message : String(e)) + detail,
+      ui.ButtonSet.OK,
+    );
     return;
   }
   if (!report.written) {

@@ -23,7 +23,15 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** An error whose message is meant for the user, already in the workbook language. */
 export class WorkbookError extends Error {
-  constructor(message: string) {
+  /**
+   * @param detail what the person who ran it should see too but the execution log must not hold
+   * (cell contents, Law 25): shown by the menu, never part of `message`, which a trigger's
+   * failure logs.
+   */
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
     super(message);
     this.name = 'WorkbookError';
   }
