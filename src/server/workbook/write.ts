@@ -4,12 +4,15 @@
  * formula or another type.
  */
 import { type ColumnKey, type SheetKey } from '../../shared/contract';
-import { adjacentRuns, columnsOf, type Table } from './sheets';
+import { t } from '../platform/messages';
+import { adjacentRuns, columnsOf, WorkbookError, type Table } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Blank rows added beyond what an append needs when a sheet is full. */
 const GROWTH_ROWS = 100;
+/** Attempts of an append whose rows were found taken (rows inserted above meanwhile). */
+const APPEND_ATTEMPTS = 3;
 
 /**
  * Strings Sheets would read as a formula when written (Sheets treats + and - like =), or whose
@@ -86,6 +89,25 @@ export function writeRowCells<S extends SheetKey>(
   sheetRow: number,
   cells: Partial<Record<ColumnKey<S>, unknown>>,
 ): void {
+  for (const block of rowCellBlocks(table, sheetRow, cells))
+    setCellValues(block.range, block.values);
+}
+
+/** A range and the cell-ready values to write into it. */
+export interface CellBlock {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  values: unknown[][];
+}
+
+/**
+ * The blocks writeRowCells writes (one range per run of adjacent columns; one getRange call
+ * each), for a writer that checks before writing (setBlocksIfUnmoved).
+ */
+export function rowCellBlocks<S extends SheetKey>(
+  table: Table<S>,
+  sheetRow: number,
+  cells: Partial<Record<ColumnKey<S>, unknown>>,
+): CellBlock[] {
   const byPosition = new Map<number, unknown>();
   for (const column of columnsOf(table.key)) {
     if (!(column.key in cells)) continue;
@@ -93,11 +115,26 @@ export function writeRowCells<S extends SheetKey>(
     if (i < 0) continue;
     byPosition.set(i, cells[column.key]);
   }
-  for (const run of adjacentRuns([...byPosition.keys()])) {
-    setCellValues(table.sheet.getRange(sheetRow, run.start + 1, 1, run.values.length), [
-      run.values.map((i) => byPosition.get(i)),
-    ]);
-  }
+  return adjacentRuns([...byPosition.keys()]).map((run) => ({
+    range: table.sheet.getRange(sheetRow, run.start + 1, 1, run.values.length),
+    values: [run.values.map((i) => byPosition.get(i))],
+  }));
+}
+
+/**
+ * setCellValuesIfUnmoved for several blocks of one sheet: every range and format is obtained
+ * first, then `unmoved` is checked once, then the blocks are written by adjacent setValues
+ * calls, with no other call in between (a move there would be the window the README states).
+ * No blocks: nothing checked, true.
+ */
+export function setBlocksIfUnmoved(blocks: readonly CellBlock[], unmoved: () => boolean): boolean {
+  if (blocks.length === 0) return true;
+  const formats = blocks.map((b) =>
+    needsFormats(b.values) ? b.range.getNumberFormats() : undefined,
+  );
+  if (!unmoved()) return false;
+  blocks.forEach((b, k) => setCellValues(b.range, b.values, formats[k]));
+  return true;
 }
 
 /**
@@ -122,7 +159,9 @@ export function setCellValuesIfUnmoved(
  * Appends records after the last row with content, in one block as wide as the header. Cells
  * of the team's own columns stay blank, unless `extra` gives cell-ready values by position for
  * a record (a recomputed row keeping the team's notes). Grows the sheet first when it is full
- * (writing past the last row is an error in Sheets).
+ * (writing past the last row is an error in Sheets). Writes only if the last row with content
+ * is still the one above right before (one more call, no cell read); "busy" when rows keep
+ * being inserted above.
  */
 export function appendRecords<S extends SheetKey>(
   table: Table<S>,
@@ -140,13 +179,20 @@ export function appendRecords<S extends SheetKey>(
     }
     return row;
   });
-  const first = table.sheet.getLastRow() + 1;
-  const maxRows = table.sheet.getMaxRows();
-  const last = first + rows.length - 1;
-  // Grow with room to spare, so that the next saves need no growth (one call saved each).
-  if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows + GROWTH_ROWS);
-  setCellValues(table.sheet.getRange(first, 1, rows.length, width), rows);
-  return first;
+  for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
+    const first = table.sheet.getLastRow() + 1;
+    const maxRows = table.sheet.getMaxRows();
+    const last = first + rows.length - 1;
+    // Grow with room to spare, so that the next saves need no growth (one call saved each).
+    if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows + GROWTH_ROWS);
+    const range = table.sheet.getRange(first, 1, rows.length, width);
+    // Right before writing, the last row with content is still the one above: a row inserted
+    // by hand above since getLastRow moved the last row into the rows written, and the append
+    // wrote over a colleague's row (writerProperties.test.ts). Else looked up again.
+    const stillLast = () => table.sheet.getLastRow() + 1 === first;
+    if (setCellValuesIfUnmoved(range, rows, stillLast)) return first;
+  }
+  throw new WorkbookError(t('busy', table.lang));
 }
 
 /** Deletes sheet rows (1-based), bottom first, one call per run of adjacent rows. */
