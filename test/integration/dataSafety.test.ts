@@ -3,7 +3,9 @@
  * anonymize blanks the right client and all of it, commission reruns keep the team's columns,
  * the Mailchimp sync state lands on its client, Set up takes over no typed column. Each case
  * is a hand edit landing between two service calls (emu.at) or a format a colleague cleared.
- * Run `npm run build` first.
+ * Last, the property tests of anonymize and the Mailchimp sync (random hand sorts, inserts and
+ * deletes at random calls; shared pieces in handEdits.ts, the other writers' properties in
+ * writerProperties.test.ts). Run `npm run build` first.
  */
 import { createEmulator, type Emulator, type EmulatorState } from '../../emulator';
 import fc from 'fast-check';

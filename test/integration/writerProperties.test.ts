@@ -12,8 +12,10 @@
  * An edit landing right before a write call is the window left by design (README, "Shared
  * editing") and is skipped (fc.pre). Writers: the form save, the watch refresh, the
  * per-client update (the edit trigger after a payment date typed in Invoices; a save of a
- * credit limit), and Set up run again on a workbook with data. Anonymize and the Mailchimp
- * sync: dataSafety.test.ts. Run `npm run build` first.
+ * credit limit), the buying-habits run, and Set up run again on a workbook with data.
+ * Anonymize and the Mailchimp sync: dataSafety.test.ts (shared pieces: handEdits.ts). Each
+ * bug a property found is kept below as its failing sequence tried at every service call.
+ * Run `npm run build` first.
  */
 import { createEmulator, type EmulatorState } from '../../emulator';
 import fc from 'fast-check';
@@ -466,6 +468,18 @@ function creditLimitCase(): WriterCase {
   };
 }
 
+/** The buying-habits run (the daily trigger's first part; the follow-up digest writes no cell). */
+function habitsCase(): WriterCase {
+  const habits = (wb: TestWorkbook) => wb.run('refreshBuyingHabits');
+  return {
+    fixture: refreshedWorkbook().emu.exportState(),
+    run: habits,
+    sheets: ['Clients', 'Factures'],
+    own: '',
+    clean: habits,
+  };
+}
+
 /** Set up run again, with two contract columns deleted by hand to add back. */
 function setupCase(): WriterCase {
   const wb0 = refreshedWorkbook();
@@ -516,6 +530,10 @@ describe('property: random hand sorts, inserts and deletes at any service call o
 
   it('per-client update: a credit limit saved, edits in Clients, Terms, Invoices', () => {
     assertWriterProperty(creditLimitCase(), RUNS);
+  }, 60_000);
+
+  it('buying habits, edits in Clients and Invoices', () => {
+    assertWriterProperty(habitsCase(), RUNS);
   }, 60_000);
 
   it('Set up run again on a workbook with data (two contract columns to add back), edits in any sheet', () => {
