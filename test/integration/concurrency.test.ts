@@ -749,12 +749,12 @@ describe('a hand sort between the last read and the write', () => {
     },
   );
 
-  // KNOWN LIMIT (src/server/watch/perClient.ts, refreshOnce; the full refresh and the save alike):
-  // the rows are checked just before writing, and a sort in the instant between that check and
-  // the write call itself (here: between getRange and setValues) still puts the client's watch
-  // cells on another client's row. No check before a write closes this; reading the key column
-  // again after writing and recomputing the clients of rows that moved could.
-  test.failing.each(['Clients', 'Termes'])(
+  // Was a known limit (fixed with writerProperties.test.ts): the per-client update checked both
+  // sheets, then obtained each row's range and wrote it, so a sort between the check and a
+  // write (here: at getRange) put the client's watch cells on another client's row. Now the
+  // ranges (and formats) are obtained first and each sheet is checked right before its
+  // setValues calls (write.ts setBlocksIfUnmoved): the sort is seen, the update reads again.
+  test.each(['Clients', 'Termes'])(
     '%s sorted between the per-client check and its write: the cells stay on their rows',
     (sheet) => {
       const emu = restore();

@@ -3,24 +3,16 @@
  * anonymize blanks the right client and all of it, commission reruns keep the team's columns,
  * the Mailchimp sync state lands on its client, Set up takes over no typed column. Each case
  * is a hand edit landing between two service calls (emu.at) or a format a colleague cleared.
- * Run `npm run build` first.
+ * Last, the property tests of anonymize and the Mailchimp sync (random hand sorts, inserts and
+ * deletes at random calls; shared pieces in handEdits.ts, the other writers' properties in
+ * writerProperties.test.ts). Run `npm run build` first.
  */
 import { createEmulator, type Emulator, type EmulatorState } from '../../emulator';
 import fc from 'fast-check';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { TestWorkbook, workbook } from './harness';
 import { API_KEY, AUDIENCE, FakeMailchimp, md5 } from './newsletterFake';
-
-/** A person's edit between two service calls, in an execution of its own (not counted). */
-function byHand(emu: Emulator, edit: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => void): void {
-  const exec = emu.execution('ann@example.com');
-  try {
-    const app = exec.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    exec.uncounted(() => edit(app.getActiveSpreadsheet()));
-  } finally {
-    exec.end();
-  }
-}
+import { byHand, callLog, minus, scheduledEdits, underHandEdits } from './handEdits';
 
 function save(wb: TestWorkbook, general: Partial<ReturnType<typeof emptyClientRecord>['general']>) {
   const record = emptyClientRecord(general.code ?? 'C1');
@@ -161,22 +153,6 @@ function moveRows(emu: Emulator, how: number): void {
       } else sheet.insertRowBefore(2);
     }
   });
-}
-
-/** The kinds of service calls a run makes, in order (into `log` as they happen). */
-function callLog(emu: Emulator, run: () => void, log: string[] = []): string[] {
-  const calls = emu.calls;
-  const count = calls.count.bind(calls);
-  calls.count = (kind: string) => {
-    log.push(kind);
-    count(kind);
-  };
-  try {
-    run();
-  } finally {
-    calls.count = count;
-  }
-  return log;
 }
 
 /**
@@ -510,122 +486,32 @@ describe('Set up never takes over a typed column or strands data', () => {
 
 // ---------------------------------------------------------------- property: random hand edits
 
-type HandEdit =
-  | { kind: 'sort'; sheet: number; order: number[] }
-  | { kind: 'insert'; sheet: number; at: number }
-  | { kind: 'delete'; sheet: number; at: number };
-
-const EDITED_SHEETS = ['Clients', 'Termes', 'Journal CRM'];
-
-const handEdit: fc.Arbitrary<HandEdit> = fc.oneof(
-  fc.record({
-    kind: fc.constant('sort' as const),
-    sheet: fc.nat(2),
-    order: fc.array(fc.nat(), { minLength: 20, maxLength: 20 }),
-  }),
-  fc.record({ kind: fc.constant('insert' as const), sheet: fc.nat(2), at: fc.nat(20) }),
-  fc.record({ kind: fc.constant('delete' as const), sheet: fc.nat(2), at: fc.nat(20) }),
-);
-
-/**
- * Applies a hand edit; returns the rows it deleted (as `rows()` shows them, by sheet), which
- * the team removed and the run cannot be blamed for.
- */
-function applyEdit(
-  emu: Emulator,
-  edit: HandEdit,
-  deleted: Record<string, string[]>,
-  keep: string,
-): void {
-  byHand(emu, (ss) => {
-    const name = EDITED_SHEETS[edit.sheet]!;
-    const sheet = ss.getSheetByName(name)!;
-    const n = sheet.getLastRow() - 1;
-    if (n < 1) return;
-    const width = sheet.getLastColumn();
-    if (edit.kind === 'sort') {
-      const range = sheet.getRange(2, 1, n, width);
-      const values = range.getValues();
-      const keyed = values.map((row, i) => ({ row, k: edit.order[i % 20]! * 100 + i }));
-      range.setValues(keyed.sort((a, b) => a.k - b.k).map((x) => x.row));
-    } else if (edit.kind === 'insert') sheet.insertRowBefore(2 + (edit.at % n));
-    else {
-      const at = 2 + (edit.at % n);
-      // As rows() shows it (the emulator's stored values), to be compared with rows().
-      const [head = [], ...data] = emu.spreadsheet.values(name);
-      const row = data[at - 2] ?? [];
-      if (row[0] === keep) return; // the run's own client stays (its run would be told "not found")
-      (deleted[name] ??= []).push(
-        JSON.stringify(Object.fromEntries(head.map((h, i) => [String(h), row[i]]))),
-      );
-      sheet.deleteRow(at);
-    }
-  });
-}
-
-/** `before` without the rows deleted by hand (one occurrence each). */
-function minus(before: Record<string, string[]>, deleted: Record<string, string[]>) {
-  const out: Record<string, string[]> = {};
-  for (const [sheet, rows] of Object.entries(before)) {
-    const left = [...rows];
-    for (const d of deleted[sheet] ?? []) {
-      const i = left.indexOf(d);
-      if (i >= 0) left.splice(i, 1);
-    }
-    out[sheet] = left;
-  }
-  return out;
-}
-
 describe('property: random hand sorts, inserts and deletes at any service call', () => {
+  // Shared pieces (the edits scheduled at random calls, the window skipped, the error
+  // captured): handEdits.ts; the other writers' properties: writerProperties.test.ts.
   it('anonymize: no other client’s cell changes, the client is blanked or the run says busy', () => {
     const fixture = anonymizeFixture();
     const probe = restored(fixture);
     const calls = callLog(probe.emu, () => anonymize(probe, 'C3')).length;
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ at: fc.integer({ min: 1, max: calls }), edit: handEdit }), {
-          minLength: 1,
-          maxLength: 3,
-        }),
-        (edits) => {
-          const wb = restored(fixture);
-          const before = others(wb, 'C3');
-          const deleted: Record<string, string[]> = {};
-          let inWindow = false;
-          let error: unknown;
-          const log: string[] = [];
-          callLog(
-            wb.emu,
-            () => {
-              for (const { at, edit } of edits)
-                wb.emu.at(
-                  /./,
-                  () => {
-                    // The edit lands before this call: right before a write is the window left.
-                    if (log.at(-1) === 'Range.setValues') inWindow = true;
-                    applyEdit(wb.emu, edit, deleted, 'C3');
-                  },
-                  { occurrence: at },
-                );
-              try {
-                anonymize(wb, 'C3');
-              } catch (e) {
-                error = e;
-              }
-            },
-            log,
-          );
-          // A move in the instant between the last check and setValues is the one window
-          // left (README): such interleavings are skipped, not counted as passing.
-          fc.pre(!inWindow);
-          expect(others(wb, 'C3')).toEqual(minus(before, deleted));
-          if (error) expect(String(error)).toContain('occupé');
-          else
-            for (const r of wb.rows('Clients').filter((r) => r['Code client'] === 'C3'))
-              expect([r.Nom, r.Courriel, r.Mobile]).toEqual(['Client anonymisé', '', '']);
-        },
-      ),
+      fc.property(scheduledEdits(calls), (edits) => {
+        const wb = restored(fixture);
+        const before = others(wb, 'C3');
+        const { error, deleted, inWindow } = underHandEdits(
+          wb,
+          edits,
+          () => anonymize(wb, 'C3'),
+          'C3',
+        );
+        // A move in the instant between the last check and setValues is the one window
+        // left (README): such interleavings are skipped, not counted as passing.
+        fc.pre(!inWindow);
+        expect(others(wb, 'C3')).toEqual(minus(before, deleted));
+        if (error) expect(String(error)).toContain('occupé');
+        else
+          for (const r of wb.rows('Clients').filter((r) => r['Code client'] === 'C3'))
+            expect([r.Nom, r.Courriel, r.Mobile]).toEqual(['Client anonymisé', '', '']);
+      }),
       { numRuns: 40 },
     );
   }, 120_000);
@@ -668,57 +554,27 @@ describe('property: random hand sorts, inserts and deletes at any service call',
         .filter((r) => r['Code client'] !== '')
         .map((r) => JSON.stringify(r));
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.record({
-            at: fc.integer({ min: 1, max: calls }),
-            edit: handEdit.map((e) => ({ ...e, sheet: 0 })),
-          }),
-          { minLength: 1, maxLength: 3 },
-        ),
-        (edits) => {
-          const wb = restored(fixture);
-          const before = clientsNow(wb);
-          const deleted: Record<string, string[]> = {};
-          let inWindow = false;
-          let error: unknown;
-          const log: string[] = [];
-          callLog(
-            wb.emu,
-            () => {
-              for (const { at, edit } of edits)
-                wb.emu.at(
-                  /./,
-                  () => {
-                    if (log.at(-1) === 'Range.setValues') inWindow = true;
-                    applyEdit(wb.emu, edit, deleted, '');
-                  },
-                  { occurrence: at },
-                );
-              try {
-                sync(wb);
-              } catch (e) {
-                error = e;
-              }
-            },
-            log,
-          );
-          fc.pre(!inWindow);
-          if (error) expect(String(error)).toContain('occupé');
-          // Compared without the sync column: a row deleted after its state was written.
-          const expected = minus(
-            { Clients: typed(before) },
-            { Clients: typed(deleted.Clients ?? []) },
-          ).Clients!;
-          expect(typed(clientsNow(wb))).toEqual(expected);
-          // No state on another client's row: each names its own address's hash.
-          const misplaced = wb.rows('Clients').filter((r) => {
-            const state = String(r['Synchro Mailchimp'] ?? '');
-            return state !== '' && !state.includes(md5(String(r.Courriel)));
-          });
-          expect(misplaced).toEqual([]);
-        },
-      ),
+      fc.property(scheduledEdits(calls), (edits) => {
+        const wb = restored(fixture);
+        const before = clientsNow(wb);
+        const { error, deleted, inWindow } = underHandEdits(wb, edits, () => sync(wb), '', [
+          'Clients',
+        ]);
+        fc.pre(!inWindow);
+        if (error) expect(String(error)).toContain('occupé');
+        // Compared without the sync column: a row deleted after its state was written.
+        const expected = minus(
+          { Clients: typed(before) },
+          { Clients: typed(deleted.Clients ?? []) },
+        ).Clients!;
+        expect(typed(clientsNow(wb))).toEqual(expected);
+        // No state on another client's row: each names its own address's hash.
+        const misplaced = wb.rows('Clients').filter((r) => {
+          const state = String(r['Synchro Mailchimp'] ?? '');
+          return state !== '' && !state.includes(md5(String(r.Courriel)));
+        });
+        expect(misplaced).toEqual([]);
+      }),
       { numRuns: 40 },
     );
   }, 120_000);

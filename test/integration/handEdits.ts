@@ -141,13 +141,14 @@ export function scheduledEdits(
   });
 }
 
-/** Service calls that write cell values. */
-const WRITES = new Set(['Range.setValues', 'Range.setValue']);
+/** Service calls that write by row number: cell values, and the save's row deletions. */
+const WRITES = new Set(['Range.setValues', 'Range.setValue', 'Sheet.deleteRows']);
 
 /**
  * Whether an edit landing before the last call of `log` falls in the window left by design
- * (README, "Shared editing"): between a run's last check and its write, that is, right before
- * a write call. Inside a hook `log.at(-1)` is the call about to run (callLog).
+ * (README, "Shared editing"): between a run's last check and its write calls, that is, right
+ * before a write call (the writers make their write calls adjacent, right after the check:
+ * write.ts setBlocksIfUnmoved). Inside a hook `log.at(-1)` is the call about to run (callLog).
  */
 export function inWriteWindow(log: readonly string[]): boolean {
   return WRITES.has(log.at(-1) ?? '');
@@ -168,6 +169,8 @@ export interface UnderHandEdits {
  * Runs `run` on `wb` with `edits` landing at their service calls (sheets edited: `sheets`,
  * rows of client `keep` never deleted) and tells what happened. Properties skip runs with
  * `inWindow` (fc.pre): the instant between the last check and the write is the window left.
+ * `afterEdit` is called right after each edit is applied (e.g. to keep the workbook as it was
+ * then).
  */
 export function underHandEdits(
   wb: TestWorkbook,
@@ -175,6 +178,7 @@ export function underHandEdits(
   run: () => void,
   keep: string,
   sheets: readonly string[] = EDITED_SHEETS,
+  afterEdit?: (edit: HandEdit) => void,
 ): UnderHandEdits {
   const deleted: Record<string, string[]> = {};
   const log: string[] = [];
@@ -189,6 +193,7 @@ export function underHandEdits(
           () => {
             if (inWriteWindow(log)) inWindow = true;
             applyEdit(wb.emu, edit, deleted, keep, sheets);
+            afterEdit?.(edit);
           },
           { occurrence: at },
         );

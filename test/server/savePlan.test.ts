@@ -72,6 +72,17 @@ describe('mergeRows (entries carry their index among the loaded ones)', () => {
     expect(plan.deletes).toEqual([2]);
   });
 
+  it('an edited entry whose row already holds the edit (a save planned again after writing it): nothing to do, no conflict', () => {
+    const stored = [row(2, { ...a, ratePct: 6 }), row(3, b)];
+    expect(mergeRows(stored, [a, b], [loaded({ ...a, ratePct: 6 }, 0), loaded(b, 1)])).toEqual({
+      writes: [],
+      appends: [],
+      deletes: [],
+      conflicts: 0,
+      sheetDiffers: false,
+    });
+  });
+
   it('counts a conflict when the entry the user edited was changed by hand too', () => {
     const stored = [row(2, { ...a, ratePct: 9 }), row(3, b)];
     const plan = mergeRows(stored, [a, b], [loaded({ ...a, ratePct: 6 }, 0), loaded(b, 1)]);

@@ -39,7 +39,13 @@ import { TERMS_RULE_INPUTS } from '../watch/refresh';
 import { mergeCells, mergeRows, type RowsPlan } from './savePlan';
 import { columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { unmoved } from '../workbook/rowChecks';
-import { appendRecords, deleteSheetRows, writeRowCells } from '../workbook/write';
+import {
+  appendRecords,
+  deleteSheetRows,
+  rowCellBlocks,
+  setBlocksIfUnmoved,
+  type CellBlock,
+} from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 import {
   CLIENT_SHEETS,
@@ -135,8 +141,7 @@ function saveLocked(
     return refused({ ok: false, kind: 'error', message: t('formOutdated', ctx.lang) });
   const plan = planSave(ctx, target, isNew ? null : original!);
   if ('result' in plan) return refused(plan.result);
-  if (!stillInPlace(target, plan)) return null;
-  writeSave(ctx, target, plan, stamp);
+  if (!writeSave(ctx, target, plan, stamp)) return null;
   const watchInputsChanged = TERMS_RULE_INPUTS.some((k) => k in plan.terms.changed);
   return { result: savedResult(ctx, target, plan, stamp), watchInputsChanged };
 }
@@ -333,75 +338,99 @@ function planSave(
 }
 
 /**
- * Writes go by the row and column numbers read: a person may have sorted a sheet or inserted
- * a column since. The header and the key cells of the rows about to be written must still
- * stand (two calls per sheet written); else false, and the save reads and plans again. All
- * sheets are checked before any is written, so a save is never half-done by a retry; what
- * stays open is the few calls of the writes themselves.
+ * The planned writes; false when rows moved since the read (the save reads and plans again).
+ * Writes go by the row and column numbers read: a person may have sorted a sheet or inserted a
+ * column since. Each sheet is checked right before its writes (its header and the key cells of
+ * the rows written, two calls; the ranges obtained before: write.ts setBlocksIfUnmoved), so
+ * what stays open is its setValues calls and, for the rows the form removed, the deletion.
+ * Checking every sheet first and writing after left the later sheets' checks open: a row
+ * inserted in Clients while Terms was checked put the saved name on the client above
+ * (writerProperties.test.ts). Clients, which carries the new version, is written last: a save
+ * planned again after writing Terms or the repeatable rows finds its version unchanged and
+ * those cells already so (mergeCells, mergeRows). The appends come after every check: they
+ * go after the last row, checked again right before (appendRecords).
  */
-function stillInPlace(target: SaveTarget, plan: SavePlan): boolean {
-  const { tables, isNew, rowIndex } = target;
-  const touched = (table: Table<SheetKey>) =>
-    plan.rows.filter(
-      (p) =>
-        p.table === table &&
-        (p.plan.writes.length || p.plan.appends.length || p.plan.deletes.length),
-    );
-  const rowsOf = (table: Table<SheetKey>) =>
-    touched(table).flatMap((p) => [...p.plan.writes.map((w) => w.row), ...p.plan.deletes]);
-  const commissions = tables.commissions as Table<SheetKey>;
-  const crmLog = tables.crmLog as Table<SheetKey>;
-  return (
-    unmoved(tables.clients, 'code', isNew ? [] : [rowIndex + FIRST_DATA_ROW]) &&
-    (!plan.termsWritten ||
-      unmoved(tables.terms, 'clientCode', plan.termsRow ? [plan.termsRow.row] : [])) &&
-    (touched(commissions).length === 0 ||
-      unmoved(tables.commissions, 'clientCode', rowsOf(commissions))) &&
-    (touched(crmLog).length === 0 || unmoved(tables.crmLog, 'clientCode', rowsOf(crmLog)))
-  );
+function writeSave(ctx: FormContext, target: SaveTarget, plan: SavePlan, stamp: Stamp): boolean {
+  try {
+    return writeSheets(ctx, target, plan, stamp);
+  } finally {
+    forgetEntries(cacheEntriesChanged(target, plan));
+  }
 }
 
-/** The planned writes: Clients, Terms, then the repeatable rows (deletions last). */
-function writeSave(ctx: FormContext, target: SaveTarget, plan: SavePlan, stamp: Stamp): void {
+function writeSheets(ctx: FormContext, target: SaveTarget, plan: SavePlan, stamp: Stamp): boolean {
   const { tables, isNew, rowIndex, record } = target;
   const { lang } = ctx;
-  // Clients: the changed cells, plus Updated at / by.
-  const updated = { updatedAt: stamp.now, updatedBy: stamp.user };
-  if (isNew)
-    appendRecords(tables.clients, [
-      { ...toCells('clients', plan.client.changed, lang), ...updated },
-    ]);
-  else
-    writeRowCells(tables.clients, rowIndex + FIRST_DATA_ROW, {
-      ...toCells('clients', plan.client.changed, lang),
-      ...updated,
-    });
-  if (plan.termsWritten && plan.termsRow)
-    writeRowCells(tables.terms, plan.termsRow.row, toCells('terms', plan.terms.changed, lang));
-  else if (plan.termsWritten) {
+  const appends: (() => void)[] = [];
+  /** The sheet's blocks written if its rows did not move (only checked: none to write). */
+  const written = <S extends SheetKey>(
+    table: Table<S>,
+    key: Parameters<typeof unmoved<S>>[1],
+    rows: number[],
+    blocks: CellBlock[],
+  ) =>
+    blocks.length > 0
+      ? setBlocksIfUnmoved(blocks, () => unmoved(table, key, rows))
+      : unmoved(table, key, rows);
+  // Terms: the changed cells of its row, or a new row.
+  if (plan.termsWritten && plan.termsRow) {
+    const row = plan.termsRow.row;
+    const cells = toCells('terms', plan.terms.changed, lang);
+    if (!written(tables.terms, 'clientCode', [row], rowCellBlocks(tables.terms, row, cells)))
+      return false;
+  } else if (plan.termsWritten) {
+    if (!written(tables.terms, 'clientCode', [], [])) return false;
     const cells = plan.base
       ? { ...plan.terms.changed, clientCode: record.general.code }
       : plan.termsWanted;
-    appendRecords(tables.terms, [toCells('terms', cells, lang)]);
+    appends.push(() => appendRecords(tables.terms, [toCells('terms', cells, lang)]));
   }
-  // Repeatable rows; deletions last, bottom first, so the row numbers used before stay right.
-  const deletions = new Map<Table<SheetKey>, number[]>();
-  for (const { table, plan: rows } of plan.rows) {
-    for (const w of rows.writes) writeRowCells(table, w.row, toCells(table.key, w.cells, lang));
-    appendRecords(
-      table,
-      rows.appends.map((a) => toCells(table.key, a, lang)),
+  // Repeatable rows, sheet by sheet: the changed rows, then the removed ones, bottom first
+  // (the row numbers used before stay right).
+  for (const table of [tables.commissions, tables.crmLog] as Table<SheetKey>[]) {
+    const own = plan.rows.filter((p) => p.table === table);
+    const writes = own.flatMap((p) => p.plan.writes);
+    const deletes = own.flatMap((p) => p.plan.deletes);
+    if (writes.length + deletes.length + own.flatMap((p) => p.plan.appends).length === 0) continue;
+    const blocks = writes.flatMap((w) =>
+      rowCellBlocks(table, w.row, toCells(table.key, w.cells, lang)),
     );
-    deletions.set(table, [...(deletions.get(table) ?? []), ...rows.deletes]);
+    if (!written(table, 'clientCode', [...writes.map((w) => w.row), ...deletes], blocks))
+      return false;
+    deleteSheetRows(table.sheet, deletes);
+    for (const p of own)
+      appends.push(() =>
+        appendRecords(
+          table,
+          p.plan.appends.map((a) => toCells(table.key, a, lang)),
+        ),
+      );
   }
-  for (const [table, rows] of deletions) deleteSheetRows(table.sheet, rows);
-  forgetEntries(cacheEntriesChanged(target, plan));
+  // Clients, last: the changed cells, plus Updated at / by.
+  const updated = { updatedAt: stamp.now, updatedBy: stamp.user };
+  const clientCells = { ...toCells('clients', plan.client.changed, lang), ...updated };
+  const clientRow = rowIndex + FIRST_DATA_ROW;
+  if (isNew) {
+    if (!written(tables.clients, 'code', [], [])) return false;
+    appendRecords(tables.clients, [clientCells]);
+  } else if (
+    !written(
+      tables.clients,
+      'code',
+      [clientRow],
+      rowCellBlocks(tables.clients, clientRow, clientCells),
+    )
+  )
+    return false;
+  for (const append of appends) append();
+  return true;
 }
 
 /**
  * What the save makes wrong in the form's document cache (platform/documentCache.ts): the row
- * maps of the sheets it added rows to or removed rows from, and the type-ahead list when a
- * client or a name is new. Forgotten in one call, none when only cells changed.
+ * maps of the sheets it adds rows to or removes rows from, and the type-ahead list when a
+ * client or a name is new. Forgotten in one call once the save wrote (or stopped part-way),
+ * none when only cells change.
  */
 function cacheEntriesChanged(target: SaveTarget, plan: SavePlan): CacheEntry[] {
   const out: CacheEntry[] = [];

@@ -100,7 +100,8 @@ export function mergeRows(
     else edited.push({ base: base[o]!, cells: w.cells });
   }
   for (const e of edited) {
-    const row = rowOf(e.base);
+    // Or already so: a save planned again after it wrote this row (save.ts writeSave).
+    const row = rowOf(e.base) ?? rowOf(e.cells);
     if (!row) {
       plan.conflicts++;
       continue;

@@ -18,7 +18,7 @@ import { TERMS_INPUTS, WATCH_REQUIRED, onlyColumns, sameCell } from './refresh';
 import { FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { readColumns, rowsWithCode, withWholeRows } from '../workbook/read';
 import { unmoved } from '../workbook/rowChecks';
-import { writeRowCells } from '../workbook/write';
+import { rowCellBlocks, setBlocksIfUnmoved, type CellBlock } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 import { MOVED, untilSettled } from '../platform/attempts';
 import { logMailReport } from '../platform/log';
@@ -98,12 +98,9 @@ function refreshClientsOnce(
     invoices: new Set(invoicesRead.problems.map((p) => p.row)),
   };
 
-  // The rows about to be written still hold their clients (nobody sorted meanwhile)?
-  if (!unmoved(clients.table, 'code', [...clients.rows.values()].flat())) return undefined;
-  if (!unmoved(terms.table, 'clientCode', [...terms.rows.values()].flat())) return undefined;
-
   const results = new Map<string, WatchResult | null>();
   const newlyWatched: NewlyWatched[] = [];
+  const writes: Record<'clients' | 'terms', CellBlock[]> = { clients: [], terms: [] };
   for (const key of keys) {
     const clientRows = clients.rows.get(key) ?? [];
     const termsRows = terms.rows.get(key) ?? [];
@@ -117,7 +114,8 @@ function refreshClientsOnce(
       // Terms rows of a code no client has (renamed, or typed wrong): Balance due blank, as the
       // full refresh leaves it.
       if (!client && !doubtful)
-        for (const row of termsRows) writeChanged(terms.table, row, { balanceDue: '' }, ctx);
+        for (const row of termsRows)
+          writeChanged(terms.table, row, { balanceDue: '' }, ctx, writes.terms);
       continue;
     }
     const result = watchClient(
@@ -136,7 +134,13 @@ function refreshClientsOnce(
         reasons,
       });
     for (const row of clientRows)
-      writeChanged(clients.table, row, { watched: result.watched, watchReasons: reasons }, ctx);
+      writeChanged(
+        clients.table,
+        row,
+        { watched: result.watched, watchReasons: reasons },
+        ctx,
+        writes.clients,
+      );
     for (const row of termsRows)
       writeChanged(
         terms.table,
@@ -150,8 +154,19 @@ function refreshClientsOnce(
           : // No invoices: Balance due blank, the hand-typed last invoice dates kept.
             { balanceDue: '' },
         ctx,
+        writes.terms,
       );
   }
+  // The rows written still hold their clients (nobody sorted meanwhile)? Checked right before
+  // each sheet's writes (checked first for both, a row deleted while Clients was written put
+  // a status on the next client's row: writerProperties.test.ts). Terms first: a retry after
+  // it finds Clients unwritten, so the newly watched are still told.
+  const allTerms = [...terms.rows.values()].flat();
+  if (!setBlocksIfUnmoved(writes.terms, () => unmoved(terms.table, 'clientCode', allTerms)))
+    return undefined;
+  const allClients = [...clients.rows.values()].flat();
+  if (!setBlocksIfUnmoved(writes.clients, () => unmoved(clients.table, 'code', allClients)))
+    return undefined;
   return { results, newlyWatched };
 }
 
@@ -180,12 +195,16 @@ function only<S extends SheetKey>(read: {
 }
 const NO_CELLS: unknown[] = [];
 
-/** Writes the cells of one row that differ from what was read (computed columns only). */
+/**
+ * Plans the write of the cells of one row that differ from what was read (computed columns
+ * only): its blocks go into `into`, written after the check.
+ */
 function writeChanged<S extends 'clients' | 'terms'>(
   table: Table<S>,
   row: number,
   wanted: Partial<Record<ColumnKey<S>, unknown>>,
   ctx: ReadContext,
+  into: CellBlock[],
 ): void {
   const stored = table.rows[row - FIRST_DATA_ROW]!;
   const changed: Partial<Record<ColumnKey<S>, unknown>> = {};
@@ -193,5 +212,5 @@ function writeChanged<S extends 'clients' | 'terms'>(
     const i = table.index[k];
     if (i >= 0 && !sameCell(stored[i], v, ctx.timeZone)) changed[k] = v;
   }
-  if (Object.keys(changed).length > 0) writeRowCells(table, row, changed);
+  if (Object.keys(changed).length > 0) into.push(...rowCellBlocks(table, row, changed));
 }

@@ -20,7 +20,7 @@ import { asClients, asTerms, readAll, readInvoices } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from './notifications';
 import { adjacentRuns, columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
-import { asCellValue, setCellValues } from '../workbook/write';
+import { asCellValue, setBlocksIfUnmoved } from '../workbook/write';
 import { readColumns } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
@@ -149,13 +149,15 @@ function refreshAllOnce(
   }
 
   // Rows moved since the read (a sort, an insertion)? Then these columns would land on the
-  // wrong clients: start over. Only a sheet about to be written needs the check.
+  // wrong clients: start over. Only a sheet about to be written needs the check, right before
+  // its writes (checked first for both, a sort of Terms while Clients was written put each
+  // balance on another client's row: writerProperties.test.ts). Terms first: a retry after
+  // it finds Clients unwritten, so the newly watched are still told.
   const clientWrites = changedColumns(clientsTable, clientCells, ctx.timeZone);
   const termsWrites = changedColumns(termsTable, termsCells, ctx.timeZone);
-  if (clientWrites.size > 0 && !sameCodes(clientsTable, 'code')) return null;
-  if (termsWrites.size > 0 && !sameCodes(termsTable, 'clientCode')) return null;
-  writeChanged(clientsTable, clientWrites);
-  writeChanged(termsTable, termsWrites);
+  if (!writeChanged(termsTable, termsWrites, () => sameCodes(termsTable, 'clientCode')))
+    return null;
+  if (!writeChanged(clientsTable, clientWrites, () => sameCodes(clientsTable, 'code'))) return null;
 
   return {
     lang,
@@ -347,31 +349,32 @@ function changedColumns<S extends 'clients' | 'terms'>(
  * Writes the changed columns: adjacent ones together, in one block (Under watch and Watch
  * reasons; Balance due and the last invoice dates). Cells marked KEEP are written back as they
  * are at write time: their formula if they hold one, else their value (text escaped, so
- * "'=1+1" typed as text stays text).
+ * "'=1+1" typed as text stays text). Every range and kept cell is read first, then `unmoved`
+ * is checked, then the blocks are written (setBlocksIfUnmoved); false when rows moved.
  */
 function writeChanged<S extends 'clients' | 'terms'>(
   table: Table<S>,
   changed: ReadonlyMap<number, unknown[]>,
-): void {
+  unmoved: () => boolean,
+): boolean {
   const n = table.rows.length;
-  for (const run of adjacentRuns([...changed.keys()])) {
+  const blocks = adjacentRuns([...changed.keys()]).map((run) => {
     const range = table.sheet.getRange(FIRST_DATA_ROW, run.start + 1, n, run.values.length);
-    // Kept cells are read again just before the write (a date typed during the run stays),
+    // Kept cells are read again just before the check (a date typed during the run stays),
     // and written back as their formula, or as their value with text kept as text.
     const keeps = run.values.some((i) => changed.get(i)!.includes(KEEP));
     const fresh = keeps ? range.getValues() : null;
     const formulas = keeps ? range.getFormulas() : null;
-    setCellValues(
-      range,
-      table.rows.map((_, r) =>
-        run.values.map((i, k) => {
-          const v = changed.get(i)![r];
-          if (v !== KEEP) return v;
-          return formulas?.[r]?.[k] || asCellValue(fresh?.[r]?.[k] ?? '');
-        }),
-      ),
+    const values = table.rows.map((_, r) =>
+      run.values.map((i, k) => {
+        const v = changed.get(i)![r];
+        if (v !== KEEP) return v;
+        return formulas?.[r]?.[k] || asCellValue(fresh?.[r]?.[k] ?? '');
+      }),
     );
-  }
+    return { range, values };
+  });
+  return setBlocksIfUnmoved(blocks, unmoved);
 }
 
 /** Whether a cell as read already holds the value to write (days compared in the sheet's zone). */

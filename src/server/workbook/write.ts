@@ -6,6 +6,7 @@
 import { type ColumnKey, type SheetKey } from '../../shared/contract';
 import { sameHeader } from './rowChecks';
 import { adjacentRuns, columnsOf, type Table } from './sheets';
+import { MOVED, untilSettled } from '../platform/attempts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -87,6 +88,25 @@ export function writeRowCells<S extends SheetKey>(
   sheetRow: number,
   cells: Partial<Record<ColumnKey<S>, unknown>>,
 ): void {
+  for (const block of rowCellBlocks(table, sheetRow, cells))
+    setCellValues(block.range, block.values);
+}
+
+/** A range and the cell-ready values to write into it. */
+export interface CellBlock {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  values: unknown[][];
+}
+
+/**
+ * The blocks writeRowCells writes (one range per run of adjacent columns; one getRange call
+ * each), for a writer that checks before writing (setBlocksIfUnmoved).
+ */
+export function rowCellBlocks<S extends SheetKey>(
+  table: Table<S>,
+  sheetRow: number,
+  cells: Partial<Record<ColumnKey<S>, unknown>>,
+): CellBlock[] {
   const byPosition = new Map<number, unknown>();
   for (const column of columnsOf(table.key)) {
     if (!(column.key in cells)) continue;
@@ -94,11 +114,26 @@ export function writeRowCells<S extends SheetKey>(
     if (i < 0) continue;
     byPosition.set(i, cells[column.key]);
   }
-  for (const run of adjacentRuns([...byPosition.keys()])) {
-    setCellValues(table.sheet.getRange(sheetRow, run.start + 1, 1, run.values.length), [
-      run.values.map((i) => byPosition.get(i)),
-    ]);
-  }
+  return adjacentRuns([...byPosition.keys()]).map((run) => ({
+    range: table.sheet.getRange(sheetRow, run.start + 1, 1, run.values.length),
+    values: [run.values.map((i) => byPosition.get(i))],
+  }));
+}
+
+/**
+ * setCellValuesIfUnmoved for several blocks of one sheet: every range and format is obtained
+ * first, then `unmoved` is checked once, then the blocks are written by adjacent setValues
+ * calls, with no other call in between (a move there would be the window the README states).
+ * No blocks: nothing checked, true.
+ */
+export function setBlocksIfUnmoved(blocks: readonly CellBlock[], unmoved: () => boolean): boolean {
+  if (blocks.length === 0) return true;
+  const formats = blocks.map((b) =>
+    needsFormats(b.values) ? b.range.getNumberFormats() : undefined,
+  );
+  if (!unmoved()) return false;
+  blocks.forEach((b, k) => setCellValues(b.range, b.values, formats[k]));
+  return true;
 }
 
 /**
@@ -150,7 +185,10 @@ function appendRange(sheet: Sheet, count: number, width: number) {
 
 /**
  * Appends records after the last row with content, in one block as wide as the header. Cells
- * of the team's own columns stay blank.
+ * of the team's own columns stay blank. Writes only if the last row with content is still the
+ * one above right before (one more call, no cell read): a row inserted by hand above since
+ * getLastRow moved the last row into the rows written, and the append wrote over a colleague's
+ * row (writerProperties.test.ts). Else looked up again (untilSettled: then "busy").
  */
 export function appendRecords<S extends SheetKey>(
   table: Table<S>,
@@ -158,9 +196,11 @@ export function appendRecords<S extends SheetKey>(
 ): number {
   if (records.length === 0) return 0;
   const rows = recordRows(table, records);
-  const { first, range } = appendRange(table.sheet, rows.length, rows[0]!.length);
-  setCellValues(range, rows);
-  return first;
+  return untilSettled(table.lang, () => {
+    const { first, range } = appendRange(table.sheet, rows.length, rows[0]!.length);
+    const stillLast = () => table.sheet.getLastRow() + 1 === first;
+    return setCellValuesIfUnmoved(range, rows, stillLast) ? first : MOVED;
+  });
 }
 
 /**
