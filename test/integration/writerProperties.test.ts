@@ -592,3 +592,22 @@ describe('found by the properties (each failing sequence, at every service call)
     expect(atEveryCall(triggerCase(), shift)).toBeGreaterThan(20);
   });
 });
+
+describe('a save that removes entries', () => {
+  it('deletes their rows right after its check and its writes of that sheet: no call between', () => {
+    const wb = baseWorkbook();
+    const loaded = wb.run('formOpen', { code: 'C3' }).record!;
+    const record = structuredClone(loaded);
+    expect(record.crm.discussions.length).toBeGreaterThan(0);
+    record.crm.discussions.pop();
+    let saved: ReturnType<TestWorkbook['run']> | undefined;
+    const log = callLog(wb.emu, () => {
+      saved = wb.run('formSave', { record, isNew: false, original: loaded });
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const at = log.indexOf('Sheet.deleteRows');
+    expect(at).toBeGreaterThan(0);
+    // The key-cell check of the CRM log is the call right before.
+    expect(log[at - 1]).toBe('Sheet.getSheetValues');
+  });
+});

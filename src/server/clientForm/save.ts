@@ -395,9 +395,11 @@ function writeSheets(ctx: FormContext, target: SaveTarget, plan: SavePlan, stamp
     const blocks = writes.flatMap((w) =>
       rowCellBlocks(table, w.row, toCells(table.key, w.cells, lang)),
     );
+    // Obtained before the check, so that the deletion follows the check and the writes directly.
+    const maxRows = deletes.length > 0 ? table.sheet.getMaxRows() : 0;
     if (!written(table, 'clientCode', [...writes.map((w) => w.row), ...deletes], blocks))
       return false;
-    deleteSheetRows(table.sheet, deletes);
+    deleteSheetRows(table.sheet, deletes, maxRows);
     for (const p of own)
       appends.push(() =>
         appendRecords(

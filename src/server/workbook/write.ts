@@ -224,11 +224,18 @@ export function appendRecordsIfUnmoved<S extends SheetKey>(
   );
 }
 
-/** Deletes sheet rows (1-based), bottom first, one call per run of adjacent rows. */
-export function deleteSheetRows(sheet: Sheet, sheetRows: number[]): void {
+/**
+ * Deletes sheet rows (1-based), bottom first, one call per run of adjacent rows. A writer that
+ * checks its rows right before passes the sheet's maxRows obtained before that check, so the
+ * first deleteRows follows the check directly.
+ */
+export function deleteSheetRows(
+  sheet: Sheet,
+  sheetRows: number[],
+  maxRows = sheetRows.length > 0 ? sheet.getMaxRows() : 0,
+): void {
   if (sheetRows.length === 0) return;
   // Sheets refuses to delete every non-frozen row: keep one blank row.
-  const maxRows = sheet.getMaxRows();
   if (new Set(sheetRows).size >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
   const runs = adjacentRuns(sheetRows).reverse();
   for (const run of runs) sheet.deleteRows(run.start, run.values.length);
