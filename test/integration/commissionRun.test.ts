@@ -5,7 +5,15 @@
  */
 import { createEmulator, type EmulatorState } from '../../emulator';
 import fc from 'fast-check';
-import { applyEdit, byHand, callLog, handEdit, minus, type HandEdit } from './handEdits';
+import {
+  byHand,
+  callLog,
+  handEdit,
+  minus,
+  underHandEdits,
+  type HandEdit,
+  type ScheduledEdits,
+} from './handEdits';
 import { SHEETS, TestWorkbook, workbook } from './harness';
 
 type Lang = 'fr' | 'en';
@@ -412,32 +420,14 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
        * (empty when nothing did), whether it said busy, and whether an edit fell in the window
        * left by design (right before a write).
        */
-      function rerunUnder(edits: readonly { at: number; edit: HandEdit }[], where: string) {
+      function rerunUnder(edits: ScheduledEdits, where: string) {
         const wb = restore(fixture);
-        const deleted: Record<string, string[]> = {};
-        const calls: string[] = [];
-        let inWindow = false;
-        let error: unknown;
-        callLog(
-          wb.emu,
-          () => {
-            for (const { at, edit } of edits)
-              wb.emu.at(
-                /./,
-                () => {
-                  // Inside the hook the call about to run is the last logged (handEdits.ts).
-                  if (WRITES.has(calls.at(-1) ?? '')) inWindow = true;
-                  applyEdit(wb.emu, edit, deleted, '', SHEETS_EDITED);
-                },
-                { occurrence: at },
-              );
-            try {
-              wb.run('computeCommissions', '2026-10');
-            } catch (e) {
-              error = e;
-            }
-          },
-          calls,
+        const { error, deleted, inWindow } = underHandEdits(
+          wb,
+          edits,
+          () => wb.run('computeCommissions', '2026-10'),
+          '',
+          SHEETS_EDITED,
         );
         const failures: string[] = [];
         if (error && !String(error).includes('occupé')) failures.push(`${where}: ${String(error)}`);

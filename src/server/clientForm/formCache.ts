@@ -9,6 +9,7 @@ import { codeKey } from '../../domain/cells';
 import type { ColumnKey } from '../../shared/contract';
 import type { FormLists } from '../../shared/formApi';
 import {
+  ALL_ENTRIES,
   CLIENT_SHEETS,
   type CacheEntry,
   type ClientSheet,
@@ -35,14 +36,8 @@ export const CODE_COLUMN = {
 /** Sheet rows by client (codeKey), as cached. */
 export type RowMap = Record<string, number[]>;
 
-/** What opening the form caches; `clientNames` is the type-ahead list. */
-export const FORM_ENTRIES: readonly CacheEntry[] = [
-  'settings',
-  'timeZone',
-  'lists',
-  'clientNames',
-  ...CLIENT_SHEETS.flatMap((s) => [`header.${s}` as const, `rows.${s}` as const]),
-];
+/** What opening the form caches: every entry (`clientNames` is the type-ahead list). */
+export const FORM_ENTRIES: readonly CacheEntry[] = ALL_ENTRIES;
 
 /** A client of the type-ahead list. */
 export interface ClientName {
@@ -57,8 +52,11 @@ export interface CachedFacts {
   sheets: Record<ClientSheet, { header: unknown[]; rows: RowMap }>;
 }
 
-/** The entries that refer to each other (row maps hold positions in the names list). */
-const FACT_ENTRIES: readonly CacheEntry[] = [
+/**
+ * The entries that refer to each other (row maps hold positions in the names list): what a save
+ * takes from the cache, where the rows are, never a value to write.
+ */
+export const FACT_ENTRIES: readonly CacheEntry[] = [
   'clientNames',
   ...CLIENT_SHEETS.flatMap((s) => [`header.${s}` as const, `rows.${s}` as const]),
 ];

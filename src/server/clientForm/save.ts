@@ -48,14 +48,13 @@ import {
 } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
 import {
-  CLIENT_SHEETS,
   DocumentCache,
   forgetEntries,
   sheetEntries,
   type CacheEntry,
   type ClientSheet,
 } from '../platform/documentCache';
-import { cachedFacts, readClientFromCache } from './formCache';
+import { cachedFacts, FACT_ENTRIES, readClientFromCache } from './formCache';
 import { MOVED, untilSettled } from '../platform/attempts';
 
 /** How long a save waits for another save or a refresh to finish before giving up. */
@@ -212,7 +211,7 @@ interface SaveReads {
  * no trigger saw it, and the save would then add a second), null, and the sheets are read.
  */
 function cachedTarget(ctx: FormContext, requested: ClientRecord): SaveTarget | null {
-  const cache = DocumentCache.read(SAVE_ENTRIES);
+  const cache = DocumentCache.read(FACT_ENTRIES);
   const facts = cachedFacts(cache);
   if (!facts) return null;
   const key = codeKey(requested.general.code);
@@ -233,12 +232,6 @@ function cachedTarget(ctx: FormContext, requested: ClientRecord): SaveTarget | n
     taken: new Set(codes.map(codeKey)),
   };
 }
-
-/** What a save takes from the document cache: where the rows are, never a value to write. */
-const SAVE_ENTRIES: readonly CacheEntry[] = [
-  'clientNames',
-  ...CLIENT_SHEETS.flatMap((s) => [`header.${s}` as const, `rows.${s}` as const]),
-];
 
 /** A new client's code already taken, an updated one gone, or saved by someone since: refused. */
 function checkTarget(ctx: FormContext, target: SaveTarget): SaveResult | null {
