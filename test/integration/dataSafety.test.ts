@@ -12,7 +12,14 @@ import fc from 'fast-check';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { TestWorkbook, workbook } from './harness';
 import { API_KEY, AUDIENCE, FakeMailchimp, md5 } from './newsletterFake';
-import { byHand, callLog, minus, scheduledEdits, underHandEdits } from './handEdits';
+import {
+  byHand,
+  callLog,
+  minus,
+  scheduledEdits,
+  underHandEdits,
+  addTeamColumns,
+} from './handEdits';
 
 function save(wb: TestWorkbook, general: Partial<ReturnType<typeof emptyClientRecord>['general']>) {
   const record = emptyClientRecord(general.code ?? 'C1');
@@ -71,14 +78,10 @@ const CLIENTS = ['C1', 'C2', 'C3', 'C4'];
 function anonymizeFixture(): EmulatorState {
   const wb = workbook({ locale: 'fr_CA' });
   byHand(wb.emu, (ss) => {
-    for (const [name, header] of [
+    addTeamColumns(ss, [
       ['Clients', 'Mobile'],
       ['Journal CRM', 'Pièce jointe'],
-    ] as const) {
-      const sheet = ss.getSheetByName(name)!;
-      sheet.insertColumnAfter(sheet.getLastColumn());
-      sheet.getRange(1, sheet.getLastColumn() + 1).setValue(header);
-    }
+    ]);
   });
   wb.append(
     'Clients',

@@ -207,3 +207,15 @@ export function underHandEdits(
   );
   return { error, deleted, inWindow, log };
 }
+
+/** Adds a column of the team's after the last one of each sheet (header only), by hand. */
+export function addTeamColumns(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  columns: readonly (readonly [sheet: string, header: string])[],
+): void {
+  for (const [name, header] of columns) {
+    const sheet = ss.getSheetByName(name)!;
+    sheet.insertColumnAfter(sheet.getLastColumn());
+    sheet.getRange(1, sheet.getLastColumn() + 1).setValue(header);
+  }
+}

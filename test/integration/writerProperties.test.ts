@@ -29,6 +29,7 @@ import {
   underHandEdits,
   type HandEdit,
   type ScheduledEdits,
+  addTeamColumns,
 } from './handEdits';
 
 const NOW = '2026-11-15T12:00:00-05:00';
@@ -63,14 +64,10 @@ function baseWorkbook(): TestWorkbook {
     // 40 rows a sheet, not 1,000: a workbook restored ten times faster (runs stay the same).
     for (const sheet of ss.getSheets())
       if (sheet.getMaxRows() > 40) sheet.deleteRows(41, sheet.getMaxRows() - 40);
-    for (const [name, header] of [
+    addTeamColumns(ss, [
       ['Clients', 'Mobile'],
       ['Termes', 'Note équipe'],
-    ] as const) {
-      const sheet = ss.getSheetByName(name)!;
-      sheet.insertColumnAfter(sheet.getLastColumn());
-      sheet.getRange(1, sheet.getLastColumn() + 1).setValue(header);
-    }
+    ]);
   });
   wb.append(
     'Clients',
