@@ -579,15 +579,27 @@ describe('per-client watch refresh and form reads, interleaved at any service ca
   /**
    * Whether a hand edit made just before call `at` (1-based in `log`) came before the run looked
    * its sheets up again (Spreadsheet.getSheetByName) ahead of its next write, or after its last
-   * write. In between lie its last reads, its checks of every sheet it writes, then the writes:
-   * a sort after a sheet's check and before its write is the known limit below (a save checks
-   * all its sheets, then writes them, so that a retry never finds it half-done).
+   * write. In between lie its last reads, then each sheet's check right before its writes (a
+   * save: Terms, then Clients; a retry after a partial write finds those cells already so).
    */
   function beforeLastReadsOrAfterWrites(log: readonly string[], at: number): boolean {
     const next = log.slice(at - 1);
     const write = next.indexOf('Range.setValues');
     return write < 0 || next.slice(0, write).includes('Spreadsheet.getSheetByName');
   }
+
+  it('a credit-limit save whose Clients row moved after its Terms were written: saved, and the watch status recomputed', () => {
+    // Found by the property below (seed -1563530281): the retry found the limit already in
+    // Terms, planned no Terms change, and skipped the per-client refresh.
+    const emu = start();
+    const save = limitSave(emu, 'C0001');
+    // Right before the save obtains its Clients range: Terms is written, Clients not yet.
+    emu.at(/Sheet\.getRange/, () => sortRows(emu, 'Clients', [1, 3, 0, 2]), { occurrence: 2 });
+    const log = callLog(emu);
+    expect(save()).toBe('ok');
+    expect(log.filter((k) => k === 'Range.setValues').length).toBeGreaterThanOrEqual(2);
+    expect(allWatchCells(emu)).toEqual(expectedAfter('C0001', ['save']));
+  });
 
   it('Clients or Terms sorted by hand during a form read or a per-client refresh: the right client, cells on its own row', () => {
     type Read = 'load' | 'open' | 'openRow' | 'edit' | 'save';

@@ -140,9 +140,14 @@ function saveLocked(
     return refused({ ok: false, kind: 'error', message: t('formOutdated', ctx.lang) });
   const plan = planSave(ctx, target, isNew ? null : original!);
   if ('result' in plan) return refused(plan.result);
+  // An attempt stopped part-way may have written Terms already (writeSave): the next attempt
+  // then finds nothing to change there, yet the watch status must still be recomputed.
+  reads.watchInputsChanged ||= TERMS_RULE_INPUTS.some((k) => k in plan.terms.changed);
   if (!writeSave(ctx, target, plan, stamp)) return null;
-  const watchInputsChanged = TERMS_RULE_INPUTS.some((k) => k in plan.terms.changed);
-  return { result: savedResult(ctx, target, plan, stamp), watchInputsChanged };
+  return {
+    result: savedResult(ctx, target, plan, stamp),
+    watchInputsChanged: reads.watchInputsChanged,
+  };
 }
 
 /** The client's rows as read under the lock, and which of them the save is about. */
@@ -200,6 +205,8 @@ function readTarget(
 /** Across the attempts of one save. */
 interface SaveReads {
   cacheTried: boolean;
+  /** An attempt planned to change a Terms cell the watch rules read. */
+  watchInputsChanged?: boolean;
 }
 
 /**
