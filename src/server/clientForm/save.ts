@@ -212,7 +212,7 @@ interface SaveReads {
  * no trigger saw it, and the save would then add a second), null, and the sheets are read.
  */
 function cachedTarget(ctx: FormContext, requested: ClientRecord): SaveTarget | null {
-  const cache = DocumentCache.read(SAVE_ENTRIES);
+  const cache = DocumentCache.read(SAVE_ENTRIES, false); // a save puts nothing
   const facts = cachedFacts(cache);
   if (!facts) return null;
   const key = codeKey(requested.general.code);
