@@ -58,7 +58,7 @@ export interface CachedFacts {
 }
 
 /** The entries that refer to each other (row maps hold positions in the names list). */
-const FACT_ENTRIES: readonly CacheEntry[] = [
+export const FACT_ENTRIES: readonly CacheEntry[] = [
   'clientNames',
   ...CLIENT_SHEETS.flatMap((s) => [`header.${s}` as const, `rows.${s}` as const]),
 ];

@@ -143,18 +143,23 @@ export class DocumentCache {
   }
 
   /**
-   * Stores values in one putAll (an entry too large is left out). A failure is ignored: the
-   * cache only ever saves reads.
+   * Stores values in one putAll (an entry too large is left out, and with it every entry of
+   * `together`: values that refer to each other are used only all at once, so storing the rest
+   * would cost a putAll of them at every open for nothing). A failure is ignored: the cache
+   * only ever saves reads.
    */
-  put(values: Partial<Record<CacheEntry, unknown>>): void {
+  put(values: Partial<Record<CacheEntry, unknown>>, together: readonly CacheEntry[] = []): void {
     if (!this.cache || !this.generation) return;
-    const stamp = newToken();
+    const stamp = `${this.generation}:${newToken()}`;
+    const splits = new Map<CacheEntry, string[] | null>();
+    for (const [entry, value] of Object.entries(values) as [CacheEntry, unknown][])
+      splits.set(entry, splitParts(JSON.stringify(value), stamp));
+    const groupFits = together.every((e) => splits.get(e) !== null);
     const parts: Record<string, string> = {};
-    for (const [entry, value] of Object.entries(values) as [CacheEntry, unknown][]) {
-      const split = splitParts(JSON.stringify(value), `${this.generation}:${stamp}`);
-      if (!split) continue;
+    for (const [entry, split] of splits) {
+      if (!split || (!groupFits && together.includes(entry))) continue;
       split.forEach((p, i) => (parts[partKey(entry, i)] = p));
-      this.values.set(entry, value);
+      this.values.set(entry, values[entry]);
       this.stamps.set(entry, stamp);
     }
     if (Object.keys(parts).length === 0) return;
