@@ -71,7 +71,7 @@ export function saveClient(request: unknown): SaveResult {
     ctx.lang,
     LOCK_WAIT_MS,
     () => {
-      const reads: SaveReads = { cacheTried: false };
+      const reads: SaveReads = { cacheTried: false, watchInputsWritten: false };
       // Rows sorted by hand between the read and the writes: read and plan again.
       return untilSettled<Saved | null>(
         ctx.lang,
@@ -141,8 +141,11 @@ function saveLocked(
     return refused({ ok: false, kind: 'error', message: t('formOutdated', ctx.lang) });
   const plan = planSave(ctx, target, isNew ? null : original!);
   if ('result' in plan) return refused(plan.result);
+  // Set before writing: an attempt that wrote Terms and then found Clients moved leaves them
+  // written, and the next attempt finds them already so (nothing changed in its plan).
+  if (TERMS_RULE_INPUTS.some((k) => k in plan.terms.changed)) reads.watchInputsWritten = true;
   if (!writeSave(ctx, target, plan, stamp)) return null;
-  const watchInputsChanged = TERMS_RULE_INPUTS.some((k) => k in plan.terms.changed);
+  const watchInputsChanged = reads.watchInputsWritten;
   return { result: savedResult(ctx, target, plan, stamp), watchInputsChanged };
 }
 
@@ -201,6 +204,8 @@ function readTarget(
 /** Across the attempts of one save. */
 interface SaveReads {
   cacheTried: boolean;
+  /** An attempt wrote (or was about to write) a Terms cell the watch rules read. */
+  watchInputsWritten: boolean;
 }
 
 /**
