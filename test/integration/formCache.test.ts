@@ -274,6 +274,7 @@ describe('what the cache costs', () => {
     const warm = wb.emu.calls.measure(() => open(wb, 'C07'));
     // the cold open stored every entry once (settings, time zone, lists, names, 4 headers, 4 maps)
     expect(cold.cacheValues.written).toBe(12);
-    expect(warm.cacheValues).toEqual({ read: 12, written: 0 });
+    // the warm open reads them and the generation (documentCache.ts)
+    expect(warm.cacheValues).toEqual({ read: 13, written: 0 });
   });
 });

@@ -25,6 +25,7 @@ import {
   codeAtRow,
   CODE_COLUMN,
   entriesOf,
+  FACT_ENTRIES,
   FORM_ENTRIES,
   readClientFromCache,
 } from './formCache';
@@ -276,7 +277,7 @@ export function openForm(request: unknown): FormOpenResult {
   if (!cachedListValues) missing.lists = lists;
   if (!cachedSettings(cache.get('settings'))) missing.settings = ctx.settings;
   if (cache.get('timeZone') === null) missing.timeZone = ctx.read.timeZone;
-  cache.put(missing);
+  cache.put(missing, FACT_ENTRIES);
   const rowIndex = key && tables ? findClientRow(tables.clients, key) : -1;
   const keys = new Set(names.map((c) => codeKey(c.code)));
   return {
@@ -299,7 +300,7 @@ export function loadClient(code: unknown): FormLoadResult {
   const valid = validateClientCode(code, ctx.lang);
   if (!valid.ok) return { error: valid.errors[0]?.message ?? '' };
   const { tables, key, fill } = openTables(ctx, cache, { code: valid.value });
-  if (fill) cache.put(fill);
+  if (fill) cache.put(fill, FACT_ENTRIES);
   const rowIndex = tables ? findClientRow(tables.clients, key!) : -1;
   if (!tables || rowIndex < 0)
     return { error: t('clientNotFound', ctx.lang, { code: valid.value }) };

@@ -70,7 +70,7 @@ export function saveClient(request: unknown): SaveResult {
     ctx.lang,
     LOCK_WAIT_MS,
     () => {
-      const reads: SaveReads = { cacheTried: false };
+      const reads: SaveReads = { cacheTried: false, watchInputsWritten: false };
       // Rows sorted by hand between the read and the writes: read and plan again.
       return untilSettled<Saved | null>(
         ctx.lang,
@@ -140,14 +140,12 @@ function saveLocked(
     return refused({ ok: false, kind: 'error', message: t('formOutdated', ctx.lang) });
   const plan = planSave(ctx, target, isNew ? null : original!);
   if ('result' in plan) return refused(plan.result);
-  // An attempt stopped part-way may have written Terms already (writeSave): the next attempt
-  // then finds nothing to change there, yet the watch status must still be recomputed.
-  reads.watchInputsChanged ||= TERMS_RULE_INPUTS.some((k) => k in plan.terms.changed);
+  // Set before writing: an attempt that wrote Terms and then found Clients moved leaves them
+  // written, and the next attempt finds them already so (nothing changed in its plan).
+  if (TERMS_RULE_INPUTS.some((k) => k in plan.terms.changed)) reads.watchInputsWritten = true;
   if (!writeSave(ctx, target, plan, stamp)) return null;
-  return {
-    result: savedResult(ctx, target, plan, stamp),
-    watchInputsChanged: reads.watchInputsChanged,
-  };
+  const watchInputsChanged = reads.watchInputsWritten;
+  return { result: savedResult(ctx, target, plan, stamp), watchInputsChanged };
 }
 
 /** The client's rows as read under the lock, and which of them the save is about. */
@@ -205,8 +203,8 @@ function readTarget(
 /** Across the attempts of one save. */
 interface SaveReads {
   cacheTried: boolean;
-  /** An attempt planned to change a Terms cell the watch rules read. */
-  watchInputsChanged?: boolean;
+  /** An attempt wrote (or was about to write) a Terms cell the watch rules read. */
+  watchInputsWritten: boolean;
 }
 
 /**
@@ -218,7 +216,7 @@ interface SaveReads {
  * no trigger saw it, and the save would then add a second), null, and the sheets are read.
  */
 function cachedTarget(ctx: FormContext, requested: ClientRecord): SaveTarget | null {
-  const cache = DocumentCache.read(FACT_ENTRIES);
+  const cache = DocumentCache.read(FACT_ENTRIES, false); // a save puts nothing
   const facts = cachedFacts(cache);
   if (!facts) return null;
   const key = codeKey(requested.general.code);

@@ -17,6 +17,15 @@
  * Cache entries are at most 100 KB (emulator/cache.ts, with its sources), so an entry is split
  * into parts, read all at once with one getAll and written with one putAll. Each part carries the
  * same stamp: parts of two different writes, or an entry with a part evicted, read as absent.
+ *
+ * A forget must also beat a put of what was read before it: an open that reads the sheets
+ * (about 10 s at full size) and then stores them would otherwise put back, for 15 minutes, the
+ * row maps a save or the edit trigger forgot meanwhile (a client created meanwhile not found).
+ * So the cache holds a generation, a random token read in the same getAll; every part carries
+ * the generation read before the sheets were, and reads as absent under any other. Forgetting
+ * removes the generation with the entries, and a reader that finds none stores a new one
+ * before reading the sheets: a generation is never used twice, so nothing read before a forget
+ * is ever taken after it.
  */
 import type { SheetKey } from '../../shared/contract';
 
@@ -52,6 +61,14 @@ export function sheetEntries(sheet: SheetKey): CacheEntry[] {
 }
 
 const PREFIX = 'fc.doc1.';
+/** The generation's key (see the header). */
+const GENERATION_KEY = `${PREFIX}generation`;
+/**
+ * The longest a value may be kept, "the maximum is 21600 seconds (6 hours)" (Cache#put,
+ * https://developers.google.com/apps-script/reference/cache/cache): the cache keeps the items
+ * farthest from expiration at its cap, so the generation outlives the entries it stamps.
+ */
+const GENERATION_SECONDS = 21600;
 /**
  * Fifteen minutes: the longest an edit no trigger sees (another script, the Sheets API, a sheet
  * before Set up installed the triggers) can leave the form showing an older list of rows.
@@ -67,11 +84,17 @@ export class DocumentCache {
   private readonly values = new Map<CacheEntry, unknown>();
   /** The stamp of the write each value came from. */
   private readonly stamps = new Map<CacheEntry, string>();
+  /** The generation read (or stored) before the sheets were read; null: put nothing. */
+  private generation: string | null = null;
 
   private constructor(private readonly cache: GoogleAppsScript.Cache.Cache | null) {}
 
-  /** One getAll of every part of `entries`. A cache that fails reads as empty. */
-  static read(entries: readonly CacheEntry[]): DocumentCache {
+  /**
+   * One getAll of every part of `entries` and the generation. A cache that fails reads as
+   * empty. With no generation (none yet, forgotten, expired), none of the values is taken and,
+   * when `willPut`, a new generation is stored (one more call) for what is read next.
+   */
+  static read(entries: readonly CacheEntry[], willPut = true): DocumentCache {
     let cache: GoogleAppsScript.Cache.Cache | null;
     try {
       cache = CacheService.getDocumentCache();
@@ -82,12 +105,25 @@ export class DocumentCache {
     if (!cache || entries.length === 0) return found;
     let got: Record<string, string>;
     try {
-      got = cache.getAll(entries.flatMap(partKeys));
+      got = cache.getAll([GENERATION_KEY, ...entries.flatMap(partKeys)]);
     } catch {
       return found; // a cache that fails is a cache that misses
     }
+    const generation = got[GENERATION_KEY];
+    if (!generation) {
+      if (!willPut) return found;
+      const fresh = newToken();
+      try {
+        cache.put(GENERATION_KEY, fresh, GENERATION_SECONDS);
+        found.generation = fresh;
+      } catch {
+        // no generation: nothing is put
+      }
+      return found;
+    }
+    found.generation = generation;
     for (const entry of entries) {
-      const joined = joinParts(entry, got);
+      const joined = joinParts(entry, got, generation);
       if (!joined) continue;
       found.values.set(entry, joined.value);
       found.stamps.set(entry, joined.stamp);
@@ -107,18 +143,23 @@ export class DocumentCache {
   }
 
   /**
-   * Stores values in one putAll (an entry too large is left out). A failure is ignored: the
-   * cache only ever saves reads.
+   * Stores values in one putAll (an entry too large is left out, and with it every entry of
+   * `together`: values that refer to each other are used only all at once, so storing the rest
+   * would cost a putAll of them at every open for nothing). A failure is ignored: the cache
+   * only ever saves reads.
    */
-  put(values: Partial<Record<CacheEntry, unknown>>): void {
-    if (!this.cache) return;
-    const stamp = Math.random().toString(36).slice(2, 8);
+  put(values: Partial<Record<CacheEntry, unknown>>, together: readonly CacheEntry[] = []): void {
+    if (!this.cache || !this.generation) return;
+    const stamp = `${this.generation}:${newToken()}`;
+    const splits = new Map<CacheEntry, string[] | null>();
+    for (const [entry, value] of Object.entries(values) as [CacheEntry, unknown][])
+      splits.set(entry, splitParts(JSON.stringify(value), stamp));
+    const groupFits = together.every((e) => splits.get(e) !== null);
     const parts: Record<string, string> = {};
-    for (const [entry, value] of Object.entries(values) as [CacheEntry, unknown][]) {
-      const split = splitParts(JSON.stringify(value), stamp);
-      if (!split) continue;
+    for (const [entry, split] of splits) {
+      if (!split || (!groupFits && together.includes(entry))) continue;
       split.forEach((p, i) => (parts[partKey(entry, i)] = p));
-      this.values.set(entry, value);
+      this.values.set(entry, values[entry]);
       this.stamps.set(entry, stamp);
     }
     if (Object.keys(parts).length === 0) return;
@@ -130,14 +171,25 @@ export class DocumentCache {
   }
 }
 
-/** Forgets entries (one removeAll). Never fails the caller. */
+/**
+ * Forgets entries, and with them the generation (one removeAll): what anyone read before this
+ * is never taken after it, whatever they put next. Never fails the caller.
+ */
 export function forgetEntries(entries: readonly CacheEntry[]): void {
   if (entries.length === 0) return;
   try {
-    CacheService.getDocumentCache()?.removeAll([...new Set(entries)].flatMap(partKeys));
+    CacheService.getDocumentCache()?.removeAll([
+      GENERATION_KEY,
+      ...[...new Set(entries)].flatMap(partKeys),
+    ]);
   } catch {
     // ignored: the entries age out (TTL_SECONDS) and every use checks them
   }
+}
+
+/** A random token of letters and digits (a stamp, a generation). */
+function newToken(): string {
+  return (Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2)).slice(0, 10);
 }
 
 function partKey(entry: CacheEntry, i: number): string {
@@ -148,7 +200,7 @@ function partKeys(entry: CacheEntry): string[] {
   return Array.from({ length: MAX_PARTS }, (_, i) => partKey(entry, i));
 }
 
-/** "stamp:count:" then the part's text. */
+/** "generation:stamp:count:" then the part's text. */
 function splitParts(json: string, stamp: string): string[] | null {
   const chunks: string[] = [];
   let start = 0;
@@ -174,15 +226,20 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** The entry's value and stamp from its parts; null when a part is missing or of another write. */
+/**
+ * The entry's value and stamp from its parts; null when a part is missing, of another write, or
+ * of another generation.
+ */
 function joinParts(
   entry: CacheEntry,
   got: Record<string, string>,
+  generation: string,
 ): { value: unknown; stamp: string } | null {
   const first = got[partKey(entry, 0)];
-  const head = first && /^([a-z0-9]*):(\d+):/.exec(first);
+  const head = first && /^([a-z0-9]+:[a-z0-9]+):(\d+):/.exec(first);
   if (!first || !head) return null;
   const [, stamp, countText] = head;
+  if (!stamp!.startsWith(`${generation}:`)) return null;
   const count = Number(countText);
   if (!(count >= 1 && count <= MAX_PARTS)) return null;
   let json = '';

@@ -56,10 +56,18 @@ export function unmoved<S extends SheetKey>(
   return sameHeader(table.sheet, table.header) && stillAt(table, column, rows);
 }
 
-/** Whether the sheet's header row still reads as `header` (one call). */
+/**
+ * Whether the sheet's header row still reads as `header` (one call), read to the last column
+ * with data as every header is read (getSheetValues with -1): a column added after the end
+ * since is a change too. A table keeps positions only for the columns its header had; a form
+ * save by a header cached before a script added a phone column at the end wrote no phone
+ * (formCacheReview.test.ts).
+ */
 export function sameHeader(sheet: Sheet, header: readonly unknown[]): boolean {
-  const now = blockAgain(sheet, 1, 1, 1, Math.max(header.length, 1))?.[0];
-  return (
-    now !== undefined && header.every((h, i) => normalizeHeader(now[i]) === normalizeHeader(h))
-  );
+  const now = blockAgain(sheet, 1, 1, 1, -1)?.[0];
+  if (now === undefined) return false;
+  const width = Math.max(header.length, now.length);
+  for (let i = 0; i < width; i++)
+    if (normalizeHeader(now[i]) !== normalizeHeader(header[i])) return false;
+  return true;
 }
