@@ -57,7 +57,7 @@ describe('the edit trigger’s cost when the edit does not matter', () => {
       expect(calls).toEqual({
         'Range.getGridId': 1,
         'CacheService.getDocumentCache': 1,
-        'Cache.get': 1,
+        'Cache.getAll': 1,
       });
       // The trigger wrote nothing.
       expect(JSON.stringify(wb.emu.spreadsheet.toJSON())).toBe(before);
@@ -92,12 +92,29 @@ describe('the edit trigger’s cost when the edit does not matter', () => {
     // A person inserts a column before A in Invoices: Montant moves to F.
     wb.sheet('Factures').insertColumnBefore(1);
     const change = wb.measure(() => wb.emu.fireChange('INSERT_COLUMN'));
-    expect(change.calls['Cache.remove']).toBe(1);
+    expect(change.calls['Cache.put']).toBe(1); // the forget mark
     edit(wb, 'Factures', 'F2', 500);
     expect(watched(wb)).toEqual([true, false]);
     // Plain edits and formats announced to the change trigger cost nothing.
     expect(wb.measure(() => wb.emu.fireChange('EDIT')).total).toBe(0);
     expect(wb.measure(() => wb.emu.fireChange('FORMAT')).total).toBe(0);
+  });
+
+  it('a column moved while a first edit reads the header: its stale positions never count', () => {
+    const wb = seeded();
+    // The edit trigger reads Invoices' header, then, before it stores the positions, a person
+    // inserts a column before A (Montant moves from E to F) and the change trigger forgets.
+    wb.sheet('Factures').getRange('D2').setValue('Semences');
+    wb.emu.at('Cache.put', () => {
+      wb.emu.clock.advance(1000);
+      wb.sheet('Factures').insertColumnBefore(1);
+      wb.emu.fireChange('INSERT_COLUMN');
+    });
+    wb.emu.fireEdit({ range: { sheet: 'Factures', a1: 'D2' } });
+    // Montant typed in F: with the positions read before the insert (E), the edit would be
+    // taken for an irrelevant one and the client's watch status left as it was.
+    edit(wb, 'Factures', 'F2', 500);
+    expect(watched(wb)).toEqual([true, false]);
   });
 
   it('a header typed over drops the cache: a renamed column becomes a rule column', () => {

@@ -10,7 +10,7 @@
  *
  * Most edits change nothing (another sheet, a column the rules do not read), and the trigger
  * runs on every one: editMayMatter settles those in three service calls (Range.getGridId, the
- * document cache and its get), from the range's bounds that the event carries for free and a
+ * document cache and one getAll), from the range's bounds that the event carries for free and a
  * cache of each sheet's watched column positions. The cache only ever says "this edit cannot
  * matter": an edit it lets through is decided by watchEditOf, from the sheet as it is now.
  */
@@ -31,12 +31,20 @@ const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {
 // ---------------------------------------------------------------- the cheap first look
 
 /** Document cache key: grid id → watched sheet key (or null) and watched column numbers. */
-export const WATCH_COLUMNS_CACHE_KEY = 'ficheClient.watchColumns.v2';
+export const WATCH_COLUMNS_CACHE_KEY = 'ficheClient.watchColumns.v3';
+/**
+ * The mark of the last forget: a fresh random token each time. An entry counts only under the
+ * mark it was read under, so a trigger that read a header before a forget and stores its
+ * positions after it cannot bring them back (a remove alone left that two-call race open).
+ */
+export const WATCH_COLUMNS_FORGOTTEN_KEY = 'ficheClient.watchColumns.mark';
 /**
  * An hour: column moves are also announced by the change trigger (forgetWatchColumns), and
  * the cache may drop entries earlier (https://developers.google.com/apps-script/reference/cache/cache).
  */
 const CACHE_SECONDS = 3600;
+/** The forget mark outlives every entry it judges (6 h, the cache's maximum). */
+const FORGOTTEN_SECONDS = 21600;
 
 interface SheetColumns {
   /** The watched sheet, or null for any other sheet. */
@@ -47,6 +55,8 @@ interface SheetColumns {
   s: SheetKey | null;
   /** 1-based positions of the columns the form's cache reads (codes, names; 0: every column). */
   f: number[];
+  /** The forget mark read with the header ('' for none): under another mark it does not count. */
+  g: string;
 }
 
 /**
@@ -112,17 +122,22 @@ export function editMayMatter(range: GoogleAppsScript.Spreadsheet.Range): boolea
   const gridId = String(range.getGridId());
   const cache = CacheService.getDocumentCache();
   if (!cache) return true;
+  const got = cache.getAll([WATCH_COLUMNS_CACHE_KEY, WATCH_COLUMNS_FORGOTTEN_KEY]);
+  const mark = got[WATCH_COLUMNS_FORGOTTEN_KEY] ?? '';
+  const valid = (e: SheetColumns | undefined): e is SheetColumns =>
+    !!e && Array.isArray(e.c) && Array.isArray(e.f) && e.g === mark;
   let known: Record<string, SheetColumns> = {};
   try {
-    const parsed: unknown = JSON.parse(cache.get(WATCH_COLUMNS_CACHE_KEY) ?? '{}');
+    const parsed: unknown = JSON.parse(got[WATCH_COLUMNS_CACHE_KEY] ?? '{}');
     if (parsed && typeof parsed === 'object') known = parsed as Record<string, SheetColumns>;
   } catch {
     known = {}; // unreadable: read the sheet again
   }
   let entry = known[gridId];
-  if (!entry || !Array.isArray(entry.c) || !Array.isArray(entry.f)) {
-    entry = watchedColumnsOf(range.getSheet());
-    known[gridId] = entry;
+  if (!valid(entry)) {
+    entry = { ...watchedColumnsOf(range.getSheet()), g: mark };
+    const kept = Object.entries(known).filter(([, e]) => valid(e));
+    known = { ...Object.fromEntries(kept), [gridId]: entry };
     cache.put(WATCH_COLUMNS_CACHE_KEY, JSON.stringify(known), CACHE_SECONDS);
   }
   // A code, a name or Lists typed over: what the form keeps in the document cache is wrong.
@@ -132,12 +147,17 @@ export function editMayMatter(range: GoogleAppsScript.Spreadsheet.Range): boolea
   return entry.c.some((c) => c >= first && c <= last);
 }
 
-/** After columns or sheets moved (change trigger, Set up, a header edit). */
+/**
+ * After columns or sheets moved (change trigger, Set up, a header edit): a new mark (one put),
+ * under which every entry read before does not count, even one a trigger still busy with an
+ * older header stores after this.
+ */
 export function forgetWatchColumns(): void {
-  CacheService.getDocumentCache()?.remove(WATCH_COLUMNS_CACHE_KEY);
+  const mark = (Math.random().toString(36).slice(2) + Date.now().toString(36)).slice(0, 16);
+  CacheService.getDocumentCache()?.put(WATCH_COLUMNS_FORGOTTEN_KEY, mark, FORGOTTEN_SECONDS);
 }
 
-function watchedColumnsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetColumns {
+function watchedColumnsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): Omit<SheetColumns, 'g'> {
   const name = sheet.getName();
   const s = SHEET_KEYS.find((k) => SHEETS[k].fr === name || SHEETS[k].en === name) ?? null;
   if (s === 'lists') return { k: null, c: [], s, f: [0] };
