@@ -7,41 +7,14 @@
  */
 import { emptyClientRecord } from '../../src/shared/schemas';
 import type { ClientRecord } from '../../src/shared/formApi';
-import { workbook, type TestWorkbook } from './harness';
+import { type TestWorkbook } from './harness';
+import { open, seededClients, subjects } from './formCacheFixture';
 
 function seeded(): TestWorkbook {
-  const wb = workbook({ locale: 'fr_CA' });
-  wb.append(
-    'Clients',
-    Array.from({ length: 300 }, (_, i) => ({
-      'Code client': `C${String(i + 1).padStart(2, '0')}`,
-      Nom: `Client ${i + 1}`,
-      Téléphone: `418 555-01${String(i).padStart(2, '0')}`,
-    })),
-  );
-  wb.append(
-    'Termes',
-    Array.from({ length: 300 }, (_, i) => ({
-      'Code client': `C${String(i + 1).padStart(2, '0')}`,
-      'Limite de crédit': 1000 + i,
-    })),
-  );
-  wb.append(
-    'Journal CRM',
-    Array.from({ length: 600 }, (_, i) => ({
-      'Code client': `C${String((i % 300) + 1).padStart(2, '0')}`,
-      Date: '2026-11-02',
-      Nature: 'Discussion',
-      Objet: `Appel ${i + 1}`,
-    })),
-  );
+  const wb = seededClients(300, { phones: true });
   wb.append('Listes', [{ 'Codes crédit': 'A1', Vendeurs: 'Paul' }]);
   return wb;
 }
-
-const open = (wb: TestWorkbook, code: string) => wb.run('formOpen', { code });
-const subjects = (record: ClientRecord | null) =>
-  (record?.crm.discussions ?? []).map((d) => d.subject).sort();
 
 /** Cells read by value calls during fn (the emulator counts them). */
 function cellsRead(wb: TestWorkbook, fn: () => void): number {

@@ -3,40 +3,10 @@
  * something stale, each kept as a test. Run `npm run build` first.
  */
 import { emptyClientRecord } from '../../src/shared/schemas';
-import type { ClientRecord } from '../../src/shared/formApi';
-import { workbook, type TestWorkbook } from './harness';
+import { type TestWorkbook } from './harness';
+import { open, seededClients, subjects } from './formCacheFixture';
 
-function seeded(): TestWorkbook {
-  const wb = workbook({ locale: 'fr_CA' });
-  wb.append(
-    'Clients',
-    Array.from({ length: 30 }, (_, i) => ({
-      'Code client': `C${String(i + 1).padStart(2, '0')}`,
-      Nom: `Client ${i + 1}`,
-    })),
-  );
-  wb.append(
-    'Termes',
-    Array.from({ length: 30 }, (_, i) => ({
-      'Code client': `C${String(i + 1).padStart(2, '0')}`,
-      'Limite de crédit': 1000 + i,
-    })),
-  );
-  wb.append(
-    'Journal CRM',
-    Array.from({ length: 60 }, (_, i) => ({
-      'Code client': `C${String((i % 30) + 1).padStart(2, '0')}`,
-      Date: '2026-11-02',
-      Nature: 'Discussion',
-      Objet: `Appel ${i + 1}`,
-    })),
-  );
-  return wb;
-}
-
-const open = (wb: TestWorkbook, code: string) => wb.run('formOpen', { code });
-const subjects = (record: ClientRecord | null) =>
-  (record?.crm.discussions ?? []).map((d) => d.subject).sort();
+const seeded = () => seededClients(30);
 
 describe('a forget landing while a cold open reads the sheets', () => {
   it('a CRM row typed by hand (edit trigger) during a cold open shows at the next open', () => {
