@@ -87,6 +87,16 @@ export function readCode(value: CellValue): CellRead<string> {
   return readText(value);
 }
 
+/** The code a cell holds, trimmed ('' for none): text or a number, nothing else. */
+export function cellCode(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+/** codeKey of the code a cell holds ('' for none). */
+export function cellCodeKey(value: unknown): string {
+  return codeKey(cellCode(value));
+}
+
 /**
  * The key under which codes match: trimmed, Unicode-normalized, case-insensitive
  * ("ab-12 " and "AB-12" are one client). toLowerCase is locale-independent.

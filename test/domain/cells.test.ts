@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import {
+  cellCode,
+  cellCodeKey,
   codeKey,
   numberToText,
   parseDayText,
@@ -243,5 +245,17 @@ describe('readDay with month names', () => {
   it('refuses unknown names and impossible days', () => {
     for (const bad of ['15 brumaire 2026', '31 avril 2026', 'octobre 2026', 'le 15 octobre'])
       expectError(readDay(bad, fr));
+  });
+});
+
+describe('cellCode / cellCodeKey', () => {
+  it('a code is text or a number, trimmed; anything else is none', () => {
+    expect(cellCode('  C01 ')).toBe('C01');
+    expect(cellCode(42)).toBe('42');
+    expect(cellCode(true)).toBe('');
+    expect(cellCode(new Date(0))).toBe('');
+    expect(cellCode(null)).toBe('');
+    expect(cellCodeKey(' ab-12 ')).toBe(codeKey('AB-12'));
+    expect(cellCodeKey(undefined)).toBe('');
   });
 });

@@ -5,7 +5,7 @@
  * each sheet's header must read as cached; any miss or failed check returns null and the form
  * reads the key columns whole (formRead.ts), which fills the cache again.
  */
-import { codeKey } from '../../domain/cells';
+import { cellCodeKey, codeKey } from '../../domain/cells';
 import type { ColumnKey } from '../../shared/contract';
 import type { FormLists } from '../../shared/formApi';
 import {
@@ -83,11 +83,7 @@ export function entriesOf(
     const table = tables[s] as Table<ClientSheet>;
     const i = table.index[CODE_COLUMN[s] as never];
     out[`header.${s}`] = table.header;
-    out[`rows.${s}`] = table.rows.map((row) => {
-      const v = row[i];
-      if (typeof v !== 'string' && typeof v !== 'number') return -1;
-      return position.get(codeKey(String(v))) ?? -1;
-    });
+    out[`rows.${s}`] = table.rows.map((row) => position.get(cellCodeKey(row[i])) ?? -1);
   }
   return out;
 }
@@ -154,7 +150,7 @@ export function readClientFromCache(
     const i = index[CODE_COLUMN[s] as ColumnKey<S>];
     const holds = (fresh: readonly unknown[]) => {
       const v = fresh[i];
-      return (typeof v === 'string' || typeof v === 'number') && codeKey(String(v)) === key;
+      return cellCodeKey(v) === key;
     };
     // withWholeRows also checks the header once the rows are read.
     return withWholeRows(table, sheetRows, [], holds);

@@ -7,7 +7,7 @@ import { dayInZone } from '../../domain/time';
 import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
 import type { ClientRecord, FormLists, FormLoadResult, FormOpenResult } from '../../shared/formApi';
 import { validateClientCode, validateOpenRequest } from '../../shared/schemas';
-import { codeKey, type ReadContext } from '../../domain/cells';
+import { cellCode, codeKey, type ReadContext } from '../../domain/cells';
 import { nextClientCode, toClientRecord } from './clientRecord';
 import { t } from '../platform/messages';
 import { readRow, type RowValues } from '../workbook/records';
@@ -188,8 +188,6 @@ function activeClientCode(ctx: FormContext, codeAt: CodeAt): string | null {
   if (row < FIRST_DATA_ROW) return null;
   const name = sheet.getName();
   const keyOf = (k: SheetKey) => SHEETS[k].fr === name || SHEETS[k].en === name;
-  const codeOf = (v: unknown) =>
-    typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
   for (const s of CLIENT_SHEETS) if (keyOf(s)) return codeAt(s, row);
   if (keyOf('invoices')) {
     // Invoices may hold 100,000 rows: read its header and the selected row only.
@@ -197,7 +195,7 @@ function activeClientCode(ctx: FormContext, codeAt: CodeAt): string | null {
     if (width === 0) return null;
     const header = sheet.getRange(1, 1, 1, width).getValues()[0]!;
     const i = indexHeader('invoices', header).index.clientCode;
-    return i < 0 ? null : codeOf(sheet.getRange(row, i + 1).getValue());
+    return i < 0 ? null : cellCode(sheet.getRange(row, i + 1).getValue()) || null;
   }
   return null;
 }
@@ -206,8 +204,9 @@ function activeClientCode(ctx: FormContext, codeAt: CodeAt): string | null {
 function codeInTables(tables: ClientTables): CodeAt {
   return (s, row) => {
     const table = tables[s] as Table<ClientSheet>;
-    const v = table.rows[row - FIRST_DATA_ROW]?.[table.index[CODE_COLUMN[s] as never]];
-    return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
+    return (
+      cellCode(table.rows[row - FIRST_DATA_ROW]?.[table.index[CODE_COLUMN[s] as never]]) || null
+    );
   };
 }
 

@@ -13,7 +13,7 @@
  * log is written after the work: if that write fails, the action is still reported as done, with
  * a warning saying what to add to the log by hand.
  */
-import { codeKey } from '../../domain/cells';
+import { cellCode, codeKey } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
 import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
 import { withDocumentLock } from '../platform/lock';
@@ -64,7 +64,7 @@ function selectedCode(spreadsheet: Spreadsheet, lang: Lang): string {
   const table = readTable(spreadsheet, found.key, lang, []);
   const i = (table.index as Record<string, number>)[found.column] ?? -1;
   const v = i < 0 ? '' : table.rows[row - FIRST_DATA_ROW]?.[i];
-  return typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+  return cellCode(v);
 }
 
 interface Target {

@@ -10,7 +10,7 @@
  * included). Just before writing, the client codes are read again: if someone inserted, deleted
  * or sorted rows meanwhile, the refresh starts over rather than write into the wrong rows.
  */
-import { codeKey, type ReadContext } from '../../domain/cells';
+import { cellCodeKey, codeKey, type ReadContext } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
 import type { CellProblem, Settings } from '../../domain/types';
 import { computeWatch, formatWatchReasons, type WatchResult } from '../../domain/watch';
@@ -180,7 +180,7 @@ function keyOf(
   key: 'code' | 'clientCode',
 ): string {
   const v = row[(table.index as Record<string, number>)[key]!];
-  return typeof v === 'string' || typeof v === 'number' ? codeKey(String(v)) : '';
+  return cellCodeKey(v);
 }
 
 function resultOf(

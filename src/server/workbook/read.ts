@@ -3,7 +3,7 @@
  * (readColumns), or the whole rows of one client (withWholeRows). Every read is one
  * getSheetValues call per block, checked against people editing meanwhile (./rowChecks.ts).
  */
-import { codeKey } from '../../domain/cells';
+import { cellCodeKey } from '../../domain/cells';
 import { type ColumnKey, type Lang, normalizeHeader, type SheetKey } from '../../shared/contract';
 import { MOVED, untilSettled } from '../platform/attempts';
 import { sameHeader, stillHolds } from './rowChecks';
@@ -153,8 +153,7 @@ export function rowsWithCode<S extends SheetKey>(
   const out: number[] = [];
   table.rows.forEach((row, n) => {
     const v = row[i];
-    if ((typeof v === 'string' || typeof v === 'number') && codeKey(String(v)) === key)
-      out.push(n + FIRST_DATA_ROW);
+    if (cellCodeKey(v) === key) out.push(n + FIRST_DATA_ROW);
   });
   return out;
 }
