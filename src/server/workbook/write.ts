@@ -148,10 +148,7 @@ export function setCellValuesIfUnmoved(
   values: unknown[][],
   unmoved: () => boolean,
 ): boolean {
-  const formats = needsFormats(values) ? range.getNumberFormats() : undefined;
-  if (!unmoved()) return false;
-  setCellValues(range, values, formats);
-  return true;
+  return setBlocksIfUnmoved([{ range, values }], unmoved);
 }
 
 /** Records as whole rows as wide as the header: contract columns filled, the team's own blank. */
