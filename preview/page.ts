@@ -5,10 +5,11 @@
  * script showed since the page's last look (`seq`).
  */
 import { translator, type TextTable } from '../src/shared/text';
-import type { Activity, Answer, Question } from './session';
-import type { PageView } from './view';
+import type { Activity, Answer, Question, SessionView } from './session';
 import { Grid } from './pageGrid';
 import { ask, closeHtmlDialog, showAlert, showHtmlDialog, toast } from './pageDialogs';
+
+type PageView = SessionView;
 
 interface Reply {
   view: PageView;
@@ -27,20 +28,32 @@ const TEXT = {
     en: 'Triggers:',
   },
   dailyTitle: {
-    fr: 'Exécute maintenant onDailyTrigger, comme le déclencheur quotidien installé',
-    en: 'Runs onDailyTrigger now, as the installed daily trigger does',
+    fr: 'Fait maintenant le travail du déclencheur quotidien installé : actualise la liste de surveillance',
+    en: 'Does the installed daily trigger’s work now: refreshes the watch list',
   },
   monthlyTitle: {
-    fr: 'Exécute maintenant onMonthlyTrigger : commissions du mois précédent la date de l’horloge',
-    en: 'Runs onMonthlyTrigger now: commissions of the month before the clock’s date',
+    fr: 'Fait maintenant le travail du déclencheur mensuel : commissions du mois précédent la date de l’horloge',
+    en: 'Does the monthly trigger’s work now: commissions of the month before the clock’s date',
   },
   exportTitle: {
-    fr: 'Télécharger les valeurs de cette feuille en CSV',
-    en: 'Download this sheet’s values as CSV',
+    fr: 'Télécharger les valeurs de cette feuille en CSV (UTF-8 avec BOM, que lit Excel)',
+    en: 'Download this sheet’s values as CSV (UTF-8 with a BOM, which Excel reads)',
+  },
+  sepTitle: {
+    fr: 'Séparateur du CSV exporté',
+    en: 'Separator of the exported CSV',
+  },
+  sepComma: {
+    fr: 'virgule (,)',
+    en: 'comma (,)',
+  },
+  sepSemicolon: {
+    fr: 'point-virgule (;) — Excel en français',
+    en: 'semicolon (;) — Excel in French',
   },
   importTitle: {
-    fr: 'Remplacer les lignes de cette feuille par celles d’un CSV (même en-tête ; demande d’abord, garde une sauvegarde)',
-    en: 'Replace this sheet’s rows with a CSV’s (same header; asks first, keeps a backup)',
+    fr: 'Remplacer les lignes de cette feuille par celles d’un CSV (même en-tête ; virgule, point-virgule ou tabulation ; UTF-8 ou Windows-1252 ; demande d’abord, garde une sauvegarde)',
+    en: 'Replace this sheet’s rows with a CSV’s (same header; comma, semicolon or tab; UTF-8 or Windows-1252; asks first, keeps a backup)',
   },
   restore: {
     fr: 'Restaurer',
@@ -94,7 +107,34 @@ const TEXT = {
     fr: 'Erreur',
     en: 'Error',
   },
+  preview: {
+    fr: 'aperçu',
+    en: 'preview',
+  },
+  menus: {
+    fr: 'Menus',
+    en: 'Menus',
+  },
+  gridLabel: {
+    fr: 'Grille de la feuille',
+    en: 'Sheet grid',
+  },
+  tabsLabel: {
+    fr: 'Feuilles',
+    en: 'Sheets',
+  },
+  sidebarLabel: {
+    fr: 'Barre latérale',
+    en: 'Sidebar',
+  },
+  close: {
+    fr: 'Fermer',
+    en: 'Close',
+  },
 } as const satisfies TextTable;
+
+/** How long to wait before asking again when the server is busy with a long action. */
+const BUSY_RETRY_MS = 500;
 
 let view: PageView | null = null;
 let seq = 0;
@@ -151,7 +191,10 @@ async function act(path: string, body: Record<string, unknown>): Promise<void> {
 
 /** The view: since the last look, or from now (nothing replayed) when `fromNow`. */
 async function refresh(fromNow = false): Promise<void> {
-  await apply(await call(fromNow ? '/api/view' : `/api/view?since=${seq}`));
+  const reply = await call(fromNow ? '/api/view' : `/api/view?since=${seq}`);
+  await apply(reply);
+  // Drawn during a long action (an import): the view from before it; look again shortly.
+  if (reply.view.busy) setTimeout(() => void refresh(), BUSY_RETRY_MS);
 }
 
 /** Opening (or reloading) the page is opening the spreadsheet: onOpen runs (a POST: it acts). */
@@ -177,7 +220,7 @@ async function show(a: Activity): Promise<void> {
     case 'error':
       return toast('error', text('failed'), a.message, 10);
     case 'alert':
-      return showAlert(a.title, a.prompt);
+      return showAlert(a.title, a.prompt, lang());
     case 'sidebar':
       sidebarFrame = a.frame;
       byId('sidebar-title').textContent = a.title;
@@ -185,7 +228,7 @@ async function show(a: Activity): Promise<void> {
       byId('sidebar').hidden = false;
       return;
     case 'dialog':
-      return showHtmlDialog(a.frame, a.title, a.width, a.height);
+      return showHtmlDialog(a.frame, a.title, a.width, a.height, lang(), a.emulatedTiming === true);
   }
 }
 
@@ -217,7 +260,13 @@ function render(): void {
   if (!view) return;
   document.documentElement.lang = view.lang;
   byId('title').textContent = view.title;
-  document.title = `${view.title} — preview`;
+  document.title = `${view.title} — ${text('preview')}`;
+  byId('menubar').setAttribute('aria-label', text('menus'));
+  byId('grid').setAttribute('aria-label', text('gridLabel'));
+  byId('tabs').setAttribute('aria-label', text('tabsLabel'));
+  byId('sidebar-frame').title = text('sidebarLabel');
+  byId('sidebar-close').setAttribute('aria-label', text('close'));
+  renderSeparators();
   renderMenus(view);
   renderTabs(view);
   const clock = byId('clock');
@@ -244,6 +293,23 @@ function render(): void {
   const hidden = byId('hidden-rows');
   hidden.hidden = view.grid.hiddenRows === 0;
   hidden.textContent = text('hiddenRows', { n: view.grid.hiddenRows });
+}
+
+/** The export's separator choice, in the workbook's language (the choice is kept). */
+function renderSeparators(): void {
+  const select = byId<HTMLSelectElement>('csv-sep');
+  const chosen = select.value || 'comma';
+  select.title = text('sepTitle');
+  select.setAttribute('aria-label', text('sepTitle'));
+  select.replaceChildren(
+    ...(['comma', 'semicolon'] as const).map((value) => {
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = text(value === 'comma' ? 'sepComma' : 'sepSemicolon');
+      option.selected = value === chosen;
+      return option;
+    }),
+  );
 }
 
 function labelled(id: string, label: keyof typeof TEXT, title: keyof typeof TEXT): void {
@@ -340,18 +406,18 @@ byId('clock-reset').addEventListener('click', () => {
   byId<HTMLInputElement>('date').value = '';
   void act('/api/clock', { date: null });
 });
-byId('export').addEventListener('click', () => {
-  if (!view) return;
-  const a = document.createElement('a');
-  a.href = `/api/csv?sheet=${encodeURIComponent(view.grid.sheet)}`;
-  a.download = `${view.grid.sheet}.csv`;
-  a.click();
-});
+byId('export').addEventListener('click', () => void exportCsv());
 byId<HTMLInputElement>('import').addEventListener('change', async (e) => {
   const input = e.target as HTMLInputElement;
   const file = input.files?.[0];
   input.value = '';
-  if (file && view) await act('/api/import', { sheet: view.grid.sheet, text: await file.text() });
+  // The bytes, not file.text(): that decodes as UTF-8 and would garble a Windows-1252 file
+  // before the server could tell which encoding it is.
+  if (file && view)
+    await act('/api/import', {
+      sheet: view.grid.sheet,
+      data: base64(new Uint8Array(await file.arrayBuffer())),
+    });
 });
 byId('restore').addEventListener('click', () => void act('/api/restore', {}));
 byId('sidebar-close').addEventListener('click', () => {
@@ -370,5 +436,37 @@ window.addEventListener('message', (e: MessageEvent) => {
     closeHtmlDialog(data.frame);
   }
 });
+
+/**
+ * Downloads the current sheet as CSV. Fetched first, so that a refusal (the server busy with an
+ * import, a sheet gone) is said in a toast rather than saved as a file.
+ */
+async function exportCsv(): Promise<void> {
+  if (!view) return;
+  const sheet = view.grid.sheet;
+  const sep = byId<HTMLSelectElement>('csv-sep').value || 'comma';
+  try {
+    const res = await fetch(`/api/csv?sheet=${encodeURIComponent(sheet)}&sep=${sep}`);
+    if (!res.ok) {
+      const json = (await res.json().catch(() => ({}))) as { error?: string };
+      throw new Error(json.error ?? res.statusText);
+    }
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${sheet}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (e) {
+    toast('error', text('failed'), e instanceof Error ? e.message : String(e));
+  }
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 void openSpreadsheet();

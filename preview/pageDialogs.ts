@@ -3,7 +3,7 @@
  * plain alerts, toasts, and HtmlService dialogs in a frame. Texts go in with textContent only:
  * what a script or a user wrote is data, never HTML.
  */
-import { translator, type Text } from '../src/shared/text';
+import { translator, type Text, type TextTable } from '../src/shared/text';
 import type { Answer, Question } from './session';
 
 type Lang = 'fr' | 'en';
@@ -17,6 +17,15 @@ const BUTTON_TEXT = {
   CLOSE: { fr: 'Fermer', en: 'Close' },
 } as const satisfies Record<ButtonName, Text>;
 const buttonText = translator(BUTTON_TEXT);
+
+const TEXT = {
+  close: { fr: 'Fermer', en: 'Close' },
+  emulated: {
+    fr: 'Émulé : ce n’est pas une mesure d’Apps Script. L’aperçu exécute le script sur cette machine ; mesurez dans une vraie feuille Google.',
+    en: 'Emulated: not a measure of Apps Script. The preview runs the script on this machine; measure in a real Google Sheet.',
+  },
+} as const satisfies TextTable;
+const say = translator(TEXT);
 const BUTTONS_OF: Record<Question['buttons'], ButtonName[]> = {
   OK: ['OK'],
   OK_CANCEL: ['CANCEL', 'OK'],
@@ -95,8 +104,8 @@ export function ask(q: Question, lang: Lang): Promise<Answer> {
 }
 
 /** A plain alert (OK only): the script already went on; the user reads and closes it. */
-export function showAlert(title: string, prompt: string): Promise<void> {
-  return ask({ kind: 'alert', title, prompt, buttons: 'OK' }, 'en').then(() => undefined);
+export function showAlert(title: string, prompt: string, lang: Lang): Promise<void> {
+  return ask({ kind: 'alert', title, prompt, buttons: 'OK' }, lang).then(() => undefined);
 }
 
 export function toast(
@@ -113,12 +122,17 @@ export function toast(
   setTimeout(() => box.remove(), seconds * 1000);
 }
 
-/** An HtmlService modal dialog: the served frame in a page dialog of the script's size. */
+/**
+ * An HtmlService modal dialog: the served frame in a page dialog of the script's size. A page
+ * that times things (Measure speed) gets a note above it: the timings are the emulator's.
+ */
 export function showHtmlDialog(
   frame: string,
   title: string,
   width: number | null,
   height: number | null,
+  lang: Lang,
+  emulatedTiming = false,
 ): void {
   const dialog = byId<HTMLDialogElement>('html-dialog');
   dialog.replaceChildren();
@@ -126,7 +140,7 @@ export function showHtmlDialog(
   const bar = el('div', undefined, 'bar');
   const close = el('button', '×');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Close');
+  close.setAttribute('aria-label', say('close', lang));
   close.addEventListener('click', () => dialog.close());
   bar.append(el('span', title), close);
   const iframe = el('iframe');
@@ -134,7 +148,9 @@ export function showHtmlDialog(
   iframe.src = `/frame/${encodeURIComponent(frame)}`;
   iframe.width = String(width ?? 600);
   iframe.height = String(height ?? 400);
-  dialog.append(bar, iframe);
+  dialog.append(bar);
+  if (emulatedTiming) dialog.append(el('p', say('emulated', lang), 'emulated'));
+  dialog.append(iframe);
   dialog.setAttribute('aria-label', title);
   if (!dialog.open) dialog.showModal();
 }

@@ -7,7 +7,13 @@
  * Fast typing: a committed value shows at once and stays shown until the server's answer to that
  * edit is drawn (an older answer arriving meanwhile cannot bring back the old value), and a view
  * that arrives while a cell is being edited is drawn when the editor closes, so an answer never
- * closes the editor the user is typing in, and only one editor is ever open.
+ * closes the editor the user is typing in, and only one editor is ever open. A ticked or unticked
+ * checkbox likewise shows its new state at once, however many are clicked before the answers.
+ *
+ * Widths. A column is drawn at its sheet width between MIN_WIDTH and MAX_WIDTH: a script that
+ * auto-resized a column holding 50,000 characters would otherwise make it hundreds of thousands
+ * of pixels wide and every column to its right unreachable. Cells never wrap: text longer than
+ * its column ends in an ellipsis (CSS), the cell's tooltip shows its start, the editor all of it.
  */
 import type { GridView } from './view';
 
@@ -18,6 +24,11 @@ export interface GridHandlers {
   /** Editing a column the script computes: true to go on (Sheets' warning protection asks too). */
   confirmComputed(header: string): Promise<boolean>;
 }
+
+export const MIN_WIDTH = 60;
+export const MAX_WIDTH = 480;
+/** Characters of a long cell shown in its tooltip. */
+const TOOLTIP_CHARS = 1000;
 
 const NUMERIC = /^[-−]?[\d\s\u00a0\u202f.,]+(\s?\$|%)?$|^\d{4}-\d{2}-\d{2}$/;
 const TRUE_TEXT = new Set(['TRUE', 'VRAI']);
@@ -74,7 +85,7 @@ export class Grid {
       th.scope = 'col';
       letters.append(th);
       const col = document.createElement('col');
-      col.style.width = `${Math.max(60, c.width)}px`;
+      col.style.width = `${Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, c.width))}px`;
       colgroup.append(col);
     }
     head.append(letters);
@@ -103,23 +114,31 @@ export class Grid {
       } else if (view.rowBackgrounds[row - 1]) {
         td.style.background = view.rowBackgrounds[row - 1]!;
       }
+      const key = `${row}:${i + 1}`;
       if (row > 1 && column.checkbox && BOOL_TEXT.has(text)) {
         const box = document.createElement('input');
         box.type = 'checkbox';
-        box.checked = TRUE_TEXT.has(text);
+        const pending = this.pending.get(key);
+        box.checked = pending === undefined ? TRUE_TEXT.has(text) : pending === 'TRUE';
         box.setAttribute('aria-label', `${view.rows[0]?.[i] ?? column.letter} ${row}`);
-        box.addEventListener('click', (e) => {
-          // In a click handler `checked` is already the new state; preventDefault puts the box
-          // back, and the grid redraws from the workbook once the edit is done.
+        box.addEventListener('click', () => {
+          // The box keeps its new state (pending) until the answer to this edit is drawn, so
+          // quick ticks all show at once; the workbook's value is drawn after it.
           const next = box.checked;
-          e.preventDefault();
-          void this.handlers.edit(row, i + 1, next);
+          const mark = next ? 'TRUE' : 'FALSE';
+          this.pending.set(key, mark);
+          void this.handlers.edit(row, i + 1, next).finally(() => {
+            if (this.pending.get(key) === mark) this.pending.delete(key);
+            if (this.view && !this.editing) this.render(this.view);
+          });
         });
         td.className = 'check';
         td.append(box);
       } else {
-        const shown = this.pending.get(`${row}:${i + 1}`) ?? text;
+        const shown = this.pending.get(key) ?? text;
         td.textContent = shown;
+        if (shown.length > TOOLTIP_CHARS / 10 && !td.title)
+          td.title = shown.length > TOOLTIP_CHARS ? `${shown.slice(0, TOOLTIP_CHARS)}…` : shown;
         if (row > 1 && NUMERIC.test(shown)) td.className = 'num';
       }
       td.addEventListener('click', () => this.select(row, i + 1));

@@ -20,6 +20,7 @@ import {
   GIVEN_NAMES,
   PHRASES,
   SALESPEOPLE,
+  SAMPLE_TAGS,
   STREETS,
   TRADES,
 } from './sampleData';
@@ -205,6 +206,8 @@ function writeLists(emu: Emulator, lang: Lang): SampleLists {
     'accountManagerEmails',
     ACCOUNT_MANAGERS.map((p) => p.email),
   );
+  const tags = SAMPLE_TAGS[lang];
+  if (tags) writeColumn(emu, 'lists', lang, 'tags', tags);
   // The other lists are setup's seeds; read them back so that the sample uses what is there.
   return {
     creditCodes: columnTexts(emu, 'lists', lang, 'creditCodes'),

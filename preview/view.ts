@@ -63,14 +63,39 @@ function flatMenu(prefix: string, items: MenuEntry[]): MenuView['items'] {
   });
 }
 
+/**
+ * Display texts of the first `maxRows` rows of a sheet's used block, and how many rows it has.
+ * Only what is drawn is formatted: a long sheet costs no more than MAX_GRID_ROWS rows (the
+ * emulator's displayValues formats every row, and asks the sheet its last row and column for
+ * each cell, which is quadratic in the rows).
+ */
+export function displayBlock(
+  emu: Emulator,
+  name: string,
+  maxRows: number,
+): { rows: string[][]; total: number; width: number } {
+  const doc = emu.spreadsheet;
+  const model = doc.sheetByName(name);
+  if (!model) throw new Error(`No sheet named ${name}`);
+  const total = model.lastRow();
+  const width = model.lastCol();
+  const rows: string[][] = [];
+  for (let r = 1; r <= Math.min(total, maxRows); r++) {
+    const line: string[] = [];
+    for (let c = 1; c <= width; c++) line.push(doc.display(model, r, c));
+    rows.push(line);
+  }
+  return { rows, total, width };
+}
+
 export function gridView(emu: Emulator, name: string): GridView {
   const doc = emu.spreadsheet;
   const model = doc.sheetByName(name);
   if (!model) throw new Error(`No sheet named ${name}`);
-  const all = doc.displayValues(name);
-  const width = Math.max(model.lastCol(), 1);
+  const block = displayBlock(emu, name, MAX_GRID_ROWS);
+  const width = Math.max(block.width, 1);
   const key = contractSheet(name);
-  const header = all[0] ?? [];
+  const header = block.rows[0] ?? [];
   const columns = Array.from({ length: width }, (_, i): ColumnView => {
     const letter = columnToLetters(i + 1);
     const cell = doc.cell(name, `${letter}1`);
@@ -89,11 +114,11 @@ export function gridView(emu: Emulator, name: string): GridView {
       },
     };
   });
-  const drawn = all.slice(0, MAX_GRID_ROWS);
+  const drawn = block.rows;
   const blanks = Math.max(0, Math.min(BLANK_ROWS, model.maxRows - drawn.length));
   const rows = [
     ...drawn.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
-    ...Array.from({ length: all.length > MAX_GRID_ROWS ? 0 : blanks }, () =>
+    ...Array.from({ length: block.total > MAX_GRID_ROWS ? 0 : blanks }, () =>
       Array.from({ length: width }, () => ''),
     ),
   ];
@@ -103,7 +128,7 @@ export function gridView(emu: Emulator, name: string): GridView {
     frozenRows: model.frozenRows,
     columns,
     rows,
-    hiddenRows: Math.max(0, all.length - MAX_GRID_ROWS),
+    hiddenRows: Math.max(0, block.total - MAX_GRID_ROWS),
     selection: range && range.sheetId === model.id ? { row: range.row, col: range.col } : null,
     rowBackgrounds: rowBackgrounds(emu, name, rows.length),
   };

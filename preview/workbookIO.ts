@@ -100,13 +100,24 @@ export function writeColumn(
 
 /** Data rows (below the header) of one column as display texts, blanks dropped. */
 export function columnTexts(emu: Emulator, key: SheetKey, lang: Lang, columnKey: string): string[] {
-  const name = sheetName(key, lang);
+  const doc = emu.spreadsheet;
+  const model = doc.sheetByName(sheetName(key, lang));
   const column = SHEETS[key].columns.find((c) => c.key === columnKey);
   if (!column) throw new Error(`No column ${columnKey} in ${key}`);
-  const [header = [], ...rows] = emu.spreadsheet.displayValues(name);
-  const i = header.map(normalizeHeader).indexOf(normalizeHeader(column[lang]));
-  if (i < 0) return [];
-  return rows.map((r) => r[i] ?? '').filter((v) => v.trim() !== '');
+  if (!model) return [];
+  // One column, cell by cell: the emulator's displayValues formats the whole sheet.
+  const width = model.lastCol();
+  const wanted = normalizeHeader(column[lang]);
+  let col = 0;
+  for (let c = 1; c <= width && col === 0; c++)
+    if (normalizeHeader(doc.display(model, 1, c)) === wanted) col = c;
+  if (col === 0) return [];
+  const out: string[] = [];
+  for (let r = 2, last = model.lastRow(); r <= last; r++) {
+    const text = doc.display(model, r, col);
+    if (text.trim() !== '') out.push(text);
+  }
+  return out;
 }
 
 /**

@@ -482,3 +482,12 @@ export function emptyClientRecord(code = ''): ClientRecord {
     computed: { ...EMPTY_COMPUTED },
   };
 }
+
+/**
+ * Why the form would refuse `code` as a client code (the first reason, in `lang`), or null.
+ * For imports that must refuse what the form refuses (preview CSV import).
+ */
+export function clientCodeProblem(code: string, lang: Lang): string | null {
+  const result = z.safeParse(savedClientCodeSchema, code, { reportInput: true });
+  return result.success ? null : issueMessage(result.error.issues[0]!, lang);
+}

@@ -54,7 +54,9 @@ describe('CSV', () => {
       ['a', 'b'],
       ['c', 'd'],
     ]);
-    expect(() => parseCsv('a,"b\n')).toThrow(/not closed/);
+    expect(() => parseCsv('a,"b\n')).toThrow(
+      expect.objectContaining({ key: 'csvUnclosedQuote', line: 1 }),
+    );
   });
 });
 
@@ -113,7 +115,7 @@ describe('sample', () => {
 });
 
 describe('session', () => {
-  test('a prompt stops the action with nothing changed; the answer runs it once', () => {
+  test('a prompt stops the action with nothing changed; the answer runs it once', async () => {
     const session = new PreviewSession(
       buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
       file('replay.json'),
@@ -121,10 +123,10 @@ describe('session', () => {
     );
     const before = JSON.stringify(session.emulator.spreadsheet.toJSON());
     const path = 'Fiche Client > Rapport des commissions…';
-    const first = session.clickMenu(path);
+    const first = await session.clickMenu(path);
     expect(first.question).toMatchObject({ kind: 'prompt', buttons: 'OK_CANCEL' });
     expect(JSON.stringify(session.emulator.spreadsheet.toJSON())).toBe(before);
-    const done = session.clickMenu(path, [{ kind: 'prompt', button: 'OK', text: '2026-09' }]);
+    const done = await session.clickMenu(path, [{ kind: 'prompt', button: 'OK', text: '2026-09' }]);
     expect(done.question).toBeUndefined();
     const months = session.emulator.spreadsheet
       .displayValues('Rapport des commissions')
@@ -134,28 +136,30 @@ describe('session', () => {
     expect(session.activitySince(0).map((a) => a.kind)).toEqual(['toast']);
     // Cancel: nothing more happens.
     const size = months.length;
-    session.clickMenu(path, [{ kind: 'prompt', button: 'CANCEL', text: '' }]);
+    await session.clickMenu(path, [{ kind: 'prompt', button: 'CANCEL', text: '' }]);
     expect(session.emulator.spreadsheet.displayValues('Rapport des commissions').length - 1).toBe(
       size,
     );
   });
 
-  test('answers the script did not ask for are dropped, never given to a later question', () => {
+  test('answers the script did not ask for are dropped, never given to a later question', async () => {
     const session = new PreviewSession(
       buildSample({ lang: 'fr', today: TODAY, clients: 6 }),
       file('leftover.json'),
       noon,
     );
-    const refresh = session.clickMenu('Fiche Client > Actualiser la liste de surveillance', [
+    const refresh = await session.clickMenu('Fiche Client > Actualiser la liste de surveillance', [
       { kind: 'prompt', button: 'OK', text: '2026-09' },
     ]);
     expect(refresh.question).toBeUndefined();
-    expect(session.clickMenu('Fiche Client > Rapport des commissions…').question).toMatchObject({
+    expect(
+      (await session.clickMenu('Fiche Client > Rapport des commissions…')).question,
+    ).toMatchObject({
       kind: 'prompt',
     });
   });
 
-  test('persists after each change; after a restart the edit trigger still refreshes the watch list', () => {
+  test('persists after each change; after a restart the edit trigger still refreshes the watch list', async () => {
     const data = file('restart.json');
     const first = new PreviewSession(
       buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
@@ -166,7 +170,7 @@ describe('session', () => {
     const terms = first.emulator.spreadsheet.displayValues('Termes');
     const col = (terms[0] ?? []).indexOf('Pourquoi sous surveillance') + 1;
     const code = terms[1]?.[0] ?? '';
-    first.editCell('Termes', 2, col, 'Client en litige');
+    await first.editCell('Termes', 2, col, 'Client en litige');
 
     const state = readState(data);
     expect(state?.pinnedClock).toBe(noon);
@@ -175,18 +179,18 @@ describe('session', () => {
     const header = clients()[0] ?? [];
     const row = () => clients().find((r) => r[0] === code) ?? [];
     expect(row()[header.indexOf('Motifs de surveillance')]).toContain('Client en litige');
-    second.editCell('Termes', 2, col, '');
+    await second.editCell('Termes', 2, col, '');
     expect(row()[header.indexOf('Motifs de surveillance')] ?? '').not.toContain('Client en litige');
     expect(second.view().menus[0]?.name).toBe('Fiche Client');
   });
 
-  test('the monthly trigger button computes the month before the clock’s date', () => {
+  test('the monthly trigger button computes the month before the clock’s date', async () => {
     const session = new PreviewSession(
       buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
       file('monthly.json'),
       noon,
     );
-    session.fireTrigger('monthly', '2026-12-01');
+    await session.fireTrigger('monthly', '2026-12-01');
     expect(session.view().today).toBe('2026-12-01');
     const months = session.emulator.spreadsheet
       .displayValues('Rapport des commissions')
@@ -197,11 +201,11 @@ describe('session', () => {
     expect(session.activitySince(0)).toContainEqual(
       expect.objectContaining({
         kind: 'toast',
-        title: 'onMonthlyTrigger',
+        title: 'Rapport des commissions',
         message: `Commissions de 2026-11 calculées : ${rows} lignes au rapport.`,
       }),
     );
-    session.fireTrigger('daily', null);
+    await session.fireTrigger('daily', null);
     const watched = session.emulator.spreadsheet
       .values('Clients')
       .slice(1)
@@ -214,13 +218,13 @@ describe('session', () => {
     expect(session.activitySince(0)).toContainEqual(
       expect.objectContaining({
         kind: 'toast',
-        title: 'onDailyTrigger',
+        title: 'Actualiser la liste de surveillance',
         message: `Surveillance exécutée : ${watched} clients sous surveillance.`,
       }),
     );
   });
 
-  test('a paid-out month: the Yes to the question recomputes it, and the question is not shown again', () => {
+  test('a paid-out month: the Yes to the question recomputes it, and the question is not shown again', async () => {
     const session = new PreviewSession(
       buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
       file('paid.json'),
@@ -228,25 +232,24 @@ describe('session', () => {
     );
     const path = 'Fiche Client > Rapport des commissions…';
     const month = [{ kind: 'prompt' as const, button: 'OK' as const, text: '2026-09' }];
-    session.clickMenu(path, month);
+    await session.clickMenu(path, month);
     // The team ticks Paid out on every row of the month, then an invoice of that month changes.
     const report = session.emulator.spreadsheet.displayValues('Rapport des commissions');
     const paidCol = report[0]!.indexOf('Payée') + 1;
-    report.forEach((r, i) => {
+    for (const [i, r] of report.entries())
       if (i > 0 && r[0] === '2026-09')
-        session.editCell('Rapport des commissions', i + 1, paidCol, true);
-    });
+        await session.editCell('Rapport des commissions', i + 1, paidCol, true);
     const invoices = session.emulator.spreadsheet.displayValues('Factures');
     const amountCol = invoices[0]!.indexOf('Montant') + 1;
     const dateCol = invoices[0]!.indexOf('Date');
     const row = invoices.findIndex((r, i) => i > 0 && r[dateCol]!.startsWith('2026-09'));
     expect(row).toBeGreaterThan(0);
-    session.editCell('Factures', row + 1, amountCol, '99999');
-    const asked = session.clickMenu(path, month);
+    await session.editCell('Factures', row + 1, amountCol, '99999');
+    const asked = await session.clickMenu(path, month);
     expect(asked.question).toMatchObject({ kind: 'alert', buttons: 'YES_NO' });
     const seen = session.lastSeq();
     expect(
-      session.clickMenu(path, [...month, { kind: 'alert', button: 'YES' }]).question,
+      (await session.clickMenu(path, [...month, { kind: 'alert', button: 'YES' }])).question,
     ).toBeUndefined();
     const after = session.activitySince(seen);
     expect(after.filter((a) => a.kind === 'alert')).toEqual([]);
@@ -352,21 +355,23 @@ describe('sheet CSV', () => {
     expect(after[0]!['Nom']).toBe('Nouveau nom');
   });
 
-  test('a session import asks first, keeps a backup, and Restore brings the workbook back', () => {
+  test('a session import asks first, keeps a backup, and Restore brings the workbook back', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fiche-import-'));
     try {
       const emu = buildSample({ lang: 'fr', today: TODAY, clients: 3 });
       const session = new PreviewSession(emu, path.join(dir, 'w.json'), null);
       const before = session.emulator.spreadsheet.displayValues('Factures');
       const csv = formatCsv([before[0]!.map(String), before[1]!.map(String)]);
-      const asked = session.importCsv('Factures', csv);
+      const asked = await session.importCsv('Factures', csv);
       expect(asked.question?.prompt).toMatch(
         new RegExp(`Remplacer les ${before.length - 1} lignes`),
       );
       expect(session.emulator.spreadsheet.displayValues('Factures')).toEqual(before);
-      expect(session.importCsv('Factures', csv, [{ kind: 'alert', button: 'NO' }])).toEqual({});
+      expect(await session.importCsv('Factures', csv, [{ kind: 'alert', button: 'NO' }])).toEqual(
+        {},
+      );
       expect(session.emulator.spreadsheet.displayValues('Factures')).toEqual(before);
-      session.importCsv('Factures', csv, [{ kind: 'alert', button: 'YES' }]);
+      await session.importCsv('Factures', csv, [{ kind: 'alert', button: 'YES' }]);
       expect(session.emulator.spreadsheet.displayValues('Factures')).toHaveLength(2);
       expect(session.view().backup?.sheet).toBe('Factures');
       // A restart still knows the backup.
@@ -375,10 +380,10 @@ describe('sheet CSV', () => {
         path.join(dir, 'w.json'),
       );
       expect(reopened.view().backup?.sheet).toBe('Factures');
-      reopened.restoreBackup();
+      await reopened.restoreBackup();
       expect(reopened.emulator.spreadsheet.displayValues('Factures')).toEqual(before);
       expect(reopened.view().backup).toBeNull();
-      expect(() => reopened.restoreBackup()).toThrow(/Aucune sauvegarde/);
+      await expect(reopened.restoreBackup()).rejects.toThrow(/Aucune sauvegarde/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
