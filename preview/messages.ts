@@ -217,6 +217,10 @@ const TEXTS = {
     fr: 'Impossible d’enregistrer le classeur dans {file} : le dossier {dir} n’existe pas. Créez-le, ou choisissez un autre fichier avec --data.',
     en: 'Cannot save the workbook to {file}: the folder {dir} does not exist. Create it, or choose another file with --data.',
   },
+  cliCannotCreate: {
+    fr: 'Impossible de créer le dossier {dir} ({reason}) : créez-le, ou choisissez un autre fichier avec --data.',
+    en: 'Cannot create the folder {dir} ({reason}): create it, or choose another file with --data.',
+  },
   cliCannotWrite: {
     fr: 'Impossible d’écrire dans {dir} ({reason}) : choisissez un autre fichier avec --data.',
     en: 'Cannot write to {dir} ({reason}): choose another file with --data.',

@@ -79,18 +79,24 @@ export class Grid {
     const rowCol = document.createElement('col');
     rowCol.style.width = '46px';
     colgroup.append(rowCol);
+    // A fixed layout only holds when the table has a width (CSS 2.1 §17.5.2.1): without one the
+    // browser sizes columns by their content, and a long cell widens its column past any cap.
+    let tableWidth = 46;
     for (const c of view.columns) {
       const th = document.createElement('th');
       th.textContent = c.letter;
       th.scope = 'col';
       letters.append(th);
       const col = document.createElement('col');
-      col.style.width = `${Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, c.width))}px`;
+      const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, c.width));
+      col.style.width = `${width}px`;
+      tableWidth += width;
       colgroup.append(col);
     }
     head.append(letters);
     const body = document.createElement('tbody');
     view.rows.forEach((cells, r) => body.append(this.row(view, cells, r + 1)));
+    this.table.style.width = `${tableWidth}px`;
     this.table.replaceChildren(colgroup, head, body);
     this.highlight();
   }

@@ -136,15 +136,41 @@ const gridRef = z.looseObject({
   numCols: count,
 });
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const cell = z.looseObject({
-  v: z.optional(scalar),
-  f: z.optional(z.string()),
-  nf: z.optional(z.string()),
-  auto: z.optional(z.enum(['date', 'datetime', 'time', 'percent', 'currency'])),
-  dv: z.optional(z.looseObject({ criteria: z.string(), args: z.array(z.unknown()) })),
-  note: z.optional(z.string()),
-  style: z.optional(z.looseObject({})),
-});
+/**
+ * Cells are checked by hand (cellProblem): a workbook has tens of thousands, and zod (jitless,
+ * as src/shared/schemas.ts configures it) takes a second on them where a loop takes milliseconds.
+ */
+const CELL_KEY = /^[1-9]\d*,[1-9]\d*$/;
+const AUTO_FORMATS: ReadonlySet<unknown> = new Set([
+  'date',
+  'datetime',
+  'time',
+  'percent',
+  'currency',
+]);
+const isScalar = (v: unknown): boolean =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Where the first malformed cell of a sheet is ('' when they are all well formed). */
+function cellProblem(cells: Record<string, unknown>): string {
+  for (const [key, c] of Object.entries(cells)) {
+    if (!CELL_KEY.test(key)) return key;
+    if (!isObject(c)) return key;
+    if (c.v !== undefined && !isScalar(c.v)) return `${key}.v`;
+    for (const text of ['f', 'nf', 'note'] as const)
+      if (c[text] !== undefined && typeof c[text] !== 'string') return `${key}.${text}`;
+    if (c.auto !== undefined && !AUTO_FORMATS.has(c.auto)) return `${key}.auto`;
+    if (
+      c.dv !== undefined &&
+      !(isObject(c.dv) && typeof c.dv.criteria === 'string' && Array.isArray(c.dv.args))
+    )
+      return `${key}.dv`;
+    if (c.style !== undefined && !isObject(c.style)) return `${key}.style`;
+  }
+  return '';
+}
 const sheet = z.looseObject({
   id: int,
   name: z.string().check(z.minLength(1)),
@@ -157,7 +183,7 @@ const sheet = z.looseObject({
   columnWidths: z.record(z.string(), z.number()),
   hiddenColumns: z.array(positive),
   hiddenRows: z.optional(z.array(positive)),
-  cells: z.record(z.string().check(z.regex(/^[1-9]\d*,[1-9]\d*$/)), cell),
+  cells: z.custom<Record<string, unknown>>(isObject),
   conditionalRules: z.array(
     z.looseObject({ ranges: z.array(gridRef), criteria: z.string(), args: z.array(z.unknown()) }),
   ),
@@ -262,6 +288,9 @@ function semanticProblem(state: PreviewState): ((lang: Lang) => string) | null {
   const sheets = state.spreadsheet.sheets;
   const names = new Set<string>();
   for (const [i, s] of sheets.entries()) {
+    const bad = cellProblem(s.cells as Record<string, unknown>);
+    if (bad)
+      return (lang) => t('stateInvalid', lang, { at: `spreadsheet.sheets[${i}].cells.${bad}` });
     if (names.has(s.name))
       return (lang) => t('stateSheetTwice', lang, { at: `spreadsheet.sheets[${i}]`, name: s.name });
     names.add(s.name);
@@ -294,7 +323,7 @@ export function readState(file: string): PreviewState | null {
     (parsed as { format?: unknown }).format !== STATE_FORMAT
   )
     throw new StateError(file, () => '', true);
-  const result = z.safeParse(stateSchema, parsed);
+  const result = z.safeParse(stateSchema, parsed, { reportInput: true });
   if (!result.success) {
     const issues = result.error.issues.slice(0, 3);
     throw new StateError(file, (lang) => issues.map((i) => issueText(i, lang)).join(' ; '));
@@ -366,7 +395,7 @@ export function prepareDataFolder(
       mkdirSync(dir);
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-      return { ok: false, say: (lang) => t('cliCannotWrite', lang, { dir, reason }) };
+      return { ok: false, say: (lang) => t('cliCannotCreate', lang, { dir, reason }) };
     }
   }
   try {

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { windows1252 } from './previewFixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 // Screenshots go to artifacts/ on every run; UPDATE_SCREENSHOTS=1 also refreshes the README's
@@ -343,7 +344,7 @@ test('the Settings dialog runs in a frame over google.script.run', async () => {
   const frame = page.frameLocator('dialog#html-dialog iframe');
   const grace = frame.locator('#graceDays');
   await expect_value(grace, '0');
-  await page.locator('dialog#html-dialog').getByRole('button', { name: 'Close' }).click();
+  await page.locator('dialog#html-dialog').getByRole('button', { name: 'Fermer' }).click();
 });
 
 test('CSV export, then import of an edited file, replaces the sheet rows and keeps text as text', async () => {
@@ -353,7 +354,8 @@ test('CSV export, then import of an edited file, replaces the sheet rows and kee
   );
   const csv = await response.text();
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('Code client,Date,Nature,De,À,Cc,Objet,Détails');
+  // UTF-8 with a byte order mark, which Excel needs to read the accents.
+  expect(lines[0]).toBe('\uFEFFCode client,Date,Nature,De,À,Cc,Objet,Détails');
   const added =
     'C-0001,2026-11-16,Suivi,julie.pelletier@exemple.ca,,,"=1+1, ""à voir""",Rappel\r\n';
   const importFile = (): Promise<void> =>
@@ -391,7 +393,11 @@ test('a CSV with an unknown column is refused and changes nothing', async () => 
     mimeType: 'text/csv',
     buffer: Buffer.from('Code client,Couleur\r\nC-0001,bleu\r\n', 'utf8'),
   });
-  await page.locator('.toast.error', { hasText: 'Couleur' }).waitFor();
+  await page
+    .locator('.toast.error', {
+      hasText: 'Import refusé : Colonnes inconnues : « Couleur » (séparateur lu : virgule).',
+    })
+    .waitFor();
   expect(await page.locator('#grid tbody tr').count()).toBe(before);
 });
 
@@ -404,7 +410,7 @@ test('a taken port gives a clear message and exit code 1; the workbook persisted
   ]);
   expect(second.code).toBe(1);
   expect(second.out).toContain(
-    `Port ${port} is already in use: try npm start -- --port ${port + 1}`,
+    `Le port ${port} est déjà pris : essayez npm start -- --port ${port + 1}`,
   );
   const saved = JSON.parse(readFileSync(path.join(dataDir, 'workbook.json'), 'utf8')) as {
     format: string;
@@ -418,6 +424,123 @@ test('a taken port gives a clear message and exit code 1; the workbook persisted
     'onKnowingDailyTrigger',
     'onMonthlyTrigger',
   ]);
+});
+
+test('Excel’s CSV in French (semicolons, Windows-1252) imports with its accents, and exports back with a BOM', async () => {
+  await openSheet('Journal CRM');
+  const codes = page.locator('#grid tbody td[data-col="1"]', { hasText: /^C-\d{4}$/ });
+  const before = await codes.count();
+  const response = await page.request.get(
+    `http://127.0.0.1:${port}/api/csv?sheet=${encodeURIComponent('Journal CRM')}&sep=semicolon`,
+  );
+  const csv = (await response.text()).replace(/^\uFEFF/, '');
+  expect(csv.split('\r\n')[0]).toBe('Code client;Date;Nature;De;À;Cc;Objet;Détails');
+  const added = 'C-0002;2026-11-16;Suivi;;;;Café à l’étage;Prévoir 2 000,50 $ « net »\r\n';
+  await page.locator('#import').setInputFiles({
+    name: 'excel.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(windows1252(csv + added)),
+  });
+  const dialog = page.locator('dialog#ask');
+  await dialog
+    .getByText('Fichier lu en Windows-1252 (ANSI), séparateur : point-virgule.')
+    .waitFor();
+  await dialog.getByRole('button', { name: 'Oui' }).click();
+  const row = await rowWhere('Objet', 'Café à l’étage');
+  expect(await (await cellOf(row, 'Détails')).textContent()).toBe('Prévoir 2 000,50 $ « net »');
+  expect(await codes.count()).toBe(before + 1);
+  // The separator chosen in the toolbar is the export's.
+  await page.locator('#csv-sep').selectOption('semicolon');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter' }).click(),
+  ]);
+  const file = readFileSync((await download.path())!);
+  expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(file.toString('utf8', 3)).toContain('C-0002;2026-11-16;Suivi;;;;Café à l’étage;');
+  await page.locator('#csv-sep').selectOption('comma');
+});
+
+test('a 49,999-character cell does not widen its column: the next column stays in reach', async () => {
+  await openSheet('Journal CRM');
+  const header = await headers();
+  const subject = header.indexOf('Objet') + 1;
+  const first = page.locator(`#grid tr[data-row="2"] td[data-col="${subject}"]`);
+  const long = `Début ${'x'.repeat(49_999 - 'Début '.length - ' fin'.length)} fin`;
+  await first.dblclick();
+  await page.locator('input.editor').fill(long);
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/edit'));
+  await page.locator('input.editor').press('Enter');
+  expect((await saved).status()).toBe(200);
+  // Wherever the saved row is drawn (the answer redraws the grid).
+  const cell = page.locator(`#grid td[data-col="${subject}"]`, { hasText: /^Début x+ fin$/ });
+  await cell.waitFor();
+  expect(((await cell.textContent()) ?? '').length).toBe(49_999);
+  const box = (await cell.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(480);
+  const next = page.locator(`#grid tr[data-row="1"] td[data-col="${subject + 1}"]`);
+  const nextBox = (await next.boundingBox())!;
+  expect(nextBox.x + nextBox.width).toBeLessThan(1440);
+  // The editor has the whole text (compared by length and ends: no 50,000-character diff).
+  await cell.dblclick();
+  const edited = await page.locator('input.editor').inputValue();
+  expect([edited.length, edited.slice(0, 8), edited.slice(-6)]).toEqual([
+    49_999,
+    'Début xx',
+    'xx fin',
+  ]);
+  await page.locator('input.editor').press('Escape');
+  await shot('long-cell');
+});
+
+test('three quick Paid out ticks show at once, before the server answers', async () => {
+  await openSheet('Rapport des commissions');
+  const paidCol = (await headers()).indexOf('Payée') + 1;
+  const boxes = page.locator(`#grid tbody td[data-col="${paidCol}"] input[type="checkbox"]`);
+  await boxes.nth(3).waitFor();
+  const states = async () => Promise.all([1, 2, 3].map(async (i) => boxes.nth(i).isChecked()));
+  expect(await states()).toEqual([false, false, false]);
+  // Each edit answered only after a second: the ticks must not wait for it.
+  let delayed = 0;
+  let passed = 0;
+  await page.route('**/api/edit', async (route) => {
+    delayed++;
+    await new Promise((r) => setTimeout(r, 1000));
+    await route.continue();
+    passed++;
+  });
+  try {
+    for (const i of [1, 2, 3]) await boxes.nth(i).click();
+    expect(await states()).toEqual([true, true, true]);
+    await poll(async () => passed === 3);
+    await page.waitForLoadState('networkidle');
+    expect(await states()).toEqual([true, true, true]);
+    for (const i of [1, 2, 3]) await boxes.nth(i).click();
+    expect(await states()).toEqual([false, false, false]);
+    await poll(async () => passed === 6);
+  } finally {
+    await page.unroute('**/api/edit');
+  }
+  expect(delayed).toBe(6);
+  await poll(async () => (await states()).every((s) => !s));
+});
+
+test('Measure speed in the preview says its timings are emulated', async () => {
+  await page.getByRole('button', { name: 'Fiche Client', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Mesurer la vitesse', exact: true }).click();
+  const dialog = page.locator('dialog#html-dialog');
+  await dialog
+    .getByText('Émulé : ce n’est pas une mesure d’Apps Script.', { exact: false })
+    .waitFor();
+  const flagged = await page
+    .frameLocator('dialog#html-dialog iframe')
+    .locator('body')
+    .evaluate(
+      () =>
+        (window as unknown as { ficheClientPreview?: { emulated: boolean } }).ficheClientPreview,
+    );
+  expect(flagged).toEqual({ emulated: true });
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
 });
 
 async function expect_value(locator: Locator, value: string): Promise<void> {
