@@ -135,7 +135,6 @@ const gridRef = z.looseObject({
   numRows: count,
   numCols: count,
 });
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
 /**
  * Cells are checked by hand (cellProblem): a workbook has tens of thousands, and zod (jitless,
  * as src/shared/schemas.ts configures it) takes a second on them where a loop takes milliseconds.
