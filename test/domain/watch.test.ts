@@ -35,9 +35,7 @@ function terms(partial: Partial<Terms> & { clientCode: string }): Terms {
 function invoice(partial: Partial<WatchInvoice> & { number: string; date: string }): WatchInvoice {
   return {
     clientCode: 'C1',
-    productType: '',
     amount: 100,
-    cost: null,
     dueDate: null,
     paidDate: null,
     ...partial,
