@@ -6,8 +6,26 @@
  * sidebar's panels (src/sidebar/panel.ts) are all built from this list, so a column added to
  * the contract with a `form` spec reaches each of them with no other change.
  */
-import { CHOICES, SHEETS, type Choice, type ColumnDef } from './contract';
-import type { FormSection, FormSheet } from './formApi';
+import { CHOICES, SHEETS, type Choice, type ColumnDef, type ColumnsOf } from './contract';
+import type { FormSection, FormSheet, SectionOf } from './formApi';
+
+// Compile-time checks of the contract's form specs. An editable field is a cell of its own
+// sheet's row, so it sits on that sheet's tab (only computed fields, shown read-only, may sit
+// elsewhere); and the computed fields of Clients and Terms share one section, so their keys
+// must differ.
+type HomeTab = { clients: 'general' | 'crm'; terms: 'terms'; commissions: 'salespeople' };
+type Misplaced = {
+  [S in FormSheet]: Exclude<SectionOf<ColumnsOf<S>>, HomeTab[S] | 'computed'>;
+}[FormSheet];
+type ComputedKeys<S extends FormSheet> = Extract<
+  ColumnsOf<S>,
+  { computed: true; form: object }
+>['key'];
+const formSpecsHold: [
+  [Misplaced] extends [never] ? true : false,
+  [ComputedKeys<'clients'> & ComputedKeys<'terms'>] extends [never] ? true : false,
+] = [true, true];
+void formSpecsHold;
 
 export interface FormField {
   readonly sheet: FormSheet;

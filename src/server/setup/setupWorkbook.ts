@@ -321,7 +321,7 @@ function formatSheet(
     const letter = columnLetter(index[column.key]! + 1);
     const headerCell = sheet.getRange(`${letter}1`);
     const data = sheet.getRange(`${letter}2:${letter}`);
-    const format = column.key === 'updatedAt' ? 'yyyy-mm-dd hh:mm' : NUMBER_FORMATS[column.kind];
+    const format = column.instant ? 'yyyy-mm-dd hh:mm' : NUMBER_FORMATS[column.kind];
     if (format) data.setNumberFormat(format);
     const validation = validationFor(column, lang, lists);
     if (validation) data.setDataValidation(validation);
