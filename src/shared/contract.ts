@@ -102,8 +102,6 @@ export interface ColumnDef<K extends string = string> {
 
 // ---------------------------------------------------------------- fixed choices
 
-export type ChoiceKey = 'clientKind' | 'language' | 'commissionType' | 'crmKind' | 'consentType';
-
 export interface Choice<V extends string = string> {
   readonly value: V;
   readonly en: string;
@@ -137,7 +135,10 @@ export const CHOICES = {
     { value: 'express', en: 'Express', fr: 'Exprès' },
     { value: 'implied', en: 'Implied', fr: 'Tacite' },
   ],
-} as const satisfies Record<ChoiceKey, readonly Choice[]>;
+} as const satisfies Record<string, readonly Choice[]>;
+
+/** The fixed choice sets: a set added to CHOICES is a ChoiceKey. */
+export type ChoiceKey = keyof typeof CHOICES;
 
 export type ClientKind = (typeof CHOICES.clientKind)[number]['value'];
 export type CommissionType = (typeof CHOICES.commissionType)[number]['value'];
