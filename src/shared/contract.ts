@@ -19,8 +19,19 @@ export type ColumnKind =
   | 'list' // dropdown from a Lists column
   | 'choice'; // dropdown from a fixed bilingual set (kind, commission type, …)
 
-export type ListKey =
-  'creditCodes' | 'salespeople' | 'accountManagers' | 'referralSources' | 'tags' | 'productTypes';
+/**
+ * The columns of the Lists sheet that feed a dropdown (a column with `list`), in the form's
+ * lists (formApi.ts FormLists) and the sheets' validations alike.
+ */
+export const LIST_KEYS = [
+  'creditCodes',
+  'salespeople',
+  'accountManagers',
+  'referralSources',
+  'tags',
+  'productTypes',
+] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
 
 /**
  * Sizes the form and the sheet readers hold to. A Sheets cell holds at most 50,000 characters;
@@ -459,6 +470,10 @@ export const LIST_COLUMNS = [
   col('tags', 'Tags', 'Étiquettes', 'text'),
   col('productTypes', 'Product types', 'Types de produit', 'text'),
 ] as const;
+
+// Each dropdown list is a column of the Lists sheet.
+const listsAreColumns: readonly (typeof LIST_COLUMNS)[number]['key'][] = LIST_KEYS;
+void listsAreColumns;
 
 /** Seed values of the Lists sheet, per language (DESIGN.md: tags Bon client, Nouveau client, Volume 3). */
 export const LIST_SEEDS: Record<

@@ -15,22 +15,13 @@
  * return the error shape so the sidebar can show it. A thrown Error reaches the sidebar's
  * failure handler and is shown as-is.
  */
-import type { ColumnsOf, FormTab, Lang, ValueOf } from './contract';
+import type { ColumnsOf, FormTab, Lang, ListKey, ValueOf } from './contract';
 
 /** A calendar day in the spreadsheet's time zone. */
 export type IsoDay = string; // 'YYYY-MM-DD'
 
 /** The dropdown lists, from the Lists sheet (one array per column, blank cells dropped). */
-export interface FormLists {
-  creditCodes: string[];
-  salespeople: string[];
-  accountManagers: string[];
-  referralSources: string[];
-  tags: string[];
-  productTypes: string[];
-}
-
-export type FormListKey = keyof FormLists;
+export type FormLists = Record<ListKey, string[]>;
 
 // ---------------------------------------------------------------- fields, from the contract
 

@@ -6,7 +6,7 @@
  * reads the key columns whole (formRead.ts), which fills the cache again.
  */
 import { cellCodeKey, codeKey } from '../../domain/cells';
-import type { ColumnKey } from '../../shared/contract';
+import { LIST_KEYS, type ColumnKey } from '../../shared/contract';
 import type { FormLists } from '../../shared/formApi';
 import {
   ALL_ENTRIES,
@@ -166,15 +166,8 @@ export function readClientFromCache(
 export function cachedLists(value: unknown): FormLists | null {
   if (!value || typeof value !== 'object') return null;
   const lists = value as Record<string, unknown>;
-  const keys: (keyof FormLists)[] = [
-    'creditCodes',
-    'salespeople',
-    'accountManagers',
-    'referralSources',
-    'tags',
-    'productTypes',
-  ];
-  return keys.every(
+  // A list added to the contract since the cache was filled: read again.
+  return LIST_KEYS.every(
     (k) => Array.isArray(lists[k]) && (lists[k] as unknown[]).every((v) => typeof v === 'string'),
   )
     ? (value as FormLists)

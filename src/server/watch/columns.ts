@@ -15,6 +15,16 @@ import { SHEETS, type ColumnDef, type ColumnKey, type SheetKey } from '../../sha
 
 type Columns = { [S in WatchSheet]: readonly ColumnKey<S>[] };
 
+/** The sheets the rules read, as WATCH_INPUTS lists them. */
+const WATCH_SHEETS = Object.keys(WATCH_INPUTS) as WatchSheet[];
+
+/** A list per sheet the rules read. */
+function perSheet(list: <S extends WatchSheet>(sheet: S) => readonly ColumnKey<S>[]): Columns {
+  return Object.fromEntries(WATCH_SHEETS.map((sheet) => [sheet, list(sheet)])) as Columns;
+}
+
+const inputsOf = <S extends WatchSheet>(sheet: S): readonly ColumnKey<S>[] => WATCH_INPUTS[sheet];
+
 const outputsOf = <S extends WatchSheet>(sheet: S): readonly ColumnKey<S>[] =>
   sheet in WATCH_OUTPUTS ? WATCH_OUTPUTS[sheet as WatchOutputSheet & S] : [];
 
@@ -29,47 +39,35 @@ const requiredOf = <S extends SheetKey>(sheet: S): ColumnKey<S>[] =>
  * What the refresh also reads to tell account managers of newly watched clients: not an input
  * of the rules, so editing it changes no status.
  */
-const NOTIFY_COLUMNS: Columns = { clients: ['name', 'accountManager'], terms: [], invoices: [] };
+const NOTIFY_COLUMNS: Partial<Columns> = { clients: ['name', 'accountManager'] };
 
 /**
  * The columns whose edit can change a watch status: the rules' inputs and the computed
  * columns (a computed cell typed over is computed again). The edit trigger watches these.
  */
-export const WATCHED_COLUMNS: Columns = {
-  clients: union(WATCH_INPUTS.clients, outputsOf('clients')),
-  terms: union(WATCH_INPUTS.terms, outputsOf('terms')),
-  invoices: union(WATCH_INPUTS.invoices, outputsOf('invoices')),
-};
+export const WATCHED_COLUMNS: Columns = perSheet((sheet) =>
+  union(inputsOf(sheet), outputsOf(sheet)),
+);
 
 /**
  * The columns the refresh reads, the key first (readColumns checks it again after the other
- * blocks): the watched columns, and who to notify.
+ * blocks): the watched columns, and whom to notify.
  */
-export const WATCH_READ_COLUMNS: Columns = {
-  clients: union(WATCHED_COLUMNS.clients, NOTIFY_COLUMNS.clients),
-  terms: union(WATCHED_COLUMNS.terms, NOTIFY_COLUMNS.terms),
-  invoices: union(WATCHED_COLUMNS.invoices, NOTIFY_COLUMNS.invoices),
-};
+export const WATCH_READ_COLUMNS: Columns = perSheet((sheet) =>
+  union(WATCHED_COLUMNS[sheet], NOTIFY_COLUMNS[sheet] ?? []),
+);
 
 /**
  * The columns without which no status can be computed or written: the inputs the contract
  * requires (a client's code, what makes an invoice) and the computed columns. An optional
  * input missing (no Credit limit column) reads as blank.
  */
-export const WATCH_REQUIRED: Columns = {
-  clients: union(
-    WATCH_INPUTS.clients.filter((k) => requiredOf('clients').includes(k)),
-    outputsOf('clients'),
+export const WATCH_REQUIRED: Columns = perSheet((sheet) =>
+  union(
+    inputsOf(sheet).filter((k) => requiredOf(sheet).includes(k)),
+    outputsOf(sheet),
   ),
-  terms: union(
-    WATCH_INPUTS.terms.filter((k) => requiredOf('terms').includes(k)),
-    outputsOf('terms'),
-  ),
-  invoices: union(
-    WATCH_INPUTS.invoices.filter((k) => requiredOf('invoices').includes(k)),
-    outputsOf('invoices'),
-  ),
-};
+);
 
 /** Whether a save's changed cells (by contract key) touch an input of the rules. */
 export function changesWatchInput<S extends WatchSheet>(
