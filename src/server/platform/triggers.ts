@@ -234,15 +234,22 @@ export interface FiredBy {
  * anything, since the new owner's trigger does the job. A dispatcher that is not the recorded
  * one (a duplicate) deletes itself the same way.
  */
-export function triggerMayRun(handler: string, e?: FiredBy): boolean {
-  const properties = PropertiesService.getDocumentProperties();
-  const owner = properties.getProperty(OWNER_KEY);
+export function triggerMayRun(
+  handler: string,
+  e?: FiredBy,
+  /** Every document property, when the caller already read them (saves calls). */
+  read?: Record<string, string>,
+): boolean {
+  const properties = read ? null : PropertiesService.getDocumentProperties();
+  const get = (key: string): string | null =>
+    read ? (read[key] ?? null) : properties!.getProperty(key);
+  const owner = get(OWNER_KEY);
   if (!owner) return true;
   const me = Session.getEffectiveUser().getEmail();
   if (!me) return true;
   if (me === owner) {
     if (handler !== TRIGGER_HANDLERS.hourly || !e?.triggerUid) return true;
-    const recorded = properties.getProperty(CLOCK_KEY);
+    const recorded = get(CLOCK_KEY);
     if (!recorded || recorded === e.triggerUid) return true;
     const removed = deleteMine([], e.triggerUid);
     logWarning(
@@ -254,7 +261,7 @@ export function triggerMayRun(handler: string, e?: FiredBy): boolean {
   const removed = deleteMine(
     ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()),
     e?.triggerUid,
-    retiringClock(properties.getProperty(RETIRING_KEY), me),
+    retiringClock(get(RETIRING_KEY), me),
   );
   logWarning(
     `Fiche Client: ${handler} ran as a former trigger owner; the triggers belong to someone ` +

@@ -25,7 +25,15 @@ import {
   type Period,
 } from '../../domain/schedule';
 import { previousMonth } from '../../domain/time';
-import { loadJobs, recordDone, recordFailure, updateJobs, type JobRecord } from '../platform/jobs';
+import {
+  JOBS_KEY,
+  loadJobs,
+  recordDone,
+  recordFailure,
+  updateJobs,
+  type JobRecord,
+  type Jobs,
+} from '../platform/jobs';
 import { t } from '../platform/messages';
 import { loadSettings } from '../platform/settings';
 import { commissionsJob } from '../commissions/entries';
@@ -49,8 +57,11 @@ export interface DispatchReport {
 }
 
 /** Seeds every job never recorded here (Set up, and the dispatcher meeting one). */
-export function seedJobs(spreadsheet: Spreadsheet, jobs = loadJobs()): JobName[] {
-  const now = localTime(Date.now(), spreadsheet.getSpreadsheetTimeZone());
+export function seedJobs(
+  spreadsheet: Spreadsheet,
+  jobs: Jobs = loadJobs(),
+  now = localTime(Date.now(), spreadsheet.getSpreadsheetTimeZone()),
+): JobName[] {
   const seeds: Partial<Record<JobName, Partial<JobRecord>>> = {};
   for (const spec of JOBS)
     if (!jobs[spec.name].done) seeds[spec.name] = { done: seedPeriod(spec, now) };
@@ -59,12 +70,19 @@ export function seedJobs(spreadsheet: Spreadsheet, jobs = loadJobs()): JobName[]
   return names;
 }
 
-/** The hourly run: the due job whose last attempt is oldest, if any. */
-export function dispatch(spreadsheet: Spreadsheet): DispatchReport {
-  const jobs = loadJobs();
-  const seeded = seedJobs(spreadsheet, jobs);
-  if (seeded.length > 0) return { ran: null, seeded }; // seeds are never due
+/**
+ * The hourly run: the due job whose last attempt is oldest, if any. `properties`: the
+ * document's, read by the trigger (the jobs' record is among them; no copy runs a trigger, so
+ * it is this workbook's: workbookState.ts).
+ */
+export function dispatch(
+  spreadsheet: Spreadsheet,
+  properties: Record<string, string>,
+): DispatchReport {
+  const jobs = loadJobs(properties[JOBS_KEY] ?? null);
   const now = localTime(Date.now(), spreadsheet.getSpreadsheetTimeZone());
+  const seeded = seedJobs(spreadsheet, jobs, now);
+  if (seeded.length > 0) return { ran: null, seeded }; // seeds are never due
   const due: { job: JobName; due: Due; tried: string }[] = [];
   for (const spec of JOBS) {
     const d = dueAt(spec, jobs[spec.name].done!, now);
