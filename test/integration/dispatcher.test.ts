@@ -275,7 +275,7 @@ describe('installs with the three old clock triggers', () => {
     return wb;
   }
 
-  it('keep working until Set up runs again, each running its job', () => {
+  it('keep working until Set up runs again, each running its job; Settings asks for Set up', () => {
     const wb = oldInstall('2026-11-15T12:00:00-05:00');
     const outcomes = wb.emu.advanceTo('2026-11-16T08:00:00-05:00');
     expect(outcomes.map((o) => [o.handler, o.error])).toEqual([
@@ -284,6 +284,13 @@ describe('installs with the three old clock triggers', () => {
     ]);
     expect(jobsRecord(wb.emu).watch?.done).toBe('2026-11-16');
     expect(jobsRecord(wb.emu).knowing?.done).toBe('2026-11-16');
+    // Still a set-up workbook: the usual menu, no Welcome sheet.
+    wb.emu.fireOpen();
+    expect(wb.emu.ui.menuItems()[0]!.functionName).toBe('showClientForm');
+    expect(wb.spreadsheet.getSheetByName('Bienvenue / Welcome')).toBeNull();
+    expect(wb.run('triggerStatusLoad').problem).toBe(
+      'Some of your triggers are missing (scheduled work (hourly)): run Fiche Client › Set up workbook to install them again.',
+    );
   });
 
   it('Set up moves them to the dispatcher: old triggers removed, no job run twice that day', () => {

@@ -73,7 +73,7 @@ export interface WorkbookState {
   id: string;
   /** A copy whose state was not adopted yet: the bound keys read as absent. */
   isCopy: boolean;
-  /** Set up has run in this workbook (or, before the stamp, an owner was recorded). */
+  /** Set up has run in this workbook (or, by an older version, recorded a trigger owner). */
   setUp: boolean;
   /** What the copy left behind: while not adopted, or after, until dealt with. */
   copy: CopyRecord | null;
@@ -142,7 +142,9 @@ export function workbookState(
       properties: own,
     };
   }
-  const setUp = props[SET_UP_KEY] !== undefined || (!stamp && !!props['ficheClient.triggerOwner']);
+  // An owner recorded means Set up ran here, by a version before SET_UP_KEY too (its first
+  // bound write, a legacy trigger's job record, stamps it without recording Set up).
+  const setUp = props[SET_UP_KEY] !== undefined || !!props['ficheClient.triggerOwner'];
   return { id, isCopy, setUp, copy: parseCopy(props[COPIED_KEY]), properties: props };
 }
 
