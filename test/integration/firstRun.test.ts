@@ -133,6 +133,8 @@ describe('Help › Load the sample workbook', () => {
     'fills an empty, set-up workbook with the preview’s sample, in the workbook’s language (%s)',
     (lang) => {
       const wb = workbook({ locale: lang === 'fr' ? 'fr_CA' : 'en_US' });
+      // Statements on too: still no mail for the sample.
+      wb.run('settingsSave', { ...wb.run('settingsLoad'), sendStatements: true });
       wb.emu.ui.answerNextAlert('YES');
       wb.run('loadSampleWorkbook');
       expect(wb.emu.triggerFailures).toEqual([]);
@@ -147,6 +149,8 @@ describe('Help › Load the sample workbook', () => {
         sheetsHash((s) => preview.spreadsheet.values(s), lang),
       );
       expect(wb.rows(SHEETS.clients[lang]).length).toBe(30);
+      // Made-up people get no mail (the preview's sample flags clients under watch).
+      expect(wb.emu.mails).toEqual([]);
     },
   );
 

@@ -160,10 +160,12 @@ export function loadSample(spreadsheet: Spreadsheet): SampleReport {
     typeRecords(spreadsheet, 'invoices', lang, rows.invoices);
     return { lang, clients: rows.clients.length, invoices: rows.invoices.length };
   });
-  // What the preview shows too: the watch list, and last month's commissions (own locks).
-  refreshWatch(spreadsheet);
+  // What the preview shows too: the watch list, and last month's commissions (own locks). No
+  // e-mail: the sample's account managers and salespeople are made up (their addresses would
+  // spend the day's mail quota on nobody).
+  refreshWatch(spreadsheet, { notify: false });
   const month = previousMonth(today);
-  runCommissions(spreadsheet, month);
+  runCommissions(spreadsheet, month, { statements: false });
   return { ...report, month };
 }
 
