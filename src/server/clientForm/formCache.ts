@@ -102,7 +102,8 @@ export function cachedFacts(cache: DocumentCache): CachedFacts | null {
     const header = cache.get<unknown>(`header.${s}`);
     const positions = cache.get<unknown>(`rows.${s}`);
     if (!Array.isArray(header) || !Array.isArray(positions)) return null;
-    const rows: RowMap = {};
+    // No prototype: a code such as "__proto__" or "constructor" is a key like any other.
+    const rows = Object.create(null) as RowMap;
     for (let n = 0; n < positions.length; n++) {
       const p = positions[n] as unknown;
       if (typeof p !== 'number' || p < 0) continue;
