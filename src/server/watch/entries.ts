@@ -34,7 +34,7 @@ export function onDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
 export function onEditTrigger(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
   // Most edits cannot matter: settled in at most three calls, before anything else.
-  if (!editMayMatter(e.range)) return;
+  if (!editMayMatter(e.range, e)) return;
   if (!triggerMayRun(TRIGGER_HANDLERS.edit)) return;
   const edit = watchEditOf(e.range, e);
   const spreadsheet = () => e.source ?? SpreadsheetApp.getActiveSpreadsheet();
