@@ -6,6 +6,9 @@
  * sidebar's server API type is derived from it (src/shared/formApi.ts `ServerApi`).
  */
 
+// Dates fall back to Utilities.formatDate where Intl lacks the spreadsheet's time zone.
+import './platform/zoneFallback';
+
 // Menu, sidebar and the Settings dialog
 export { onOpen, showSettings, settingsLoad, settingsSave } from './platform/entries';
 export { triggerStatusLoad } from './platform/entries';
