@@ -3,6 +3,7 @@
  * Form labels and validation messages live with the form (src/shared/i18n.ts).
  */
 import type { Lang } from '../../shared/contract';
+import { MULTI_ACCOUNT_HELP } from '../../shared/pageFailure';
 import { translator } from '../../shared/text';
 
 const MESSAGES = {
@@ -329,6 +330,10 @@ const MESSAGES = {
     fr: 'Fiche Client : journal Loi 25, tenu par le script (ne pas modifier)',
     en: 'Fiche Client: Law 25 privacy log, kept by the script (do not edit)',
   },
+  // ------------------------------------------------ known traps (issue 21)
+  /** Several Google accounts in one browser: every google.script.run call refused. */
+  multiAccountHelp: MULTI_ACCOUNT_HELP,
+
   // ------------------------------------------------ speed self-measurement (issue 15, item 3)
   menuHelp: { fr: 'Aide', en: 'Help' },
   menuMeasureSpeed: { fr: 'Mesurer la vitesse', en: 'Measure speed' },

@@ -8,6 +8,7 @@ import type { Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { loadSettings, saveSettings } from './settings';
 import { headroomBlock } from '../workbook/sizeSettings';
+import { failureScript } from './pageFailure';
 
 const LABELS = {
   graceDays: {
@@ -47,7 +48,7 @@ const TRIGGER_BLOCK = `<div id="triggers"><h2 id="triggerTitle"></h2><p id="trig
 <p id="triggerProblem" role="alert"></p><p id="triggerExplain"></p></div>`;
 const TRIGGER_SCRIPT = `google.script.run.withSuccessHandler(function(s){$('triggerTitle').textContent=s.title;
 $('triggerOwner').textContent=s.owner;$('triggerProblem').textContent=s.problem||'';$('triggerExplain').textContent=s.explain;})
-.withFailureHandler(function(e){$('triggerProblem').textContent=e.message;}).triggerStatusLoad();`;
+.withFailureHandler(function(e){fcFailure(e,$('triggerProblem'));}).triggerStatusLoad();`;
 
 export function settingsPage(lang: Lang): string {
   const l = textsIn(LABELS, lang);
@@ -67,10 +68,12 @@ button{margin-top:14px;background:#4d90fe;color:#fff;border:1px solid #3079ed;bo
 ${TRIGGER_BLOCK}
 <script>
 var $=function(id){return document.getElementById(id)};
-google.script.run.withSuccessHandler(function(s){$('graceDays').value=s.graceDays;$('defaultTermDays').value=s.defaultTermDays;$('lang').value=s.lang;$('notifyWatch').checked=s.notifyWatch;$('sendStatements').checked=s.sendStatements;}).settingsLoad();
+${failureScript(lang)}
+google.script.run.withSuccessHandler(function(s){$('graceDays').value=s.graceDays;$('defaultTermDays').value=s.defaultTermDays;$('lang').value=s.lang;$('notifyWatch').checked=s.notifyWatch;$('sendStatements').checked=s.sendStatements;})
+.withFailureHandler(function(e){fcFailure(e,$('msg'));}).settingsLoad();
 $('save').onclick=function(){var m=$('msg');m.className='';m.textContent='';
 google.script.run.withSuccessHandler(function(r){m.className=r.ok?'':'error';m.textContent=r.ok?${JSON.stringify(l.saved)}:r.message;})
-.withFailureHandler(function(e){m.className='error';m.textContent=e.message;})
+.withFailureHandler(function(e){m.className='error';fcFailure(e,m);})
 .settingsSave({graceDays:Number($('graceDays').value),defaultTermDays:Number($('defaultTermDays').value),lang:$('lang').value,notifyWatch:$('notifyWatch').checked,sendStatements:$('sendStatements').checked});};
 ${TRIGGER_SCRIPT}
 </script>${headroomBlock(lang)}</body></html>`;
