@@ -220,8 +220,8 @@ const MESSAGES = {
     en: 'Fold old commission details…',
   },
   foldIntro: {
-    fr: 'Les lignes de ces mois payés, de plus de {n} mois, seront supprimées de « Détail des commissions ». Le « Rapport des commissions » garde leurs totaux. Téléchargez d’abord le CSV des lignes supprimées : le bouton Supprimer s’active ensuite.',
-    en: 'The lines of these paid-out months, older than {n} months, will be removed from "Commission details". The "Commission report" keeps their totals. Download the CSV of the removed lines first: the Remove button is enabled then.',
+    fr: 'Les lignes de ces mois payés, de plus de {n} mois, seront supprimées de « Détail des commissions ». Le « Rapport des commissions » garde leurs totaux. Gardez d’abord une copie des lignes supprimées (le CSV, ou son contenu copié), puis cochez la case : le bouton Supprimer s’active ensuite.',
+    en: 'The lines of these paid-out months, older than {n} months, will be removed from "Commission details". The "Commission report" keeps their totals. First keep a copy of the removed lines (the CSV, or its content copied), then tick the box: the Remove button is enabled then.',
   },
   foldMonthLine: {
     fr: '{month} : {lines} lignes, commissions {commission}',
@@ -237,6 +237,10 @@ const MESSAGES = {
   },
   foldDownload: { fr: 'Télécharger le CSV', en: 'Download the CSV' },
   foldRemove: { fr: 'Supprimer {n} lignes', en: 'Remove {n} lines' },
+  foldKept: {
+    fr: 'J’ai gardé une copie de ces lignes (CSV téléchargé ou contenu copié)',
+    en: 'I have kept a copy of these lines (CSV downloaded or content copied)',
+  },
   foldNothing: {
     fr: 'Aucun mois payé de plus de {n} mois (avant {cutoff}) n’a de lignes dans « Détail des commissions ».',
     en: 'No paid-out month older than {n} months (before {cutoff}) has lines in "Commission details".',
@@ -333,6 +337,20 @@ const MESSAGES = {
   // ------------------------------------------------ known traps (issue 21)
   /** Several Google accounts in one browser: every google.script.run call refused. */
   multiAccountHelp: MULTI_ACCOUNT_HELP,
+  /** Under every file a dialog offers (privacy/download.ts): the copy, when downloads are blocked. */
+  downloadBlocked: {
+    fr: 'Le fichier n’arrive pas ? Certains navigateurs bloquent les téléchargements depuis cette fenêtre : copiez son contenu ici.',
+    en: 'The file does not arrive? Some browsers block downloads from this window: copy its content here.',
+  },
+  copyContent: { fr: 'Copier le contenu', en: 'Copy the content' },
+  copyDone: {
+    fr: 'Copié : collez-le dans un fichier ou une feuille.',
+    en: 'Copied: paste it into a file or a sheet.',
+  },
+  copySelect: {
+    fr: 'Le texte est sélectionné : copiez-le avec Ctrl+C (⌘+C sur Mac).',
+    en: 'The text is selected: copy it with Ctrl+C (⌘+C on a Mac).',
+  },
 
   // ------------------------------------------------ speed self-measurement (issue 15, item 3)
   menuHelp: { fr: 'Aide', en: 'Help' },
