@@ -59,7 +59,7 @@ export const SWITCHES = {
       "workbook/write.ts: text starting with = + or ' bound for a plain-text cell is written with the apostrophe mark while that cell is briefly given a number format, then its own format is put back: right whether or not @ cells parse",
     tests: [
       'test/integration/textWorlds.test.ts',
-      'test/integration/hostile.test.ts',
+      'test/integration/spreadsheetCheck.test.ts',
       'test/integration/keptCells.test.ts',
     ],
   }),
@@ -81,7 +81,7 @@ export const SWITCHES = {
     ],
     reportField: "probes.textWrites (format @, written '0042: value '0042 or 0042)",
     product: 'the same write as plainTextFormulas: never an apostrophe sent to an @ cell',
-    tests: ['test/integration/textWorlds.test.ts', 'test/integration/hostile.test.ts'],
+    tests: ['test/integration/textWorlds.test.ts', 'test/integration/spreadsheetCheck.test.ts'],
   }),
   textFormatName: def({
     behaviour: 'What getNumberFormat(s) returns for a plain-text cell (set as @ or as @STRING@)',
@@ -106,7 +106,7 @@ export const SWITCHES = {
     ],
     reportField: 'probes.textWrites (formatRead of the @ and @STRING@ columns)',
     product: 'workbook/write.ts isTextFormat: any pattern with @ outside quotes is plain text',
-    tests: ['test/integration/textWorlds.test.ts', 'test/integration/keptCells.test.ts'],
+    tests: ['test/integration/textWorlds.test.ts', 'test/integration/spreadsheetCheck.test.ts'],
   }),
   editEventBounds: def({
     behaviour: 'e.range.rowStart / rowEnd / columnStart / columnEnd on the edit event',
@@ -124,13 +124,14 @@ export const SWITCHES = {
           'not in the reference’s edit event (https://developers.google.com/apps-script/guides/triggers/events#edit)',
       },
     ],
-    reportField: 'probes.editEvent.rangeFields (names recorded by the edit trigger)',
+    reportField: 'probes.editEvent.range (the bound names the edit trigger recorded)',
     product:
       'watch/editTrigger.ts reads the bounds from e.range.getRow() etc. when absent; the cheap exit (another sheet) needs none',
     tests: [
       'test/integration/editTriggerCost.test.ts',
       'test/integration/watchTriggers.test.ts',
       'test/integration/columnMoves.test.ts',
+      'test/integration/spreadsheetCheck.test.ts',
     ],
   }),
   intlTimeZones: def({
@@ -155,7 +156,7 @@ export const SWITCHES = {
     tests: [
       'test/integration/timeZones.test.ts',
       'test/integration/clientWatch.test.ts',
-      'test/integration/commissionMonths.test.ts',
+      'test/integration/spreadsheetCheck.test.ts',
     ],
   }),
   dialogDownloads: def({
@@ -225,6 +226,7 @@ export const SWITCHES = {
     tests: [
       'test/integration/watchTriggers.test.ts',
       'test/integration/commissionStatements.test.ts',
+      'test/integration/spreadsheetCheck.test.ts',
     ],
   }),
   cacheValueLimit: def({
@@ -243,9 +245,13 @@ export const SWITCHES = {
           'the reference’s “100KB” read in decimal (https://developers.google.com/apps-script/reference/cache/cache)',
       },
     ],
-    reportField: 'probes.cache.largestAccepted',
+    reportField: 'probes.cache (the sizes accepted and refused)',
     product: 'platform/documentCache.ts splits values into parts of at most 99,900 bytes',
-    tests: ['test/integration/formCache.test.ts', 'test/integration/formCacheReview.test.ts'],
+    tests: [
+      'test/integration/formCache.test.ts',
+      'test/integration/formCacheReview.test.ts',
+      'test/integration/spreadsheetCheck.test.ts',
+    ],
   }),
 } as const;
 

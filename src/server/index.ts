@@ -38,5 +38,6 @@ export { exportClientData, anonymizeClient } from './privacy/entries';
 // Workbook size (Settings dialog)
 export { headroomLoad, retentionSave } from './workbook/entries';
 
-// Help › Measure speed
-export { showSpeedCheck, speedPing, speedReport } from './measure/entries';
+// Help › Check this spreadsheet (with the speed measurement)
+export { showSpreadsheetCheck, showSpeedCheck, speedPing } from './measure/entries';
+export { checkReportComplete, checkMailTest } from './measure/entries';

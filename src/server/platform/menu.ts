@@ -26,11 +26,13 @@ export function addMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
     if (item) menu.addItem(t(item.label, lang), item.fn);
     else menu.addSeparator();
   }
-  // Help › Measure speed (issue 15): timed probes of the cost model, on the team's own workbook.
+  // Help › Check this spreadsheet (issues 15 and 21): how Google behaves here, and its speed.
   menu
     .addSeparator()
     .addSubMenu(
-      ui.createMenu(t('menuHelp', lang)).addItem(t('menuMeasureSpeed', lang), 'showSpeedCheck'),
+      ui
+        .createMenu(t('menuHelp', lang))
+        .addItem(t('menuCheckSpreadsheet', lang), 'showSpreadsheetCheck'),
     );
   menu.addToUi();
 }
