@@ -21,7 +21,15 @@ export interface DialogOptions {
   relay: (name: string, args: unknown[]) => RelayReply | Promise<RelayReply>;
   width?: number;
   height?: number;
+  /**
+   * Serve the frame from this host (as Google serves dialogs from *.googleusercontent.com)
+   * rather than inline: what a page learns from its own location.
+   */
+  host?: string;
 }
+
+/** A host like the one Google serves Apps Script dialogs from. */
+export const GOOGLE_FRAME_HOST = 'n-fichecheck0lu-0lu-script.googleusercontent.com';
 
 export interface OpenDialog {
   page: Page;
@@ -71,6 +79,11 @@ export async function openDialog(
   });
   context.setDefaultTimeout(10_000);
   await context.route(/^https?:/, (route) => route.abort());
+  // Registered last, so tried first (Playwright runs matching routes newest first).
+  if (options.host)
+    await context.route(`https://${options.host}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: withShim(html) }),
+    );
   const page = await context.newPage();
   const opened: OpenDialog = {
     page,
@@ -92,7 +105,11 @@ export async function openDialog(
   await page.setContent(`<!doctype html><html><body style="margin:0">
 <iframe id="dialog" sandbox="${sandbox}" style="border:0" width="${options.width ?? 560}" height="${
     options.height ?? 520
-  }" srcdoc="${escapeAttribute(withShim(html))}"></iframe>
+  }" ${
+    options.host
+      ? `src="https://${options.host}/userCodeAppPanel"`
+      : `srcdoc="${escapeAttribute(withShim(html))}"`
+  }></iframe>
 <script>
 window.addEventListener('message',function(ev){var m=ev.data;if(!m||m.source!=='fc-relay')return;
 var frame=document.getElementById('dialog').contentWindow;

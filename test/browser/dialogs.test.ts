@@ -2,7 +2,8 @@
  * Issue 21: the dialogs in Chromium, inside a frame sandboxed as Apps Script's is, in the
  * dialogDownloads world in force (allowed, or blocked: the frame lacks allow-downloads). In
  * both worlds the file offered can be had (downloaded, or copied from the dialog), and the
- * fold's Remove never depends on the download having run. CI runs this file in both worlds
+ * fold's Remove never depends on the download having run, and Help › Check this spreadsheet
+ * learns from the person which world its frame is in. CI runs this file in both worlds
  * (npm run test:worlds). Needs `npm run build` first.
  */
 import type { Browser } from 'playwright-core';
@@ -10,7 +11,7 @@ import { invokeServerFunction } from '../../emulator/bridge';
 import { resolveWorlds } from '../../emulator/switches';
 import { downloadPage } from '../../src/server/privacy/download';
 import { workbook, type TestWorkbook } from '../integration/harness';
-import { lastDialogHtml, openDialog, type OpenDialog } from './dialogHarness';
+import { GOOGLE_FRAME_HOST, lastDialogHtml, openDialog, type OpenDialog } from './dialogHarness';
 import { launchBrowser, type RelayReply } from './harness';
 
 const WORLD = resolveWorlds().dialogDownloads;
@@ -118,5 +119,35 @@ describe(`dialog downloads (${WORLD})`, () => {
     expect(seen).toEqual(WORLD === 'allowed' ? ['client-C1.json'] : []);
     await f.getByText('Le fichier n’arrive pas ?').click();
     expect(await f.locator('#offerText').inputValue()).toBe(content);
+  });
+
+  it('Check this spreadsheet: the person says whether the file arrived, and the report follows', async () => {
+    const wb = workbook({ locale: 'en_US' });
+    wb.emu.fireOpen();
+    wb.emu.clickMenu('Fiche Client > Help > Check this spreadsheet');
+    dialog = await openDialog(browser, lastDialogHtml(wb.emu.ui.events), {
+      relay: relayTo(wb),
+      host: GOOGLE_FRAME_HOST,
+      height: 700,
+    });
+    const f = dialog.frame;
+    await f.getByText(/google\.script\.run round trip from this window: \d/).waitFor();
+    await f.getByRole('button', { name: 'Test the mail quota (sends you one message)' }).click();
+    await f.getByText('The mail quota: counts each recipient').waitFor();
+    await f.getByRole('button', { name: 'Download the JSON' }).click();
+    await f.getByText('Did the JSON file arrive in your downloads?').waitFor();
+    const arrived = (await downloadsAfter(dialog)).length > 0;
+    expect(arrived).toBe(WORLD === 'allowed');
+    await f.getByRole('button', { name: arrived ? 'Yes' : 'No' }).click();
+    await f
+      .getByText(
+        `A download from this window: ${arrived ? 'arrives' : 'is blocked (copy files from the window)'}`,
+      )
+      .waitFor();
+    const json = JSON.parse(await f.locator('#json').inputValue()) as {
+      worlds: { dialogDownloads: string; mailQuotaCounts: string };
+    };
+    expect(json.worlds.dialogDownloads).toBe(WORLD);
+    expect(json.worlds.mailQuotaCounts).toBe('recipients');
   });
 });
