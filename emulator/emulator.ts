@@ -20,6 +20,7 @@ import { LogBook } from './logger';
 import { EmulatedSpreadsheet, type SpreadsheetJSON } from './spreadsheet';
 import type { ScriptRunNull } from './bridge';
 import { checkManifest, readManifest, ScopeLedger, type Manifest } from './scopes';
+import { resolveWorlds, type Worlds } from './switches';
 
 export interface EmulatorOptions {
   /** Spreadsheet and user locale, e.g. 'fr_CA' or 'en_US' (default 'en_US'). */
@@ -50,6 +51,11 @@ export interface EmulatorOptions {
    * no manifest. Default: loadBundle reads it, loadBundleCode has none.
    */
   manifest?: Manifest | null;
+  /**
+   * The worlds of the switches where the reference is silent (switches.ts); unset switches take
+   * EMULATOR_WORLDS, then the default. A `spreadsheet` given keeps its own unless this is set.
+   */
+  worlds?: Partial<Worlds>;
   /**
    * Whether ScriptApp.getUserTriggers(spreadsheet) also lists the user's time-driven triggers
    * created in that spreadsheet (the reference is silent: triggers.ts). Default false.
@@ -215,6 +221,8 @@ export class Emulator {
   readonly timeZone: string;
   readonly locale: string;
   readonly distDir: string;
+  /** The switches' worlds in force (switches.ts), shared with the spreadsheet. */
+  readonly worlds: Worlds;
   /**
    * The fidelity table and the manifest's scopes, applied to every counted call; also records
    * the kinds called, so a test can ask which declared scopes the run needed (scopes.ts).
@@ -243,7 +251,10 @@ export class Emulator {
     this.timeZone = opts.timeZone ?? 'America/Toronto';
     this.locale = opts.locale ?? 'en_US';
     this.distDir = opts.distDir ?? path.join(REPO_ROOT, 'dist');
-    this.mailbox = new Mailbox(opts.mailQuota, opts.account);
+    this.worlds =
+      opts.worlds || !opts.spreadsheet ? resolveWorlds(opts.worlds) : opts.spreadsheet.worlds;
+    this.caches.valueLimit = Number(this.worlds.cacheValueLimit);
+    this.mailbox = new Mailbox(opts.mailQuota, opts.account, this.worlds.mailQuotaCounts);
     this.urlFetch = new UrlFetchLog(opts.account);
     this.logs = new LogBook(opts.printLogs ?? false);
     this.manifestOption =
@@ -252,9 +263,14 @@ export class Emulator {
         : checkManifest(opts.manifest);
     const state = opts.state;
     this.spreadsheet = state
-      ? EmulatedSpreadsheet.fromJSON(state.spreadsheet)
+      ? EmulatedSpreadsheet.fromJSON(state.spreadsheet, this.worlds)
       : (opts.spreadsheet ??
-        new EmulatedSpreadsheet({ locale: this.locale, timeZone: this.timeZone }));
+        new EmulatedSpreadsheet({
+          locale: this.locale,
+          timeZone: this.timeZone,
+          worlds: this.worlds,
+        }));
+    this.spreadsheet.worlds = this.worlds;
     if (state) {
       if (state.version !== 1)
         throw new Error(`Emulator: unknown state version ${String(state.version)}`);
@@ -505,6 +521,19 @@ export class Emulator {
     spreadsheetId?: string,
   ): TriggerOutcome[] {
     return events.fireChange(this, changeType, user, spreadsheetId);
+  }
+
+  /**
+   * A person drags column `from` of a sheet to before column `to` (1-based, as numbered before
+   * the move), then the triggers get what the columnMoveChange world says (switches.ts).
+   */
+  moveColumnByHand(
+    sheet: string,
+    from: number,
+    to: number,
+    user: string = this.user,
+  ): TriggerOutcome[] {
+    return events.moveColumnByHand(this, sheet, from, to, user);
   }
 
   private readonly hooks: InterleaveHook[] = [];

@@ -2,6 +2,7 @@ import { counted } from './counting';
 import type { Emulator, Execution } from './emulator';
 import type { AuthModeName, ExecutionKind } from './execution';
 import { User } from './session';
+import { columnToLetters } from './spreadsheet';
 import { AuthMode, clockEventFields, type TriggerRecord } from './triggers';
 
 /**
@@ -155,12 +156,14 @@ export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
       // The event's range also carries its bounds as plain properties, free to read: JSON of
       // e shows "range": {"columnStart", "rowStart", "rowEnd", "columnEnd"} (Kanshi Tanaike,
       // "Benchmark: Event Objects for Google Apps Script", https://tanaikech.github.io/page/80).
-      Object.assign(range, {
-        rowStart: range.getRow(),
-        rowEnd: range.getRow() + range.getNumRows() - 1,
-        columnStart: range.getColumn(),
-        columnEnd: range.getColumn() + range.getNumColumns() - 1,
-      });
+      // Not in the reference: the editEventBounds switch (switches.ts) can leave them out.
+      if (emu.worlds.editEventBounds === 'present')
+        Object.assign(range, {
+          rowStart: range.getRow(),
+          rowEnd: range.getRow() + range.getNumRows() - 1,
+          columnStart: range.getColumn(),
+          columnEnd: range.getColumn() + range.getNumColumns() - 1,
+        });
       const e: Record<string, unknown> = {
         authMode: installable ? AuthMode.FULL : AuthMode.LIMITED,
         range,
@@ -211,6 +214,38 @@ export function fireChange(
       user: userOf(exec, user),
     }));
   });
+}
+
+/**
+ * A person drags a column of a sheet to another place (see SheetModel.moveCol), then the
+ * triggers receive what the columnMoveChange world says (switches.ts): onChange with OTHER or
+ * EDIT, and, unless EDIT_SILENT, when the column holds data, onEdit over the moved column from
+ * row 1 to the sheet's last row (the event theappsscriptlab.com shows for a move: rowStart 1,
+ * rowEnd 1000, one column).
+ */
+export function moveColumnByHand(
+  emu: Emulator,
+  sheetName: string,
+  from: number,
+  to: number,
+  user: string = emu.user,
+): TriggerOutcome[] {
+  const sheet = emu.spreadsheet.sheetByName(sheetName);
+  if (!sheet) throw new Error(`Emulator: no sheet named ${sheetName}`);
+  const landed = sheet.moveCol(from, to);
+  const world = emu.worlds.columnMoveChange;
+  const outcomes = fireChange(emu, world === 'OTHER' ? 'OTHER' : 'EDIT', user);
+  if (world !== 'EDIT_SILENT' && sheet.columnHasContent(landed)) {
+    const column = columnToLetters(landed);
+    outcomes.push(
+      ...fireEdit(emu, {
+        range: { sheet: sheetName, a1: `${column}1:${column}${sheet.maxRows}` },
+        how: 'pasted',
+        user,
+      }),
+    );
+  }
+  return outcomes;
 }
 
 /** The installable triggers of one workbook for an event: those whose source it is. */

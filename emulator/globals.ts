@@ -17,6 +17,7 @@ import { createScriptApp } from './triggers';
 import { createUi } from './ui';
 import { createUrlFetchApp } from './urlfetch';
 import { createUtilities } from './utilities';
+import { utcOnlyIntl } from './intl';
 
 /** The global names a bundle sees: the services, and a Date on the emulated clock. */
 export type ServiceGlobals = Record<string, unknown> & {
@@ -33,6 +34,8 @@ export type ServiceGlobals = Record<string, unknown> & {
   Logger: ReturnType<typeof createLogger>;
   console: ReturnType<typeof createConsole>;
   Date: DateConstructor;
+  /** Only in the intlTimeZones 'utcOnly' world (switches.ts); else the vm's own Intl. */
+  Intl?: typeof Intl;
 };
 
 /** Builds the service objects of one execution. */
@@ -137,5 +140,6 @@ export function buildGlobals(emu: Emulator, exec: Execution): ServiceGlobals {
     console: createConsole(emu.logs, now, calls),
     Date: clockDate(emu.clock),
   };
+  if (emu.worlds.intlTimeZones === 'utcOnly') globals.Intl = utcOnlyIntl(Intl);
   return globals;
 }

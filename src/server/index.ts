@@ -6,6 +6,9 @@
  * sidebar's server API type is derived from it (src/shared/formApi.ts `ServerApi`).
  */
 
+// Dates fall back to Utilities.formatDate where Intl lacks the spreadsheet's time zone.
+import './platform/zoneFallback';
+
 // Menu, sidebar and the Settings dialog
 export { onOpen, showSettings, settingsLoad, settingsSave, showAbout } from './platform/entries';
 export { triggerStatusLoad } from './platform/entries';
@@ -39,5 +42,6 @@ export { exportClientData, anonymizeClient } from './privacy/entries';
 // Workbook size (Settings dialog)
 export { headroomLoad, retentionSave } from './workbook/entries';
 
-// Help › Measure speed
-export { showSpeedCheck, speedPing, speedReport } from './measure/entries';
+// Help › Check this spreadsheet (with the speed measurement)
+export { showSpreadsheetCheck, showSpeedCheck, speedPing } from './measure/entries';
+export { checkReportComplete, checkMailTest } from './measure/entries';

@@ -418,6 +418,25 @@ test('a taken port gives a clear message and exit code 1; the workbook persisted
   ]);
 });
 
+test('Aide › Vérifier ce classeur runs in the preview; what only Google can tell is “not measurable here”', async () => {
+  await menu('Vérifier ce classeur');
+  const frame = page.frameLocator('dialog#html-dialog iframe');
+  // The round trips complete the report (the speed list gets its round-trip line).
+  await frame.getByText(/Aller-retour google\.script\.run depuis cette fenêtre : \d/).waitFor();
+  await frame.getByText(/Le fuseau du classeur \(America\/Toronto\) dans Intl : connu/).waitFor();
+  await frame.getByRole('button', { name: 'Télécharger le JSON' }).click();
+  await frame
+    .getByText(
+      'Un téléchargement depuis cette fenêtre : non mesuré (pas mesurable ici, hors de Google Sheets)',
+    )
+    .waitFor();
+  const json = JSON.parse(await frame.locator('#json').inputValue()) as {
+    probes: { download: unknown };
+  };
+  expect(json.probes.download).toEqual({ measurable: false });
+  await page.locator('dialog#html-dialog').getByRole('button', { name: 'Close' }).click();
+});
+
 async function expect_value(locator: Locator, value: string): Promise<void> {
   await locator.waitFor();
   await poll(async () => (await locator.inputValue()) === value);

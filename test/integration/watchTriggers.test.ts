@@ -92,7 +92,9 @@ describe('menu and triggers', () => {
     wb.setCell('Clients', 2, 'Phone', '514-555-1111');
     const phone = wb.measure(() => wb.emu.fireEdit({ range: { sheet: 'Clients', a1: 'F2' } }));
     expect(watched(wb)).toEqual({ A: '' });
-    expect(phone.calls['Sheet.getSheetValues']).toBe(1); // the edited columns' headers only
+    // The edited columns' header cells only (issue 21: never positions cached before a move).
+    expect(phone.calls['Range.getValues']).toBe(1);
+    expect(phone.calls['Sheet.getSheetValues'] ?? 0).toBe(0);
     // An invoice's product type neither.
     wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'D2' } });
     expect(watched(wb)).toEqual({ A: '' });

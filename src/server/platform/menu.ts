@@ -36,12 +36,12 @@ export function addMenu(
     if (item) menu.addItem(t(item.label, lang), item.fn);
     else menu.addSeparator();
   }
-  // Help › Measure speed (issue 15): timed probes of the cost model, on the team's own workbook.
+  // Help: Check this spreadsheet (how Google behaves here, and its speed), the sample workbook
+  // for an empty workbook, and About (the version and where to get a new one).
   menu.addSeparator().addSubMenu(
     ui
       .createMenu(t('menuHelp', lang))
-      .addItem(t('menuMeasureSpeed', lang), 'showSpeedCheck')
-      // Issue 20: the preview's sample in an empty workbook; the version and where to get a new one.
+      .addItem(t('menuCheckSpreadsheet', lang), 'showSpreadsheetCheck')
       .addItem(t('menuLoadSample', lang), 'loadSampleWorkbook')
       .addItem(t('menuAbout', lang), 'showAbout'),
   );

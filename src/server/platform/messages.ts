@@ -3,6 +3,7 @@
  * Form labels and validation messages live with the form (src/shared/i18n.ts).
  */
 import type { Lang } from '../../shared/contract';
+import { MULTI_ACCOUNT_HELP } from '../../shared/pageFailure';
 import { translator } from '../../shared/text';
 
 const MESSAGES = {
@@ -219,8 +220,8 @@ const MESSAGES = {
     en: 'Fold old commission details…',
   },
   foldIntro: {
-    fr: 'Les lignes de ces mois payés, de plus de {n} mois, seront supprimées de « Détail des commissions ». Le « Rapport des commissions » garde leurs totaux. Téléchargez d’abord le CSV des lignes supprimées : le bouton Supprimer s’active ensuite.',
-    en: 'The lines of these paid-out months, older than {n} months, will be removed from "Commission details". The "Commission report" keeps their totals. Download the CSV of the removed lines first: the Remove button is enabled then.',
+    fr: 'Les lignes de ces mois payés, de plus de {n} mois, seront supprimées de « Détail des commissions ». Le « Rapport des commissions » garde leurs totaux. Gardez d’abord une copie des lignes supprimées (le CSV, ou son contenu copié), puis cochez la case : le bouton Supprimer s’active ensuite.',
+    en: 'The lines of these paid-out months, older than {n} months, will be removed from "Commission details". The "Commission report" keeps their totals. First keep a copy of the removed lines (the CSV, or its content copied), then tick the box: the Remove button is enabled then.',
   },
   foldMonthLine: {
     fr: '{month} : {lines} lignes, commissions {commission}',
@@ -236,6 +237,10 @@ const MESSAGES = {
   },
   foldDownload: { fr: 'Télécharger le CSV', en: 'Download the CSV' },
   foldRemove: { fr: 'Supprimer {n} lignes', en: 'Remove {n} lines' },
+  foldKept: {
+    fr: 'J’ai gardé une copie de ces lignes (CSV téléchargé ou contenu copié)',
+    en: 'I have kept a copy of these lines (CSV downloaded or content copied)',
+  },
   foldNothing: {
     fr: 'Aucun mois payé de plus de {n} mois (avant {cutoff}) n’a de lignes dans « Détail des commissions ».',
     en: 'No paid-out month older than {n} months (before {cutoff}) has lines in "Commission details".',
@@ -329,13 +334,150 @@ const MESSAGES = {
     fr: 'Fiche Client : journal Loi 25, tenu par le script (ne pas modifier)',
     en: 'Fiche Client: Law 25 privacy log, kept by the script (do not edit)',
   },
+  // ------------------------------------------------ known traps (issue 21)
+  /** Several Google accounts in one browser: every google.script.run call refused. */
+  multiAccountHelp: MULTI_ACCOUNT_HELP,
+  /** Under every file a dialog offers (privacy/download.ts): the copy, when downloads are blocked. */
+  downloadBlocked: {
+    fr: 'Le fichier n’arrive pas ? Certains navigateurs bloquent les téléchargements depuis cette fenêtre : copiez son contenu ici.',
+    en: 'The file does not arrive? Some browsers block downloads from this window: copy its content here.',
+  },
+  copyContent: { fr: 'Copier le contenu', en: 'Copy the content' },
+  copyDone: {
+    fr: 'Copié : collez-le dans un fichier ou une feuille.',
+    en: 'Copied: paste it into a file or a sheet.',
+  },
+  copySelect: {
+    fr: 'Le texte est sélectionné : copiez-le avec Ctrl+C (⌘+C sur Mac).',
+    en: 'The text is selected: copy it with Ctrl+C (⌘+C on a Mac).',
+  },
+
+  // ------------------------------------------------ Help › Check this spreadsheet (issue 21)
+  menuCheckSpreadsheet: { fr: 'Vérifier ce classeur', en: 'Check this spreadsheet' },
+  checkIntro: {
+    fr: 'Vérifié dans ce classeur sans rien y changer (une feuille et des clés temporaires, retirées ensuite). Le JSON ne contient aucune donnée client : joignez-le à un rapport de bogue, ou donnez-le à qui maintient Fiche Client (npm run fidelity -- --report FICHIER).',
+    en: 'Checked in this workbook without changing it (a temporary sheet and keys, removed afterwards). The JSON holds no client data: attach it to a bug report, or give it to whoever maintains Fiche Client (npm run fidelity -- --report FILE).',
+  },
+  checkBehaviours: { fr: 'Comportements de Google', en: 'How Google behaves here' },
+  checkSpeed: { fr: 'Vitesse', en: 'Speed' },
+  checkLine: { fr: '{what} : {world}', en: '{what}: {world}' },
+  checkNotMeasured: { fr: 'non mesuré ({why})', en: 'not measured ({why})' },
+  checkWhatPlainTextFormulas: {
+    fr: '« =1+1 » et « +1 514… » écrits par le script dans une cellule en texte brut',
+    en: '“=1+1” and “+1 514…” written by the script into a plain-text cell',
+  },
+  checkWhatPlainTextApostrophe: {
+    fr: 'Une apostrophe écrite par le script dans une cellule en texte brut',
+    en: 'An apostrophe written by the script into a plain-text cell',
+  },
+  checkWhatTextFormatName: {
+    fr: 'Le format texte brut, relu par le script',
+    en: 'The plain-text format, read back by the script',
+  },
+  checkWhatEditEventBounds: {
+    fr: 'Les bornes (rowStart…) de la dernière modification vue par le déclencheur',
+    en: 'The bounds (rowStart…) of the last edit the trigger saw',
+  },
+  checkWhatIntlTimeZones: {
+    fr: 'Le fuseau du classeur ({zone}) dans Intl',
+    en: 'The workbook’s time zone ({zone}) in Intl',
+  },
+  checkWhatDialogDownloads: {
+    fr: 'Un téléchargement depuis cette fenêtre',
+    en: 'A download from this window',
+  },
+  checkWhatMailQuotaCounts: {
+    fr: 'Le quota de courriels',
+    en: 'The mail quota',
+  },
+  checkWhatCacheValueLimit: {
+    fr: 'La plus grande valeur acceptée par le cache',
+    en: 'The largest value the cache accepts',
+  },
+  checkWorldText: { fr: 'restent du texte', en: 'stay text' },
+  checkWorldFormula: { fr: 'deviennent des formules', en: 'become formulas' },
+  checkWorldKept: { fr: 'reste visible', en: 'stays visible' },
+  checkWorldSwallowed: { fr: 'disparaît (marque de texte)', en: 'is dropped (the text mark)' },
+  checkWorldAsWritten: { fr: 'tel qu’écrit (@ ou @STRING@)', en: 'as written (@ or @STRING@)' },
+  checkWorldAt: { fr: 'toujours « @ »', en: 'always “@”' },
+  checkWorldAtString: { fr: 'toujours « @STRING@ »', en: 'always “@STRING@”' },
+  checkWorldPresent: { fr: 'présentes', en: 'present' },
+  checkWorldAbsent: {
+    fr: 'absentes (le déclencheur les demande à la plage)',
+    en: 'absent (the trigger asks the range for them)',
+  },
+  checkWorldAll: { fr: 'connu', en: 'known' },
+  checkWorldUtcOnly: {
+    fr: 'inconnu (les dates passent par Utilities.formatDate)',
+    en: 'unknown (dates go through Utilities.formatDate)',
+  },
+  checkWorldAllowed: { fr: 'arrive', en: 'arrives' },
+  checkWorldBlocked: {
+    fr: 'est bloqué (copiez les fichiers depuis la fenêtre)',
+    en: 'is blocked (copy files from the window)',
+  },
+  checkWorldRecipients: { fr: 'compte chaque destinataire', en: 'counts each recipient' },
+  checkWorldMessages: { fr: 'compte chaque message', en: 'counts each message' },
+  checkWorldBytes: { fr: '{n} octets', en: '{n} bytes' },
+  checkWhyNoEdit: {
+    fr: 'aucune modification vue depuis 6 h : modifiez une cellule, puis relancez',
+    en: 'no edit seen in 6 hours: edit a cell, then run it again',
+  },
+  checkWhyMailNotAsked: {
+    fr: 'cliquez « Tester le quota de courriels »',
+    en: 'click “Test the mail quota”',
+  },
+  checkWhyDownloadNotAsked: {
+    fr: 'téléchargez le JSON puis répondez',
+    en: 'download the JSON, then answer',
+  },
+  checkWhyNotMeasurableHere: {
+    fr: 'pas mesurable ici, hors de Google Sheets',
+    en: 'not measurable here, outside Google Sheets',
+  },
+  checkWhyUnclear: {
+    fr: 'résultat inattendu : voir le JSON',
+    en: 'unexpected result: see the JSON',
+  },
+  checkWhyFailed: { fr: 'échec : {msg}', en: 'failed: {msg}' },
+  checkNoTempSheet: {
+    fr: 'la feuille temporaire n’a pas pu être créée',
+    en: 'the temporary sheet could not be created',
+  },
+  checkMailButton: {
+    fr: 'Tester le quota de courriels (vous envoie un message)',
+    en: 'Test the mail quota (sends you one message)',
+  },
+  checkMailSent: { fr: 'Message envoyé.', en: 'Message sent.' },
+  checkMailSubject: {
+    fr: 'Fiche Client : test du quota de courriels',
+    en: 'Fiche Client: mail quota test',
+  },
+  checkMailBody: {
+    fr: 'Envoyé par Fiche Client › Aide › Vérifier ce classeur, à vous et à une adresse étiquetée de votre boîte, pour voir ce que le quota de courriels compte. Vous pouvez supprimer ce message.',
+    en: 'Sent by Fiche Client › Help › Check this spreadsheet, to you and to a tagged address of your mailbox, to see what the mail quota counts. You may delete this message.',
+  },
+  checkMailNoAddress: {
+    fr: 'Votre adresse n’est pas connue du script : quota non testé.',
+    en: 'The script does not know your address: quota not tested.',
+  },
+  checkMailNoQuota: {
+    fr: 'Quota de courriels trop bas aujourd’hui ({n}) : réessayez demain.',
+    en: 'Mail quota too low today ({n}): try again tomorrow.',
+  },
+  checkDownloadAsk: {
+    fr: 'Le fichier JSON est-il arrivé dans vos téléchargements ?',
+    en: 'Did the JSON file arrive in your downloads?',
+  },
+  checkYes: { fr: 'Oui', en: 'Yes' },
+  checkNo: { fr: 'Non', en: 'No' },
+  checkBadReport: {
+    fr: 'Vérification illisible : {msg}',
+    en: 'Unreadable check: {msg}',
+  },
+
   // ------------------------------------------------ speed self-measurement (issue 15, item 3)
   menuHelp: { fr: 'Aide', en: 'Help' },
-  menuMeasureSpeed: { fr: 'Mesurer la vitesse', en: 'Measure speed' },
-  speedIntro: {
-    fr: 'Mesuré dans ce classeur sans rien y changer (une feuille et des clés temporaires, retirées ensuite). Pour un rapport de bogue, joignez le JSON ci-dessous.',
-    en: 'Measured in this workbook without changing it (a temporary sheet and keys, removed afterwards). For a bug report, attach the JSON below.',
-  },
   speedCall: {
     fr: 'Appel de service (getLastRow) : {ms} ms (médiane de {n})',
     en: 'Service call (getLastRow): {ms} ms (median of {n})',
@@ -393,10 +535,6 @@ const MESSAGES = {
   speedCopy: { fr: 'Copier le JSON', en: 'Copy the JSON' },
   speedCopied: { fr: 'Copié.', en: 'Copied.' },
   speedDownload: { fr: 'Télécharger le JSON', en: 'Download the JSON' },
-  speedBadReport: {
-    fr: 'Mesure illisible : {msg}',
-    en: 'Unreadable measurement: {msg}',
-  },
   // ---- issue 13: nothing the team typed is lost
   confirmAnonymizeDetail: {
     fr: 'Anonymiser le client {code} ({name}) ?\n\n{sheets}\n\nLe code reste : les factures, termes et commissions y renvoient, et la comptabilité doit les garder (les totaux des rapports de commission ne changent pas). Les montants, dates et cases de ces feuilles ne disent rien de la personne. Le membre Mailchimp sera supprimé définitivement à la prochaine synchronisation. C’est irréversible et sera journalisé.',

@@ -9,6 +9,7 @@ import type { Settings } from '../../domain/types';
 import { loadSettings, saveSettings } from './settings';
 import { headroomBlock } from '../workbook/sizeSettings';
 import { settingsSeen } from './workbookState';
+import { failureScript } from './pageFailure';
 
 const LABELS = {
   graceDays: {
@@ -52,7 +53,7 @@ const TRIGGER_SCRIPT = `google.script.run.withSuccessHandler(function(s){$('trig
 $('triggerOwner').textContent=s.owner;$('triggerProblem').textContent=s.problem||'';$('triggerExplain').textContent=s.explain;
 function lines(id,list,tag){var box=$(id);box.textContent='';(list||[]).forEach(function(x){var e=document.createElement(tag);e.textContent=x;box.appendChild(e);});}
 lines('jobs',s.jobs,'li');lines('notices',s.notices,'p');})
-.withFailureHandler(function(e){$('triggerProblem').textContent=e.message;}).triggerStatusLoad();`;
+.withFailureHandler(function(e){fcFailure(e,$('triggerProblem'));}).triggerStatusLoad();`;
 
 export function settingsPage(lang: Lang): string {
   const l = textsIn(LABELS, lang);
@@ -73,10 +74,12 @@ button{margin-top:14px;background:#4d90fe;color:#fff;border:1px solid #3079ed;bo
 ${TRIGGER_BLOCK}
 <script>
 var $=function(id){return document.getElementById(id)};
-google.script.run.withSuccessHandler(function(s){$('graceDays').value=s.graceDays;$('defaultTermDays').value=s.defaultTermDays;$('lang').value=s.lang;$('notifyWatch').checked=s.notifyWatch;$('sendStatements').checked=s.sendStatements;}).settingsLoad();
+${failureScript(lang)}
+google.script.run.withSuccessHandler(function(s){$('graceDays').value=s.graceDays;$('defaultTermDays').value=s.defaultTermDays;$('lang').value=s.lang;$('notifyWatch').checked=s.notifyWatch;$('sendStatements').checked=s.sendStatements;})
+.withFailureHandler(function(e){fcFailure(e,$('msg'));}).settingsLoad();
 $('save').onclick=function(){var m=$('msg');m.className='';m.textContent='';
 google.script.run.withSuccessHandler(function(r){m.className=r.ok?'':'error';m.textContent=r.ok?${JSON.stringify(l.saved)}:r.message;})
-.withFailureHandler(function(e){m.className='error';m.textContent=e.message;})
+.withFailureHandler(function(e){m.className='error';fcFailure(e,m);})
 .settingsSave({graceDays:Number($('graceDays').value),defaultTermDays:Number($('defaultTermDays').value),lang:$('lang').value,notifyWatch:$('notifyWatch').checked,sendStatements:$('sendStatements').checked});};
 ${TRIGGER_SCRIPT}
 </script>${headroomBlock(lang)}</body></html>`;

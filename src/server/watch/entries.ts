@@ -39,7 +39,7 @@ export function watchJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet):
 export function onEditTrigger(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
   // Most edits cannot matter: settled in at most three calls, before anything else.
-  if (!editMayMatter(e.range)) return;
+  if (!editMayMatter(e.range, e)) return;
   if (!triggerMayRun(TRIGGER_HANDLERS.edit, e)) return;
   const edit = watchEditOf(e.range, e);
   const spreadsheet = () => e.source ?? SpreadsheetApp.getActiveSpreadsheet();
