@@ -38,12 +38,14 @@ export function addMenu(
   }
   // Help: Check this spreadsheet (how Google behaves here, and its speed), the sample workbook
   // for an empty workbook, and About (the version and where to get a new one).
-  menu.addSeparator().addSubMenu(
-    ui
-      .createMenu(t('menuHelp', lang))
-      .addItem(t('menuCheckSpreadsheet', lang), 'showSpreadsheetCheck')
-      .addItem(t('menuLoadSample', lang), 'loadSampleWorkbook')
-      .addItem(t('menuAbout', lang), 'showAbout'),
-  );
+  menu
+    .addSeparator()
+    .addSubMenu(
+      ui
+        .createMenu(t('menuHelp', lang))
+        .addItem(t('menuCheckSpreadsheet', lang), 'showSpreadsheetCheck')
+        .addItem(t('menuLoadSample', lang), 'loadSampleWorkbook')
+        .addItem(t('menuAbout', lang), 'showAbout'),
+    );
   menu.addToUi();
 }
