@@ -73,7 +73,7 @@ describe('the columns of the watch, from the rules’ declaration', () => {
 
   it('names the cached positions after what they depend on', () => {
     expect(editTrigger.WATCH_COLUMNS_CACHE_KEY).toMatch(
-      /^ficheClient\.watchColumns\.v3\.[0-9a-f]{8}$/,
+      /^ficheClient\.watchColumns\.v4\.[0-9a-f]{8}$/,
     );
     const key = (terms: string[]) => columns.columnsCacheKey('k', 1, { terms });
     expect(key(['clientCode', 'creditLimit'])).toBe(key(['clientCode', 'creditLimit']));
