@@ -9,7 +9,8 @@ import { scriptError } from './errors';
  * - keys up to 250 characters, "Argument too large: key", from get as well as put
  *   (https://github.com/Eloise1988/COINGECKO/issues/13; Justin Poehnelt measured it strict:
  *   https://justin.poehnelt.com/posts/exploring-apps-script-cacheservice-limits);
- * - values up to 100 KB, "Argument too large: value" (Poehnelt: 102,400 bytes, strict;
+ * - values up to 100 KB, "Argument too large: value" (Poehnelt: 102,400 bytes, strict; the
+ *   cacheValueLimit switch (switches.ts) also models the reference's "100KB" read as 100,000;
  *   https://github.com/joseballester/muFunds/issues/13, https://github.com/aryounce/aws-pricing/issues/24);
  * - expiration: default 600 s, "The minimum is 1 second and the maximum is 21600 seconds
  *   (6 hours)" (put/putAll). What a larger figure does is not documented and no report was
@@ -39,6 +40,8 @@ interface Entry {
 export class CacheStore {
   /** In write order (a key written again moves to the end). */
   readonly entries = new Map<string, Entry>();
+  /** The largest value in UTF-8 bytes (the cacheValueLimit switch, switches.ts). */
+  valueLimit = CACHE_VALUE_LIMIT;
 
   set(key: string, value: string, expiresAt: number): void {
     this.entries.delete(key);
@@ -89,14 +92,20 @@ export class Cache {
 
   put(key: string, value: unknown, expirationInSeconds: number = CACHE_DEFAULT_TTL_SECONDS): void {
     const ttl = checkTtl(expirationInSeconds);
-    this.store.set(checkKey(key), checkValue(value), this.clock.millis() + ttl * 1000);
+    this.store.set(
+      checkKey(key),
+      checkValue(value, this.store.valueLimit),
+      this.clock.millis() + ttl * 1000,
+    );
     this.store.capAt(this.clock.millis());
   }
 
   /** All entries are checked before any is stored; the cap applies once the batch is in. */
   putAll(values: Record<string, unknown>, expirationInSeconds?: number): void {
     const ttl = checkTtl(expirationInSeconds ?? CACHE_DEFAULT_TTL_SECONDS);
-    const entries = Object.entries(values).map(([k, v]) => [checkKey(k), checkValue(v)] as const);
+    const entries = Object.entries(values).map(
+      ([k, v]) => [checkKey(k), checkValue(v, this.store.valueLimit)] as const,
+    );
     const expiresAt = this.clock.millis() + ttl * 1000;
     for (const [k, v] of entries) this.store.set(k, v, expiresAt);
     this.store.capAt(this.clock.millis());
@@ -112,10 +121,9 @@ export class Cache {
   }
 }
 
-function checkValue(value: unknown): string {
+function checkValue(value: unknown, limit: number): string {
   const v = String(value);
-  if (Buffer.byteLength(v, 'utf8') > CACHE_VALUE_LIMIT)
-    throw scriptError('Argument too large: value');
+  if (Buffer.byteLength(v, 'utf8') > limit) throw scriptError('Argument too large: value');
   return v;
 }
 
@@ -135,10 +143,24 @@ export class CacheStores {
   readonly script = new CacheStore();
   readonly document = new CacheStore();
   readonly users = new Map<string, CacheStore>();
+  private limit = CACHE_VALUE_LIMIT;
+
+  /** The largest value of every store (the cacheValueLimit switch). */
+  get valueLimit(): number {
+    return this.limit;
+  }
+  set valueLimit(bytes: number) {
+    this.limit = bytes;
+    for (const s of [this.script, this.document, ...this.users.values()]) s.valueLimit = bytes;
+  }
 
   user(email: string): CacheStore {
     let store = this.users.get(email);
-    if (!store) this.users.set(email, (store = new CacheStore()));
+    if (!store) {
+      store = new CacheStore();
+      store.valueLimit = this.limit;
+      this.users.set(email, store);
+    }
     return store;
   }
 }
@@ -149,13 +171,15 @@ export class CacheServiceImpl {
     private readonly user: string,
     private readonly clock: Clock,
     private readonly calls: CallCounter,
+    /** The document's cache: the execution's workbook (default the bound one). */
+    private readonly document: CacheStore = stores.document,
   ) {}
 
   getScriptCache(): Cache {
     return this.open(this.stores.script);
   }
   getDocumentCache(): Cache {
-    return this.open(this.stores.document);
+    return this.open(this.document);
   }
   getUserCache(): Cache {
     return this.open(this.stores.user(this.user));
@@ -171,6 +195,7 @@ export function createCacheService(
   user: string,
   clock: Clock,
   calls: CallCounter,
+  document: CacheStore = stores.document,
 ): CacheServiceImpl {
-  return counted(calls, 'CacheService', new CacheServiceImpl(stores, user, clock, calls));
+  return counted(calls, 'CacheService', new CacheServiceImpl(stores, user, clock, calls, document));
 }

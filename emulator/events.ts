@@ -1,7 +1,8 @@
 import { counted } from './counting';
 import type { Emulator, Execution } from './emulator';
-import type { ExecutionKind } from './execution';
+import type { AuthModeName, ExecutionKind } from './execution';
 import { User } from './session';
+import { columnToLetters } from './spreadsheet';
 import { AuthMode, clockEventFields, type TriggerRecord } from './triggers';
 
 /**
@@ -39,6 +40,8 @@ export interface EditSpec {
   how?: 'typed' | 'pasted';
   /** The user who made the edit (default: the emulator's user). */
   user?: string;
+  /** The workbook edited (default: the first; see Emulator.addWorkbook). */
+  spreadsheetId?: string;
 }
 
 export interface TriggerOutcome {
@@ -52,8 +55,9 @@ export interface TriggerOutcome {
 /** Runs every time-driven trigger that is due at the emulated now, each once. */
 export function fireTimeTriggers(emu: Emulator): TriggerOutcome[] {
   const now = emu.clock.millis();
+  // Each runs in the workbook it was created in (its active spreadsheet there).
   return emu.triggers.takeDue(now).map((t) =>
-    fire(emu, t, emu.execution(t.owner, 'clock'), () => ({
+    fire(emu, t, emu.execution(t.owner, 'clock', t.owner, workbookOf(emu, t)), () => ({
       authMode: AuthMode.FULL,
       triggerUid: t.uid,
       ...clockEventFields(now),
@@ -75,21 +79,52 @@ export function advanceTo(emu: Emulator, when: Date | string): TriggerOutcome[] 
   return outcomes;
 }
 
-/** The user opens the spreadsheet: simple onOpen(e), then installable on-open triggers. */
-export function fireOpen(emu: Emulator, user: string = emu.user): TriggerOutcome[] {
+/** The workbook a trigger runs in: its source spreadsheet, or where a clock one was made. */
+function workbookOf(emu: Emulator, t: TriggerRecord): { spreadsheetId?: string } {
+  const id = t.source === 'SPREADSHEETS' ? t.sourceId : t.documentId;
+  return id && (id === emu.spreadsheet.id || hasWorkbook(emu, id)) ? { spreadsheetId: id } : {};
+}
+
+function hasWorkbook(emu: Emulator, id: string): boolean {
+  try {
+    emu.workbook(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The user opens the spreadsheet: simple onOpen(e), then installable on-open triggers. The
+ * simple trigger's event carries e.authMode (https://developers.google.com/apps-script/guides/triggers/events#open):
+ * LIMITED by default (a bound script); NONE for an add-on not yet used in the document, where
+ * e.source is absent (the document cannot be read) and e.user too (no user data).
+ */
+export function fireOpen(
+  emu: Emulator,
+  user: string = emu.user,
+  opts: { authMode?: AuthModeName; spreadsheetId?: string } = {},
+): TriggerOutcome[] {
   const outcomes: TriggerOutcome[] = [];
-  const simple = emu.execution(user, 'simpleTrigger');
+  const authMode = opts.authMode ?? 'LIMITED';
+  const where = opts.spreadsheetId ? { spreadsheetId: opts.spreadsheetId } : {};
+  const simple = emu.execution(user, 'simpleTrigger', user, { ...where, authMode });
   if (simple.has('onOpen'))
     outcomes.push(
-      fireSimple(emu, simple, 'onOpen', () => ({
-        authMode: AuthMode.LIMITED,
-        source: activeSpreadsheet(simple),
-        user: userOf(simple, user),
-      })),
+      fireSimple(emu, simple, 'onOpen', () =>
+        authMode === 'NONE'
+          ? { authMode: AuthMode.NONE }
+          : {
+              authMode: AuthMode[authMode],
+              source: activeSpreadsheet(simple),
+              user: userOf(simple, user),
+            },
+      ),
     );
   else simple.end();
-  for (const t of spreadsheetTriggers(emu, 'ON_OPEN')) {
-    const exec = emu.execution(t.owner, 'trigger');
+  const id = opts.spreadsheetId ?? emu.spreadsheet.id;
+  for (const t of spreadsheetTriggers(emu, 'ON_OPEN', id)) {
+    const exec = emu.execution(t.owner, 'trigger', t.owner, where);
     outcomes.push(
       fire(emu, t, exec, () => ({
         authMode: AuthMode.FULL,
@@ -110,7 +145,8 @@ export function fireOpen(emu: Emulator, user: string = emu.user): TriggerOutcome
  */
 export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
   const editor = spec.user ?? emu.user;
-  const target = locate(emu, spec.range);
+  const where = spec.spreadsheetId ? { spreadsheetId: spec.spreadsheetId } : {};
+  const target = locate(emu, spec.range, where);
   const event = (exec: Execution, installable: TriggerRecord | null): Record<string, unknown> =>
     exec.uncounted(() => {
       const ss = activeSpreadsheet(exec);
@@ -120,12 +156,14 @@ export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
       // The event's range also carries its bounds as plain properties, free to read: JSON of
       // e shows "range": {"columnStart", "rowStart", "rowEnd", "columnEnd"} (Kanshi Tanaike,
       // "Benchmark: Event Objects for Google Apps Script", https://tanaikech.github.io/page/80).
-      Object.assign(range, {
-        rowStart: range.getRow(),
-        rowEnd: range.getRow() + range.getNumRows() - 1,
-        columnStart: range.getColumn(),
-        columnEnd: range.getColumn() + range.getNumColumns() - 1,
-      });
+      // Not in the reference: the editEventBounds switch (switches.ts) can leave them out.
+      if (emu.worlds.editEventBounds === 'present')
+        Object.assign(range, {
+          rowStart: range.getRow(),
+          rowEnd: range.getRow() + range.getNumRows() - 1,
+          columnStart: range.getColumn(),
+          columnEnd: range.getColumn() + range.getNumColumns() - 1,
+        });
       const e: Record<string, unknown> = {
         authMode: installable ? AuthMode.FULL : AuthMode.LIMITED,
         range,
@@ -147,12 +185,12 @@ export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
       return e;
     });
   const outcomes: TriggerOutcome[] = [];
-  const simple = emu.execution(editor, 'simpleTrigger');
+  const simple = emu.execution(editor, 'simpleTrigger', editor, where);
   if (simple.has('onEdit'))
     outcomes.push(fireSimple(emu, simple, 'onEdit', () => event(simple, null)));
   else simple.end();
-  for (const t of spreadsheetTriggers(emu, 'ON_EDIT')) {
-    const exec = emu.execution(t.owner, 'trigger');
+  for (const t of spreadsheetTriggers(emu, 'ON_EDIT', spec.spreadsheetId ?? emu.spreadsheet.id)) {
+    const exec = emu.execution(t.owner, 'trigger', t.owner, where);
     outcomes.push(fire(emu, t, exec, () => event(exec, t)));
   }
   return outcomes;
@@ -163,9 +201,11 @@ export function fireChange(
   emu: Emulator,
   changeType: string,
   user: string = emu.user,
+  spreadsheetId?: string,
 ): TriggerOutcome[] {
-  return spreadsheetTriggers(emu, 'ON_CHANGE').map((t) => {
-    const exec = emu.execution(t.owner, 'trigger');
+  const where = spreadsheetId ? { spreadsheetId } : {};
+  return spreadsheetTriggers(emu, 'ON_CHANGE', spreadsheetId ?? emu.spreadsheet.id).map((t) => {
+    const exec = emu.execution(t.owner, 'trigger', t.owner, where);
     return fire(emu, t, exec, () => ({
       authMode: AuthMode.FULL,
       changeType,
@@ -176,20 +216,58 @@ export function fireChange(
   });
 }
 
+/**
+ * A person drags a column of a sheet to another place (see SheetModel.moveCol), then the
+ * triggers receive what the columnMoveChange world says (switches.ts): onChange with OTHER or
+ * EDIT, and, unless EDIT_SILENT, when the column holds data, onEdit over the moved column from
+ * row 1 to the sheet's last row (the event theappsscriptlab.com shows for a move: rowStart 1,
+ * rowEnd 1000, one column).
+ */
+export function moveColumnByHand(
+  emu: Emulator,
+  sheetName: string,
+  from: number,
+  to: number,
+  user: string = emu.user,
+): TriggerOutcome[] {
+  const sheet = emu.spreadsheet.sheetByName(sheetName);
+  if (!sheet) throw new Error(`Emulator: no sheet named ${sheetName}`);
+  const landed = sheet.moveCol(from, to);
+  const world = emu.worlds.columnMoveChange;
+  const outcomes = fireChange(emu, world === 'OTHER' ? 'OTHER' : 'EDIT', user);
+  if (world !== 'EDIT_SILENT' && sheet.columnHasContent(landed)) {
+    const column = columnToLetters(landed);
+    outcomes.push(
+      ...fireEdit(emu, {
+        range: { sheet: sheetName, a1: `${column}1:${column}${sheet.maxRows}` },
+        how: 'pasted',
+        user,
+      }),
+    );
+  }
+  return outcomes;
+}
+
+/** The installable triggers of one workbook for an event: those whose source it is. */
 function spreadsheetTriggers(
   emu: Emulator,
   eventType: TriggerRecord['eventType'],
+  spreadsheetId: string,
 ): TriggerRecord[] {
   return emu.triggers.triggers.filter(
-    (t) => t.eventType === eventType && t.source === 'SPREADSHEETS',
+    (t) => t.eventType === eventType && t.source === 'SPREADSHEETS' && t.sourceId === spreadsheetId,
   );
 }
 
-function locate(emu: Emulator, range: EditSpec['range']): { sheet: string; a1: string } {
+function locate(
+  emu: Emulator,
+  range: EditSpec['range'],
+  where: { spreadsheetId?: string },
+): { sheet: string; a1: string } {
   if ('sheet' in range && 'a1' in range) return range;
   const r = range as RangeLike;
   // Read through a throwaway execution so that these reads are not counted.
-  const probe = emu.execution();
+  const probe = emu.execution(emu.user, 'editor', emu.user, where);
   try {
     return probe.uncounted(() => ({ sheet: r.getSheet().getName(), a1: r.getA1Notation() }));
   } finally {

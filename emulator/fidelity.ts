@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { methodRow, unconfirmed } from './scopes';
+import { SWITCH_NAMES, SWITCHES, type World } from './switches';
 
 interface Note {
   /** What the emulator does for the method (the class's note when a method has none). */
@@ -21,7 +22,9 @@ const SHEET_LIMITS = '10M cells per workbook (1a); 50,000 chars per cell (12); 1
 
 /** By class, then by "Class.method" for what differs. */
 const NOTES: Record<string, Note> = {
-  SpreadsheetApp: { does: 'the one bound workbook held in memory (spreadsheet/)' },
+  SpreadsheetApp: {
+    does: 'the execution’s workbook held in memory (spreadsheet/): the bound one, or one added with addWorkbook',
+  },
   'SpreadsheetApp.getUi': {
     does: 'the emulated Ui; throws "Cannot call SpreadsheetApp.getUi() from this context." in clock triggers',
   },
@@ -89,6 +92,9 @@ const NOTES: Record<string, Note> = {
     limits: '20 triggers per user per script (4; emulated)',
   },
   'ScriptApp.getProjectTriggers': { does: 'the current user’s triggers only, as in Apps Script' },
+  'ScriptApp.getUserTriggers': {
+    does: 'the current user’s triggers of that workbook; its clock triggers too behind a switch (the reference is silent)',
+  },
   TriggerBuilder: { does: 'starts a clock or spreadsheet trigger' },
   ClockTriggerBuilder: { does: 'a time-driven trigger fired by advanceTo / fireTimeTriggers' },
   SpreadsheetTriggerBuilder: {
@@ -203,11 +209,66 @@ export function fidelityMarkdown(kinds: readonly string[]): string {
     '',
     ...(uncertain.length > 0 ? uncertain : ['(none)']),
     '',
+    ...switchesMarkdown(),
   );
   return lines.join('\n');
 }
 
+/**
+ * Emulator choices where the reference is silent that are not switches, and why: the product
+ * does not depend on them, or the emulator takes the stricter side, which the product then meets.
+ */
+const OTHER_ASSUMPTIONS: readonly string[] = [
+  'Scope rows marked ⚠ above: the scope is required (stricter); the shipped manifest declares it, so the product runs in either world. The check runs Cache, Properties, Lock-free calls under the real manifest: a refusal there would show in its `failures`.',
+  '`Cache.put` with an expiry over 21,600 s is refused (stricter); the product never asks for more.',
+  'A mail’s plain and HTML bodies are added against the body size limit (stricter); the product’s mails are far below it.',
+  '`TextFinder.findAll` returns rows then columns: the product reads every match and sorts nothing by it.',
+  '`insertSheet()` without an index goes after the active sheet: only the check’s temporary sheet is inserted so, and it is removed.',
+  'fr_CA and en_CA show dates as yyyy-mm-dd, French digits grouped with a no-break space: the product reads values, not display texts (TextFinder searches codes, which are text).',
+  'A serial past JavaScript’s Date range reads back as the number: no real date is there.',
+];
+
+/** The ⚠ behaviours: each switch, its worlds with their sources, what settles it, the tests. */
+function switchesMarkdown(): string[] {
+  const lines = [
+    '## Behaviours the reference leaves open (switches)',
+    '',
+    'Each is a switch of `emulator/switches.ts` (first world: the emulator’s default). Choose a',
+    'world with `createEmulator({ worlds })` or `EMULATOR_WORLDS="name=world,…"`.',
+    '`npm run test:worlds` (part of `npm test`) runs each switch’s tests in every world;',
+    '`npm run fidelity -- --report FILE` runs them under the worlds a report of',
+    '_Help › Check this spreadsheet_ observed, and says which assumptions it confirmed.',
+    '',
+  ];
+  for (const name of SWITCH_NAMES) {
+    const d = SWITCHES[name];
+    lines.push(
+      `### ⚠ \`${name}\`: ${d.behaviour}`,
+      '',
+      '| World | What Google does | Source |',
+      '| --- | --- | --- |',
+      ...(d.worlds as readonly World[]).map(
+        (w, i) =>
+          `| \`${w.id}\`${i === 0 ? ' (default)' : ''} | ${cell(w.what)} | ${cell(w.source)} |`,
+      ),
+      '',
+      `- Settled by the check report’s ${d.reportField}.`,
+      `- The product: ${d.product}.`,
+      `- Tests run in every world: ${d.tests.map((t) => `\`${t}\``).join(', ')}.`,
+      '',
+    );
+  }
+  lines.push(
+    '## Other assumptions, not switches',
+    '',
+    ...OTHER_ASSUMPTIONS.map((a) => `- ${a}`),
+    '',
+  );
+  return lines;
+}
+
 /** The kinds a FIDELITY.md lists. */
 export function fidelityKindsOf(markdown: string): string[] {
-  return [...markdown.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!);
+  // "Class.method": a world's row (`text`, `102400`) has no dot.
+  return [...markdown.matchAll(/^\| `([^`.]+\.[^`]+)` \|/gm)].map((m) => m[1]!);
 }

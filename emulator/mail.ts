@@ -53,8 +53,15 @@ export class Mailbox {
   /** Bytes of body (plain + HTML) one message may carry. */
   readonly bodyLimit: number;
 
-  /** `dailyQuota` overrides the account's figure (tests); `account` defaults to consumer. */
-  constructor(dailyQuota?: number, account: AccountKind = 'consumer') {
+  /**
+   * `dailyQuota` overrides the account's figure (tests); `account` defaults to consumer;
+   * `counts`: what the quota counts down (the mailQuotaCounts switch, switches.ts).
+   */
+  constructor(
+    dailyQuota?: number,
+    account: AccountKind = 'consumer',
+    readonly counts: 'recipients' | 'messages' = 'recipients',
+  ) {
     const limits = ACCOUNT_LIMITS[account];
     this.quota = new DailyQuota(dailyQuota ?? limits.emailRecipientsPerDay, 'email');
     this.bodyLimit = limits.emailBodyBytes;
@@ -129,7 +136,9 @@ export class MailAppImpl {
     if ((m.attachments?.length ?? 0) > MAX_ATTACHMENTS_PER_MESSAGE)
       throw scriptError(TOO_MANY_ATTACHMENTS);
     const now = this.clock.millis();
-    this.box.spend(this.user, recipients, now);
+    // The quotas page counts recipients; getRemainingDailyQuota's page says "emails": the
+    // mailQuotaCounts switch. Over the quota either way: the same error, nothing sent.
+    this.box.spend(this.user, this.box.counts === 'messages' ? 1 : recipients, now);
     this.box.sent.push({
       from: this.user,
       to,

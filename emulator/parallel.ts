@@ -2,6 +2,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Emulator, Execution } from './emulator';
 import { scriptError } from './errors';
 import type { ExecutionKind } from './execution';
+import { utcOnlyIntl } from './intl';
 import { LOCK_TIMEOUT, Lock } from './lock';
 
 /**
@@ -59,7 +60,7 @@ interface ErrorInfo {
 const WORKER_SOURCE = String.raw`
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const vm = require('node:vm');
-const { code, filename, port, flag, globals, name, args } = workerData;
+const { code, filename, port, flag, globals, name, args, utcOnly } = workerData;
 const signal = new Int32Array(flag);
 function request(msg) {
   Atomics.store(signal, 0, 0);
@@ -106,6 +107,8 @@ EmulatedDate.UTC = RealDate.UTC;
 EmulatedDate.prototype = RealDate.prototype;
 const sandbox = { Date: EmulatedDate };
 for (const k of Object.keys(globals)) sandbox[k] = revive(globals[k]);
+// The intlTimeZones switch's 'utcOnly' world (intl.ts), applied in the worker's own realm.
+if (utcOnly) sandbox.Intl = (${utcOnlyIntl.toString()})(Intl);
 vm.createContext(sandbox);
 let done;
 try {
@@ -308,7 +311,7 @@ export function runInParallel(emu: Emulator, runs: ParallelRun[]): Promise<Paral
       runners.push(runner);
       const globals: Record<string, Wire> = {};
       for (const [k, v] of Object.entries(exec.globals))
-        if (k !== 'Date') globals[k] = runner.toWire(v);
+        if (k !== 'Date' && k !== 'Intl') globals[k] = runner.toWire(v);
       port1.on('message', (req: Request) => handle(runner, req));
       const worker = (runner.worker = new Worker(WORKER_SOURCE, {
         eval: true,
@@ -320,6 +323,7 @@ export function runInParallel(emu: Emulator, runs: ParallelRun[]): Promise<Paral
           globals,
           name: run.name,
           args: (run.args ?? []).map((a) => runner.toWire(a)),
+          utcOnly: emu.worlds.intlTimeZones === 'utcOnly',
         },
         transferList: [port2],
       }));

@@ -19,6 +19,7 @@ const TEXTS = {
   jobDaily: { fr: 'Liste de surveillance', en: 'Watch list' },
   jobMonthly: { fr: 'Commissions du mois', en: 'Monthly commissions' },
   jobKnowing: { fr: 'Habitudes d’achat', en: 'Buying habits' },
+  jobHourly: { fr: 'Travaux planifiés (chaque heure)', en: 'Scheduled jobs (hourly)' },
   jobEdit: { fr: 'Mise à jour après une modification', en: 'Update after an edit' },
   jobChange: { fr: 'Suivi des colonnes déplacées', en: 'Moved columns watch' },
   jobOpen: { fr: 'Ouverture du classeur', en: 'Opening the workbook' },

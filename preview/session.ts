@@ -99,13 +99,14 @@ const JOBS: Readonly<Record<string, { menuFunction?: string; text: PreviewText }
   onDailyTrigger: { menuFunction: 'refreshWatchList', text: 'jobDaily' },
   onMonthlyTrigger: { menuFunction: 'showCommissionReport', text: 'jobMonthly' },
   onKnowingDailyTrigger: { menuFunction: 'refreshBuyingHabits', text: 'jobKnowing' },
+  onHourlyTrigger: { text: 'jobHourly' },
   onEditTrigger: { text: 'jobEdit' },
   onChangeTrigger: { text: 'jobChange' },
   onOpen: { text: 'jobOpen' },
 };
 
-/** Functions whose pages time things: the preview says the timings are emulated. */
-const TIMING_FUNCTIONS: ReadonlySet<string> = new Set(['showSpeedCheck']);
+/** Functions whose pages time things (Check this spreadsheet, Measure speed): the preview says the timings are emulated. */
+const TIMING_FUNCTIONS: ReadonlySet<string> = new Set(['showSpreadsheetCheck', 'showSpeedCheck']);
 
 const MAX_ACTIVITY = 300;
 const MAX_FRAMES = 20;
@@ -316,7 +317,12 @@ export class PreviewSession {
         throw new SessionError(t('fieldChoice', this.lang, { name: 'kind', value: String(kind) }));
       this.checkDay(day);
       const { handler } = TRIGGER_BUTTONS[kind];
-      const trigger = this.emu.triggers.triggers.find((tr) => tr.handler === handler);
+      // The hourly dispatcher (issue 20) runs the daily and monthly jobs: the button runs the
+      // job now through its entry point, as that trigger's owner (older saved workbooks may
+      // still hold the old daily and monthly triggers).
+      const trigger = this.emu.triggers.triggers.find(
+        (tr) => tr.handler === handler || tr.handler === 'onHourlyTrigger',
+      );
       if (!trigger)
         throw new SessionError(t('noTrigger', this.lang, { job: this.jobName(handler) }));
       if (day) this.moveClock(day);

@@ -3,22 +3,34 @@
  * The SpreadsheetApp service objects (service.ts) are thin views over it. Its own methods are
  * test and preview helpers, not Apps Script calls, so they are not counted.
  */
+import { resolveWorlds, type Worlds } from '../switches';
 import { isValidTimeZone } from '../time';
 import { parseA1, toA1 } from './a1';
-import { displayValue, effectiveFormat, isDateFormat } from './format';
+import { displayValue, effectiveFormat, isDateFormat, isTextFormat } from './format';
 import { evaluateFormula, moveReferences, renameSheetReferences } from './formula';
 import { MAX_CELLS, TOO_MANY_CELLS, type GridOwner } from './limits';
 import type { CellData, GridRef, Scalar, SpreadsheetJSON, ValidationData } from './model';
 import { cloneJSON, isDate } from './model';
 import { SheetModel, shiftRef } from './sheetModel';
-import { dateToSerial, parseTyped, serialToDate } from './values';
+import {
+  dateToSerial,
+  parseTyped,
+  PERSON_IN_PLAIN_TEXT,
+  serialToDate,
+  type PlainTextWorld,
+} from './values';
 
 export interface EmulatedSpreadsheetOptions {
   name?: string;
   locale?: string;
   timeZone?: string;
   id?: string;
+  /** The worlds of the switches where the reference is silent (emulator/switches.ts). */
+  worlds?: Partial<Worlds>;
 }
+
+/** Who writes: a script's setValue(s), or a person typing or pasting (test and preview helpers). */
+export type Writer = 'script' | 'person';
 
 export interface Toast {
   message: string;
@@ -65,9 +77,12 @@ export class EmulatedSpreadsheet implements GridOwner {
    * sheet reports its changes through gridResized), so the 10,000,000-cell check costs nothing.
    */
   private cellTotal = 0;
+  /** The switches' worlds (switches.ts): what a script's write does where Google is silent. */
+  worlds: Worlds;
 
   constructor(opts: EmulatedSpreadsheetOptions = {}) {
     docCounter++;
+    this.worlds = resolveWorlds(opts.worlds);
     this.id = opts.id ?? `emulated-spreadsheet-${docCounter.toString(36).padStart(6, '0')}`;
     this.name = opts.name ?? 'Untitled spreadsheet';
     this.locale = opts.locale ?? 'en_US';
@@ -211,8 +226,14 @@ export class EmulatedSpreadsheet implements GridOwner {
    * Writes a value as Range.setValue does: strings are read like typed input, numbers,
    * booleans and Dates are stored as they are (a Date as a serial in the spreadsheet's zone).
    */
-  write(sheet: SheetModel, row: number, col: number, input: unknown): void {
-    const next = this.interpret(sheet.get(row, col), input);
+  write(
+    sheet: SheetModel,
+    row: number,
+    col: number,
+    input: unknown,
+    writer: Writer = 'script',
+  ): void {
+    const next = this.interpret(sheet.get(row, col), input, writer);
     const cell = sheet.ensure(row, col);
     delete cell.v;
     delete cell.f;
@@ -223,7 +244,11 @@ export class EmulatedSpreadsheet implements GridOwner {
   }
 
   /** What a write would store, without storing it (validation checks it first). */
-  interpret(cell: CellData | undefined, input: unknown): Pick<CellData, 'v' | 'f' | 'auto'> {
+  interpret(
+    cell: CellData | undefined,
+    input: unknown,
+    writer: Writer = 'script',
+  ): Pick<CellData, 'v' | 'f' | 'auto'> {
     if (input === null || input === undefined) return {};
     if (isDate(input)) {
       if (Number.isNaN(input.getTime())) return { v: '' };
@@ -236,10 +261,33 @@ export class EmulatedSpreadsheet implements GridOwner {
     if (typeof input === 'number') return Number.isFinite(input) ? { v: input } : { v: '#NUM!' };
     if (typeof input === 'boolean') return { v: input };
     const text = typeof input === 'string' ? input : String(input);
-    const p = parseTyped(text, this.locale, cell?.nf === '@');
+    const p = parseTyped(
+      text,
+      this.locale,
+      isTextFormat(cell?.nf),
+      writer === 'person' ? PERSON_IN_PLAIN_TEXT : this.plainTextWorld(),
+    );
     if (p.kind === 'empty') return {};
     if (p.kind === 'formula') return { f: p.formula };
     return p.auto ? { v: p.value, auto: p.auto } : { v: p.value };
+  }
+
+  /** What a script's write does in a plain-text cell, in this document's worlds. */
+  plainTextWorld(): PlainTextWorld {
+    return {
+      formulas: this.worlds.plainTextFormulas,
+      apostrophe: this.worlds.plainTextApostrophe,
+    };
+  }
+
+  /**
+   * What getNumberFormat(s) returns for a cell's format: a plain-text format reads back as the
+   * textFormatName world says (as written, always '@', or always '@STRING@').
+   */
+  formatRead(fmt: string): string {
+    if (!isTextFormat(fmt)) return fmt;
+    const w = this.worlds.textFormatName;
+    return w === 'at' ? '@' : w === 'atString' ? '@STRING@' : fmt;
   }
 
   /** Values a validation's range argument allows (their display texts). */
@@ -364,8 +412,10 @@ export class EmulatedSpreadsheet implements GridOwner {
   }
 
   /**
-   * Writes a block as Range.setValues would (strings read like typed input), creating the sheet
-   * and growing it as needed: a quick, uncounted way to seed a workbook for tests and benches.
+   * Writes a block as a person typing or pasting it would (strings read like typed input; a
+   * plain-text cell keeps them as typed), creating the sheet and growing it as needed: a quick,
+   * uncounted way to seed a workbook for tests and benches. Not a script's setValues, so the
+   * switches' worlds for script writes (switches.ts) do not apply.
    */
   seed(sheetName: string, values: unknown[][], topLeftA1 = 'A1'): void {
     const sheet = this.sheetByName(sheetName) ?? this.addSheet(sheetName);
@@ -380,7 +430,24 @@ export class EmulatedSpreadsheet implements GridOwner {
     if (lastCol > sheet.maxCols)
       sheet.insertCols(sheet.maxCols + 1, lastCol - sheet.maxCols, sheet.maxCols);
     values.forEach((row, i) =>
-      row.forEach((v, j) => this.write(sheet, (ref.startRow ?? 1) + i, (ref.startCol ?? 1) + j, v)),
+      row.forEach((v, j) =>
+        this.write(sheet, (ref.startRow ?? 1) + i, (ref.startCol ?? 1) + j, v, 'person'),
+      ),
+    );
+  }
+
+  /**
+   * A person pastes a block at (row, column) of an existing sheet, within its grid: values as
+   * typed (see seed). Uncounted; for tests that stand for people editing the workbook.
+   */
+  paste(sheetName: string, row: number, column: number, values: unknown[][]): void {
+    const sheet = this.sheetByName(sheetName);
+    if (!sheet) throw new Error(`Emulator: no sheet named ${sheetName}`);
+    const width = Math.max(0, ...values.map((r) => r.length));
+    if (row + values.length - 1 > sheet.maxRows || column + width - 1 > sheet.maxCols)
+      throw new Error(`Emulator: the paste does not fit in ${sheetName}`);
+    values.forEach((line, i) =>
+      line.forEach((v, j) => this.write(sheet, row + i, column + j, v, 'person')),
     );
   }
 
@@ -451,7 +518,7 @@ export class EmulatedSpreadsheet implements GridOwner {
     };
   }
 
-  static fromJSON(json: SpreadsheetJSON | string): EmulatedSpreadsheet {
+  static fromJSON(json: SpreadsheetJSON | string, worlds?: Partial<Worlds>): EmulatedSpreadsheet {
     const j = typeof json === 'string' ? (JSON.parse(json) as SpreadsheetJSON) : json;
     if (j.format !== 'fiche-client-emulated-spreadsheet/1')
       throw new Error(`Emulator: not an emulated spreadsheet (format ${String(j.format)})`);
@@ -460,6 +527,7 @@ export class EmulatedSpreadsheet implements GridOwner {
       name: j.name,
       locale: j.locale,
       timeZone: j.timeZone,
+      worlds,
     });
     for (const s of [...doc.sheets]) doc.detachSheet(s);
     for (const s of j.sheets) doc.attachSheet(SheetModel.fromJSON(s));

@@ -47,9 +47,17 @@ function stripLiterals(fmt: string): string {
     .replace(/\[[^\]]*\]/g, '');
 }
 
+/**
+ * The plain-text format: '@', or '@STRING@' as scripts also write it (both the text format in
+ * the emulator; what getNumberFormat reads back is the textFormatName switch, switches.ts).
+ */
+export function isTextFormat(fmt: string | undefined): boolean {
+  return fmt === '@' || fmt === '@STRING@';
+}
+
 /** A date/time format: it has day, month, year, hour or second tokens outside literals. */
 export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt || fmt === '@') return false;
+  if (!fmt || isTextFormat(fmt)) return false;
   return /[dmyhs]/i.test(
     stripLiterals(fmt)
       .replace(/General/gi, '')
@@ -298,7 +306,7 @@ export function displayValue(
   if (value === undefined || value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
-  if (!fmt || fmt === '@' || /^general$/i.test(fmt) || fmt === DEFAULT_NUMBER_FORMAT)
+  if (!fmt || isTextFormat(fmt) || /^general$/i.test(fmt) || fmt === DEFAULT_NUMBER_FORMAT)
     return generalNumber(value, locale);
   if (isDateFormat(fmt)) return formatSerialDate(value, fmt, locale);
   return formatNumber(value, fmt, locale);

@@ -160,6 +160,40 @@ export class SheetModel {
     this.columnWidths = shiftRecord(this.columnWidths, at, -count);
   }
 
+  /**
+   * Moves column `from` to before column `to` (both 1-based, numbered before the move, as
+   * Sheet.moveColumns's destinationIndex), with its cells, width and hidden state. Returns where
+   * it lands. Formulas and other sheets' references are not rewritten (a test helper's limit).
+   */
+  moveCol(from: number, to: number): number {
+    if (from < 1 || from > this.colCount || to < 1 || to > this.colCount + 1)
+      throw new Error('Emulator: column move out of range');
+    const target = to > from ? to - 1 : to;
+    if (target === from) return from;
+    const move = <T>(list: T[]): void => {
+      while (list.length < Math.max(from, target)) list.push(undefined as T);
+      const [cell] = list.splice(from - 1, 1);
+      list.splice(target - 1, 0, cell as T);
+    };
+    for (const row of this.rows) if (row) move(row);
+    const position = (i: number): number => {
+      if (i === from) return target;
+      if (from < target && i > from && i <= target) return i - 1;
+      if (target < from && i >= target && i < from) return i + 1;
+      return i;
+    };
+    this.hiddenColumns = new Set([...this.hiddenColumns].map(position));
+    this.columnWidths = Object.fromEntries(
+      Object.entries(this.columnWidths).map(([k, v]) => [String(position(Number(k))), v]),
+    );
+    return target;
+  }
+
+  /** Whether any cell of a column holds a value or formula. */
+  columnHasContent(col: number): boolean {
+    return this.rows.some((row) => !isEmptyCell(row?.[col - 1]));
+  }
+
   /** The whole sheet as a ref (sheet protections, getDataRange of a full sheet). */
   whole(): GridRef {
     return { sheetId: this.id, row: 1, col: 1, numRows: this.maxRows, numCols: this.maxCols };

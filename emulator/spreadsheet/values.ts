@@ -193,12 +193,36 @@ export function parseLocaleDate(
 }
 
 /**
- * Reads a string the way Sheets reads typed input in that locale. `plainText` is a cell
- * formatted '@': its text is kept as is (that is how "0042" stays "0042").
+ * What a script's write does in a plain-text cell, where the reference is silent (the switches
+ * plainTextFormulas and plainTextApostrophe, emulator/switches.ts). A person typing keeps the
+ * text as typed (https://support.google.com/docs/answer/56470): PERSON_IN_PLAIN_TEXT.
  */
-export function parseTyped(text: string, locale: string, plainText: boolean): Parsed {
+export interface PlainTextWorld {
+  formulas: 'text' | 'formula';
+  apostrophe: 'kept' | 'swallowed';
+}
+export const PERSON_IN_PLAIN_TEXT: PlainTextWorld = { formulas: 'text', apostrophe: 'kept' };
+
+/**
+ * Reads a string the way Sheets reads typed input in that locale. `plainText` is a cell
+ * formatted as plain text ('@'): its text is kept as is (that is how "0042" stays "0042"),
+ * except what `world` says of a leading =, + or apostrophe.
+ */
+export function parseTyped(
+  text: string,
+  locale: string,
+  plainText: boolean,
+  world: PlainTextWorld = PERSON_IN_PLAIN_TEXT,
+): Parsed {
   if (text === '') return { kind: 'empty' };
-  if (plainText) return { kind: 'value', value: text };
+  if (plainText) {
+    // The 'formula' world reads = and + first, as an automatic cell would ("+1" is "=+1").
+    if (world.formulas === 'formula' && /^[=+]./s.test(text))
+      return { kind: 'formula', formula: text.startsWith('=') ? text : `=${text}` };
+    if (world.apostrophe === 'swallowed' && text.startsWith("'"))
+      return { kind: 'value', value: text.slice(1) };
+    return { kind: 'value', value: text };
+  }
   if (text.startsWith("'")) return { kind: 'value', value: text.slice(1) };
   if (text.startsWith('=') && text.length > 1) return { kind: 'formula', formula: text };
   const t = text.trim();

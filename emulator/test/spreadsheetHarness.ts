@@ -1,5 +1,6 @@
 /** Shared setup of the spreadsheet emulator tests (not a test file itself). */
 import { CallCounter } from '../calls';
+import { DEFAULT_WORLDS } from '../switches';
 import {
   EmulatedSpreadsheet,
   createSpreadsheetApp,
@@ -14,6 +15,9 @@ export function setup(opts: EmulatedSpreadsheetOptions = {}) {
     locale: 'en_US',
     timeZone: 'America/Montreal',
     ...opts,
+    // The emulator's own tests describe its default worlds unless they choose one (never the
+    // EMULATOR_WORLDS of a world run).
+    worlds: { ...DEFAULT_WORLDS, ...opts.worlds },
   });
   const app = createSpreadsheetApp(
     {

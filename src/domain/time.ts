@@ -263,15 +263,76 @@ function intlOffsetLookup(timeZone: string): OffsetMinutesAt {
 const clocks = new Map<string, ZoneClock>();
 
 /**
- * The clock of a zone, cached per zone name for the life of the script run. Throws Intl's
- * RangeError naming the zone if Intl does not know it and no fallback is given; with `fallback`, Intl is not
- * used when it rejects the zone (an unknown name or an engine without time zone data).
+ * Where offsets come from when Intl rejects a zone, for every zoneClock not given its own
+ * fallback: set once by the server (platform/zoneFallback.ts: Utilities.formatDate), since
+ * whether Apps Script's V8 carries every IANA zone is not documented (the emulator's
+ * intlTimeZones switch). Null: none (the RangeError stands).
+ */
+let defaultFallback: ((timeZone: string) => OffsetMinutesAt) | null = null;
+
+export function setZoneFallback(factory: ((timeZone: string) => OffsetMinutesAt) | null): void {
+  defaultFallback = factory;
+  clocks.clear();
+}
+
+/** A week: offsets are sampled this far apart (sampledOffsets). */
+const SAMPLE_MS = 7 * MS_PER_DAY;
+
+/**
+ * Offsets from an exact but costly lookup (one Apps Script call each): sampled a week apart,
+ * and where two samples differ the change is found by bisection to the quarter hour (about ten
+ * lookups). So a run reading dates over N years makes about 52 N + 10 per change lookups,
+ * however many dates. Assumes at most one change of offset in a week, as in every zone of the
+ * tz database since 1970 but a handful of historical double changes.
+ */
+export function sampledOffsets(exact: OffsetMinutesAt): OffsetMinutesAt {
+  const samples = new Map<number, number>();
+  const changes = new Map<number, number>();
+  const sample = (week: number): number => {
+    let offset = samples.get(week);
+    if (offset === undefined) {
+      offset = exact(week * SAMPLE_MS);
+      samples.set(week, offset);
+    }
+    return offset;
+  };
+  return (epochMs: number): number => {
+    const week = Math.floor(epochMs / SAMPLE_MS);
+    const before = sample(week);
+    const after = sample(week + 1);
+    if (before === after) return before;
+    let change = changes.get(week);
+    if (change === undefined) {
+      let lo = (week * SAMPLE_MS) / BUCKET_MS;
+      let hi = ((week + 1) * SAMPLE_MS) / BUCKET_MS;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (exact(mid * BUCKET_MS) === before) lo = mid;
+        else hi = mid;
+      }
+      change = hi * BUCKET_MS;
+      changes.set(week, change);
+    }
+    return epochMs >= change ? after : before;
+  };
+}
+
+/**
+ * The clock of a zone, cached per zone name for the life of the script run. Intl is used when
+ * it knows the zone; else `fallback`, else the fallback set by setZoneFallback; with neither,
+ * Intl's RangeError naming the zone is thrown.
  */
 export function zoneClock(timeZone: string, fallback?: OffsetMinutesAt): ZoneClock {
   const cached = clocks.get(timeZone);
   if (cached) return cached;
   let lookup: OffsetMinutesAt;
-  if (!fallback) {
+  if (!fallback && defaultFallback) {
+    try {
+      lookup = intlOffsetLookup(timeZone);
+    } catch {
+      lookup = defaultFallback(timeZone);
+    }
+  } else if (!fallback) {
     // Intl's own RangeError names the zone ("Invalid time zone specified: Foo/Bar").
     lookup = intlOffsetLookup(timeZone);
   } else {

@@ -258,6 +258,9 @@ function parseProbe(v: unknown, where: string): Probe {
  */
 export function parseSpeedReport(v: unknown): SpeedReport {
   if (!isRecord(v)) throw new SpeedReportError('the report must be a JSON object');
+  // Help › Check this spreadsheet's report (checkReport.ts) carries a speed report: read it.
+  if (v['kind'] === 'fiche-client-check' && isRecord(v['speed']))
+    return parseSpeedReport(v['speed']);
   if (v['kind'] !== SPEED_REPORT_KIND)
     throw new SpeedReportError(
       `not a Fiche Client speed report: "kind" must be "${SPEED_REPORT_KIND}", not ${show(v['kind'])}`,

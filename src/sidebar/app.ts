@@ -24,6 +24,7 @@ import { salespeoplePanel } from './salespeople';
 import { callServer } from './server';
 import { createTabs } from './tabs';
 import { termsPanel } from './terms';
+import { failureParts } from './failure';
 
 const BUILDERS: Record<TabKey, typeof generalPanel> = {
   general: generalPanel,
@@ -271,7 +272,7 @@ class ClientForm {
         this.say('info', '');
       }
     } catch (err) {
-      this.say('error', t('serverError', this.lang, { msg: (err as Error).message }));
+      this.say('error', ...failureParts(err, this.lang));
     } finally {
       this.setBusy(false);
     }
@@ -318,7 +319,7 @@ class ClientForm {
     try {
       result = await callServer('formSave', checked.value);
     } catch (err) {
-      this.say('error', t('serverError', this.lang, { msg: (err as Error).message }));
+      this.say('error', ...failureParts(err, this.lang));
       this.setBusy(false);
       return;
     }

@@ -9,6 +9,7 @@ import type { FieldCtx } from './fields';
 import { outputField } from './fields';
 import { formatMoney } from './format';
 import { callServer } from './server';
+import { failureParts } from './failure';
 
 export function computedHabitsField(
   ctx: FieldCtx,
@@ -45,10 +46,12 @@ export function buyersSearch(ctx: FieldCtx, lists: FormLists): HTMLElement {
     try {
       result = await callServer('habitsSearch', productType);
     } catch (err) {
-      result = { ok: false, message: t('serverError', lang, { msg: (err as Error).message }) };
-    } finally {
       button.disabled = false;
+      clear(results);
+      results.append(h('div', { class: 'error' }, ...failureParts(err, lang)));
+      return;
     }
+    button.disabled = false;
     clear(results);
     if (!result.ok) {
       results.append(h('div', { class: 'error' }, result.message));

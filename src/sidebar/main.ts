@@ -8,6 +8,7 @@ import type { FormOpenResult } from '../shared/formApi';
 import { startForm } from './app';
 import { h } from './dom';
 import { callServer } from './server';
+import { failureParts } from './failure';
 
 function boot(): void {
   const root = document.getElementById('app');
@@ -21,9 +22,7 @@ function boot(): void {
   callServer('formOpen', {})
     .then((result) => startForm(root, result))
     .catch((err: unknown) => {
-      root.replaceChildren(
-        h('p', { class: 'error', role: 'alert' }, `Erreur / Error: ${(err as Error).message}`),
-      );
+      root.replaceChildren(h('div', { class: 'error', role: 'alert' }, ...failureParts(err, null)));
     });
 }
 

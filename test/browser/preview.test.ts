@@ -419,10 +419,8 @@ test('a taken port gives a clear message and exit code 1; the workbook persisted
   expect(saved.format).toBe('fiche-client-preview/1');
   expect(saved.triggers.map((t) => t.handler).sort()).toEqual([
     'onChangeTrigger',
-    'onDailyTrigger',
     'onEditTrigger',
-    'onKnowingDailyTrigger',
-    'onMonthlyTrigger',
+    'onHourlyTrigger',
   ]);
 });
 
@@ -525,9 +523,8 @@ test('three quick Paid out ticks show at once, before the server answers', async
   await poll(async () => (await states()).every((s) => !s));
 });
 
-test('Measure speed in the preview says its timings are emulated', async () => {
-  await page.getByRole('button', { name: 'Fiche Client', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Mesurer la vitesse', exact: true }).click();
+test('Vérifier ce classeur (with the speed measurement) says in the preview that its timings are emulated', async () => {
+  await menu('Vérifier ce classeur');
   const dialog = page.locator('dialog#html-dialog');
   await dialog
     .getByText('Émulé : ce n’est pas une mesure d’Apps Script.', { exact: false })
@@ -541,6 +538,25 @@ test('Measure speed in the preview says its timings are emulated', async () => {
     );
   expect(flagged).toEqual({ emulated: true });
   await dialog.getByRole('button', { name: 'Fermer' }).click();
+});
+
+test('Aide › Vérifier ce classeur runs in the preview; what only Google can tell is “not measurable here”', async () => {
+  await menu('Vérifier ce classeur');
+  const frame = page.frameLocator('dialog#html-dialog iframe');
+  // The round trips complete the report (the speed list gets its round-trip line).
+  await frame.getByText(/Aller-retour google\.script\.run depuis cette fenêtre : \d/).waitFor();
+  await frame.getByText(/Le fuseau du classeur \(America\/Toronto\) dans Intl : connu/).waitFor();
+  await frame.getByRole('button', { name: 'Télécharger le JSON' }).click();
+  await frame
+    .getByText(
+      'Un téléchargement depuis cette fenêtre : non mesuré (pas mesurable ici, hors de Google Sheets)',
+    )
+    .waitFor();
+  const json = JSON.parse(await frame.locator('#json').inputValue()) as {
+    probes: { download: unknown };
+  };
+  expect(json.probes.download).toEqual({ measurable: false });
+  await page.locator('dialog#html-dialog').getByRole('button', { name: 'Fermer' }).click();
 });
 
 async function expect_value(locator: Locator, value: string): Promise<void> {

@@ -13,9 +13,12 @@ import {
   monthOfDay,
   monthRange,
   previousMonth,
+  sampledOffsets,
   serialOfDay,
+  setZoneFallback,
   zoneClock,
   zoneClockFromOffsets,
+  type OffsetMinutesAt,
 } from '../../src/domain/time';
 
 describe('dayInZone', () => {
@@ -200,5 +203,75 @@ describe('days and months', () => {
     const base = Date.parse('2020-01-01T05:00:00Z');
     for (let i = 0; i < 100_000; i++) dayInZone(base + (i % 2500) * 86_400_000, 'America/Toronto');
     expect(Date.now() - start).toBeLessThan(2000);
+  });
+});
+
+/** The exact offset of a zone at an instant, through the host's Intl, counting its lookups. */
+function countedOffsets(timeZone: string): { lookup: OffsetMinutesAt; calls: () => number } {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+  let calls = 0;
+  return {
+    calls: () => calls,
+    lookup: (ms) => {
+      calls++;
+      const name = format.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName');
+      const m = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name?.value ?? '');
+      if (!m || !m[1]) return 0;
+      const minutes = Number(m[2]) * 60 + Number(m[3]);
+      return m[1] === '-' ? -minutes : minutes;
+    },
+  };
+}
+
+describe('when Intl lacks the zone (issue 21: the intlTimeZones switch)', () => {
+  afterEach(() => setZoneFallback(null));
+
+  it('sampled offsets agree with the exact lookup at every instant (property)', () => {
+    for (const zone of ['America/Toronto', 'America/St_Johns', 'Australia/Lord_Howe']) {
+      const exact = countedOffsets(zone);
+      const sampled = sampledOffsets(exact.lookup);
+      fc.assert(
+        fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), (ms) => {
+          const bucket = Math.floor(ms / 900_000) * 900_000;
+          expect(sampled(bucket)).toBe(exact.lookup(bucket));
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('finds each change of offset to the quarter hour (Toronto, 2026)', () => {
+    const sampled = sampledOffsets(countedOffsets('America/Toronto').lookup);
+    // 2026-03-08 07:00Z: EST → EDT; 2026-11-01 06:00Z: EDT → EST.
+    expect(sampled(Date.parse('2026-03-08T06:45:00Z'))).toBe(-300);
+    expect(sampled(Date.parse('2026-03-08T07:00:00Z'))).toBe(-240);
+    expect(sampled(Date.parse('2026-11-01T05:45:00Z'))).toBe(-240);
+    expect(sampled(Date.parse('2026-11-01T06:00:00Z'))).toBe(-300);
+  });
+
+  it('makes lookups that grow with the weeks the dates span, not with the dates', () => {
+    const exact = countedOffsets('America/Toronto');
+    const sampled = sampledOffsets(exact.lookup);
+    const start = Date.parse('2024-01-01T05:00:00Z');
+    // 100,000 instants over three years.
+    for (let i = 0; i < 100_000; i++)
+      sampled(start + (i % 1096) * 86_400_000 + (i % 7) * 3_600_000);
+    // About 157 weekly samples and 6 changes bisected (about 10 lookups each).
+    expect(exact.calls()).toBeLessThan(157 + 6 * 11 + 5);
+  });
+
+  it('zoneClock uses the fallback set by the server when Intl rejects the zone, Intl otherwise', () => {
+    const asked: string[] = [];
+    setZoneFallback((zone) => {
+      asked.push(zone);
+      return () => -300;
+    });
+    expect(zoneClock('Nowhere/Fixed').dayOf(Date.parse('2026-01-01T04:59:00Z'))).toBe('2025-12-31');
+    expect(zoneClock('America/Toronto').dayOf(Date.parse('2026-07-01T03:59:00Z'))).toBe(
+      '2026-06-30',
+    );
+    expect(asked).toEqual(['Nowhere/Fixed']);
+    setZoneFallback(null);
+    expect(() => zoneClock('Nowhere/Other')).toThrow(RangeError);
   });
 });

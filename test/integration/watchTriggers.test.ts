@@ -92,7 +92,9 @@ describe('menu and triggers', () => {
     wb.setCell('Clients', 2, 'Phone', '514-555-1111');
     const phone = wb.measure(() => wb.emu.fireEdit({ range: { sheet: 'Clients', a1: 'F2' } }));
     expect(watched(wb)).toEqual({ A: '' });
-    expect(phone.calls['Sheet.getSheetValues']).toBe(1); // the edited columns' headers only
+    // The edited columns' header cells only (issue 21: never positions cached before a move).
+    expect(phone.calls['Range.getValues']).toBe(1);
+    expect(phone.calls['Sheet.getSheetValues'] ?? 0).toBe(0);
     // An invoice's product type neither.
     wb.emu.fireEdit({ range: { sheet: 'Invoices', a1: 'D2' } });
     expect(watched(wb)).toEqual({ A: '' });
@@ -110,8 +112,10 @@ describe('menu and triggers', () => {
     wb.run('refreshWatchList');
     expect(watched(wb)).toEqual({ A: false });
     const outcomes = wb.emu.advanceTo('2026-11-16T12:00:00-05:00');
-    expect(outcomes.map((o) => o.handler)).toEqual(['onDailyTrigger', 'onKnowingDailyTrigger']);
-    expect(outcomes.map((o) => o.error)).toEqual([undefined, undefined]);
+    // The hourly trigger, every hour from 13:00 to noon the next day; the watch job ran at 06:00.
+    expect(new Set(outcomes.map((o) => o.handler))).toEqual(new Set(['onHourlyTrigger']));
+    expect(outcomes).toHaveLength(24);
+    expect(outcomes.filter((o) => o.error)).toEqual([]);
     expect(watched(wb)).toEqual({ A: false }); // due today: not yet overdue
     wb.emu.advanceTo('2026-11-17T12:00:00-05:00');
     expect(watched(wb)).toEqual({ A: true });

@@ -3,7 +3,7 @@
  * it, as in Apps Script). Reference: https://developers.google.com/apps-script/reference/spreadsheet/range
  */
 import { columnToLetters, toA1 } from '../a1';
-import { DEFAULT_NUMBER_FORMAT, effectiveFormat } from '../format';
+import { DEFAULT_NUMBER_FORMAT, effectiveFormat, isTextFormat } from '../format';
 import { shiftFormula } from '../formula';
 import { CELL_TOO_LONG, MAX_CELL_CHARS } from '../limits';
 import type { CellData, CellStyle, GridRef, Scalar } from '../model';
@@ -241,7 +241,9 @@ export class RangeImpl extends Service {
     const formula = typeof value === 'string' && value.startsWith('=') && value.length > 1;
     this._write(
       this.grid((r, c) =>
-        formula && this.sheet.get(r, c)?.nf !== '@'
+        formula &&
+        (!isTextFormat(this.sheet.get(r, c)?.nf) ||
+          this.env.doc.worlds.plainTextFormulas === 'formula')
           ? shiftFormula(value, r - this.row, c - this.col)
           : value,
       ),
@@ -321,14 +323,15 @@ export class RangeImpl extends Service {
   // ------------------------------------------------------------ number formats
 
   getNumberFormats(): string[][] {
-    return this.grid(
-      (r, c) => effectiveFormat(this.sheet.get(r, c), this.env.doc.locale) ?? DEFAULT_NUMBER_FORMAT,
+    const doc = this.env.doc;
+    return this.grid((r, c) =>
+      doc.formatRead(effectiveFormat(this.sheet.get(r, c), doc.locale) ?? DEFAULT_NUMBER_FORMAT),
     );
   }
   getNumberFormat(): string {
-    return (
-      effectiveFormat(this.sheet.get(this.row, this.col), this.env.doc.locale) ??
-      DEFAULT_NUMBER_FORMAT
+    const doc = this.env.doc;
+    return doc.formatRead(
+      effectiveFormat(this.sheet.get(this.row, this.col), doc.locale) ?? DEFAULT_NUMBER_FORMAT,
     );
   }
   setNumberFormat(numberFormat: string): this {

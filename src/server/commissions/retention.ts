@@ -6,8 +6,10 @@
  * ceiling; deleting the rows gives the cells back.
  *
  * Never without the user: the menu shows a dialog that lists each month to be removed (lines,
- * commission total), offers the removed lines as a CSV download first, and only then enables the
- * button that removes them. That button sends back the months and a fingerprint (MD5) of the CSV;
+ * commission total), offers the removed lines as a CSV download (and their content to copy,
+ * should the browser block the download: privacy/download.ts), and enables the button that
+ * removes them only once the person ticks that they kept a copy: a download click proves
+ * nothing where downloads are blocked. That button sends back the months and a fingerprint (MD5) of the CSV;
  * the server plans again and removes nothing unless the same lines are still there, every month
  * still ticked Paid out in every report row and still older than the months kept. Whole rows are
  * deleted, so a column the team added loses the cells of the removed lines only and stays in
@@ -23,7 +25,16 @@ import type { Lang } from '../../shared/contract';
 import { csvField } from '../../shared/csv';
 import { t } from '../platform/messages';
 import { loadSettings } from '../platform/settings';
-import { scriptJson } from '../privacy/download';
+import { failureScript } from '../platform/pageFailure';
+import {
+  FILE_SCRIPT,
+  OFFER_MARKUP,
+  OFFER_SCRIPT,
+  OFFER_STYLE,
+  offerTexts,
+  safeFilename,
+  scriptJson,
+} from '../privacy/download';
 import { FIRST_DATA_ROW, requiredColumns, type Table } from '../workbook/sheets';
 import { readColumns, readTable, withWholeRows } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
@@ -201,29 +212,40 @@ export function foldPage(plan: FoldPlan): string {
     ],
     download: t('foldDownload', lang),
     remove: t('foldRemove', lang, { n: formatCount(total, lang) }),
-    filename: `commission-details-${plan.months[0]!.month}-${plan.months[plan.months.length - 1]!.month}.csv`,
+    kept: t('foldKept', lang),
+    offer: offerTexts(lang),
+    filename: safeFilename(
+      `commission-details-${plan.months[0]!.month}-${plan.months[plan.months.length - 1]!.month}.csv`,
+    ),
     content: plan.csv,
     request: { months: plan.months.map((m) => m.month), fingerprint: plan.fingerprint },
   };
   return `<!doctype html><html><head><base target="_top"><meta charset="utf-8"><style>
 body{font:13px Arial,sans-serif;margin:12px}p{margin:0 0 10px}ul{margin:0 0 10px;padding-left:18px}
 button{margin:6px 8px 0 0;border-radius:2px;padding:6px 14px;font-weight:bold;border:1px solid #3079ed;background:#4d90fe;color:#fff}
-button:disabled{background:#ccc;border-color:#bbb}#msg{margin-top:10px}#msg.error{color:#d93025}</style></head><body>
+button:disabled{background:#ccc;border-color:#bbb}#msg{margin-top:10px}#msg.error{color:#d93025}
+.kept{margin:8px 0}${OFFER_STYLE}</style></head><body>
 <p id="intro"></p><ul id="months"></ul><div id="notes"></div>
-<button id="download" type="button"></button><button id="remove" type="button" disabled></button>
+<button id="download" type="button"></button>
+${OFFER_MARKUP}
+<div class="kept"><input id="kept" type="checkbox"> <label for="kept" id="keptLabel"></label></div>
+<button id="remove" type="button" disabled></button>
 <div id="msg" role="status"></div>
 <script>
+${FILE_SCRIPT}
+${OFFER_SCRIPT}
+${failureScript(lang)}
 var d=${scriptJson(data)};var $=function(id){return document.getElementById(id)};
 $('intro').textContent=d.intro;
 d.months.forEach(function(s){var li=document.createElement('li');li.textContent=s;$('months').appendChild(li);});
 d.notes.forEach(function(s){var p=document.createElement('p');p.textContent=s;$('notes').appendChild(p);});
-$('download').textContent=d.download;$('remove').textContent=d.remove;
-$('download').onclick=function(){var url=URL.createObjectURL(new Blob([d.content],{type:'text/csv;charset=utf-8'}));
-var a=document.createElement('a');a.href=url;a.download=d.filename;document.body.appendChild(a);a.click();
-setTimeout(function(){URL.revokeObjectURL(url);a.parentNode.removeChild(a);},1000);$('remove').disabled=false;};
-$('remove').onclick=function(){var m=$('msg');$('remove').disabled=true;m.className='';m.textContent='…';
-google.script.run.withSuccessHandler(function(r){m.className=r.ok?'':'error';m.textContent=r.message;})
-.withFailureHandler(function(e){m.className='error';m.textContent=e.message;$('remove').disabled=false;})
+$('download').textContent=d.download;$('remove').textContent=d.remove;$('keptLabel').textContent=d.kept;
+$('download').onclick=function(){fcDownload(d.filename,'text/csv;charset=utf-8',d.content);};
+fcOffer(d.offer,d.content);
+$('kept').onchange=function(){$('remove').disabled=!$('kept').checked;};
+$('remove').onclick=function(){var m=$('msg');$('remove').disabled=true;m.className='';m.style.color='';m.textContent='…';
+google.script.run.withSuccessHandler(function(r){m.className=r.ok?'':'error';m.textContent=r.message;if(!r.ok)$('remove').disabled=!$('kept').checked;})
+.withFailureHandler(function(e){fcFailure(e,m);$('remove').disabled=!$('kept').checked;})
 .foldCommissionDetails(d.request);};
 </script></body></html>`;
 }

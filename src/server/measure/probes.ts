@@ -156,8 +156,15 @@ function sheetProbes(spreadsheet: Spreadsheet, lang: Lang, probes: Probes): numb
   return shape;
 }
 
-/** Writes in a sheet of its own, deleted whatever happens; the person's tab is selected again. */
-function writeProbes(spreadsheet: Spreadsheet, probes: Probes): void {
+/**
+ * Writes in a sheet of its own, deleted whatever happens; the person's tab is selected again.
+ * `alsoThere` runs in the same sheet before it is deleted (the check's text probes).
+ */
+function writeProbes(
+  spreadsheet: Spreadsheet,
+  probes: Probes,
+  alsoThere?: (temp: Sheet) => void,
+): void {
   const names: ProbeName[] = ['writeRow', 'flushRow', 'writeBlock', 'flushBlock'];
   const activeRange = spreadsheet.getActiveRange();
   const activeSheet = activeRange ? null : spreadsheet.getActiveSheet();
@@ -180,6 +187,10 @@ function writeProbes(spreadsheet: Spreadsheet, probes: Probes): void {
       probes.add('writeBlock', [timed(() => blockRange.setValues(block)).ms], cells);
       probes.add('flushBlock', [timed(() => SpreadsheetApp.flush()).ms], cells);
     });
+    if (alsoThere) {
+      if (!made.temp) made.temp = spreadsheet.insertSheet(TEMP_SHEET_PREFIX + randomSuffix());
+      alsoThere(made.temp);
+    }
   } finally {
     if (made.temp) spreadsheet.deleteSheet(made.temp);
     if (activeRange) spreadsheet.setActiveRange(activeRange);
@@ -224,7 +235,12 @@ function storeProbes(probes: Probes, lang: Lang): void {
  * Every server-side probe, in one execution. `enteredAt`: Date.now() at the entry point's first
  * line. The page's probes (round trip, page load) are added later (speedReport.ts).
  */
-export function measureSpeed(spreadsheet: Spreadsheet, lang: Lang, enteredAt: number): SpeedReport {
+export function measureSpeed(
+  spreadsheet: Spreadsheet,
+  lang: Lang,
+  enteredAt: number,
+  alsoInTempSheet?: (temp: Sheet) => void,
+): SpeedReport {
   const probes = new Probes();
   probes.add('bundleToCall', [Math.max(0, enteredAt - BUNDLE_EVALUATED_AT)]);
   const [invoiceRows = 0, clientRows = 0, clientColumns = 0] = sheetProbes(
@@ -232,7 +248,7 @@ export function measureSpeed(spreadsheet: Spreadsheet, lang: Lang, enteredAt: nu
     lang,
     probes,
   );
-  writeProbes(spreadsheet, probes);
+  writeProbes(spreadsheet, probes, alsoInTempSheet);
   storeProbes(probes, lang);
   return {
     kind: SPEED_REPORT_KIND,

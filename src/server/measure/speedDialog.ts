@@ -1,24 +1,20 @@
 /**
- * The Measure speed dialog: a short report, the JSON (copy or download) and, from the page, a
- * google.script.run round trip: the page calls `speedPing` three times, timing each call with
- * performance.now(), then sends its timings back with the report (`speedReport`), and the
- * server returns the report completed (round trip, time inside the function, the dialog's own
- * load). The page shows the server-side report at once, so a failed round trip still leaves
- * the JSON. Every text is set with textContent from embedded JSON (no text becomes markup).
+ * The speed part of Help › Check this spreadsheet (checkDialog.ts): its short report, and the
+ * page's google.script.run round trips: the page calls `speedPing` three times, timing each
+ * call with performance.now(), then sends its timings back with the report, and the server
+ * completes the report with them (round trip, time inside the function, the dialog's own load).
  */
 import type { Lang } from '../../shared/contract';
 import {
   deriveCosts,
   median,
   parseSamples,
-  parseSpeedReport,
   SpeedReportError,
   type Probe,
   type ProbeName,
   type SpeedReport,
 } from '../../shared/speedReport';
 import { formatCount } from '../../domain/headroom';
-import { scriptJson } from '../privacy/download';
 import { t } from '../platform/messages';
 import { BUNDLE_EVALUATED_AT } from './probes';
 
@@ -96,99 +92,30 @@ export function reportJson(report: SpeedReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** The dialog page. */
-export function speedPage(report: SpeedReport, lang: Lang): string {
-  const data = {
-    intro: t('speedIntro', lang),
-    summary: speedSummary(report, lang),
-    json: reportJson(report),
-    report,
-    trips: PAGE_ROUND_TRIPS,
-    copy: t('speedCopy', lang),
-    copied: t('speedCopied', lang),
-    download: t('speedDownload', lang),
-    filename: `fiche-client-speed-${report.measuredAt.slice(0, 10)}.json`,
-  };
-  return `<!doctype html><html><head><base target="_top"><meta charset="utf-8"><style>
-body{font:13px Arial,sans-serif;margin:12px}p{margin:0 0 10px}ul{margin:0 0 10px;padding-left:18px}
-textarea{width:100%;height:150px;font:11px monospace;box-sizing:border-box}
-button{margin:6px 8px 0 0;border-radius:2px;padding:6px 14px;font-weight:bold;border:1px solid #3079ed;background:#4d90fe;color:#fff}
-#msg{margin-top:8px}#msg.error{color:#d93025}</style></head><body>
-<p id="intro"></p><ul id="summary"></ul><textarea id="json" readonly></textarea>
-<button id="copy" type="button"></button><button id="download" type="button"></button>
-<div id="msg" role="status"></div>
-<script>
-var loaded=Math.round(performance.now());
-var d=${scriptJson(data)};var $=function(id){return document.getElementById(id)};
-function show(lines,json){var ul=$('summary');while(ul.firstChild)ul.removeChild(ul.firstChild);
-lines.forEach(function(s){var li=document.createElement('li');li.textContent=s;ul.appendChild(li);});
-$('json').value=json;d.json=json;}
-function say(text,error){$('msg').className=error?'error':'';$('msg').textContent=text;}
-$('intro').textContent=d.intro;$('copy').textContent=d.copy;$('download').textContent=d.download;
-show(d.summary,d.json);
-$('copy').onclick=function(){var done=function(){say(d.copied,false);};
-if(navigator.clipboard&&navigator.clipboard.writeText)navigator.clipboard.writeText(d.json).then(done,function(){$('json').select();document.execCommand('copy');done();});
-else{$('json').select();document.execCommand('copy');done();}};
-$('download').onclick=function(){var url=URL.createObjectURL(new Blob([d.json],{type:'application/json'}));
-var a=document.createElement('a');a.href=url;a.download=d.filename;document.body.appendChild(a);a.click();
-setTimeout(function(){URL.revokeObjectURL(url);a.parentNode.removeChild(a);},1000);};
-var trips=[],inside=[];
-function finish(){google.script.run.withSuccessHandler(function(r){if(r.ok){d.report=r.report;show(r.summary,r.json);}else say(r.message,true);})
-.withFailureHandler(function(e){say(e.message,true);})
-.speedReport({report:d.report,page:{roundTrip:trips,roundTripServer:inside,pageLoad:[loaded]}});}
-function ping(){var start=performance.now();
-google.script.run.withSuccessHandler(function(r){trips.push(Math.round(performance.now()-start));inside.push(r.serverMs);
-if(trips.length<d.trips)ping();else finish();})
-.withFailureHandler(function(e){say(e.message,true);}).speedPing();}
-ping();
-</script></body></html>`;
-}
-
 /** google.script.run target of the page's round trips: it does nothing but say how long that took. */
 export function pingResult(enteredAt: number): { serverMs: number; sinceLoadMs: number } {
   const now = Date.now();
   return { serverMs: now - enteredAt, sinceLoadMs: now - BUNDLE_EVALUATED_AT };
 }
 
-export type SpeedReportResult =
-  | { ok: true; report: SpeedReport; summary: string[]; json: string }
-  | { ok: false; message: string };
-
 /**
- * What the page sends back: the report it was given and its own timings. Both are checked (the
- * payload comes from a browser); the page's probes replace any it had, and the costs are
- * derived again. Nothing is stored: the report goes back to the page.
+ * The report with the page's timings (checked: they come from a browser): the page's probes
+ * replace any it had, and the costs are derived again. Throws SpeedReportError naming the field.
  */
-export function completeSpeedReport(payload: unknown, lang: Lang): SpeedReportResult {
-  try {
-    if (typeof payload !== 'object' || payload === null)
-      throw new SpeedReportError('the request must be an object');
-    const { report: raw, page } = payload as { report?: unknown; page?: unknown };
-    const report = parseSpeedReport(raw);
-    if (typeof page !== 'object' || page === null)
-      throw new SpeedReportError('page must be an object');
-    const p = page as Record<string, unknown>;
-    const fromPage: Probe[] = [
-      { name: 'roundTrip', ms: parseSamples(p['roundTrip'], 'page.roundTrip'), cells: 0 },
-      {
-        name: 'roundTripServer',
-        ms: parseSamples(p['roundTripServer'], 'page.roundTripServer'),
-        cells: 0,
-      },
-      { name: 'pageLoad', ms: parseSamples(p['pageLoad'], 'page.pageLoad'), cells: 0 },
-    ];
-    const names = new Set(fromPage.map((x) => x.name));
-    const probes = [...report.probes.filter((x) => !names.has(x.name)), ...fromPage];
-    const complete: SpeedReport = { ...report, probes, costs: deriveCosts(probes) };
-    return {
-      ok: true,
-      report: complete,
-      summary: speedSummary(complete, lang),
-      json: reportJson(complete),
-    };
-  } catch (e) {
-    if (e instanceof SpeedReportError)
-      return { ok: false, message: t('speedBadReport', lang, { msg: e.message }) };
-    throw e;
-  }
+export function withPageTimings(report: SpeedReport, page: unknown): SpeedReport {
+  if (typeof page !== 'object' || page === null)
+    throw new SpeedReportError('page must be an object');
+  const p = page as Record<string, unknown>;
+  const fromPage: Probe[] = [
+    { name: 'roundTrip', ms: parseSamples(p['roundTrip'], 'page.roundTrip'), cells: 0 },
+    {
+      name: 'roundTripServer',
+      ms: parseSamples(p['roundTripServer'], 'page.roundTripServer'),
+      cells: 0,
+    },
+    { name: 'pageLoad', ms: parseSamples(p['pageLoad'], 'page.pageLoad'), cells: 0 },
+  ];
+  const names = new Set(fromPage.map((x) => x.name));
+  const probes = [...report.probes.filter((x) => !names.has(x.name)), ...fromPage];
+  return { ...report, probes, costs: deriveCosts(probes) };
 }

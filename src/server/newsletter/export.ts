@@ -19,6 +19,7 @@ export function showAudienceExport(spreadsheet: Spreadsheet): void {
   const html = downloadPage({
     intro: t('audienceExportIntro', lang, { n: count }),
     button: t('download', lang),
+    lang,
     filename: `mailchimp-${today}.csv`,
     mime: 'text/csv;charset=utf-8',
     content: audienceCsv(audience.clients),

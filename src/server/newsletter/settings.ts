@@ -13,6 +13,7 @@ import {
   loadMailchimpConfig,
   saveMailchimpConfig,
 } from './mailchimp';
+import { failureScript } from '../platform/pageFailure';
 
 const DIGEST_KEY = 'ficheClient.followUpDigest';
 
@@ -92,10 +93,11 @@ button{margin-top:14px;background:#4d90fe;color:#fff;border:1px solid #3079ed;bo
 <script>
 var $=function(id){return document.getElementById(id)};var kept=${JSON.stringify(l.keyKept)};
 function show(s){$('keyHint').textContent=s.keyHint?kept.replace('{hint}',s.keyHint):'';$('audienceId').value=s.audienceId;$('followUpDigest').checked=s.followUpDigest;$('apiKey').value='';}
-google.script.run.withSuccessHandler(show).newsletterSettingsLoad();
+${failureScript(lang)}
+google.script.run.withSuccessHandler(show).withFailureHandler(function(e){fcFailure(e,$('msg'));}).newsletterSettingsLoad();
 $('save').onclick=function(){var m=$('msg');m.className='';m.textContent='';
 google.script.run.withSuccessHandler(function(r){m.className=r.ok?'':'error';m.textContent=r.ok?${JSON.stringify(l.saved)}:r.message;if(r.ok)show(r.view);})
-.withFailureHandler(function(e){m.className='error';m.textContent=e.message;})
+.withFailureHandler(function(e){m.className='error';fcFailure(e,m);})
 .newsletterSettingsSave({apiKey:$('apiKey').value,audienceId:$('audienceId').value,followUpDigest:$('followUpDigest').checked});};
 </script></body></html>`;
 }

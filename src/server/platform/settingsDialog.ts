@@ -8,6 +8,8 @@ import type { Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { loadSettings, saveSettings } from './settings';
 import { headroomBlock } from '../workbook/sizeSettings';
+import { settingsSeen } from './workbookState';
+import { failureScript } from './pageFailure';
 
 const LABELS = {
   graceDays: {
@@ -40,14 +42,18 @@ const LABELS = {
   },
 } as const satisfies TextTable;
 
-// ---- Trigger owner block (issue 12, point 6): who owns the triggers, since when, what is wrong.
+// ---- Trigger owner block (issue 12, point 6): who owns the triggers, since when, what is wrong;
+// the scheduled jobs, when each ran and is next due, and what a copy left behind (issue 20).
 // Its texts come from triggerStatusLoad (src/server/platform/triggers.ts, workbook language) and
-// are set with textContent: an address is data, never markup.
+// are set with textContent: an address or a job's message is data, never markup.
+const NOTICES_BLOCK = `<div id="notices" role="status"></div>`;
 const TRIGGER_BLOCK = `<div id="triggers"><h2 id="triggerTitle"></h2><p id="triggerOwner"></p>
-<p id="triggerProblem" role="alert"></p><p id="triggerExplain"></p></div>`;
+<p id="triggerProblem" role="alert"></p><ul id="jobs"></ul><p id="triggerExplain"></p></div>`;
 const TRIGGER_SCRIPT = `google.script.run.withSuccessHandler(function(s){$('triggerTitle').textContent=s.title;
-$('triggerOwner').textContent=s.owner;$('triggerProblem').textContent=s.problem||'';$('triggerExplain').textContent=s.explain;})
-.withFailureHandler(function(e){$('triggerProblem').textContent=e.message;}).triggerStatusLoad();`;
+$('triggerOwner').textContent=s.owner;$('triggerProblem').textContent=s.problem||'';$('triggerExplain').textContent=s.explain;
+function lines(id,list,tag){var box=$(id);box.textContent='';(list||[]).forEach(function(x){var e=document.createElement(tag);e.textContent=x;box.appendChild(e);});}
+lines('jobs',s.jobs,'li');lines('notices',s.notices,'p');})
+.withFailureHandler(function(e){fcFailure(e,$('triggerProblem'));}).triggerStatusLoad();`;
 
 export function settingsPage(lang: Lang): string {
   const l = textsIn(LABELS, lang);
@@ -57,7 +63,8 @@ input[type=number],select{width:90px;padding:4px}.check label{display:inline}
 button{margin-top:14px;background:#4d90fe;color:#fff;border:1px solid #3079ed;border-radius:2px;padding:6px 14px;font-weight:bold}
 #msg{margin-top:10px;color:#188038}#msg.error{color:#d93025}
 #triggers{margin-top:16px;border-top:1px solid #dadce0;padding-top:8px}#triggers h2{font-size:13px;margin:0 0 6px}
-#triggers p{margin:4px 0}#triggerProblem{color:#d93025}#triggerExplain{color:#5f6368}</style></head><body>
+#triggers p{margin:4px 0}#triggerProblem{color:#d93025}#triggerExplain{color:#5f6368}
+#jobs{margin:6px 0;padding-left:18px}#jobs li{margin:3px 0}#notices p{margin:0 0 8px;padding:6px 8px;background:#fef7e0;border-radius:4px}</style></head><body>${NOTICES_BLOCK}
 <label for="graceDays">${l.graceDays}</label><input id="graceDays" type="number" min="0" max="365" step="1">
 <label for="defaultTermDays">${l.defaultTermDays}</label><input id="defaultTermDays" type="number" min="0" max="3650" step="1">
 <label for="lang">${l.lang}</label><select id="lang"><option value="fr">Français</option><option value="en">English</option></select>
@@ -67,10 +74,12 @@ button{margin-top:14px;background:#4d90fe;color:#fff;border:1px solid #3079ed;bo
 ${TRIGGER_BLOCK}
 <script>
 var $=function(id){return document.getElementById(id)};
-google.script.run.withSuccessHandler(function(s){$('graceDays').value=s.graceDays;$('defaultTermDays').value=s.defaultTermDays;$('lang').value=s.lang;$('notifyWatch').checked=s.notifyWatch;$('sendStatements').checked=s.sendStatements;}).settingsLoad();
+${failureScript(lang)}
+google.script.run.withSuccessHandler(function(s){$('graceDays').value=s.graceDays;$('defaultTermDays').value=s.defaultTermDays;$('lang').value=s.lang;$('notifyWatch').checked=s.notifyWatch;$('sendStatements').checked=s.sendStatements;})
+.withFailureHandler(function(e){fcFailure(e,$('msg'));}).settingsLoad();
 $('save').onclick=function(){var m=$('msg');m.className='';m.textContent='';
 google.script.run.withSuccessHandler(function(r){m.className=r.ok?'':'error';m.textContent=r.ok?${JSON.stringify(l.saved)}:r.message;})
-.withFailureHandler(function(e){m.className='error';m.textContent=e.message;})
+.withFailureHandler(function(e){m.className='error';fcFailure(e,m);})
 .settingsSave({graceDays:Number($('graceDays').value),defaultTermDays:Number($('defaultTermDays').value),lang:$('lang').value,notifyWatch:$('notifyWatch').checked,sendStatements:$('sendStatements').checked});};
 ${TRIGGER_SCRIPT}
 </script>${headroomBlock(lang)}</body></html>`;
@@ -109,5 +118,6 @@ export function updateSettings(input: unknown): { ok: true } | { ok: false; mess
     notifyWatch: s.notifyWatch === true,
     sendStatements: s.sendStatements === true,
   });
+  settingsSeen(); // a copy's "settings kept" notice has been answered
   return { ok: true };
 }

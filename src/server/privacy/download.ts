@@ -1,10 +1,20 @@
 /**
- * A dialog page that offers one file for download: the file is built in the page from data
- * embedded as JSON (a Blob and an object URL), so no Drive scope is needed. Every text of the
- * page, the client's name included, is set with textContent: user text never becomes markup.
- * Used by the client data export (Law 25) and the newsletter CSV export.
+ * Dialog pages that offer a file: the file is built in the page from data embedded as JSON (a
+ * Blob and an object URL), so no Drive scope is needed. Every text of the page, the client's
+ * name included, is set with textContent: user text never becomes markup. Used by the client
+ * data export (Law 25), the newsletter CSV export, the fold of commission details and
+ * Help › Check this spreadsheet.
  * Blob / URL.createObjectURL: https://developer.mozilla.org/en-US/docs/Web/API/URL/createObjectURL_static
+ *
+ * Whether a dialog's download is allowed is not documented: Chrome 83+ blocks downloads from a
+ * frame sandboxed without `allow-downloads`, silently for the page
+ * (https://www.chromestatus.com/feature/5706745674465280; the emulator's dialogDownloads switch).
+ * So every file offered can also be copied from the dialog itself (a read-only text area and a
+ * Copy button, under "The file does not arrive?"), and nothing depends on the download having
+ * run: the fold's Remove button waits for the person to say they kept the lines.
  */
+import type { Lang } from '../../shared/contract';
+import { t } from '../platform/messages';
 
 export interface Download {
   intro: string;
@@ -12,6 +22,8 @@ export interface Download {
   filename: string;
   mime: string;
   content: string;
+  /** The workbook's language (the copy fallback's texts); both languages when absent. */
+  lang?: Lang;
 }
 
 /**
@@ -34,17 +46,72 @@ export function safeFilename(name: string): string {
   return out.slice(0, 120);
 }
 
+/** The texts of the copy fallback, in `lang` or, without one, in both languages. */
+export function offerTexts(lang?: Lang): {
+  blocked: string;
+  copy: string;
+  copied: string;
+  select: string;
+} {
+  const pick = (key: 'downloadBlocked' | 'copyContent' | 'copyDone' | 'copySelect'): string =>
+    lang ? t(key, lang) : `${t(key, 'fr')} / ${t(key, 'en')}`;
+  return {
+    blocked: pick('downloadBlocked'),
+    copy: pick('copyContent'),
+    copied: pick('copyDone'),
+    select: pick('copySelect'),
+  };
+}
+
+/**
+ * Script (inside a page's <script>) defining the two ways a file leaves a dialog:
+ * - fcDownload(name, mime, text): a Blob and a click on <a download> (no error when blocked);
+ * - fcCopy(area, ok, fail): the text area's content to the clipboard (the Clipboard API, else
+ *   the selection and execCommand('copy'), as a sandboxed frame may refuse the first); when
+ *   both fail the text stays selected for Ctrl+C.
+ */
+export const FILE_SCRIPT = `function fcDownload(name,mime,text){var url=URL.createObjectURL(new Blob([text],{type:mime}));
+var a=document.createElement('a');a.href=url;a.download=name;document.body.appendChild(a);a.click();
+setTimeout(function(){URL.revokeObjectURL(url);a.parentNode.removeChild(a);},1000);}
+function fcCopy(area,ok,fail){function legacy(){area.focus();area.select();var done=false;
+try{done=document.execCommand('copy');}catch(e){}if(done)ok();else fail();}
+if(navigator.clipboard&&navigator.clipboard.writeText)navigator.clipboard.writeText(area.value).then(ok,legacy);else legacy();}`;
+
+/** Markup of the copy fallback: a closed <details> with the text area and its Copy button. */
+export const OFFER_MARKUP = `<details id="offer"><summary id="offerHint"></summary>
+<textarea id="offerText" readonly></textarea><button id="offerCopy" type="button"></button>
+<span id="offerMsg" role="status"></span></details>`;
+
+export const OFFER_STYLE = `details{margin:10px 0}summary{cursor:pointer;color:#1a73e8}
+#offerText{width:100%;height:120px;font:11px monospace;box-sizing:border-box;margin-top:6px}`;
+
+/**
+ * Script wiring OFFER_MARKUP: `o` holds the texts (offerTexts) and `text`, the file's content.
+ * Calls `kept()` once the content is copied (optional).
+ */
+export const OFFER_SCRIPT = `function fcOffer(o,text,kept){var $=function(id){return document.getElementById(id)};
+$('offerHint').textContent=o.blocked;$('offerCopy').textContent=o.copy;$('offerText').value=text;
+$('offerCopy').onclick=function(){fcCopy($('offerText'),function(){$('offerMsg').textContent=' '+o.copied;if(kept)kept();},
+function(){$('offerMsg').textContent=' '+o.select;});};}`;
+
 export function downloadPage(download: Download): string {
+  const data = {
+    ...download,
+    filename: safeFilename(download.filename),
+    offer: offerTexts(download.lang),
+  };
   return `<!doctype html><html><head><base target="_top"><meta charset="utf-8"><style>
 body{font:13px Arial,sans-serif;margin:12px}p{margin:0 0 12px;overflow-wrap:anywhere}
 button{background:#4d90fe;color:#fff;border:1px solid #3079ed;border-radius:2px;padding:6px 14px;font-weight:bold}
-</style></head><body><p id="intro"></p><button id="download" type="button"></button>
+${OFFER_STYLE}</style></head><body><p id="intro"></p><button id="download" type="button"></button>
+${OFFER_MARKUP}
 <script>
-var d=${scriptJson({ ...download, filename: safeFilename(download.filename) })};
+${FILE_SCRIPT}
+${OFFER_SCRIPT}
+var d=${scriptJson(data)};
 document.getElementById('intro').textContent=d.intro;
 var b=document.getElementById('download');b.textContent=d.button;
-b.onclick=function(){var url=URL.createObjectURL(new Blob([d.content],{type:d.mime}));
-var a=document.createElement('a');a.href=url;a.download=d.filename;document.body.appendChild(a);a.click();
-setTimeout(function(){URL.revokeObjectURL(url);a.parentNode.removeChild(a);},1000);};
+b.onclick=function(){fcDownload(d.filename,d.mime,d.content);};
+fcOffer(d.offer,d.content);
 </script></body></html>`;
 }

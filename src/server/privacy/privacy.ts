@@ -190,6 +190,7 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
   const html = downloadPage({
     intro: t('clientExportIntro', lang, { n: rows, sheets: sheets.length }),
     button: t('download', lang),
+    lang,
     filename: `client-${target.code}-${data.exportedAt.slice(0, 10)}.json`,
     mime: 'application/json',
     content: JSON.stringify(data, null, 2),

@@ -9,53 +9,74 @@
  * waits for the daily refresh.
  *
  * Most edits change nothing (another sheet, a column the rules do not read), and the trigger
- * runs on every one: editMayMatter settles those in three service calls (Range.getGridId, the
- * document cache and one getAll), from the range's bounds that the event carries for free and a
- * cache of each sheet's watched column positions. The cache only ever says "this edit cannot
- * matter": an edit it lets through is decided by watchEditOf, from the sheet as it is now.
+ * runs on every one: editMayMatter settles those in a few service calls. Which sheet a grid id
+ * is comes from a document cache entry; for a watched sheet (Invoices, Terms, Clients) the
+ * edited columns' own header cells decide (two calls), never cached column positions: whether
+ * a column moved by hand reaches the change trigger as OTHER or as a plain EDIT is not
+ * documented (the emulator's columnMoveChange switch), and positions cached before an
+ * unannounced move would skip the edits of the moved column. An edit it lets through is decided
+ * by watchEditOf, from the sheet as it is now.
  */
 import { SHEET_KEYS, SHEETS, normalizeHeader, type SheetKey } from '../../shared/contract';
 import { ALL_ENTRIES, forgetEntries, sheetEntries } from '../platform/documentCache';
 import { MAX_CLIENTS } from './perClient';
-import { WATCH_INVOICE_COLUMNS, WATCH_REQUIRED, WATCH_TERMS_COLUMNS } from './refresh';
+import { columnsCacheKey, WATCHED_COLUMNS } from './columns';
 import { columnsOf, FIRST_DATA_ROW, indexHeader, sheetValues } from '../workbook/sheets';
 import { sameHeader } from '../workbook/rowChecks';
 
-/** The columns whose edit can change a watch status: those the rules read or compute. */
-const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {
-  clients: WATCH_REQUIRED.clients,
-  terms: WATCH_TERMS_COLUMNS,
-  invoices: WATCH_INVOICE_COLUMNS,
-};
+/**
+ * The columns whose edit can change a watch status: those the rules read or compute
+ * (src/domain/watch.ts declares them; ./columns.ts derives this).
+ */
+const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = WATCHED_COLUMNS;
+
+/** The columns the form's document cache holds (clientForm/formCache.ts): codes and names. */
+const FORM_CACHE_COLUMNS: readonly string[] = ['code', 'name', 'clientCode'];
 
 // ---------------------------------------------------------------- the cheap first look
 
-/** Document cache key: grid id → watched sheet key (or null) and watched column numbers. */
-export const WATCH_COLUMNS_CACHE_KEY = 'ficheClient.watchColumns.v3';
+/**
+ * Document cache key: grid id → the contract sheet it is, with the form cache's columns. Named
+ * by a hash of the watched and form-cache columns, their headers and the sheet names, so a
+ * column the rules start reading makes every cached entry unused, with no key to bump by hand;
+ * 4 is the version of the entry's shape (SheetColumns).
+ */
+export const WATCH_COLUMNS_CACHE_KEY = columnsCacheKey(
+  'ficheClient.watchColumns',
+  4,
+  WATCHED_COLUMNS,
+  Object.fromEntries(SHEET_KEYS.map((s) => [s, FORM_CACHE_COLUMNS])),
+);
 /**
  * The mark of the last forget: a fresh random token each time. An entry counts only under the
- * mark it was read under, so a trigger that read a header before a forget and stores its
- * positions after it cannot bring them back (a remove alone left that two-call race open).
+ * mark it was read under, so a trigger that read a sheet before a forget and stores it after
+ * it cannot bring it back (a remove alone left that two-call race open).
  */
 export const WATCH_COLUMNS_FORGOTTEN_KEY = 'ficheClient.watchColumns.mark';
 /**
- * An hour: column moves are also announced by the change trigger (forgetWatchColumns), and
- * the cache may drop entries earlier (https://developers.google.com/apps-script/reference/cache/cache).
+ * The names of the fields of the last edit event (names only, never values), for Help › Check
+ * this spreadsheet: whether e.range carries rowStart… in this workbook (measure/checks.ts).
+ */
+export const EDIT_EVENT_FIELDS_KEY = 'ficheClient.editEventFields';
+/**
+ * An hour: sheets renamed, added or removed are also announced by the change trigger
+ * (forgetWatchColumns), and the cache may drop entries earlier
+ * (https://developers.google.com/apps-script/reference/cache/cache).
  */
 const CACHE_SECONDS = 3600;
 /** The forget mark outlives every entry it judges (6 h, the cache's maximum). */
 const FORGOTTEN_SECONDS = 21600;
 
 interface SheetColumns {
-  /** The watched sheet, or null for any other sheet. */
-  k: SheetKey | null;
-  /** 1-based positions of the columns the rules read or compute. */
-  c: number[];
-  /** The contract sheet, watched or not, or null for a sheet of the team's. */
+  /** The contract sheet, or null for a sheet of the team's. */
   s: SheetKey | null;
-  /** 1-based positions of the columns the form's cache reads (codes, names; 0: every column). */
+  /**
+   * 1-based positions of the columns the form's cache reads (codes, names; 0: every column),
+   * for a sheet the rules do not watch. A position made stale by an unannounced column move
+   * costs no correctness: every use of the form's cache checks it (documentCache.ts).
+   */
   f: number[];
-  /** The forget mark read with the header ('' for none): under another mark it does not count. */
+  /** The forget mark read with the sheet ('' for none): under another mark it does not count. */
   g: string;
 }
 
@@ -63,13 +84,38 @@ interface SheetColumns {
  * The edit event's range also carries its bounds as plain properties, read without a service
  * call: JSON.stringify(e) shows "range": {"columnStart", "rowStart", "rowEnd", "columnEnd"}
  * (Kanshi Tanaike, "Benchmark: Event Objects for Google Apps Script", https://tanaikech.github.io/page/80).
- * They are not in the reference: when absent, the full check decides.
+ * They are not in the reference (the editEventBounds switch): when absent, the range's own
+ * methods give them, one call each.
  */
 interface EventRange {
   columnStart?: unknown;
   columnEnd?: unknown;
   rowStart?: unknown;
   rowEnd?: unknown;
+}
+
+const BOUND_FIELDS = ['columnEnd', 'columnStart', 'rowEnd', 'rowStart'] as const;
+
+/** The event's first row, free when the event carries it, else Range.getRow (one call). */
+function firstRowOf(range: GoogleAppsScript.Spreadsheet.Range): number {
+  const b = range as unknown as EventRange;
+  return typeof b.rowStart === 'number' ? b.rowStart : range.getRow();
+}
+
+/** The range's first row, first column and width: free from the event, else three calls. */
+function columnsAndRowOf(range: GoogleAppsScript.Spreadsheet.Range): {
+  row: number;
+  column: number;
+  width: number;
+} {
+  const b = range as unknown as EventRange;
+  if (
+    typeof b.rowStart === 'number' &&
+    typeof b.columnStart === 'number' &&
+    typeof b.columnEnd === 'number'
+  )
+    return { row: b.rowStart, column: b.columnStart, width: b.columnEnd - b.columnStart + 1 };
+  return { row: range.getRow(), column: range.getColumn(), width: range.getNumColumns() };
 }
 
 /** The range's first row and column and its size: free from the event, else four calls. */
@@ -100,32 +146,73 @@ function boundsOf(range: GoogleAppsScript.Spreadsheet.Range): {
   };
 }
 
+/** What is kept of an edit event for the check: its field names and e.range's bound names. */
+export interface EditEventFields {
+  /** Names of e's own fields (authMode, range, source, user, value, …), sorted. */
+  event: string[];
+  /** Which of rowStart, rowEnd, columnStart, columnEnd e.range carries as numbers. */
+  range: string[];
+  /** When the trigger recorded them (ISO). */
+  at: string;
+}
+
+function eventFieldsOf(event: object | undefined, range: object): Omit<EditEventFields, 'at'> {
+  const b = range as EventRange;
+  return {
+    event: event ? Object.keys(event).sort() : [],
+    range: BOUND_FIELDS.filter((k) => typeof b[k] === 'number'),
+  };
+}
+
 /**
- * False when the edit cannot change the watch list: another sheet, or only columns the rules
- * neither read nor compute. At most three service calls when the sheet is known to the cache.
+ * Records the event's field names when they differ from the ones recorded (read in the same
+ * getAll as the sheets: no call unless they changed or expired; 6 h, the cache's maximum).
  */
-export function editMayMatter(range: GoogleAppsScript.Spreadsheet.Range): boolean {
-  const bounds = range as unknown as EventRange;
-  const first = bounds.columnStart;
-  const last = bounds.columnEnd;
-  const row = bounds.rowStart;
-  if (typeof first !== 'number' || typeof last !== 'number' || typeof row !== 'number') {
-    forgetEntries(ALL_ENTRIES); // which sheet and columns is not known without more calls
-    return true;
+function recordEventFields(
+  cache: GoogleAppsScript.Cache.Cache,
+  recorded: string | undefined,
+  event: object | undefined,
+  range: object,
+): void {
+  const fields = eventFieldsOf(event, range);
+  try {
+    const before = recorded ? (JSON.parse(recorded) as Partial<EditEventFields>) : {};
+    if (
+      JSON.stringify(before.event) === JSON.stringify(fields.event) &&
+      JSON.stringify(before.range) === JSON.stringify(fields.range)
+    )
+      return;
+  } catch {
+    // unreadable: written again
   }
-  // A header edited may make a column watched, or stop it being one: positions are read again.
-  if (row < FIRST_DATA_ROW) {
-    forgetWatchColumns();
-    forgetEntries(ALL_ENTRIES); // the form's cached headers, too
-    return true;
+  const value: EditEventFields = { ...fields, at: new Date().toISOString() };
+  try {
+    cache.put(EDIT_EVENT_FIELDS_KEY, JSON.stringify(value), FORGOTTEN_SECONDS);
+  } catch {
+    // only the check reads it
   }
+}
+
+/**
+ * False when the edit cannot change the watch list: a sheet the rules do not watch, or only
+ * columns of a watched sheet whose header the rules neither read nor compute. Three service
+ * calls for another sheet (its grid id, the document cache, one getAll), two more for a
+ * watched sheet (the edited columns' header cells), one more when the event lacks its bounds.
+ * `event`: the edit event, whose field names are recorded for the check (names only).
+ */
+export function editMayMatter(range: GoogleAppsScript.Spreadsheet.Range, event?: object): boolean {
   const gridId = String(range.getGridId());
   const cache = CacheService.getDocumentCache();
   if (!cache) return true;
-  const got = cache.getAll([WATCH_COLUMNS_CACHE_KEY, WATCH_COLUMNS_FORGOTTEN_KEY]);
+  const got = cache.getAll([
+    WATCH_COLUMNS_CACHE_KEY,
+    WATCH_COLUMNS_FORGOTTEN_KEY,
+    EDIT_EVENT_FIELDS_KEY,
+  ]);
+  recordEventFields(cache, got[EDIT_EVENT_FIELDS_KEY], event, range);
   const mark = got[WATCH_COLUMNS_FORGOTTEN_KEY] ?? '';
   const valid = (e: SheetColumns | undefined): e is SheetColumns =>
-    !!e && Array.isArray(e.c) && Array.isArray(e.f) && e.g === mark;
+    !!e && Array.isArray(e.f) && e.g === mark && (e.s === null || SHEET_KEYS.includes(e.s));
   let known: Record<string, SheetColumns> = {};
   try {
     const parsed: unknown = JSON.parse(got[WATCH_COLUMNS_CACHE_KEY] ?? '{}');
@@ -135,46 +222,67 @@ export function editMayMatter(range: GoogleAppsScript.Spreadsheet.Range): boolea
   }
   let entry = known[gridId];
   if (!valid(entry)) {
-    entry = { ...watchedColumnsOf(range.getSheet()), g: mark };
+    entry = { ...sheetColumnsOf(range.getSheet()), g: mark };
     const kept = Object.entries(known).filter(([, e]) => valid(e));
     known = { ...Object.fromEntries(kept), [gridId]: entry };
     cache.put(WATCH_COLUMNS_CACHE_KEY, JSON.stringify(known), CACHE_SECONDS);
   }
-  // A code, a name or Lists typed over: what the form keeps in the document cache is wrong.
-  if (entry.s && entry.f.some((c) => c === 0 || (c >= first && c <= last)))
-    forgetEntries(sheetEntries(entry.s));
-  if (!entry.k) return false;
-  return entry.c.some((c) => c >= first && c <= last);
+  const key = entry.s;
+  if (!key) return false;
+  const watched = WATCH_COLUMNS[key] !== undefined;
+  if (!watched) {
+    if (entry.f.length === 0) return false;
+    // A code, a name or Lists typed over: what the form keeps in the document cache is wrong.
+    if (entry.f.includes(0)) {
+      forgetEntries(sheetEntries(key));
+      return false;
+    }
+    const b = columnsAndRowOf(range);
+    if (b.row < FIRST_DATA_ROW) {
+      forgetWatchColumns(); // a header renamed: the form's columns may be elsewhere now
+      forgetEntries(sheetEntries(key));
+    } else if (entry.f.some((c) => c >= b.column && c < b.column + b.width))
+      forgetEntries(sheetEntries(key));
+    return false;
+  }
+  const row = firstRowOf(range);
+  // A header edited may make a column watched, or stop it being one; the form's cached headers
+  // are wrong too. The full check decides (a header edit refreshes the whole list).
+  if (row < FIRST_DATA_ROW) {
+    forgetEntries(ALL_ENTRIES);
+    return true;
+  }
+  const edited = new Set(
+    (range.offset(1 - row, 0, 1).getValues()[0] ?? []).map((h) => normalizeHeader(h)),
+  );
+  if ([...edited].some((h) => formHeaders(key).has(h))) forgetEntries(sheetEntries(key));
+  return [...edited].some((h) => watchedHeaders(key).has(h));
 }
 
 /**
- * After columns or sheets moved (change trigger, Set up, a header edit): a new mark (one put),
- * under which every entry read before does not count, even one a trigger still busy with an
- * older header stores after this.
+ * After sheets or columns moved (change trigger, Set up): a new mark (one put), under which
+ * every entry read before does not count, even one a trigger still busy with an older sheet
+ * stores after this.
  */
 export function forgetWatchColumns(): void {
   const mark = (Math.random().toString(36).slice(2) + Date.now().toString(36)).slice(0, 16);
   CacheService.getDocumentCache()?.put(WATCH_COLUMNS_FORGOTTEN_KEY, mark, FORGOTTEN_SECONDS);
 }
 
-function watchedColumnsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): Omit<SheetColumns, 'g'> {
+/** Which contract sheet a sheet is, and (unwatched) where the form cache's columns are. */
+function sheetColumnsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): Omit<SheetColumns, 'g'> {
   const name = sheet.getName();
   const s = SHEET_KEYS.find((k) => SHEETS[k].fr === name || SHEETS[k].en === name) ?? null;
-  if (s === 'lists') return { k: null, c: [], s, f: [0] };
-  const cached = s ? sheetEntries(s).length > 0 : false;
-  const key = sheetKeyOf(name);
-  if (!key && !cached) return { k: null, c: [], s, f: [] };
+  if (s === 'lists') return { s, f: [0] };
+  if (!s || WATCH_COLUMNS[s] || sheetEntries(s).length === 0) return { s, f: [] };
   const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
-  const positions = (wanted: Set<string>) =>
-    header.flatMap((h, i) => (wanted.has(normalizeHeader(h)) ? [i + 1] : []));
-  const f = cached ? positions(headersOf(s!, FORM_CACHE_COLUMNS)) : [];
-  if (!key) return { k: null, c: [], s, f };
-  return { k: key, c: positions(watchedHeaders(key)), s, f };
+  const wanted = formHeaders(s);
+  return { s, f: header.flatMap((h, i) => (wanted.has(normalizeHeader(h)) ? [i + 1] : [])) };
 }
 
-/** The columns the form's document cache holds (clientForm/formCache.ts): codes and names. */
-const FORM_CACHE_COLUMNS: readonly string[] = ['code', 'name', 'clientCode'];
-
+function formHeaders(key: SheetKey): Set<string> {
+  return headersOf(key, FORM_CACHE_COLUMNS);
+}
 function headersOf(key: SheetKey, columns: readonly string[]): Set<string> {
   return new Set(
     columnsOf(key)

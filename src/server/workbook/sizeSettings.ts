@@ -10,6 +10,7 @@ import type { Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
 import { loadSettings } from '../platform/settings';
 import { saveRetentionMonths, workbookHeadroom } from './size';
+import { failureScript } from '../platform/pageFailure';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -73,14 +74,16 @@ export function headroomBlock(lang: Lang): string {
 </fieldset>
 <script>
 (function(){var $=function(id){return document.getElementById(id)};
+${failureScript(lang)}
 $('headroomTitle').textContent=${JSON.stringify(t('headroomTitle', lang))};
 $('retentionLabel').textContent=${label};
 $('retentionApply').textContent=${JSON.stringify(t('retentionApply', lang))};
 google.script.run.withSuccessHandler(function(v){v.lines.forEach(function(s){var p=document.createElement('p');p.textContent=s;$('headroomLines').appendChild(p);});
-$('headroomWarn').textContent=v.warning;$('retentionMonths').value=v.retentionMonths;}).headroomLoad();
+$('headroomWarn').textContent=v.warning;$('retentionMonths').value=v.retentionMonths;})
+.withFailureHandler(function(e){fcFailure(e,$('headroomWarn'));}).headroomLoad();
 $('retentionApply').onclick=function(){var m=$('retentionMsg');m.textContent='';
 google.script.run.withSuccessHandler(function(r){m.style.color=r.ok?'#188038':'#d93025';m.textContent=' '+r.message;})
-.withFailureHandler(function(e){m.style.color='#d93025';m.textContent=' '+e.message;})
+.withFailureHandler(function(e){fcFailure(e,m);})
 .retentionSave(Number($('retentionMonths').value));};})();
 </script>`;
 }

@@ -24,8 +24,8 @@ const FORMULA_START = /^[=+\-@']/;
  * boolean) gets a leading apostrophe, Sheets' mark for "text as typed", which it keeps out of
  * the value (https://support.google.com/docs/answer/3094044). Whatever the column's declared
  * kind: a colleague's Format › Clear formatting removes a plain-text ('@') format, after which
- * "0042" would be stored as 42 and "=2+3" as a formula. The writers (setCellValues) drop the
- * mark again in cells that are still formatted '@', where Sheets would keep it as a character.
+ * "0042" would be stored as 42 and "=2+3" as a formula. The writers (setCellValues) decide per
+ * cell what to send to cells still formatted as plain text (see there).
  */
 export function asCellValue(value: unknown): unknown {
   if (typeof value !== 'string' || value === '') return value;
@@ -44,26 +44,104 @@ function needsFormats(values: readonly (readonly unknown[])[]): boolean {
 }
 
 /**
- * Range.setValues of cell-ready values (asCellValue), correct whatever the cells' format: when a
- * value carries the text mark, the block's number formats are read first (one more call, only
- * then) and the mark is dropped in cells formatted as plain text ('@'), which store what is
- * written as is, apostrophe included (emulator/spreadsheet/values.ts parseTyped); elsewhere Sheets
- * drops the mark itself. A format changed in the instant between that read and the write is
- * the one case left (README, "Shared editing"). A writer that checks its rows just before
- * writing reads the formats before that check and passes them (`formatsRead`).
+ * The plain-text format, as getNumberFormat(s) may read it back: '@', or '@STRING@' as scripts
+ * also set it and as Sheets may report it (the emulator's textFormatName switch). A pattern with
+ * a text section among others ('0;0;0;@') is not plain text: Sheets parses what is typed there.
  */
+export function isPlainTextFormat(format: unknown): boolean {
+  return typeof format === 'string' && /^@(STRING@)?$/i.test(format.trim());
+}
+
+/**
+ * Text whose fate in a plain-text cell Google does not document: a leading = or + (a formula
+ * there, or the text?) and a leading apostrophe (kept as a character, or taken as the mark?).
+ * The emulator's plainTextFormulas and plainTextApostrophe switches model each world.
+ */
+const UNDOCUMENTED_IN_PLAIN_TEXT = /^[=+']/;
+
+/**
+ * The number format such a cell is given for the instant of the write: not plain text, so Sheets
+ * takes the apostrophe as its documented mark and stores the rest as text; then the cell's own
+ * format is put back (formats never change a stored value). The format Sheets reports for a
+ * never-formatted cell.
+ */
+const MARKED_WRITE_FORMAT = '0.###############';
+
+/**
+ * How one block is written (planCellWrite), decided before a writer's last check so that the
+ * check stays right before the write: the values to send and the plain-text cells that need the
+ * marked write, each run of adjacent ones as its own range with the formats to put back.
+ */
+export interface CellWrite {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  values: unknown[][];
+  marked: { range: GoogleAppsScript.Spreadsheet.Range; formats: string[][] }[];
+}
+
+/**
+ * Plans Range.setValues of cell-ready values (asCellValue), right whatever the cells' format and
+ * whichever way Google treats text in plain-text cells. When a value carries the text mark, the
+ * block's number formats are read (one more call, only then; a writer that checks its rows
+ * before writing passes those it read before the check: `formatsRead`). Then per cell:
+ * - not plain text: the value goes with its mark, which Sheets drops (documented);
+ * - plain text, and the text starts with neither =, + nor an apostrophe: the mark is dropped,
+ *   since a plain-text cell keeps "0042" or "2026-01-05" as text in every world;
+ * - plain text, and the text starts with =, + or an apostrophe: Google does not say whether the
+ *   cell would keep "=SUM(A1)" or "+1 514…" as text, nor whether it would show an apostrophe
+ *   sent with it. Rather than guess (or probe each workbook), the cell is briefly given a
+ *   number format, the marked text written, and its own format put back: right in every world
+ *   (three more calls a run of such cells: offset, setNumberFormat, setNumberFormats; rare: a
+ *   phone number "+1 …", a note starting with "=").
+ */
+export function planCellWrite(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  values: unknown[][],
+  formatsRead?: readonly (readonly string[])[],
+): CellWrite {
+  if (!needsFormats(values)) return { range, values, marked: [] };
+  const formats = formatsRead ?? range.getNumberFormats();
+  const runs: { row: number; column: number; width: number }[] = [];
+  const sent = values.map((row, r) =>
+    row.map((v, c) => {
+      if (!marked(v) || !isPlainTextFormat(formats[r]?.[c])) return v;
+      if (!UNDOCUMENTED_IN_PLAIN_TEXT.test(v.slice(1))) return v.slice(1);
+      const last = runs[runs.length - 1];
+      if (last && last.row === r && last.column + last.width === c) last.width++;
+      else runs.push({ row: r, column: c, width: 1 });
+      return v;
+    }),
+  );
+  return {
+    range,
+    values: sent,
+    marked: runs.map((run) => ({
+      range: range.offset(run.row, run.column, 1, run.width),
+      formats: [formats[run.row]!.slice(run.column, run.column + run.width)],
+    })),
+  };
+}
+
+/**
+ * Writes what planCellWrite planned: the marked cells' number format, the values (one
+ * setValues), then those cells' own formats back, even if the write failed (a strict
+ * validation refusing a value).
+ */
+export function writePlanned(write: CellWrite): void {
+  for (const m of write.marked) m.range.setNumberFormat(MARKED_WRITE_FORMAT);
+  try {
+    write.range.setValues(write.values);
+  } finally {
+    for (const m of write.marked) m.range.setNumberFormats(m.formats);
+  }
+}
+
+/** Range.setValues of cell-ready values, right whatever the cells' format (planCellWrite). */
 export function setCellValues(
   range: GoogleAppsScript.Spreadsheet.Range,
   values: unknown[][],
   formatsRead?: readonly (readonly string[])[],
 ): void {
-  if (needsFormats(values)) {
-    const formats = formatsRead ?? range.getNumberFormats();
-    values = values.map((row, r) =>
-      row.map((v, c) => (marked(v) && formats[r]?.[c] === '@' ? v.slice(1) : v)),
-    );
-  }
-  range.setValues(values);
+  writePlanned(planCellWrite(range, values, formatsRead));
 }
 
 /** Text Sheets would parse into another type when typed: numbers, percentages, dates, booleans. */
@@ -122,17 +200,17 @@ export function rowCellBlocks<S extends SheetKey>(
 
 /**
  * setCellValuesIfUnmoved for several blocks of one sheet: every range and format is obtained
- * first, then `unmoved` is checked once, then the blocks are written by adjacent setValues
- * calls, with no other call in between (a move there would be the window the README states).
- * No blocks: nothing checked, true.
+ * and every write planned first (planCellWrite), then `unmoved` is checked once, then the blocks
+ * are written by adjacent setValues calls, with no other call in between (a move there would be
+ * the window the README states) except, for a plain-text cell given text starting with =, + or
+ * an apostrophe, the setNumberFormat of that cell's marked write. No blocks: nothing checked,
+ * true.
  */
 export function setBlocksIfUnmoved(blocks: readonly CellBlock[], unmoved: () => boolean): boolean {
   if (blocks.length === 0) return true;
-  const formats = blocks.map((b) =>
-    needsFormats(b.values) ? b.range.getNumberFormats() : undefined,
-  );
+  const writes = blocks.map((b) => planCellWrite(b.range, b.values));
   if (!unmoved()) return false;
-  blocks.forEach((b, k) => setCellValues(b.range, b.values, formats[k]));
+  writes.forEach(writePlanned);
   return true;
 }
 
