@@ -17,6 +17,7 @@ export { showClientForm, formOpen, formLoad, formSave } from './clientForm/entri
 // The watch list
 export { refreshWatchList, onDailyTrigger } from './watch/entries';
 export { onEditTrigger, onChangeTrigger } from './watch/entries';
+export { mailAddressesLoad } from './watch/entries';
 
 // Commissions
 export { computeCommissions, onMonthlyTrigger, showCommissionReport } from './commissions/entries';

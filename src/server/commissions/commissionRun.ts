@@ -216,7 +216,7 @@ export function runCommissions(
   ) {
     report.statements = sendStatements(spreadsheet, result.totals, result.lines, lang);
     const s = report.statements;
-    if (s.failed.length > 0 || s.overQuota > 0 || s.noAddress.length > 0)
+    if (s.failed.length > 0 || s.overQuota > 0 || s.noAddress.length + s.badAddress.length > 0)
       logMailReport(`Statements ${month} not all sent`, s);
   }
   return report;

@@ -36,7 +36,11 @@ export function onKnowingDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): 
   }
   if (followUpDigestEnabled()) {
     const report = sendFollowUpDigest(spreadsheet);
-    if (report.failed.length > 0 || report.overQuota > 0 || report.noAddress.length > 0)
+    if (
+      report.failed.length > 0 ||
+      report.overQuota > 0 ||
+      report.noAddress.length + report.badAddress.length > 0
+    )
       logMailReport('Follow-up digest not all sent', report);
   }
 }

@@ -9,8 +9,8 @@ import type { ReadContext } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
 import type { Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
-import { sendWithinQuota, type MailReport } from '../platform/mail';
-import { byManagerAddress } from '../watch/notifications';
+import { plainLine, sendWithinQuota, type MailReport } from '../platform/mail';
+import { byManagerAddress, CLIENT_NAME_MAX } from '../watch/notifications';
 import { readAll } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { readTable } from '../workbook/read';
@@ -30,6 +30,8 @@ export interface DigestReport extends MailReport {
   due: number;
   /** Codes of due clients whose account manager has no address in Lists. */
   noAddress: string[];
+  /** Lists cells ("Listes!E3") not holding exactly one valid address: nothing sent to them. */
+  badAddress: string[];
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -49,7 +51,7 @@ export function dueFollowUps(
       name: str(c.name),
       accountManager: str(c.accountManager).trim(),
       day: str(c.nextFollowUp),
-      notes: str(c.followUp).replace(/\s+/g, ' ').trim().slice(0, 140),
+      notes: plainLine(str(c.followUp), 140),
     }))
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.code.localeCompare(b.code)));
 }
@@ -66,11 +68,12 @@ export function sendFollowUpDigest(spreadsheet: Spreadsheet): DigestReport {
     due: due.length,
     sent: 0,
     noAddress: [],
+    badAddress: [],
     overQuota: 0,
     failed: [],
   };
   if (due.length === 0) return report;
-  const byAddress = byManagerAddress(spreadsheet, lang, due, report.noAddress);
+  const byAddress = byManagerAddress(spreadsheet, lang, due, report);
   if (byAddress.size === 0) return report;
   const url = spreadsheet.getUrl();
   sendWithinQuota(
@@ -80,7 +83,10 @@ export function sendFollowUpDigest(spreadsheet: Spreadsheet): DigestReport {
       body: [
         t('digestIntro', lang),
         '',
-        ...list.map((d) => `• ${d.day} — ${d.code} ${d.name}${d.notes ? ` — ${d.notes}` : ''}`),
+        ...list.map(
+          (d) =>
+            `• ${d.day} — ${plainLine(`${d.code} ${d.name}`, CLIENT_NAME_MAX)}${d.notes ? ` — ${d.notes}` : ''}`,
+        ),
         '',
         url,
       ].join('\n'),

@@ -8,6 +8,7 @@ import type { Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { loadSettings, saveSettings } from './settings';
 import { headroomBlock } from '../workbook/sizeSettings';
+import { mailAddressesBlock } from '../watch/addressSettings';
 
 const LABELS = {
   graceDays: {
@@ -63,6 +64,7 @@ button{margin-top:14px;background:#4d90fe;color:#fff;border:1px solid #3079ed;bo
 <label for="lang">${l.lang}</label><select id="lang"><option value="fr">Français</option><option value="en">English</option></select>
 <div class="check"><input id="notifyWatch" type="checkbox"> <label for="notifyWatch">${l.notifyWatch}</label></div>
 <div class="check"><input id="sendStatements" type="checkbox"> <label for="sendStatements">${l.sendStatements}</label></div>
+${mailAddressesBlock()}
 <button id="save">${l.save}</button><div id="msg" role="status"></div>
 ${TRIGGER_BLOCK}
 <script>

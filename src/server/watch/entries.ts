@@ -1,10 +1,11 @@
 /** The watch list's entry points of src/server/index.ts: the menu refresh and the triggers. */
-import { describeProblems } from '../platform/menuActions';
+import { describeProblems, tellBadAddresses } from '../platform/menuActions';
 import { t } from '../platform/messages';
 import { recordDailyRun, TRIGGER_HANDLERS, triggerMayRun } from '../platform/triggers';
 import { changeMovesColumns, editMayMatter, forgetWatchColumns, watchEditOf } from './editTrigger';
 import { refreshClientsWatch } from './perClient';
 import { refreshWatch } from './refresh';
+import { mailAddressesView, type MailAddressesView } from './addressSettings';
 import { logProblems } from '../platform/log';
 import { ALL_ENTRIES, forgetEntries } from '../platform/documentCache';
 
@@ -17,6 +18,7 @@ export function refreshWatchList(): void {
     t('menuTitle', report.lang),
   );
   describeProblems(report.lang, report.problems);
+  tellBadAddresses(report.lang, report.notifications?.badAddress ?? []);
 }
 
 /** Installed by setupWorkbook: daily refresh. */
@@ -52,4 +54,9 @@ export function onChangeTrigger(e?: GoogleAppsScript.Events.SheetsOnChange): voi
   forgetWatchColumns();
   // Rows or columns inserted or removed: the form's cached headers and row maps are wrong.
   forgetEntries(ALL_ENTRIES);
+}
+
+/** Settings call: the Lists e-mail cells that do not hold exactly one valid address. */
+export function mailAddressesLoad(): MailAddressesView {
+  return mailAddressesView(SpreadsheetApp.getActiveSpreadsheet());
 }
