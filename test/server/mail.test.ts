@@ -5,10 +5,10 @@
  */
 import { Clock } from '../../emulator/clock';
 import { Mailbox, MailAppImpl } from '../../emulator/mail';
+import { plainLine } from '../../src/server/platform/input';
 import {
   greetingName,
   isOneAddress,
-  plainLine,
   recipientCount,
   sendWithinQuota,
   type Mail,

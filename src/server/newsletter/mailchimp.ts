@@ -27,7 +27,7 @@ export interface MailchimpConfig {
   audienceId: string;
 }
 
-const CONFIG_KEY = 'ficheClient.mailchimp';
+export const CONFIG_KEY = 'ficheClient.mailchimp';
 
 /** A Mailchimp API key: 32 hex digits, a dash, the data center ("us21"). */
 export const API_KEY_PATTERN = /^[0-9a-f]{32}-([a-z]{2,4}\d{1,3})$/i;
@@ -55,11 +55,6 @@ export function loadMailchimpConfig(): MailchimpConfig | null {
 
 export function saveMailchimpConfig(config: MailchimpConfig): void {
   PropertiesService.getDocumentProperties().setProperty(CONFIG_KEY, JSON.stringify(config));
-}
-
-/** What the browser may see of a key: its last 4 characters ('' when no key is stored). */
-export function keyHint(apiKey: string | undefined): string {
-  return apiKey ? `…${apiKey.slice(-4)}` : '';
 }
 
 /**

@@ -10,6 +10,8 @@
  * is not attempted (MailApp would refuse it whole with "Service invoked too many times for one
  * day: email."), and a later, smaller one may still go.
  */
+import { plainLine } from './input';
+
 export interface Mail {
   /** One address, or several separated by commas (MailApp's `recipient`). */
   to: string;
@@ -57,26 +59,6 @@ export function isOneAddress(text: string): boolean {
 
 /** Greetings show at most this many characters of a name typed in the workbook. */
 export const GREETING_NAME_MAX = 40;
-
-/**
- * A text as one line of plain text in a mail: control and invisible formatting characters
- * (line breaks, bidirectional overrides, zero-width characters) and runs of white space become
- * one space, and it is cut at `max` characters with an ellipsis. A name typed in a cell cannot
- * then add lines of its own to a message or reorder what the reader sees.
- */
-export function plainLine(text: string, max: number): string {
-  const line = text
-    .normalize('NFC')
-    .replace(/[\p{C}\s]+/gu, ' ')
-    .trim();
-  const chars = [...line];
-  return chars.length <= max
-    ? line
-    : `${chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd()}…`;
-}
 
 /** A name as a greeting shows it ("Bonjour {name},"). */
 export function greetingName(name: string): string {

@@ -9,7 +9,8 @@ import { translator, type TextTable } from '../../shared/text';
 import type { ColumnKey, Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { codeKey } from '../../domain/cells';
-import { isOneAddress, plainLine, sendWithinQuota, type MailReport } from '../platform/mail';
+import { isOneAddress, sendWithinQuota, type MailReport } from '../platform/mail';
+import { plainLine } from '../platform/input';
 import { readTable } from '../workbook/read';
 import { columnLetter, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 
