@@ -7,6 +7,7 @@ import { textsIn, type TextTable } from '../../shared/text';
 import type { Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { loadSettings, saveSettings } from './settings';
+import { plainObject } from './input';
 import { headroomBlock } from '../workbook/sizeSettings';
 import { mailAddressesBlock } from '../watch/addressSettings';
 
@@ -85,7 +86,7 @@ export function currentSettings(): Settings {
 /** Validates and stores settings sent by the dialog; refuses anything out of range. */
 export function updateSettings(input: unknown): { ok: true } | { ok: false; message: string } {
   const lang = currentSettings().lang;
-  const s = (input ?? {}) as Record<string, unknown>;
+  const s = plainObject(input) ?? {}; // anything but an object is refused below
   const int = (v: unknown, min: number, max: number) =>
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
   if (!int(s.graceDays, 0, 365) || !int(s.defaultTermDays, 0, 3650))

@@ -20,6 +20,7 @@ import { withDocumentLock } from '../platform/lock';
 import { forgetEntries } from '../platform/documentCache';
 import { MOVED, untilSettled } from '../platform/attempts';
 import { t } from '../platform/messages';
+import { inputEcho } from '../platform/input';
 import { downloadPage } from './download';
 import { loadSettings } from '../platform/settings';
 import { currentUser, logDoneAction, readPrivacyLog } from './privacyLog';
@@ -90,7 +91,7 @@ function askClient(spreadsheet: Spreadsheet, lang: Lang, title: string): Target 
   const ci = clients.index.code;
   const rowIndex = clients.rows.findIndex((r) => codeKey(String(r[ci] ?? '')) === codeKey(code));
   if (rowIndex < 0) {
-    ui.alert(title, t('clientNotFound', lang, { code }), ui.ButtonSet.OK);
+    ui.alert(title, t('clientNotFound', lang, { code: inputEcho(code) }), ui.ButtonSet.OK);
     return null;
   }
   const row = clients.rows[rowIndex]!;
