@@ -14,7 +14,7 @@ import { plainLine } from '../platform/input';
 import { byManagerAddress, CLIENT_NAME_MAX } from '../watch/notifications';
 import { readAll } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
-import { readTable } from '../workbook/read';
+import { readColumns } from '../workbook/read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -62,7 +62,17 @@ export function sendFollowUpDigest(spreadsheet: Spreadsheet): DigestReport {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const ctx: ReadContext = { lang, timeZone };
   const today = dayInZone(new Date(), timeZone);
-  const read = readAll(readTable(spreadsheet, 'clients', lang), ctx);
+  // Only the columns the digest shows or sorts by (issue 22: not the 29 of Clients).
+  const read = readAll(
+    readColumns(
+      spreadsheet,
+      'clients',
+      lang,
+      ['code', 'name', 'accountManager', 'followUp', 'nextFollowUp'],
+      ['code', 'name'],
+    ),
+    ctx,
+  );
   const due = dueFollowUps(read.records, today);
   const report: DigestReport = {
     lang,
