@@ -149,13 +149,15 @@ export class CacheServiceImpl {
     private readonly user: string,
     private readonly clock: Clock,
     private readonly calls: CallCounter,
+    /** The document's cache: the execution's workbook (default the bound one). */
+    private readonly document: CacheStore = stores.document,
   ) {}
 
   getScriptCache(): Cache {
     return this.open(this.stores.script);
   }
   getDocumentCache(): Cache {
-    return this.open(this.stores.document);
+    return this.open(this.document);
   }
   getUserCache(): Cache {
     return this.open(this.stores.user(this.user));
@@ -171,6 +173,7 @@ export function createCacheService(
   user: string,
   clock: Clock,
   calls: CallCounter,
+  document: CacheStore = stores.document,
 ): CacheServiceImpl {
-  return counted(calls, 'CacheService', new CacheServiceImpl(stores, user, clock, calls));
+  return counted(calls, 'CacheService', new CacheServiceImpl(stores, user, clock, calls, document));
 }

@@ -5,12 +5,12 @@ import { Clock } from './clock';
 import { scriptError } from './errors';
 import * as events from './events';
 import type { EditSpec, TriggerOutcome } from './events';
-import { ForwardingCounter, type ExecutionKind } from './execution';
+import { ForwardingCounter, type AuthModeName, type ExecutionKind } from './execution';
 import { buildGlobals, type ServiceGlobals } from './globals';
 import { Bundle, type BundleInstance } from './loader';
 import { UiLog } from './ui';
-import { PropertyStores, type PropertyStoresJSON } from './properties';
-import { CacheStores } from './cache';
+import { PropertyStore, PropertyStores, type PropertyStoresJSON } from './properties';
+import { CacheStore, CacheStores } from './cache';
 import { LockTable } from './lock';
 import { TriggerStore } from './triggers';
 import { Mailbox, type SentMail } from './mail';
@@ -58,10 +58,38 @@ export interface EmulatorOptions {
    * (https://developers.google.com/apps-script/reference/script/event-type): the sources
    * disagree, so both worlds are modelled. The bench turns it on (the stricter world: both
    * triggers run, each an execution counted against the daily trigger runtime) and
-   * test/integration/watchTriggers.test.ts runs the product in it; default false, the world
+   * test/integration/triggerTime.test.ts runs the product in it; default false, the world
    * the other tests were written in, which see one outcome per edit trigger.
    */
   changeOnEdit?: boolean;
+  /**
+   * Whether ScriptApp.getUserTriggers(spreadsheet) also lists the user's time-driven triggers
+   * created in that spreadsheet (the reference is silent: triggers.ts). Default false.
+   */
+  clockTriggersInUserTriggers?: boolean;
+}
+
+/** What a copy made with File › Make a copy keeps (Emulator.copySpreadsheet). */
+export interface CopyOptions {
+  /**
+   * 'copy' (default): the document's properties travel with the copy. Google does not say
+   * whether they do; this is the stricter assumption for a product (a copy may believe what the
+   * original's properties say). 'drop': the copy starts with none.
+   */
+  documentProperties?: 'copy' | 'drop';
+  /** The person who makes the copy and runs things in it by default (default: the same). */
+  user?: string;
+}
+
+/**
+ * One workbook of the project: the bound spreadsheet, or another one in which the same project
+ * runs (an add-on is one project for every workbook it is used in). Each has its own document
+ * properties, document cache and document lock.
+ */
+export interface Workbook {
+  spreadsheet: EmulatedSpreadsheet;
+  documentProperties: PropertyStore;
+  documentCache: CacheStore;
 }
 
 /** How a bundle given as code is loaded. */
@@ -99,6 +127,7 @@ export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
 
 let executionSeq = 0;
+let copySeq = 0;
 // emulator → the repository root (CommonJS under jest and tsx; the cwd otherwise).
 const REPO_ROOT = typeof __dirname === 'string' ? path.resolve(__dirname, '..') : process.cwd();
 
@@ -112,6 +141,10 @@ export class Execution {
   readonly counter: ForwardingCounter;
   readonly globals: ServiceGlobals;
   readonly startedAt: number;
+  /** The workbook the execution runs in (the active spreadsheet, its document properties…). */
+  readonly spreadsheetId: string;
+  /** What the services allow (permissions.ts): LIMITED for a simple trigger, else FULL. */
+  readonly authMode: AuthModeName;
   /** Depth of bundle calls in progress (time limits apply only while script code runs). */
   running = 0;
   private instance: BundleInstance | null = null;
@@ -122,7 +155,10 @@ export class Execution {
     readonly user: string,
     readonly kind: ExecutionKind,
     readonly effectiveUser: string = user,
+    opts: { spreadsheetId?: string; authMode?: AuthModeName } = {},
   ) {
+    this.spreadsheetId = opts.spreadsheetId ?? emulator.spreadsheet.id;
+    this.authMode = opts.authMode ?? (kind === 'simpleTrigger' ? 'LIMITED' : 'FULL');
     this.counter = new ForwardingCounter(
       emulator.calls,
       (kind) => emulator.serviceCalled(this, kind),
@@ -202,8 +238,20 @@ export class Emulator {
   private readonly manifestOption: Manifest | null | undefined;
   private bundle: Bundle | null = null;
   private names: string[] | null = null;
+  private readonly options: EmulatorOptions;
+  /** Workbooks other than the first (addWorkbook), by spreadsheet id. */
+  private readonly otherWorkbooks = new Map<string, Workbook>();
+  /**
+   * Users whose address the services do not give: Session.getActiveUser() and
+   * getEffectiveUser() return a User whose getEmail() is '' ("the email address is not
+   * available in some contexts", https://developers.google.com/apps-script/reference/base/session#getEffectiveUser()).
+   */
+  readonly hiddenEmails = new Set<string>();
+  readonly clockTriggersInUserTriggers: boolean;
 
   constructor(opts: EmulatorOptions = {}) {
+    this.options = opts;
+    this.clockTriggersInUserTriggers = opts.clockTriggersInUserTriggers ?? false;
     this.clock = new Clock(opts.now ?? Date.now());
     this.user = opts.user ?? 'owner@example.com';
     this.timeZone = opts.timeZone ?? 'America/Toronto';
@@ -229,6 +277,69 @@ export class Emulator {
       this.properties.load(state.properties);
       this.triggers.load(state.triggers);
     }
+  }
+
+  /** The first workbook (the bound spreadsheet), or the one added with that id. */
+  workbook(spreadsheetId?: string): Workbook {
+    if (spreadsheetId === undefined || spreadsheetId === this.spreadsheet.id)
+      return {
+        spreadsheet: this.spreadsheet,
+        documentProperties: this.properties.document,
+        documentCache: this.caches.document,
+      };
+    const other = this.otherWorkbooks.get(spreadsheetId);
+    if (!other) throw new Error(`Emulator: no workbook ${spreadsheetId}`);
+    return other;
+  }
+
+  /**
+   * Another workbook in which this same project runs, as an add-on runs in every workbook of
+   * the people who installed it: its own spreadsheet, document properties, document cache and
+   * document lock; the project's triggers, script and user properties shared. Run code in it
+   * with execution(user, kind, user, { spreadsheetId }) or runIn / fireOpen's options.
+   */
+  addWorkbook(opts: { locale?: string; timeZone?: string } = {}): EmulatedSpreadsheet {
+    const spreadsheet = new EmulatedSpreadsheet({
+      locale: opts.locale ?? this.locale,
+      timeZone: opts.timeZone ?? this.timeZone,
+    });
+    this.otherWorkbooks.set(spreadsheet.id, {
+      spreadsheet,
+      documentProperties: new PropertyStore(),
+      documentCache: new CacheStore(),
+    });
+    return spreadsheet;
+  }
+
+  /**
+   * File › Make a copy of the bound spreadsheet: a new spreadsheet (new id, the same sheets and
+   * values) bound to a copy of the script, that is a new project: "triggers … are not persistent
+   * in copies of the bound Sheet, though the script itself is"
+   * (https://developers.google.com/apps-script/guides/triggers/installable, restrictions), so
+   * the copy has none; its document properties are copied unless `documentProperties: 'drop'`
+   * (Google does not say: see CopyOptions); script properties go with the script; user
+   * properties, caches, locks, mail and logs start empty (a new project, a new document). The
+   * bundle loaded here is loaded in the copy too. The copy's clock starts at this one's now.
+   */
+  copySpreadsheet(opts: CopyOptions = {}): Emulator {
+    const json = structuredClone(this.spreadsheet.toJSON());
+    const spreadsheet = EmulatedSpreadsheet.fromJSON(json);
+    spreadsheet.id = `${this.spreadsheet.id}-copy${++copySeq}`;
+    const copy = new Emulator({
+      ...this.options,
+      state: undefined,
+      spreadsheet,
+      now: this.clock.now(),
+      user: opts.user ?? this.user,
+    });
+    const properties = this.properties.toJSON();
+    copy.properties.load({
+      script: properties.script,
+      document: opts.documentProperties === 'drop' ? {} : properties.document,
+      users: {},
+    });
+    if (this.bundle) copy.loadBundleSource(this.bundle, this.manifestInUse);
+    return copy;
   }
 
   /** The state to save between preview sessions (see EmulatorState). */
@@ -259,13 +370,18 @@ export class Emulator {
     this.urlFetch.handler = handler;
   }
 
-  /** Opens an execution; call end() when done (run/runAs do it for you). */
+  /**
+   * Opens an execution; call end() when done (run/runAs do it for you). `opts.spreadsheetId`:
+   * the workbook it runs in (default the first); `opts.authMode`: its authorization mode
+   * (default LIMITED for a simple trigger, else FULL).
+   */
   execution(
     user: string = this.user,
     kind: ExecutionKind = 'editor',
     effectiveUser = user,
+    opts: { spreadsheetId?: string; authMode?: AuthModeName } = {},
   ): Execution {
-    return new Execution(this, user, kind, effectiveUser);
+    return new Execution(this, user, kind, effectiveUser, opts);
   }
 
   /** The services of a fresh editor execution, to call them from a test directly. */
@@ -311,7 +427,7 @@ export class Emulator {
     return this.manifestInUse;
   }
 
-  private loadBundleSource(
+  protected loadBundleSource(
     bundle: Bundle,
     manifest: Manifest | null,
   ): Record<string, (...args: unknown[]) => unknown> {
@@ -379,9 +495,17 @@ export class Emulator {
     return events.advanceTo(this, when);
   }
 
-  /** The user opens the spreadsheet: simple onOpen(e), then installable on-open triggers. */
-  fireOpen(user: string = this.user): TriggerOutcome[] {
-    return events.fireOpen(this, user);
+  /**
+   * The user opens the spreadsheet: simple onOpen(e), then installable on-open triggers.
+   * `opts.authMode`: the simple trigger's (default LIMITED, a bound script's; NONE: an add-on
+   * not yet used in this document; FULL: as onInstall calls it); `opts.spreadsheetId`: which
+   * workbook (default the first).
+   */
+  fireOpen(
+    user: string = this.user,
+    opts: { authMode?: AuthModeName; spreadsheetId?: string } = {},
+  ): TriggerOutcome[] {
+    return events.fireOpen(this, user, opts);
   }
 
   /** A user edits cells: simple onEdit(e), then installable on-edit triggers (see events.ts). */
@@ -390,8 +514,12 @@ export class Emulator {
   }
 
   /** A structural change (insert row, …): installable on-change triggers only. */
-  fireChange(changeType: string, user: string = this.user): TriggerOutcome[] {
-    return events.fireChange(this, changeType, user);
+  fireChange(
+    changeType: string,
+    user: string = this.user,
+    spreadsheetId?: string,
+  ): TriggerOutcome[] {
+    return events.fireChange(this, changeType, user, spreadsheetId);
   }
 
   private readonly hooks: InterleaveHook[] = [];

@@ -1,6 +1,6 @@
 import { counted } from './counting';
 import type { Emulator, Execution } from './emulator';
-import type { ExecutionKind } from './execution';
+import type { AuthModeName, ExecutionKind } from './execution';
 import { User } from './session';
 import { AuthMode, clockEventFields, type TriggerRecord } from './triggers';
 
@@ -39,6 +39,8 @@ export interface EditSpec {
   how?: 'typed' | 'pasted';
   /** The user who made the edit (default: the emulator's user). */
   user?: string;
+  /** The workbook edited (default: the first; see Emulator.addWorkbook). */
+  spreadsheetId?: string;
 }
 
 export interface TriggerOutcome {
@@ -52,8 +54,9 @@ export interface TriggerOutcome {
 /** Runs every time-driven trigger that is due at the emulated now, each once. */
 export function fireTimeTriggers(emu: Emulator): TriggerOutcome[] {
   const now = emu.clock.millis();
+  // Each runs in the workbook it was created in (its active spreadsheet there).
   return emu.triggers.takeDue(now).map((t) =>
-    fire(emu, t, emu.execution(t.owner, 'clock'), () => ({
+    fire(emu, t, emu.execution(t.owner, 'clock', t.owner, workbookOf(emu, t)), () => ({
       authMode: AuthMode.FULL,
       triggerUid: t.uid,
       ...clockEventFields(now),
@@ -75,21 +78,52 @@ export function advanceTo(emu: Emulator, when: Date | string): TriggerOutcome[] 
   return outcomes;
 }
 
-/** The user opens the spreadsheet: simple onOpen(e), then installable on-open triggers. */
-export function fireOpen(emu: Emulator, user: string = emu.user): TriggerOutcome[] {
+/** The workbook a trigger runs in: its source spreadsheet, or where a clock one was made. */
+function workbookOf(emu: Emulator, t: TriggerRecord): { spreadsheetId?: string } {
+  const id = t.source === 'SPREADSHEETS' ? t.sourceId : t.documentId;
+  return id && (id === emu.spreadsheet.id || hasWorkbook(emu, id)) ? { spreadsheetId: id } : {};
+}
+
+function hasWorkbook(emu: Emulator, id: string): boolean {
+  try {
+    emu.workbook(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The user opens the spreadsheet: simple onOpen(e), then installable on-open triggers. The
+ * simple trigger's event carries e.authMode (https://developers.google.com/apps-script/guides/triggers/events#open):
+ * LIMITED by default (a bound script); NONE for an add-on not yet used in the document, where
+ * e.source is absent (the document cannot be read) and e.user too (no user data).
+ */
+export function fireOpen(
+  emu: Emulator,
+  user: string = emu.user,
+  opts: { authMode?: AuthModeName; spreadsheetId?: string } = {},
+): TriggerOutcome[] {
   const outcomes: TriggerOutcome[] = [];
-  const simple = emu.execution(user, 'simpleTrigger');
+  const authMode = opts.authMode ?? 'LIMITED';
+  const where = opts.spreadsheetId ? { spreadsheetId: opts.spreadsheetId } : {};
+  const simple = emu.execution(user, 'simpleTrigger', user, { ...where, authMode });
   if (simple.has('onOpen'))
     outcomes.push(
-      fireSimple(emu, simple, 'onOpen', () => ({
-        authMode: AuthMode.LIMITED,
-        source: activeSpreadsheet(simple),
-        user: userOf(simple, user),
-      })),
+      fireSimple(emu, simple, 'onOpen', () =>
+        authMode === 'NONE'
+          ? { authMode: AuthMode.NONE }
+          : {
+              authMode: AuthMode[authMode],
+              source: activeSpreadsheet(simple),
+              user: userOf(simple, user),
+            },
+      ),
     );
   else simple.end();
-  for (const t of spreadsheetTriggers(emu, 'ON_OPEN')) {
-    const exec = emu.execution(t.owner, 'trigger');
+  const id = opts.spreadsheetId ?? emu.spreadsheet.id;
+  for (const t of spreadsheetTriggers(emu, 'ON_OPEN', id)) {
+    const exec = emu.execution(t.owner, 'trigger', t.owner, where);
     outcomes.push(
       fire(emu, t, exec, () => ({
         authMode: AuthMode.FULL,
@@ -110,7 +144,8 @@ export function fireOpen(emu: Emulator, user: string = emu.user): TriggerOutcome
  */
 export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
   const editor = spec.user ?? emu.user;
-  const target = locate(emu, spec.range);
+  const where = spec.spreadsheetId ? { spreadsheetId: spec.spreadsheetId } : {};
+  const target = locate(emu, spec.range, where);
   const event = (exec: Execution, installable: TriggerRecord | null): Record<string, unknown> =>
     exec.uncounted(() => {
       const ss = activeSpreadsheet(exec);
@@ -147,12 +182,12 @@ export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
       return e;
     });
   const outcomes: TriggerOutcome[] = [];
-  const simple = emu.execution(editor, 'simpleTrigger');
+  const simple = emu.execution(editor, 'simpleTrigger', editor, where);
   if (simple.has('onEdit'))
     outcomes.push(fireSimple(emu, simple, 'onEdit', () => event(simple, null)));
   else simple.end();
-  for (const t of spreadsheetTriggers(emu, 'ON_EDIT')) {
-    const exec = emu.execution(t.owner, 'trigger');
+  for (const t of spreadsheetTriggers(emu, 'ON_EDIT', spec.spreadsheetId ?? emu.spreadsheet.id)) {
+    const exec = emu.execution(t.owner, 'trigger', t.owner, where);
     outcomes.push(fire(emu, t, exec, () => event(exec, t)));
   }
   // The change triggers too, changeType EDIT (Emulator.changeOnEdit: the sources disagree).
@@ -165,9 +200,11 @@ export function fireChange(
   emu: Emulator,
   changeType: string,
   user: string = emu.user,
+  spreadsheetId?: string,
 ): TriggerOutcome[] {
-  return spreadsheetTriggers(emu, 'ON_CHANGE').map((t) => {
-    const exec = emu.execution(t.owner, 'trigger');
+  const where = spreadsheetId ? { spreadsheetId } : {};
+  return spreadsheetTriggers(emu, 'ON_CHANGE', spreadsheetId ?? emu.spreadsheet.id).map((t) => {
+    const exec = emu.execution(t.owner, 'trigger', t.owner, where);
     return fire(emu, t, exec, () => ({
       authMode: AuthMode.FULL,
       changeType,
@@ -178,20 +215,26 @@ export function fireChange(
   });
 }
 
+/** The installable triggers of one workbook for an event: those whose source it is. */
 function spreadsheetTriggers(
   emu: Emulator,
   eventType: TriggerRecord['eventType'],
+  spreadsheetId: string,
 ): TriggerRecord[] {
   return emu.triggers.triggers.filter(
-    (t) => t.eventType === eventType && t.source === 'SPREADSHEETS',
+    (t) => t.eventType === eventType && t.source === 'SPREADSHEETS' && t.sourceId === spreadsheetId,
   );
 }
 
-function locate(emu: Emulator, range: EditSpec['range']): { sheet: string; a1: string } {
+function locate(
+  emu: Emulator,
+  range: EditSpec['range'],
+  where: { spreadsheetId?: string },
+): { sheet: string; a1: string } {
   if ('sheet' in range && 'a1' in range) return range;
   const r = range as RangeLike;
   // Read through a throwaway execution so that these reads are not counted.
-  const probe = emu.execution();
+  const probe = emu.execution(emu.user, 'editor', emu.user, where);
   try {
     return probe.uncounted(() => ({ sheet: r.getSheet().getName(), a1: r.getA1Notation() }));
   } finally {

@@ -95,5 +95,13 @@ export class ForwardingCounter extends CallCounter {
  */
 export type ExecutionKind = 'editor' | 'simpleTrigger' | 'trigger' | 'clock' | 'scriptRun';
 
+/**
+ * The authorization mode an execution runs in (ScriptApp.AuthMode,
+ * https://developers.google.com/apps-script/reference/script/auth-mode): a simple trigger runs
+ * in LIMITED (an add-on's onOpen in a document where it was never used: NONE), everything else
+ * in FULL. permissions.ts says what each mode refuses.
+ */
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
 /** "Cannot call SpreadsheetApp.getUi() from this context." when there is no user interface. */
 export const NO_UI_CONTEXT = 'Cannot call SpreadsheetApp.getUi() from this context.';

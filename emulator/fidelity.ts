@@ -21,7 +21,9 @@ const SHEET_LIMITS = '10M cells per workbook (1a); 50,000 chars per cell (12); 1
 
 /** By class, then by "Class.method" for what differs. */
 const NOTES: Record<string, Note> = {
-  SpreadsheetApp: { does: 'the one bound workbook held in memory (spreadsheet/)' },
+  SpreadsheetApp: {
+    does: 'the execution’s workbook held in memory (spreadsheet/): the bound one, or one added with addWorkbook',
+  },
   'SpreadsheetApp.getUi': {
     does: 'the emulated Ui; throws "Cannot call SpreadsheetApp.getUi() from this context." in clock triggers',
   },
@@ -89,6 +91,9 @@ const NOTES: Record<string, Note> = {
     limits: '20 triggers per user per script (4; emulated)',
   },
   'ScriptApp.getProjectTriggers': { does: 'the current user’s triggers only, as in Apps Script' },
+  'ScriptApp.getUserTriggers': {
+    does: 'the current user’s triggers of that workbook; its clock triggers too behind a switch (the reference is silent)',
+  },
   TriggerBuilder: { does: 'starts a clock or spreadsheet trigger' },
   ClockTriggerBuilder: { does: 'a time-driven trigger fired by advanceTo / fireTimeTriggers' },
   SpreadsheetTriggerBuilder: {

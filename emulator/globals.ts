@@ -8,7 +8,7 @@ import { clockDate } from './loader';
 import { createLockService } from './lock';
 import { createConsole, createLogger } from './logger';
 import { createMailApp } from './mail';
-import { restricted } from './permissions';
+import { restricted, unauthorized } from './permissions';
 import { createPropertiesService } from './properties';
 import { createSession } from './session';
 import { createSpreadsheetApp } from './spreadsheet';
@@ -39,22 +39,32 @@ export type ServiceGlobals = Record<string, unknown> & {
 export function buildGlobals(emu: Emulator, exec: Execution): ServiceGlobals {
   const calls = exec.counter;
   const now = (): Date => emu.clock.now();
+  const workbook = emu.workbook(exec.spreadsheetId);
+  // What the execution's authorization mode allows (permissions.ts).
   const limit = <T extends object>(name: string, service: T): T =>
-    exec.kind === 'simpleTrigger' ? restricted(name, service) : service;
+    exec.authMode === 'NONE'
+      ? unauthorized(name, restricted(name, service))
+      : exec.authMode === 'LIMITED'
+        ? restricted(name, service)
+        : service;
+  const email = (user: string): string => (emu.hiddenEmails.has(user) ? '' : user);
   const ui = limit('Ui', createUi(emu.ui, calls));
   // SpreadsheetApp.getUi() answers with our Ui (counted there as SpreadsheetApp.getUi), and is
   // refused where there is no user interface: a time-driven trigger.
-  const spreadsheetApp = createSpreadsheetApp(
-    {
-      calls,
-      now,
-      activeUserEmail: () => exec.user,
-      ui: () => {
-        if (exec.kind === 'clock') throw scriptError(NO_UI_CONTEXT);
-        return ui as unknown as GoogleAppsScript.Base.Ui;
+  const spreadsheetApp = limit(
+    'SpreadsheetApp',
+    createSpreadsheetApp(
+      {
+        calls,
+        now,
+        activeUserEmail: () => email(exec.user),
+        ui: () => {
+          if (exec.kind === 'clock') throw scriptError(NO_UI_CONTEXT);
+          return ui as unknown as GoogleAppsScript.Base.Ui;
+        },
       },
-    },
-    emu.spreadsheet,
+      workbook.spreadsheet,
+    ),
   );
   let globals: ServiceGlobals | null = null;
   const scriptApp = createScriptApp(
@@ -65,28 +75,57 @@ export function buildGlobals(emu: Emulator, exec: Execution): ServiceGlobals {
       user: exec.effectiveUser,
       timeZone: emu.timeZone,
       spreadsheetId: (ss) => exec.uncounted(() => (ss as SpreadsheetLike).getId()),
+      documentId: exec.spreadsheetId,
+      clockInUserTriggers: emu.clockTriggersInUserTriggers,
     },
     'emulated-script-id',
   );
   globals = {
     SpreadsheetApp: spreadsheetApp,
     // Template scriptlets run on the server: they see the services and the script's functions.
-    HtmlService: createHtmlService(calls, emu.distDir, () => ({
-      ...(globals ?? {}),
-      ...exec.loadedFunctions(),
-    })),
-    PropertiesService: createPropertiesService(emu.properties, exec.effectiveUser, calls),
-    CacheService: createCacheService(emu.caches, exec.effectiveUser, emu.clock, calls),
-    LockService: createLockService(emu.locks, exec.id, exec.effectiveUser, emu.clock, calls),
+    HtmlService: limit(
+      'HtmlService',
+      createHtmlService(calls, emu.distDir, () => ({
+        ...(globals ?? {}),
+        ...exec.loadedFunctions(),
+      })),
+    ),
+    PropertiesService: limit(
+      'PropertiesService',
+      createPropertiesService(
+        emu.properties,
+        exec.effectiveUser,
+        calls,
+        workbook.documentProperties,
+      ),
+    ),
+    CacheService: limit(
+      'CacheService',
+      createCacheService(emu.caches, exec.effectiveUser, emu.clock, calls, workbook.documentCache),
+    ),
+    LockService: limit(
+      'LockService',
+      createLockService(
+        emu.locks,
+        exec.id,
+        exec.effectiveUser,
+        emu.clock,
+        calls,
+        exec.spreadsheetId === emu.spreadsheet.id ? 'document' : `document:${exec.spreadsheetId}`,
+      ),
+    ),
     ScriptApp: limit('ScriptApp', scriptApp),
-    Session: createSession(
-      {
-        activeUser: exec.user,
-        effectiveUser: exec.effectiveUser,
-        timeZone: emu.timeZone,
-        locale: emu.locale,
-      },
-      calls,
+    Session: limit(
+      'Session',
+      createSession(
+        {
+          activeUser: email(exec.user),
+          effectiveUser: email(exec.effectiveUser),
+          timeZone: emu.timeZone,
+          locale: emu.locale,
+        },
+        calls,
+      ),
     ),
     Utilities: createUtilities(calls, emu.clock, formatDateJava),
     MailApp: limit('MailApp', createMailApp(emu.mailbox, exec.effectiveUser, emu.clock, calls)),

@@ -22,7 +22,8 @@ import { scriptError } from './errors';
 /** The text real executions report from waitLock (quoted verbatim in many public Apps Script projects). */
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
-export type LockScope = 'script' | 'document' | `user:${string}`;
+/** 'document': the bound workbook's lock; `document:<id>` another workbook's (addWorkbook). */
+export type LockScope = 'script' | 'document' | `document:${string}` | `user:${string}`;
 
 export class LockTable {
   private readonly owners = new Map<LockScope, string>();
@@ -97,13 +98,14 @@ export class LockServiceImpl {
     private readonly user: string,
     private readonly clock: Clock,
     private readonly calls: CallCounter,
+    private readonly documentScope: LockScope = 'document',
   ) {}
 
   getScriptLock(): Lock {
     return this.lock('script');
   }
   getDocumentLock(): Lock {
-    return this.lock('document');
+    return this.lock(this.documentScope);
   }
   getUserLock(): Lock {
     return this.lock(`user:${this.user}`);
@@ -120,6 +122,11 @@ export function createLockService(
   user: string,
   clock: Clock,
   calls: CallCounter,
+  documentScope: LockScope = 'document',
 ): LockServiceImpl {
-  return counted(calls, 'LockService', new LockServiceImpl(table, owner, user, clock, calls));
+  return counted(
+    calls,
+    'LockService',
+    new LockServiceImpl(table, owner, user, clock, calls, documentScope),
+  );
 }

@@ -129,13 +129,15 @@ export class PropertiesServiceImpl {
     private readonly stores: PropertyStores,
     private readonly user: string,
     private readonly calls: CallCounter,
+    /** The document's store: the execution's workbook (default the bound one). */
+    private readonly document: PropertyStore = stores.document,
   ) {}
 
   getScriptProperties(): Properties {
     return this.open(this.stores.script);
   }
   getDocumentProperties(): Properties {
-    return this.open(this.stores.document);
+    return this.open(this.document);
   }
   getUserProperties(): Properties {
     return this.open(this.stores.user(this.user));
@@ -150,6 +152,11 @@ export function createPropertiesService(
   stores: PropertyStores,
   user: string,
   calls: CallCounter,
+  document: PropertyStore = stores.document,
 ): PropertiesServiceImpl {
-  return counted(calls, 'PropertiesService', new PropertiesServiceImpl(stores, user, calls));
+  return counted(
+    calls,
+    'PropertiesService',
+    new PropertiesServiceImpl(stores, user, calls, document),
+  );
 }

@@ -415,7 +415,7 @@ const ROWS: Record<string, readonly [Scopes, string]> = {
   'ScriptApp.deleteTrigger': [SCRIPTAPP, 'script/script-app#deleteTrigger(Trigger)'],
   'ScriptApp.getProjectTriggers': [SCRIPTAPP, 'script/script-app#getProjectTriggers()'],
   'ScriptApp.getScriptId': [SCRIPTAPP, 'script/script-app#getScriptId()'],
-  'ScriptApp.getUserTriggers': [SCRIPTAPP, 'script/script-app#getUserTriggers(Form)'],
+  'ScriptApp.getUserTriggers': [SCRIPTAPP, 'script/script-app#getUserTriggers(Spreadsheet)'],
   'ScriptApp.newTrigger': [SCRIPTAPP, 'script/script-app#newTrigger(String)'],
   'Selection.getActiveRange': [SHEETS, 'spreadsheet/selection#getActiveRange()'],
   'Selection.getActiveSheet': [SHEETS, 'spreadsheet/selection#getActiveSheet()'],

@@ -64,6 +64,14 @@ export interface TriggerRecord {
   timeZone: string;
   /** Next due instant (time-driven triggers only). */
   nextRun: number | null;
+  /**
+   * The spreadsheet whose execution created the trigger (time-driven triggers): the workbook
+   * it runs in. A bound project has one; an add-on's project spans every workbook it is used
+   * in, and "Each add-on can only have one trigger of each type, per user, per document"
+   * (https://developers.google.com/workspace/add-ons/concepts/editor-triggers). Absent in
+   * states saved before it was kept: the emulator's first workbook.
+   */
+  documentId?: string | null;
 }
 
 /** Every installable trigger of the project, all users. */
@@ -139,6 +147,17 @@ interface BuilderContext {
   timeZone: string;
   /** The id of a Spreadsheet passed to forSpreadsheet, read without counting a call. */
   spreadsheetId(ss: unknown): string;
+  /** The workbook the execution runs in (time-driven triggers are recorded against it). */
+  documentId?: string;
+  /**
+   * Whether getUserTriggers(spreadsheet) also lists the user's time-driven triggers created in
+   * that workbook. The reference says "all installable triggers owned by this user in the given
+   * spreadsheet, for this script or add-on only"
+   * (https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet))
+   * and is silent on clock triggers, which have no source spreadsheet: both worlds are
+   * emulated (EmulatorOptions.clockTriggersInUserTriggers, default false).
+   */
+  clockInUserTriggers?: boolean;
 }
 
 function wrapTrigger(calls: CallCounter, record: TriggerRecord): Trigger {
@@ -233,6 +252,7 @@ export class ClockTriggerBuilder {
       schedule,
       timeZone: this.timeZone,
       nextRun: nextRun(schedule, this.ctx.clock.millis(), this.timeZone),
+      documentId: this.ctx.documentId ?? null,
     };
     this.ctx.store.add(record);
     return wrapTrigger(this.ctx.calls, record);
@@ -362,10 +382,20 @@ export class ScriptAppImpl {
       .map((t) => wrapTrigger(this.ctx.calls, t));
   }
 
+  /**
+   * The current user's triggers in the given spreadsheet, for this project only: its
+   * spreadsheet triggers, and its time-driven triggers created there when the emulator is told
+   * that they count (BuilderContext.clockInUserTriggers).
+   */
   getUserTriggers(spreadsheet: unknown): Trigger[] {
     const id = typeof spreadsheet === 'string' ? spreadsheet : this.ctx.spreadsheetId(spreadsheet);
+    const clock = this.ctx.clockInUserTriggers === true;
     return this.ctx.store.triggers
-      .filter((t) => t.owner === this.ctx.user && t.sourceId === id)
+      .filter(
+        (t) =>
+          t.owner === this.ctx.user &&
+          (t.sourceId === id || (clock && t.eventType === 'CLOCK' && t.documentId === id)),
+      )
       .map((t) => wrapTrigger(this.ctx.calls, t));
   }
 

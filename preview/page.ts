@@ -27,12 +27,12 @@ const TEXT = {
     en: 'Triggers:',
   },
   dailyTitle: {
-    fr: 'Exécute maintenant onDailyTrigger, comme le déclencheur quotidien installé',
-    en: 'Runs onDailyTrigger now, as the installed daily trigger does',
+    fr: 'Exécute maintenant la liste de surveillance, comme le déclencheur horaire le fait chaque jour à 6 h',
+    en: 'Runs the watch list now, as the hourly trigger does every day at 6:00',
   },
   monthlyTitle: {
-    fr: 'Exécute maintenant onMonthlyTrigger : commissions du mois précédent la date de l’horloge',
-    en: 'Runs onMonthlyTrigger now: commissions of the month before the clock’s date',
+    fr: 'Exécute maintenant les commissions du mois précédent la date de l’horloge, comme le déclencheur horaire le fait le 1er à 5 h',
+    en: 'Runs the commissions of the month before the clock’s date now, as the hourly trigger does on day 1 at 5:00',
   },
   exportTitle: {
     fr: 'Télécharger les valeurs de cette feuille en CSV',

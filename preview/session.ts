@@ -176,7 +176,12 @@ export class PreviewSession {
     if (day) this.setClock(day);
     return this.act([], () => {
       const handler = TRIGGER_HANDLERS[kind];
-      const trigger = this.emu.triggers.triggers.find((t) => t.handler === handler);
+      // The hourly dispatcher (issue 20) runs the daily and monthly jobs: the button runs the
+      // job now through its entry point, as that trigger's owner (older saved workbooks may
+      // still hold the old daily and monthly triggers).
+      const trigger = this.emu.triggers.triggers.find(
+        (t) => t.handler === handler || t.handler === 'onHourlyTrigger',
+      );
       if (!trigger) throw new Error(t('noTrigger', this.lang, { handler }));
       const now = this.emu.clock.millis();
       const exec = this.emu.execution(trigger.owner, 'clock');

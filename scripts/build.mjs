@@ -14,6 +14,33 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const GLOBAL = '__FicheClient';
 
+/**
+ * What the bundle says about itself (Fiche Client › Help › About, the Welcome sheet): the
+ * version from package.json, the project's page (package.json "homepage", else its repository
+ * URL) and the template's /copy link when `npm run template` made one (.clasp.template.json's
+ * parentId: the spreadsheet the template script is bound to). Defined as one constant the
+ * server reads through src/server/platform/build.ts.
+ */
+export async function buildInfo() {
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  let templateUrl = '';
+  try {
+    const template = JSON.parse(await readFile(path.join(root, '.clasp.template.json'), 'utf8'));
+    if (typeof template.parentId === 'string' && /^[\w-]{20,}$/.test(template.parentId))
+      templateUrl = `https://docs.google.com/spreadsheets/d/${template.parentId}/copy`;
+  } catch {
+    // no template made yet
+  }
+  return {
+    version: String(pkg.version ?? ''),
+    homepage: String(pkg.homepage ?? repository ?? '')
+      .replace(/^git\+/, '')
+      .replace(/\.git$/, ''),
+    templateUrl,
+  };
+}
+
 /** The names a module exports, from esbuild's metafile of an ESM build (an IIFE build lists none). */
 async function exportedNames(entry) {
   const esm = await esbuild.build({
@@ -43,6 +70,7 @@ export async function buildServer() {
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
+    define: { __FICHE_CLIENT_BUILD__: JSON.stringify(await buildInfo()) },
   });
   const out = result.outputFiles[0];
   const entryPoints = await exportedNames(path.join(root, 'src/server/index.ts'));

@@ -3,110 +3,29 @@
  * cells. Pure data: no Date objects (calendar days are 'YYYY-MM-DD' strings in the
  * spreadsheet's time zone), no SpreadsheetApp.
  */
-import type { ClientKind, CommissionType, ConsentType, CrmKind, Lang } from '../shared/contract';
+import type { Lang, RecordOf } from '../shared/contract';
 
 /** A calendar day in the spreadsheet's time zone, 'YYYY-MM-DD'. */
 export type Day = string;
 /** A month in the spreadsheet's time zone, 'YYYY-MM'. */
 export type Month = string;
 
-export interface Client {
-  code: string;
-  name: string;
-  kind: ClientKind | '';
-  contact: string;
-  email: string;
-  phone: string;
-  address: string;
-  city: string;
-  province: string;
-  postalCode: string;
-  country: string;
-  language: Lang | '';
-  accountManager: string;
-  referredBy: string;
-  newsletter: boolean;
-  tags: string[];
-  needs: string;
-  followUp: string;
-  habits: string;
-  // computed
-  watched: boolean;
-  watchReasons: string;
-  /** ISO 8601 instant of the last save by the form, '' if never. */
-  updatedAt: string;
-  updatedBy: string;
-  // Newsletter consent record (CASL): src/domain/consent.ts
-  consentType: ConsentType | '';
-  consentDate: Day | null;
-  consentSource: string;
-  /** Next follow-up date: the account manager's daily digest lists it once due. */
-  nextFollowUp: Day | null;
-  /** Buying habits computed from Invoices by the habits run ('' before the first run). */
-  computedHabits: string;
-  /** The Mailchimp sync state the sync writes ('' before the first sync). */
-  mailchimpSync: string;
-}
-
-export interface Terms {
-  clientCode: string;
-  creditCode: string;
-  /** null = none (blank); 0 also means none. */
-  creditLimit: number | null;
-  /** null = the settings' default term. */
-  termDays: number | null;
-  discountPct: number | null;
-  discountDays: number | null;
-  /** '' = system default. */
-  revenueAccount: string;
-  /** '' = system default. */
-  taxCode: string;
-  lastInvoiceDate: Day | null;
-  lastUnpaidInvoiceDate: Day | null;
-  balanceDue: number | null;
-  watchReason: string;
-  emailInvoices: boolean;
-  poRequired: boolean;
-  taxExempt: boolean;
-  cashOnDelivery: boolean;
-  invoiceRemarks: string;
-}
-
-/** A salesperson agreement: one row of the Commissions sheet. */
-export interface Agreement {
-  clientCode: string;
-  salesperson: string;
-  commissionType: CommissionType;
-  ratePct: number;
-  /** '' = every product type. */
-  productType: string;
-}
-
-/** One row of the CRM log: an internal discussion, an e-mail exchanged, or a follow-up. */
-export interface CrmEntry {
-  clientCode: string;
-  date: Day;
-  kind: CrmKind;
-  from: string;
-  to: string;
-  cc: string;
-  subject: string;
-  details: string;
-}
-
-export interface Invoice {
-  number: string;
-  date: Day;
-  clientCode: string;
-  productType: string;
-  /** Before taxes; negative = credit note. */
-  amount: number;
-  cost: number | null;
-  /** null = date + the client's term. */
-  dueDate: Day | null;
-  /** null = unpaid. */
-  paidDate: Day | null;
-}
+/**
+ * The records of the workbook's sheets, one property per column of the contract
+ * (src/shared/contract.ts), typed by the column's kind: a column added there is a property
+ * here. Text is '' when blank, numbers and days null, ticks false, multi-value cells [].
+ * - Client: `updatedAt` is the ISO 8601 instant of the last form save ('' if never);
+ *   `computedHabits` and `mailchimpSync` are '' before their first run.
+ * - Terms: creditLimit null or 0 = none; termDays null = the settings' default term;
+ *   revenueAccount and taxCode '' = system default.
+ * - Agreement (a row of Commissions): productType '' = every product type.
+ * - Invoice: amount before taxes, negative = credit note; dueDate null = date + the client's
+ *   term; paidDate null = unpaid.
+ */
+export type Client = RecordOf<'clients'>;
+export type Terms = RecordOf<'terms'>;
+export type Agreement = RecordOf<'commissions'>;
+export type Invoice = RecordOf<'invoices'>;
 
 export interface Settings {
   lang: Lang;

@@ -8,11 +8,45 @@
  *
  * One pass groups invoices by client key, one pass per client: O(clients + invoices).
  */
-import type { Lang } from '../shared/contract';
+import type { ColumnKey, Lang, RecordOf } from '../shared/contract';
 import { codeKey } from './cells';
 import { formatMoney, toCents } from './money';
 import { addDays, daysBetween } from './time';
-import type { Day, Invoice, Settings, Terms } from './types';
+import type { Day, Settings } from './types';
+
+// ---------------------------------------------------------------- what the rules read and write
+
+/** The sheets the rules read (a Payments sheet would be one more: a key here and its inputs). */
+export type WatchSheet = 'clients' | 'terms' | 'invoices';
+/** The sheets whose columns the rules compute. */
+export type WatchOutputSheet = 'clients' | 'terms';
+
+/**
+ * The columns the rules read, per sheet, the key first: the one declaration from which the
+ * daily refresh, the per-client update, the form save's decision to recompute and the edit
+ * trigger's watched columns and cache key are derived (src/server/watch/columns.ts). The rules
+ * are given records of these columns only (WatchRecord), so a rule that reads another column
+ * does not compile until the column is declared here, and then every path reads it.
+ */
+export const WATCH_INPUTS = {
+  // The clients themselves: an invoice whose code names no client is reported, not counted.
+  clients: ['code'],
+  terms: ['clientCode', 'creditLimit', 'termDays', 'watchReason'],
+  invoices: ['number', 'date', 'clientCode', 'amount', 'dueDate', 'paidDate'],
+} as const satisfies { [S in WatchSheet]: readonly ColumnKey<S>[] };
+
+/** The columns the rules compute, per sheet (watchCells says what each becomes). */
+export const WATCH_OUTPUTS = {
+  clients: ['watched', 'watchReasons'],
+  terms: ['balanceDue', 'lastInvoiceDate', 'lastUnpaidInvoiceDate'],
+} as const satisfies { [S in WatchOutputSheet]: readonly ColumnKey<S>[] };
+
+export type WatchInputKey<S extends WatchSheet> = (typeof WATCH_INPUTS)[S][number];
+export type WatchOutputKey<S extends WatchOutputSheet> = (typeof WATCH_OUTPUTS)[S][number];
+
+/** A row as the rules see it: the declared columns only. */
+export type WatchRecord<S extends WatchSheet> = Pick<RecordOf<S>, WatchInputKey<S>>;
+export type WatchTerms = WatchRecord<'terms'>;
 
 export type WatchReason =
   | { kind: 'manual'; text: string }
@@ -33,11 +67,11 @@ export interface WatchResult {
 }
 
 /** An invoice as the sheet layer read it; `row` (1-based) lets unknown clients be reported. */
-export type WatchInvoice = Invoice & { row?: number };
+export type WatchInvoice = WatchRecord<'invoices'> & { row?: number };
 
 export interface WatchInput {
-  clients: { code: string; row?: number }[];
-  terms: Terms[];
+  clients: (WatchRecord<'clients'> & { row?: number })[];
+  terms: WatchTerms[];
   invoices: WatchInvoice[];
   settings: Pick<Settings, 'graceDays' | 'defaultTermDays'>;
   today: Day;
@@ -52,7 +86,7 @@ export interface WatchOutput {
 
 export function computeWatch(input: WatchInput): WatchOutput {
   const { settings, today } = input;
-  const termsByKey = new Map<string, Terms>();
+  const termsByKey = new Map<string, WatchTerms>();
   for (const t of input.terms) {
     const key = codeKey(t.clientCode);
     // At most one Terms row per client (DESIGN.md); if a sheet holds two, the first wins.
@@ -82,8 +116,8 @@ export function computeWatch(input: WatchInput): WatchOutput {
 
 /** The rules for one client. */
 export function watchClient(
-  terms: Terms | undefined,
-  invoices: readonly Invoice[],
+  terms: WatchTerms | undefined,
+  invoices: readonly WatchInvoice[],
   settings: Pick<Settings, 'graceDays' | 'defaultTermDays'>,
   today: Day,
 ): WatchResult {
@@ -126,6 +160,33 @@ export function watchClient(
     lastInvoiceDate,
     lastUnpaidInvoiceDate,
     hasInvoices: invoices.length > 0,
+  };
+}
+
+/** A computed cell left as it stands (a last invoice date typed by hand, an uncertain client). */
+export const KEPT: unique symbol = Symbol('kept');
+
+export type WatchCells = {
+  [S in WatchOutputSheet]: Record<WatchOutputKey<S>, unknown>;
+};
+
+/**
+ * What the rules' result writes into each computed column, in the workbook language; for
+ * `null`, a row that names no client. A client without invoices gets a blank Balance due (the
+ * form reads "no invoices" from it) and keeps its hand-typed last invoice dates (DESIGN.md).
+ */
+export function watchCells(result: WatchResult | null, lang: Lang): WatchCells {
+  const withInvoices = result?.hasInvoices === true;
+  return {
+    clients: {
+      watched: result ? result.watched : '',
+      watchReasons: result ? formatWatchReasons(result.reasons, lang) : '',
+    },
+    terms: {
+      balanceDue: withInvoices ? result.balanceDue : '',
+      lastInvoiceDate: withInvoices ? (result.lastInvoiceDate ?? '') : KEPT,
+      lastUnpaidInvoiceDate: withInvoices ? (result.lastUnpaidInvoiceDate ?? '') : KEPT,
+    },
   };
 }
 

@@ -7,20 +7,20 @@
  */
 
 // Menu, sidebar and the Settings dialog
-export { onOpen, showSettings, settingsLoad, settingsSave } from './platform/entries';
+export { onOpen, showSettings, settingsLoad, settingsSave, showAbout } from './platform/entries';
 export { triggerStatusLoad } from './platform/entries';
-export { setupWorkbook } from './setup/entries';
+export { setupWorkbook, loadSampleWorkbook } from './setup/entries';
 
 // The client form (sidebar calls)
 export { showClientForm, formOpen, formLoad, formSave } from './clientForm/entries';
 
 // The watch list
-export { refreshWatchList, onDailyTrigger } from './watch/entries';
+export { refreshWatchList } from './watch/entries';
 export { onEditTrigger, onChangeTrigger } from './watch/entries';
 export { mailAddressesLoad } from './watch/entries';
 
 // Commissions
-export { computeCommissions, onMonthlyTrigger, showCommissionReport } from './commissions/entries';
+export { computeCommissions, showCommissionReport } from './commissions/entries';
 export { showCommissionDetailsFold, foldCommissionDetails } from './commissions/entries';
 
 // Newsletter (Mailchimp)
@@ -28,7 +28,11 @@ export { showNewsletterSettings, newsletterSettingsLoad } from './newsletter/ent
 export { newsletterSettingsSave, syncMailchimp, showAudienceExport } from './newsletter/entries';
 
 // Knowing the client
-export { refreshBuyingHabits, habitsSearch, onKnowingDailyTrigger } from './knowing/entries';
+export { refreshBuyingHabits, habitsSearch } from './knowing/entries';
+
+// The scheduled jobs: the hourly dispatcher, and the clock triggers of older versions
+export { onHourlyTrigger } from './schedule/entries';
+export { onDailyTrigger, onKnowingDailyTrigger, onMonthlyTrigger } from './schedule/entries';
 
 // Privacy (Law 25)
 export { exportClientData, anonymizeClient } from './privacy/entries';

@@ -19,8 +19,66 @@ export type ColumnKind =
   | 'list' // dropdown from a Lists column
   | 'choice'; // dropdown from a fixed bilingual set (kind, commission type, …)
 
-export type ListKey =
-  'creditCodes' | 'salespeople' | 'accountManagers' | 'referralSources' | 'tags' | 'productTypes';
+/**
+ * The columns of the Lists sheet that feed a dropdown (a column with `list`), in the form's
+ * lists (formApi.ts FormLists) and the sheets' validations alike.
+ */
+export const LIST_KEYS = [
+  'creditCodes',
+  'salespeople',
+  'accountManagers',
+  'referralSources',
+  'tags',
+  'productTypes',
+] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
+
+/**
+ * Sizes the form and the sheet readers hold to. A Sheets cell holds at most 50,000 characters;
+ * most fields need far less.
+ */
+export const LIMITS = {
+  code: 32,
+  text: 5_000,
+  longText: 50_000,
+  tag: 200,
+  tags: 200,
+  agreements: 200,
+  crmRows: 2_000,
+} as const;
+
+/** The tabs of the client form; each editable field belongs to the tab of its sheet. */
+export type FormTab = 'general' | 'terms' | 'salespeople' | 'crm';
+
+/**
+ * Fields the form draws together, in one box, where the first of them stands (src/sidebar/
+ * panel.ts draws each kind of box): two numbers side by side, the billing ticks, the newsletter
+ * and its consent record (CASL), the typed and computed buying habits, the update stamps.
+ */
+export type FormGroup = 'pair' | 'billing' | 'consent' | 'habits' | 'stamps';
+
+/**
+ * Where and how a column appears in the client form. A column with a `form` is a field of
+ * `ClientRecord` (src/shared/formApi.ts): under its tab when people type it, under `computed`
+ * when the script computes it (shown read-only). The record's type, its zod schema, the reading
+ * and writing of the sheets and the panel's widget all follow from this and the column's kind.
+ */
+export interface FormSpec {
+  readonly tab: FormTab;
+  /**
+   * How the field is drawn when not as its kind says: a text on several lines, an e-mail or a
+   * phone input, or 'custom', a widget the tab's panel draws by hand (the compiler asks for it).
+   */
+  readonly widget?: 'textarea' | 'email' | 'tel' | 'custom';
+  readonly group?: FormGroup;
+  /** Drawn right after this field of the tab instead of in sheet order. */
+  readonly after?: string;
+  /**
+   * A field added after the first release: absent from the payload of a form opened before
+   * (the sheet keeps its value), and left out of the record the server sends when blank.
+   */
+  readonly optional?: boolean;
+}
 
 export interface ColumnDef<K extends string = string> {
   readonly key: K;
@@ -35,11 +93,25 @@ export interface ColumnDef<K extends string = string> {
   readonly choices?: ChoiceKey;
   /** A comma-separated multi-value cell (tags). */
   readonly multi?: boolean;
+  /** A date column holding an instant (date and time), kept as an ISO 8601 string. */
+  readonly instant?: boolean;
+  /**
+   * Computed from Invoices when the client has invoices, typed by hand otherwise: not
+   * protected, written by the form only for a client without invoices.
+   */
+  readonly fromInvoices?: boolean;
+  /** Personal information (Quebec's Law 25): blanked when the client is anonymized. */
+  readonly personal?: boolean;
+  /** Text: at most this many characters (default LIMITS.text). Number: at most this value. */
+  readonly max?: number;
+  /** Number: at least this value. */
+  readonly min?: number;
+  /** Number: a whole number. */
+  readonly int?: boolean;
+  readonly form?: FormSpec;
 }
 
 // ---------------------------------------------------------------- fixed choices
-
-export type ChoiceKey = 'clientKind' | 'language' | 'commissionType' | 'crmKind' | 'consentType';
 
 export interface Choice<V extends string = string> {
   readonly value: V;
@@ -74,7 +146,10 @@ export const CHOICES = {
     { value: 'express', en: 'Express', fr: 'Exprès' },
     { value: 'implied', en: 'Implied', fr: 'Tacite' },
   ],
-} as const satisfies Record<ChoiceKey, readonly Choice[]>;
+} as const satisfies Record<string, readonly Choice[]>;
+
+/** The fixed choice sets: a set added to CHOICES is a ChoiceKey. */
+export type ChoiceKey = keyof typeof CHOICES;
 
 export type ClientKind = (typeof CHOICES.clientKind)[number]['value'];
 export type CommissionType = (typeof CHOICES.commissionType)[number]['value'];
@@ -101,48 +176,148 @@ export function choiceLabel(key: ChoiceKey, value: string, lang: Lang): string {
 
 // ---------------------------------------------------------------- sheets
 
-function col<K extends string>(
+type ColumnExtras = Omit<ColumnDef, 'key' | 'en' | 'fr' | 'kind'>;
+
+/**
+ * One column. Its options keep their literal types (`const`), so that the types of the records
+ * (RecordOf below, the form's ClientRecord) follow from the tables of this file.
+ */
+function col<
+  const K extends string,
+  const T extends ColumnKind,
+  const X extends ColumnExtras = Record<never, never>,
+>(
   key: K,
   en: string,
   fr: string,
-  kind: ColumnKind,
-  extra: Partial<Omit<ColumnDef<K>, 'key' | 'en' | 'fr' | 'kind'>> = {},
-): ColumnDef<K> {
-  return { key, en, fr, kind, ...extra };
+  kind: T,
+  extra?: X,
+): { key: K; en: string; fr: string; kind: T } & X {
+  return { key, en, fr, kind, ...(extra as X) };
 }
 
+const LONG = LIMITS.longText;
+
+// Personal information (`personal`): what anonymization blanks (src/server/privacy). The code,
+// the computed flag, the update stamps and the Mailchimp sync state are kept; the accounting
+// columns of Terms, Commissions and Invoices too.
 export const CLIENT_COLUMNS = [
-  col('code', 'Client code', 'Code client', 'plainText', { required: true }),
-  col('name', 'Name', 'Nom', 'text', { required: true }),
-  col('kind', 'Type', 'Type', 'choice', { choices: 'clientKind' }),
-  col('contact', 'Contact', 'Contact', 'text'),
-  col('email', 'Email', 'Courriel', 'text'),
-  col('phone', 'Phone', 'Téléphone', 'plainText'),
-  col('address', 'Address', 'Adresse', 'text'),
-  col('city', 'City', 'Ville', 'text'),
-  col('province', 'Province', 'Province', 'text'),
-  col('postalCode', 'Postal code', 'Code postal', 'plainText'),
-  col('country', 'Country', 'Pays', 'text'),
-  col('language', 'Language', 'Langue', 'choice', { choices: 'language' }),
-  col('accountManager', 'Account manager', 'Chargé de compte', 'list', { list: 'accountManagers' }),
-  col('referredBy', 'Referred by', 'Référé par', 'list', { list: 'referralSources' }),
-  col('newsletter', 'Newsletter', 'Infolettre', 'checkbox'),
-  col('tags', 'Tags', 'Étiquettes', 'list', { list: 'tags', multi: true }),
-  col('needs', 'Needs', 'Besoins', 'text'),
-  col('followUp', 'Follow-up notes', 'Notes de suivi', 'text'),
-  col('habits', 'Buying habits', "Habitudes d'achat", 'text'),
-  col('watched', 'Under watch', 'Sous surveillance', 'checkbox', { computed: true }),
-  col('watchReasons', 'Watch reasons', 'Motifs de surveillance', 'text', { computed: true }),
-  col('updatedAt', 'Updated at', 'Modifié le', 'date', { computed: true }),
-  col('updatedBy', 'Updated by', 'Modifié par', 'text', { computed: true }),
+  col('code', 'Client code', 'Code client', 'plainText', {
+    required: true,
+    max: LIMITS.code,
+    form: { tab: 'general' },
+  }),
+  col('name', 'Name', 'Nom', 'text', { required: true, personal: true, form: { tab: 'general' } }),
+  col('kind', 'Type', 'Type', 'choice', {
+    choices: 'clientKind',
+    personal: true,
+    form: { tab: 'general' },
+  }),
+  col('contact', 'Contact', 'Contact', 'text', { personal: true, form: { tab: 'general' } }),
+  col('email', 'Email', 'Courriel', 'text', {
+    personal: true,
+    max: 320,
+    form: { tab: 'general', widget: 'email' },
+  }),
+  col('phone', 'Phone', 'Téléphone', 'plainText', {
+    personal: true,
+    max: 100,
+    form: { tab: 'general', widget: 'tel' },
+  }),
+  col('address', 'Address', 'Adresse', 'text', { personal: true, form: { tab: 'general' } }),
+  col('city', 'City', 'Ville', 'text', { personal: true, form: { tab: 'general' } }),
+  col('province', 'Province', 'Province', 'text', { personal: true, form: { tab: 'general' } }),
+  col('postalCode', 'Postal code', 'Code postal', 'plainText', {
+    personal: true,
+    max: 100,
+    form: { tab: 'general' },
+  }),
+  col('country', 'Country', 'Pays', 'text', { personal: true, form: { tab: 'general' } }),
+  col('language', 'Language', 'Langue', 'choice', {
+    choices: 'language',
+    personal: true,
+    form: { tab: 'general' },
+  }),
+  col('accountManager', 'Account manager', 'Chargé de compte', 'list', {
+    list: 'accountManagers',
+    personal: true,
+    form: { tab: 'crm' },
+  }),
+  col('referredBy', 'Referred by', 'Référé par', 'list', {
+    list: 'referralSources',
+    personal: true,
+    form: { tab: 'crm' },
+  }),
+  col('newsletter', 'Newsletter', 'Infolettre', 'checkbox', {
+    personal: true,
+    form: { tab: 'crm', group: 'consent' },
+  }),
+  col('tags', 'Tags', 'Étiquettes', 'list', {
+    list: 'tags',
+    multi: true,
+    personal: true,
+    form: { tab: 'crm' },
+  }),
+  col('needs', 'Needs', 'Besoins', 'text', {
+    personal: true,
+    max: LONG,
+    form: { tab: 'crm', widget: 'textarea' },
+  }),
+  col('followUp', 'Follow-up notes', 'Notes de suivi', 'text', {
+    personal: true,
+    max: LONG,
+    form: { tab: 'crm', widget: 'textarea' },
+  }),
+  col('habits', 'Buying habits', "Habitudes d'achat", 'text', {
+    personal: true,
+    max: LONG,
+    form: { tab: 'crm', widget: 'textarea', group: 'habits' },
+  }),
+  col('watched', 'Under watch', 'Sous surveillance', 'checkbox', {
+    computed: true,
+    form: { tab: 'terms', after: 'balanceDue' },
+  }),
+  col('watchReasons', 'Watch reasons', 'Motifs de surveillance', 'text', {
+    computed: true,
+    personal: true,
+    max: LONG,
+    form: { tab: 'terms', after: 'watched', widget: 'textarea' },
+  }),
+  col('updatedAt', 'Updated at', 'Modifié le', 'date', {
+    computed: true,
+    instant: true,
+    max: 64,
+    form: { tab: 'general', group: 'stamps' },
+  }),
+  col('updatedBy', 'Updated by', 'Modifié par', 'text', {
+    computed: true,
+    max: 320,
+    form: { tab: 'general', group: 'stamps' },
+  }),
   // Newsletter consent record (CASL): which kind, since when, and how it was obtained.
-  col('consentType', 'Consent type', 'Type de consentement', 'choice', { choices: 'consentType' }),
-  col('consentDate', 'Consent date', 'Date du consentement', 'date'),
-  col('consentSource', 'Consent source', 'Source du consentement', 'text'),
-  col('nextFollowUp', 'Next follow-up', 'Prochain suivi', 'date'),
+  col('consentType', 'Consent type', 'Type de consentement', 'choice', {
+    choices: 'consentType',
+    personal: true,
+    form: { tab: 'crm', group: 'consent', optional: true },
+  }),
+  col('consentDate', 'Consent date', 'Date du consentement', 'date', {
+    personal: true,
+    form: { tab: 'crm', group: 'consent', optional: true },
+  }),
+  col('consentSource', 'Consent source', 'Source du consentement', 'text', {
+    personal: true,
+    form: { tab: 'crm', group: 'consent', optional: true },
+  }),
+  col('nextFollowUp', 'Next follow-up', 'Prochain suivi', 'date', {
+    personal: true,
+    form: { tab: 'crm', after: 'followUp', optional: true },
+  }),
   // Written by the buying-habits run from Invoices, so opening the form needs no invoice read.
   col('computedHabits', 'Computed buying habits', 'Habitudes calculées', 'text', {
     computed: true,
+    personal: true,
+    max: LONG,
+    form: { tab: 'crm', group: 'habits', widget: 'custom', optional: true },
   }),
   // What the last Mailchimp sync pushed: status, day, subscriber hash and a fingerprint of the
   // member's data, so the next sync sends only what changed and can unsubscribe by hash.
@@ -151,50 +326,102 @@ export const CLIENT_COLUMNS = [
 
 export const TERMS_COLUMNS = [
   col('clientCode', 'Client code', 'Code client', 'plainText', { required: true }),
-  col('creditCode', 'Credit code', 'Code crédit', 'list', { list: 'creditCodes' }),
-  col('creditLimit', 'Credit limit', 'Limite de crédit', 'money'),
-  col('termDays', 'Term (days)', 'Terme (jours)', 'number'),
-  col('discountPct', 'Discount (%)', 'Rabais (%)', 'percent'),
-  col('discountDays', 'Discount if paid within (days)', 'Rabais si payé en (jours)', 'number'),
-  col('revenueAccount', 'Revenue account', 'Compte de revenus', 'plainText'),
-  col('taxCode', 'Tax code', 'Code de taxes', 'plainText'),
+  col('creditCode', 'Credit code', 'Code crédit', 'list', {
+    list: 'creditCodes',
+    form: { tab: 'terms' },
+  }),
+  col('creditLimit', 'Credit limit', 'Limite de crédit', 'money', {
+    min: 0,
+    form: { tab: 'terms' },
+  }),
+  col('termDays', 'Term (days)', 'Terme (jours)', 'number', {
+    int: true,
+    min: 0,
+    max: 3650,
+    form: { tab: 'terms' },
+  }),
+  col('discountPct', 'Discount (%)', 'Rabais (%)', 'percent', {
+    form: { tab: 'terms', group: 'pair' },
+  }),
+  col('discountDays', 'Discount if paid within (days)', 'Rabais si payé en (jours)', 'number', {
+    int: true,
+    min: 0,
+    form: { tab: 'terms', group: 'pair' },
+  }),
+  col('revenueAccount', 'Revenue account', 'Compte de revenus', 'plainText', {
+    form: { tab: 'terms' },
+  }),
+  col('taxCode', 'Tax code', 'Code de taxes', 'plainText', { form: { tab: 'terms' } }),
   // Computed when the client has invoices, typed by hand otherwise (DESIGN.md): not protected.
-  col('lastInvoiceDate', 'Last invoice date', 'Date de la dernière facture', 'date'),
+  col('lastInvoiceDate', 'Last invoice date', 'Date de la dernière facture', 'date', {
+    fromInvoices: true,
+    form: { tab: 'terms' },
+  }),
   col(
     'lastUnpaidInvoiceDate',
     'Last unpaid invoice date',
     'Date de la dernière facture impayée',
     'date',
+    { fromInvoices: true, form: { tab: 'terms' } },
   ),
-  col('balanceDue', 'Balance due', 'Solde dû', 'money', { computed: true }),
-  col('watchReason', 'Why under watch', 'Pourquoi sous surveillance', 'text'),
-  col('emailInvoices', 'Email invoices', 'Factures par courriel', 'checkbox'),
-  col('poRequired', 'PO required', 'Bon de commande requis', 'checkbox'),
-  col('taxExempt', 'Tax exempt', 'Exempt de taxes', 'checkbox'),
-  col('cashOnDelivery', 'Cash on delivery', 'Paiement à la livraison', 'checkbox'),
-  col('invoiceRemarks', 'Invoice remarks', 'Remarques sur les factures', 'text'),
+  col('balanceDue', 'Balance due', 'Solde dû', 'money', {
+    computed: true,
+    form: { tab: 'terms' },
+  }),
+  col('watchReason', 'Why under watch', 'Pourquoi sous surveillance', 'text', {
+    personal: true,
+    form: { tab: 'terms', widget: 'textarea' },
+  }),
+  col('emailInvoices', 'Email invoices', 'Factures par courriel', 'checkbox', {
+    form: { tab: 'terms', group: 'billing' },
+  }),
+  col('poRequired', 'PO required', 'Bon de commande requis', 'checkbox', {
+    form: { tab: 'terms', group: 'billing' },
+  }),
+  col('taxExempt', 'Tax exempt', 'Exempt de taxes', 'checkbox', {
+    form: { tab: 'terms', group: 'billing' },
+  }),
+  col('cashOnDelivery', 'Cash on delivery', 'Paiement à la livraison', 'checkbox', {
+    form: { tab: 'terms', group: 'billing' },
+  }),
+  col('invoiceRemarks', 'Invoice remarks', 'Remarques sur les factures', 'text', {
+    personal: true,
+    max: LONG,
+    form: { tab: 'terms', widget: 'textarea' },
+  }),
 ] as const;
 
 export const COMMISSION_COLUMNS = [
   col('clientCode', 'Client code', 'Code client', 'plainText', { required: true }),
-  col('salesperson', 'Salesperson', 'Vendeur', 'list', { list: 'salespeople', required: true }),
+  col('salesperson', 'Salesperson', 'Vendeur', 'list', {
+    list: 'salespeople',
+    required: true,
+    form: { tab: 'salespeople' },
+  }),
   col('commissionType', 'Commission type', 'Type de commission', 'choice', {
     choices: 'commissionType',
     required: true,
+    form: { tab: 'salespeople' },
   }),
-  col('ratePct', 'Rate (%)', 'Taux (%)', 'percent', { required: true }),
-  col('productType', 'Product type', 'Type de produit', 'list', { list: 'productTypes' }),
+  col('ratePct', 'Rate (%)', 'Taux (%)', 'percent', {
+    required: true,
+    form: { tab: 'salespeople' },
+  }),
+  col('productType', 'Product type', 'Type de produit', 'list', {
+    list: 'productTypes',
+    form: { tab: 'salespeople' },
+  }),
 ] as const;
 
 export const CRM_LOG_COLUMNS = [
   col('clientCode', 'Client code', 'Code client', 'plainText', { required: true }),
   col('date', 'Date', 'Date', 'date', { required: true }),
   col('kind', 'Kind', 'Nature', 'choice', { choices: 'crmKind', required: true }),
-  col('from', 'From', 'De', 'text'),
-  col('to', 'To', 'À', 'text'),
-  col('cc', 'Cc', 'Cc', 'text'),
-  col('subject', 'Subject', 'Objet', 'text'),
-  col('details', 'Details', 'Détails', 'text'),
+  col('from', 'From', 'De', 'text', { personal: true }),
+  col('to', 'To', 'À', 'text', { personal: true }),
+  col('cc', 'Cc', 'Cc', 'text', { personal: true }),
+  col('subject', 'Subject', 'Objet', 'text', { personal: true }),
+  col('details', 'Details', 'Détails', 'text', { personal: true, max: LONG }),
 ] as const;
 
 export const INVOICE_COLUMNS = [
@@ -244,6 +471,10 @@ export const LIST_COLUMNS = [
   col('productTypes', 'Product types', 'Types de produit', 'text'),
 ] as const;
 
+// Each dropdown list is a column of the Lists sheet.
+const listsAreColumns: readonly (typeof LIST_COLUMNS)[number]['key'][] = LIST_KEYS;
+void listsAreColumns;
+
 /** Seed values of the Lists sheet, per language (DESIGN.md: tags Bon client, Nouveau client, Volume 3). */
 export const LIST_SEEDS: Record<
   Lang,
@@ -263,18 +494,8 @@ export const LIST_SEEDS: Record<
   },
 };
 
-export type SheetKey =
-  | 'clients'
-  | 'terms'
-  | 'commissions'
-  | 'crmLog'
-  | 'invoices'
-  | 'report'
-  | 'reportDetails'
-  | 'lists';
-
 export interface SheetDef<K extends string = string> {
-  readonly key: SheetKey;
+  readonly key: string;
   readonly en: string;
   readonly fr: string;
   readonly columns: readonly ColumnDef<K>[];
@@ -304,9 +525,71 @@ export const SHEETS = {
     columns: REPORT_DETAIL_COLUMNS,
   },
   lists: { key: 'lists', en: 'Lists', fr: 'Listes', columns: LIST_COLUMNS },
-} as const;
+} as const satisfies Record<string, SheetDef>;
 
-export type ColumnKey<S extends SheetKey> = (typeof SHEETS)[S]['columns'][number]['key'];
+/** The contract's sheets: a sheet added to SHEETS is a SheetKey. */
+export type SheetKey = keyof typeof SHEETS;
+
+// Each sheet's `key` is its own name in SHEETS.
+const keysMatch: { [S in SheetKey]: (typeof SHEETS)[S]['key'] extends S ? true : false } = {
+  clients: true,
+  terms: true,
+  commissions: true,
+  crmLog: true,
+  invoices: true,
+  report: true,
+  reportDetails: true,
+  lists: true,
+};
+void keysMatch;
+
+export type ColumnsOf<S extends SheetKey> = (typeof SHEETS)[S]['columns'][number];
+export type ColumnKey<S extends SheetKey> = ColumnsOf<S>['key'];
+
+// ---------------------------------------------------------------- values by kind
+
+/** A calendar day in the spreadsheet's time zone, 'YYYY-MM-DD' (the domain's Day). */
+type Day = string;
+type ChoiceValue<K extends ChoiceKey> = (typeof CHOICES)[K][number]['value'];
+type Blank<C, T, B> = C extends { required: true } ? T : T | B;
+
+/**
+ * The value a column holds in a record, by its kind: text as a string ('' = blank), numbers
+ * and days or null, ticks as booleans, choices as their value, multi-value cells as arrays.
+ * `Checked`: the required cells are known to be filled (the domain's records, after the
+ * readers' checks); otherwise any cell may be blank (a row as read, src/server/workbook).
+ */
+export type ValueOf<C, Checked extends boolean = true> = C extends { multi: true }
+  ? string[]
+  : C extends { kind: 'checkbox' }
+    ? boolean
+    : C extends { kind: 'number' | 'money' | 'percent' }
+      ? Checked extends true
+        ? Blank<C, number, null>
+        : number | null
+      : C extends { kind: 'date'; instant: true }
+        ? string
+        : C extends { kind: 'date' }
+          ? Checked extends true
+            ? Blank<C, Day, null>
+            : Day | null
+          : C extends { kind: 'choice'; choices: infer K extends ChoiceKey }
+            ? Checked extends true
+              ? Blank<C, ChoiceValue<K>, ''>
+              : ChoiceValue<K> | ''
+            : string;
+
+/** A row of a sheet as a typed record, one property per contract column (src/domain/types.ts). */
+export type RecordOf<S extends SheetKey, Checked extends boolean = true> = {
+  -readonly [C in ColumnsOf<S> as C['key']]: ValueOf<C, Checked>;
+};
+
+/** The columns of a sheet holding personal information (Law 25: what anonymization blanks). */
+export function personalColumns<S extends SheetKey>(key: S): ColumnKey<S>[] {
+  return (SHEETS[key].columns as readonly ColumnDef<ColumnKey<S>>[])
+    .filter((c) => c.personal)
+    .map((c) => c.key);
+}
 
 export const SHEET_KEYS = Object.keys(SHEETS) as SheetKey[];
 

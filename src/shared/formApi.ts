@@ -15,78 +15,80 @@
  * return the error shape so the sidebar can show it. A thrown Error reaches the sidebar's
  * failure handler and is shown as-is.
  */
-import type { ClientKind, CommissionType, ConsentType, Lang } from './contract';
+import type { ColumnsOf, FormTab, Lang, ListKey, ValueOf } from './contract';
 
 /** A calendar day in the spreadsheet's time zone. */
 export type IsoDay = string; // 'YYYY-MM-DD'
 
 /** The dropdown lists, from the Lists sheet (one array per column, blank cells dropped). */
-export interface FormLists {
-  creditCodes: string[];
-  salespeople: string[];
-  accountManagers: string[];
-  referralSources: string[];
-  tags: string[];
-  productTypes: string[];
-}
+export type FormLists = Record<ListKey, string[]>;
 
-export type FormListKey = keyof FormLists;
+// ---------------------------------------------------------------- fields, from the contract
 
-/** Tab "Général / General": the Clients sheet's identity and address columns. */
-export interface GeneralFields {
-  /** Client code: the key. Read-only in the form once the client exists (no renaming). */
-  code: string;
-  name: string;
-  kind: ClientKind | '';
-  contact: string;
-  email: string;
-  phone: string;
-  address: string;
-  city: string;
-  province: string;
-  postalCode: string;
-  country: string;
-  language: Lang | '';
-}
+/**
+ * The sheets whose columns are fields of the form: a column with a `form` spec in
+ * src/shared/contract.ts is a field of ClientRecord, under its tab (`general`, `terms`, `crm`,
+ * one entry of `salespeople`) or, when the script computes it, under `computed`. Its type
+ * follows from its kind (contract.ts ValueOf). Every other part of the record (the key of the
+ * other sheets, the CRM log's rows, `origin`, `hasInvoices`) is written out below.
+ */
+export type FormSheet = 'clients' | 'terms' | 'commissions';
+/** Where a field lives in ClientRecord. */
+export type FormSection = FormTab | 'computed';
 
-/** Tab "Termes / Terms": the client's row of the Terms sheet (minus computed Balance due). */
-export interface TermsFields {
-  creditCode: string;
-  /** null = blank (no limit); 0 also means none. */
-  creditLimit: number | null;
-  /** null = blank: the settings' default term (FormOpenResult.defaults.termDays). */
-  termDays: number | null;
-  discountPct: number | null;
-  discountDays: number | null;
-  /** '' = system default. */
-  revenueAccount: string;
-  /** '' = system default. */
-  taxCode: string;
-  /** Typed by hand only when the client has no invoices (computed.hasInvoices false). */
-  lastInvoiceDate: IsoDay | null;
-  lastUnpaidInvoiceDate: IsoDay | null;
-  /** The manual reason ("Pourquoi sous surveillance"); '' = none. */
-  watchReason: string;
-  emailInvoices: boolean;
-  poRequired: boolean;
-  taxExempt: boolean;
-  cashOnDelivery: boolean;
-  invoiceRemarks: string;
-}
+/** The section of a column's field: never when the column is not in the form. */
+export type SectionOf<C> = C extends { form: { tab: infer T } }
+  ? C extends { computed: true }
+    ? 'computed'
+    : T
+  : never;
 
-/** Tab "Vendeurs / Salespeople": one row of the Commissions sheet. */
-export interface AgreementFields {
-  salesperson: string;
-  commissionType: CommissionType;
-  ratePct: number;
-  /** '' = every product type. */
-  productType: string;
+type ColumnsIn<Sec extends FormSection> =
+  ColumnsOf<FormSheet> extends infer C
+    ? C extends unknown
+      ? Sec extends SectionOf<C>
+        ? C
+        : never
+      : never
+    : never;
+
+type OptionalIn<C> = C extends { form: { optional: true } } ? true : false;
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/**
+ * The fields of a section: one property per column, optional when the column's field is
+ * (contract.ts FormSpec.optional: absent from an older form's payload).
+ */
+export type FieldsOf<Sec extends FormSection> = Flat<
+  {
+    -readonly [C in ColumnsIn<Sec> as OptionalIn<C> extends true ? never : C['key']]: ValueOf<C>;
+  } & {
+    -readonly [C in ColumnsIn<Sec> as OptionalIn<C> extends true ? C['key'] : never]?: ValueOf<C>;
+  }
+>;
+
+/**
+ * Tab "Général / General": the Clients sheet's identity and address columns. The client code
+ * is the key: read-only in the form once the client exists (no renaming).
+ */
+export type GeneralFields = FieldsOf<'general'>;
+
+/**
+ * Tab "Termes / Terms": the client's row of the Terms sheet (the computed Balance due is in
+ * `computed`). creditLimit null or 0 = no limit; termDays null = the settings' default term
+ * (FormOpenResult.defaults.termDays); revenueAccount and taxCode '' = system default; the last
+ * invoice dates are typed by hand only when the client has no invoices (computed.hasInvoices).
+ */
+export type TermsFields = FieldsOf<'terms'>;
+
+/** Tab "Vendeurs / Salespeople": one row of the Commissions sheet (productType '' = all). */
+export type AgreementFields = FieldsOf<'salespeople'> & {
   /**
    * Index of this entry among its kind in the record as loaded (the server sets it); absent for
    * an entry added in the form. The save pairs an edited entry with its own row by it.
    */
   origin?: number;
-}
+};
 
 /** An internal discussion: a CRM log row of kind 'discussion' (people → From). */
 export interface DiscussionFields {
@@ -116,45 +118,24 @@ export interface EmailFields {
 }
 
 /**
- * Tab "CRM": the Clients sheet's CRM columns plus the client's CRM log rows of kinds
- * 'discussion' and 'email'. CRM log rows of kind 'followUp' are not edited by the form: the
- * server keeps them as they are on save.
+ * Tab "CRM": the Clients sheet's CRM columns (among them the newsletter consent record, CASL,
+ * and the next follow-up date the account manager's digest lists once due) plus the client's
+ * CRM log rows of kinds 'discussion' and 'email'. CRM log rows of kind 'followUp' are not edited
+ * by the form: the server keeps them as they are on save.
  */
-export interface CrmFields {
-  accountManager: string;
-  referredBy: string;
-  newsletter: boolean;
-  tags: string[];
-  needs: string;
-  followUp: string;
-  habits: string;
+export type CrmFields = FieldsOf<'crm'> & {
   discussions: DiscussionFields[];
   emails: EmailFields[];
-  // The fields below are optional so that a payload without them (an older form) leaves the
-  // sheet's values as they are on save; the server always fills them when it sends a record.
-  /** Newsletter consent (CASL): express or implied; required with a ticked newsletter. */
-  consentType?: ConsentType | '';
-  /** When the consent was given (implied: the purchase); required with a ticked newsletter. */
-  consentDate?: IsoDay | null;
-  /** How the consent was obtained ("signed form at the counter", "web site", "invoice F-1001"). */
-  consentSource?: string;
-  /** Next follow-up date: the account manager's daily digest lists it once due. */
-  nextFollowUp?: IsoDay | null;
-}
+};
 
-/** Filled by the server; shown read-only; ignored on save. */
-export interface ComputedFields {
-  balanceDue: number | null;
-  watched: boolean;
-  watchReasons: string;
+/**
+ * Filled by the server; shown read-only; ignored on save: the computed columns the form shows
+ * (Balance due, Under watch, Watch reasons, Updated at / by, the computed buying habits).
+ */
+export type ComputedFields = FieldsOf<'computed'> & {
   /** When true, the last (unpaid) invoice dates are computed from Invoices: read-only. */
   hasInvoices: boolean;
-  /** ISO 8601 instant of the last save, '' if never. */
-  updatedAt: string;
-  updatedBy: string;
-  /** Buying habits computed from Invoices by the habits run ('' before the first run). */
-  computedHabits?: string;
-}
+};
 
 /** The whole client as the form edits it. */
 export interface ClientRecord {

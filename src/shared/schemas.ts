@@ -7,8 +7,19 @@
  * `__proto__` or `constructor` key in the payload never reaches a prototype).
  */
 import * as z from 'zod/mini';
-import type { Lang } from './contract';
-import type { ClientRecord, FieldError, FormOpenRequest, FormSaveRequest } from './formApi';
+import { CHOICES, LIMITS, type ColumnDef, type Lang } from './contract';
+import type {
+  AgreementFields,
+  ClientRecord,
+  ComputedFields,
+  CrmFields,
+  FieldError,
+  FieldsOf,
+  FormOpenRequest,
+  FormSaveRequest,
+  FormSection,
+} from './formApi';
+import { blankSection, fieldsIn, isBlank } from './formFields';
 import { t } from './i18n';
 import { consentIssues } from '../domain/consent';
 
@@ -17,16 +28,8 @@ import { consentIssues } from '../domain/consent';
 // https://zod.dev/packages/core#config (jitless)
 z.config({ jitless: true });
 
-/** Caps: a Sheets cell holds at most 50,000 characters; most fields need far less. */
-export const LIMITS = {
-  code: 32,
-  text: 5_000,
-  longText: 50_000,
-  tag: 200,
-  tags: 200,
-  agreements: 200,
-  crmRows: 2_000,
-} as const;
+/** Caps: a Sheets cell holds at most 50,000 characters; most fields need far less (contract.ts). */
+export { LIMITS };
 
 /**
  * A save travels through google.script.run, for which Google publishes no size limit; a record
@@ -100,13 +103,6 @@ const requiredText = (max: number = LIMITS.text) =>
   z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const day = z.string().check(z.refine(isIsoDay, fail('badDate')));
 const optionalDay = z.nullable(day);
-const optionalNumber = (min: number, max?: number) =>
-  z.nullable(
-    max === undefined ? z.number().check(z.gte(min)) : z.number().check(z.gte(min), z.lte(max)),
-  );
-const optionalInt = (min: number, max?: number) =>
-  z.nullable(max === undefined ? z.int().check(z.gte(min)) : z.int().check(z.gte(min), z.lte(max)));
-
 export const clientCodeSchema = z.string().check(
   z.trim(),
   z.minLength(1),
@@ -126,67 +122,11 @@ const savedClientCodeSchema = clientCodeSchema.check(
   z.refine((s) => !s.includes(';'), fail('semicolonCode')),
 );
 
-export const generalSchema = z.object({
-  code: savedClientCodeSchema,
-  name: requiredText(),
-  kind: z.enum(['company', 'individual', '']),
-  contact: text(),
-  email: z.string().check(
-    z.trim(),
-    z.maxLength(320),
-    z.refine((s) => s === '' || EMAIL.test(s), fail('badEmail')),
-  ),
-  phone: text(100),
-  address: text(),
-  city: text(),
-  province: text(),
-  postalCode: text(100),
-  country: text(),
-  language: z.enum(['fr', 'en', '']),
-});
-
-export const termsSchema = z.object({
-  creditCode: text(),
-  creditLimit: optionalNumber(0),
-  termDays: optionalInt(0, 3650),
-  discountPct: optionalNumber(0, 100),
-  discountDays: optionalInt(0),
-  revenueAccount: text(),
-  taxCode: text(),
-  lastInvoiceDate: optionalDay,
-  lastUnpaidInvoiceDate: optionalDay,
-  watchReason: text(),
-  emailInvoices: z.boolean(),
-  poRequired: z.boolean(),
-  taxExempt: z.boolean(),
-  cashOnDelivery: z.boolean(),
-  invoiceRemarks: text(LIMITS.longText),
-});
-
-export const agreementSchema = z.object({
-  salesperson: requiredText(),
-  commissionType: z.enum(['sales', 'payments', 'margin']),
-  ratePct: z.number().check(z.gte(0), z.lte(100)),
-  productType: text(),
-  origin: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
-});
-
-export const discussionSchema = z.object({
-  date: day,
-  people: text(),
-  cc: text(),
-  subject: text(),
-  details: text(LIMITS.longText),
-  origin: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
-});
-
-export const emailSchema = z.object({
-  date: day,
-  from: text(),
-  to: text(),
-  subject: text(),
-  origin: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
-});
+const email = z.string().check(
+  z.trim(),
+  z.maxLength(320),
+  z.refine((s) => s === '' || EMAIL.test(s), fail('badEmail')),
+);
 
 const tag = z.string().check(
   z.trim(),
@@ -195,67 +135,138 @@ const tag = z.string().check(
   z.refine((s) => !s.includes(','), fail('noComma')),
 );
 
-export const crmSchema = z
-  .object({
-    accountManager: text(),
-    referredBy: text(),
-    newsletter: z.boolean(),
-    tags: z.array(tag).check(z.maxLength(LIMITS.tags)),
-    needs: text(LIMITS.longText),
-    followUp: text(LIMITS.longText),
-    habits: text(LIMITS.longText),
+/** Fields checked by hand rather than by their kind (the client code: the key of every sheet). */
+const SPECIAL: Readonly<Record<string, z.ZodMiniType>> = { code: savedClientCodeSchema };
+
+/** A field's schema, from its column: kind, limits, required, choices, widget. */
+function fieldSchema(column: ColumnDef): z.ZodMiniType {
+  const special = SPECIAL[column.key];
+  if (special) return special;
+  const max = column.max;
+  let schema: z.ZodMiniType;
+  if (column.multi) schema = z.array(tag).check(z.maxLength(LIMITS.tags));
+  else
+    switch (column.kind) {
+      case 'checkbox':
+        schema = z.boolean();
+        break;
+      case 'number':
+      case 'money':
+      case 'percent': {
+        // A percent is a number 0–100 (contract.ts), not a fraction.
+        const min = column.min ?? (column.kind === 'percent' ? 0 : undefined);
+        const top = max ?? (column.kind === 'percent' ? 100 : undefined);
+        const checks = [
+          ...(min === undefined ? [] : [z.gte(min)]),
+          ...(top === undefined ? [] : [z.lte(top)]),
+        ];
+        const number = column.int ? z.int().check(...checks) : z.number().check(...checks);
+        schema = column.required ? number : z.nullable(number);
+        break;
+      }
+      case 'date':
+        if (column.instant) schema = text(max ?? 64);
+        else schema = column.required ? day : optionalDay;
+        break;
+      case 'choice': {
+        const values = (column.choices ? CHOICES[column.choices] : []).map((c) => c.value);
+        schema = z.enum(column.required ? values : [...values, '']);
+        break;
+      }
+      default:
+        if (column.form?.widget === 'email') schema = email;
+        else schema = column.required ? requiredText(max) : text(max);
+    }
+  return column.form?.optional ? z.optional(schema) : schema;
+}
+
+/** The shape of a section's fields (formFields.ts): one schema per field. */
+function sectionShape(section: FormSection): Record<string, z.ZodMiniType> {
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const { column } of fieldsIn(section)) shape[column.key] = fieldSchema(column);
+  return shape;
+}
+
+// The section schemas are built from the contract at run time; their types are the record's
+// (formApi.ts FieldsOf), which the same contract gives at compile time.
+export const generalSchema = z.object(sectionShape('general')) as unknown as z.ZodMiniType<
+  FieldsOf<'general'>
+>;
+
+export const termsSchema = z.object(sectionShape('terms')) as unknown as z.ZodMiniType<
+  FieldsOf<'terms'>
+>;
+
+const origin = z.optional(z.int().check(z.gte(0), z.lte(100_000)));
+
+export const agreementSchema = z.object({
+  ...sectionShape('salespeople'),
+  origin,
+}) as unknown as z.ZodMiniType<AgreementFields>;
+
+export const discussionSchema = z.object({
+  date: day,
+  people: text(),
+  cc: text(),
+  subject: text(),
+  details: text(LIMITS.longText),
+  origin,
+});
+
+export const emailSchema = z.object({
+  date: day,
+  from: text(),
+  to: text(),
+  subject: text(),
+  origin,
+});
+
+export const crmSchema = (
+  z.object({
+    ...sectionShape('crm'),
     discussions: z.array(discussionSchema).check(z.maxLength(LIMITS.crmRows)),
     emails: z.array(emailSchema).check(z.maxLength(LIMITS.crmRows)),
-    consentType: z.optional(z.enum(['express', 'implied', ''])),
-    consentDate: z.optional(optionalDay),
-    consentSource: z.optional(text()),
-    nextFollowUp: z.optional(optionalDay),
-  })
-  .check(
-    // CASL: a ticked newsletter must be backed by a consent record (type and date). Only
-    // checked when the payload carries the consent fields (an older form sends none).
-    z.superRefine((crm, ctx) => {
-      if (!crm.newsletter || crm.consentType === undefined) return;
-      for (const issue of consentIssues(
-        {
-          newsletter: crm.newsletter,
-          consentType: crm.consentType,
-          consentDate: crm.consentDate ?? null,
-          consentSource: crm.consentSource ?? '',
-        },
-        null,
-      ))
-        ctx.issues.push({
-          code: 'custom',
-          path: [issue.field],
-          input: crm[issue.field],
-          message: issue.issue,
-          params: { msg: issue.issue },
-        });
-    }),
-  );
+  }) as unknown as z.ZodMiniType<CrmFields>
+).check(
+  // CASL: a ticked newsletter must be backed by a consent record (type and date). Only
+  // checked when the payload carries the consent fields (an older form sends none).
+  z.superRefine((crm: CrmFields, ctx) => {
+    if (!crm.newsletter || crm.consentType === undefined) return;
+    for (const issue of consentIssues(
+      {
+        newsletter: crm.newsletter,
+        consentType: crm.consentType,
+        consentDate: crm.consentDate ?? null,
+        consentSource: crm.consentSource ?? '',
+      },
+      null,
+    ))
+      ctx.issues.push({
+        code: 'custom',
+        path: [issue.field],
+        input: crm[issue.field],
+        message: issue.issue,
+        params: { msg: issue.issue },
+      });
+  }),
+);
 
-const EMPTY_COMPUTED: ClientRecord['computed'] = {
-  balanceDue: null,
-  watched: false,
-  watchReasons: '',
-  hasInvoices: false,
-  updatedAt: '',
-  updatedBy: '',
-};
+/** A blank computed section: what a new client shows, and what a malformed one becomes. */
+function emptyComputed(): ComputedFields {
+  const blank = blankSection('computed');
+  // Optional computed fields are absent when blank, as the server sends them.
+  for (const { column } of fieldsIn('computed'))
+    if (column.form.optional && isBlank(blank[column.key])) delete blank[column.key];
+  return { ...(blank as FieldsOf<'computed'>), hasInvoices: false };
+}
 
 /** Read-only fields, ignored on save: whatever arrives never blocks a save. */
 export const computedSchema = z.catch(
   z.object({
-    balanceDue: z.nullable(z.number()),
-    watched: z.boolean(),
-    watchReasons: text(LIMITS.longText),
+    ...sectionShape('computed'),
     hasInvoices: z.boolean(),
-    updatedAt: text(64),
-    updatedBy: text(320),
-    computedHabits: z.optional(text(LIMITS.longText)),
-  }),
-  () => ({ ...EMPTY_COMPUTED }),
+  }) as unknown as z.ZodMiniType<ComputedFields>,
+  emptyComputed,
 );
 
 export const clientRecordSchema = z.object({
@@ -277,6 +288,9 @@ function pick<T extends object>(template: T, value: unknown): T {
     const v = from[key];
     if (typeof v === 'string') out[key] = v.slice(0, LIMITS.longText);
     else if (v === null || typeof v === 'number' || typeof v === 'boolean') out[key] = v;
+    // A multi-value field (the tags): its strings, capped.
+    else if (Array.isArray(out[key]) && Array.isArray(v))
+      out[key] = v.filter((x): x is string => typeof x === 'string').slice(0, LIMITS.tags);
   }
   return out as T;
 }
@@ -295,29 +309,25 @@ export function looseRecord(value: unknown): ClientRecord | undefined {
   const v = value as Record<string, unknown>;
   const blank = emptyClientRecord();
   const crm = (v.crm ?? {}) as Record<string, unknown>;
-  const { discussions: _d, emails: _e, tags: _t, ...crmScalars } = blank.crm;
-  const optionalCrm = { consentType: '', consentDate: null, consentSource: '', nextFollowUp: null };
+  const { discussions: _d, emails: _e, ...crmFields } = blank.crm;
   return {
     version: typeof v.version === 'string' ? v.version.slice(0, 64) : '',
     general: pick(blank.general, v.general),
     terms: pick(blank.terms, v.terms),
     salespeople: pickList(
-      { salesperson: '', commissionType: 'sales', ratePct: 0, productType: '' } as const,
+      blankSection('salespeople') as AgreementFields,
       v.salespeople,
       LIMITS.agreements,
-    ) as ClientRecord['salespeople'],
+    ),
     crm: {
-      ...pick({ ...crmScalars, ...optionalCrm }, crm),
-      tags: Array.isArray(crm.tags)
-        ? crm.tags.filter((x): x is string => typeof x === 'string').slice(0, LIMITS.tags)
-        : [],
+      ...pick(crmFields, crm),
       discussions: pickList(
         { date: '', people: '', cc: '', subject: '', details: '' },
         crm.discussions,
         LIMITS.crmRows,
       ),
       emails: pickList({ date: '', from: '', to: '', subject: '' }, crm.emails, LIMITS.crmRows),
-    } as ClientRecord['crm'],
+    },
     computed: blank.computed,
   };
 }
@@ -437,53 +447,10 @@ export function validateClientCode(input: unknown, lang: Lang): Validation<strin
 export function emptyClientRecord(code = ''): ClientRecord {
   return {
     version: '',
-    general: {
-      code,
-      name: '',
-      kind: '',
-      contact: '',
-      email: '',
-      phone: '',
-      address: '',
-      city: '',
-      province: '',
-      postalCode: '',
-      country: '',
-      language: '',
-    },
-    terms: {
-      creditCode: '',
-      creditLimit: null,
-      termDays: null,
-      discountPct: null,
-      discountDays: null,
-      revenueAccount: '',
-      taxCode: '',
-      lastInvoiceDate: null,
-      lastUnpaidInvoiceDate: null,
-      watchReason: '',
-      emailInvoices: false,
-      poRequired: false,
-      taxExempt: false,
-      cashOnDelivery: false,
-      invoiceRemarks: '',
-    },
+    general: { ...(blankSection('general') as FieldsOf<'general'>), code },
+    terms: blankSection('terms') as FieldsOf<'terms'>,
     salespeople: [],
-    crm: {
-      accountManager: '',
-      referredBy: '',
-      newsletter: false,
-      tags: [],
-      needs: '',
-      followUp: '',
-      habits: '',
-      discussions: [],
-      emails: [],
-      consentType: '',
-      consentDate: null,
-      consentSource: '',
-      nextFollowUp: null,
-    },
-    computed: { ...EMPTY_COMPUTED },
+    crm: { ...(blankSection('crm') as FieldsOf<'crm'>), discussions: [], emails: [] },
+    computed: emptyComputed(),
   };
 }

@@ -1,46 +1,17 @@
 /**
  * Tab "CRM": account manager, referral, newsletter and its consent record, tags, notes with the
- * next follow-up and the computed buying habits, "who might want…", discussions, e-mails.
+ * next follow-up and the computed buying habits (drawn from the contract), then "who might
+ * want…", discussions and e-mails (the CRM log's rows, drawn here).
  */
 import type { DiscussionFields, EmailFields } from '../shared/formApi';
 import { fieldLabel, t } from '../shared/i18n';
-import { fieldId, h } from './dom';
+import { h } from './dom';
 import type { FieldCtx } from './fields';
-import { dateField, listField, textField } from './fields';
+import { dateField, textField } from './fields';
 import type { PanelData } from './panelTypes';
+import { tabFields } from './panel';
 import { repeatable } from './rows';
-import { consentGroup } from './consent';
 import { buyersSearch, computedHabitsField } from './habits';
-
-/** Tags: one checkbox per tag of the list (plus any tag the client has that the list lost). */
-function tagsGroup(ctx: FieldCtx, data: PanelData): HTMLElement {
-  const crm = data.record.crm;
-  const all = [...data.lists.tags, ...crm.tags.filter((x) => !data.lists.tags.includes(x))];
-  const legend = fieldLabel('clients', 'tags', ctx.lang);
-  const boxes = all.map((tag, i) => {
-    const id = `${fieldId('crm.tags')}-${i}`;
-    const box = h('input', { type: 'checkbox', id, value: tag });
-    box.checked = crm.tags.includes(tag);
-    box.addEventListener('change', () => {
-      crm.tags = all.filter((_, j) => boxes[j]?.checked);
-      ctx.changed();
-    });
-    return box;
-  });
-  const errorId = `${fieldId('crm.tags')}-err`;
-  const error = h('div', { class: 'error', id: errorId, hidden: true });
-  const group = h(
-    'fieldset',
-    { class: 'group tags', 'aria-describedby': errorId },
-    h('legend', {}, legend),
-    ...boxes.map((box) =>
-      h('div', { class: 'field check' }, box, h('label', { for: box.id }, box.value)),
-    ),
-    error,
-  );
-  ctx.registry.add('crm.tags', { input: group, error, tab: ctx.tab });
-  return group;
-}
 
 /**
  * The inputs of one CRM log row (a discussion or an e-mail): its date, then text fields, each
@@ -118,52 +89,20 @@ function emails(ctx: FieldCtx, data: PanelData): HTMLElement {
 }
 
 export function crmPanel(ctx: FieldCtx, data: PanelData): HTMLElement {
-  const crm = data.record.crm;
-  const { lang } = ctx;
-  crm.nextFollowUp ??= null; // left out by the server when blank; always sent back
-  const label = (key: string) => fieldLabel('clients', key, lang);
-  const note = (key: 'needs' | 'followUp' | 'habits') =>
-    textField(ctx, {
-      path: `crm.${key}`,
-      label: label(key),
-      multiline: true,
-      get: () => crm[key],
-      set: (v) => (crm[key] = v),
-    });
   return h(
     'div',
     {},
-    listField(ctx, {
-      path: 'crm.accountManager',
-      label: label('accountManager'),
-      values: data.lists.accountManagers,
-      get: () => crm.accountManager,
-      set: (v) => (crm.accountManager = v),
+    ...tabFields(ctx, data, 'crm', {
+      decor: {
+        consentType: { blankLabel: t('none', ctx.lang) },
+        consentSource: { placeholder: t('consentSourcePlaceholder', ctx.lang) },
+      },
+      // Typed notes and the computed habits side by side: what the team knows, what the
+      // invoices say.
+      custom: {
+        computedHabits: (c, d) => computedHabitsField(c, d.record.computed.computedHabits),
+      },
     }),
-    listField(ctx, {
-      path: 'crm.referredBy',
-      label: label('referredBy'),
-      values: data.lists.referralSources,
-      get: () => crm.referredBy,
-      set: (v) => (crm.referredBy = v),
-    }),
-    consentGroup(ctx, crm),
-    tagsGroup(ctx, data),
-    note('needs'),
-    note('followUp'),
-    dateField(ctx, {
-      path: 'crm.nextFollowUp',
-      label: label('nextFollowUp'),
-      get: () => crm.nextFollowUp ?? null,
-      set: (v) => (crm.nextFollowUp = v),
-    }),
-    // Typed notes and the computed habits side by side: what the team knows, what the invoices say.
-    h(
-      'div',
-      { class: 'habits-pair' },
-      note('habits'),
-      computedHabitsField(ctx, data.record.computed.computedHabits),
-    ),
     buyersSearch(ctx, data.lists),
     discussions(ctx, data),
     emails(ctx, data),

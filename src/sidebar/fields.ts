@@ -4,12 +4,12 @@
  * The record is the state: inputs write into it on every change, so switching tabs (which
  * only hides panels) loses nothing.
  */
-import type { Lang } from '../shared/contract';
+import type { FormTab, Lang } from '../shared/contract';
 import type { FieldError } from '../shared/formApi';
 import { t } from '../shared/i18n';
 import { fieldId, h } from './dom';
 
-export type TabKey = 'general' | 'terms' | 'salespeople' | 'crm';
+export type TabKey = FormTab;
 export const TAB_KEYS: readonly TabKey[] = ['general', 'terms', 'salespeople', 'crm'];
 
 interface FieldSlot {

@@ -74,6 +74,8 @@ export interface OpenOptions {
   /** The sidebar's width in Google Sheets is 300 px. */
   width?: number;
   height?: number;
+  /** Another build of the sidebar (default dist/Sidebar.html). */
+  html?: string;
 }
 
 export async function openSidebar<T>(
@@ -103,7 +105,7 @@ export async function openSidebar<T>(
   } else if ('script' in install) await page.addInitScript({ content: install.script });
   // Playwright serializes the function and its JSON argument into the page.
   else await page.addInitScript(install.fn as (arg: unknown) => void, install.arg as unknown);
-  await page.goto(pathToFileURL(SIDEBAR_HTML).href);
+  await page.goto(pathToFileURL(options.html ?? SIDEBAR_HTML).href);
   return page;
 }
 

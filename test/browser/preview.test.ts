@@ -413,10 +413,8 @@ test('a taken port gives a clear message and exit code 1; the workbook persisted
   expect(saved.format).toBe('fiche-client-preview/1');
   expect(saved.triggers.map((t) => t.handler).sort()).toEqual([
     'onChangeTrigger',
-    'onDailyTrigger',
     'onEditTrigger',
-    'onKnowingDailyTrigger',
-    'onMonthlyTrigger',
+    'onHourlyTrigger',
   ]);
 });
 

@@ -258,10 +258,8 @@ describe('session', () => {
     expect(emu.spreadsheet.displayValues('Clients')).toHaveLength(1);
     expect(emu.triggers.triggers.map((t) => t.handler).sort()).toEqual([
       'onChangeTrigger',
-      'onDailyTrigger',
       'onEditTrigger',
-      'onKnowingDailyTrigger',
-      'onMonthlyTrigger',
+      'onHourlyTrigger',
     ]);
   });
 });

@@ -38,6 +38,7 @@ export function watchedClient(): ClientRecord {
   r.crm.consentDate = '2023-01-05';
   r.crm.consentSource = 'Facture F-0901';
   r.computed = {
+    ...r.computed,
     computedHabits:
       'Pièces (12), Produits (4) · environ toutes les 3 semaines · surtout en mars · 16 achats depuis 2024-01-10, dernier le 2025-02-20',
     balanceDue: 1250.5,

@@ -5,39 +5,20 @@ import {
   watchClient,
   type WatchInvoice,
   type WatchReason,
+  type WatchTerms,
 } from '../../src/domain/watch';
-import type { Terms } from '../../src/domain/types';
 
 const settings = { graceDays: 0, defaultTermDays: 30 };
 
-function terms(partial: Partial<Terms> & { clientCode: string }): Terms {
-  return {
-    creditCode: '',
-    creditLimit: null,
-    termDays: null,
-    discountPct: null,
-    discountDays: null,
-    revenueAccount: '',
-    taxCode: '',
-    lastInvoiceDate: null,
-    lastUnpaidInvoiceDate: null,
-    balanceDue: null,
-    watchReason: '',
-    emailInvoices: false,
-    poRequired: false,
-    taxExempt: false,
-    cashOnDelivery: false,
-    invoiceRemarks: '',
-    ...partial,
-  };
+/** A client's terms as the rules see them: their declared inputs only (WATCH_INPUTS). */
+function terms(partial: Partial<WatchTerms> & { clientCode: string }): WatchTerms {
+  return { creditLimit: null, termDays: null, watchReason: '', ...partial };
 }
 
 function invoice(partial: Partial<WatchInvoice> & { number: string; date: string }): WatchInvoice {
   return {
     clientCode: 'C1',
-    productType: '',
     amount: 100,
-    cost: null,
     dueDate: null,
     paidDate: null,
     ...partial,

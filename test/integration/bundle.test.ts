@@ -72,7 +72,7 @@ describe('every name called from outside names a real global', () => {
   });
 
   it('trigger handlers installed by setupWorkbook', () => {
-    expect(wb.emu.triggers.triggers).toHaveLength(5);
+    expect(wb.emu.triggers.triggers).toHaveLength(3);
     for (const t of wb.emu.triggers.triggers) expect(globals).toContain(t.handler);
   });
 

@@ -4,6 +4,7 @@
  * as the full refresh for that client, nothing written for the others.
  */
 import type { ClientRecord, SaveResult } from '../../src/shared/formApi';
+import { emptyClientRecord } from '../../src/shared/schemas';
 import { workbook, type TestWorkbook } from './harness';
 
 function setUp(): TestWorkbook {
@@ -91,6 +92,38 @@ describe("a save that changes a watch input refreshes that client's watch cells"
     // the daily refresh reports the cell and leaves B as it is too
     wb.run('refreshWatchList');
     expect(row(wb, 'Clients', 'B')['Under watch']).toBe(false);
+  });
+
+  test('an unreadable cell the rules do not read (a Cost): the save recomputes as the daily refresh does', () => {
+    const wb = setUp();
+    // Invoice 2 is B's; its Cost typed as words. The rules read no cost (domain/watch.ts).
+    wb.setCell('Invoices', 3, 'Cost', 'about ten');
+    const saved = saveChange(wb, 'B', (r) => (r.terms.watchReason = 'dispute'));
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    expect(saved.record.computed).toMatchObject({ watched: true, watchReasons: 'Manual: dispute' });
+    const after = { clients: row(wb, 'Clients', 'B'), terms: row(wb, 'Terms', 'B') };
+    expect(after.clients['Under watch']).toBe(true);
+    // The daily refresh, which reads only the rules' columns, agrees.
+    wb.run('refreshWatchList');
+    expect(row(wb, 'Clients', 'B')).toEqual(after.clients);
+    expect(row(wb, 'Terms', 'B')).toEqual(after.terms);
+  });
+
+  test('a new client whose code invoices already name (imported first): its status at once', () => {
+    const wb = setUp();
+    // Due 2026-10-01 (30 days): overdue on 2026-11-15. The client code is an input of the rules.
+    wb.addRecords('en', 'invoices', [
+      { number: '9', date: '2026-09-01', clientCode: 'C', amount: 120 },
+    ]);
+    const record = emptyClientRecord('C');
+    record.general.name = 'Gamma';
+    const saved = wb.run('formSave', { record, isNew: true });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    expect(saved.record.computed).toMatchObject({ watched: true, hasInvoices: true });
+    expect(row(wb, 'Clients', 'C')).toMatchObject({
+      'Under watch': true,
+      'Watch reasons': 'Invoice 9 overdue by 45 days (due 2026-10-01)',
+    });
   });
 
   test('reads a fraction of what the full refresh reads', () => {

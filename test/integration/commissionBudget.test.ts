@@ -54,12 +54,14 @@ function costs(clients: number) {
   const wb = filled(clients);
   const first = wb.measure(() => wb.run('computeCommissions', '2026-10'));
   const again = wb.measure(() => wb.run('computeCommissions', '2026-10'));
-  wb.emu.advanceTo('2026-11-30T23:00:00-05:00'); // the daily refreshes until then
-  // 05:30 on 1 December: the monthly trigger (05:00) only, not yet the daily one (06:00)
+  wb.emu.advanceTo('2026-12-01T04:30:00-05:00'); // the daily jobs until then
+  // The hourly run of 05:00 on 1 December: the monthly job, not yet the daily one (06:00)
   const monthly = wb.measure(() => wb.emu.advanceTo('2026-12-01T05:30:00-05:00'));
-  expect(monthly.result.map((o) => [o.handler, o.error])).toEqual([
-    ['onMonthlyTrigger', undefined],
-  ]);
+  expect(monthly.result.map((o) => [o.handler, o.error])).toEqual([['onHourlyTrigger', undefined]]);
+  const jobs = JSON.parse(wb.emu.properties.document.toJSON()['ficheClient.jobs']!) as {
+    commissions: { done: string; outcome: { ok: boolean } };
+  };
+  expect([jobs.commissions.done, jobs.commissions.outcome.ok]).toEqual(['2026-11', true]);
   return { wb, first, again, monthly };
 }
 

@@ -161,15 +161,16 @@ describe('a malformed month throws an Error naming it and writes nothing', () =>
   });
 });
 
-test('the monthly trigger on day 1 computes the previous month (Toronto time)', () => {
+test('the monthly job on day 1 computes the previous month (Toronto time)', () => {
   const wb = setUp();
   wb.append('Invoices', [
     { 'Invoice no.': '5', Date: '2026-11-30', 'Client code': 'A', Amount: 300 },
   ]);
-  const outcomes = wb.emu.advanceTo('2026-12-01T12:00:00-05:00');
-  const monthly = outcomes.filter((o) => o.handler === 'onMonthlyTrigger');
-  expect(monthly).toHaveLength(1);
-  expect(monthly[0]!.error).toBeUndefined();
+  wb.emu.advanceTo('2026-12-01T04:30:00-05:00');
+  expect(report(wb)).toEqual([]);
+  // The hourly trigger's 05:00 run.
+  const outcomes = wb.emu.advanceTo('2026-12-01T05:30:00-05:00');
+  expect(outcomes.map((o) => [o.handler, o.error])).toEqual([['onHourlyTrigger', undefined]]);
   expect(report(wb)).toEqual([
     ['2026-11', 'Alice', 30, false],
     ['2026-11', 'Bob', 15, false],

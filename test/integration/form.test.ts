@@ -4,7 +4,9 @@ import { workbook, type TestWorkbook } from './harness';
 
 function fullRecord(code: string): ClientRecord {
   const r = emptyClientRecord(code);
+  // Spread over the blank record: a field added to the contract needs no edit here.
   r.general = {
+    ...r.general,
     code,
     name: 'Boulangerie Alida',
     kind: 'company',
@@ -19,6 +21,7 @@ function fullRecord(code: string): ClientRecord {
     language: 'fr',
   };
   r.terms = {
+    ...r.terms,
     creditCode: 'NET30',
     creditLimit: 5000,
     termDays: 45,

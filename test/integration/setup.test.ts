@@ -83,16 +83,15 @@ describe('setupWorkbook', () => {
     expect(wb.rows('Clients')[0]!['Code client']).toBe('0042');
   });
 
-  it('installs the five triggers once, and a second run changes nothing more', () => {
+  it('installs the three triggers once (one of each type), and a second run changes nothing more', () => {
     const wb = workbook({ locale: 'fr_CA' });
     const before = JSON.parse(JSON.stringify(wb.emu.spreadsheet.toJSON()));
     const triggersBefore = wb.emu.triggers.triggers.map((t) => t.handler).sort();
-    expect(triggersBefore).toEqual([
-      'onChangeTrigger',
-      'onDailyTrigger',
-      'onEditTrigger',
-      'onKnowingDailyTrigger',
-      'onMonthlyTrigger',
+    expect(triggersBefore).toEqual(['onChangeTrigger', 'onEditTrigger', 'onHourlyTrigger']);
+    expect(wb.emu.triggers.triggers.map((t) => t.eventType).sort()).toEqual([
+      'CLOCK',
+      'ON_CHANGE',
+      'ON_EDIT',
     ]);
     wb.run('setupWorkbook');
     expect(JSON.parse(JSON.stringify(wb.emu.spreadsheet.toJSON()))).toEqual(before);
@@ -102,14 +101,14 @@ describe('setupWorkbook', () => {
   it('removes duplicated triggers, and leaves another owner’s triggers alone when told No', () => {
     const wb = workbook({ locale: 'en_US' });
     const ScriptApp = wb.emu.globals().ScriptApp as unknown as GoogleAppsScript.Script.ScriptApp;
-    ScriptApp.newTrigger('onDailyTrigger').timeBased().everyDays(1).atHour(7).create();
+    ScriptApp.newTrigger('onEditTrigger').forSpreadsheet(wb.spreadsheet).onEdit().create();
     wb.run('setupWorkbook');
-    expect(wb.emu.triggers.triggers.filter((t) => t.handler === 'onDailyTrigger')).toHaveLength(1);
+    expect(wb.emu.triggers.triggers.filter((t) => t.handler === 'onEditTrigger')).toHaveLength(1);
     wb.emu.ui.answerNextAlert('NO');
     wb.runAs('colleague@example.com', 'setupWorkbook');
     expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toContain('run as owner@example.com since');
     expect(wb.emu.toasts.at(-1)?.message).toContain('The triggers stay with owner@example.com.');
-    expect(wb.emu.triggers.triggers).toHaveLength(5);
+    expect(wb.emu.triggers.triggers).toHaveLength(3);
     expect(new Set(wb.emu.triggers.triggers.map((t) => t.owner))).toEqual(
       new Set(['owner@example.com']),
     );

@@ -17,13 +17,7 @@ function owners(wb: TestWorkbook): Record<string, string[]> {
   return out;
 }
 
-const ALL = [
-  'onChangeTrigger',
-  'onDailyTrigger',
-  'onEditTrigger',
-  'onKnowingDailyTrigger',
-  'onMonthlyTrigger',
-];
+const ALL = ['onChangeTrigger', 'onEditTrigger', 'onHourlyTrigger'];
 
 /** Bob runs Set up and answers the take-over question. */
 function bobTakesOver(wb: TestWorkbook): void {
@@ -41,6 +35,13 @@ describe('trigger owner', () => {
       owner: `The triggers run as ${OWNER} since 2026-11-15 12:00.`,
       problem: null,
       explain: expect.stringContaining('runs as the person who installed it') as unknown,
+      // Set up at noon: the daily jobs start tomorrow at their hour, the month at the next day 1.
+      jobs: [
+        'Commissions of the previous month (day 1, 5:00): not done yet; next on 2026-12-01 around 05:00',
+        'Watch list (daily, 6:00): not done yet; next on 2026-11-16 around 06:00',
+        'Buying habits and follow-ups (daily, 7:00): not done yet; next on 2026-11-16 around 07:00',
+      ],
+      notices: [],
     });
     // Anyone sees the same owner.
     expect(wb.runAs(BOB, 'triggerStatusLoad')).toMatchObject({
@@ -64,17 +65,18 @@ describe('trigger owner', () => {
     );
   });
 
-  it('the old owner’s clock triggers retire themselves at their next run: the job runs once', () => {
+  it('the old owner’s hourly trigger retires itself at its next run: the job runs once', () => {
     const wb = workbook({ locale: 'en_US' });
     bobTakesOver(wb);
     const { calls } = wb.measure(() => wb.emu.advanceTo('2026-11-16T06:30:00-05:00'));
-    // Both daily triggers fired; only Bob's refreshed (one document lock, one recorded run).
+    // Both hourly triggers fired at 13:00; the owner's retired; only Bob's refreshed at 06:00
+    // (one document lock, one recorded run).
     expect(calls['LockService.getDocumentLock']).toBe(1);
     expect(owners(wb)).toEqual({ [BOB]: ALL });
     expect(wb.emu.triggerFailures).toEqual([]);
     const log = wb.emu.logs.entries.map((e) => e.message).join('\n');
     expect(log).toContain(
-      "onDailyTrigger ran as a former trigger owner; the triggers belong to someone else now: 5 of the former owner's trigger(s) removed",
+      "onHourlyTrigger ran as a former trigger owner; the triggers belong to someone else now: 3 of the former owner's trigger(s) removed",
     );
     // Who is not in the execution log (Law 25).
     expect(log).not.toContain(OWNER);
@@ -117,12 +119,17 @@ describe('trigger owner', () => {
     const store = wb.emu.triggers.triggers;
     store.splice(0, store.length, ...store.filter((t) => t.owner !== BOB));
     wb.emu.advanceTo('2026-11-20T12:00:00-05:00');
-    expect(wb.run('triggerStatusLoad').problem).toBe(
-      `No daily run since 2026-11-17 06:00: the triggers of ${BOB} may be missing (account removed, access withdrawn). Run Fiche Client › Set up workbook to install yours.`,
+    const stale = wb.run('triggerStatusLoad').problem!;
+    expect(stale).toContain(
+      `No scheduled work since 2026-11-17 07:00: the triggers of ${BOB} no longer run (account removed, access to the workbook withdrawn?). Run Fiche Client › Set up workbook to install yours`,
+    );
+    // What a departed owner's triggers do, and who alone can delete them.
+    expect(stale).toContain(
+      `If ${BOB} left the team but still has their account, their triggers fail at every run and Google e-mails them each failure; only they can delete them`,
     );
     // Bob himself sees which of his are missing.
     expect(wb.runAs(BOB, 'triggerStatusLoad').problem).toBe(
-      'Some of your triggers are missing (onDailyTrigger, onKnowingDailyTrigger, onMonthlyTrigger, onEditTrigger, onChangeTrigger): run Fiche Client › Set up workbook to install them again.',
+      'Some of your triggers are missing (scheduled work (hourly), edits, moved columns): run Fiche Client › Set up workbook to install them again.',
     );
     // The owner takes them back.
     wb.emu.ui.answerNextAlert('YES');
@@ -132,7 +139,7 @@ describe('trigger owner', () => {
   });
 });
 
-describe('clock triggers in the spreadsheet’s time zone', () => {
+describe('the scheduled jobs run in the spreadsheet’s time zone', () => {
   function honolulu(): TestWorkbook {
     // Script zone (appsscript.json) America/Toronto; the team's spreadsheet in Honolulu.
     const wb = workbook({
@@ -154,14 +161,12 @@ describe('clock triggers in the spreadsheet’s time zone', () => {
     return wb;
   }
 
-  it('are built in the spreadsheet’s zone', () => {
+  it('one hourly trigger, whatever the zone', () => {
     const wb = honolulu();
     const clock = wb.emu.triggers.triggers.filter((t) => t.eventType === 'CLOCK');
-    expect(clock).toHaveLength(3);
-    expect(new Set(clock.map((t) => t.timeZone))).toEqual(new Set(['Pacific/Honolulu']));
-    const monthly = clock.find((t) => t.handler === 'onMonthlyTrigger')!;
-    // Day 1 at 5:00 in Honolulu (UTC−10), not in Toronto (where it is then 11:00).
-    expect(new Date(monthly.nextRun!).toISOString()).toBe('2026-07-01T15:00:00.000Z');
+    expect(clock.map((t) => [t.handler, t.schedule])).toEqual([
+      ['onHourlyTrigger', { kind: 'hours', every: 1 }],
+    ]);
   });
 
   it('the day-1 run computes the month that just ended in the spreadsheet’s zone', () => {
@@ -169,22 +174,22 @@ describe('clock triggers in the spreadsheet’s time zone', () => {
     // 5:00 in Toronto on July 1 is still June 30 in Honolulu: nothing runs then.
     wb.emu.advanceTo('2026-07-01T09:30:00Z');
     expect(wb.rows('Commission report')).toEqual([]);
-    const outcomes = wb.emu.advanceTo('2026-07-01T16:00:00Z');
-    expect(outcomes.map((o) => o.handler)).toContain('onMonthlyTrigger');
+    // 05:00 in Honolulu (15:00Z): the hourly run computes June.
+    wb.emu.advanceTo('2026-07-01T16:00:00Z');
     expect(wb.emu.triggerFailures).toEqual([]);
     expect(wb.rows('Commission report').map((r) => [r.Month, r.Salesperson, r.Commission])).toEqual(
       [['2026-06', 'Alice', 100]],
     );
   });
 
-  it('Set up rebuilds the clock triggers when the spreadsheet’s zone changed', () => {
+  it('a zone changed later needs no new trigger: the next runs follow it', () => {
     const wb = honolulu();
     wb.spreadsheet.setSpreadsheetTimeZone('Asia/Tokyo');
-    wb.run('setupWorkbook');
-    const clock = wb.emu.triggers.triggers.filter((t) => t.eventType === 'CLOCK');
-    expect(clock.map((t) => t.timeZone)).toEqual(['Asia/Tokyo', 'Asia/Tokyo', 'Asia/Tokyo']);
-    expect(wb.emu.triggers.triggers).toHaveLength(5);
-    const monthly = clock.find((t) => t.handler === 'onMonthlyTrigger')!;
-    expect(new Date(monthly.nextRun!).toISOString()).toBe('2026-06-30T20:00:00.000Z');
+    // July 1, 05:00 in Tokyo is June 30, 20:00Z: June is computed then, not at Honolulu's time.
+    wb.emu.advanceTo('2026-06-30T19:30:00Z');
+    expect(wb.rows('Commission report')).toEqual([]);
+    wb.emu.advanceTo('2026-06-30T20:30:00Z');
+    expect(wb.rows('Commission report').map((r) => r.Month)).toEqual(['2026-06']);
+    expect(wb.emu.triggers.triggers).toHaveLength(3);
   });
 });

@@ -46,7 +46,10 @@ function costs(clients: number) {
   const edit = wb.measure(() => wb.emu.fireEdit({ range: { sheet: 'Factures', a1: 'H3' } }));
   wb.setCell('Factures', 4, 'Montant', 5);
   const paste = wb.measure(() => wb.emu.fireEdit({ range: { sheet: 'Factures', a1: 'A2:H5' } }));
-  const daily = wb.measure(() => wb.emu.advanceTo('2026-11-16T12:00:00-05:00'));
+  // The hourly trigger's runs with nothing due until 05:30, then its 06:00 run: the watch job.
+  wb.emu.advanceTo('2026-11-16T05:30:00-05:00');
+  const daily = wb.measure(() => wb.emu.advanceTo('2026-11-16T06:30:00-05:00'));
+  expect(daily.result.map((o) => [o.handler, o.error])).toEqual([['onHourlyTrigger', undefined]]);
   return { wb, menu, edit, paste, daily };
 }
 

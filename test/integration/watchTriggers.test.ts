@@ -110,8 +110,10 @@ describe('menu and triggers', () => {
     wb.run('refreshWatchList');
     expect(watched(wb)).toEqual({ A: false });
     const outcomes = wb.emu.advanceTo('2026-11-16T12:00:00-05:00');
-    expect(outcomes.map((o) => o.handler)).toEqual(['onDailyTrigger', 'onKnowingDailyTrigger']);
-    expect(outcomes.map((o) => o.error)).toEqual([undefined, undefined]);
+    // The hourly trigger, every hour from 13:00 to noon the next day; the watch job ran at 06:00.
+    expect(new Set(outcomes.map((o) => o.handler))).toEqual(new Set(['onHourlyTrigger']));
+    expect(outcomes).toHaveLength(24);
+    expect(outcomes.filter((o) => o.error)).toEqual([]);
     expect(watched(wb)).toEqual({ A: false }); // due today: not yet overdue
     wb.emu.advanceTo('2026-11-17T12:00:00-05:00');
     expect(watched(wb)).toEqual({ A: true });

@@ -9,10 +9,28 @@ import {
   toClientRecord,
 } from '../../src/server/clientForm/clientRecord';
 import type { RowValues } from '../../src/server/workbook/records';
+import { SHEETS, type ColumnDef, type SheetKey } from '../../src/shared/contract';
 import { emptyClientRecord } from '../../src/shared/schemas';
 
-function clientRow(over: Partial<RowValues<'clients'>> = {}): RowValues<'clients'> {
+/** A row as the sheet layer reads it: every column blank but `values` (its own blank by kind). */
+function row<S extends SheetKey>(sheet: S, values: Partial<RowValues<S>>): RowValues<S> {
+  const blank = (c: ColumnDef) =>
+    c.multi
+      ? []
+      : c.kind === 'checkbox'
+        ? false
+        : ['text', 'plainText', 'list', 'choice'].includes(c.kind) || c.instant
+          ? ''
+          : null;
+  const columns = SHEETS[sheet].columns as readonly ColumnDef[];
   return {
+    ...Object.fromEntries(columns.map((c) => [c.key, blank(c)])),
+    ...values,
+  } as RowValues<S>;
+}
+
+function clientRow(over: Partial<RowValues<'clients'>> = {}): RowValues<'clients'> {
+  return row('clients', {
     code: '0042',
     name: 'Boulangerie Alida',
     kind: 'company',
@@ -43,14 +61,14 @@ function clientRow(over: Partial<RowValues<'clients'>> = {}): RowValues<'clients
     computedHabits: '',
     mailchimpSync: '',
     ...over,
-  };
+  });
 }
 
 describe('toClientRecord', () => {
   it('maps every column of the four tabs and the computed fields', () => {
     const record = toClientRecord(
       clientRow(),
-      {
+      row('terms', {
         clientCode: '0042',
         creditCode: 'NET30',
         creditLimit: 5000,
@@ -68,7 +86,7 @@ describe('toClientRecord', () => {
         taxExempt: false,
         cashOnDelivery: true,
         invoiceRemarks: 'Livrer à l’arrière',
-      },
+      }),
       [
         {
           clientCode: '0042',

@@ -1,14 +1,22 @@
 /**
  * The client as the form sees it (ClientRecord) from and to the rows of Clients, Terms,
  * Commissions and CRM log. Pure: no service call, so it is unit-tested on its own.
+ *
+ * The fields are the contract's columns with a `form` spec (src/shared/formFields.ts): read and
+ * written here by their kind, with no list to keep in step. Written out by hand: the key of the
+ * other sheets (the client code), the last invoice dates (written only for a client without
+ * invoices), the CRM log's discussions and e-mails, and what the server adds (version, origin,
+ * hasInvoices).
  */
 import type {
   AgreementFields,
   ClientRecord,
   DiscussionFields,
   EmailFields,
+  FormSheet,
 } from '../../shared/formApi';
-import type { ColumnKey, ConsentType } from '../../shared/contract';
+import { fieldsIn, sectionFrom } from '../../shared/formFields';
+import type { ColumnKey } from '../../shared/contract';
 import type { RowValues } from '../workbook/records';
 
 type ClientRow = RowValues<'clients'>;
@@ -16,27 +24,14 @@ type TermsRow = RowValues<'terms'>;
 type AgreementRow = RowValues<'commissions'>;
 type CrmRow = RowValues<'crmLog'>;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-const bool = (v: unknown): boolean => v === true;
-const day = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+/** Cells of a sheet's row by contract key: the columns a writer sets (others are left as they are). */
+export type SheetCells<S extends FormSheet | 'crmLog'> = Partial<Record<ColumnKey<S>, unknown>>;
 
-/** The entries whose value is not blank ('' or null). */
-function optional<T extends Record<string, unknown>>(fields: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(fields).filter(([, v]) => v !== '' && v !== null),
-  ) as Partial<T>;
-}
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** An agreement row as the form shows it (an unreadable type reads as Sales, a rate as 0). */
 export function agreementFieldsOf(a: Partial<AgreementRow>): AgreementFields {
-  return {
-    salesperson: str(a.salesperson),
-    commissionType:
-      a.commissionType === 'payments' || a.commissionType === 'margin' ? a.commissionType : 'sales',
-    ratePct: num(a.ratePct) ?? 0,
-    productType: str(a.productType),
-  };
+  return sectionFrom('salespeople', { commissions: a }) as AgreementFields;
 }
 
 /** A discussion row of the CRM log as the form shows it (its people are the From column). */
@@ -60,161 +55,82 @@ export function toClientRecord(
   agreements: readonly AgreementRow[],
   crm: readonly CrmRow[],
 ): ClientRecord {
-  const tr = (terms ?? {}) as Partial<TermsRow>;
-  const kind = str(client.kind);
-  const language = str(client.language);
+  const rows = { clients: client, terms };
   return {
     version: str(client.updatedAt),
-    general: {
-      code: str(client.code),
-      name: str(client.name),
-      kind: kind === 'company' || kind === 'individual' ? kind : '',
-      contact: str(client.contact),
-      email: str(client.email),
-      phone: str(client.phone),
-      address: str(client.address),
-      city: str(client.city),
-      province: str(client.province),
-      postalCode: str(client.postalCode),
-      country: str(client.country),
-      language: language === 'fr' || language === 'en' ? language : '',
-    },
-    terms: {
-      creditCode: str(tr.creditCode),
-      creditLimit: num(tr.creditLimit),
-      termDays: num(tr.termDays),
-      discountPct: num(tr.discountPct),
-      discountDays: num(tr.discountDays),
-      revenueAccount: str(tr.revenueAccount),
-      taxCode: str(tr.taxCode),
-      lastInvoiceDate: day(tr.lastInvoiceDate),
-      lastUnpaidInvoiceDate: day(tr.lastUnpaidInvoiceDate),
-      watchReason: str(tr.watchReason),
-      emailInvoices: bool(tr.emailInvoices),
-      poRequired: bool(tr.poRequired),
-      taxExempt: bool(tr.taxExempt),
-      cashOnDelivery: bool(tr.cashOnDelivery),
-      invoiceRemarks: str(tr.invoiceRemarks),
-    },
+    general: sectionFrom('general', rows) as ClientRecord['general'],
+    terms: sectionFrom('terms', rows) as ClientRecord['terms'],
     salespeople: agreements.map((a, origin) => ({ ...agreementFieldsOf(a), origin })),
     crm: {
-      accountManager: str(client.accountManager),
-      referredBy: str(client.referredBy),
-      newsletter: bool(client.newsletter),
-      tags: Array.isArray(client.tags) ? (client.tags as string[]) : [],
-      needs: str(client.needs),
-      followUp: str(client.followUp),
-      habits: str(client.habits),
+      ...(sectionFrom('crm', rows) as Omit<ClientRecord['crm'], 'discussions' | 'emails'>),
       discussions: crm
         .filter((r) => r.kind === 'discussion')
         .map((r, origin) => ({ ...discussionFieldsOf(r), origin })),
       emails: crm
         .filter((r) => r.kind === 'email')
         .map((r, origin) => ({ ...emailFieldsOf(r), origin })),
-      // Optional fields (formApi.ts) are present only when the sheet holds something: a blank
-      // one and a missing one mean the same to the form.
-      ...optional({
-        consentType: (client.consentType === 'express' || client.consentType === 'implied'
-          ? client.consentType
-          : '') as ConsentType | '',
-        consentDate: day(client.consentDate),
-        consentSource: str(client.consentSource),
-        nextFollowUp: day(client.nextFollowUp),
-      }),
     },
     computed: {
+      ...(sectionFrom('computed', rows) as Omit<ClientRecord['computed'], 'hasInvoices'>),
       // The watch refresh writes Balance due for every client with invoices, blank otherwise.
-      balanceDue: num(tr.balanceDue),
-      watched: bool(client.watched),
-      watchReasons: str(client.watchReasons),
-      hasInvoices: num(tr.balanceDue) !== null,
-      updatedAt: str(client.updatedAt),
-      updatedBy: str(client.updatedBy),
-      // Absent until the habits run has written something for this client.
-      ...(str(client.computedHabits) ? { computedHabits: str(client.computedHabits) } : {}),
+      hasInvoices: typeof terms?.balanceDue === 'number',
     },
-  };
-}
-
-/** The Clients cells the form owns (not the computed ones), by contract key. */
-export function clientCells(record: ClientRecord): Partial<Record<ColumnKey<'clients'>, unknown>> {
-  const { general: g, crm } = record;
-  return {
-    code: g.code,
-    name: g.name,
-    kind: g.kind,
-    contact: g.contact,
-    email: g.email,
-    phone: g.phone,
-    address: g.address,
-    city: g.city,
-    province: g.province,
-    postalCode: g.postalCode,
-    country: g.country,
-    language: g.language,
-    accountManager: crm.accountManager,
-    referredBy: crm.referredBy,
-    newsletter: crm.newsletter,
-    tags: crm.tags,
-    needs: crm.needs,
-    followUp: crm.followUp,
-    habits: crm.habits,
-    // Absent from an older form's payload: left out, so the sheet keeps its values.
-    ...(crm.consentType !== undefined ? { consentType: crm.consentType } : {}),
-    ...(crm.consentDate !== undefined ? { consentDate: crm.consentDate } : {}),
-    ...(crm.consentSource !== undefined ? { consentSource: crm.consentSource } : {}),
-    ...(crm.nextFollowUp !== undefined ? { nextFollowUp: crm.nextFollowUp } : {}),
   };
 }
 
 /**
- * The Terms cells the form owns. Balance due is computed; the last invoice dates are computed
- * when the client has invoices, typed in the form otherwise (DESIGN.md).
+ * The cells of `sheet` the form owns (not the computed ones), by contract key, from the
+ * record's sections. An optional field absent from the payload (an older form) is left out, so
+ * the sheet keeps its value.
  */
-export function termsCells(
-  record: ClientRecord,
-  hasInvoices: boolean,
-): Partial<Record<ColumnKey<'terms'>, unknown>> {
-  const { terms: tm } = record;
-  const cells: Partial<Record<ColumnKey<'terms'>, unknown>> = {
-    clientCode: record.general.code,
-    creditCode: tm.creditCode,
-    creditLimit: tm.creditLimit,
-    termDays: tm.termDays,
-    discountPct: tm.discountPct,
-    discountDays: tm.discountDays,
-    revenueAccount: tm.revenueAccount,
-    taxCode: tm.taxCode,
-    watchReason: tm.watchReason,
-    emailInvoices: tm.emailInvoices,
-    poRequired: tm.poRequired,
-    taxExempt: tm.taxExempt,
-    cashOnDelivery: tm.cashOnDelivery,
-    invoiceRemarks: tm.invoiceRemarks,
-  };
-  if (!hasInvoices) {
-    cells.lastInvoiceDate = tm.lastInvoiceDate;
-    cells.lastUnpaidInvoiceDate = tm.lastUnpaidInvoiceDate;
-  }
-  return cells;
+function cellsOf<S extends FormSheet>(
+  sheet: S,
+  sections: readonly Readonly<Record<string, unknown>>[],
+  skip: (key: string) => boolean = () => false,
+): SheetCells<S> {
+  const cells: Record<string, unknown> = {};
+  for (const section of ['general', 'terms', 'crm', 'salespeople'] as const)
+    for (const { sheet: of, column } of fieldsIn(section)) {
+      if (of !== sheet || skip(column.key)) continue;
+      const from = sections.find((s) => column.key in s);
+      if (from) cells[column.key] = from[column.key];
+    }
+  return cells as SheetCells<S>;
 }
 
+/** The Clients cells the form owns (not the computed ones), by contract key. */
+export function clientCells(record: ClientRecord): SheetCells<'clients'> {
+  return cellsOf('clients', [record.general, record.crm]);
+}
+
+/**
+ * The Terms cells the form owns. Balance due is computed; the last invoice dates are computed
+ * when the client has invoices, typed in the form otherwise (DESIGN.md; contract fromInvoices).
+ */
+export function termsCells(record: ClientRecord, hasInvoices: boolean): SheetCells<'terms'> {
+  return {
+    clientCode: record.general.code,
+    ...cellsOf('terms', [record.terms], (key) => hasInvoices && FROM_INVOICES.has(key)),
+  };
+}
+
+const FROM_INVOICES = new Set(
+  fieldsIn('terms')
+    .filter((f) => f.column.fromInvoices)
+    .map((f) => f.column.key),
+);
+
 /** True when a Terms row would hold nothing but the client code: no need to create it. */
-export function termsAreBlank(cells: Partial<Record<ColumnKey<'terms'>, unknown>>): boolean {
+export function termsAreBlank(cells: SheetCells<'terms'>): boolean {
   return Object.entries(cells).every(
     ([key, v]) => key === 'clientCode' || v === null || v === '' || v === false,
   );
 }
 
-export function agreementCells(
-  record: ClientRecord,
-): Partial<Record<ColumnKey<'commissions'>, unknown>>[] {
+export function agreementCells(record: ClientRecord): SheetCells<'commissions'>[] {
   return record.salespeople.map((a) => ({
     clientCode: record.general.code,
-    salesperson: a.salesperson,
-    commissionType: a.commissionType,
-    ratePct: a.ratePct,
-    productType: a.productType,
+    ...cellsOf('commissions', [a]),
   }));
 }
 
@@ -224,8 +140,8 @@ export function agreementCells(
  * discussion's To) and was typed in the sheet stays.
  */
 export function crmCells(record: ClientRecord): {
-  discussion: Partial<Record<ColumnKey<'crmLog'>, unknown>>[];
-  email: Partial<Record<ColumnKey<'crmLog'>, unknown>>[];
+  discussion: SheetCells<'crmLog'>[];
+  email: SheetCells<'crmLog'>[];
 } {
   const code = record.general.code;
   return {

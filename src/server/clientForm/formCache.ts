@@ -6,7 +6,7 @@
  * reads the key columns whole (formRead.ts), which fills the cache again.
  */
 import { cellCodeKey, codeKey } from '../../domain/cells';
-import type { ColumnKey } from '../../shared/contract';
+import { LIST_KEYS, type ColumnKey } from '../../shared/contract';
 import type { FormLists } from '../../shared/formApi';
 import {
   ALL_ENTRIES,
@@ -102,7 +102,8 @@ export function cachedFacts(cache: DocumentCache): CachedFacts | null {
     const header = cache.get<unknown>(`header.${s}`);
     const positions = cache.get<unknown>(`rows.${s}`);
     if (!Array.isArray(header) || !Array.isArray(positions)) return null;
-    const rows: RowMap = {};
+    // No prototype: a code such as "__proto__" or "constructor" is a key like any other.
+    const rows = Object.create(null) as RowMap;
     for (let n = 0; n < positions.length; n++) {
       const p = positions[n] as unknown;
       if (typeof p !== 'number' || p < 0) continue;
@@ -166,15 +167,8 @@ export function readClientFromCache(
 export function cachedLists(value: unknown): FormLists | null {
   if (!value || typeof value !== 'object') return null;
   const lists = value as Record<string, unknown>;
-  const keys: (keyof FormLists)[] = [
-    'creditCodes',
-    'salespeople',
-    'accountManagers',
-    'referralSources',
-    'tags',
-    'productTypes',
-  ];
-  return keys.every(
+  // A list added to the contract since the cache was filled: read again.
+  return LIST_KEYS.every(
     (k) => Array.isArray(lists[k]) && (lists[k] as unknown[]).every((v) => typeof v === 'string'),
   )
     ? (value as FormLists)

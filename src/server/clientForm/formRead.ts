@@ -4,7 +4,7 @@
  * service calls that does not depend on the size of the workbook: whole-sheet reads.
  */
 import { dayInZone } from '../../domain/time';
-import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
+import { LIST_KEYS, SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
 import type { ClientRecord, FormLists, FormLoadResult, FormOpenResult } from '../../shared/formApi';
 import { validateClientCode, validateOpenRequest } from '../../shared/schemas';
 import { cellCode, codeKey, type ReadContext } from '../../domain/cells';
@@ -75,14 +75,7 @@ function readLists(ctx: FormContext): FormLists {
     }
     return [...seen];
   };
-  return {
-    creditCodes: column('creditCodes'),
-    salespeople: column('salespeople'),
-    accountManagers: column('accountManagers'),
-    referralSources: column('referralSources'),
-    tags: column('tags'),
-    productTypes: column('productTypes'),
-  };
+  return Object.fromEntries(LIST_KEYS.map((key) => [key, column(key)])) as FormLists;
 }
 
 /** Rows of a table whose client code is `key`, read. */

@@ -35,7 +35,7 @@ import {
 import { t } from '../platform/messages';
 import { readRow, toCells } from '../workbook/records';
 import { refreshClientsWatch } from '../watch/perClient';
-import { TERMS_RULE_INPUTS } from '../watch/refresh';
+import { changesWatchInput } from '../watch/columns';
 import { mergeCells, mergeRows, type RowsPlan } from './savePlan';
 import { columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { unmoved } from '../workbook/rowChecks';
@@ -81,16 +81,17 @@ export function saveClient(request: unknown): SaveResult {
     { flush: 'always', onBusy: () => null },
   );
   if (!saved) return { ok: false, kind: 'error', message: t('busy', ctx.lang) };
-  // A new manual reason or credit limit changes the client's watch status now, not at the next
-  // daily refresh (script writes fire no edit trigger); only this client's can change. It takes
-  // its own lock.
+  // A changed input of the watch rules (a manual reason, a credit limit, a term; a new client's
+  // code, which may name invoices imported before) changes the client's watch status now, not
+  // at the next daily refresh (script writes fire no edit trigger); only this client's can
+  // change. It takes its own lock.
   if (saved.result.ok && saved.watchInputsChanged) withWatchStatus(ctx, saved.result);
   return saved.result;
 }
 
 interface Saved {
   result: SaveResult;
-  /** The save changed a Terms cell the watch rules read. */
+  /** The save changed a cell the watch rules read (src/domain/watch.ts WATCH_INPUTS). */
   watchInputsChanged: boolean;
 }
 
@@ -142,7 +143,11 @@ function saveLocked(
   if ('result' in plan) return refused(plan.result);
   // Set before writing: an attempt that wrote Terms and then found Clients moved leaves them
   // written, and the next attempt finds them already so (nothing changed in its plan).
-  if (TERMS_RULE_INPUTS.some((k) => k in plan.terms.changed)) reads.watchInputsWritten = true;
+  if (
+    changesWatchInput('terms', plan.terms.changed) ||
+    changesWatchInput('clients', plan.client.changed)
+  )
+    reads.watchInputsWritten = true;
   if (!writeSave(ctx, target, plan, stamp)) return null;
   const watchInputsChanged = reads.watchInputsWritten;
   return { result: savedResult(ctx, target, plan, stamp), watchInputsChanged };
@@ -203,7 +208,7 @@ function readTarget(
 /** Across the attempts of one save. */
 interface SaveReads {
   cacheTried: boolean;
-  /** An attempt wrote (or was about to write) a Terms cell the watch rules read. */
+  /** An attempt wrote (or was about to write) a cell the watch rules read. */
   watchInputsWritten: boolean;
 }
 

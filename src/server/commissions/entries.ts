@@ -1,6 +1,7 @@
 /** The commission entry points of src/server/index.ts: the run, its trigger, the menu, the fold. */
 import { askMonthAndRun } from '../platform/menuActions';
-import { TRIGGER_HANDLERS, triggerMayRun } from '../platform/triggers';
+import { formatMoney } from '../../domain/money';
+import { t } from '../platform/messages';
 import { runCommissions } from './commissionRun';
 import type { Month } from '../../domain/types';
 import { foldDetails, showFoldDialog, type FoldResult } from './retention';
@@ -17,17 +18,34 @@ export interface FoldRequest {
  * A malformed month throws an Error naming it, before anything is written.
  */
 export function computeCommissions(month?: string): void {
-  const report = runCommissions(SpreadsheetApp.getActiveSpreadsheet(), month);
+  commissionsJob(SpreadsheetApp.getActiveSpreadsheet(), month);
+}
+
+/**
+ * The monthly job of the hourly dispatcher (src/server/schedule/): the month given (default the
+ * previous one); a paid-out month whose totals would change is left as it is. Returns what it
+ * did, in the workbook language.
+ */
+export function commissionsJob(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  month?: string,
+): string {
+  const report = runCommissions(spreadsheet, month);
   if (report.paidOutChanges.length > 0 && !report.written)
     logWarning(
       `Paid-out month ${report.month} left unchanged: ${report.paidOutChanges.length} salesperson total(s) would change`,
     );
-}
-
-/** Installed by setupWorkbook: on day 1, the previous month. Paid-out months are left as they are. */
-export function onMonthlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  if (!triggerMayRun(TRIGGER_HANDLERS.monthly)) return;
-  computeCommissions();
+  if (report.paidOutChanges.length > 0 && !report.written)
+    return t('jobPaidOutKept', report.lang, {
+      month: report.month,
+      n: report.paidOutChanges.length,
+    });
+  const total = report.totals.reduce((sum, tot) => sum + tot.commission, 0);
+  return t('commissionsDone', report.lang, {
+    month: report.month,
+    n: report.totals.length,
+    total: formatMoney(total, report.lang),
+  });
 }
 
 /** Menu: asks for a month, computes it (asking before changing paid-out totals) and shows the report. */

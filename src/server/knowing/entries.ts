@@ -1,7 +1,6 @@
 /** The "knowing the client" entry points of src/server/index.ts: buying habits, follow-ups. */
 import type { HabitsSearchResult } from '../../shared/formApi';
 import { t } from '../platform/messages';
-import { TRIGGER_HANDLERS, triggerMayRun } from '../platform/triggers';
 import { followUpDigestEnabled } from '../newsletter/settings';
 import { sendFollowUpDigest } from './followUps';
 import { refreshHabits, searchBuyers } from './habits';
@@ -23,16 +22,20 @@ export function habitsSearch(productType: string): HabitsSearchResult {
 }
 
 /**
- * Daily trigger (installed next to onDailyTrigger): buying habits, then the follow-up digest
- * when it is turned on. Each part runs even if the other fails.
+ * The daily "knowing" job of the hourly dispatcher (src/server/schedule/): buying habits, then
+ * the follow-up digest when it is turned on. Each part runs even if the other fails (habits
+ * failing is said, not retried: a retry would send the digest a second time that day). Returns
+ * what it did, in the workbook language.
  */
-export function onKnowingDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  if (!triggerMayRun(TRIGGER_HANDLERS.knowing)) return;
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+export function knowingJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  let done: string;
   try {
-    refreshHabits(spreadsheet);
+    const report = refreshHabits(spreadsheet);
+    done = t('habitsDone', report.lang, { n: report.withHabits });
   } catch (e) {
-    logWarning(`Buying habits not computed: ${e instanceof Error ? e.message : String(e)}`);
+    const message = e instanceof Error ? e.message : String(e);
+    logWarning(`Buying habits not computed: ${message}`);
+    done = message;
   }
   if (followUpDigestEnabled()) {
     const report = sendFollowUpDigest(spreadsheet);
@@ -43,4 +46,5 @@ export function onKnowingDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): 
     )
       logMailReport('Follow-up digest not all sent', report);
   }
+  return done;
 }

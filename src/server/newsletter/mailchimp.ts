@@ -21,6 +21,7 @@
  *   https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetchAll(Object)
  */
 import SparkMD5 from 'spark-md5';
+import { boundProperty, setBoundProperties } from '../platform/workbookState';
 
 export interface MailchimpConfig {
   apiKey: string;
@@ -40,9 +41,13 @@ export function dataCenter(apiKey: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-/** The key and audience from the document's properties (shared by every editor); null if unset. */
+/**
+ * The key and audience from the document's properties (shared by every editor); null if unset,
+ * and in a copy of another workbook not set up here: the original's key is not the copy's
+ * (platform/workbookState.ts, issue 20).
+ */
 export function loadMailchimpConfig(): MailchimpConfig | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(CONFIG_KEY);
+  const raw = boundProperty(CONFIG_KEY);
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<MailchimpConfig>;
@@ -53,8 +58,9 @@ export function loadMailchimpConfig(): MailchimpConfig | null {
   }
 }
 
+/** Stores the key and audience for this workbook (a copy is adopted first: workbookState.ts). */
 export function saveMailchimpConfig(config: MailchimpConfig): void {
-  PropertiesService.getDocumentProperties().setProperty(CONFIG_KEY, JSON.stringify(config));
+  setBoundProperties({ [CONFIG_KEY]: JSON.stringify(config) });
 }
 
 /**

@@ -3,15 +3,56 @@
  * sidebar and the Settings dialog. Each function here is an entry point under its own name.
  */
 import type { Settings } from '../../domain/types';
+import { langFromLocale } from '../../shared/contract';
 import { addMenu } from './menu';
 import { t } from './messages';
-import { workbookLang } from './settings';
+import { loadSettings, SETTINGS_KEY, workbookLang } from './settings';
 import { currentSettings, settingsPage, updateSettings } from './settingsDialog';
 import { triggerStatus, type TriggerStatus } from './triggers';
+import { workbookState } from './workbookState';
+import { ensureWelcome } from '../setup/welcome';
+import { BUILD } from './build';
 
-/** Simple trigger: adds the menu in the workbook language. */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  addMenu(SpreadsheetApp.getUi(), workbookLang(SpreadsheetApp.getActiveSpreadsheet()));
+/**
+ * Simple trigger: the menu in the workbook language, Set up first in a workbook not set up here
+ * (never set up, or a copy), and the Welcome sheet in a new workbook (setup/welcome.ts).
+ *
+ * e.authMode (https://developers.google.com/apps-script/reference/script/auth-mode): a bound
+ * script's onOpen runs in LIMITED; as an add-on, in a document where it was never used, in NONE,
+ * where no service needing authorization may be called (no properties, no spreadsheet, no
+ * address: the add-on authorization guide): the menu then comes from the user's locale alone,
+ * and the workbook cannot have been set up (it would have been used here). FULL (onInstall)
+ * does what LIMITED does.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const ui = SpreadsheetApp.getUi();
+  if (e && e.authMode === ScriptApp.AuthMode.NONE) {
+    addMenu(ui, langFromLocale(Session.getActiveUserLocale()), { setUp: false });
+    return;
+  }
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const state = workbookState(spreadsheet);
+  const lang = loadSettings(spreadsheet, state.properties[SETTINGS_KEY] ?? null).lang;
+  addMenu(ui, lang, { setUp: state.setUp });
+  if (!state.setUp) ensureWelcome(spreadsheet, state);
+}
+
+/**
+ * Menu (Help): the version of Fiche Client in this workbook and how to get a newer one. A copy
+ * of the template is not updated by anyone: a new version comes with a new copy of the
+ * template, or from whoever keeps the script (docs/DISTRIBUTION.md).
+ */
+export function showAbout(): void {
+  const lang = workbookLang(SpreadsheetApp.getActiveSpreadsheet());
+  const ui = SpreadsheetApp.getUi();
+  const lines = [t('aboutVersion', lang, { version: BUILD.version || '?' })];
+  lines.push(
+    BUILD.templateUrl
+      ? t('aboutUpdateTemplate', lang, { url: BUILD.templateUrl })
+      : t('aboutUpdateNoTemplate', lang),
+  );
+  if (BUILD.homepage) lines.push(t('aboutHome', lang, { url: BUILD.homepage }));
+  ui.alert(t('menuAbout', lang), lines.join('\n\n'), ui.ButtonSet.OK);
 }
 
 /** Menu: the Settings dialog. */

@@ -20,17 +20,30 @@ export const MENU_ITEMS = [
   { label: 'menuNewsletterSettings', fn: 'showNewsletterSettings' },
 ] as const;
 
-export function addMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
+/**
+ * `setUp: false` (a workbook never set up, a copy not set up here, or an add-on's onOpen before
+ * authorization): Set up workbook comes first (issue 20).
+ */
+export function addMenu(
+  ui: GoogleAppsScript.Base.Ui,
+  lang: Lang,
+  opts: { setUp: boolean } = { setUp: true },
+): void {
   const menu = ui.createMenu(t('menuTitle', lang));
+  if (!opts.setUp) menu.addItem(t('menuSetup', lang), 'setupWorkbook').addSeparator();
   for (const item of MENU_ITEMS) {
+    if (item && !opts.setUp && item.fn === 'setupWorkbook') continue;
     if (item) menu.addItem(t(item.label, lang), item.fn);
     else menu.addSeparator();
   }
   // Help › Measure speed (issue 15): timed probes of the cost model, on the team's own workbook.
-  menu
-    .addSeparator()
-    .addSubMenu(
-      ui.createMenu(t('menuHelp', lang)).addItem(t('menuMeasureSpeed', lang), 'showSpeedCheck'),
-    );
+  menu.addSeparator().addSubMenu(
+    ui
+      .createMenu(t('menuHelp', lang))
+      .addItem(t('menuMeasureSpeed', lang), 'showSpeedCheck')
+      // Issue 20: the preview's sample in an empty workbook; the version and where to get a new one.
+      .addItem(t('menuLoadSample', lang), 'loadSampleWorkbook')
+      .addItem(t('menuAbout', lang), 'showAbout'),
+  );
   menu.addToUi();
 }

@@ -294,8 +294,8 @@ const MESSAGES = {
   // ---- trigger owner (issue 12, point 6) and the privacy log sheet (point 5)
   triggerOwnerTitle: { fr: 'Déclencheurs automatiques', en: 'Automatic triggers' },
   triggerOwnerAsk: {
-    fr: 'Les déclencheurs (surveillance quotidienne, commissions du mois, modifications) tournent au nom de {owner} depuis le {since}.\n\nLes reprendre à votre nom ? Les vôtres seront installés, et ceux de {owner} se retireront d’eux-mêmes à leur prochaine exécution, sans faire le travail en double.\n\nNon : rien ne change pour les déclencheurs.',
-    en: 'The triggers (daily watch list, monthly commissions, edits) run as {owner} since {since}.\n\nTake them over? Yours will be installed, and those of {owner} will retire themselves at their next run, without doing the work twice.\n\nNo: the triggers stay as they are.',
+    fr: 'Les déclencheurs (le travail planifié de chaque heure : surveillance quotidienne, commissions du mois ; les modifications) tournent au nom de {owner} depuis le {since}.\n\nLes reprendre à votre nom ? Les vôtres seront installés, et ceux de {owner} se retireront d’eux-mêmes à leur prochaine exécution, sans faire le travail en double.\n\nNon : rien ne change pour les déclencheurs.',
+    en: 'The triggers (the hourly scheduled work: daily watch list, monthly commissions; edits) run as {owner} since {since}.\n\nTake them over? Yours will be installed, and those of {owner} will retire themselves at their next run, without doing the work twice.\n\nNo: the triggers stay as they are.',
   },
   triggerKeptBy: {
     fr: 'Les déclencheurs restent au nom de {owner}.',
@@ -314,12 +314,12 @@ const MESSAGES = {
     en: 'Some of your triggers are missing ({missing}): run Fiche Client › Set up workbook to install them again.',
   },
   triggerStale: {
-    fr: 'Aucune exécution quotidienne depuis le {last} : les déclencheurs de {owner} manquent peut-être (compte supprimé, accès retiré). Lancez Fiche Client › Configurer le classeur pour installer les vôtres.',
-    en: 'No daily run since {last}: the triggers of {owner} may be missing (account removed, access withdrawn). Run Fiche Client › Set up workbook to install yours.',
+    fr: 'Aucun travail planifié depuis le {last} : les déclencheurs de {owner} ne tournent plus (compte supprimé, accès au classeur retiré ?). Lancez Fiche Client › Configurer le classeur pour installer les vôtres : le travail tournera alors à votre nom. Si {owner} a quitté l’équipe mais a encore son compte, ses déclencheurs échouent à chaque exécution et Google lui envoie un courriel à chaque échec ; seule cette personne peut les supprimer (script.google.com › Mes déclencheurs, ou Configurer le classeur dans ce classeur, qui retire les siens).',
+    en: 'No scheduled work since {last}: the triggers of {owner} no longer run (account removed, access to the workbook withdrawn?). Run Fiche Client › Set up workbook to install yours: the work then runs as you. If {owner} left the team but still has their account, their triggers fail at every run and Google e-mails them each failure; only they can delete them (script.google.com › My Triggers, or Set up workbook in this workbook, which removes theirs).',
   },
   triggerExplain: {
-    fr: 'Un déclencheur installable tourne au nom de la personne qui l’a installé, et seule cette personne le voit. Une autre personne qui lance Configurer le classeur peut les reprendre : les anciens se retirent alors d’eux-mêmes.',
-    en: 'An installable trigger runs as the person who installed it, and only that person sees it. Another person who runs Set up workbook can take them over: the old ones then retire themselves.',
+    fr: 'Un déclencheur installable tourne au nom de la personne qui l’a installé, et seule cette personne le voit ou peut le supprimer. Une autre personne qui lance Configurer le classeur peut les reprendre : les anciens se retirent alors d’eux-mêmes à leur prochaine exécution, si leur propriétaire a encore accès au classeur.',
+    en: 'An installable trigger runs as the person who installed it, and only that person sees it or can delete it. Another person who runs Set up workbook can take them over: the old ones then retire themselves at their next run, if their owner still has access to the workbook.',
   },
   privacyLogFailed: {
     fr: 'C’est fait, mais l’action n’a pas pu être inscrite au journal Loi 25 ({msg}). Inscrivez-la à la main dans la feuille « {sheet} » : {at}, {by}, {action}, {code}.',
@@ -442,6 +442,95 @@ const MESSAGES = {
     fr: '« {sheet} » : la colonne clé « {column} » manque et la feuille a des lignes. Ajoutez-la avec les valeurs de chaque ligne, puis relancez la configuration.',
     en: '"{sheet}": the key column "{column}" is missing and the sheet has rows. Add it with each row’s values, then run Set up again.',
   },
+  // ---- issue 20: the hourly dispatcher, copies, the first run
+  triggerNoEmail: {
+    fr: 'Déclencheurs non installés : Google n’a pas donné votre adresse courriel au script (autorisation « Voir votre adresse e-mail » refusée, ou compte qui ne la montre pas). Sans elle, personne ne pourrait savoir au nom de qui tournent les déclencheurs. Rechargez le classeur, acceptez toutes les autorisations, puis relancez Configurer le classeur ; ou demandez à un collègue de le faire.',
+    en: 'Triggers not installed: Google did not give the script your e-mail address ("See your primary Google Account email address" refused, or an account that does not show it). Without it nobody could tell whose triggers run. Reload the workbook, accept every permission, then run Set up workbook again; or ask a colleague to.',
+  },
+  trigger_hourly: { fr: 'travail planifié (chaque heure)', en: 'scheduled work (hourly)' },
+  trigger_edit: { fr: 'modifications', en: 'edits' },
+  trigger_change: { fr: 'colonnes déplacées', en: 'moved columns' },
+  triggersMigrated: {
+    fr: 'Les {n} anciens déclencheurs horaires sont remplacés par un seul, chaque heure.',
+    en: 'The {n} old clock triggers are replaced by one, every hour.',
+  },
+  jobWatch: { fr: 'Liste de surveillance (chaque jour, 6 h)', en: 'Watch list (daily, 6:00)' },
+  jobKnowing: {
+    fr: 'Habitudes d’achat et suivis (chaque jour, 7 h)',
+    en: 'Buying habits and follow-ups (daily, 7:00)',
+  },
+  jobCommissions: {
+    fr: 'Commissions du mois précédent (le 1er, 5 h)',
+    en: 'Commissions of the previous month (day 1, 5:00)',
+  },
+  jobDone: { fr: 'fait pour le {period} (à {at})', en: 'done for {period} (at {at})' },
+  jobDoneMonth: { fr: '{period} calculé le {at}', en: '{period} computed at {at}' },
+  jobNever: { fr: 'pas encore fait', en: 'not done yet' },
+  jobFailed: {
+    fr: 'dernier essai le {at} en échec : {message}',
+    en: 'last attempt at {at} failed: {message}',
+  },
+  jobNext: { fr: 'prochain le {day} vers {hour} h', en: 'next on {day} around {hour}:00' },
+  jobNextNow: { fr: 'prochain à la prochaine heure', en: 'next at the next hourly run' },
+  jobSkippedMonths: {
+    fr: 'Mois trop anciens laissés au menu (Rapport des commissions…) : {months}.',
+    en: 'Months too old, left to the menu (Commission report…): {months}.',
+  },
+  jobPaidOutKept: {
+    fr: '{month} est payé : laissé tel quel ({n} total(s) changerai(en)t ; Rapport des commissions… pour le recalculer).',
+    en: '{month} is paid out: left as it is ({n} total(s) would change; Commission report… to recompute it).',
+  },
+  copyNotSetUp: {
+    fr: 'Ce classeur est une copie d’un autre et n’est pas encore configuré : lancez Fiche Client › Configurer le classeur.',
+    en: 'This workbook is a copy of another one and is not set up yet: run Fiche Client › Set up workbook.',
+  },
+  copyAdopted: {
+    fr: 'Ce classeur a été copié d’un autre (configuré ici le {at}).',
+    en: 'This workbook was copied from another one (set up here on {at}).',
+  },
+  copySettingsKept: {
+    fr: 'Les paramètres de l’original sont gardés (langue, jours de grâce, terme, courriels, mois gardés) : vérifiez-les et enregistrez.',
+    en: 'The original’s settings are kept (language, grace days, term, e-mails, months kept): check them and save.',
+  },
+  copyKeyLeftBehind: {
+    fr: 'La clé Mailchimp de l’original n’a pas été gardée : entrez-la de nouveau dans Fiche Client › Mailchimp et suivis.',
+    en: 'The original’s Mailchimp key was left behind: enter it again in Fiche Client › Mailchimp and follow-ups.',
+  },
+  copyOwnerLeftBehind: {
+    fr: 'Les déclencheurs de l’original ne sont pas copiés : Configurer le classeur installe les vôtres.',
+    en: 'The original’s triggers are not copied: Set up workbook installs yours.',
+  },
+  menuLoadSample: { fr: 'Charger le classeur d’exemple', en: 'Load the sample workbook' },
+  sampleAsk: {
+    fr: 'Taper l’exemple dans ce classeur ? 30 clients fictifs d’un distributeur québécois, leurs termes, vendeurs, journal CRM et un an de factures, puis la liste de surveillance et les commissions du mois dernier. Pour repartir de zéro ensuite, supprimez les lignes.',
+    en: 'Type the sample into this workbook? 30 made-up clients of a Quebec distributor, their terms, salespeople, CRM log and a year of invoices, then the watch list and last month’s commissions. To start from scratch afterwards, delete the rows.',
+  },
+  sampleNotSetUp: {
+    fr: 'Lancez d’abord Fiche Client › Configurer le classeur : l’exemple se charge dans un classeur configuré et vide.',
+    en: 'Run Fiche Client › Set up workbook first: the sample goes into a set-up, empty workbook.',
+  },
+  sampleNotEmpty: {
+    fr: 'L’exemple se charge seulement dans un classeur vide, et « {sheet} » a déjà des lignes : rien n’a été changé.',
+    en: 'The sample only goes into an empty workbook, and "{sheet}" already has rows: nothing was changed.',
+  },
+  sampleDone: {
+    fr: 'Exemple chargé : {clients} clients, {invoices} factures, commissions de {month}.',
+    en: 'Sample loaded: {clients} clients, {invoices} invoices, commissions for {month}.',
+  },
+  aboutVersion: {
+    fr: 'Fiche Client, version {version}, dans ce classeur.',
+    en: 'Fiche Client, version {version}, in this workbook.',
+  },
+  aboutUpdateTemplate: {
+    fr: 'Une copie du modèle ne se met pas à jour d’elle-même. Nouvelle version : faites une copie du modèle ({url}), configurez-la, puis copiez-y vos feuilles (clic droit sur l’onglet › Copier vers) ; ou demandez à qui entretient le script de le pousser dans votre classeur.',
+    en: 'A copy of the template does not update itself. New version: make a copy of the template ({url}), set it up, then copy your sheets into it (right-click the tab › Copy to); or ask whoever keeps the script to push it into your workbook.',
+  },
+  aboutUpdateNoTemplate: {
+    fr: 'Ce classeur ne se met pas à jour de lui-même : demandez une nouvelle version à qui vous a donné Fiche Client (une nouvelle copie du modèle, ou le script poussé dans votre classeur).',
+    en: 'This workbook does not update itself: ask whoever gave you Fiche Client for a new version (a new copy of the template, or the script pushed into your workbook).',
+  },
+  aboutHome: { fr: 'Mode d’emploi : {url}', en: 'Guide: {url}' },
+  menuAbout: { fr: 'À propos de Fiche Client', en: 'About Fiche Client' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -11,8 +11,12 @@ const KEY = 'ficheClient.settings';
 
 type Stored = Partial<Settings>;
 
-function readStored(): Stored {
-  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+/** The settings' property key (a caller that read every property passes the value). */
+export const SETTINGS_KEY = KEY;
+
+function readStored(given?: string | null): Stored {
+  const raw =
+    given === undefined ? PropertiesService.getDocumentProperties().getProperty(KEY) : given;
   if (!raw) return {};
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -28,9 +32,12 @@ function intOr(value: unknown, fallback: number, min: number, max: number): numb
     : fallback;
 }
 
-/** Every setting, defaults filled in. */
-export function loadSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
-  const stored = readStored();
+/** Every setting, defaults filled in (`raw`: the stored value, when already read). */
+export function loadSettings(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  raw?: string | null,
+): Settings {
+  const stored = readStored(raw);
   const lang: Lang =
     stored.lang === 'fr' || stored.lang === 'en'
       ? stored.lang

@@ -10,6 +10,7 @@ import { loadSettings, saveSettings } from './settings';
 import { plainObject } from './input';
 import { headroomBlock } from '../workbook/sizeSettings';
 import { mailAddressesBlock } from '../watch/addressSettings';
+import { settingsSeen } from './workbookState';
 
 const LABELS = {
   graceDays: {
@@ -42,13 +43,17 @@ const LABELS = {
   },
 } as const satisfies TextTable;
 
-// ---- Trigger owner block (issue 12, point 6): who owns the triggers, since when, what is wrong.
+// ---- Trigger owner block (issue 12, point 6): who owns the triggers, since when, what is wrong;
+// the scheduled jobs, when each ran and is next due, and what a copy left behind (issue 20).
 // Its texts come from triggerStatusLoad (src/server/platform/triggers.ts, workbook language) and
-// are set with textContent: an address is data, never markup.
+// are set with textContent: an address or a job's message is data, never markup.
+const NOTICES_BLOCK = `<div id="notices" role="status"></div>`;
 const TRIGGER_BLOCK = `<div id="triggers"><h2 id="triggerTitle"></h2><p id="triggerOwner"></p>
-<p id="triggerProblem" role="alert"></p><p id="triggerExplain"></p></div>`;
+<p id="triggerProblem" role="alert"></p><ul id="jobs"></ul><p id="triggerExplain"></p></div>`;
 const TRIGGER_SCRIPT = `google.script.run.withSuccessHandler(function(s){$('triggerTitle').textContent=s.title;
-$('triggerOwner').textContent=s.owner;$('triggerProblem').textContent=s.problem||'';$('triggerExplain').textContent=s.explain;})
+$('triggerOwner').textContent=s.owner;$('triggerProblem').textContent=s.problem||'';$('triggerExplain').textContent=s.explain;
+function lines(id,list,tag){var box=$(id);box.textContent='';(list||[]).forEach(function(x){var e=document.createElement(tag);e.textContent=x;box.appendChild(e);});}
+lines('jobs',s.jobs,'li');lines('notices',s.notices,'p');})
 .withFailureHandler(function(e){$('triggerProblem').textContent=e.message;}).triggerStatusLoad();`;
 
 export function settingsPage(lang: Lang): string {
@@ -59,7 +64,8 @@ input[type=number],select{width:90px;padding:4px}.check label{display:inline}
 button{margin-top:14px;background:#4d90fe;color:#fff;border:1px solid #3079ed;border-radius:2px;padding:6px 14px;font-weight:bold}
 #msg{margin-top:10px;color:#188038}#msg.error{color:#d93025}
 #triggers{margin-top:16px;border-top:1px solid #dadce0;padding-top:8px}#triggers h2{font-size:13px;margin:0 0 6px}
-#triggers p{margin:4px 0}#triggerProblem{color:#d93025}#triggerExplain{color:#5f6368}</style></head><body>
+#triggers p{margin:4px 0}#triggerProblem{color:#d93025}#triggerExplain{color:#5f6368}
+#jobs{margin:6px 0;padding-left:18px}#jobs li{margin:3px 0}#notices p{margin:0 0 8px;padding:6px 8px;background:#fef7e0;border-radius:4px}</style></head><body>${NOTICES_BLOCK}
 <label for="graceDays">${l.graceDays}</label><input id="graceDays" type="number" min="0" max="365" step="1">
 <label for="defaultTermDays">${l.defaultTermDays}</label><input id="defaultTermDays" type="number" min="0" max="3650" step="1">
 <label for="lang">${l.lang}</label><select id="lang"><option value="fr">Français</option><option value="en">English</option></select>
@@ -112,5 +118,6 @@ export function updateSettings(input: unknown): { ok: true } | { ok: false; mess
     notifyWatch: s.notifyWatch === true,
     sendStatements: s.sendStatements === true,
   });
+  settingsSeen(); // a copy's "settings kept" notice has been answered
   return { ok: true };
 }

@@ -19,6 +19,9 @@ import {
 import { t } from '../platform/messages';
 import { loadSettings, saveSettings } from '../platform/settings';
 import { installTriggers, type TriggerReport } from '../platform/triggers';
+import { adoptCopy, recordSetUp } from '../platform/workbookState';
+import { seedJobs } from '../schedule/dispatcher';
+import { WELCOME_SHEET } from './welcome';
 import { columnLetter, columnsOf, findSheet, indexHeader, WorkbookError } from '../workbook/sheets';
 import { logWarning } from '../platform/log';
 
@@ -43,6 +46,9 @@ export interface SetupReport {
 }
 
 export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
+  // A copy of another workbook forgets the original's owner, key and job history first
+  // (platform/workbookState.ts): the questions below are about this workbook's.
+  adoptCopy(spreadsheet);
   const settings = loadSettings(spreadsheet);
   const lang = settings.lang;
   // The headers are written in this language: keep it even if the locale changes later.
@@ -52,7 +58,7 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
     createdSheets: [],
     addedColumns: [],
     removedColumns: [],
-    triggers: { installed: [], removedDuplicates: 0 },
+    triggers: { installed: [], removedDuplicates: 0, migrated: 0 },
     problems: [],
   };
   // Before anything is changed: a column the team typed under a computed column's header is
@@ -91,6 +97,9 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupReport {
   if (blankDefault) spreadsheet.deleteSheet(blankDefault);
   clients.sheet.activate();
   report.triggers = installTriggers(spreadsheet);
+  // The scheduled jobs start from their next due time (schedule/dispatcher.ts).
+  seedJobs(spreadsheet);
+  recordSetUp(spreadsheet, Session.getEffectiveUser().getEmail());
   tell(lang, report.problems);
   return report;
 }
@@ -207,7 +216,9 @@ function renamedHeader(column: ColumnDef, header: readonly unknown[], taken: Set
  * be removed once the contract's sheets exist. Any other sheet, or one with content, stays.
  */
 function blankDefaultSheet(spreadsheet: Spreadsheet): Sheet | null {
-  const all = spreadsheet.getSheets();
+  let all = spreadsheet.getSheets();
+  // The Welcome sheet of a template (setup/welcome.ts) does not count.
+  if (all.length === 2) all = all.filter((s) => s.getName() !== WELCOME_SHEET);
   if (all.length !== 1) return null;
   const sheet = all[0]!;
   const name = sheet.getName();
@@ -321,7 +332,7 @@ function formatSheet(
     const letter = columnLetter(index[column.key]! + 1);
     const headerCell = sheet.getRange(`${letter}1`);
     const data = sheet.getRange(`${letter}2:${letter}`);
-    const format = column.key === 'updatedAt' ? 'yyyy-mm-dd hh:mm' : NUMBER_FORMATS[column.kind];
+    const format = column.instant ? 'yyyy-mm-dd hh:mm' : NUMBER_FORMATS[column.kind];
     if (format) data.setNumberFormat(format);
     const validation = validationFor(column, lang, lists);
     if (validation) data.setDataValidation(validation);

@@ -17,21 +17,33 @@
 import { SHEET_KEYS, SHEETS, normalizeHeader, type SheetKey } from '../../shared/contract';
 import { ALL_ENTRIES, forgetEntries, sheetEntries } from '../platform/documentCache';
 import { MAX_CLIENTS } from './perClient';
-import { WATCH_INVOICE_COLUMNS, WATCH_REQUIRED, WATCH_TERMS_COLUMNS } from './refresh';
+import { columnsCacheKey, WATCHED_COLUMNS } from './columns';
 import { columnsOf, FIRST_DATA_ROW, indexHeader, sheetValues } from '../workbook/sheets';
 import { sameHeader } from '../workbook/rowChecks';
 
-/** The columns whose edit can change a watch status: those the rules read or compute. */
-const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {
-  clients: WATCH_REQUIRED.clients,
-  terms: WATCH_TERMS_COLUMNS,
-  invoices: WATCH_INVOICE_COLUMNS,
-};
+/**
+ * The columns whose edit can change a watch status: those the rules read or compute
+ * (src/domain/watch.ts declares them; ./columns.ts derives this).
+ */
+const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = WATCHED_COLUMNS;
+
+/** The columns the form's document cache holds (clientForm/formCache.ts): codes and names. */
+const FORM_CACHE_COLUMNS: readonly string[] = ['code', 'name', 'clientCode'];
 
 // ---------------------------------------------------------------- the cheap first look
 
-/** Document cache key: grid id → watched sheet key (or null) and watched column numbers. */
-export const WATCH_COLUMNS_CACHE_KEY = 'ficheClient.watchColumns.v3';
+/**
+ * Document cache key: grid id → watched sheet key (or null) and watched column numbers. Named
+ * by a hash of the watched and form-cache columns, their headers and the sheet names, so a
+ * column the rules start reading makes every cached position unused, with no key to bump by
+ * hand; 3 is the version of the entry's shape (SheetColumns).
+ */
+export const WATCH_COLUMNS_CACHE_KEY = columnsCacheKey(
+  'ficheClient.watchColumns',
+  3,
+  WATCHED_COLUMNS,
+  Object.fromEntries(SHEET_KEYS.map((s) => [s, FORM_CACHE_COLUMNS])),
+);
 /**
  * The mark of the last forget: a fresh random token each time. An entry counts only under the
  * mark it was read under, so a trigger that read a header before a forget and stores its
@@ -171,9 +183,6 @@ function watchedColumnsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): Omit<Sheet
   if (!key) return { k: null, c: [], s, f };
   return { k: key, c: positions(watchedHeaders(key)), s, f };
 }
-
-/** The columns the form's document cache holds (clientForm/formCache.ts): codes and names. */
-const FORM_CACHE_COLUMNS: readonly string[] = ['code', 'name', 'clientCode'];
 
 function headersOf(key: SheetKey, columns: readonly string[]): Set<string> {
   return new Set(

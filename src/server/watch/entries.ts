@@ -1,7 +1,7 @@
 /** The watch list's entry points of src/server/index.ts: the menu refresh and the triggers. */
 import { describeProblems, tellBadAddresses } from '../platform/menuActions';
 import { t } from '../platform/messages';
-import { recordDailyRun, TRIGGER_HANDLERS, triggerMayRun } from '../platform/triggers';
+import { TRIGGER_HANDLERS, triggerMayRun } from '../platform/triggers';
 import { changeMovesColumns, editMayMatter, forgetWatchColumns, watchEditOf } from './editTrigger';
 import { refreshClientsWatch } from './perClient';
 import { refreshWatch } from './refresh';
@@ -22,12 +22,17 @@ export function refreshWatchList(): void {
   tellBadAddresses(report.lang, report.notifications?.badAddress ?? []);
 }
 
-/** Installed by setupWorkbook: daily refresh. */
-export function onDailyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  if (!triggerMayRun(TRIGGER_HANDLERS.daily)) return;
-  recordDailyRun();
-  const report = refreshWatch(SpreadsheetApp.getActiveSpreadsheet());
+/**
+ * The daily job of the hourly dispatcher (src/server/schedule/): the whole watch list. Returns
+ * what it did, in the workbook language, for the job's record.
+ */
+export function watchJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const report = refreshWatch(spreadsheet);
   logProblems('Watch list', report.problems);
+  return t('watchDone', report.lang, {
+    watched: report.watched,
+    newly: report.newlyWatched.length,
+  });
 }
 
 /**
@@ -39,7 +44,7 @@ export function onEditTrigger(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!isEditEvent(e)) return;
   // Most edits cannot matter: settled in at most three calls, before anything else.
   if (!editMayMatter(e.range)) return;
-  if (!triggerMayRun(TRIGGER_HANDLERS.edit)) return;
+  if (!triggerMayRun(TRIGGER_HANDLERS.edit, e)) return;
   const edit = watchEditOf(e.range, e);
   const spreadsheet = () => e.source ?? SpreadsheetApp.getActiveSpreadsheet();
   if (edit.kind === 'all') refreshWatch(spreadsheet());
@@ -58,7 +63,7 @@ function isEditEvent(e: unknown): e is GoogleAppsScript.Events.SheetsOnEdit {
 export function onChangeTrigger(e?: GoogleAppsScript.Events.SheetsOnChange): void {
   const event = plainObject(e);
   if (!event || !changeMovesColumns(event.changeType)) return;
-  if (!triggerMayRun(TRIGGER_HANDLERS.change)) return;
+  if (!triggerMayRun(TRIGGER_HANDLERS.change, e)) return;
   forgetWatchColumns();
   // Rows or columns inserted or removed: the form's cached headers and row maps are wrong.
   forgetEntries(ALL_ENTRIES);

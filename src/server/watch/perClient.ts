@@ -9,12 +9,20 @@
 import { codeKey, type ReadContext } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
 import type { Settings } from '../../domain/types';
-import { watchClient, formatWatchReasons, type WatchResult } from '../../domain/watch';
+import {
+  watchCells,
+  watchClient,
+  KEPT,
+  WATCH_INPUTS,
+  type WatchResult,
+  type WatchSheet,
+} from '../../domain/watch';
 import type { ColumnKey, SheetKey } from '../../shared/contract';
 import { notifyNewlyWatched, type NewlyWatched } from './notifications';
-import { asClients, asTerms, readAll, readInvoices } from '../workbook/records';
+import { readAll, readInvoices } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
-import { TERMS_INPUTS, WATCH_REQUIRED, onlyColumns, sameCell } from './refresh';
+import { onlyColumns, sameCell } from './refresh';
+import { WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
 import { FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { readColumns, rowsWithCode, withWholeRows } from '../workbook/read';
 import { unmoved } from '../workbook/rowChecks';
@@ -89,12 +97,15 @@ function refreshClientsOnce(
   );
   if (!clients || !terms || !invoices) return undefined;
 
-  const clientRecords = asClients(readAll(only(clients), ctx)).records;
-  const termsRead = asTerms(readAll(only(terms), ctx));
-  const invoicesRead = readInvoices(only(invoices), ctx);
+  // The rows are read whole (a few calls for a few rows) but read as the refresh reads them:
+  // the same columns, so an unreadable cell the refresh does not read (an invoice's Cost) does
+  // not make the client doubtful here only.
+  const clientRecords = readAll(only(clients, 'clients'), ctx).records;
+  const termsRead = readAll(only(terms, 'terms'), ctx);
+  const invoicesRead = readInvoices(only(invoices, 'invoices'), ctx);
   // Rows with an unreadable cell the rules need: their client's cells are left as they are.
   const doubtfulRows = {
-    terms: new Set(onlyColumns(termsRead.problems, 'terms', TERMS_INPUTS).map((p) => p.row)),
+    terms: new Set(onlyColumns(termsRead.problems, 'terms', WATCH_INPUTS.terms).map((p) => p.row)),
     invoices: new Set(invoicesRead.problems.map((p) => p.row)),
   };
 
@@ -115,7 +126,7 @@ function refreshClientsOnce(
       // full refresh leaves it.
       if (!client && !doubtful)
         for (const row of termsRows)
-          writeChanged(terms.table, row, { balanceDue: '' }, ctx, writes.terms);
+          writeChanged(terms.table, row, watchCells(null, lang).terms, ctx, writes.terms);
       continue;
     }
     const result = watchClient(
@@ -125,37 +136,17 @@ function refreshClientsOnce(
       today,
     );
     results.set(key, result);
-    const reasons = formatWatchReasons(result.reasons, lang);
+    const cells = watchCells(result, lang);
     if (result.watched && !client.watched)
       newlyWatched.push({
         code: client.code,
         name: client.name,
         accountManager: client.accountManager,
-        reasons,
+        reasons: String(cells.clients.watchReasons),
       });
     for (const row of clientRows)
-      writeChanged(
-        clients.table,
-        row,
-        { watched: result.watched, watchReasons: reasons },
-        ctx,
-        writes.clients,
-      );
-    for (const row of termsRows)
-      writeChanged(
-        terms.table,
-        row,
-        result.hasInvoices
-          ? {
-              balanceDue: result.balanceDue,
-              lastInvoiceDate: result.lastInvoiceDate ?? '',
-              lastUnpaidInvoiceDate: result.lastUnpaidInvoiceDate ?? '',
-            }
-          : // No invoices: Balance due blank, the hand-typed last invoice dates kept.
-            { balanceDue: '' },
-        ctx,
-        writes.terms,
-      );
+      writeChanged(clients.table, row, cells.clients, ctx, writes.clients);
+    for (const row of termsRows) writeChanged(terms.table, row, cells.terms, ctx, writes.terms);
   }
   // The rows written still hold their clients (nobody sorted meanwhile)? Checked right before
   // each sheet's writes (checked first for both, a row deleted while Clients was written put
@@ -182,15 +173,27 @@ function withRowsOf<S extends SheetKey>(
   return table && { table, rows };
 }
 
-/** The table with the rows of the clients only (the others read as blank and are skipped). */
-function only<S extends SheetKey>(read: {
-  table: Table<S>;
-  rows: Map<string, number[]>;
-}): Table<S> {
+/**
+ * The table with the rows of the clients only (the others read as blank and are skipped), and
+ * in them the columns the refresh reads only (the others read as blank).
+ */
+function only<S extends WatchSheet>(
+  read: { table: Table<S>; rows: Map<string, number[]> },
+  sheet: S,
+): Table<S> {
   const keep = new Set([...read.rows.values()].flat());
+  const { index } = read.table;
+  const positions = WATCH_READ_COLUMNS[sheet]
+    .map((k) => (index as Record<string, number>)[k] ?? -1)
+    .filter((i) => i >= 0);
   return {
     ...read.table,
-    rows: read.table.rows.map((row, i) => (keep.has(i + FIRST_DATA_ROW) ? row : NO_CELLS)),
+    rows: read.table.rows.map((row, i) => {
+      if (!keep.has(i + FIRST_DATA_ROW)) return NO_CELLS;
+      const out = new Array<unknown>(row.length).fill('');
+      for (const p of positions) out[p] = row[p];
+      return out;
+    }),
   };
 }
 const NO_CELLS: unknown[] = [];
@@ -210,7 +213,8 @@ function writeChanged<S extends 'clients' | 'terms'>(
   const changed: Partial<Record<ColumnKey<S>, unknown>> = {};
   for (const [k, v] of Object.entries(wanted) as [ColumnKey<S>, unknown][]) {
     const i = table.index[k];
-    if (i >= 0 && !sameCell(stored[i], v, ctx.timeZone)) changed[k] = v;
+    // KEPT: a hand-typed last invoice date of a client without invoices stays.
+    if (v !== KEPT && i >= 0 && !sameCell(stored[i], v, ctx.timeZone)) changed[k] = v;
   }
   if (Object.keys(changed).length > 0) into.push(...rowCellBlocks(table, row, changed));
 }

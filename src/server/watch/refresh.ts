@@ -13,10 +13,20 @@
 import { cellCodeKey, codeKey, type ReadContext } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
 import type { CellProblem, Settings } from '../../domain/types';
-import { computeWatch, formatWatchReasons, type WatchResult } from '../../domain/watch';
+import {
+  computeWatch,
+  formatWatchReasons,
+  KEPT,
+  WATCH_INPUTS,
+  watchCells,
+  type WatchOutputKey,
+  type WatchOutputSheet,
+  type WatchResult,
+} from '../../domain/watch';
 import type { ColumnKey, Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
-import { asClients, asTerms, readAll, readInvoices } from '../workbook/records';
+import { readAll, readInvoices } from '../workbook/records';
+import { WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
 import { loadSettings } from '../platform/settings';
 import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from './notifications';
 import { adjacentRuns, columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
@@ -78,33 +88,17 @@ function refreshAllOnce(
 ): WatchRefreshReport | null {
   const { lang } = settings;
   // Only the columns the rules read or write (a sixth of the cells of the three sheets).
-  const clientsTable = readColumns(
-    spreadsheet,
-    'clients',
-    lang,
-    WATCH_CLIENT_COLUMNS,
-    WATCH_REQUIRED.clients,
-  );
-  const termsTable = readColumns(
-    spreadsheet,
-    'terms',
-    lang,
-    WATCH_TERMS_COLUMNS,
-    WATCH_REQUIRED.terms,
-  );
-  const invoicesTable = readColumns(
-    spreadsheet,
-    'invoices',
-    lang,
-    WATCH_INVOICE_COLUMNS,
-    WATCH_REQUIRED.invoices,
-  );
+  const read = <S extends 'clients' | 'terms' | 'invoices'>(sheet: S) =>
+    readColumns(spreadsheet, sheet, lang, WATCH_READ_COLUMNS[sheet], WATCH_REQUIRED[sheet]);
+  const clientsTable = read('clients');
+  const termsTable = read('terms');
+  const invoicesTable = read('invoices');
 
-  const clients = asClients(readAll(clientsTable, ctx));
-  const terms = asTerms(readAll(termsTable, ctx));
+  const clients = readAll(clientsTable, ctx);
+  const terms = readAll(termsTable, ctx);
   const invoiceRead = readInvoices(invoicesTable, ctx);
-  const clientProblems = onlyColumns(clients.problems, 'clients', CLIENT_INPUTS);
-  const termsProblems = onlyColumns(terms.problems, 'terms', TERMS_INPUTS);
+  const clientProblems = onlyColumns(clients.problems, 'clients', WATCH_READ_COLUMNS.clients);
+  const termsProblems = onlyColumns(terms.problems, 'terms', WATCH_INPUTS.terms);
   const problems = [...clientProblems, ...termsProblems, ...invoiceRead.problems];
   // A client with an unreadable cell that the rules need (a term, a limit, an invoice) keeps
   // its computed cells as they are: a guess could raise or clear a flag wrongly.
@@ -132,8 +126,8 @@ function refreshAllOnce(
     }
   }
 
-  const clientCells = clientColumns(clientsTable, results, uncertain, lang);
-  const termsCells = termsColumns(termsTable, results, uncertain);
+  const clientCells = outputColumns(clientsTable, 'clients', 'code', results, uncertain, lang);
+  const termsCells = outputColumns(termsTable, 'terms', 'clientCode', results, uncertain, lang);
   const newlyWatched: NewlyWatched[] = [];
   let watched = 0;
   for (const c of clients.records) {
@@ -171,11 +165,11 @@ function refreshAllOnce(
   };
 }
 
-type ColumnValues<S extends 'clients' | 'terms'> = Partial<Record<ColumnKey<S>, unknown[]>>;
+type ColumnValues<S extends WatchOutputSheet> = Record<WatchOutputKey<S>, unknown[]>;
 
 /** The codeKey of a row's client code cell ('' when blank or not a code). */
 function keyOf(
-  table: Table<'clients'> | Table<'terms'> | Table<'invoices'>,
+  table: { readonly index: object },
   row: readonly unknown[],
   key: 'code' | 'clientCode',
 ): string {
@@ -184,7 +178,7 @@ function keyOf(
 }
 
 function resultOf(
-  table: Table<'clients'> | Table<'terms'>,
+  table: { readonly index: object },
   row: readonly unknown[],
   key: 'code' | 'clientCode',
   results: Map<string, WatchResult>,
@@ -192,57 +186,6 @@ function resultOf(
   const k = keyOf(table, row, key);
   return k === '' ? undefined : results.get(k);
 }
-
-/**
- * Columns whose unreadable cells matter to the watch (a bad "Type" or tag does not; a computed
- * cell typed over is simply computed again).
- */
-const CLIENT_INPUTS: readonly ColumnKey<'clients'>[] = [
-  'code',
-  'name',
-  'accountManager',
-  'watched',
-];
-/** The Terms cells the watch rules read (src/domain/watch.ts): a save that changes one refreshes the client. */
-export const TERMS_RULE_INPUTS = ['creditLimit', 'termDays', 'watchReason'] as const;
-export const TERMS_INPUTS: readonly ColumnKey<'terms'>[] = ['clientCode', ...TERMS_RULE_INPUTS];
-
-/**
- * The columns without which no client's status can be computed or written: the keys and the
- * computed columns of Clients and Terms, and what makes an invoice. Also the columns of Clients
- * the rules read or compute (the edit trigger's).
- */
-export const WATCH_REQUIRED = {
-  clients: ['code', 'watched', 'watchReasons'],
-  terms: ['clientCode', 'balanceDue', 'lastInvoiceDate', 'lastUnpaidInvoiceDate'],
-  invoices: ['number', 'date', 'clientCode', 'amount'],
-} as const satisfies { [S in 'clients' | 'terms' | 'invoices']: readonly ColumnKey<S>[] };
-
-/** The columns the refresh reads: the rules' inputs, and the computed columns it compares. */
-const WATCH_CLIENT_COLUMNS: readonly ColumnKey<'clients'>[] = [
-  'code',
-  'name',
-  'accountManager',
-  'watched',
-  'watchReasons',
-];
-export const WATCH_TERMS_COLUMNS: readonly ColumnKey<'terms'>[] = [
-  'clientCode',
-  'creditLimit',
-  'termDays',
-  'watchReason',
-  'balanceDue',
-  'lastInvoiceDate',
-  'lastUnpaidInvoiceDate',
-];
-export const WATCH_INVOICE_COLUMNS: readonly ColumnKey<'invoices'>[] = [
-  'number',
-  'date',
-  'clientCode',
-  'amount',
-  'dueDate',
-  'paidDate',
-];
 
 export function onlyColumns<S extends 'clients' | 'terms'>(
   problems: readonly CellProblem[],
@@ -269,58 +212,27 @@ function codesOfRows(
   return out;
 }
 
-function clientColumns(
-  table: Table<'clients'>,
+/** Each computed column's values, row by row (watchCells), for every row of the table. */
+function outputColumns<S extends WatchOutputSheet>(
+  table: Table<S>,
+  sheet: S,
+  key: 'code' | 'clientCode',
   results: Map<string, WatchResult>,
   uncertain: ReadonlySet<string>,
   lang: Lang,
-): ColumnValues<'clients'> {
-  const watched: unknown[] = [];
-  const reasons: unknown[] = [];
+): ColumnValues<S> {
+  const keys = Object.keys(watchCells(null, lang)[sheet]);
+  const columns: Record<string, unknown[]> = Object.fromEntries(keys.map((k) => [k, []]));
   for (const row of table.rows) {
-    if (uncertain.has(keyOf(table, row, 'code'))) {
-      watched.push(KEEP);
-      reasons.push(KEEP);
-      continue;
-    }
-    const r = resultOf(table, row, 'code', results);
-    // A blank row keeps blank cells; a client gets TRUE/FALSE and its reasons.
-    watched.push(r ? r.watched : '');
-    reasons.push(r ? formatWatchReasons(r.reasons, lang) : '');
+    // A client with an unreadable input keeps its computed cells as they are; a blank row gets
+    // blank cells; a client its status.
+    const cells: Record<string, unknown> = uncertain.has(keyOf(table, row, key))
+      ? {}
+      : watchCells(resultOf(table, row, key, results) ?? null, lang)[sheet];
+    for (const k of keys) columns[k]!.push(k in cells ? cells[k] : KEPT);
   }
-  return { watched, watchReasons: reasons };
+  return columns as ColumnValues<S>;
 }
-
-function termsColumns(
-  table: Table<'terms'>,
-  results: Map<string, WatchResult>,
-  uncertain: ReadonlySet<string>,
-): ColumnValues<'terms'> {
-  const balance: unknown[] = [];
-  const last: unknown[] = [];
-  const lastUnpaid: unknown[] = [];
-  for (const row of table.rows) {
-    const r = resultOf(table, row, 'clientCode', results);
-    if (uncertain.has(keyOf(table, row, 'clientCode'))) {
-      balance.push(KEEP);
-      last.push(KEEP);
-      lastUnpaid.push(KEEP);
-    } else if (r && r.hasInvoices) {
-      balance.push(r.balanceDue);
-      last.push(r.lastInvoiceDate ?? '');
-      lastUnpaid.push(r.lastUnpaidInvoiceDate ?? '');
-    } else {
-      // No invoices: Balance due blank (the form reads "no invoices" from it), dates as typed.
-      balance.push('');
-      last.push(KEEP);
-      lastUnpaid.push(KEEP);
-    }
-  }
-  return { balanceDue: balance, lastInvoiceDate: last, lastUnpaidInvoiceDate: lastUnpaid };
-}
-
-/** Marks a cell to be written back exactly as it is (value or formula). */
-const KEEP = Symbol('keep');
 
 /** Whether the header and the code column still hold what was read (nothing moved in between). */
 function sameCodes<S extends 'clients' | 'terms'>(table: Table<S>, key: ColumnKey<S>): boolean {
@@ -339,7 +251,7 @@ function changedColumns<S extends 'clients' | 'terms'>(
   for (const [key, values] of Object.entries(columns) as [ColumnKey<S>, unknown[]][]) {
     const i = table.index[key];
     if (i < 0 || values.length === 0) continue;
-    if (values.some((v, r) => v !== KEEP && !sameCell(table.rows[r]![i], v, timeZone)))
+    if (values.some((v, r) => v !== KEPT && !sameCell(table.rows[r]![i], v, timeZone)))
       changed.set(i, values);
   }
   return changed;
@@ -347,7 +259,7 @@ function changedColumns<S extends 'clients' | 'terms'>(
 
 /**
  * Writes the changed columns: adjacent ones together, in one block (Under watch and Watch
- * reasons; Balance due and the last invoice dates). Cells marked KEEP are written back as they
+ * reasons; Balance due and the last invoice dates). Cells marked KEPT are written back as they
  * are at write time: their formula if they hold one, else their value (text escaped, so
  * "'=1+1" typed as text stays text). Every range and kept cell is read first, then `unmoved`
  * is checked, then the blocks are written (setBlocksIfUnmoved); false when rows moved.
@@ -362,13 +274,13 @@ function writeChanged<S extends 'clients' | 'terms'>(
     const range = table.sheet.getRange(FIRST_DATA_ROW, run.start + 1, n, run.values.length);
     // Kept cells are read again just before the check (a date typed during the run stays),
     // and written back as their formula, or as their value with text kept as text.
-    const keeps = run.values.some((i) => changed.get(i)!.includes(KEEP));
+    const keeps = run.values.some((i) => changed.get(i)!.includes(KEPT));
     const fresh = keeps ? range.getValues() : null;
     const formulas = keeps ? range.getFormulas() : null;
     const values = table.rows.map((_, r) =>
       run.values.map((i, k) => {
         const v = changed.get(i)![r];
-        if (v !== KEEP) return v;
+        if (v !== KEPT) return v;
         return formulas?.[r]?.[k] || asCellValue(fresh?.[r]?.[k] ?? '');
       }),
     );

@@ -11,6 +11,7 @@ import {
   type ColumnDef,
   type ColumnKey,
   type Lang,
+  type RecordOf,
   type SheetKey,
 } from '../../shared/contract';
 import {
@@ -24,24 +25,16 @@ import {
   type CellValue,
   type ReadContext,
 } from '../../domain/cells';
-import type { CellProblem, Client, Invoice, Terms } from '../../domain/types';
+import type { CellProblem, Invoice } from '../../domain/types';
 import { columnsOf, FIRST_DATA_ROW, type Table } from './sheets';
 import { asCellValue } from './write';
 
-export type RowValues<S extends SheetKey> = Record<ColumnKey<S>, unknown>;
-
-// Compile-time: the domain records have exactly the sheets' columns (src/shared/contract.ts and
-// src/domain/types.ts), so a column added to one and not the other fails to compile here.
-type SameKeys<A, B> = [keyof A] extends [keyof B]
-  ? [keyof B] extends [keyof A]
-    ? true
-    : false
-  : false;
-type Holds<T extends true> = T;
-export type DomainRecordsMatchColumns = [
-  Holds<SameKeys<Client, RowValues<'clients'>>>,
-  Holds<SameKeys<Terms, RowValues<'terms'>>>,
-];
+/**
+ * A row as read: one value per contract column, typed by the column's kind (contract.ts
+ * RecordOf), any cell possibly blank. Clients and Terms rows are their domain records as they
+ * are (src/domain/types.ts); Invoices need the checks of readInvoices.
+ */
+export type RowValues<S extends SheetKey> = RecordOf<S, false>;
 
 export interface Read<T> {
   /** `row` is the 1-based sheet row. */
@@ -60,9 +53,8 @@ function readCell(column: ColumnDef, value: CellValue, ctx: ReadContext): CellRe
     case 'checkbox':
       return readBoolean(value);
     case 'date':
-      // Updated at is an instant, not a day: keep it whole.
-      if (column.key === 'updatedAt' && value instanceof Date)
-        return { ok: true, value: value.toISOString() };
+      // An instant (Updated at), not a day: kept whole.
+      if (column.instant && value instanceof Date) return { ok: true, value: value.toISOString() };
       return readDay(value, ctx);
     case 'choice': {
       const text = readText(value, ctx);
@@ -101,7 +93,7 @@ function blankOf(column: ColumnDef): unknown {
     case 'money':
     case 'percent':
     case 'date':
-      return column.key === 'updatedAt' ? '' : null;
+      return column.instant ? '' : null;
     default:
       return '';
   }
@@ -149,11 +141,6 @@ export function readAll<S extends SheetKey>(table: Table<S>, ctx: ReadContext): 
   });
   return { records, problems };
 }
-
-// The rows of Clients and Terms are their domain records, values typed by column kind (readRow);
-// DomainRecordsMatchColumns above checks that the keys are the same, so this cast hides nothing.
-export const asClients = (r: Read<RowValues<'clients'>>) => r as Read<Client>;
-export const asTerms = (r: Read<RowValues<'terms'>>) => r as Read<Terms>;
 
 /**
  * Invoices whose required cells (number, date, client code, amount) could be read; the others

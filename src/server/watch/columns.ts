@@ -1,0 +1,99 @@
+/**
+ * Which columns the watch reads, requires and watches, all derived from the rules' own
+ * declaration (src/domain/watch.ts WATCH_INPUTS and WATCH_OUTPUTS): the daily refresh, the
+ * per-client update, the form save and the edit trigger cannot disagree on them, and a column
+ * a rule starts reading reaches every one of them (and renames the edit trigger's cache key).
+ */
+import SparkMD5 from 'spark-md5';
+import {
+  WATCH_INPUTS,
+  WATCH_OUTPUTS,
+  type WatchOutputSheet,
+  type WatchSheet,
+} from '../../domain/watch';
+import { SHEETS, type ColumnDef, type ColumnKey, type SheetKey } from '../../shared/contract';
+
+type Columns = { [S in WatchSheet]: readonly ColumnKey<S>[] };
+
+/** The sheets the rules read, as WATCH_INPUTS lists them. */
+const WATCH_SHEETS = Object.keys(WATCH_INPUTS) as WatchSheet[];
+
+/** A list per sheet the rules read. */
+function perSheet(list: <S extends WatchSheet>(sheet: S) => readonly ColumnKey<S>[]): Columns {
+  return Object.fromEntries(WATCH_SHEETS.map((sheet) => [sheet, list(sheet)])) as Columns;
+}
+
+const inputsOf = <S extends WatchSheet>(sheet: S): readonly ColumnKey<S>[] => WATCH_INPUTS[sheet];
+
+const outputsOf = <S extends WatchSheet>(sheet: S): readonly ColumnKey<S>[] =>
+  sheet in WATCH_OUTPUTS ? WATCH_OUTPUTS[sheet as WatchOutputSheet & S] : [];
+
+const union = <K extends string>(...lists: (readonly K[])[]): K[] => [...new Set(lists.flat())];
+
+const requiredOf = <S extends SheetKey>(sheet: S): ColumnKey<S>[] =>
+  (SHEETS[sheet].columns as readonly ColumnDef<ColumnKey<S>>[])
+    .filter((c) => c.required)
+    .map((c) => c.key);
+
+/**
+ * What the refresh also reads to tell account managers of newly watched clients: not an input
+ * of the rules, so editing it changes no status.
+ */
+const NOTIFY_COLUMNS: Partial<Columns> = { clients: ['name', 'accountManager'] };
+
+/**
+ * The columns whose edit can change a watch status: the rules' inputs and the computed
+ * columns (a computed cell typed over is computed again). The edit trigger watches these.
+ */
+export const WATCHED_COLUMNS: Columns = perSheet((sheet) =>
+  union(inputsOf(sheet), outputsOf(sheet)),
+);
+
+/**
+ * The columns the refresh reads, the key first (readColumns checks it again after the other
+ * blocks): the watched columns, and whom to notify.
+ */
+export const WATCH_READ_COLUMNS: Columns = perSheet((sheet) =>
+  union(WATCHED_COLUMNS[sheet], NOTIFY_COLUMNS[sheet] ?? []),
+);
+
+/**
+ * The columns without which no status can be computed or written: the inputs the contract
+ * requires (a client's code, what makes an invoice) and the computed columns. An optional
+ * input missing (no Credit limit column) reads as blank.
+ */
+export const WATCH_REQUIRED: Columns = perSheet((sheet) =>
+  union(
+    inputsOf(sheet).filter((k) => requiredOf(sheet).includes(k)),
+    outputsOf(sheet),
+  ),
+);
+
+/** Whether a save's changed cells (by contract key) touch an input of the rules. */
+export function changesWatchInput<S extends WatchSheet>(
+  sheet: S,
+  changed: Partial<Record<ColumnKey<S>, unknown>>,
+): boolean {
+  return (WATCH_INPUTS[sheet] as readonly string[]).some((k) => k in changed);
+}
+
+/**
+ * A name for cached column positions that changes by itself with what they depend on: the
+ * column keys of each group (sheet → keys), the headers of those columns in both languages and
+ * the sheet names. `format` is the version of the cached entry's own shape (bump it when that
+ * shape changes).
+ */
+export function columnsCacheKey(
+  prefix: string,
+  format: number,
+  ...groups: Partial<{ [S in SheetKey]: readonly string[] }>[]
+): string {
+  const material = groups.map((group) =>
+    Object.entries(group).map(([sheet, keys]) => {
+      const def = SHEETS[sheet as SheetKey];
+      const columns = (def.columns as readonly ColumnDef[]).filter((c) => keys!.includes(c.key));
+      return [sheet, def.fr, def.en, columns.map((c) => [c.key, c.fr, c.en])];
+    }),
+  );
+  return `${prefix}.v${format}.${SparkMD5.hash(JSON.stringify(material)).slice(0, 8)}`;
+}
