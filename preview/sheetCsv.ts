@@ -12,7 +12,7 @@ import {
   type ColumnKind,
   type SheetKey,
 } from '../src/shared/contract';
-import { looksLikeFormula } from '../src/shared/csv';
+import { neutralizeFormula, restoreNeutralized } from '../src/shared/csv';
 import { formatCsv, parseCsv, CsvError } from './csv';
 import { headerRow, replaceDataRows, sheetOrThrow, type CellInput } from './workbookIO';
 
@@ -27,13 +27,14 @@ function cellText(v: unknown, timeZone: string): string {
 }
 
 /**
- * Text that a spreadsheet program would run as a formula gets OWASP's leading single quote
- * (src/shared/csv.ts); so does text that already begins with one, so that the importer, which
- * takes a leading quote as "the rest is text" (as Sheets does with typed input), gives back
- * exactly what was exported. Numbers are not text: -5 stays -5.
+ * Text that a spreadsheet program would run as a formula, at its start or after a `;` or `,`
+ * list separator, gets OWASP's single quotes (src/shared/csv.ts neutralizeFormula); so does text
+ * that already begins with one, so that the importer, which takes a leading quote as "the rest
+ * is text" (as Sheets does with typed input) and the inner quotes away (restoreNeutralized),
+ * gives back exactly what was exported. Numbers are not text: -5 stays -5.
  */
 function textField(text: string): string {
-  return looksLikeFormula(text) || text.startsWith("'") ? `'${text}` : text;
+  return neutralizeFormula(text);
 }
 
 export function exportSheetCsv(emu: Emulator, name: string): string {
@@ -68,12 +69,15 @@ const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
  * because imported data is never a formula. A field that begins with an apostrophe (how the
  * exporter marks formula-like text) is typed as it is: the apostrophe makes the rest text.
  */
-function fieldValue(text: string, kind: ColumnKind | undefined): CellInput {
+function fieldValue(text: string, kind: ColumnKind | undefined, plainText = false): CellInput {
   if (text === '') return '';
   if (kind && NUMERIC.includes(kind) && NUMBER_TEXT.test(text.trim())) return Number(text.trim());
   if (kind === 'checkbox' && /^(true|false)$/i.test(text.trim()))
     return text.trim().toLowerCase() === 'true';
   if (text.startsWith('=')) return `'${text}`;
+  // The exporter's marks (textField): the leading one stays as Sheets' text mark (a plain-text
+  // column keeps typed input as it is, so there it goes too), the inner ones are taken away.
+  if (text.startsWith("'")) return `${plainText ? '' : "'"}${restoreNeutralized(text)}`;
   return text;
 }
 
@@ -204,7 +208,7 @@ export function importSheetCsv(emu: Emulator, name: string, text: string): Impor
       p.keyColumn >= 0 ? oldByKey.get((r[p.source[p.keyColumn]!] ?? '').trim()) : old[i];
     return p.sheetHeader.map((_, col): CellInput => {
       const from = p.source[col]!;
-      if (from >= 0) return fieldValue(r[from] ?? '', kinds[col]);
+      if (from >= 0) return fieldValue(r[from] ?? '', kinds[col], plainText[col]);
       return keptCell(previous?.[col], plainText[col]!);
     });
   });
