@@ -89,6 +89,10 @@ export function buildWorkbook(size: Size): Emulator {
     locale: 'fr_CA',
     timeZone: 'America/Toronto',
     now: `${TODAY}T12:00:00-05:00`,
+    // A typed value fires the change trigger too (changeType EDIT): the stricter of the two
+    // readings of the reference (emulator/emulator.ts, changeOnEdit), so every edit measured
+    // here is two trigger executions, as the daily trigger runtime must count it.
+    changeOnEdit: true,
   });
   emu.loadBundle();
   emu.run('setupWorkbook');

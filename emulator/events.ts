@@ -193,6 +193,8 @@ export function fireEdit(emu: Emulator, spec: EditSpec): TriggerOutcome[] {
     const exec = emu.execution(t.owner, 'trigger', t.owner, where);
     outcomes.push(fire(emu, t, exec, () => event(exec, t)));
   }
+  // The change triggers too, changeType EDIT (Emulator.changeOnEdit: the sources disagree).
+  if (emu.changeOnEdit) outcomes.push(...fireChange(emu, 'EDIT', editor));
   return outcomes;
 }
 

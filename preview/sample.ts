@@ -18,7 +18,6 @@ import {
   type SampleLists,
   type SampleRows,
 } from '../src/domain/sample';
-import { SAMPLE_TAGS } from '../src/domain/sampleData';
 import { appendRecords, columnTexts, writeColumn } from './workbookIO';
 
 // The rows are drawn by src/domain/sample.ts, which the bundle's Load the sample workbook uses too.
@@ -134,8 +133,6 @@ function writeLists(emu: Emulator, lang: Lang): SampleLists {
     'accountManagerEmails',
     ACCOUNT_MANAGERS.map((p) => p.email),
   );
-  const tags = SAMPLE_TAGS[lang];
-  if (tags) writeColumn(emu, 'lists', lang, 'tags', tags);
   // The other lists are setup's seeds; read them back so that the sample uses what is there.
   return {
     creditCodes: columnTexts(emu, 'lists', lang, 'creditCodes'),

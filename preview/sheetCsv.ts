@@ -17,7 +17,7 @@ import {
   type Lang,
   type SheetKey,
 } from '../src/shared/contract';
-import { looksLikeFormula } from '../src/shared/csv';
+import { neutralizeFormula, restoreNeutralized } from '../src/shared/csv';
 import { clientCodeProblem } from '../src/shared/schemas';
 import type { Params } from '../src/shared/text';
 import {
@@ -50,13 +50,14 @@ function cellText(v: unknown, timeZone: string): string {
 }
 
 /**
- * Text that a spreadsheet program would run as a formula gets OWASP's leading single quote
- * (src/shared/csv.ts); so does text that already begins with one, so that the importer, which
- * takes a leading quote as "the rest is text" (as Sheets does with typed input), gives back
- * exactly what was exported. Numbers are not text: -5 stays -5.
+ * Text that a spreadsheet program would run as a formula, at its start or after a `;` or `,`
+ * list separator, gets OWASP's single quotes (src/shared/csv.ts neutralizeFormula); so does text
+ * that already begins with one, so that the importer, which takes a leading quote as "the rest
+ * is text" (as Sheets does with typed input) and the inner quotes away (restoreNeutralized),
+ * gives back exactly what was exported. Numbers are not text: -5 stays -5.
  */
 function textField(text: string): string {
-  return looksLikeFormula(text) || text.startsWith("'") ? `'${text}` : text;
+  return neutralizeFormula(text);
 }
 
 /**
@@ -105,7 +106,12 @@ const COMMA_NUMBER_TEXT = /^-?\d+(,\d+)?$/;
  * because imported data is never a formula. A field that begins with an apostrophe (how the
  * exporter marks formula-like text) is typed as it is: the apostrophe makes the rest text.
  */
-function fieldValue(text: string, kind: ColumnKind | undefined, sep: Separator): CellInput {
+function fieldValue(
+  text: string,
+  kind: ColumnKind | undefined,
+  sep: Separator,
+  plainText = false,
+): CellInput {
   if (text === '') return '';
   const trimmed = text.trim();
   if (kind && NUMERIC.includes(kind)) {
@@ -115,12 +121,15 @@ function fieldValue(text: string, kind: ColumnKind | undefined, sep: Separator):
   if (kind === 'checkbox' && /^(true|false)$/i.test(trimmed))
     return trimmed.toLowerCase() === 'true';
   if (text.startsWith('=')) return `'${text}`;
+  // The exporter's marks (textField): the leading one stays as Sheets' text mark (a plain-text
+  // column keeps typed input as it is, so there it goes too), the inner ones are taken away.
+  if (text.startsWith("'")) return `${plainText ? '' : "'"}${restoreNeutralized(text)}`;
   return text;
 }
 
-/** The text a cell will hold for a field of a plain-text column (the apostrophe is a mark). */
+/** The text a cell will hold for a field of a plain-text column (the exporter's marks taken away). */
 function heldText(field: string): string {
-  return field.startsWith("'") ? field.slice(1) : field;
+  return restoreNeutralized(field);
 }
 
 export interface ImportReport {
@@ -439,7 +448,8 @@ export function importSheetCsv(
       p.keyColumn >= 0 ? oldByKey.get(codeKey(heldText(r[p.source[p.keyColumn]!] ?? ''))) : old[i];
     return p.sheetHeader.map((_, col): CellInput => {
       const from = p.source[col]!;
-      if (from >= 0) return fieldValue(r[from] ?? '', kinds[col], p.dialect.separator);
+      if (from >= 0)
+        return fieldValue(r[from] ?? '', kinds[col], p.dialect.separator, plainText[col]);
       return keptCell(previous?.[col], plainText[col]!);
     });
   });

@@ -120,17 +120,6 @@ export const GIVEN_NAMES: readonly string[] = [
 export const COMPANY_SUFFIXES: readonly string[] = ['inc.', 'ltée', 'enr.', 's.e.n.c.', ''];
 
 /** The team, written to Lists with their e-mail addresses. */
-/**
- * The client tags of the sample, per language. Set up seeds Lists with the contract's tags,
- * which are the French names in both languages (src/shared/contract.ts LIST_SEEDS, as
- * DESIGN.md names them); the English preview sample types English ones over them, as an English
- * team would edit its list.
- */
-export const SAMPLE_TAGS: Record<Lang, readonly string[] | null> = {
-  fr: null,
-  en: ['Good client', 'New client', 'Volume 3'],
-};
-
 export const SALESPEOPLE: readonly { name: string; email: string }[] = [
   { name: 'Sophie Gagnon', email: 'sophie.gagnon@exemple.ca' },
   { name: 'Marc-André Roy', email: 'marc-andre.roy@exemple.ca' },

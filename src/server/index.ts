@@ -20,6 +20,7 @@ export { showClientForm, formOpen, formLoad, formSave } from './clientForm/entri
 // The watch list
 export { refreshWatchList } from './watch/entries';
 export { onEditTrigger, onChangeTrigger } from './watch/entries';
+export { mailAddressesLoad } from './watch/entries';
 
 // Commissions
 export { computeCommissions, showCommissionReport } from './commissions/entries';

@@ -489,7 +489,9 @@ export const LIST_SEEDS: Record<
   en: {
     creditCodes: ['CASH', 'NET30', 'NET60', 'C.O.D.'],
     referralSources: ['Word of mouth', 'Website', 'Trade show'],
-    tags: ['Bon client', 'Nouveau client', 'Volume 3'],
+    // DESIGN.md's tags in English, as every other English seed is (an English workbook, and its
+    // sample, had French tags).
+    tags: ['Good client', 'New client', 'Volume 3'],
     productTypes: ['Products', 'Services', 'Parts', 'Labour'],
   },
 };

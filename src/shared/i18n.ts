@@ -86,6 +86,10 @@ const TEXTS = {
     fr: 'Un code client ne peut pas commencer par = + - ou @ (Sheets le lirait comme une formule).',
     en: 'A client code cannot start with = + - or @ (Sheets would read it as a formula).',
   },
+  semicolonCode: {
+    fr: 'Un code client ne peut pas contenir de point-virgule (;) : Excel couperait là les fichiers CSV.',
+    en: 'A client code cannot contain a semicolon (;): Excel would split CSV files there.',
+  },
   noComma: { fr: 'Pas de virgule dans une étiquette.', en: 'No comma in a tag.' },
   badChoice: { fr: 'Choix invalide.', en: 'Invalid choice.' },
   consentTypeRequired: {

@@ -56,7 +56,8 @@ type CustomMsg =
   | 'badEmail'
   | 'consentTypeRequired'
   | 'consentDateRequired'
-  | 'formulaCode';
+  | 'formulaCode'
+  | 'semicolonCode';
 const CUSTOM_MSGS: readonly string[] = [
   'controlChars',
   'noComma',
@@ -65,6 +66,7 @@ const CUSTOM_MSGS: readonly string[] = [
   'consentTypeRequired',
   'consentDateRequired',
   'formulaCode',
+  'semicolonCode',
 ] satisfies CustomMsg[];
 
 function fail(msg: CustomMsg) {
@@ -112,9 +114,12 @@ export const clientCodeSchema = z.string().check(
  * A code saved from the form: one that Sheets would read as a formula when typed (a leading
  * = + - or @) is refused. Written with the text mark it would stay text, but every person who
  * retypes or pastes it in a sheet (an invoice import, the CRM log) would create a formula.
+ * A `;` is refused too: it is the list separator of Excel on French-Canadian Windows, which
+ * splits a CSV line at it, so a code like `K;=1+1` would open as a formula there.
  */
 const savedClientCodeSchema = clientCodeSchema.check(
   z.refine((s) => !/^\s*[=+\-@]/.test(s), fail('formulaCode')),
+  z.refine((s) => !s.includes(';'), fail('semicolonCode')),
 );
 
 const email = z.string().check(

@@ -73,7 +73,7 @@ let page: Page | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'fiche-new-column-'));
-  for (const entry of ['src', 'scripts', 'appsscript.json', 'tsconfig.base.json'])
+  for (const entry of ['src', 'scripts', 'appsscript.json', 'tsconfig.base.json', 'package.json'])
     cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const contract = path.join(dir, 'src/shared/contract.ts');

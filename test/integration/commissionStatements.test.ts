@@ -107,13 +107,26 @@ test('quota: statements beyond it are not attempted; the report is written', () 
 
 test('a failing address does not stop the others', () => {
   const wb = frenchWorkbook();
+  // The first send fails, as MailApp does for an address its servers refuse.
+  wb.emu.at('MailApp.sendEmail', () => {
+    throw new Error('Invalid email: alice@example.com');
+  });
+  wb.run('computeCommissions', '2026-10');
+  expect(wb.emu.mails.map((m) => m.to[0])).toEqual(['bob@example.com']);
+  // Counted in the log; the address is not written there (Law 25).
+  const log = wb.emu.logs.entries.map((e) => e.message).join('\n');
+  expect(log).toContain('1 failed');
+  expect(log).not.toContain('alice@');
+});
+
+test('a Lists cell that is not one address is refused before sending, by its cell', () => {
+  const wb = frenchWorkbook();
   const row = wb.rows('Listes').findIndex((r) => r.Vendeurs === 'Alice') + 2;
   wb.setCell('Listes', row, 'Courriels des vendeurs', 'pas une adresse');
   wb.run('computeCommissions', '2026-10');
   expect(wb.emu.mails.map((m) => m.to[0])).toEqual(['bob@example.com']);
-  // Counted in the log; the address typed is not written there (Law 25).
   const log = wb.emu.logs.entries.map((e) => e.message).join('\n');
-  expect(log).toContain('1 failed');
+  expect(log).toContain(`1 refused (not exactly one valid address in Listes!C${row})`);
   expect(log).not.toContain('pas une adresse');
 });
 

@@ -108,7 +108,8 @@ describe('a copy opened and set up by another person (document properties copied
       audienceId: 'zz99',
       followUpDigest: false,
     });
-    expect(copy.run('newsletterSettingsLoad').keyHint).toBe('…-us5');
+    // The hint: the key's first and last four hex digits (issue 22), not its data centre.
+    expect(copy.run('newsletterSettingsLoad').keyHint).toBe('fedc…3210');
     copy.run('settingsSave', copy.run('settingsLoad'));
     expect(copy.run('triggerStatusLoad').notices).toEqual([]);
     // The menu is the set-up one.
@@ -127,7 +128,9 @@ describe('a copy opened and set up by another person (document properties copied
     // The original: same owner, same key, its own triggers.
     expect(owners(wb.emu)).toEqual([OWNER]);
     expect(wb.run('triggerStatusLoad').owner).toContain(OWNER);
-    expect(wb.run('newsletterSettingsLoad').keyHint).toBe(`…${API_KEY.slice(-4)}`);
+    expect(wb.run('newsletterSettingsLoad').keyHint).toBe(
+      `${API_KEY.slice(0, 4)}…${API_KEY.slice(28, 32)}`,
+    );
     expect(wb.run('triggerStatusLoad').notices).toEqual([]);
   });
 

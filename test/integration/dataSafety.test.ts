@@ -183,7 +183,10 @@ describe('anonymize blanks the right client, all of it', () => {
     const wb = restored(fixture);
     const before = others(wb, 'C2');
     anonymize(wb, 'C2');
-    const confirm = wb.emu.ui.ofKind('alert').at(-1)!.prompt;
+    const confirm = wb.emu.ui
+      .ofKind('alert')
+      .filter((a) => a.buttons === 'YES_NO')
+      .at(-1)!.prompt;
     // Said before, sheet by sheet: what is blanked, what is kept.
     expect(confirm).toContain('« Clients » (1 ligne) — effacé : Nom, Type, Contact, Courriel');
     expect(confirm).toContain('Infolettre');

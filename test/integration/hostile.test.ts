@@ -403,3 +403,114 @@ describe('every sidebar call survives hostile payloads', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------- every entry point (issue 22)
+
+/**
+ * Issue 22, point 8: any editor can call any top-level function of the script with JSON-like
+ * arguments (google.script.run from a dialog's console). Every entry point is walked with
+ * hostile arguments: one that expects an object refuses anything else with a message and writes
+ * nothing; none answers with an unhandled TypeError; and no message, answer, alert, toast or log
+ * line repeats more than ~40 characters of an input (a 10 MB argument once became a 10 MB
+ * message in the execution log).
+ */
+describe('every entry point with hostile arguments (issue 22)', () => {
+  /** A run of this marker longer than 40 characters in any text is an echo of the input. */
+  const HUGE = 'Z'.repeat(10_000_000);
+  const ECHO = /Z{41}/;
+  const NON_OBJECTS: [string, unknown][] = [
+    ['42', 42],
+    ['"abc"', 'abc'],
+    ['[]', []],
+    ['null', null],
+    ['true', true],
+    ['a 10 MB string', HUGE],
+  ];
+  const ARGS: [string, unknown][] = [
+    ...NON_OBJECTS,
+    ['{}', {}],
+    [
+      'an object of huge fields',
+      { range: HUGE, changeType: 'INSERT_ROW', months: [HUGE], fingerprint: HUGE, code: HUGE },
+    ],
+  ];
+  /** Entry points whose one argument is an object: a non-object is refused, nothing written. */
+  const OBJECT_ARGUMENT = [
+    'settingsSave',
+    'newsletterSettingsSave',
+    'formSave',
+    'foldCommissionDetails',
+    'speedReport',
+  ];
+
+  it('a non-object is refused where an object is expected, with a message and nothing written', () => {
+    const emu = restore();
+    for (const name of OBJECT_ARGUMENT) {
+      if (!emu.functionNames().includes(name)) continue; // not in this build
+      for (const [label, arg] of NON_OBJECTS) {
+        const before = snapshot(emu);
+        const reply = invokeServerFunction(emu, name, [arg]);
+        const value = reply.ok ? (reply.value as Record<string, unknown>) : null;
+        expect([name, label, reply.ok, value?.ok]).toEqual([name, label, true, false]);
+        const message =
+          typeof value?.message === 'string'
+            ? value.message
+            : (value?.errors as { message: string }[] | undefined)?.[0]?.message;
+        expectClearText(message);
+        expect([name, label, snapshot(emu) === before]).toEqual([name, label, true]);
+      }
+    }
+  });
+
+  it('no entry point answers with a raw error or repeats more than 40 characters of an input', () => {
+    const emu = restore();
+    for (const name of emu.functionNames()) {
+      for (const [label, arg] of ARGS) {
+        const ui = emu.ui.events.length;
+        const logs = emu.logs.entries.length;
+        const toasts = emu.toasts.length;
+        const reply = invokeServerFunction(emu, name, [arg]);
+        const texts = [
+          reply.ok ? JSON.stringify(reply.value ?? null) : reply.error.message,
+          ...emu.ui.events.slice(ui).map((e) => JSON.stringify(e)),
+          ...emu.logs.entries.slice(logs).map((e) => e.message),
+          ...emu.toasts.slice(toasts).map((t) => JSON.stringify(t)),
+        ];
+        for (const text of texts)
+          expect([name, label, ECHO.test(text)]).toEqual([name, label, false]);
+        if (!reply.ok) {
+          expect([name, label, reply.error.message]).toEqual([
+            name,
+            label,
+            expect.not.stringMatching(RAW_ERROR),
+          ]);
+          expect(reply.error.message.length).toBeLessThan(400);
+        }
+      }
+    }
+  }, 120_000);
+
+  it.each(['anonymizeClient', 'exportClientData', 'showCommissionReport'])(
+    '%s: a 10 MB answer typed in its prompt is not repeated in the alert',
+    (name) => {
+      const emu = restore();
+      emu.ui.answerNextPrompt(HUGE);
+      const reply = invokeServerFunction(emu, name, []);
+      const alerts = emu.ui.ofKind('alert').map((a) => a.prompt);
+      expect(alerts.length + (reply.ok ? 0 : 1)).toBeGreaterThan(0);
+      for (const text of [...alerts, reply.ok ? '' : reply.error.message])
+        expect(ECHO.test(text)).toBe(false);
+    },
+  );
+
+  it('computeCommissions with a 10 MB string: refused by a short message, nothing logged of it', () => {
+    const emu = restore();
+    const reply = invokeServerFunction(emu, 'computeCommissions', [HUGE]);
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.error.message).toBe(
+      `Mois invalide : « ${'Z'.repeat(39)}… ». Utilisez le format AAAA-MM, par exemple 2026-10.`,
+    );
+    expect(emu.logs.entries.every((e) => e.message.length < 1_000)).toBe(true);
+  });
+});

@@ -55,10 +55,11 @@ function syncColumn(wb: TestWorkbook): Record<string, string> {
 }
 
 describe('Mailchimp settings', () => {
-  it('keeps the key in document properties and shows only its last 4 characters', () => {
+  it('keeps the key in document properties and shows only its first and last 4 hex digits', () => {
     const { wb } = configured();
     const view = wb.run('newsletterSettingsLoad');
-    expect(view).toEqual({ keyHint: '…us21', audienceId: AUDIENCE, followUpDigest: false });
+    // Not the data-centre suffix ("…us21"), which every key of the account shares (issue 22).
+    expect(view).toEqual({ keyHint: '0123…cdef', audienceId: AUDIENCE, followUpDigest: false });
     expect(JSON.stringify(view)).not.toContain(API_KEY.slice(0, 10));
     // Never in a cell.
     for (const sheet of wb.spreadsheet.getSheets())
@@ -77,9 +78,47 @@ describe('Mailchimp settings', () => {
     });
     expect(changed).toEqual({
       ok: true,
-      view: { keyHint: '…us21', audienceId: 'ffff0000', followUpDigest: true },
+      view: { keyHint: '0123…cdef', audienceId: 'ffff0000', followUpDigest: true },
     });
   });
+
+  it('Remove key deletes the key and the audience; the sync is then off (issue 22)', () => {
+    const { wb } = configured();
+    wb.append('Clients', [client('C1')]);
+    const removed = wb.run('newsletterSettingsSave', { removeKey: true, followUpDigest: true });
+    expect(removed).toEqual({
+      ok: true,
+      view: { keyHint: '', audienceId: '', followUpDigest: true },
+    });
+    expect(JSON.stringify(wb.emu.properties.toJSON())).not.toContain(API_KEY.slice(0, 32));
+    wb.run('syncMailchimp');
+    expect(lastAlert(wb)).toMatch(/Mailchimp n’est pas configuré|not set up/);
+    expect(wb.emu.urlFetches).toEqual([]);
+  });
+
+  it('the dialog offers Remove key and says that editors can read the key', () => {
+    const { wb } = configured();
+    wb.run('showNewsletterSettings');
+    const html = lastDialogHtml(wb);
+    expect(html).toContain('>Retirer la clé</button>');
+    expect(html).toContain('removeKey:true');
+    expect(html).toContain(
+      'Tous les éditeurs de ce classeur peuvent lire cette clé (Extensions › Apps Script).',
+    );
+    expect(html).toContain('au rôle le plus restreint');
+    expect(html).not.toContain(API_KEY.slice(0, 32));
+  });
+
+  it.each([42, 'abc', [], null, true, { apiKey: 42 }, { removeKey: 'yes' }])(
+    'refuses %j with a message, storing nothing (issue 22)',
+    (input) => {
+      const { wb } = configured();
+      const before = JSON.stringify(wb.emu.properties.toJSON());
+      const r = wb.runUntyped('newsletterSettingsSave', input);
+      expect(r).toEqual({ ok: false, message: 'Requête invalide : rien n’a été enregistré.' });
+      expect(JSON.stringify(wb.emu.properties.toJSON())).toBe(before);
+    },
+  );
 
   it('refuses a key without a data center, in the workbook language', () => {
     const wb = workbook({ locale: 'en_US' });

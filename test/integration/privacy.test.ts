@@ -4,7 +4,7 @@
  * commissions untouched. Run `npm run build` first.
  */
 import { workbook, type TestWorkbook } from './harness';
-import { API_KEY, AUDIENCE, FakeMailchimp } from './newsletterFake';
+import { API_KEY, AUDIENCE, FakeMailchimp, md5 } from './newsletterFake';
 
 function seeded(): TestWorkbook {
   const wb = workbook({ locale: 'fr_CA' });
@@ -105,6 +105,22 @@ function privacyLog(wb: TestWorkbook): { action: string; code: string; by: strin
   });
 }
 
+/** The text of the last Yes / No question (the anonymization's confirmation). */
+function confirmationOf(wb: TestWorkbook): string {
+  return (
+    wb.emu.ui
+      .ofKind('alert')
+      .filter((a) => a.buttons === 'YES_NO')
+      .at(-1)?.prompt ?? ''
+  );
+}
+
+/** The Mailchimp deletions queued in the script's properties (newsletter/pendingDeletions.ts). */
+function pendingDeletions(wb: TestWorkbook): string[] {
+  const raw = wb.emu.properties.toJSON().script['ficheClient.mailchimpDeletions'];
+  return raw ? (JSON.parse(raw) as string[]) : [];
+}
+
 function legacyKeys(wb: TestWorkbook): string[] {
   return Object.keys(wb.emu.properties.document.toJSON()).filter((k) =>
     k.startsWith('ficheClient.privacyLog.'),
@@ -197,8 +213,8 @@ describe('anonymize client', () => {
       'Prochain suivi': '',
       'Référé par': '',
       'Motifs de surveillance': '',
-      // Kept, so the next Mailchimp sync deletes the old member by its hash.
-      'Synchro Mailchimp': `subscribed 2026-11-01 ${'a'.repeat(32)} 0123abcd`,
+      // Its MD5 of the address re-identifies the person: it leaves the sheet at once (issue 22).
+      'Synchro Mailchimp': '',
     });
     expect(c1!.Infolettre === false || c1!.Infolettre === '').toBe(true);
     expect(c2).toMatchObject({ Nom: 'Ferme Bellevue', Courriel: 'info@bellevue.ca' });
@@ -216,9 +232,8 @@ describe('anonymize client', () => {
     expect(wb.rows('Factures')).toEqual(invoicesBefore);
     expect(wb.rows('Commissions')).toEqual(commissionsBefore);
     expect(privacyLog(wb)).toEqual([expect.objectContaining({ action: 'anonymize', code: 'C1' })]);
-    expect(wb.emu.toasts.at(-1)?.message ?? JSON.stringify(wb.emu.toasts.at(-1))).toContain(
-      'Client C1 anonymisé (2 lignes',
-    );
+    // Mailchimp is not set up: the team is told, in an alert that stays, to delete by hand.
+    expect(wb.emu.ui.ofKind('alert').at(-1)?.prompt).toContain('Client C1 anonymisé (2 lignes');
   });
 
   it('anonymizes every row of a code typed twice', () => {
@@ -253,7 +268,7 @@ describe('anonymize client', () => {
     expect(result).toMatchObject({ ok: false, kind: 'conflict' });
   });
 
-  it('the next Mailchimp sync deletes the anonymized member permanently by its stored hash', () => {
+  it('deletes the Mailchimp member at once, by its stored hash and its address’s', () => {
     const wb = seeded();
     const fake = new FakeMailchimp();
     const hash = 'a'.repeat(32);
@@ -268,15 +283,21 @@ describe('anonymize client', () => {
     wb.emu.ui.answerNextPrompt('C1');
     wb.emu.ui.answerNextAlert('YES');
     wb.run('anonymizeClient');
-    wb.run('syncMailchimp');
-    const toC1 = wb.emu.urlFetches.filter((r) => r.url.includes(hash));
-    expect(toC1.map((r) => [r.method, r.url.replace(/^.*\/members\//, '')])).toEqual([
-      ['POST', `${hash}/actions/delete-permanent`],
-    ]);
-    expect(fake.members.has(hash)).toBe(false);
+    const confirmation = confirmationOf(wb);
+    expect(confirmation).toContain(
+      'Le membre Mailchimp (anne@example.com) sera supprimé définitivement, maintenant',
+    );
     expect(fake.deleted).toEqual([hash]);
-    // No trace of the old member is kept once it is deleted.
-    expect(wb.rows('Clients')[0]!['Synchro Mailchimp']).toBe('');
+    expect(wb.emu.urlFetches.map((r) => [r.method, r.url.replace(/^.*\/members\//, '')])).toEqual([
+      ['POST', `${hash}/actions/delete-permanent`],
+      ['POST', `${md5('anne@example.com')}/actions/delete-permanent`],
+    ]);
+    expect(wb.emu.toasts.at(-1)?.message).toContain('Membre Mailchimp supprimé définitivement.');
+    expect(pendingDeletions(wb)).toEqual([]);
+    // Nothing is left for the next sync to do for C1.
+    const before = wb.emu.urlFetches.length;
+    wb.run('syncMailchimp');
+    expect(wb.emu.urlFetches.slice(before).filter((r) => r.url.includes(hash))).toEqual([]);
   });
 
   it('refused confirmation changes nothing', () => {
@@ -403,5 +424,145 @@ describe('the privacy log (Journal Loi 25)', () => {
     wb.emu.ui.answerNextAlert('YES');
     wb.run('exportClientData');
     expect(privacyLog(wb).map((e) => e.code)).toEqual(['C2']);
+  });
+});
+
+describe('anonymize complete (issue 22)', () => {
+  /** C1 with a line in Commission details and a team column there holding personal text. */
+  function withDetails(): TestWorkbook {
+    const wb = seeded();
+    wb.run('computeCommissions', '2026-09');
+    const details = wb.sheet('Détail des commissions');
+    const width = details.getLastColumn();
+    details.insertColumnAfter(width);
+    details.getRange(1, width + 1).setValue('Note');
+    const rows = wb.rows('Détail des commissions');
+    rows.forEach((r, i) => {
+      if (r['Code client'] === 'C1')
+        details.getRange(i + 2, width + 1).setValue('Anne Lavoie a appelé, 418 555-0101');
+    });
+    return wb;
+  }
+
+  it('blanks the team’s columns of Commission details, keeps its keys and amounts, lists every sheet', () => {
+    const wb = withDetails();
+    const before = wb.rows('Détail des commissions');
+    expect(before.filter((r) => r['Code client'] === 'C1')).toHaveLength(1);
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('anonymizeClient');
+    const confirmation = confirmationOf(wb);
+    for (const sheet of ['Clients', 'Termes', 'Commissions', 'Journal CRM', 'Factures'])
+      expect(confirmation).toContain(`« ${sheet} » (`);
+    expect(confirmation).toContain(
+      '« Détail des commissions » (1 ligne) — effacé : Note. Gardé : Mois, Vendeur, Code client, No de facture, Type de commission, Base, Taux (%), Commission.',
+    );
+    const after = wb.rows('Détail des commissions');
+    expect(after).toEqual(before.map((r) => (r['Code client'] === 'C1' ? { ...r, Note: '' } : r)));
+    expect(JSON.stringify(wb.emu.spreadsheet.values('Détail des commissions'))).not.toContain(
+      'Anne',
+    );
+    expect(wb.emu.ui.ofKind('alert').at(-1)?.prompt).toContain(
+      'Feuilles effacées : Clients, Termes, Journal CRM, Commissions, Factures, Détail des commissions.',
+    );
+  });
+
+  it('without Mailchimp: the hash leaves the sheet at once, and the team is told to delete the member by hand', () => {
+    const wb = seeded();
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('anonymizeClient');
+    const [confirmation, done] = wb.emu.ui
+      .ofKind('alert')
+      .slice(-2)
+      .map((a) => a.prompt);
+    const byHand =
+      'Mailchimp n’est pas configuré ici : si anne@example.com figure dans une audience Mailchimp (par exemple importée d’un CSV), supprimez ce contact définitivement dans Mailchimp, à la main.';
+    expect(confirmation).toContain(byHand);
+    expect(done).toContain('Client C1 anonymisé');
+    expect(done).toContain(byHand);
+    // No trace of the hash in any sheet; it waits in the script's properties for a sync.
+    for (const sheet of wb.spreadsheet.getSheets())
+      expect(JSON.stringify(sheet.getDataRange().getValues())).not.toContain('a'.repeat(32));
+    expect(pendingDeletions(wb)).toEqual(['a'.repeat(32)]);
+    expect(JSON.stringify(wb.emu.properties.toJSON().document)).not.toContain('a'.repeat(32));
+
+    // Mailchimp set up later: the next sync deletes the member and empties the queue.
+    const fake = new FakeMailchimp();
+    fake.members.set('a'.repeat(32), {
+      email_address: 'anne@example.com',
+      status: 'subscribed',
+      merge_fields: {},
+      tags: new Map(),
+    });
+    wb.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
+    wb.emu.setUrlFetchHandler(fake.handler);
+    wb.run('syncMailchimp');
+    expect(fake.deleted).toEqual(['a'.repeat(32)]);
+    expect(pendingDeletions(wb)).toEqual([]);
+    expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toContain(
+      '1 membre supprimé définitivement (clients anonymisés).',
+    );
+  });
+
+  it('a deletion Mailchimp does not confirm stays queued until a sync gets it through', () => {
+    const wb = seeded();
+    const fake = new FakeMailchimp();
+    wb.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
+    let down = true;
+    wb.emu.setUrlFetchHandler((req) =>
+      down ? { status: 503, body: 'Service Unavailable' } : fake.handler(req),
+    );
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('anonymizeClient');
+    // Nothing for the team to do: the next sync tries again (a toast).
+    expect(wb.emu.toasts.at(-1)?.message).toContain(
+      'Mailchimp n’a pas confirmé la suppression du membre : elle sera refaite à la prochaine synchronisation.',
+    );
+    expect(wb.rows('Clients')[0]!['Synchro Mailchimp']).toBe('');
+    expect(pendingDeletions(wb).sort()).toEqual(['a'.repeat(32), md5('anne@example.com')].sort());
+    down = false;
+    wb.run('syncMailchimp');
+    // Unknown to Mailchimp (404) counts as done: nothing is left queued.
+    expect(pendingDeletions(wb)).toEqual([]);
+  });
+
+  it('keeps the member of an address another client still uses', () => {
+    const wb = seeded();
+    wb.append('Clients', [
+      { 'Code client': 'C3', Nom: 'Lavoie inc.', Courriel: 'ANNE@example.com' },
+    ]);
+    const fake = new FakeMailchimp();
+    wb.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
+    wb.emu.setUrlFetchHandler(fake.handler);
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('anonymizeClient');
+    expect(confirmationOf(wb)).toContain(
+      'Le membre Mailchimp de anne@example.com est gardé : d’autres clients (C3) ont la même adresse.',
+    );
+    // Only the stored state's member (synced for C1) goes, not the address's shared one.
+    expect(wb.emu.urlFetches.map((r) => r.url.replace(/^.*\/members\//, ''))).toEqual([
+      `${'a'.repeat(32)}/actions/delete-permanent`,
+    ]);
+  });
+
+  it('the queue is bounded: past 200 deletions the team deletes the member by hand, nothing dropped', () => {
+    const wb = seeded();
+    const full = Array.from({ length: 200 }, (_, i) => md5(`p${i}@example.com`));
+    const props = wb.emu.globals()
+      .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    props.getScriptProperties().setProperty('ficheClient.mailchimpDeletions', JSON.stringify(full));
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('anonymizeClient');
+    const done = wb.emu.ui.ofKind('alert').at(-1)!.prompt;
+    expect(done).toContain('Client C1 anonymisé');
+    expect(done).toContain(
+      'Trop de suppressions Mailchimp sont en attente (200) : supprimez définitivement anne@example.com dans Mailchimp, à la main',
+    );
+    expect(pendingDeletions(wb)).toEqual(full);
+    expect(wb.rows('Clients')[0]!['Synchro Mailchimp']).toBe('');
   });
 });

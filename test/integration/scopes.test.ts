@@ -207,6 +207,7 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
   // Its workbook-size block: the figure, and the months of commission details kept.
   await page('settings', 'triggerStatusLoad');
   await page('settings', 'headroomLoad');
+  await page('settings', 'mailAddressesLoad');
   await page('settings', 'retentionSave', 1);
 
   // Newsletter settings dialog: the Mailchimp key and audience, the follow-up digest on.

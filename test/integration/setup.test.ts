@@ -54,7 +54,7 @@ describe('setupWorkbook', () => {
       .rows('Lists')
       .map((r) => r['Tags'])
       .filter(Boolean);
-    expect(tags).toEqual(['Bon client', 'Nouveau client', 'Volume 3']);
+    expect(tags).toEqual(['Good client', 'New client', 'Volume 3']);
   });
 
   it('formats columns: plain-text codes, checkboxes, dropdowns from Lists, computed columns marked and protected', () => {

@@ -59,7 +59,9 @@ test('refresh, edit and daily trigger: the same calls for 20 and 2,000 clients',
   expect(large.wb.emu.mails.length).toBe(small.wb.emu.mails.length);
   for (const k of ['menu', 'edit', 'paste', 'daily'] as const) {
     expect([k, large[k].calls]).toEqual([k, small[k].calls]);
-    expect(large[k].total).toBeLessThan(60);
+    // 'daily' is two runs (refresh and knowing); the knowing run reads only its columns, a few
+    // calls more than two whole sheets for half the cells (issue 22).
+    expect(large[k].total).toBeLessThan(k === 'daily' ? 70 : 60);
   }
   // every watched client was read and written: the large run really did the work
   const flags = large.wb.rows('Clients').filter((r) => r['Sous surveillance'] === true);

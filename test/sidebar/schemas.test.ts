@@ -200,6 +200,21 @@ describe('validateSaveRequest', () => {
     });
   });
 
+  test('a client code with a semicolon is refused in both languages (CSV list separator, issue 22)', () => {
+    const r = fullRecord();
+    r.general.code = 'K;=1+1';
+    expect(errorsOf(save(r), 'fr')).toEqual({
+      'general.code':
+        'Un code client ne peut pas contenir de point-virgule (;) : Excel couperait là les fichiers CSV.',
+    });
+    expect(errorsOf(save(r), 'en')).toEqual({
+      'general.code':
+        'A client code cannot contain a semicolon (;): Excel would split CSV files there.',
+    });
+    r.general.code = 'K,1';
+    expect(validateSaveRequest(save(r), 'en').ok).toBe(true);
+  });
+
   test('formula-looking and markup-looking text is accepted as plain text', () => {
     const r = fullRecord();
     r.general.name = '=HYPERLINK("http://evil","clic")';

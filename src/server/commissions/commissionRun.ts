@@ -46,6 +46,7 @@ import { sameHeader } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
 import { MOVED, type Moved, untilSettled } from '../platform/attempts';
 import { logMailReport, logProblems } from '../platform/log';
+import { inputEcho } from '../platform/input';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -83,7 +84,8 @@ export function resolveMonth(value: unknown, lang: Lang, timeZone: string): stri
   if (value === undefined || value === null || value === '')
     return previousMonth(dayInZone(new Date(), timeZone));
   if (typeof value === 'string' && isMonth(value.trim())) return value.trim();
-  throw new Error(t('badMonth', lang, { value: String(value) }));
+  // At most a short piece of what was given: a 10 MB argument is not a 10 MB message.
+  throw new Error(t('badMonth', lang, { value: inputEcho(value) }));
 }
 
 const LOCK_WAIT_MS = 30_000;
@@ -216,7 +218,7 @@ export function runCommissions(
   ) {
     report.statements = sendStatements(spreadsheet, result.totals, result.lines, lang);
     const s = report.statements;
-    if (s.failed.length > 0 || s.overQuota > 0 || s.noAddress.length > 0)
+    if (s.failed.length > 0 || s.overQuota > 0 || s.noAddress.length + s.badAddress.length > 0)
       logMailReport(`Statements ${month} not all sent`, s);
   }
   return report;

@@ -19,12 +19,14 @@ import { formatMoney, formatNumber } from '../../domain/money';
 import { choiceLabel, type Lang } from '../../shared/contract';
 import { csvField } from '../../shared/csv';
 import { translator, type TextTable } from '../../shared/text';
-import { sendWithinQuota, type Mail, type MailReport } from '../platform/mail';
+import { greetingName, sendWithinQuota, type Mail, type MailReport } from '../platform/mail';
 import { listEmails } from '../watch/notifications';
 
 export interface StatementReport extends MailReport {
   /** Salespeople with lines but no e-mail in Lists. */
   noAddress: string[];
+  /** Lists cells ("Listes!C3") not holding exactly one valid address: nothing sent to them. */
+  badAddress: string[];
 }
 
 const TEXT = {
@@ -102,8 +104,10 @@ export function statementOf(
   ];
   const file = say('file', lang, { month: total.month });
   const note = attached ? [say('attached', lang, { n: lines.length, file })] : [];
+  // The name as typed in the workbook, as one short line of plain text (issue 22).
+  const name = greetingName(total.salesperson);
   const body = [
-    say('hello', lang, { name: total.salesperson }),
+    say('hello', lang, { name }),
     '',
     say('intro', lang, { month: total.month }),
     '',
@@ -116,7 +120,7 @@ export function statementOf(
   const tr = (cells: string[], tag: 'td' | 'th') =>
     `<tr>${cells.map((c, i) => `<${tag}${numeric(i)}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
   const htmlBody = [
-    `<p>${escapeHtml(say('hello', lang, { name: total.salesperson }))}</p>`,
+    `<p>${escapeHtml(say('hello', lang, { name }))}</p>`,
     `<p>${escapeHtml(say('intro', lang, { month: total.month }))}</p>`,
     ...note.map((n) => `<p>${escapeHtml(n)}</p>`),
     '<table border="1" cellpadding="4" style="border-collapse:collapse">',
@@ -162,7 +166,13 @@ export function sendStatements(
   lines: readonly CommissionLine[],
   lang: Lang,
 ): StatementReport {
-  const report: StatementReport = { sent: 0, noAddress: [], overQuota: 0, failed: [] };
+  const report: StatementReport = {
+    sent: 0,
+    noAddress: [],
+    badAddress: [],
+    overQuota: 0,
+    failed: [],
+  };
   if (totals.length === 0) return report;
   const emails = listEmails(spreadsheet, lang, 'salespeople', 'salespersonEmails');
   const linesBySalesperson = new Map<string, CommissionLine[]>();
@@ -175,9 +185,11 @@ export function sendStatements(
   const mails: Mail[] = [];
   for (const total of totals) {
     const key = codeKey(total.salesperson);
-    const to = emails.get(key);
+    const to = emails.valid.get(key);
+    const refused = emails.refused.get(key);
     if (!to) {
-      report.noAddress.push(total.salesperson);
+      if (refused) report.badAddress.push(refused);
+      else report.noAddress.push(total.salesperson);
       continue;
     }
     mails.push({ to, ...statementOf(total, linesBySalesperson.get(key) ?? [], lang) });

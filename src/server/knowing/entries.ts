@@ -39,7 +39,11 @@ export function knowingJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   }
   if (followUpDigestEnabled()) {
     const report = sendFollowUpDigest(spreadsheet);
-    if (report.failed.length > 0 || report.overQuota > 0 || report.noAddress.length > 0)
+    if (
+      report.failed.length > 0 ||
+      report.overQuota > 0 ||
+      report.noAddress.length + report.badAddress.length > 0
+    )
       logMailReport('Follow-up digest not all sent', report);
   }
   return done;

@@ -10,10 +10,11 @@ import { dayInZone } from '../../domain/time';
 import type { Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
 import { sendWithinQuota, type MailReport } from '../platform/mail';
-import { byManagerAddress } from '../watch/notifications';
+import { plainLine } from '../platform/input';
+import { byManagerAddress, CLIENT_NAME_MAX } from '../watch/notifications';
 import { readAll } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
-import { readTable } from '../workbook/read';
+import { readColumns } from '../workbook/read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,6 +31,8 @@ export interface DigestReport extends MailReport {
   due: number;
   /** Codes of due clients whose account manager has no address in Lists. */
   noAddress: string[];
+  /** Lists cells ("Listes!E3") not holding exactly one valid address: nothing sent to them. */
+  badAddress: string[];
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -49,7 +52,7 @@ export function dueFollowUps(
       name: str(c.name),
       accountManager: str(c.accountManager).trim(),
       day: str(c.nextFollowUp),
-      notes: str(c.followUp).replace(/\s+/g, ' ').trim().slice(0, 140),
+      notes: plainLine(str(c.followUp), 140),
     }))
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.code.localeCompare(b.code)));
 }
@@ -59,18 +62,29 @@ export function sendFollowUpDigest(spreadsheet: Spreadsheet): DigestReport {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const ctx: ReadContext = { lang, timeZone };
   const today = dayInZone(new Date(), timeZone);
-  const read = readAll(readTable(spreadsheet, 'clients', lang), ctx);
+  // Only the columns the digest shows or sorts by (issue 22: not the 29 of Clients).
+  const read = readAll(
+    readColumns(
+      spreadsheet,
+      'clients',
+      lang,
+      ['code', 'name', 'accountManager', 'followUp', 'nextFollowUp'],
+      ['code', 'name'],
+    ),
+    ctx,
+  );
   const due = dueFollowUps(read.records, today);
   const report: DigestReport = {
     lang,
     due: due.length,
     sent: 0,
     noAddress: [],
+    badAddress: [],
     overQuota: 0,
     failed: [],
   };
   if (due.length === 0) return report;
-  const byAddress = byManagerAddress(spreadsheet, lang, due, report.noAddress);
+  const byAddress = byManagerAddress(spreadsheet, lang, due, report);
   if (byAddress.size === 0) return report;
   const url = spreadsheet.getUrl();
   sendWithinQuota(
@@ -80,7 +94,10 @@ export function sendFollowUpDigest(spreadsheet: Spreadsheet): DigestReport {
       body: [
         t('digestIntro', lang),
         '',
-        ...list.map((d) => `• ${d.day} — ${d.code} ${d.name}${d.notes ? ` — ${d.notes}` : ''}`),
+        ...list.map(
+          (d) =>
+            `• ${d.day} — ${plainLine(`${d.code} ${d.name}`, CLIENT_NAME_MAX)}${d.notes ? ` — ${d.notes}` : ''}`,
+        ),
         '',
         url,
       ].join('\n'),

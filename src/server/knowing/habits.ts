@@ -13,7 +13,7 @@ import { t } from '../platform/messages';
 import { readInvoices, toCell } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { columnsOf, FIRST_DATA_ROW, WorkbookError } from '../workbook/sheets';
-import { readTable } from '../workbook/read';
+import { readColumns, readTable } from '../workbook/read';
 import { setCellValuesIfUnmoved } from '../workbook/write';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
@@ -38,17 +38,32 @@ export interface HabitsReport {
   problems: CellProblem[];
 }
 
+/**
+ * The Invoices columns the habits need: the contract's required ones (an invoice missing one is
+ * skipped, as everywhere) and the product type. Adjacent in the contract (A:E), so one block;
+ * cost, due date and paid date are not read (issue 22: the daily run read all of Invoices and
+ * all 29 Clients columns to write one column).
+ */
+const INVOICE_COLUMNS = ['number', 'date', 'clientCode', 'productType', 'amount'] as const;
+const INVOICE_REQUIRED = ['number', 'date', 'clientCode', 'amount'] as const;
+/** The Clients columns the run reads: the key first (readColumns checks it again), the name
+ * (an anonymized client keeps no habits) and the column it writes. */
+const CLIENT_COLUMNS = ['code', 'name', 'computedHabits'] as const;
+
 export function refreshHabits(spreadsheet: Spreadsheet): HabitsReport {
   const { lang, ctx } = context(spreadsheet);
   // Invoices are read before the lock: the longest part, and it writes nothing.
-  const invoices = readInvoices(readTable(spreadsheet, 'invoices', lang), ctx);
+  const invoices = readInvoices(
+    readColumns(spreadsheet, 'invoices', lang, INVOICE_COLUMNS, INVOICE_REQUIRED),
+    ctx,
+  );
   const habits = habitsByClient(invoices.records, codeKey);
   const column = columnsOf('clients').find((c) => c.key === 'computedHabits')!;
   return withDocumentLock(lang, LOCK_WAIT_MS, () => {
     // The column is written by row number: if someone sorted, inserted or deleted rows (or
     // inserted a column) since Clients was read, read and plan again (3 times, then busy).
     return untilSettled(lang, () => {
-      const clients = readTable(spreadsheet, 'clients', lang);
+      const clients = readColumns(spreadsheet, 'clients', lang, CLIENT_COLUMNS, ['code', 'name']);
       const hi = clients.index.computedHabits;
       if (hi < 0)
         throw new WorkbookError(

@@ -132,9 +132,10 @@ export const CSV_HEADER = [
 ] as const;
 
 /**
- * The opted-in audience as CSV text (CRLF line ends, as RFC 4180 has them). A name or company
- * beginning with = + - @ gets OWASP's leading quote (src/shared/csv.ts): Mailchimp keeps it as
- * data, but the file is often opened in a spreadsheet program first, where it would run.
+ * The opted-in audience as CSV text (CRLF line ends, as RFC 4180 has them). A name, company or
+ * tag beginning with = + - @, or holding one after a `;` or `,`, gets OWASP's quotes
+ * (src/shared/csv.ts): Mailchimp keeps them as data, but the file is often opened in a
+ * spreadsheet program first, where it would run.
  */
 export function audienceCsv(clients: readonly AudienceClient[]): string {
   const lines = [CSV_HEADER.map(csvField).join(',')];

@@ -11,12 +11,13 @@ import {
   type NewsletterSettingsView,
 } from './settings';
 
-/** What the dialog sends: a blank key keeps the stored one. */
+/** What the dialog sends: a blank key keeps the stored one; removeKey deletes key and audience. */
 export interface NewsletterSettingsInput {
-  apiKey: string;
-  audienceId: string;
+  apiKey?: string;
+  audienceId?: string;
   /** Absent: off. */
   followUpDigest?: boolean;
+  removeKey?: boolean;
 }
 
 /** Menu: the Mailchimp key, audience and follow-up digest dialog. */
@@ -28,7 +29,7 @@ export function showNewsletterSettings(): void {
   SpreadsheetApp.getUi().showModalDialog(html, t('newsletterSettingsTitle', lang));
 }
 
-/** Dialog call: never the whole key, only its last 4 characters. */
+/** Dialog call: never the whole key, only its first and last 4 hex digits. */
 export function newsletterSettingsLoad(): NewsletterSettingsView {
   return newsletterSettingsView();
 }

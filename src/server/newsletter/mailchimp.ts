@@ -28,7 +28,7 @@ export interface MailchimpConfig {
   audienceId: string;
 }
 
-const CONFIG_KEY = 'ficheClient.mailchimp';
+export const CONFIG_KEY = 'ficheClient.mailchimp';
 
 /** A Mailchimp API key: 32 hex digits, a dash, the data center ("us21"). */
 export const API_KEY_PATTERN = /^[0-9a-f]{32}-([a-z]{2,4}\d{1,3})$/i;
@@ -61,11 +61,6 @@ export function loadMailchimpConfig(): MailchimpConfig | null {
 /** Stores the key and audience for this workbook (a copy is adopted first: workbookState.ts). */
 export function saveMailchimpConfig(config: MailchimpConfig): void {
   setBoundProperties({ [CONFIG_KEY]: JSON.stringify(config) });
-}
-
-/** What the browser may see of a key: its last 4 characters ('' when no key is stored). */
-export function keyHint(apiKey: string | undefined): string {
-  return apiKey ? `…${apiKey.slice(-4)}` : '';
 }
 
 /**

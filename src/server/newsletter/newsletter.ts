@@ -22,6 +22,7 @@ import { withDocumentLock } from '../platform/lock';
 import { MOVED, untilSettled } from '../platform/attempts';
 import { t } from '../platform/messages';
 import { readAudience, type AudienceClient } from './audience';
+import { deletePendingMembers, deletionText } from './pendingDeletions';
 import { loadSettings } from '../platform/settings';
 import { isAnonymizedName } from '../privacy/privacy';
 import { asCellValue, setCellValuesIfUnmoved } from '../workbook/write';
@@ -86,6 +87,8 @@ export interface SyncReport {
   optedOut: SyncFailure[];
   /** Clients not sent because the run reached its time budget: run the sync again. */
   notSent: number;
+  /** Members of anonymized clients deleted from the pending list, and those still pending. */
+  deletions: { deleted: number; pending: number };
   requests: number;
 }
 
@@ -196,6 +199,7 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
     failed: [],
     optedOut: [],
     notSent: 0,
+    deletions: { deleted: 0, pending: 0 },
     requests: 0,
   };
   const config = loadMailchimpConfig();
@@ -218,6 +222,8 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
   }
 
   const deadline = started + TIME_BUDGET_MS;
+  // Members of clients anonymized since the last sync, by the hash anonymization queued.
+  report.deletions = deletePendingMembers(deadline) ?? report.deletions;
   const firstRequests = plans.flatMap((p) => p.first);
   const firstAnswers = sendAll(firstRequests, deadline);
   const errors = new Map<Plan, string[]>();
@@ -331,5 +337,9 @@ export function describeSync(r: SyncReport): string {
   list(t('mcFailedTitle', lang), r.failed);
   list(t('mcOptedOutTitle', lang), r.optedOut);
   if (r.notSent > 0) lines.push('', t('mcNotSent', lang, { n: r.notSent }));
+  if (r.deletions.deleted > 0)
+    lines.push('', deletionText('syncDeleted', lang, { n: r.deletions.deleted }));
+  if (r.deletions.pending > 0)
+    lines.push('', deletionText('syncPending', lang, { n: r.deletions.pending }));
   return lines.join('\n');
 }

@@ -33,13 +33,20 @@ export function logProblems(what: string, problems: readonly CellProblem[]): voi
   );
 }
 
-/** What a mailing did, in counts: no address, no client. */
+/**
+ * What a mailing did, in counts: no address, no client. Lists cells refused for not holding
+ * exactly one valid address are named by position (Listes!E3), so they can be fixed.
+ */
 export function logMailReport(
   what: string,
-  report: MailReport & { noAddress?: readonly unknown[] },
+  report: MailReport & { noAddress?: readonly unknown[]; badAddress?: readonly string[] },
 ): void {
+  const bad = report.badAddress ?? [];
   console.warn(
     `${what}: ${report.sent} sent, ${report.overQuota} over the daily quota, ` +
-      `${report.failed.length} failed, ${report.noAddress?.length ?? 0} without an address`,
+      `${report.failed.length} failed, ${report.noAddress?.length ?? 0} without an address` +
+      (bad.length > 0
+        ? `, ${bad.length} refused (not exactly one valid address in ${bad.slice(0, 20).join(', ')})`
+        : ''),
   );
 }

@@ -3,9 +3,20 @@
  * there is something to send), a message past it is counted, not attempted, and an address
  * that fails is reported while the others still go out.
  * https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()
+ *
+ * Google counts the quota by recipient, not by message ("Email recipients per day", every
+ * address of to, cc and bcc: https://developers.google.com/apps-script/guides/services/quotas),
+ * so a message takes as many units as it has addresses; one that does not fit in what is left
+ * is not attempted (MailApp would refuse it whole with "Service invoked too many times for one
+ * day: email."), and a later, smaller one may still go.
  */
+import { plainLine } from './input';
+
 export interface Mail {
+  /** One address, or several separated by commas (MailApp's `recipient`). */
   to: string;
+  cc?: string;
+  bcc?: string;
   subject: string;
   body: string;
   htmlBody?: string;
@@ -15,9 +26,43 @@ export interface Mail {
 
 export interface MailReport {
   sent: number;
-  /** Messages not sent because the daily quota ran out. */
+  /** Messages not sent because the daily quota (counted by recipient) ran out. */
   overQuota: number;
   failed: { to: string; error: string }[];
+}
+
+/** The addresses of a comma-separated list, blanks dropped. */
+function addresses(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+}
+
+/** What a message costs of the daily quota: every address of to, cc and bcc. */
+export function recipientCount(mail: Pick<Mail, 'to' | 'cc' | 'bcc'>): number {
+  return addresses(mail.to).length + addresses(mail.cc).length + addresses(mail.bcc).length;
+}
+
+/**
+ * One address and nothing else: a local part, one '@', a domain with a dot, no space, comma,
+ * semicolon, quote or angle bracket (so no second recipient and no display name), at most 254
+ * characters (RFC 5321's path limit less the brackets).
+ */
+const ONE_ADDRESS = /^[^\s@,;<>"'()[\]\\]+@[^\s@,;<>"'()[\]\\]+\.[^\s@,;<>"'()[\]\\.]+$/;
+
+/** Whether a cell's text is exactly one valid e-mail address (surrounding spaces allowed). */
+export function isOneAddress(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 254 && ONE_ADDRESS.test(t);
+}
+
+/** Greetings show at most this many characters of a name typed in the workbook. */
+export const GREETING_NAME_MAX = 40;
+
+/** A name as a greeting shows it ("Bonjour {name},"). */
+export function greetingName(name: string): string {
+  return plainLine(name, GREETING_NAME_MAX);
 }
 
 /** Sends `mails` and adds what happened to `report`. */
@@ -25,22 +70,25 @@ export function sendWithinQuota(mails: readonly Mail[], report: MailReport): voi
   if (mails.length === 0) return;
   let quota = MailApp.getRemainingDailyQuota();
   for (const mail of mails) {
-    if (quota <= 0) {
+    const recipients = recipientCount(mail);
+    if (recipients > quota) {
       report.overQuota++;
       continue;
     }
     try {
       const options: GoogleAppsScript.Mail.MailAdvancedParameters = {};
+      if (mail.cc) options.cc = mail.cc;
+      if (mail.bcc) options.bcc = mail.bcc;
       if (mail.htmlBody) options.htmlBody = mail.htmlBody;
       if (mail.attachment)
         options.attachments = [
           Utilities.newBlob(mail.attachment.text, mail.attachment.mimeType, mail.attachment.name),
         ];
-      if (mail.htmlBody || mail.attachment)
+      if (Object.keys(options).length > 0)
         MailApp.sendEmail(mail.to, mail.subject, mail.body, options);
       else MailApp.sendEmail(mail.to, mail.subject, mail.body);
       report.sent++;
-      quota--;
+      quota -= recipients;
     } catch (e) {
       report.failed.push({ to: mail.to, error: e instanceof Error ? e.message : String(e) });
     }

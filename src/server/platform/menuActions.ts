@@ -8,6 +8,7 @@ import { t } from './messages';
 import { workbookLang } from './settings';
 import { findSheet, WorkbookError } from '../workbook/sheets';
 import { logProblems } from './log';
+import { badAddressText } from '../watch/notifications';
 
 /** How many problems an alert lists before saying "and N more". */
 const MAX_LISTED = 15;
@@ -31,6 +32,13 @@ export function describeProblems(lang: Lang, problems: readonly CellProblem[]): 
   } catch {
     logProblems(t('menuTitle', lang), problems); // no UI (trigger): positions in the log
   }
+}
+
+/** Names the Lists e-mail cells a menu run refused (not exactly one valid address). */
+export function tellBadAddresses(lang: Lang, cells: readonly string[]): void {
+  if (cells.length === 0) return;
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(t('menuTitle', lang), badAddressText(lang, cells), ui.ButtonSet.OK);
 }
 
 export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
@@ -82,4 +90,5 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
     t('menuTitle', lang),
   );
   describeProblems(lang, report.problems);
+  tellBadAddresses(lang, report.statements?.badAddress ?? []);
 }

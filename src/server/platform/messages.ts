@@ -537,8 +537,20 @@ const MESSAGES = {
   speedDownload: { fr: 'Télécharger le JSON', en: 'Download the JSON' },
   // ---- issue 13: nothing the team typed is lost
   confirmAnonymizeDetail: {
-    fr: 'Anonymiser le client {code} ({name}) ?\n\n{sheets}\n\nLe code reste : les factures, termes et commissions y renvoient, et la comptabilité doit les garder (les totaux des rapports de commission ne changent pas). Les montants, dates et cases de ces feuilles ne disent rien de la personne. Le membre Mailchimp sera supprimé définitivement à la prochaine synchronisation. C’est irréversible et sera journalisé.',
-    en: 'Anonymize client {code} ({name})?\n\n{sheets}\n\nThe code stays: invoices, terms and commissions point to it, and accounting must keep them (commission report totals do not change). Amounts, dates and ticks in those sheets say nothing of the person. The Mailchimp member will be permanently deleted at the next sync. This cannot be undone and will be logged.',
+    fr: 'Anonymiser le client {code} ({name}) ?\n\n{sheets}\n\nLe code reste : les factures, termes et commissions y renvoient, et la comptabilité doit les garder (les totaux des rapports de commission ne changent pas). Les montants, dates et cases de ces feuilles ne disent rien de la personne.{mailchimp} C’est irréversible et sera journalisé.',
+    en: 'Anonymize client {code} ({name})?\n\n{sheets}\n\nThe code stays: invoices, terms and commissions point to it, and accounting must keep them (commission report totals do not change). Amounts, dates and ticks in those sheets say nothing of the person.{mailchimp} This cannot be undone and will be logged.',
+  },
+  anonymizedSheets: {
+    fr: 'Feuilles effacées : {sheets}.',
+    en: 'Sheets blanked: {sheets}.',
+  },
+  mcKeptShared: {
+    fr: 'Le membre Mailchimp de {email} est gardé : d’autres clients ({codes}) ont la même adresse.',
+    en: 'The Mailchimp member of {email} is kept: other clients ({codes}) use the same address.',
+  },
+  mcDeletionNotRecorded: {
+    fr: 'La suppression du membre Mailchimp n’a pas pu être mise en file ({msg}) : supprimez définitivement {email} dans Mailchimp, à la main.',
+    en: 'The Mailchimp member’s deletion could not be queued ({msg}): permanently delete {email} in Mailchimp by hand.',
   },
   anonymizeSheetLine: {
     fr: '« {sheet} » ({n} {n|ligne|lignes}) — effacé : {blanked}. Gardé : {kept}.',

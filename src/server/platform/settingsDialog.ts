@@ -7,7 +7,9 @@ import { textsIn, type TextTable } from '../../shared/text';
 import type { Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { loadSettings, saveSettings } from './settings';
+import { plainObject } from './input';
 import { headroomBlock } from '../workbook/sizeSettings';
+import { mailAddressesBlock } from '../watch/addressSettings';
 import { settingsSeen } from './workbookState';
 import { failureScript } from './pageFailure';
 
@@ -70,6 +72,7 @@ button{margin-top:14px;background:#4d90fe;color:#fff;border:1px solid #3079ed;bo
 <label for="lang">${l.lang}</label><select id="lang"><option value="fr">Français</option><option value="en">English</option></select>
 <div class="check"><input id="notifyWatch" type="checkbox"> <label for="notifyWatch">${l.notifyWatch}</label></div>
 <div class="check"><input id="sendStatements" type="checkbox"> <label for="sendStatements">${l.sendStatements}</label></div>
+${mailAddressesBlock()}
 <button id="save">${l.save}</button><div id="msg" role="status"></div>
 ${TRIGGER_BLOCK}
 <script>
@@ -92,7 +95,7 @@ export function currentSettings(): Settings {
 /** Validates and stores settings sent by the dialog; refuses anything out of range. */
 export function updateSettings(input: unknown): { ok: true } | { ok: false; message: string } {
   const lang = currentSettings().lang;
-  const s = (input ?? {}) as Record<string, unknown>;
+  const s = plainObject(input) ?? {}; // anything but an object is refused below
   const int = (v: unknown, min: number, max: number) =>
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
   if (!int(s.graceDays, 0, 365) || !int(s.defaultTermDays, 0, 3650))

@@ -5,9 +5,11 @@
  *
  * - Export this client's data: every row of the client in every sheet (whole rows, the team's
  *   own columns included), as a JSON file offered for download in a dialog.
- * - Anonymize client: blanks the personal fields of the Clients row and the client's CRM log
- *   details; invoices, terms and commissions stay (accounting must keep them), so the totals of
- *   past commission reports do not change.
+ * - Anonymize client: blanks every cell of the client's rows that is not a key, an amount, a
+ *   date or a computed figure, in every sheet holding them (the team's own columns included,
+ *   Commission details too); invoices, terms and commissions stay (accounting must keep them),
+ *   so the totals of past commission reports do not change. The Mailchimp member is deleted for
+ *   good (newsletter/pendingDeletions.ts), or the team is told to delete it by hand.
  *
  * Each action is logged in the hidden "Journal Loi 25" / "Privacy log" sheet (privacyLog.ts). The
  * log is written after the work: if that write fails, the action is still reported as done, with
@@ -20,6 +22,16 @@ import { withDocumentLock } from '../platform/lock';
 import { forgetEntries } from '../platform/documentCache';
 import { MOVED, untilSettled } from '../platform/attempts';
 import { t } from '../platform/messages';
+import { inputEcho } from '../platform/input';
+import { loadMailchimpConfig, subscriberHash } from '../newsletter/mailchimp';
+import { parseSyncState } from '../newsletter/newsletter';
+import {
+  addPendingDeletions,
+  deletePendingMembers,
+  deletionText,
+  MAX_PENDING,
+  roomFor,
+} from '../newsletter/pendingDeletions';
 import { downloadPage } from './download';
 import { loadSettings } from '../platform/settings';
 import { currentUser, logDoneAction, readPrivacyLog } from './privacyLog';
@@ -90,7 +102,7 @@ function askClient(spreadsheet: Spreadsheet, lang: Lang, title: string): Target 
   const ci = clients.index.code;
   const rowIndex = clients.rows.findIndex((r) => codeKey(String(r[ci] ?? '')) === codeKey(code));
   if (rowIndex < 0) {
-    ui.alert(title, t('clientNotFound', lang, { code }), ui.ButtonSet.OK);
+    ui.alert(title, t('clientNotFound', lang, { code: inputEcho(code) }), ui.ButtonSet.OK);
     return null;
   }
   const row = clients.rows[rowIndex]!;
@@ -207,21 +219,24 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
  * What anonymization keeps in each sheet holding the client's rows; every other cell of those
  * rows is blanked, the contract's columns and the team's own alike (a "Mobile" or a CRM
  * "Attachment" column added by the team holds personal data too).
- * - Clients: the code (the key other sheets point to), the computed watch flag, the Mailchimp
- *   sync state (the next sync deletes the member by its hash, then clears it) and the update
+ * - Clients: the code (the key other sheets point to), the computed watch flag and the update
  *   stamps (set: a form still open on the client must not save the old data back). The name
- *   becomes a placeholder, which is also how later runs know the client is anonymized.
+ *   becomes a placeholder, which is also how later runs know the client is anonymized. The
+ *   Mailchimp sync state is blanked too: its subscriber hash (an MD5 of the address)
+ *   re-identifies the person; it moves to the script's pending deletions instead.
  * - Terms: the key and the accounting terms (credit, term, discount, accounts, tax, dates,
  *   balance, ticks): figures that say nothing of the person.
  * - CRM log: the key, the date and the kind of each exchange.
- * - Commissions and Invoices: every contract column (accounting must keep them, and past
- *   commission reports must keep their totals); only the team's own columns are blanked.
+ * - Commissions, Invoices and Commission details: every contract column (keys, amounts, dates
+ *   and computed figures: accounting must keep them, and past commission reports must keep
+ *   their totals); only the team's own columns are blanked ("Anne Lavoie called, 418 555-0101"
+ *   typed next to a commission line is the person's).
  */
 const ANONYMIZED: readonly { key: SheetKey; code: string; kept: readonly string[] }[] = [
   {
     key: 'clients',
     code: 'code',
-    kept: ['code', 'watched', 'updatedAt', 'updatedBy', 'mailchimpSync'],
+    kept: ['code', 'watched', 'updatedAt', 'updatedBy'],
   },
   {
     key: 'terms',
@@ -247,6 +262,11 @@ const ANONYMIZED: readonly { key: SheetKey; code: string; kept: readonly string[
   { key: 'crmLog', code: 'clientCode', kept: ['clientCode', 'date', 'kind'] },
   { key: 'commissions', code: 'clientCode', kept: SHEETS.commissions.columns.map((c) => c.key) },
   { key: 'invoices', code: 'clientCode', kept: SHEETS.invoices.columns.map((c) => c.key) },
+  {
+    key: 'reportDetails',
+    code: 'clientCode',
+    kept: SHEETS.reportDetails.columns.map((c) => c.key),
+  },
 ];
 
 /** Clients columns blanked by anonymization (the name gets a placeholder). */
@@ -370,23 +390,124 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
   const target = askClient(spreadsheet, lang, title);
   if (!target) return;
   const plans = planAnonymization(spreadsheet, lang, target.code);
-  if (!confirm(title, anonymizeConfirmation(lang, target, plans))) return;
-  const crmRows = withDocumentLock(lang, LOCK_WAIT_MS, () =>
+  const planned = mailchimpTargets(plans);
+  const mailchimp = mailchimpConfirmation(lang, planned);
+  if (!confirm(title, anonymizeConfirmation(lang, target, plans, mailchimp))) return;
+  const done = withDocumentLock(lang, LOCK_WAIT_MS, () =>
     anonymizeLocked(spreadsheet, lang, target.code),
   );
   // Committed: from here on nothing may report the anonymization as failed.
   forgetEntries(['clientNames']); // the type-ahead list no longer holds the name
-  const done = t('anonymized', lang, { code: target.code, rows: crmRows });
+  const outcome = deleteMailchimpMembers(lang, done.mailchimp);
+  const text = [
+    t('anonymized', lang, { code: target.code, rows: done.crmRows }),
+    t('anonymizedSheets', lang, { sheets: done.sheets.join(', ') }),
+    outcome.text,
+  ]
+    .filter(Boolean)
+    .join('\n');
   const logProblem = logDoneAction(spreadsheet, lang, 'anonymize', target.code);
-  if (!logProblem) spreadsheet.toast(done, title);
+  // Something for the team to do by hand must stay on screen: an alert, not a toast.
+  if (!logProblem && !outcome.byHand) spreadsheet.toast(text, title);
   else {
     const ui = SpreadsheetApp.getUi();
-    ui.alert(title, `${done}\n\n${logProblem}`, ui.ButtonSet.OK);
+    ui.alert(title, logProblem ? `${text}\n\n${logProblem}` : text, ui.ButtonSet.OK);
+  }
+}
+
+/** The Mailchimp members an anonymization deletes, from the client's rows as read. */
+interface MailchimpTargets {
+  /** The client's addresses (every Clients row of the code). */
+  emails: string[];
+  /** Subscriber hashes to delete: the stored sync states', and the addresses' own. */
+  hashes: string[];
+  /** Codes of other clients with one of these addresses: their member is not deleted. */
+  sharedWith: string[];
+  /** Whether Mailchimp is configured (else the team deletes the member by hand). */
+  configured: boolean;
+}
+
+function mailchimpTargets(plans: readonly SheetPlan[]): MailchimpTargets {
+  const configured = loadMailchimpConfig() !== null;
+  const out: MailchimpTargets = { emails: [], hashes: [], sharedWith: [], configured };
+  const plan = plans.find((p) => p.table.key === 'clients');
+  if (!plan) return out;
+  const index = plan.table.index as Record<string, number>;
+  const at = (row: readonly unknown[], key: string): string => {
+    const i = index[key] ?? -1;
+    return i < 0 ? '' : String(row[i] ?? '').trim();
+  };
+  for (const row of plan.before) {
+    const email = at(row, 'email');
+    if (email && !out.emails.includes(email)) out.emails.push(email);
+    const state = parseSyncState(at(row, 'mailchimpSync'));
+    if (state && !out.hashes.includes(state.hash)) out.hashes.push(state.hash);
+  }
+  // The address's own member, found by its hash even if this workbook never synced it (an
+  // imported CSV), unless another client uses the same address: that member is theirs too.
+  const mine = new Set(plan.rows);
+  const lower = new Set(out.emails.map((e) => e.toLowerCase()));
+  plan.table.rows.forEach((row, r) => {
+    if (mine.has(r + FIRST_DATA_ROW) || isAnonymizedName(at(row, 'name'))) return;
+    if (lower.has(at(row, 'email').toLowerCase())) out.sharedWith.push(at(row, 'code'));
+  });
+  if (configured && out.sharedWith.length === 0)
+    for (const email of out.emails) {
+      const hash = subscriberHash(email);
+      if (!out.hashes.includes(hash)) out.hashes.push(hash);
+    }
+  return out;
+}
+
+/** What the confirmation says of Mailchimp ('' when there is nothing to say). */
+function mailchimpConfirmation(lang: Lang, m: MailchimpTargets): string {
+  if (m.emails.length === 0 && m.hashes.length === 0) return '';
+  const email = m.emails.join(', ') || '—';
+  const lines: string[] = [];
+  if (m.sharedWith.length > 0)
+    lines.push(t('mcKeptShared', lang, { email, codes: m.sharedWith.slice(0, 5).join(', ') }));
+  if (!m.configured) lines.push(deletionText('byHand', lang, { email }));
+  else if (!roomFor(m.hashes.length))
+    lines.push(deletionText('byHandFull', lang, { n: MAX_PENDING, email }));
+  else if (m.hashes.length > 0) lines.push(deletionText('deleteNow', lang, { email }));
+  return lines.map((l) => `\n\n${l}`).join('');
+}
+
+/**
+ * After the sheets are written: the hashes go to the pending deletions (script properties),
+ * then, when Mailchimp is configured, are deleted at once. What to tell the team, and whether
+ * it has something to do by hand. Never throws: the anonymization is already done.
+ */
+function deleteMailchimpMembers(
+  lang: Lang,
+  m: MailchimpTargets,
+): { text: string; byHand: boolean } {
+  const email = m.emails.join(', ') || '—';
+  const byHand = (key: 'byHand' | 'byHandFull') => ({
+    text: deletionText(key, lang, { n: MAX_PENDING, email }),
+    byHand: true,
+  });
+  if (m.hashes.length === 0)
+    return m.configured || m.emails.length === 0 ? { text: '', byHand: false } : byHand('byHand');
+  try {
+    if (addPendingDeletions(m.hashes).length > 0) return byHand('byHandFull');
+    if (!m.configured) return byHand('byHand');
+    const report = deletePendingMembers();
+    const deleted = report !== null && report.pending === 0;
+    return { text: deletionText(deleted ? 'deleted' : 'deferred', lang), byHand: false };
+  } catch (e) {
+    const msg = inputEcho(e instanceof Error ? e.message : String(e), 200);
+    return { text: t('mcDeletionNotRecorded', lang, { email, msg }), byHand: true };
   }
 }
 
 /** The confirmation: what is blanked and what is kept, sheet by sheet, and why. */
-function anonymizeConfirmation(lang: Lang, target: Target, plans: readonly SheetPlan[]): string {
+function anonymizeConfirmation(
+  lang: Lang,
+  target: Target,
+  plans: readonly SheetPlan[],
+  mailchimp: string,
+): string {
   const lines = plans
     .filter((p) => p.rows.length > 0)
     .map((p) =>
@@ -401,11 +522,13 @@ function anonymizeConfirmation(lang: Lang, target: Target, plans: readonly Sheet
     code: target.code,
     name: target.name,
     sheets: lines.join('\n'),
+    mailchimp,
   });
 }
 
 /**
- * Blanks the client's rows; returns the number of CRM log rows blanked. Plans from a fresh
+ * Blanks the client's rows; returns the number of CRM log rows blanked, the sheets written and
+ * the Mailchimp members of the rows as they were. Plans from a fresh
  * read, checks every block it will write (header and cells) before writing any, then writes
  * each block right after reading it once more: a block is one run of adjacent client rows over
  * the columns that change, in one setValues. A block that no longer holds what was read (rows
@@ -413,8 +536,16 @@ function anonymizeConfirmation(lang: Lang, target: Target, plans: readonly Sheet
  * three attempts (untilSettled) it gives up with "busy". A retry after some blocks were written is safe:
  * those blocks now hold blanks, which the new plan keeps.
  */
-export function anonymizeLocked(spreadsheet: Spreadsheet, lang: Lang, code: string): number {
-  return untilSettled(lang, () => {
+export interface Anonymized {
+  crmRows: number;
+  /** The sheets whose rows were blanked, by name. */
+  sheets: string[];
+  /** The Mailchimp members of the rows as they were written over. */
+  mailchimp: MailchimpTargets;
+}
+
+export function anonymizeLocked(spreadsheet: Spreadsheet, lang: Lang, code: string): Anonymized {
+  return untilSettled(lang, (): Anonymized | typeof MOVED => {
     const plans = planAnonymization(spreadsheet, lang, code);
     const work = plans.map((plan) => ({ plan, blocks: planBlocks(plan) }));
     const ready = work.every(
@@ -452,6 +583,10 @@ export function anonymizeLocked(spreadsheet: Spreadsheet, lang: Lang, code: stri
       if (moved) break;
     }
     if (moved) return MOVED;
-    return plans.find((p) => p.table.key === 'crmLog')?.rows.length ?? 0;
+    return {
+      crmRows: plans.find((p) => p.table.key === 'crmLog')?.rows.length ?? 0,
+      sheets: plans.filter((p) => p.rows.length > 0).map((p) => p.table.name),
+      mailchimp: mailchimpTargets(plans),
+    };
   });
 }

@@ -9,8 +9,10 @@ import { translator, type TextTable } from '../../shared/text';
 import type { ColumnKey, Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
 import { codeKey } from '../../domain/cells';
-import { sendWithinQuota, type MailReport } from '../platform/mail';
+import { isOneAddress, sendWithinQuota, type MailReport } from '../platform/mail';
+import { plainLine } from '../platform/input';
 import { readTable } from '../workbook/read';
+import { columnLetter, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 
 export interface NewlyWatched {
   code: string;
@@ -22,29 +24,57 @@ export interface NewlyWatched {
 export interface NotificationReport extends MailReport {
   /** Clients whose account manager has no e-mail in Lists (or no account manager). */
   noAddress: string[];
+  /** Lists cells ("Listes!E3") not holding exactly one valid address: nothing sent to them. */
+  badAddress: string[];
+}
+
+/** The e-mail cells of one pair of Lists columns, by name (case-insensitive). */
+export interface ListAddresses {
+  /** Name → the one valid address of its cell. */
+  valid: Map<string, string>;
+  /** Name → its cell ("Listes!E3") when that cell is not exactly one valid address. */
+  refused: Map<string, string>;
 }
 
 /**
  * Name (case-insensitive) → e-mail, from a pair of Lists columns read side by side (Account
  * managers / Account manager emails, Salespeople / Salesperson emails). A name without an
- * e-mail, or columns missing from the sheet, give no entry.
+ * e-mail, or columns missing from the sheet, give no entry. A cell must hold exactly one valid
+ * address: "sal@example.com, outsider@evil.example" would make the trigger owner's account mail
+ * a statement to a second person, so such a cell is refused, by its position, and its name gets
+ * no mail (the first valid cell of a name typed twice wins).
  */
 export function listEmails(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   lang: Lang,
   namesKey: ColumnKey<'lists'>,
   emailsKey: ColumnKey<'lists'>,
-): Map<string, string> {
+): ListAddresses {
   const table = readTable(spreadsheet, 'lists', lang, []);
+  return addressesOf(table, namesKey, emailsKey);
+}
+
+function addressesOf(
+  table: Table<'lists'>,
+  namesKey: ColumnKey<'lists'>,
+  emailsKey: ColumnKey<'lists'>,
+): ListAddresses {
   const names = table.index[namesKey];
   const emails = table.index[emailsKey];
-  const out = new Map<string, string>();
+  const out: ListAddresses = { valid: new Map(), refused: new Map() };
   if (names < 0 || emails < 0) return out;
-  for (const row of table.rows) {
+  table.rows.forEach((row, r) => {
     const name = String(row[names] ?? '').trim();
     const email = String(row[emails] ?? '').trim();
-    if (name && email) out.set(codeKey(name), email);
-  }
+    if (!name || !email) return;
+    const key = codeKey(name);
+    if (out.valid.has(key)) return;
+    if (isOneAddress(email)) {
+      out.valid.set(key, email);
+      out.refused.delete(key);
+    } else if (!out.refused.has(key))
+      out.refused.set(key, `${table.name}!${columnLetter(emails + 1)}${r + FIRST_DATA_ROW}`);
+  });
   return out;
 }
 
@@ -52,8 +82,30 @@ export function listEmails(
 export function managerEmails(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   lang: Lang,
-): Map<string, string> {
+): ListAddresses {
   return listEmails(spreadsheet, lang, 'accountManagers', 'accountManagerEmails');
+}
+
+/**
+ * Every e-mail cell of Lists (both pairs) that holds text but not exactly one valid address,
+ * by position, for the Settings dialog: those people get no mail until the cell is fixed.
+ */
+export function badListAddresses(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang: Lang,
+): string[] {
+  const table = readTable(spreadsheet, 'lists', lang, []);
+  const out: string[] = [];
+  for (const key of ['salespersonEmails', 'accountManagerEmails'] as const) {
+    const at = table.index[key];
+    if (at < 0) continue;
+    table.rows.forEach((row, r) => {
+      const text = String(row[at] ?? '').trim();
+      if (text !== '' && !isOneAddress(text))
+        out.push(`${table.name}!${columnLetter(at + 1)}${r + FIRST_DATA_ROW}`);
+    });
+  }
+  return out;
 }
 
 const TEXT = {
@@ -71,23 +123,30 @@ const say = translator(TEXT);
 
 /**
  * Clients grouped by their account manager's e-mail (one message each); the codes of those
- * without a manager or an address go to `noAddress`.
+ * without a manager or an address go to `noAddress`, and the Lists cells refused for not
+ * holding exactly one address to `badAddress` (once each).
  */
 export function byManagerAddress<T extends { code: string; accountManager: string }>(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   lang: Lang,
   clients: readonly T[],
-  noAddress: string[],
+  report: { noAddress: string[]; badAddress: string[] },
 ): Map<string, T[]> {
   const emails = managerEmails(spreadsheet, lang);
   const byAddress = new Map<string, T[]>();
   for (const c of clients) {
-    const to = c.accountManager ? emails.get(codeKey(c.accountManager)) : undefined;
-    if (!to) noAddress.push(c.code);
+    const key = codeKey(c.accountManager);
+    const to = c.accountManager ? emails.valid.get(key) : undefined;
+    const refused = c.accountManager ? emails.refused.get(key) : undefined;
+    if (refused && !report.badAddress.includes(refused)) report.badAddress.push(refused);
+    if (!to) report.noAddress.push(c.code);
     else byAddress.set(to, [...(byAddress.get(to) ?? []), c]);
   }
   return byAddress;
 }
+
+/** A line of a mail's list: a client's code and name as one line of plain text. */
+export const CLIENT_NAME_MAX = 100;
 
 export function notifyNewlyWatched(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -95,8 +154,14 @@ export function notifyNewlyWatched(
   settings: Pick<Settings, 'lang'>,
 ): NotificationReport {
   const lang = settings.lang;
-  const report: NotificationReport = { sent: 0, noAddress: [], overQuota: 0, failed: [] };
-  const byAddress = byManagerAddress(spreadsheet, lang, clients, report.noAddress);
+  const report: NotificationReport = {
+    sent: 0,
+    noAddress: [],
+    badAddress: [],
+    overQuota: 0,
+    failed: [],
+  };
+  const byAddress = byManagerAddress(spreadsheet, lang, clients, report);
   if (byAddress.size === 0) return report;
   const url = spreadsheet.getUrl();
   sendWithinQuota(
@@ -106,7 +171,10 @@ export function notifyNewlyWatched(
       body: [
         say('intro', lang),
         '',
-        ...list.map((c) => `• ${c.code} ${c.name}: ${c.reasons}`),
+        ...list.map(
+          (c) =>
+            `• ${plainLine(`${c.code} ${c.name}`, CLIENT_NAME_MAX)}: ${plainLine(c.reasons, 500)}`,
+        ),
         '',
         `${say('outro', lang)} ${url}`,
       ].join('\n'),
@@ -114,4 +182,18 @@ export function notifyNewlyWatched(
     report,
   );
   return report;
+}
+
+const BAD_ADDRESS = {
+  badAddress: {
+    fr: 'Rien n’a été envoyé à {cells} : chaque cellule de courriel de la feuille Listes doit contenir une seule adresse valide.',
+    en: 'Nothing was sent to {cells}: each e-mail cell of the Lists sheet must hold exactly one valid address.',
+  },
+} as const satisfies TextTable;
+
+/** What a run says of the Lists cells it refused ('' when none). */
+export function badAddressText(lang: Lang, cells: readonly string[]): string {
+  return cells.length === 0
+    ? ''
+    : translator(BAD_ADDRESS)('badAddress', lang, { cells: cells.join(', ') });
 }

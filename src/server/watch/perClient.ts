@@ -60,7 +60,7 @@ export function refreshClientsWatch(
   // Mail goes out after the lock is released (slow, needs no sheet).
   if (settings.notifyWatch && outcome.newlyWatched.length > 0) {
     const sent = notifyNewlyWatched(spreadsheet, outcome.newlyWatched, settings);
-    if (sent.failed.length > 0 || sent.overQuota > 0)
+    if (sent.failed.length > 0 || sent.overQuota > 0 || sent.badAddress.length > 0)
       logMailReport('Watch notifications not all sent', sent);
   }
   return outcome.results;

@@ -73,7 +73,7 @@ export function refreshWatch(
     const sent = notifyNewlyWatched(spreadsheet, report.newlyWatched, settings);
     report.notifications = sent;
     // Triggers have no one to tell: the execution log keeps what did not go out.
-    if (sent.failed.length > 0 || sent.overQuota > 0)
+    if (sent.failed.length > 0 || sent.overQuota > 0 || sent.badAddress.length > 0)
       logMailReport('Watch notifications not all sent', sent);
   }
   return report;
