@@ -149,11 +149,40 @@ test('the preview’s sheet export', () => {
     { 'Code client': 'K;=1+1', Date: '2026-10-01', Nature: 'Discussion', Objet: "a;'=b, -c" },
   ]);
   for (const name of ['Clients', 'Factures', 'Journal CRM', 'Listes']) {
-    const before = wb.emu.spreadsheet.values(name);
     const csv = exportSheetCsv(wb.emu, name);
     expectNoFormulaCell(csv, ';');
     expectNoFormulaCell(csv, ',');
-    importSheetCsv(wb.emu, name, csv);
-    expect([name, wb.emu.spreadsheet.values(name)]).toEqual([name, before]);
+  }
+});
+
+test('the preview’s sheet import restores what the export wrote, and refuses hand-typed codes with “;” whole', () => {
+  // Codes with “;” are refused since issue 22 (Excel cuts CSV files there): a sheet still
+  // holding some comes back refused with every line named, and nothing is written.
+  const wb = frenchWorkbook();
+  seeded(wb, 1);
+  const before = wb.emu.spreadsheet.values('Clients');
+  expect(() => importSheetCsv(wb.emu, 'Clients', exportSheetCsv(wb.emu, 'Clients'))).toThrow(
+    /Ligne 2 .*K;=1\+1.*point-virgule/,
+  );
+  expect(wb.emu.spreadsheet.values('Clients')).toEqual(before);
+
+  // Codes the product accepts, and names starting as formulas would: they survive the trip.
+  const accepted = frenchWorkbook();
+  accepted.append(
+    'Clients',
+    ['=1+1', '+3', '@SUM(A1)', '-4', "'=5"].map((name, i) => ({
+      'Code client': `K,=${i}`,
+      Nom: name,
+    })),
+  );
+  accepted.append('Journal CRM', [
+    { 'Code client': 'K,=0', Date: '2026-10-01', Nature: 'Discussion', Objet: "a;'=b, -c" },
+  ]);
+  for (const name of ['Clients', 'Journal CRM']) {
+    const was = accepted.emu.spreadsheet.values(name);
+    const csv = exportSheetCsv(accepted.emu, name);
+    expectNoFormulaCell(csv, ';');
+    importSheetCsv(accepted.emu, name, csv);
+    expect([name, accepted.emu.spreadsheet.values(name)]).toEqual([name, was]);
   }
 });
