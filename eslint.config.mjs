@@ -35,6 +35,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS files (jest's config, setup and reporter) load with require by nature.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Server code runs in Apps Script: no Node globals, no eval.
     files: ['src/server/**/*.ts', 'src/domain/**/*.ts', 'src/shared/**/*.ts'],
     languageOptions: { globals: {} },

@@ -1,4 +1,7 @@
-/** Tests run with ts-jest; browser tests live in test/browser and need Chromium (see .ci/run). */
+/**
+ * Tests run with ts-jest; browser tests live in test/browser and need Chromium (see .ci/run).
+ * test/README.md maps each feature to its tests and says which tier runs what.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/emulator/test'],
@@ -6,6 +9,12 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  // Integration tests run dist/: build it again when src/ is newer, so no run is silently stale.
+  globalSetup: '<rootDir>/test/support/globalSetup.cjs',
+  // The fast tier (FC_NUM_RUNS=n): every fast-check property capped at n runs.
+  moduleNameMapper: process.env.FC_NUM_RUNS
+    ? { '^fast-check$': '<rootDir>/test/support/fastCheckRuns.cjs' }
+    : {},
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
 };
