@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import path from 'node:path';
 import { invokeServerFunction, type Emulator } from '../emulator';
+import type { StepFigures } from '../emulator/calls';
 import { normalizeHeader, sheetName } from '../src/shared/contract';
 import type { FormLoadResult, SaveResult } from '../src/shared/formApi';
 import {
@@ -49,6 +50,16 @@ interface OperationResult {
   /** Issue 7's target for this operation at full size (none for the time-limit extras). */
   target: { calls: number; ms: number } | null;
   outcome: string;
+  /** The same calls, cells and estimate by step (the bundle's spans), then the rest. */
+  steps: StepResult[];
+}
+
+interface StepResult {
+  step: string;
+  calls: number;
+  cells: { read: number; written: number };
+  /** Calls and cells of the step as the cost model prices them (formatted-sheet reads). */
+  ms: number;
 }
 
 interface SizeResult {
@@ -123,7 +134,39 @@ function measure(emu: Emulator, operation: string, fn: () => string): OperationR
       : {}),
     target: TARGETS[operation] ?? null,
     outcome: m.result,
+    steps: stepResults(m.steps, estimate(m.calls, m.cells, productCpuMs, happened)),
   };
+}
+
+/**
+ * The operation's estimate split by step: each span's calls and cells priced alone (without the
+ * end-of-execution commit, which is the operation's, not a step's), then start-up, the script's
+ * own CPU and that commit, so the rows add up to the operation's estimate.
+ */
+function stepResults(steps: StepFigures[], whole: Estimate): StepResult[] {
+  const rows = steps.map((s) => {
+    const e = estimate(s.calls, s.cells, 0, {
+      executions: 0,
+      pages: 0,
+      cacheValues: s.cacheValues,
+    });
+    return {
+      step: s.step,
+      calls: s.total,
+      cells: s.cells,
+      ms: e.totalMs - (s.cells.written > 0 ? DEFAULT_COSTS.flushMs : 0),
+    };
+  });
+  const commitMs = steps.some((s) => s.cells.written > 0) ? DEFAULT_COSTS.flushMs : 0;
+  const none = { read: 0, written: 0 };
+  return [
+    ...rows,
+    { step: '(start-up and pages)', calls: 0, cells: none, ms: whole.startMs },
+    { step: '(script CPU)', calls: 0, cells: none, ms: whole.cpuMs },
+    ...(commitMs > 0
+      ? [{ step: '(end-of-execution commit)', calls: 0, cells: none, ms: commitMs }]
+      : []),
+  ];
 }
 
 /** The column letter of a header on a contract sheet (the bench edits a cell by header). */
@@ -327,6 +370,36 @@ function markdown(results: SizeResult[]): string {
   return lines.join('\n');
 }
 
+/** The operations whose steps the results show (issue 23: form open, saves, refresh, commissions). */
+const STEP_OPERATIONS = [
+  'menu → form ready',
+  'formSave',
+  'formSave (credit limit)',
+  'refreshWatchList',
+  'computeCommissions',
+];
+
+/** Per operation at full size: its steps → calls, cells, estimated time. */
+function stepsTables(results: SizeResult[]): string {
+  const full = results[results.length - 1]!;
+  return full.operations
+    .filter((o) => STEP_OPERATIONS.includes(o.operation))
+    .map((o) => {
+      const rows = o.steps.map(
+        (s) =>
+          `| ${s.step} | ${s.calls || ''} | ${s.cells.read ? s.cells.read.toLocaleString('en') : ''} | ${s.cells.written ? s.cells.written.toLocaleString('en') : ''} | ${seconds(s.ms)} |`,
+      );
+      return [
+        `**${o.operation}** (${seconds(o.estimate.totalMs)})`,
+        '',
+        '| step | calls | cells read | cells written | est. |',
+        '| ---- | ----: | ---------: | ------------: | ---: |',
+        ...rows,
+      ].join('\n');
+    })
+    .join('\n\n');
+}
+
 function callsByKind(results: SizeResult[]): string {
   const full = results[results.length - 1]!;
   return full.operations
@@ -415,6 +488,15 @@ async function main(): Promise<void> {
     '## Calls by kind at full size',
     '',
     callsByKind(results),
+    '',
+    '## Where the time goes, by step (full size)',
+    '',
+    'Steps are the spans of the bundle (src/server/platform/span.ts: the reading/writing layer, the',
+    'lock and the form cache name theirs; "a › b" is b inside a; "(no span)" is every other call).',
+    "Each step's calls and cells are priced alone by the cost model; start-up, the script's own CPU",
+    'and the end-of-execution commit are the rest of the estimate, so the rows add up to it.',
+    '',
+    stepsTables(results),
     '',
     '## Cost model (bench/costModel.ts)',
     '',

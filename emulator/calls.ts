@@ -35,12 +35,63 @@ export class CallCounter {
   private serviceMicros = 0;
   /** Counted calls in progress: only the outermost one is timed, so nested calls count once. */
   private depth = 0;
+  /** The spans open now (the bundle's span(), src/server/platform/span.ts), outermost first. */
+  private readonly openSteps: string[] = [];
+  private stepPath = NO_STEP;
+  /** Calls and cells by step path, in the order steps first counted something. */
+  private readonly bySteps = new Map<string, StepFigures>();
 
   /** cpuClock: a CPU clock in microseconds (tests inject a fake one). */
   constructor(private readonly cpuClock: () => number = processCpuMicros) {}
 
   count(kind: string): void {
     this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+    const step = this.currentStep();
+    step.calls[kind] = (step.calls[kind] ?? 0) + 1;
+    step.total++;
+  }
+
+  /**
+   * Runs fn as the step `name` (nested in the steps open now): the calls and cells it moves are
+   * also counted under "outer › name". The counter is shared by the executions of one emulator;
+   * interleaved executions (runInParallel) would mix their steps, so only single-thread runs
+   * (the bench's) read them.
+   */
+  step<T>(name: string, fn: () => T): T {
+    this.openSteps.push(name);
+    this.stepPath = this.openSteps.join(' › ');
+    try {
+      return fn();
+    } finally {
+      this.openSteps.pop();
+      this.stepPath = this.openSteps.length > 0 ? this.openSteps.join(' › ') : NO_STEP;
+    }
+  }
+
+  private currentStep(): StepFigures {
+    let step = this.bySteps.get(this.stepPath);
+    if (!step) {
+      step = {
+        step: this.stepPath,
+        calls: {},
+        total: 0,
+        cells: { read: 0, written: 0 },
+        cacheValues: { read: 0, written: 0 },
+      };
+      this.bySteps.set(this.stepPath, step);
+    }
+    return step;
+  }
+
+  /** Calls and cells by step so far, in the order the steps first counted something. */
+  get steps(): StepFigures[] {
+    return [...this.bySteps.values()].map((s) => ({
+      step: s.step,
+      calls: { ...s.calls },
+      total: s.total,
+      cells: { ...s.cells },
+      cacheValues: { ...s.cacheValues },
+    }));
   }
 
   /**
@@ -84,6 +135,7 @@ export class CallCounter {
   /** Cells a value call read or wrote (Range.getValues of 100 × 8 reads 800). */
   countCells(direction: 'read' | 'written', n: number): void {
     this.cellsMoved[direction] += n;
+    this.currentStep().cells[direction] += n;
   }
 
   /** Cells read and written so far. */
@@ -94,6 +146,7 @@ export class CallCounter {
   /** Values a Cache.getAll returned or a Cache.putAll stored. */
   countCacheValues(direction: 'read' | 'written', n: number): void {
     this.cacheMoved[direction] += n;
+    this.currentStep().cacheValues[direction] += n;
   }
 
   get cacheValues(): { read: number; written: number } {
@@ -118,6 +171,7 @@ export class CallCounter {
     this.cacheMoved.read = 0;
     this.cacheMoved.written = 0;
     this.serviceMicros = 0;
+    this.bySteps.clear();
   }
 
   /**
@@ -129,6 +183,7 @@ export class CallCounter {
     const cellsBefore = this.cells;
     const cacheBefore = this.cacheValues;
     const serviceBefore = this.serviceCpuMs;
+    const stepsBefore = new Map(this.steps.map((s) => [s.step, s]));
     const result = fn();
     const calls: Record<string, number> = {};
     let total = 0;
@@ -152,8 +207,46 @@ export class CallCounter {
         written: this.cacheMoved.written - cacheBefore.written,
       },
       serviceCpuMs: this.serviceCpuMs - serviceBefore,
+      steps: this.steps.flatMap((s) => {
+        const d = stepDelta(s, stepsBefore.get(s.step));
+        return d.total > 0 ? [d] : [];
+      }),
     };
   }
+}
+
+/** The step of calls made outside any span. */
+export const NO_STEP = '(no span)';
+
+/** What one step (a span path, "formSave › read clients") counted. */
+export interface StepFigures {
+  step: string;
+  calls: Record<string, number>;
+  total: number;
+  cells: { read: number; written: number };
+  cacheValues: { read: number; written: number };
+}
+
+function stepDelta(after: StepFigures, before: StepFigures | undefined): StepFigures {
+  if (!before) return after;
+  const calls: Record<string, number> = {};
+  for (const [k, n] of Object.entries(after.calls)) {
+    const d = n - (before.calls[k] ?? 0);
+    if (d > 0) calls[k] = d;
+  }
+  return {
+    step: after.step,
+    calls,
+    total: after.total - before.total,
+    cells: {
+      read: after.cells.read - before.cells.read,
+      written: after.cells.written - before.cells.written,
+    },
+    cacheValues: {
+      read: after.cacheValues.read - before.cacheValues.read,
+      written: after.cacheValues.written - before.cacheValues.written,
+    },
+  };
 }
 
 export interface Measured<T> {
@@ -170,4 +263,6 @@ export interface Measured<T> {
    * work that stands for Google's host, not the script's own JavaScript.
    */
   serviceCpuMs: number;
+  /** The same calls and cells by step (span path), in the order the steps first counted. */
+  steps: StepFigures[];
 }

@@ -1,4 +1,4 @@
-import { CallCounter, type Measured } from './calls';
+import { CallCounter, type Measured, type StepFigures } from './calls';
 
 /**
  * The counter an execution's services count into: it forwards every call to the emulator's
@@ -60,6 +60,14 @@ export class ForwardingCounter extends CallCounter {
 
   override measure<T>(fn: () => T): Measured<T> {
     return this.target.measure(fn);
+  }
+
+  override step<T>(name: string, fn: () => T): T {
+    return this.target.step(name, fn);
+  }
+
+  override get steps(): StepFigures[] {
+    return this.target.steps;
   }
 
   /**

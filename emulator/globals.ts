@@ -34,6 +34,11 @@ export type ServiceGlobals = Record<string, unknown> & {
   Logger: ReturnType<typeof createLogger>;
   console: ReturnType<typeof createConsole>;
   Date: DateConstructor;
+  /**
+   * Not an Apps Script service: the emulator's hook for the bundle's span() (src/server/platform/
+   * span.ts), which groups the calls a step makes. Absent in Apps Script, where span() is free.
+   */
+  __ficheClientSpan: <T>(name: string, fn: () => T) => T;
   /** Only in the intlTimeZones 'utcOnly' world (switches.ts); else the vm's own Intl. */
   Intl?: typeof Intl;
 };
@@ -139,6 +144,7 @@ export function buildGlobals(emu: Emulator, exec: Execution): ServiceGlobals {
     Logger: createLogger(emu.logs, now, calls),
     console: createConsole(emu.logs, now, calls),
     Date: clockDate(emu.clock),
+    __ficheClientSpan: (name, fn) => calls.step(String(name), fn),
   };
   if (emu.worlds.intlTimeZones === 'utcOnly') globals.Intl = utcOnlyIntl(Intl);
   return globals;

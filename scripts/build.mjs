@@ -70,7 +70,11 @@ export async function buildServer() {
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
-    define: { __FICHE_CLIENT_BUILD__: JSON.stringify(await buildInfo()) },
+    define: {
+      __FICHE_CLIENT_BUILD__: JSON.stringify(await buildInfo()),
+      // FC_SPANS=log: a debug build whose spans (src/server/platform/span.ts) log their time.
+      __FICHE_CLIENT_SPAN_LOG__: JSON.stringify(process.env.FC_SPANS === 'log'),
+    },
   });
   const out = result.outputFiles[0];
   const entryPoints = await exportedNames(path.join(root, 'src/server/index.ts'));

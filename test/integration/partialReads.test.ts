@@ -256,3 +256,24 @@ test('a column inserted after the save read the client, before it writes: the ce
   expect(row['Updated at']).toBeInstanceOf(Date);
   expect(saved.ok && saved.record.version).not.toBe('');
 });
+
+test('a save’s calls by step: the reading/writing layer, the lock and the cache name theirs, and the steps add up', () => {
+  const wb = workbook({ locale: 'en_US', now: '2026-11-15T12:00:00-05:00' });
+  wb.addRecords('en', 'clients', [{ code: 'A', name: 'Alpha', email: 'a@example.com' }]);
+  const loaded = wb.run('formLoad', 'A');
+  if ('error' in loaded) throw new Error(loaded.error);
+  const original = structuredClone(loaded.record);
+  loaded.record.general.phone = '514 555-0101';
+  wb.emu.clock.advance(2000);
+  const m = wb.emu.calls.measure(() =>
+    wb.run('formSave', { record: loaded.record, isNew: false, original }),
+  );
+  expect(m.result.ok).toBe(true);
+  const steps = m.steps.map((s) => s.step);
+  expect(steps).toEqual(expect.arrayContaining(['lock', 'flush and unlock']));
+  expect(steps.some((s) => /^read clients( columns| rows)?$/.test(s))).toBe(true);
+  expect(steps.some((s) => / › write cells$|^write cells$/.test(s))).toBe(true);
+  expect(m.steps.reduce((n, s) => n + s.total, 0)).toBe(m.total);
+  const written = m.steps.filter((s) => s.step.endsWith('write cells'));
+  expect(written.reduce((n, s) => n + s.cells.written, 0)).toBe(m.cells.written);
+});

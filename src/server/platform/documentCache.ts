@@ -28,6 +28,7 @@
  * is ever taken after it.
  */
 import type { SheetKey } from '../../shared/contract';
+import { span } from './span';
 
 /** The client sheets whose headers and row maps are kept. */
 export type ClientSheet = 'clients' | 'terms' | 'commissions' | 'crmLog';
@@ -99,6 +100,10 @@ export class DocumentCache {
    * when `willPut`, a new generation is stored (one more call) for what is read next.
    */
   static read(entries: readonly CacheEntry[], willPut = true): DocumentCache {
+    return span('form cache', () => DocumentCache.readNow(entries, willPut));
+  }
+
+  private static readNow(entries: readonly CacheEntry[], willPut: boolean): DocumentCache {
     let cache: GoogleAppsScript.Cache.Cache | null;
     try {
       cache = CacheService.getDocumentCache();
@@ -167,11 +172,14 @@ export class DocumentCache {
       this.stamps.set(entry, stamp);
     }
     if (Object.keys(parts).length === 0) return;
-    try {
-      this.cache.putAll(parts, TTL_SECONDS);
-    } catch {
-      // ignored: the next open reads the sheets
-    }
+    const cache = this.cache;
+    span('form cache', () => {
+      try {
+        cache.putAll(parts, TTL_SECONDS);
+      } catch {
+        // ignored: the next open reads the sheets
+      }
+    });
   }
 }
 
@@ -181,14 +189,16 @@ export class DocumentCache {
  */
 export function forgetEntries(entries: readonly CacheEntry[]): void {
   if (entries.length === 0) return;
-  try {
-    CacheService.getDocumentCache()?.removeAll([
-      GENERATION_KEY,
-      ...[...new Set(entries)].flatMap(partKeys),
-    ]);
-  } catch {
-    // ignored: the entries age out (TTL_SECONDS) and every use checks them
-  }
+  span('form cache', () => {
+    try {
+      CacheService.getDocumentCache()?.removeAll([
+        GENERATION_KEY,
+        ...[...new Set(entries)].flatMap(partKeys),
+      ]);
+    } catch {
+      // ignored: the entries age out (TTL_SECONDS) and every use checks them
+    }
+  });
 }
 
 /** A random token of letters and digits (a stamp, a generation). */

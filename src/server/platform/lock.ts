@@ -13,6 +13,7 @@
 import type { Lang } from '../../shared/contract';
 import { WorkbookError } from '../workbook/sheets';
 import { t } from './messages';
+import { span } from './span';
 
 export interface DocumentLockOptions<T> {
   /**
@@ -36,8 +37,11 @@ export function withDocumentLock<T>(
   options: DocumentLockOptions<T> = {},
 ): T {
   const { flush = 'success', onBusy } = options;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(waitMs)) {
+  const lock = span('lock', () => {
+    const documentLock = LockService.getDocumentLock();
+    return documentLock.tryLock(waitMs) ? documentLock : null;
+  });
+  if (!lock) {
     const message = t('busy', lang);
     if (onBusy) return onBusy(message);
     throw new WorkbookError(message);
@@ -48,10 +52,12 @@ export function withDocumentLock<T>(
     done = true;
     return result;
   } finally {
-    try {
-      if (flush === 'always' || (flush === 'success' && done)) SpreadsheetApp.flush();
-    } finally {
-      lock.releaseLock();
-    }
+    span('flush and unlock', () => {
+      try {
+        if (flush === 'always' || (flush === 'success' && done)) SpreadsheetApp.flush();
+      } finally {
+        lock.releaseLock();
+      }
+    });
   }
 }

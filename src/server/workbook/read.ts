@@ -6,6 +6,7 @@
 import { cellCodeKey } from '../../domain/cells';
 import { type ColumnKey, type Lang, normalizeHeader, type SheetKey } from '../../shared/contract';
 import { MOVED, untilSettled } from '../platform/attempts';
+import { span } from '../platform/span';
 import { sameHeader, stillHolds } from './rowChecks';
 import {
   adjacentRuns,
@@ -26,6 +27,15 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * the sheet, or a column in `required` (default: the contract's required columns), is missing.
  */
 export function readTable<S extends SheetKey>(
+  spreadsheet: Spreadsheet,
+  key: S,
+  lang: Lang,
+  required?: readonly ColumnKey<S>[],
+): Table<S> {
+  return span(`read ${key}`, () => readWholeTable(spreadsheet, key, lang, required));
+}
+
+function readWholeTable<S extends SheetKey>(
   spreadsheet: Spreadsheet,
   key: S,
   lang: Lang,
@@ -59,6 +69,18 @@ export function readColumns<S extends SheetKey>(
   lang: Lang,
   wanted: readonly ColumnKey<S>[],
   required: readonly ColumnKey<S>[] = wanted,
+): Table<S> {
+  return span(`read ${key} columns`, () =>
+    readSomeColumns(spreadsheet, key, lang, wanted, required),
+  );
+}
+
+function readSomeColumns<S extends SheetKey>(
+  spreadsheet: Spreadsheet,
+  key: S,
+  lang: Lang,
+  wanted: readonly ColumnKey<S>[],
+  required: readonly ColumnKey<S>[],
 ): Table<S> {
   const { sheet, name } = sheetOf(spreadsheet, key, lang);
   return untilSettled(lang, () => {
@@ -114,6 +136,15 @@ export function withWholeRows<S extends SheetKey>(
   sheetRows: readonly number[],
   keys: readonly ColumnKey<S>[],
   /** How a row read is checked; by default its key cells hold what the table holds there. */
+  holds?: (fresh: readonly unknown[], sheetRow: number) => boolean,
+): Table<S> | null {
+  return span(`read ${table.key} rows`, () => readWholeRows(table, sheetRows, keys, holds));
+}
+
+function readWholeRows<S extends SheetKey>(
+  table: Table<S>,
+  sheetRows: readonly number[],
+  keys: readonly ColumnKey<S>[],
   holds?: (fresh: readonly unknown[], sheetRow: number) => boolean,
 ): Table<S> | null {
   const width = table.header.length;

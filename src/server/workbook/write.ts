@@ -7,6 +7,7 @@ import { type ColumnKey, type SheetKey } from '../../shared/contract';
 import { sameHeader } from './rowChecks';
 import { adjacentRuns, columnsOf, type Table } from './sheets';
 import { MOVED, untilSettled } from '../platform/attempts';
+import { span } from '../platform/span';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -127,12 +128,14 @@ export function planCellWrite(
  * validation refusing a value).
  */
 export function writePlanned(write: CellWrite): void {
-  for (const m of write.marked) m.range.setNumberFormat(MARKED_WRITE_FORMAT);
-  try {
-    write.range.setValues(write.values);
-  } finally {
-    for (const m of write.marked) m.range.setNumberFormats(m.formats);
-  }
+  span('write cells', () => {
+    for (const m of write.marked) m.range.setNumberFormat(MARKED_WRITE_FORMAT);
+    try {
+      write.range.setValues(write.values);
+    } finally {
+      for (const m of write.marked) m.range.setNumberFormats(m.formats);
+    }
+  });
 }
 
 /** Range.setValues of cell-ready values, right whatever the cells' format (planCellWrite). */
@@ -209,7 +212,7 @@ export function rowCellBlocks<S extends SheetKey>(
 export function setBlocksIfUnmoved(blocks: readonly CellBlock[], unmoved: () => boolean): boolean {
   if (blocks.length === 0) return true;
   const writes = blocks.map((b) => planCellWrite(b.range, b.values));
-  if (!unmoved()) return false;
+  if (!span('check rows', unmoved)) return false;
   writes.forEach(writePlanned);
   return true;
 }
@@ -271,11 +274,13 @@ export function appendRecords<S extends SheetKey>(
 ): number {
   if (records.length === 0) return 0;
   const rows = recordRows(table, records);
-  return untilSettled(table.lang, () => {
-    const { first, range } = appendRange(table.sheet, rows.length, rows[0]!.length);
-    const stillLast = () => table.sheet.getLastRow() + 1 === first;
-    return setCellValuesIfUnmoved(range, rows, stillLast) ? first : MOVED;
-  });
+  return span(`append ${table.key}`, () =>
+    untilSettled(table.lang, () => {
+      const { first, range } = appendRange(table.sheet, rows.length, rows[0]!.length);
+      const stillLast = () => table.sheet.getLastRow() + 1 === first;
+      return setCellValuesIfUnmoved(range, rows, stillLast) ? first : MOVED;
+    }),
+  );
 }
 
 /**
@@ -291,12 +296,14 @@ export function appendRecordsIfUnmoved<S extends SheetKey>(
 ): boolean {
   if (records.length === 0) return true;
   const rows = recordRows(table, records);
-  const { first, range } = appendRange(table.sheet, rows.length, rows[0]!.length);
-  return setCellValuesIfUnmoved(
-    range,
-    rows,
-    () => sameHeader(table.sheet, table.header) && table.sheet.getLastRow() + 1 === first,
-  );
+  return span(`append ${table.key}`, () => {
+    const { first, range } = appendRange(table.sheet, rows.length, rows[0]!.length);
+    return setCellValuesIfUnmoved(
+      range,
+      rows,
+      () => sameHeader(table.sheet, table.header) && table.sheet.getLastRow() + 1 === first,
+    );
+  });
 }
 
 /**
@@ -310,8 +317,10 @@ export function deleteSheetRows(
   maxRows = sheetRows.length > 0 ? sheet.getMaxRows() : 0,
 ): void {
   if (sheetRows.length === 0) return;
-  // Sheets refuses to delete every non-frozen row: keep one blank row.
-  if (new Set(sheetRows).size >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
-  const runs = adjacentRuns(sheetRows).reverse();
-  for (const run of runs) sheet.deleteRows(run.start, run.values.length);
+  span('delete rows', () => {
+    // Sheets refuses to delete every non-frozen row: keep one blank row.
+    if (new Set(sheetRows).size >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
+    const runs = adjacentRuns(sheetRows).reverse();
+    for (const run of runs) sheet.deleteRows(run.start, run.values.length);
+  });
 }
