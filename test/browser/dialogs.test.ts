@@ -9,7 +9,7 @@
 import type { Browser } from 'playwright-core';
 import { invokeServerFunction } from '../../emulator/bridge';
 import { resolveWorlds } from '../../emulator/switches';
-import { downloadPage } from '../../src/server/privacy/download';
+import { downloadPage } from '../../src/server/platform/pages';
 import { workbook, type TestWorkbook } from '../integration/harness';
 import { GOOGLE_FRAME_HOST, lastDialogHtml, openDialog, type OpenDialog } from './dialogHarness';
 import { launchBrowser, type RelayReply } from './harness';

@@ -1,5 +1,5 @@
 import { ATTEMPTS, MOVED, untilSettled } from '../../src/server/platform/attempts';
-import { WorkbookError } from '../../src/server/workbook/sheets';
+import { WorkbookError } from '../../src/server/platform/errors';
 import { t } from '../../src/server/platform/messages';
 
 /** The error `fn` throws (fails the test when it throws none). */

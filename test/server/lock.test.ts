@@ -1,5 +1,5 @@
 import { withDocumentLock } from '../../src/server/platform/lock';
-import { WorkbookError } from '../../src/server/workbook/sheets';
+import { WorkbookError } from '../../src/server/platform/errors';
 import { t } from '../../src/server/platform/messages';
 
 /** Records the lock and flush calls in order; `free` says whether tryLock succeeds. */

@@ -39,8 +39,8 @@ import {
   requiredColumns,
   type Table,
   sameValue,
-  WorkbookError,
 } from '../workbook/sheets';
+import { WorkbookError } from '../platform/errors';
 import { readColumns, readTable, withWholeRows } from '../workbook/read';
 import { sameHeader } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';

@@ -33,8 +33,8 @@ import {
   OFFER_STYLE,
   offerTexts,
   safeFilename,
-  scriptJson,
-} from '../privacy/download';
+} from '../platform/pages';
+import { scriptSafeJson } from '../../shared/bootData';
 import { FIRST_DATA_ROW, requiredColumns, type Table } from '../workbook/sheets';
 import { readColumns, readTable, withWholeRows } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
@@ -235,7 +235,7 @@ ${OFFER_MARKUP}
 ${FILE_SCRIPT}
 ${OFFER_SCRIPT}
 ${failureScript(lang)}
-var d=${scriptJson(data)};var $=function(id){return document.getElementById(id)};
+var d=${scriptSafeJson(data)};var $=function(id){return document.getElementById(id)};
 $('intro').textContent=d.intro;
 d.months.forEach(function(s){var li=document.createElement('li');li.textContent=s;$('months').appendChild(li);});
 d.notes.forEach(function(s){var p=document.createElement('p');p.textContent=s;$('notes').appendChild(p);});

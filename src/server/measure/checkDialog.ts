@@ -25,7 +25,8 @@ import type { Lang } from '../../shared/contract';
 import { SpeedReportError } from '../../shared/speedReport';
 import { failureScript } from '../platform/pageFailure';
 import { t, type MessageKey } from '../platform/messages';
-import { FILE_SCRIPT, scriptJson } from '../privacy/download';
+import { FILE_SCRIPT } from '../platform/pages';
+import { scriptSafeJson } from '../../shared/bootData';
 import { PAGE_ROUND_TRIPS, speedSummary, withPageTimings } from './speedDialog';
 
 const WHAT: Record<Exclude<CheckedSwitch, 'columnMoveChange'>, MessageKey> = {
@@ -205,7 +206,7 @@ button.plain{background:#fff;color:#1a73e8;border-color:#dadce0}
 ${FILE_SCRIPT}
 ${failureScript(lang)}
 var loaded=Math.round(performance.now());
-var d=${scriptJson(data)};var $=function(id){return document.getElementById(id)};
+var d=${scriptSafeJson(data)};var $=function(id){return document.getElementById(id)};
 var page={roundTrip:[],roundTripServer:[],pageLoad:[loaded]};
 function list(id,lines){var ul=$(id);while(ul.firstChild)ul.removeChild(ul.firstChild);
 lines.forEach(function(s){var li=document.createElement('li');li.textContent=s;ul.appendChild(li);});}

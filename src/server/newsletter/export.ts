@@ -5,7 +5,7 @@
 import { dayInZone } from '../../domain/time';
 import { t } from '../platform/messages';
 import { audienceCsv, readAudience } from './audience';
-import { downloadPage } from '../privacy/download';
+import { downloadPage } from '../platform/pages';
 import { loadSettings } from '../platform/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -26,7 +26,8 @@ import { deletePendingMembers, deletionText } from './pendingDeletions';
 import { loadSettings } from '../platform/settings';
 import { isAnonymizedName } from '../privacy/privacy';
 import { asCellValue, setCellValuesIfUnmoved } from '../workbook/write';
-import { FIRST_DATA_ROW, sameValue, WorkbookError } from '../workbook/sheets';
+import { FIRST_DATA_ROW, sameValue } from '../workbook/sheets';
+import { WorkbookError } from '../platform/errors';
 import { readColumns } from '../workbook/read';
 import { sameHeader, stillAt } from '../workbook/rowChecks';
 

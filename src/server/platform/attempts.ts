@@ -11,7 +11,7 @@
  * language, having written nothing by a stale row number.
  */
 import type { Lang } from '../../shared/contract';
-import { WorkbookError } from '../workbook/sheets';
+import { WorkbookError } from './errors';
 import { t } from './messages';
 
 /** Passes of a read-plan-write section before it gives up with "busy". */

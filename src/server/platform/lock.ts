@@ -11,7 +11,7 @@
  * https://developers.google.com/apps-script/reference/lock/lock#releaseLock()).
  */
 import type { Lang } from '../../shared/contract';
-import { WorkbookError } from '../workbook/sheets';
+import { WorkbookError } from './errors';
 import { t } from './messages';
 import { span } from './span';
 

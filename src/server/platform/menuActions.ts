@@ -6,7 +6,8 @@ import { previousMonth, dayInZone } from '../../domain/time';
 import { runCommissions } from '../commissions/commissionRun';
 import { t } from './messages';
 import { workbookLang } from './settings';
-import { findSheet, WorkbookError } from '../workbook/sheets';
+import { findSheet } from '../workbook/sheets';
+import { WorkbookError } from './errors';
 import { logProblems } from './log';
 import { badAddressText } from '../watch/notifications';
 

@@ -10,7 +10,7 @@ import {
   MULTI_ACCOUNT_LINK,
   MULTI_ACCOUNT_PATTERN,
 } from '../../shared/pageFailure';
-import { scriptJson } from '../privacy/download';
+import { scriptSafeJson } from '../../shared/bootData';
 
 /**
  * Script (inside a page's <script>) defining `fcFailure(error, element)`: shows the error in the
@@ -18,7 +18,7 @@ import { scriptJson } from '../privacy/download';
  * per page even if several blocks include it.
  */
 export function failureScript(lang: Lang): string {
-  const d = scriptJson({
+  const d = scriptSafeJson({
     pattern: MULTI_ACCOUNT_PATTERN,
     help: MULTI_ACCOUNT_HELP[lang],
     link: MULTI_ACCOUNT_LINK[lang],

@@ -32,7 +32,7 @@ import {
   MAX_PENDING,
   roomFor,
 } from '../newsletter/pendingDeletions';
-import { downloadPage } from './download';
+import { downloadPage } from '../platform/pages';
 import { loadSettings } from '../platform/settings';
 import { currentUser, logDoneAction, readPrivacyLog } from './privacyLog';
 import {
@@ -42,8 +42,8 @@ import {
   FIRST_DATA_ROW,
   sameValue,
   type Table,
-  WorkbookError,
 } from '../workbook/sheets';
+import { WorkbookError } from '../platform/errors';
 import { asCellValue, setCellValuesIfUnmoved } from '../workbook/write';
 import { readTable, rowsWithCode } from '../workbook/read';
 import { sameHeader } from '../workbook/rowChecks';

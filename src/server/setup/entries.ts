@@ -7,7 +7,8 @@ import { ALL_ENTRIES, forgetEntries } from '../platform/documentCache';
 import { setupWorkbook as runSetup } from './setupWorkbook';
 import { loadSample, sampleRefusal } from './sample';
 import { loadSettings } from '../platform/settings';
-import { findSheet, WorkbookError } from '../workbook/sheets';
+import { findSheet } from '../workbook/sheets';
+import { WorkbookError } from '../platform/errors';
 
 /** Creates or repairs every sheet, column, format and trigger; idempotent. */
 export function setupWorkbook(): void {

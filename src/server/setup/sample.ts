@@ -20,7 +20,8 @@ import { withDocumentLock } from '../platform/lock';
 import { workbookState } from '../platform/workbookState';
 import { toCells } from '../workbook/records';
 import { setCellValues } from '../workbook/write';
-import { checkedIndex, findSheet, sheetOf, sheetValues, WorkbookError } from '../workbook/sheets';
+import { checkedIndex, findSheet, sheetOf, sheetValues } from '../workbook/sheets';
+import { WorkbookError } from '../platform/errors';
 import { refreshWatch } from '../watch/refresh';
 import { runCommissions } from '../commissions/commissionRun';
 

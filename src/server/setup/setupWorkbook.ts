@@ -22,7 +22,8 @@ import { installTriggers, type TriggerReport } from '../platform/triggers';
 import { adoptCopy, recordSetUp } from '../platform/workbookState';
 import { seedJobs } from '../schedule/dispatcher';
 import { WELCOME_SHEET } from './welcome';
-import { columnLetter, columnsOf, findSheet, indexHeader, WorkbookError } from '../workbook/sheets';
+import { columnLetter, columnsOf, findSheet, indexHeader } from '../workbook/sheets';
+import { WorkbookError } from '../platform/errors';
 import { logWarning } from '../platform/log';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -8,7 +8,7 @@
  */
 import { translator, type TextTable } from '../../shared/text';
 import { loadSettings } from '../platform/settings';
-import { WorkbookError } from '../workbook/sheets';
+import { WorkbookError } from '../platform/errors';
 import { badListAddresses } from './notifications';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -8,6 +8,7 @@
  * language, case and surrounding spaces ignored, so a team may reorder columns and add its own
  * (DESIGN.md, "The workbook contract").
  */
+import { WorkbookError } from '../platform/errors';
 import {
   type ColumnDef,
   type ColumnKey,
@@ -20,22 +21,6 @@ import { t } from '../platform/messages';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** An error whose message is meant for the user, already in the workbook language. */
-export class WorkbookError extends Error {
-  /**
-   * @param detail what the person who ran it should see too but the execution log must not hold
-   * (cell contents, Law 25): shown by the menu, never part of `message`, which a trigger's
-   * failure logs.
-   */
-  constructor(
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-    this.name = 'WorkbookError';
-  }
-}
 
 export interface Table<S extends SheetKey> {
   readonly key: S;

@@ -1,5 +1,5 @@
 /**
- * Dialog pages that offer a file: the file is built in the page from data embedded as JSON (a
+ * HTML page helpers of the server core. Dialog pages that offer a file: the file is built in the page from data embedded as JSON (a
  * Blob and an object URL), so no Drive scope is needed. Every text of the page, the client's
  * name included, is set with textContent: user text never becomes markup. Used by the client
  * data export (Law 25), the newsletter CSV export, the fold of commission details and
@@ -14,7 +14,8 @@
  * run: the fold's Remove button waits for the person to say they kept the lines.
  */
 import type { Lang } from '../../shared/contract';
-import { t } from '../platform/messages';
+import { scriptSafeJson } from '../../shared/bootData';
+import { t } from './messages';
 
 export interface Download {
   intro: string;
@@ -24,19 +25,6 @@ export interface Download {
   content: string;
   /** The workbook's language (the copy fallback's texts); both languages when absent. */
   lang?: Lang;
-}
-
-/**
- * JSON that is safe inside a <script> element: no "</script>", no "<!--", and no U+2028/2029
- * (line terminators in older JavaScript engines).
- */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 /** A file name without path separators or characters file systems refuse. */
@@ -108,7 +96,7 @@ ${OFFER_MARKUP}
 <script>
 ${FILE_SCRIPT}
 ${OFFER_SCRIPT}
-var d=${scriptJson(data)};
+var d=${scriptSafeJson(data)};
 document.getElementById('intro').textContent=d.intro;
 var b=document.getElementById('download');b.textContent=d.button;
 b.onclick=function(){fcDownload(d.filename,d.mime,d.content);};
