@@ -176,7 +176,7 @@ export const SWITCHES = {
     ],
     reportField: 'probes.download.arrived (the person says whether the JSON arrived)',
     product:
-      'privacy/download.ts: every file offered can also be copied from the dialog; the fold’s Remove needs the person to tick that they kept the lines, never the download click',
+      'platform/pages.ts: every file offered can also be copied from the dialog; the fold’s Remove needs the person to tick that they kept the lines, never the download click',
     tests: ['test/browser/dialogs.test.ts'],
   }),
   columnMoveChange: def({

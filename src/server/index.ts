@@ -10,8 +10,8 @@
 import './platform/zoneFallback';
 
 // Menu, sidebar and the Settings dialog
-export { onOpen, showSettings, settingsLoad, settingsSave, showAbout } from './platform/entries';
-export { triggerStatusLoad } from './platform/entries';
+export { onOpen, showSettings, settingsLoad, settingsSave, showAbout } from './settings/entries';
+export { triggerStatusLoad } from './settings/entries';
 export { setupWorkbook, loadSampleWorkbook } from './setup/entries';
 
 // The client form (sidebar calls)
@@ -41,7 +41,7 @@ export { onDailyTrigger, onKnowingDailyTrigger, onMonthlyTrigger } from './sched
 export { exportClientData, anonymizeClient } from './privacy/entries';
 
 // Workbook size (Settings dialog)
-export { headroomLoad, retentionSave } from './workbook/entries';
+export { headroomLoad, retentionSave } from './headroom/entries';
 
 // Help › Check this spreadsheet (with the speed measurement)
 export { showSpreadsheetCheck, showSpeedCheck, speedPing } from './measure/entries';

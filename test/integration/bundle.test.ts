@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createEmulator } from '../../emulator';
-import { settingsPage } from '../../src/server/platform/settingsDialog';
+import { settingsPage } from '../../src/server/settings/settingsDialog';
 import { workbook } from './harness';
 
 const dist = path.join(__dirname, '..', '..', 'dist');

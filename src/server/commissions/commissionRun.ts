@@ -28,7 +28,7 @@ import { t } from '../platform/messages';
 import { readInvoices, toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { sendStatements, type StatementReport } from './statements';
-import { recordGrowth } from '../workbook/size';
+import { recordGrowth } from '../headroom/size';
 import { appendRecordsIfUnmoved, asCellValue, setCellValuesIfUnmoved } from '../workbook/write';
 import {
   adjacentRuns,
@@ -199,7 +199,7 @@ export function runCommissions(
     { flush: 'never' }, // writeMonth flushes what it writes
   );
   // The workbook-size figure (Settings) takes its rate from what this run read: the invoices of
-  // the last 12 months and the month's detail lines (src/server/workbook/size.ts).
+  // the last 12 months and the month's detail lines (src/server/headroom/size.ts).
   if (report.written)
     recordGrowth(
       month,

@@ -1,5 +1,5 @@
 /** The commission entry points of src/server/index.ts: the run, its trigger, the menu, the fold. */
-import { askMonthAndRun } from '../platform/menuActions';
+import { askMonthAndRun } from './monthDialog';
 import { formatMoney } from '../../domain/money';
 import { t } from '../platform/messages';
 import { runCommissions } from './commissionRun';

@@ -7,7 +7,7 @@
  *
  * Never without the user: the menu shows a dialog that lists each month to be removed (lines,
  * commission total), offers the removed lines as a CSV download (and their content to copy,
- * should the browser block the download: privacy/download.ts), and enables the button that
+ * should the browser block the download: platform/pages.ts), and enables the button that
  * removes them only once the person ticks that they kept a copy: a download click proves
  * nothing where downloads are blocked. That button sends back the months and a fingerprint (MD5) of the CSV;
  * the server plans again and removes nothing unless the same lines are still there, every month
@@ -39,7 +39,7 @@ import { FIRST_DATA_ROW, requiredColumns, type Table } from '../workbook/sheets'
 import { readColumns, readTable, withWholeRows } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { deleteSheetRows } from '../workbook/write';
-import { loadRetentionMonths } from '../workbook/size';
+import { loadRetentionMonths } from '../headroom/size';
 import { withDocumentLock } from '../platform/lock';
 import { MOVED, type Moved, untilSettled } from '../platform/attempts';
 

@@ -11,6 +11,8 @@
  * day: email."), and a later, smaller one may still go.
  */
 import { plainLine } from './input';
+import { translator, type TextTable } from '../../shared/text';
+import type { Lang } from '../../shared/contract';
 
 export interface Mail {
   /** One address, or several separated by commas (MailApp's `recipient`). */
@@ -93,4 +95,18 @@ export function sendWithinQuota(mails: readonly Mail[], report: MailReport): voi
       report.failed.push({ to: mail.to, error: e instanceof Error ? e.message : String(e) });
     }
   }
+}
+
+const BAD_ADDRESS = {
+  badAddress: {
+    fr: 'Rien n’a été envoyé à {cells} : chaque cellule de courriel de la feuille Listes doit contenir une seule adresse valide.',
+    en: 'Nothing was sent to {cells}: each e-mail cell of the Lists sheet must hold exactly one valid address.',
+  },
+} as const satisfies TextTable;
+
+/** What a run says of the Lists cells it refused ('' when none). */
+export function badAddressText(lang: Lang, cells: readonly string[]): string {
+  return cells.length === 0
+    ? ''
+    : translator(BAD_ADDRESS)('badAddress', lang, { cells: cells.join(', ') });
 }

@@ -337,7 +337,7 @@ const MESSAGES = {
   // ------------------------------------------------ known traps (issue 21)
   /** Several Google accounts in one browser: every google.script.run call refused. */
   multiAccountHelp: MULTI_ACCOUNT_HELP,
-  /** Under every file a dialog offers (privacy/download.ts): the copy, when downloads are blocked. */
+  /** Under every file a dialog offers (platform/pages.ts): the copy, when downloads are blocked. */
   downloadBlocked: {
     fr: 'Le fichier n’arrive pas ? Certains navigateurs bloquent les téléchargements depuis cette fenêtre : copiez son contenu ici.',
     en: 'The file does not arrive? Some browsers block downloads from this window: copy its content here.',

@@ -1,5 +1,5 @@
 /** The watch list's entry points of src/server/index.ts: the menu refresh and the triggers. */
-import { describeProblems, tellBadAddresses } from '../platform/menuActions';
+import { describeProblems, tellBadAddresses } from '../platform/alerts';
 import { t } from '../platform/messages';
 import { TRIGGER_HANDLERS, triggerMayRun } from '../platform/triggers';
 import { changeMovesColumns, editMayMatter, forgetWatchColumns, watchEditOf } from './editTrigger';

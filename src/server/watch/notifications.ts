@@ -183,17 +183,3 @@ export function notifyNewlyWatched(
   );
   return report;
 }
-
-const BAD_ADDRESS = {
-  badAddress: {
-    fr: 'Rien n’a été envoyé à {cells} : chaque cellule de courriel de la feuille Listes doit contenir une seule adresse valide.',
-    en: 'Nothing was sent to {cells}: each e-mail cell of the Lists sheet must hold exactly one valid address.',
-  },
-} as const satisfies TextTable;
-
-/** What a run says of the Lists cells it refused ('' when none). */
-export function badAddressText(lang: Lang, cells: readonly string[]): string {
-  return cells.length === 0
-    ? ''
-    : translator(BAD_ADDRESS)('badAddress', lang, { cells: cells.join(', ') });
-}

@@ -4,14 +4,14 @@
  */
 import type { Settings } from '../../domain/types';
 import { langFromLocale } from '../../shared/contract';
-import { addMenu } from './menu';
-import { t } from './messages';
-import { loadSettings, SETTINGS_KEY, workbookLang } from './settings';
+import { addMenu } from '../platform/menu';
+import { t } from '../platform/messages';
+import { loadSettings, SETTINGS_KEY, workbookLang } from '../platform/settings';
 import { currentSettings, settingsPage, updateSettings } from './settingsDialog';
-import { triggerStatus, type TriggerStatus } from './triggers';
-import { workbookState } from './workbookState';
+import { triggerStatus, type TriggerStatus } from '../platform/triggers';
+import { workbookState } from '../platform/workbookState';
 import { ensureWelcome } from '../setup/welcome';
-import { BUILD } from './build';
+import { BUILD } from '../platform/build';
 
 /**
  * Simple trigger: the menu in the workbook language, Set up first in a workbook not set up here

@@ -6,12 +6,12 @@
 import { textsIn, type TextTable } from '../../shared/text';
 import type { Lang } from '../../shared/contract';
 import type { Settings } from '../../domain/types';
-import { loadSettings, saveSettings } from './settings';
-import { plainObject } from './input';
-import { headroomBlock } from '../workbook/sizeSettings';
+import { loadSettings, saveSettings } from '../platform/settings';
+import { plainObject } from '../platform/input';
+import { headroomBlock } from '../headroom/sizeSettings';
 import { mailAddressesBlock } from '../watch/addressSettings';
-import { settingsSeen } from './workbookState';
-import { failureScript } from './pageFailure';
+import { settingsSeen } from '../platform/workbookState';
+import { failureScript } from '../platform/pageFailure';
 
 const LABELS = {
   graceDays: {

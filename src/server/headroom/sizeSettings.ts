@@ -1,6 +1,6 @@
 /**
  * The "Workbook size" block of the Settings dialog: cells used against the 10,000,000-cell
- * ceiling, the growth a month, the months left (src/server/workbook/size.ts), a warning from
+ * ceiling, the growth a month, the months left (src/server/headroom/size.ts), a warning from
  * 80 %, and the months of commission details kept by the retention rule. A block of its own
  * (markup and script), inserted in the Settings page by one line; its texts are computed on the
  * server in the workbook language and set with textContent.

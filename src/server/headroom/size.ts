@@ -22,7 +22,7 @@ import {
 import { monthInZone } from '../../domain/time';
 import type { Day, Month } from '../../domain/types';
 import { SHEETS, normalizeHeader, type Lang, type SheetKey } from '../../shared/contract';
-import { findSheet } from './sheets';
+import { findSheet } from '../workbook/sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -1,46 +1,15 @@
-/** Dialogs behind menu items: the month prompt, the paid-out confirmation, problem lists. */
-import type { Lang } from '../../shared/contract';
-import type { CellProblem } from '../../domain/types';
+/**
+ * Commission report… from the menu: asks the month (the previous one by default, in the
+ * spreadsheet's zone), runs it, and says what it did.
+ */
 import { formatMoney } from '../../domain/money';
-import { previousMonth, dayInZone } from '../../domain/time';
-import { runCommissions } from '../commissions/commissionRun';
-import { t } from './messages';
-import { workbookLang } from './settings';
+import { dayInZone, previousMonth } from '../../domain/time';
+import { describeProblems, tellBadAddresses } from '../platform/alerts';
+import { WorkbookError } from '../platform/errors';
+import { t } from '../platform/messages';
+import { workbookLang } from '../platform/settings';
 import { findSheet } from '../workbook/sheets';
-import { WorkbookError } from './errors';
-import { logProblems } from './log';
-import { badAddressText } from '../watch/notifications';
-
-/** How many problems an alert lists before saying "and N more". */
-const MAX_LISTED = 15;
-
-/** Shows unreadable cells in an alert when there is a user to see it (not in triggers). */
-export function describeProblems(lang: Lang, problems: readonly CellProblem[]): void {
-  if (problems.length === 0) return;
-  const lines = problems
-    .slice(0, MAX_LISTED)
-    .map((p) =>
-      t('problemLine', lang, { sheet: p.sheet, row: p.row, column: p.column, message: p.message }),
-    );
-  if (problems.length > MAX_LISTED) lines.push(`… +${problems.length - MAX_LISTED}`);
-  try {
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(
-      t('menuTitle', lang),
-      `${t('problemsFound', lang, { n: problems.length })}\n\n${lines.join('\n')}`,
-      ui.ButtonSet.OK,
-    );
-  } catch {
-    logProblems(t('menuTitle', lang), problems); // no UI (trigger): positions in the log
-  }
-}
-
-/** Names the Lists e-mail cells a menu run refused (not exactly one valid address). */
-export function tellBadAddresses(lang: Lang, cells: readonly string[]): void {
-  if (cells.length === 0) return;
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(t('menuTitle', lang), badAddressText(lang, cells), ui.ButtonSet.OK);
-}
+import { runCommissions } from './commissionRun';
 
 export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const ui = SpreadsheetApp.getUi();
