@@ -280,8 +280,3 @@ export type PreviewText = keyof typeof TEXTS;
 
 /** A text of the preview in `lang` (src/shared/text.ts, as the server's and the sidebar's). */
 export const t = translator(TEXTS);
-
-/** Whether `key` names a text (for keys that come from outside, such as an error's). */
-export function isPreviewText(key: string): key is PreviewText {
-  return Object.hasOwn(TEXTS, key);
-}

@@ -2,7 +2,7 @@
  * A problem found by a domain rule, reported to the user with its sheet and row in their
  * language (the sheet layer turns it into a CellProblem with the localized sheet and header).
  */
-import type { Lang, SheetKey } from '../shared/contract';
+import type { SheetKey } from '../shared/contract';
 import type { Bilingual } from './cells';
 
 export interface RowProblem {
@@ -12,8 +12,4 @@ export interface RowProblem {
   /** Column key of the contract (e.g. 'ratePct'). */
   column: string;
   message: Bilingual;
-}
-
-export function problemText(p: RowProblem, lang: Lang): string {
-  return p.message[lang];
 }

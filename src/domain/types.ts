@@ -22,7 +22,9 @@ export type Month = string;
  * - Invoice: amount before taxes, negative = credit note; dueDate null = date + the client's
  *   term; paidDate null = unpaid.
  */
+/** @public A client as the rules see it (the domain's vocabulary; knip: kept). */
 export type Client = RecordOf<'clients'>;
+/** @public A client's terms as the rules see them. */
 export type Terms = RecordOf<'terms'>;
 export type Agreement = RecordOf<'commissions'>;
 export type Invoice = RecordOf<'invoices'>;

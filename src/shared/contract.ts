@@ -151,8 +151,10 @@ export const CHOICES = {
 /** The fixed choice sets: a set added to CHOICES is a ChoiceKey. */
 export type ChoiceKey = keyof typeof CHOICES;
 
+/** @public The domain's vocabulary, for the features that will branch on it (knip: kept). */
 export type ClientKind = (typeof CHOICES.clientKind)[number]['value'];
 export type CommissionType = (typeof CHOICES.commissionType)[number]['value'];
+/** @public As ClientKind. */
 export type CrmKind = (typeof CHOICES.crmKind)[number]['value'];
 export type ConsentType = (typeof CHOICES.consentType)[number]['value'];
 

@@ -142,8 +142,6 @@ const TEXTS = {
   },
 } as const satisfies TextTable;
 
-export type TextKey = keyof typeof TEXTS;
-
 /** The text in `lang`, with `{name}` placeholders replaced (values are plain text, never markup). */
 export const t = translator(TEXTS);
 

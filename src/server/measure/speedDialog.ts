@@ -88,10 +88,6 @@ export function speedSummary(report: SpeedReport, lang: Lang): string[] {
   return lines;
 }
 
-export function reportJson(report: SpeedReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
-
 /** google.script.run target of the page's round trips: it does nothing but say how long that took. */
 export function pingResult(enteredAt: number): { serverMs: number; sinceLoadMs: number } {
   const now = Date.now();

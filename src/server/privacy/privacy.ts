@@ -52,8 +52,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LOCK_WAIT_MS = 30_000;
 
-export type { PrivacyLogEntry } from './privacyLog';
-
 // ---------------------------------------------------------------- which client
 
 /** Sheets holding client rows, and the column naming the client in each. */
@@ -268,11 +266,6 @@ const ANONYMIZED: readonly { key: SheetKey; code: string; kept: readonly string[
     kept: SHEETS.reportDetails.columns.map((c) => c.key),
   },
 ];
-
-/** Clients columns blanked by anonymization (the name gets a placeholder). */
-export const PERSONAL_CLIENT_FIELDS = SHEETS.clients.columns
-  .map((c) => c.key)
-  .filter((k) => k !== 'name' && k !== 'newsletter' && !ANONYMIZED[0]!.kept.includes(k));
 
 /** Whether a Clients row's name is the anonymization placeholder (in either language). */
 export function isAnonymizedName(name: unknown): boolean {

@@ -160,19 +160,6 @@ function looksParsable(text: string): boolean {
 
 // The writers below take cell-ready values (see toCell in records.ts, which escapes user text).
 
-/**
- * Writes the given contract columns of one existing row: one setValues per run of adjacent
- * columns, so the team's own columns and the columns not given are never touched.
- */
-export function writeRowCells<S extends SheetKey>(
-  table: Table<S>,
-  sheetRow: number,
-  cells: Partial<Record<ColumnKey<S>, unknown>>,
-): void {
-  for (const block of rowCellBlocks(table, sheetRow, cells))
-    setCellValues(block.range, block.values);
-}
-
 /** A range and the cell-ready values to write into it. */
 export interface CellBlock {
   range: GoogleAppsScript.Spreadsheet.Range;
