@@ -15,6 +15,9 @@ module.exports = {
   moduleNameMapper: process.env.FC_NUM_RUNS
     ? { '^fast-check$': '<rootDir>/test/support/fastCheckRuns.cjs' }
     : {},
+  // Jest's default is one worker less than the cores: on CI's two cores, one. The tests are
+  // CPU-bound and independent (each makes its own emulator), so use every core.
+  maxWorkers: '100%',
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
 };
