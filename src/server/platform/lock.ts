@@ -28,6 +28,34 @@ export interface DocumentLockOptions<T> {
   onBusy?: (message: string) => T;
 }
 
+/**
+ * The document lock stayed busy: nothing was done. A trigger keeps such work for later
+ * (platform/pending.ts) instead of failing; a person is told to try again.
+ */
+export class BusyError extends WorkbookError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BusyError';
+  }
+}
+
+/**
+ * Runs `body` under the script lock, for a few property reads and writes that must not
+ * interleave with another execution's (platform/pending.ts). Never the document lock: work kept
+ * for later is recorded precisely when that one is busy. When the script lock itself stays busy
+ * for `waitMs` (it is held for milliseconds), `body` runs anyway: a record racing another is no
+ * worse than a record not made.
+ */
+export function withScriptLock<T>(waitMs: number, body: () => T): T {
+  const lock = LockService.getScriptLock();
+  const held = lock.tryLock(waitMs);
+  try {
+    return body();
+  } finally {
+    if (held) lock.releaseLock();
+  }
+}
+
 /** Runs `body` under the document lock, waiting at most `waitMs` for it. */
 export function withDocumentLock<T>(
   lang: Lang,
@@ -40,7 +68,7 @@ export function withDocumentLock<T>(
   if (!lock.tryLock(waitMs)) {
     const message = t('busy', lang);
     if (onBusy) return onBusy(message);
-    throw new WorkbookError(message);
+    throw new BusyError(message);
   }
   let done = false;
   try {

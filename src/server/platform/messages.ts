@@ -618,6 +618,22 @@ const MESSAGES = {
     fr: '{month} est payé : laissé tel quel ({n} total(s) changerai(en)t ; Rapport des commissions… pour le recalculer).',
     en: '{month} is paid out: left as it is ({n} total(s) would change; Commission report… to recompute it).',
   },
+  keptBusy: {
+    fr: 'Le classeur était occupé : la surveillance de {n} {n|client|clients} sera recalculée au prochain passage d’un déclencheur.',
+    en: 'The workbook was busy: the watch status of {n} {n|client|clients} will be recomputed at the next trigger run.',
+  },
+  keptBusyAll: {
+    fr: 'Le classeur était occupé : toute la liste de surveillance sera recalculée au prochain passage d’un déclencheur.',
+    en: 'The workbook was busy: the whole watch list will be recomputed at the next trigger run.',
+  },
+  keptFailed: {
+    fr: 'La surveillance n’a pas pu être recalculée ({reason}) : gardée pour le prochain passage.',
+    en: 'The watch status could not be recomputed ({reason}): kept for the next run.',
+  },
+  keptDone: {
+    fr: 'La surveillance laissée en attente a été recalculée.',
+    en: 'The watch status left pending was recomputed.',
+  },
   copyNotSetUp: {
     fr: 'Ce classeur est une copie d’un autre et n’est pas encore configuré : lancez Fiche Client › Configurer le classeur.',
     en: 'This workbook is a copy of another one and is not set up yet: run Fiche Client › Set up workbook.',

@@ -39,6 +39,9 @@ import { loadSettings } from '../platform/settings';
 import { commissionsJob } from '../commissions/entries';
 import { knowingJob } from '../knowing/entries';
 import { watchJob } from '../watch/entries';
+import { runWatchWork } from '../watch/keptWork';
+import { hasPendingWork, loadPending, PENDING_KEY, type Pending } from '../platform/pending';
+import { logWarning } from '../platform/log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -83,6 +86,7 @@ export function dispatch(
   const now = localTime(Date.now(), spreadsheet.getSpreadsheetTimeZone());
   const seeded = seedJobs(spreadsheet, jobs, now);
   if (seeded.length > 0) return { ran: null, seeded }; // seeds are never due
+  const kept = loadPending(properties[PENDING_KEY] ?? null);
   const due: { job: JobName; due: Due; tried: string }[] = [];
   for (const spec of JOBS) {
     const d = dueAt(spec, jobs[spec.name].done!, now);
@@ -91,6 +95,9 @@ export function dispatch(
   // Stable: among jobs tried at the same time (never), the order of JOBS.
   due.sort((a, b) => (a.tried < b.tried ? -1 : a.tried > b.tried ? 1 : 0));
   const next = due[0];
+  // Work edit triggers kept for later (platform/pending.ts): done first, every hour, unless the
+  // job about to run is the watch list, which does it (every client, the kept notices).
+  if (hasPendingWork(kept) && next?.job !== 'watch') runKeptWork(spreadsheet, kept);
   if (!next) return { ran: null, seeded };
   runJob(spreadsheet, next.job, next.due);
   return { ran: { job: next.job, period: next.due.period }, seeded };
@@ -107,6 +114,20 @@ export function runLegacy(spreadsheet: Spreadsheet, job: JobName): void {
   const spec = jobSpec(job);
   const period = spec.every === 'day' ? now.day : previousMonth(now.day);
   runJob(spreadsheet, job, { period, skipped: [] });
+}
+
+/**
+ * The kept work; its failure is recorded (platform/pending.ts keeps the work and says why) and
+ * does not stop the due job.
+ */
+function runKeptWork(spreadsheet: Spreadsheet, kept: Pending): void {
+  try {
+    runWatchWork(spreadsheet, { kind: 'none' }, kept, loadSettings(spreadsheet).lang);
+  } catch (e) {
+    logWarning(
+      `Fiche Client: pending work not done: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
 }
 
 function runJob(spreadsheet: Spreadsheet, job: JobName, due: Due): void {
