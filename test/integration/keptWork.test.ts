@@ -190,3 +190,45 @@ describe('notices wait until sent', () => {
     expect(pending(wb)?.notices ?? []).toEqual([]);
   });
 });
+
+describe('statements wait until sent', () => {
+  test('a statement past the quota is kept by month and name, sent by a later hourly run from the report as written, once', () => {
+    const wb = englishWorkbook({ mailQuota: 1 });
+    const current = wb.run('settingsLoad');
+    expect(wb.run('settingsSave', { ...current, sendStatements: true })).toEqual({ ok: true });
+    wb.append('Lists', [
+      { Salespeople: 'Alice', 'Salesperson emails': 'alice@example.com' },
+      { Salespeople: 'Bob', 'Salesperson emails': 'bob@example.com' },
+    ]);
+    wb.addRecords('en', 'clients', [{ code: 'A', name: 'Alpha' }]);
+    wb.addRecords('en', 'commissions', [
+      { clientCode: 'A', salesperson: 'Alice', commissionType: 'sales', ratePct: 10 },
+      { clientCode: 'A', salesperson: 'Bob', commissionType: 'sales', ratePct: 5 },
+    ]);
+    wb.addRecords('en', 'invoices', [
+      { number: 'F-1', date: '2026-10-05', clientCode: 'A', amount: 1000 },
+    ]);
+    wb.run('computeCommissions', '2026-10');
+    expect(wb.emu.mails.map((m) => m.to)).toEqual([['alice@example.com']]);
+    const raw = wb.emu.properties.document.toJSON()['ficheClient.pending']!;
+    expect(
+      JSON.parse(raw).statements.map((e: { m: string; p: string }) => `${e.m} ${e.p}`),
+    ).toEqual(['2026-10 Bob']);
+    expect(raw).not.toContain('1000');
+    // The team corrects Bob's commission by hand in the report before the quota comes back:
+    // the statement sent is the report as it stands.
+    const report = wb.rows('Commission report');
+    const bobRow = report.findIndex((r) => r.Salesperson === 'Bob') + 2;
+    wb.setCell('Commission report', bobRow, 'Commission', 55);
+    wb.emu.advanceTo('2026-11-15T13:05:00-05:00');
+    expect(wb.emu.mails).toHaveLength(1);
+    wb.emu.advanceTo('2026-11-16T13:05:00-05:00');
+    expect(wb.emu.mails.map((m) => m.to)).toEqual([['alice@example.com'], ['bob@example.com']]);
+    expect(wb.emu.mails[1]!.body).toContain('55.00');
+    expect(wb.emu.mails[1]!.body).toContain('F-1');
+    const after = JSON.parse(wb.emu.properties.document.toJSON()['ficheClient.pending'] ?? '{}');
+    expect(after.statements ?? []).toEqual([]);
+    wb.emu.advanceTo('2026-11-17T13:05:00-05:00');
+    expect(wb.emu.mails).toHaveLength(2);
+  });
+});

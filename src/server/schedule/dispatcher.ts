@@ -40,6 +40,7 @@ import { commissionsJob } from '../commissions/entries';
 import { knowingJob } from '../knowing/entries';
 import { watchJob } from '../watch/entries';
 import { runWatchWork } from '../watch/keptWork';
+import { retryStatements } from '../commissions/keptStatements';
 import { hasPendingWork, loadPending, PENDING_KEY, type Pending } from '../platform/pending';
 import { logWarning } from '../platform/log';
 
@@ -97,7 +98,7 @@ export function dispatch(
   const next = due[0];
   // Work edit triggers kept for later (platform/pending.ts): done first, every hour, unless the
   // job about to run is the watch list, which does it (every client, the kept notices).
-  if (hasPendingWork(kept) && next?.job !== 'watch') runKeptWork(spreadsheet, kept);
+  if (hasPendingWork(kept)) runKeptWork(spreadsheet, kept, next?.job !== 'watch');
   if (!next) return { ran: null, seeded };
   runJob(spreadsheet, next.job, next.due);
   return { ran: { job: next.job, period: next.due.period }, seeded };
@@ -120,13 +121,18 @@ export function runLegacy(spreadsheet: Spreadsheet, job: JobName): void {
  * The kept work; its failure is recorded (platform/pending.ts keeps the work and says why) and
  * does not stop the due job.
  */
-function runKeptWork(spreadsheet: Spreadsheet, kept: Pending): void {
+function runKeptWork(spreadsheet: Spreadsheet, kept: Pending, watch: boolean): void {
+  const lang = loadSettings(spreadsheet).lang;
+  const said = (e: unknown) => (e instanceof Error ? e.message : String(e));
   try {
-    runWatchWork(spreadsheet, { kind: 'none' }, kept, loadSettings(spreadsheet).lang);
+    if (watch) runWatchWork(spreadsheet, { kind: 'none' }, kept, lang);
   } catch (e) {
-    logWarning(
-      `Fiche Client: pending work not done: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    logWarning(`Fiche Client: pending work not done: ${said(e)}`);
+  }
+  try {
+    retryStatements(spreadsheet, kept, lang);
+  } catch (e) {
+    logWarning(`Fiche Client: kept statements not sent: ${said(e)}`);
   }
 }
 
