@@ -32,6 +32,7 @@ import {
   recordFailure,
   updateJobs,
   type JobRecord,
+  type JobRun,
   type Jobs,
 } from '../platform/jobs';
 import { t } from '../platform/messages';
@@ -46,8 +47,8 @@ import { logWarning } from '../platform/log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Each job's work; returns what it did, in the workbook language. */
-const RUNNERS: Record<JobName, (spreadsheet: Spreadsheet, period: Period) => string> = {
+/** Each job's work; returns what it did, in the workbook language, and whether it left work undone. */
+const RUNNERS: Record<JobName, (spreadsheet: Spreadsheet, period: Period) => JobRun> = {
   commissions: (spreadsheet, month) => commissionsJob(spreadsheet, month),
   watch: (spreadsheet) => watchJob(spreadsheet),
   knowing: (spreadsheet) => knowingJob(spreadsheet),
@@ -137,14 +138,16 @@ function runKeptWork(spreadsheet: Spreadsheet, kept: Pending, watch: boolean): v
 }
 
 function runJob(spreadsheet: Spreadsheet, job: JobName, due: Due): void {
-  let message: string;
+  let run: JobRun;
   try {
-    message = RUNNERS[job](spreadsheet, due.period);
+    run = RUNNERS[job](spreadsheet, due.period);
   } catch (e) {
     recordFailure(job, e instanceof Error ? e.message : String(e));
     throw e;
   }
+  let { message } = run;
   if (due.skipped.length > 0)
     message += ` ${t('jobSkippedMonths', loadSettings(spreadsheet).lang, { months: due.skipped.join(', ') })}`;
-  recordDone(job, due.period, message);
+  // Months left to the menu are work undone too: the team is told.
+  recordDone(job, due.period, message, run.undone || due.skipped.length > 0);
 }

@@ -15,6 +15,7 @@ import { loadSettings, SETTINGS_KEY } from '../platform/settings';
 import { refreshWatch } from './refresh';
 import { mailAddressesView, type MailAddressesView } from './addressSettings';
 import { logProblems } from '../platform/log';
+import type { JobRun } from '../platform/jobs';
 import { plainObject } from '../platform/input';
 import { ALL_ENTRIES, forgetEntries } from '../platform/documentCache';
 
@@ -35,13 +36,17 @@ export function refreshWatchList(): void {
  * The daily job of the hourly dispatcher (src/server/schedule/): the whole watch list. Returns
  * what it did, in the workbook language, for the job's record.
  */
-export function watchJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+export function watchJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): JobRun {
   const report = refreshWatch(spreadsheet, { pending: loadPending() });
   logProblems('Watch list', report.problems);
-  return t('watchDone', report.lang, {
+  const done = t('watchDone', report.lang, {
     watched: report.watched,
     newly: report.newlyWatched.length,
   });
+  const kept = report.notifications?.unsent.length ?? 0;
+  return kept > 0
+    ? { message: `${done} ${t('jobNoticesKept', report.lang, { n: kept })}`, undone: true }
+    : { message: done, undone: false };
 }
 
 /**
