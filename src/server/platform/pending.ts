@@ -48,8 +48,8 @@ export const MAX_WATCH = 50;
 export const MAX_NOTICES = 150;
 export const MAX_STATEMENTS = 60;
 export const RECORD_BYTES = 8 * 1024;
-/** A reference longer than this is not a code anyone typed: cut (codes are short). */
-const REF_CHARS = 60;
+/** Longer than any code anyone types: cut. The record's size (fit) keeps long codes in bounds. */
+const REF_CHARS = 200;
 const MESSAGE_CHARS = 300;
 const LOCK_WAIT_MS = 10_000;
 
