@@ -163,6 +163,11 @@ describe('notices wait until sent', () => {
     expect(raw).not.toContain('Paul one');
     expect(raw).not.toContain('bounced');
 
+    // Settings shows what waits.
+    expect(wb.run('triggerStatusLoad').jobs).toContainEqual(
+      expect.stringMatching(/^Pending: 1 "under watch" notice to send \(since 2026-11-15 12:00\)/),
+    );
+
     // The next hourly run, the quota still spent: still kept, nothing sent twice.
     wb.emu.advanceTo('2026-11-15T13:05:00-05:00');
     expect(wb.emu.mails).toHaveLength(1);
@@ -230,5 +235,34 @@ describe('statements wait until sent', () => {
     expect(after.statements ?? []).toEqual([]);
     wb.emu.advanceTo('2026-11-17T13:05:00-05:00');
     expect(wb.emu.mails).toHaveLength(2);
+  });
+});
+
+describe('a copy does not inherit the work kept', () => {
+  test('a copy of a workbook with notices kept neither sends them nor lists them; Set up in the copy drops them', () => {
+    const wb = englishWorkbook({ mailQuota: 1 });
+    wb.append('Lists', [
+      { 'Account managers': 'Marie', 'Account manager emails': 'marie@example.com' },
+      { 'Account managers': 'Paul', 'Account manager emails': 'paul@example.com' },
+    ]);
+    wb.addRecords('en', 'clients', [
+      { code: 'M1', name: 'Marie one', accountManager: 'Marie' },
+      { code: 'P1', name: 'Paul one', accountManager: 'Paul' },
+    ]);
+    wb.addRecords('en', 'terms', [
+      { clientCode: 'M1', watchReason: 'dispute' },
+      { clientCode: 'P1', watchReason: 'bounced cheque' },
+    ]);
+    wb.run('refreshWatchList');
+    expect(pending(wb)!.notices).toHaveLength(1);
+    const copy = new TestWorkbook(
+      wb.emu.copySpreadsheet({ user: 'bob@example.com', documentProperties: 'copy' }),
+    );
+    const status = copy.runAs('bob@example.com', 'triggerStatusLoad');
+    expect(status.jobs.some((l) => l.startsWith('Pending'))).toBe(false);
+    copy.runAs('bob@example.com', 'setupWorkbook');
+    expect(pending(copy)).toBeNull();
+    copy.runAs('bob@example.com', 'refreshWatchList');
+    expect(copy.emu.mails).toEqual([]); // the original told Paul's manager, not the copy
   });
 });
