@@ -99,7 +99,8 @@ export function undoneSummary(
     parts.push(lang === 'fr' ? `${name} : ${u.text}` : `${name}: ${u.text}`);
     stamps.push(`${u.job}@${u.at}`);
   }
-  if (hasPendingWork(p) || p.edit?.state === 'failed') {
+  // Work still owed; a failure whose work was done since is history (Settings lists it).
+  if (hasPendingWork(p)) {
     const n = (p.watch.all ? 1 : p.watch.clients.length) + p.notices.length + p.statements.length;
     parts.push(t('undonePending', lang, { n }));
     stamps.push(`pending@${p.rev}`);

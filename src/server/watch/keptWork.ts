@@ -80,14 +80,15 @@ export function runWatchWork(
     if (!busy) throw e;
     return { did, kept: true, message };
   }
-  // The clients kept before are right now: settled (a full refresh settled them itself), and
-  // the outcome says the kept work is done.
+  // The clients kept before are right now: settled, and the outcome says the kept work is done.
   if (hadKept) {
     const message = t('keptDone', lang);
-    settlePending(pending, {
-      ...(did === 'clients' ? { watch: owedCodes } : {}),
-      edit: { state: 'done', message },
-    });
+    // A full refresh settled it itself (refresh.ts).
+    if (did !== 'all')
+      settlePending(pending, {
+        ...(did === 'clients' ? { watch: owedCodes } : {}),
+        edit: { state: 'done', message },
+      });
     return { did, kept: false, message };
   }
   return { did, kept: false, message: '' };

@@ -78,7 +78,9 @@ export function refreshWatch(
   const report = withDocumentLock(lang, LOCK_WAIT_MS, () =>
     untilSettled(lang, () => refreshAllOnce(spreadsheet, settings, ctx, today) ?? MOVED),
   );
-  if (pending && pendingWatch(pending) !== NOTHING) settlePending(pending, { watch: 'all' });
+  // Every client recomputed: the watch work kept for later is done, and the record says so.
+  if (pending && pendingWatch(pending) !== NOTHING)
+    settlePending(pending, { watch: 'all', edit: { state: 'done', message: t('keptDone', lang) } });
   // Mail goes out after the lock is released: it is slow and needs no sheet. Notices not sent
   // are kept for the next run (watch/notices.ts).
   if (options.notify !== false) {
