@@ -29,8 +29,9 @@ export interface DocumentLockOptions<T> {
 }
 
 /**
- * The document lock stayed busy: nothing was done. A trigger keeps such work for later
- * (platform/pending.ts) instead of failing; a person is told to try again.
+ * The document lock stayed busy, or rows kept moving under three attempts (attempts.ts):
+ * nothing was done. A trigger keeps such work for later (platform/pending.ts) instead of
+ * failing; a person is told to try again.
  */
 export class BusyError extends WorkbookError {
   constructor(message: string) {
