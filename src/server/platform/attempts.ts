@@ -23,8 +23,9 @@ export type Moved = typeof MOVED;
 
 export interface UntilSettledOptions<T> {
   /**
-   * What the last attempt finding rows moved gives: by default a BusyError (a WorkbookError) with the "busy"
-   * message; `onBusy` may return a result instead (the form's save answers the sidebar).
+   * What the last attempt finding rows moved gives: by default a BusyError (a WorkbookError)
+   * with the "busy" message; `onBusy` may return a result instead (the form's save answers the
+   * sidebar).
    */
   onBusy?: (message: string) => T;
 }
