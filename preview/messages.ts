@@ -24,14 +24,11 @@ const TEXTS = {
   jobChange: { fr: 'Suivi des colonnes déplacées', en: 'Moved columns watch' },
   jobOpen: { fr: 'Ouverture du classeur', en: 'Opening the workbook' },
   badDate: { fr: 'Date invalide : {date} (AAAA-MM-JJ)', en: 'Invalid date: {date} (YYYY-MM-DD)' },
-  dailyDone: {
-    fr: 'Surveillance exécutée : {n} clients sous surveillance.',
-    en: 'Watch list run: {n} clients under watch.',
+  noOutcome: {
+    fr: 'Le déclencheur a tourné sans rien enregistrer (rien n’était à faire).',
+    en: 'The trigger ran and recorded nothing (there was nothing to do).',
   },
-  monthlyDone: {
-    fr: 'Commissions de {month} calculées : {n} lignes au rapport.',
-    en: 'Commissions for {month} computed: {n} report rows.',
-  },
+  jobUndoneTitle: { fr: '{job} — travail non fait', en: '{job} — work not done' },
   mailSent: { fr: 'Courriel envoyé à {to} : {subject}', en: 'E-mail sent to {to}: {subject}' },
   failed: { fr: 'Erreur : {message}', en: 'Error: {message}' },
   noSheet: { fr: 'Aucune feuille nommée « {sheet} ».', en: 'No sheet named "{sheet}".' },

@@ -23,7 +23,7 @@ import type { Emulator } from '../emulator';
 import { invokeServerFunction, publicFunctionNames } from '../emulator/bridge';
 import { clockEventFields } from '../emulator/triggers';
 import type { ButtonName, ButtonSetName, UiEvent } from '../emulator/ui';
-import { dayInZone, isDay, previousMonth } from '../src/domain/time';
+import { isDay } from '../src/domain/time';
 import { langFromLocale, type Lang } from '../src/shared/contract';
 import { injectScriptRun } from './frames';
 import type { Separator } from './csv';
@@ -40,7 +40,7 @@ import {
 } from './sheetCsv';
 import { readState, restore, snapshot, stateText, writeState, type PreviewState } from './state';
 import { pageView, type PageView } from './view';
-import { columnTexts, sheetOrThrow } from './workbookIO';
+import { sheetOrThrow } from './workbookIO';
 
 export type Answer =
   { kind: 'alert'; button: ButtonName } | { kind: 'prompt'; button: ButtonName; text: string };
@@ -89,6 +89,11 @@ export const TRIGGER_BUTTONS = {
   monthly: { handler: 'onMonthlyTrigger' },
 } as const;
 export type TriggerKind = keyof typeof TRIGGER_BUTTONS;
+/** The scheduled job each button's run records its outcome under (platform/jobs.ts). */
+const TRIGGER_JOB: Record<TriggerKind, 'watch' | 'commissions'> = {
+  daily: 'watch',
+  monthly: 'commissions',
+};
 
 /**
  * A job's name as people see it, for the bundle's handlers: the caption of the menu item that
@@ -328,29 +333,62 @@ export class PreviewSession {
       if (day) this.moveClock(day);
       return this.act([], () => {
         const now = this.emu.clock.millis();
+        const job = TRIGGER_JOB[kind];
+        const before = this.jobOutcome(job);
         const exec = this.emu.execution(trigger.owner, 'clock');
-        this.emu.runIn(exec, handler, [
-          { authMode: 'FULL', triggerUid: trigger.uid, ...clockEventFields(now) },
-        ]);
-        // A trigger shows nothing in Sheets; the preview says what it did, read from the workbook.
-        this.note({
-          kind: 'toast',
-          title: this.jobName(handler),
-          message: this.triggerOutcome(kind, now),
-        });
+        const { calls } = this.emu.calls.measure(() =>
+          this.emu.runIn(exec, handler, [
+            { authMode: 'FULL', triggerUid: trigger.uid, ...clockEventFields(now) },
+          ]),
+        );
+        // A trigger shows nothing in Sheets; the preview says what the run recorded (the
+        // product's own outcome, in the workbook's language: platform/jobs.ts), never "done"
+        // for work it left undone.
+        const after = this.jobOutcome(job);
+        // Recorded by this run: changed, or written again (the same outcome at the same pinned
+        // instant as the last press).
+        const wrote = (calls['Properties.setProperties'] ?? 0) > 0;
+        const fresh =
+          after && (wrote || JSON.stringify(after) !== JSON.stringify(before)) ? after : null;
+        const name = this.jobName(handler);
+        if (!fresh) this.note({ kind: 'toast', title: name, message: t('noOutcome', this.lang) });
+        else if (!fresh.ok)
+          this.note({
+            kind: 'error',
+            message: t('triggerFailed', this.lang, { job: name, message: fresh.message }),
+          });
+        else
+          this.note({
+            kind: 'toast',
+            title: fresh.undone ? t('jobUndoneTitle', this.lang, { job: name }) : name,
+            message: fresh.message,
+          });
       });
     });
   }
 
-  private triggerOutcome(kind: TriggerKind, now: number): string {
-    if (kind === 'daily')
-      return t('dailyDone', this.lang, {
-        n: columnTexts(this.emu, 'clients', this.lang, 'watched').filter((v) => v === 'TRUE')
-          .length,
-      });
-    const month = previousMonth(dayInZone(now, this.emu.spreadsheet.timeZone));
-    const rows = columnTexts(this.emu, 'report', this.lang, 'month').filter((m) => m === month);
-    return t('monthlyDone', this.lang, { month, n: rows.length });
+  /** The last outcome the job recorded (the jobs' document property), if any. */
+  private jobOutcome(
+    job: 'watch' | 'commissions',
+  ): { at: string; ok: boolean; undone?: boolean; message: string } | null {
+    try {
+      const raw = this.emu.properties.document.toJSON()['ficheClient.jobs'];
+      const outcome = raw
+        ? (JSON.parse(raw) as Record<string, { outcome?: unknown }>)[job]?.outcome
+        : null;
+      if (!outcome || typeof outcome !== 'object') return null;
+      const o = outcome as Record<string, unknown>;
+      return typeof o.at === 'string'
+        ? {
+            at: o.at,
+            ok: o.ok === true,
+            undone: o.undone === true,
+            message: String(o.message ?? ''),
+          }
+        : null;
+    } catch {
+      return null; // a damaged record: nothing recorded
+    }
   }
 
   /**

@@ -198,11 +198,12 @@ describe('session', () => {
       .map((r) => r[0]);
     expect(months).toContain('2026-11');
     const rows = months.filter((m) => m === '2026-11').length;
+    // What the run recorded (platform/jobs.ts), in the workbook's language.
     expect(session.activitySince(0)).toContainEqual(
       expect.objectContaining({
         kind: 'toast',
         title: 'Rapport des commissions',
-        message: `Commissions de 2026-11 calculées : ${rows} lignes au rapport.`,
+        message: expect.stringMatching(new RegExp(`^Commissions de 2026-11 : ${rows} vendeurs, `)),
       }),
     );
     await session.fireTrigger('daily', null);
@@ -219,9 +220,39 @@ describe('session', () => {
       expect.objectContaining({
         kind: 'toast',
         title: 'Actualiser la liste de surveillance',
-        message: `Surveillance exécutée : ${watched} clients sous surveillance.`,
+        message: expect.stringMatching(new RegExp(`^${watched} clients sous surveillance, dont `)),
       }),
     );
+  });
+
+  test('the monthly trigger button on a paid-out month says it left the month unchanged, never "computed"', async () => {
+    const session = new PreviewSession(
+      buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
+      file('paidTrigger.json'),
+      noon,
+    );
+    await session.fireTrigger('monthly', '2026-12-01');
+    const report = session.emulator.spreadsheet.displayValues('Rapport des commissions');
+    const paidCol = report[0]!.indexOf('Payée') + 1;
+    for (const [i, r] of report.entries())
+      if (i > 0 && r[0] === '2026-11')
+        await session.editCell('Rapport des commissions', i + 1, paidCol, true);
+    const invoices = session.emulator.spreadsheet.displayValues('Factures');
+    const amountCol = invoices[0]!.indexOf('Montant') + 1;
+    const dateCol = invoices[0]!.indexOf('Date');
+    const row = invoices.findIndex((r, i) => i > 0 && r[dateCol]!.startsWith('2026-11'));
+    expect(row).toBeGreaterThan(0);
+    await session.editCell('Factures', row + 1, amountCol, '99999');
+    const seen = session.lastSeq();
+    await session.fireTrigger('monthly', null);
+    const toasts = session.activitySince(seen).filter((a) => a.kind === 'toast');
+    expect(toasts).toEqual([
+      expect.objectContaining({
+        title: 'Rapport des commissions — travail non fait',
+        message: expect.stringContaining('2026-11 est payé : laissé tel quel'),
+      }),
+    ]);
+    expect(JSON.stringify(toasts)).not.toMatch(/calculé/);
   });
 
   test('a paid-out month: the Yes to the question recomputes it, and the question is not shown again', async () => {

@@ -35,6 +35,7 @@ import {
 import { t } from '../platform/messages';
 import { readRow, toCells } from '../workbook/records';
 import { refreshClientsWatch } from '../watch/perClient';
+import { addPending } from '../platform/pending';
 import { changesWatchInput } from '../watch/columns';
 import { mergeCells, mergeRows, type RowsPlan } from './savePlan';
 import { columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
@@ -98,11 +99,18 @@ interface Saved {
 /** Recomputes the client's watch status and puts it into the saved record. */
 function withWatchStatus(ctx: FormContext, result: Extract<SaveResult, { ok: true }>): void {
   let r;
+  const code = result.record.general.code;
   try {
-    const code = result.record.general.code;
     r = refreshClientsWatch(ctx.spreadsheet, [code]).get(codeKey(code));
   } catch {
-    return; // the save stands; the daily refresh will catch up
+    // The save stands; the client's status is kept for the next trigger run
+    // (platform/pending.ts), not left to the daily refresh.
+    try {
+      addPending({ watch: [code] });
+    } catch {
+      // the daily refresh still catches up
+    }
+    return;
   }
   if (!r) return;
   result.record.computed = {

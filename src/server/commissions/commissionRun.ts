@@ -28,6 +28,7 @@ import { t } from '../platform/messages';
 import { readInvoices, toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { sendStatements, type StatementReport } from './statements';
+import { keepStatements } from './keptStatements';
 import { recordGrowth } from '../headroom/size';
 import { appendRecordsIfUnmoved, asCellValue, setCellValuesIfUnmoved } from '../workbook/write';
 import {
@@ -218,6 +219,9 @@ export function runCommissions(
   ) {
     report.statements = sendStatements(spreadsheet, result.totals, result.lines, lang);
     const s = report.statements;
+    // Statements not sent wait for the next run, as references (commissions/keptStatements.ts);
+    // the month's statements kept from an earlier run are sent now or kept again.
+    keepStatements(month, s);
     if (s.failed.length > 0 || s.overQuota > 0 || s.noAddress.length + s.badAddress.length > 0)
       logMailReport(`Statements ${month} not all sent`, s);
   }
@@ -375,6 +379,51 @@ function readMonth(
     oldReport: monthRows(report, month, timeZone),
     oldDetails: monthRows(details, month, timeZone),
   };
+}
+
+/**
+ * The month as Commission report and Commission details hold it now (not recomputed): each
+ * salesperson's total and lines, for a statement sent later than its month's run
+ * (commissions/keptStatements.ts). Rows without a salesperson are skipped.
+ */
+export function monthAsWritten(
+  spreadsheet: Spreadsheet,
+  month: string,
+  lang: Lang,
+): { totals: SalespersonTotal[]; lines: CommissionLine[] } {
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const read = readMonth(spreadsheet, month, lang, timeZone);
+  if (!read) return { totals: [], lines: [] };
+  const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v) || 0);
+  const cell = <S extends 'report' | 'reportDetails'>(
+    t: Table<S>,
+    row: unknown[],
+    k: ColumnKey<S>,
+  ) => (t.index[k] >= 0 ? row[t.index[k]] : '');
+  const totals: SalespersonTotal[] = read.oldReport
+    .map(({ row }) => ({
+      month,
+      salesperson: String(cell(read.report, row, 'salesperson') ?? '').trim(),
+      invoiceCount: num(cell(read.report, row, 'invoiceCount')),
+      base: num(cell(read.report, row, 'base')),
+      commission: num(cell(read.report, row, 'commission')),
+    }))
+    .filter((x) => x.salesperson !== '');
+  const lines: CommissionLine[] = read.oldDetails
+    .map(({ row }) => ({
+      month,
+      salesperson: String(cell(read.details, row, 'salesperson') ?? '').trim(),
+      clientCode: String(cell(read.details, row, 'clientCode') ?? ''),
+      invoiceNumber: String(cell(read.details, row, 'invoiceNumber') ?? ''),
+      commissionType:
+        choiceFromText('commissionType', String(cell(read.details, row, 'commissionType') ?? '')) ??
+        'sales',
+      base: num(cell(read.details, row, 'base')),
+      ratePct: num(cell(read.details, row, 'ratePct')),
+      commission: num(cell(read.details, row, 'commission')),
+    }))
+    .filter((x) => x.salesperson !== '');
+  return { totals, lines };
 }
 
 /** A detail line as the cells of its row (before toCells escapes text). */

@@ -6,6 +6,7 @@ import { runCommissions } from './commissionRun';
 import type { Month } from '../../domain/types';
 import { foldDetails, showFoldDialog, type FoldResult } from './retention';
 import { logWarning } from '../platform/log';
+import type { JobRun } from '../platform/jobs';
 
 /** What the fold dialog sends back: the months offered and the fingerprint of their CSV. */
 export interface FoldRequest {
@@ -29,23 +30,31 @@ export function computeCommissions(month?: string): void {
 export function commissionsJob(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   month?: string,
-): string {
+): JobRun {
   const report = runCommissions(spreadsheet, month);
-  if (report.paidOutChanges.length > 0 && !report.written)
+  if (report.paidOutChanges.length > 0 && !report.written) {
     logWarning(
       `Paid-out month ${report.month} left unchanged: ${report.paidOutChanges.length} salesperson total(s) would change`,
     );
-  if (report.paidOutChanges.length > 0 && !report.written)
-    return t('jobPaidOutKept', report.lang, {
-      month: report.month,
-      n: report.paidOutChanges.length,
-    });
+    // Left unchanged: work undone, which no later run does by itself (the menu does).
+    return {
+      message: t('jobPaidOutKept', report.lang, {
+        month: report.month,
+        n: report.paidOutChanges.length,
+      }),
+      undone: true,
+    };
+  }
   const total = report.totals.reduce((sum, tot) => sum + tot.commission, 0);
-  return t('commissionsDone', report.lang, {
+  const kept = report.statements?.unsent.length ?? 0;
+  const done = t('commissionsDone', report.lang, {
     month: report.month,
     n: report.totals.length,
     total: formatMoney(total, report.lang),
   });
+  return kept > 0
+    ? { message: `${done} ${t('jobStatementsKept', report.lang, { n: kept })}`, undone: true }
+    : { message: done, undone: false };
 }
 
 /** Menu: asks for a month, computes it (asking before changing paid-out totals) and shows the report. */

@@ -27,6 +27,8 @@ export interface StatementReport extends MailReport {
   noAddress: string[];
   /** Lists cells ("Listes!C3") not holding exactly one valid address: nothing sent to them. */
   badAddress: string[];
+  /** Salespeople whose statement was not sent (quota spent, the send failed): kept for later. */
+  unsent: string[];
 }
 
 const TEXT = {
@@ -172,6 +174,7 @@ export function sendStatements(
     badAddress: [],
     overQuota: 0,
     failed: [],
+    unsent: [],
   };
   if (totals.length === 0) return report;
   const emails = listEmails(spreadsheet, lang, 'salespeople', 'salespersonEmails');
@@ -183,6 +186,7 @@ export function sendStatements(
     else linesBySalesperson.set(key, [line]);
   }
   const mails: Mail[] = [];
+  const whose: string[] = [];
   for (const total of totals) {
     const key = codeKey(total.salesperson);
     const to = emails.valid.get(key);
@@ -193,7 +197,11 @@ export function sendStatements(
       continue;
     }
     mails.push({ to, ...statementOf(total, linesBySalesperson.get(key) ?? [], lang) });
+    whose.push(total.salesperson);
   }
-  sendWithinQuota(mails, report);
+  const went = sendWithinQuota(mails, report);
+  whose.forEach((p, i) => {
+    if (!went[i]) report.unsent.push(p);
+  });
   return report;
 }

@@ -5,6 +5,8 @@ import { followUpDigestEnabled } from '../newsletter/settings';
 import { sendFollowUpDigest } from './followUps';
 import { refreshHabits, searchBuyers } from './habits';
 import { logMailReport, logWarning } from '../platform/log';
+import type { JobRun } from '../platform/jobs';
+import { workbookLang } from '../platform/settings';
 
 /** Menu: computes every client's buying habits from Invoices into the computed column. */
 export function refreshBuyingHabits(): void {
@@ -27,8 +29,9 @@ export function habitsSearch(productType: string): HabitsSearchResult {
  * failing is said, not retried: a retry would send the digest a second time that day). Returns
  * what it did, in the workbook language.
  */
-export function knowingJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+export function knowingJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): JobRun {
   let done: string;
+  let undone = false;
   try {
     const report = refreshHabits(spreadsheet);
     done = t('habitsDone', report.lang, { n: report.withHabits });
@@ -36,6 +39,7 @@ export function knowingJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
     const message = e instanceof Error ? e.message : String(e);
     logWarning(`Buying habits not computed: ${message}`);
     done = message;
+    undone = true;
   }
   if (followUpDigestEnabled()) {
     const report = sendFollowUpDigest(spreadsheet);
@@ -45,6 +49,11 @@ export function knowingJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
       report.noAddress.length + report.badAddress.length > 0
     )
       logMailReport('Follow-up digest not all sent', report);
+    if (report.failed.length > 0 || report.overQuota > 0) {
+      // Not retried (a second digest the same day): said, so the team knows.
+      done += ` ${t('jobDigestNotSent', workbookLang(spreadsheet), { n: report.failed.length + report.overQuota })}`;
+      undone = true;
+    }
   }
-  return done;
+  return { message: done, undone };
 }

@@ -11,7 +11,7 @@
  * language, having written nothing by a stale row number.
  */
 import type { Lang } from '../../shared/contract';
-import { WorkbookError } from './errors';
+import { BusyError } from './errors';
 import { t } from './messages';
 
 /** Passes of a read-plan-write section before it gives up with "busy". */
@@ -23,8 +23,9 @@ export type Moved = typeof MOVED;
 
 export interface UntilSettledOptions<T> {
   /**
-   * What the last attempt finding rows moved gives: by default a WorkbookError with the "busy"
-   * message; `onBusy` may return a result instead (the form's save answers the sidebar).
+   * What the last attempt finding rows moved gives: by default a BusyError (a WorkbookError)
+   * with the "busy" message; `onBusy` may return a result instead (the form's save answers the
+   * sidebar).
    */
   onBusy?: (message: string) => T;
 }
@@ -45,5 +46,5 @@ export function untilSettled<T>(
   }
   const message = t('busy', lang);
   if (options.onBusy) return options.onBusy(message);
-  throw new WorkbookError(message);
+  throw new BusyError(message);
 }

@@ -18,3 +18,15 @@ export class WorkbookError extends Error {
     this.name = 'WorkbookError';
   }
 }
+
+/**
+ * The document lock stayed busy, or rows kept moving under three attempts (attempts.ts):
+ * nothing was done. A trigger keeps such work for later (platform/pending.ts) instead of
+ * failing; a person is told to try again.
+ */
+export class BusyError extends WorkbookError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BusyError';
+  }
+}

@@ -34,8 +34,19 @@ export interface JobOutcome {
   /** When the attempt ended (ISO). */
   at: string;
   ok: boolean;
+  /**
+   * The run ended but left work undone (a paid-out month left unchanged, mail kept for later):
+   * Settings and the next onOpen say so (issue 22).
+   */
+  undone?: boolean;
   /** What it did or why it failed, in the workbook language (at most MESSAGE_CHARS). */
   message: string;
+}
+
+/** What a job's run returns: what it did, and whether it left work undone. */
+export interface JobRun {
+  message: string;
+  undone: boolean;
 }
 
 export interface JobRecord {
@@ -69,7 +80,12 @@ function clean(name: JobName, stored: Partial<JobRecord> | undefined): JobRecord
     doneAt: typeof stored.doneAt === 'string' ? stored.doneAt : '',
     outcome:
       outcome && typeof outcome === 'object' && typeof outcome.at === 'string'
-        ? { at: outcome.at, ok: outcome.ok === true, message: String(outcome.message ?? '') }
+        ? {
+            at: outcome.at,
+            ok: outcome.ok === true,
+            ...(outcome.undone === true ? { undone: true } : {}),
+            message: String(outcome.message ?? ''),
+          }
         : null,
   };
 }
@@ -110,10 +126,14 @@ export function updateJob(name: JobName, change: Partial<JobRecord>): Jobs {
   return updateJobs({ [name]: change });
 }
 
-/** A run that did its period: done, and its outcome. */
-export function recordDone(name: JobName, period: Period, message: string): Jobs {
+/**
+ * A run that did its period: done, and its outcome (`undone`: it left something undone that
+ * no later run of this period does by itself, said to the team).
+ */
+export function recordDone(name: JobName, period: Period, message: string, undone = false): Jobs {
   const at = new Date().toISOString();
-  return updateJob(name, { done: period, doneAt: at, outcome: { at, ok: true, message } });
+  const outcome: JobOutcome = { at, ok: true, ...(undone ? { undone } : {}), message };
+  return updateJob(name, { done: period, doneAt: at, outcome });
 }
 
 /** A run that failed: `done` stays, so the next hourly run tries again. */

@@ -11,7 +11,7 @@
  * https://developers.google.com/apps-script/reference/lock/lock#releaseLock()).
  */
 import type { Lang } from '../../shared/contract';
-import { WorkbookError } from './errors';
+import { BusyError } from './errors';
 import { t } from './messages';
 import { span } from './span';
 
@@ -29,6 +29,23 @@ export interface DocumentLockOptions<T> {
   onBusy?: (message: string) => T;
 }
 
+/**
+ * Runs `body` under the script lock, for a few property reads and writes that must not
+ * interleave with another execution's (platform/pending.ts). Never the document lock: work kept
+ * for later is recorded precisely when that one is busy. When the script lock itself stays busy
+ * for `waitMs` (it is held for milliseconds), `body` runs anyway: a record racing another is no
+ * worse than a record not made.
+ */
+export function withScriptLock<T>(waitMs: number, body: () => T): T {
+  const lock = LockService.getScriptLock();
+  const held = lock.tryLock(waitMs);
+  try {
+    return body();
+  } finally {
+    if (held) lock.releaseLock();
+  }
+}
+
 /** Runs `body` under the document lock, waiting at most `waitMs` for it. */
 export function withDocumentLock<T>(
   lang: Lang,
@@ -44,7 +61,7 @@ export function withDocumentLock<T>(
   if (!lock) {
     const message = t('busy', lang);
     if (onBusy) return onBusy(message);
-    throw new WorkbookError(message);
+    throw new BusyError(message);
   }
   let done = false;
   try {

@@ -67,11 +67,15 @@ export function greetingName(name: string): string {
   return plainLine(name, GREETING_NAME_MAX);
 }
 
-/** Sends `mails` and adds what happened to `report`. */
-export function sendWithinQuota(mails: readonly Mail[], report: MailReport): void {
-  if (mails.length === 0) return;
+/**
+ * Sends `mails` and adds what happened to `report`; returns, mail by mail, whether it went out
+ * (a caller keeps the others for later: platform/pending.ts).
+ */
+export function sendWithinQuota(mails: readonly Mail[], report: MailReport): boolean[] {
+  const sent = mails.map(() => false);
+  if (mails.length === 0) return sent;
   let quota = MailApp.getRemainingDailyQuota();
-  for (const mail of mails) {
+  for (const [i, mail] of mails.entries()) {
     const recipients = recipientCount(mail);
     if (recipients > quota) {
       report.overQuota++;
@@ -90,11 +94,13 @@ export function sendWithinQuota(mails: readonly Mail[], report: MailReport): voi
         MailApp.sendEmail(mail.to, mail.subject, mail.body, options);
       else MailApp.sendEmail(mail.to, mail.subject, mail.body);
       report.sent++;
+      sent[i] = true;
       quota -= recipients;
     } catch (e) {
       report.failed.push({ to: mail.to, error: e instanceof Error ? e.message : String(e) });
     }
   }
+  return sent;
 }
 
 const BAD_ADDRESS = {

@@ -618,6 +618,78 @@ const MESSAGES = {
     fr: '{month} est payé : laissé tel quel ({n} total(s) changerai(en)t ; Rapport des commissions… pour le recalculer).',
     en: '{month} is paid out: left as it is ({n} total(s) would change; Commission report… to recompute it).',
   },
+  jobUndone: {
+    fr: 'dernier passage le {at}, travail laissé en plan : {message}',
+    en: 'last run at {at} left work undone: {message}',
+  },
+  pendingWatchAll: {
+    fr: 'En attente : toute la liste de surveillance à recalculer (depuis le {since}).',
+    en: 'Pending: the whole watch list to recompute (since {since}).',
+  },
+  pendingWatch: {
+    fr: 'En attente : la surveillance de {n} {n|client|clients} à recalculer ({codes}) depuis le {since}.',
+    en: 'Pending: the watch status of {n} {n|client|clients} to recompute ({codes}) since {since}.',
+  },
+  pendingNotices: {
+    fr: 'En attente : {n} {n|avis|avis} « sous surveillance » à envoyer (depuis le {since}), au prochain passage horaire dans le quota.',
+    en: 'Pending: {n} "under watch" {n|notice|notices} to send (since {since}), at the next hourly run within the quota.',
+  },
+  pendingStatements: {
+    fr: 'En attente : {n} {n|relevé|relevés} de commissions à envoyer ({months}, depuis le {since}), au prochain passage horaire dans le quota.',
+    en: 'Pending: {n} commission {n|statement|statements} to send ({months}, since {since}), at the next hourly run within the quota.',
+  },
+  pendingDropped: {
+    fr: '{n} {n|courriel en attente n’a pu être gardé|courriels en attente n’ont pu être gardés} (liste pleine) : les plus anciens.',
+    en: '{n} pending {n|e-mail|e-mails} could not be kept (the list was full): the oldest.',
+  },
+  pendingLastDone: {
+    fr: 'Travail en attente fait le {at} : {message}',
+    en: 'Pending work done at {at}: {message}',
+  },
+  pendingLastKept: {
+    fr: 'Travail gardé pour plus tard le {at} : {message}',
+    en: 'Work kept for later at {at}: {message}',
+  },
+  pendingLastFailed: {
+    fr: 'Dernier passage en échec le {at} : {message}',
+    en: 'Last run failed at {at}: {message}',
+  },
+  undoneTitle: {
+    fr: 'Fiche Client — travail non fait :',
+    en: 'Fiche Client — work not done:',
+  },
+  undonePending: {
+    fr: '{n} {n|tâche en attente|tâches en attente} (Fiche Client › Paramètres).',
+    en: '{n} pending {n|task|tasks} (Fiche Client › Settings).',
+  },
+  jobStatementsKept: {
+    fr: '{n} {n|relevé non envoyé|relevés non envoyés} (quota ou échec) : {n|gardé|gardés} pour le prochain passage.',
+    en: '{n} {n|statement|statements} not sent (quota or failure): kept for the next run.',
+  },
+  jobNoticesKept: {
+    fr: '{n} {n|avis non envoyé|avis non envoyés} (quota ou échec) : {n|gardé|gardés} pour le prochain passage.',
+    en: '{n} {n|notice|notices} not sent (quota or failure): kept for the next run.',
+  },
+  jobDigestNotSent: {
+    fr: 'Résumé des suivis : {n} {n|courriel non envoyé|courriels non envoyés} (quota ou échec).',
+    en: 'Follow-up digest: {n} {n|e-mail|e-mails} not sent (quota or failure).',
+  },
+  keptBusy: {
+    fr: 'Le classeur était occupé : la surveillance de {n} {n|client|clients} sera recalculée au prochain passage d’un déclencheur.',
+    en: 'The workbook was busy: the watch status of {n} {n|client|clients} will be recomputed at the next trigger run.',
+  },
+  keptBusyAll: {
+    fr: 'Le classeur était occupé : toute la liste de surveillance sera recalculée au prochain passage d’un déclencheur.',
+    en: 'The workbook was busy: the whole watch list will be recomputed at the next trigger run.',
+  },
+  keptFailed: {
+    fr: 'La surveillance n’a pas pu être recalculée ({reason}) : gardée pour le prochain passage.',
+    en: 'The watch status could not be recomputed ({reason}): kept for the next run.',
+  },
+  keptDone: {
+    fr: 'La surveillance laissée en attente a été recalculée.',
+    en: 'The watch status left pending was recomputed.',
+  },
   copyNotSetUp: {
     fr: 'Ce classeur est une copie d’un autre et n’est pas encore configuré : lancez Fiche Client › Configurer le classeur.',
     en: 'This workbook is a copy of another one and is not set up yet: run Fiche Client › Set up workbook.',

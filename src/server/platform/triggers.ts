@@ -48,6 +48,8 @@ import { t, type MessageKey } from './messages';
 import { loadSettings } from './settings';
 import { logWarning } from './log';
 import { JOBS_KEY, loadJobs, type JobRecord } from './jobs';
+import { loadPending, PENDING_KEY } from './pending';
+import { pendingLines, undoneSummary } from './outcomes';
 import { copyNotices, setBoundProperties, workbookState } from './workbookState';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -355,6 +357,13 @@ export function jobLines(
         }),
       );
     else parts.push(t('jobNever', lang));
+    if (job.outcome?.ok && job.outcome.undone)
+      parts.push(
+        t('jobUndone', lang, {
+          at: shownDate(job.outcome.at, timeZone),
+          message: job.outcome.message,
+        }),
+      );
     if (job.outcome && !job.outcome.ok)
       parts.push(
         t('jobFailed', lang, {
@@ -384,7 +393,14 @@ export function triggerStatus(spreadsheet: Spreadsheet): TriggerStatus {
     notices: copyNotices(state, lang, timeZone),
   };
   const jobs = loadJobs(props[JOBS_KEY] ?? null);
-  const lines = state.isCopy ? [] : jobLines(jobs, lang, timeZone, Date.now());
+  const pending = loadPending(props[PENDING_KEY] ?? null);
+  // Each job's last run, then the work kept for later (issue 22).
+  const lines = state.isCopy
+    ? []
+    : [...jobLines(jobs, lang, timeZone, Date.now()), ...pendingLines(pending, lang, timeZone)];
+  // What was left undone, first among the notices: the team must not miss it.
+  const undone = state.isCopy ? '' : undoneSummary(jobs, pending, lang).text;
+  if (undone) base.notices.unshift(undone);
   const owner = props[OWNER_KEY];
   if (!owner)
     return {

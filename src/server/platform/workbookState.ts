@@ -40,7 +40,7 @@ const SETTINGS_KEYS = [
  * The properties that say something true of one workbook only, and what each is, for what a
  * copy says it left behind. Owners of the keys: platform/triggers.ts (trigger owner, the
  * dispatcher's id, and the keys of the triggers before it), platform/jobs.ts (what the
- * scheduled jobs did), newsletter/mailchimp.ts (the key and audience), this module (Set up,
+ * scheduled jobs did), platform/pending.ts (work kept for later), newsletter/mailchimp.ts (the key and audience), this module (Set up,
  * the Welcome sheet written).
  */
 export const BOUND_KEYS: Readonly<Record<string, LeftBehind | null>> = {
@@ -53,6 +53,7 @@ export const BOUND_KEYS: Readonly<Record<string, LeftBehind | null>> = {
   'ficheClient.triggerTimeZone': null,
   'ficheClient.triggerLastDaily': null,
   'ficheClient.jobs': null,
+  'ficheClient.pending': null,
   'ficheClient.mailchimp': 'mailchimpKey',
 };
 

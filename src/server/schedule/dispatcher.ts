@@ -32,6 +32,7 @@ import {
   recordFailure,
   updateJobs,
   type JobRecord,
+  type JobRun,
   type Jobs,
 } from '../platform/jobs';
 import { t } from '../platform/messages';
@@ -39,11 +40,15 @@ import { loadSettings } from '../platform/settings';
 import { commissionsJob } from '../commissions/entries';
 import { knowingJob } from '../knowing/entries';
 import { watchJob } from '../watch/entries';
+import { runWatchWork } from '../watch/keptWork';
+import { retryStatements } from '../commissions/keptStatements';
+import { hasPendingWork, loadPending, PENDING_KEY, type Pending } from '../platform/pending';
+import { logWarning } from '../platform/log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Each job's work; returns what it did, in the workbook language. */
-const RUNNERS: Record<JobName, (spreadsheet: Spreadsheet, period: Period) => string> = {
+/** Each job's work; returns what it did, in the workbook language, and whether it left work undone. */
+const RUNNERS: Record<JobName, (spreadsheet: Spreadsheet, period: Period) => JobRun> = {
   commissions: (spreadsheet, month) => commissionsJob(spreadsheet, month),
   watch: (spreadsheet) => watchJob(spreadsheet),
   knowing: (spreadsheet) => knowingJob(spreadsheet),
@@ -83,6 +88,7 @@ export function dispatch(
   const now = localTime(Date.now(), spreadsheet.getSpreadsheetTimeZone());
   const seeded = seedJobs(spreadsheet, jobs, now);
   if (seeded.length > 0) return { ran: null, seeded }; // seeds are never due
+  const kept = loadPending(properties[PENDING_KEY] ?? null);
   const due: { job: JobName; due: Due; tried: string }[] = [];
   for (const spec of JOBS) {
     const d = dueAt(spec, jobs[spec.name].done!, now);
@@ -91,6 +97,9 @@ export function dispatch(
   // Stable: among jobs tried at the same time (never), the order of JOBS.
   due.sort((a, b) => (a.tried < b.tried ? -1 : a.tried > b.tried ? 1 : 0));
   const next = due[0];
+  // Work edit triggers kept for later (platform/pending.ts): done first, every hour, unless the
+  // job about to run is the watch list, which does it (every client, the kept notices).
+  if (hasPendingWork(kept)) runKeptWork(spreadsheet, kept, next?.job !== 'watch');
   if (!next) return { ran: null, seeded };
   runJob(spreadsheet, next.job, next.due);
   return { ran: { job: next.job, period: next.due.period }, seeded };
@@ -109,15 +118,36 @@ export function runLegacy(spreadsheet: Spreadsheet, job: JobName): void {
   runJob(spreadsheet, job, { period, skipped: [] });
 }
 
-function runJob(spreadsheet: Spreadsheet, job: JobName, due: Due): void {
-  let message: string;
+/**
+ * The kept work; its failure is recorded (platform/pending.ts keeps the work and says why) and
+ * does not stop the due job.
+ */
+function runKeptWork(spreadsheet: Spreadsheet, kept: Pending, watch: boolean): void {
+  const lang = loadSettings(spreadsheet).lang;
+  const said = (e: unknown) => (e instanceof Error ? e.message : String(e));
   try {
-    message = RUNNERS[job](spreadsheet, due.period);
+    if (watch) runWatchWork(spreadsheet, { kind: 'none' }, kept, lang);
+  } catch (e) {
+    logWarning(`Fiche Client: pending work not done: ${said(e)}`);
+  }
+  try {
+    retryStatements(spreadsheet, kept, lang);
+  } catch (e) {
+    logWarning(`Fiche Client: kept statements not sent: ${said(e)}`);
+  }
+}
+
+function runJob(spreadsheet: Spreadsheet, job: JobName, due: Due): void {
+  let run: JobRun;
+  try {
+    run = RUNNERS[job](spreadsheet, due.period);
   } catch (e) {
     recordFailure(job, e instanceof Error ? e.message : String(e));
     throw e;
   }
+  let { message } = run;
   if (due.skipped.length > 0)
     message += ` ${t('jobSkippedMonths', loadSettings(spreadsheet).lang, { months: due.skipped.join(', ') })}`;
-  recordDone(job, due.period, message);
+  // Months left to the menu are work undone too: the team is told.
+  recordDone(job, due.period, message, run.undone || due.skipped.length > 0);
 }

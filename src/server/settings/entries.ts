@@ -3,7 +3,10 @@
  * sidebar and the Settings dialog. Each function here is an entry point under its own name.
  */
 import type { Settings } from '../../domain/types';
-import { langFromLocale } from '../../shared/contract';
+import { langFromLocale, type Lang } from '../../shared/contract';
+import { JOBS_KEY, loadJobs } from '../platform/jobs';
+import { loadPending, PENDING_KEY } from '../platform/pending';
+import { undoneSummary } from '../platform/outcomes';
 import { addMenu } from '../platform/menu';
 import { t } from '../platform/messages';
 import { loadSettings, SETTINGS_KEY, workbookLang } from '../platform/settings';
@@ -35,6 +38,37 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const lang = loadSettings(spreadsheet, state.properties[SETTINGS_KEY] ?? null).lang;
   addMenu(ui, lang, { setUp: state.setUp });
   if (!state.setUp) ensureWelcome(spreadsheet, state);
+  else tellUndone(spreadsheet, state.properties, lang);
+}
+
+/** The person's last summary shown (user properties: each person is told once per state). */
+const UNDONE_SEEN_KEY = 'ficheClient.undoneSeen';
+
+/**
+ * A toast for the person opening when a trigger run left work undone or failed, or work waits
+ * (platform/outcomes.ts): once per person for each new state, from the properties onOpen read
+ * anyway (no call when there is nothing to say). A toast in onOpen is allowed in LIMITED mode
+ * (Spreadsheet.toast needs only the current spreadsheet).
+ */
+function tellUndone(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  properties: Record<string, string>,
+  lang: Lang,
+): void {
+  const { text, stamp } = undoneSummary(
+    loadJobs(properties[JOBS_KEY] ?? null),
+    loadPending(properties[PENDING_KEY] ?? null),
+    lang,
+  );
+  if (!text) return;
+  try {
+    const mine = PropertiesService.getUserProperties();
+    if (mine.getProperty(UNDONE_SEEN_KEY) === stamp) return;
+    spreadsheet.toast(text, t('menuTitle', lang), 30);
+    mine.setProperty(UNDONE_SEEN_KEY, stamp);
+  } catch {
+    // The menu matters more than the toast; Settings still lists it.
+  }
 }
 
 /**

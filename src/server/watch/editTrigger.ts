@@ -23,6 +23,7 @@ import { MAX_CLIENTS } from './perClient';
 import { columnsCacheKey, WATCHED_COLUMNS } from './columns';
 import { columnsOf, FIRST_DATA_ROW, indexHeader, sheetValues } from '../workbook/sheets';
 import { sameHeader } from '../workbook/rowChecks';
+import { PENDING_HINT_KEY } from '../platform/pending';
 
 /**
  * The columns whose edit can change a watch status: those the rules read or compute
@@ -199,16 +200,28 @@ function recordEventFields(
  * calls for another sheet (its grid id, the document cache, one getAll), two more for a
  * watched sheet (the edited columns' header cells), one more when the event lacks its bounds.
  * `event`: the edit event, whose field names are recorded for the check (names only).
+ * `seen.pending` is set when the document cache says work is pending (platform/pending.ts).
  */
-export function editMayMatter(range: GoogleAppsScript.Spreadsheet.Range, event?: object): boolean {
+export function editMayMatter(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  event?: object,
+  seen: { pending: boolean } = { pending: false },
+): boolean {
   const gridId = String(range.getGridId());
   const cache = CacheService.getDocumentCache();
-  if (!cache) return true;
+  if (!cache) {
+    seen.pending = true; // no hint to read: the property decides
+    return true;
+  }
   const got = cache.getAll([
     WATCH_COLUMNS_CACHE_KEY,
     WATCH_COLUMNS_FORGOTTEN_KEY,
     EDIT_EVENT_FIELDS_KEY,
+    PENDING_HINT_KEY,
   ]);
+  // Work kept for later (platform/pending.ts): this run does it, even for an edit that does not
+  // matter itself, at no extra call.
+  seen.pending = got[PENDING_HINT_KEY] === '1';
   recordEventFields(cache, got[EDIT_EVENT_FIELDS_KEY], event, range);
   const mark = got[WATCH_COLUMNS_FORGOTTEN_KEY] ?? '';
   const valid = (e: SheetColumns | undefined): e is SheetColumns =>

@@ -26,6 +26,8 @@ export interface NotificationReport extends MailReport {
   noAddress: string[];
   /** Lists cells ("Listes!E3") not holding exactly one valid address: nothing sent to them. */
   badAddress: string[];
+  /** Clients whose message was not sent (quota spent, the send failed): kept for later. */
+  unsent: string[];
 }
 
 /** The e-mail cells of one pair of Lists columns, by name (case-insensitive). */
@@ -160,12 +162,14 @@ export function notifyNewlyWatched(
     badAddress: [],
     overQuota: 0,
     failed: [],
+    unsent: [],
   };
   const byAddress = byManagerAddress(spreadsheet, lang, clients, report);
   if (byAddress.size === 0) return report;
   const url = spreadsheet.getUrl();
-  sendWithinQuota(
-    [...byAddress].map(([to, list]) => ({
+  const groups = [...byAddress];
+  const went = sendWithinQuota(
+    groups.map(([to, list]) => ({
       to,
       subject: say('subject', lang, { n: list.length }),
       body: [
@@ -181,5 +185,8 @@ export function notifyNewlyWatched(
     })),
     report,
   );
+  groups.forEach(([, list], i) => {
+    if (!went[i]) report.unsent.push(...list.map((c) => c.code));
+  });
   return report;
 }

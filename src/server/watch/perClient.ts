@@ -18,7 +18,9 @@ import {
   type WatchSheet,
 } from '../../domain/watch';
 import type { ColumnKey, SheetKey } from '../../shared/contract';
-import { notifyNewlyWatched, type NewlyWatched } from './notifications';
+import type { NewlyWatched } from './notifications';
+import { notifyKeeping } from './notices';
+import type { Pending } from '../platform/pending';
 import { readAll, readInvoices } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { onlyColumns, sameCell } from './refresh';
@@ -46,6 +48,8 @@ export const MAX_CLIENTS = 10;
 export function refreshClientsWatch(
   spreadsheet: Spreadsheet,
   codes: readonly string[],
+  /** The work kept for later, when the caller read it: its notices are retried too. */
+  pending: Pending | null = null,
 ): Map<string, WatchResult | null> {
   const settings = loadSettings(spreadsheet);
   const { lang } = settings;
@@ -57,12 +61,11 @@ export function refreshClientsWatch(
   const outcome = withDocumentLock(lang, LOCK_WAIT_MS, () =>
     untilSettled(lang, () => refreshClientsOnce(spreadsheet, keys, ctx, settings, today) ?? MOVED),
   );
-  // Mail goes out after the lock is released (slow, needs no sheet).
-  if (settings.notifyWatch && outcome.newlyWatched.length > 0) {
-    const sent = notifyNewlyWatched(spreadsheet, outcome.newlyWatched, settings);
-    if (sent.failed.length > 0 || sent.overQuota > 0 || sent.badAddress.length > 0)
-      logMailReport('Watch notifications not all sent', sent);
-  }
+  // Mail goes out after the lock is released (slow, needs no sheet); notices not sent are kept
+  // for the next run (watch/notices.ts).
+  const sent = notifyKeeping(spreadsheet, outcome.newlyWatched, settings, pending, timeZone);
+  if (sent && (sent.failed.length > 0 || sent.overQuota > 0 || sent.badAddress.length > 0))
+    logMailReport('Watch notifications not all sent', sent);
   return outcome.results;
 }
 

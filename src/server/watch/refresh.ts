@@ -28,7 +28,9 @@ import { t } from '../platform/messages';
 import { readAll, readInvoices } from '../workbook/records';
 import { WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
 import { loadSettings } from '../platform/settings';
-import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from './notifications';
+import type { NewlyWatched, NotificationReport } from './notifications';
+import { notifyKeeping } from './notices';
+import { NOTHING, pendingWatch, settlePending, type Pending } from '../platform/pending';
 import { adjacentRuns, columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { asCellValue, setBlocksIfUnmoved } from '../workbook/write';
 import { readColumns } from '../workbook/read';
@@ -57,23 +59,34 @@ const LOCK_WAIT_MS = 30_000;
 
 export function refreshWatch(
   spreadsheet: Spreadsheet,
-  options: { notify?: boolean } = {},
+  options: {
+    notify?: boolean;
+    /**
+     * The work kept for later (platform/pending.ts), as the caller read it: this refresh does
+     * its watch part (every client) and retries its notices, then settles both.
+     */
+    pending?: Pending | null;
+  } = {},
 ): WatchRefreshReport {
   const settings = loadSettings(spreadsheet);
   const lang = settings.lang;
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const ctx: ReadContext = { lang, timeZone };
   const today = dayInZone(new Date(), timeZone);
+  const pending = options.pending ?? null;
 
   const report = withDocumentLock(lang, LOCK_WAIT_MS, () =>
     untilSettled(lang, () => refreshAllOnce(spreadsheet, settings, ctx, today) ?? MOVED),
   );
-  // Mail goes out after the lock is released: it is slow and needs no sheet.
-  if (options.notify !== false && settings.notifyWatch && report.newlyWatched.length > 0) {
-    const sent = notifyNewlyWatched(spreadsheet, report.newlyWatched, settings);
+  // Every client recomputed: the watch work kept for later is done, and the record says so.
+  if (pending && pendingWatch(pending) !== NOTHING)
+    settlePending(pending, { watch: 'all', edit: { state: 'done', message: t('keptDone', lang) } });
+  // Mail goes out after the lock is released: it is slow and needs no sheet. Notices not sent
+  // are kept for the next run (watch/notices.ts).
+  if (options.notify !== false) {
+    const sent = notifyKeeping(spreadsheet, report.newlyWatched, settings, pending, timeZone);
     report.notifications = sent;
-    // Triggers have no one to tell: the execution log keeps what did not go out.
-    if (sent.failed.length > 0 || sent.overQuota > 0 || sent.badAddress.length > 0)
+    if (sent && (sent.failed.length > 0 || sent.overQuota > 0 || sent.badAddress.length > 0))
       logMailReport('Watch notifications not all sent', sent);
   }
   return report;
