@@ -278,6 +278,10 @@ const MESSAGES = {
     fr: 'En repliant chaque mois les détails de commissions de plus de {n} mois : environ {months} mois.',
     en: 'Folding the commission details older than {n} months every month: about {months} months.',
   },
+  headroomLeftFoldedNoLimit: {
+    fr: 'En repliant chaque mois les détails de commissions de plus de {n} mois : plus de 100 ans.',
+    en: 'Folding the commission details older than {n} months every month: more than 100 years.',
+  },
   headroomNoLimit: {
     fr: 'Plus de 100 ans à ce rythme.',
     en: 'More than 100 years at this rate.',
@@ -290,8 +294,6 @@ const MESSAGES = {
     fr: 'Mois de détails de commissions gardés (les mois payés plus anciens peuvent être repliés)',
     en: 'Months of commission details kept (older paid-out months may be folded)',
   },
-  retentionApply: { fr: 'Appliquer', en: 'Apply' },
-  retentionSaved: { fr: 'Enregistré.', en: 'Saved.' },
   retentionBad: {
     fr: 'Mois gardés : un nombre entier de 1 à 240.',
     en: 'Months kept: a whole number from 1 to 240.',
