@@ -633,8 +633,8 @@ const MESSAGES = {
     en: 'The original’s settings are kept (language, grace days, term, e-mails, months kept): check them and save.',
   },
   copyKeyLeftBehind: {
-    fr: 'La clé Mailchimp de l’original n’a pas été gardée : entrez-la de nouveau dans Fiche Client › Mailchimp et suivis.',
-    en: 'The original’s Mailchimp key was left behind: enter it again in Fiche Client › Mailchimp and follow-ups.',
+    fr: 'La clé Mailchimp de l’original n’a pas été gardée : entrez-la de nouveau dans Fiche Client › Mailchimp et suivis…',
+    en: 'The original’s Mailchimp key was left behind: enter it again in Fiche Client › Mailchimp and follow-ups…',
   },
   copyOwnerLeftBehind: {
     fr: 'Les déclencheurs de l’original ne sont pas copiés : Configurer le classeur installe les vôtres.',
