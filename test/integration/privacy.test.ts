@@ -3,6 +3,7 @@
  * emulator: confirmed with Yes / No, logged in the hidden "Journal Loi 25" sheet, invoices and
  * commissions untouched. Run `npm run build` first.
  */
+import { SHEETS } from '../../src/shared/contract';
 import { workbook, type TestWorkbook } from './harness';
 import { API_KEY, AUDIENCE, FakeMailchimp, md5 } from './newsletterFake';
 
@@ -132,6 +133,25 @@ function lastDialog(wb: TestWorkbook): { html: string; title: string } | undefin
   return d && 'html' in d ? { html: d.html, title: d.title } : undefined;
 }
 
+interface OfferedFile {
+  button: string;
+  label: string;
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+/** The files the export dialog offers: the readable page and the JSON. */
+function exportFiles(html: string): { page: OfferedFile; json: OfferedFile; intro: string } {
+  const d = JSON.parse(/var d=(\{.*?\});\n/s.exec(html)![1]!) as {
+    intro: string;
+    files: OfferedFile[];
+  };
+  const page = d.files.find((f) => f.mime === 'text/html')!;
+  const json = d.files.find((f) => f.mime === 'application/json')!;
+  return { page, json, intro: d.intro };
+}
+
 describe('export this client’s data', () => {
   it('asks which client (the selected row by default), confirms, logs and offers every row as JSON', () => {
     const wb = seeded();
@@ -147,9 +167,10 @@ describe('export this client’s data', () => {
 
     const dialog = lastDialog(wb)!;
     expect(dialog.title).toBe('Données du client C1');
-    const data = JSON.parse(
-      (JSON.parse(/var d=(\{.*?\});\n/s.exec(dialog.html)![1]!) as { content: string }).content,
-    ) as { client: string; sheets: Record<string, Record<string, unknown>[]> };
+    const data = JSON.parse(exportFiles(dialog.html).json.content) as {
+      client: string;
+      sheets: Record<string, Record<string, unknown>[]>;
+    };
     expect(data.client).toBe('C1');
     expect(Object.keys(data.sheets).sort()).toEqual(
       ['Clients', 'Commissions', 'Factures', 'Journal CRM', 'Termes'].sort(),
@@ -181,6 +202,97 @@ describe('export this client’s data', () => {
     wb.run('exportClientData');
     expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toContain('« C9 » est introuvable');
     expect(privacyLog(wb)).toEqual([]);
+  });
+});
+
+describe('the export as a page the person can read (issue 26)', () => {
+  function exportOf(wb: TestWorkbook, code: string) {
+    wb.emu.ui.answerNextPrompt(code);
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('exportClientData');
+    return exportFiles(lastDialog(wb)!.html);
+  }
+  function setCell(wb: TestWorkbook, sheet: string, code: string, header: string, value: unknown) {
+    const row = wb.rows(sheet).findIndex((r) => Object.values(r)[0] === code) + 2;
+    const column = wb.header(sheet).indexOf(header) + 1;
+    wb.sheet(sheet).getRange(row, column).setValue(value);
+  }
+  /** The page's labelled fields of the record: label → value, as the person reads them. */
+  function fields(page: string): Map<string, string> {
+    const unescape = (x: string) =>
+      x
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+    return new Map(
+      [...page.matchAll(/<dt>(.*?)<\/dt><dd>(.*?)<\/dd>/gs)].map((m) => [
+        unescape(m[1]!),
+        unescape(m[2]!),
+      ]),
+    );
+  }
+
+  it('offers an HTML page and the JSON beside it, each downloadable and copyable', () => {
+    const wb = seeded();
+    const { page, json, intro } = exportOf(wb, 'C1');
+    expect(page.filename).toBe('client-C1-2026-11-15.html');
+    expect(json.filename).toBe('client-C1-2026-11-15.json');
+    expect(page.button).toBe('Télécharger la page lisible (HTML)');
+    expect(json.button).toBe('Télécharger les données (JSON)');
+    expect(intro).toContain('la page lisible (en français');
+    // The page names the JSON that goes with it; it has no script and loads nothing.
+    expect(page.content).toContain('client-C1-2026-11-15.json');
+    expect(page.content).not.toMatch(/<script|<link|src=/i);
+    // The copy fallback of issue 21 stays, for each file.
+    const html = lastDialog(wb)!.html;
+    expect(html).toContain('offerHint');
+    expect(html).toContain('a.value=f.content');
+  });
+
+  it('in French for a French client: every field of the record under its French label', () => {
+    const wb = seeded();
+    const { page } = exportOf(wb, 'C1');
+    expect(page.content).toContain('<html lang="fr">');
+    expect(page.content).toContain('Renseignements personnels détenus sur vous');
+    const f = fields(page.content);
+    for (const column of SHEETS.clients.columns) expect(f.has(column.fr)).toBe(true);
+    expect(f.get('Nom')).toBe('Anne Lavoie');
+    expect(f.get('Courriel')).toBe('anne@example.com');
+    expect(f.get('Infolettre')).toBe('Oui');
+    expect(f.get('Type de consentement')).toBe('Exprès');
+    expect(f.get('Pays')).toBe('—');
+    // The other sheets, as tables under their French names.
+    expect(page.content).toMatch(/<h2>Factures<\/h2>/);
+    expect(page.content).toContain('Anne veut un rabais');
+  });
+
+  it('in English for a client whose Language is en, in a French workbook; team columns labelled; text stays text', () => {
+    const wb = seeded();
+    setCell(wb, 'Clients', 'C1', 'Langue', 'en');
+    setCell(wb, 'Clients', 'C1', 'Nom', 'Anne <b>Lavoie</b> & fils');
+    const clients = wb.sheet('Clients');
+    clients.insertColumnAfter(clients.getLastColumn());
+    clients.getRange(1, clients.getLastColumn() + 1).setValue('Cellulaire perso');
+    setCell(wb, 'Clients', 'C1', 'Cellulaire perso', '418 555-0199');
+    const { page, intro } = exportOf(wb, 'C1');
+    expect(intro).toContain('en anglais'); // the dialog speaks the workbook's language
+    expect(page.content).toContain('<html lang="en">');
+    expect(page.content).toContain('Personal information we hold about you');
+    const f = fields(page.content);
+    for (const column of SHEETS.clients.columns.filter((c) => c.personal))
+      expect([column.en, f.has(column.en)]).toEqual([column.en, true]);
+    expect(f.get('Name')).toBe('Anne <b>Lavoie</b> & fils');
+    expect(page.content).toContain('Anne &lt;b&gt;Lavoie&lt;/b&gt; &amp; fils');
+    expect(page.content).not.toContain('<b>Lavoie');
+    expect(f.get('Type')).toBe('Individual'); // "Particulier" in the cell
+    expect(f.get('Consent type')).toBe('Express');
+    expect(f.get('Newsletter')).toBe('Yes');
+    expect(f.get('Cellulaire perso')).toBe('418 555-0199');
+    expect(page.content).toMatch(/<h2>Invoices<\/h2>/);
+    expect(page.content).toMatch(/<th scope="col">Invoice no\.<\/th>/);
+    expect(page.content).not.toMatch(/Votre fiche|Factures|Courriel/);
   });
 });
 
@@ -355,9 +467,9 @@ describe('the privacy log (Journal Loi 25)', () => {
     wb.emu.ui.answerNextAlert('YES');
     wb.run('exportClientData');
     const dialog = lastDialog(wb)!;
-    const data = JSON.parse(
-      (JSON.parse(/var d=(\{.*?\});\n/s.exec(dialog.html)![1]!) as { content: string }).content,
-    ) as { privacyLog: { action: string }[] };
+    const data = JSON.parse(exportFiles(dialog.html).json.content) as {
+      privacyLog: { action: string }[];
+    };
     expect(data.privacyLog).toHaveLength(50);
     expect(data.privacyLog[0]).toEqual({ at: expect.any(String), action: 'export' });
   });

@@ -182,8 +182,23 @@ const MESSAGES = {
   },
   clientExportTitle: { fr: 'Données du client {code}', en: 'Data of client {code}' },
   clientExportIntro: {
-    fr: '{n} lignes trouvées dans {sheets} feuilles. Fichier JSON, à remettre à la personne qui a fait la demande.',
-    en: '{n} rows found in {sheets} sheets. JSON file, for the person who made the request.',
+    fr: '{n} lignes trouvées dans {sheets} feuilles. À remettre à la personne qui a fait la demande : la page lisible (en {language}, la langue de sa fiche) et, à côté, les mêmes données en JSON.',
+    en: '{n} rows found in {sheets} sheets. For the person who made the request: the readable page (in {language}, their record’s language) and, beside it, the same data as JSON.',
+  },
+  langNameFr: { fr: 'français', en: 'French' },
+  langNameEn: { fr: 'anglais', en: 'English' },
+  downloadReadable: {
+    fr: 'Télécharger la page lisible (HTML)',
+    en: 'Download the readable page (HTML)',
+  },
+  downloadJson: { fr: 'Télécharger les données (JSON)', en: 'Download the data (JSON)' },
+  readableFile: {
+    fr: 'Page lisible (HTML : enregistrez ce texte dans un fichier .html)',
+    en: 'Readable page (HTML: save this text as an .html file)',
+  },
+  jsonFile: {
+    fr: 'Données (JSON : enregistrez ce texte dans un fichier .json)',
+    en: 'Data (JSON: save this text as a .json file)',
   },
   anonymizedName: { fr: 'Client anonymisé', en: 'Anonymized client' },
   anonymized: {

@@ -4,7 +4,8 @@
  * of the selected row (or a code typed in a prompt), each confirmed (Yes / No) and logged:
  *
  * - Export this client's data: every row of the client in every sheet (whole rows, the team's
- *   own columns included), as a JSON file offered for download in a dialog.
+ *   own columns included), offered in a dialog as two files: a page the person can read, in
+ *   their language (accessPage.ts), and the same data as JSON.
  * - Anonymize client: blanks every cell of the client's rows that is not a key, an amount, a
  *   date or a computed figure, in every sheet holding them (the team's own columns included,
  *   Commission details too); invoices, terms and commissions stay (accounting must keep them),
@@ -32,7 +33,8 @@ import {
   MAX_PENDING,
   roomFor,
 } from '../newsletter/pendingDeletions';
-import { downloadPage } from './download';
+import { filesPage } from './download';
+import { accessPage, clientLanguage } from './accessPage';
 import { loadSettings } from '../platform/settings';
 import { currentUser, logDoneAction, readPrivacyLog } from './privacyLog';
 import {
@@ -199,16 +201,36 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
     SpreadsheetApp.getUi().alert(title, logProblem, SpreadsheetApp.getUi().ButtonSet.OK);
   const sheets = Object.keys(data.sheets);
   const rows = sheets.reduce((n, s) => n + data.sheets[s]!.length, 0);
-  const html = downloadPage({
-    intro: t('clientExportIntro', lang, { n: rows, sheets: sheets.length }),
-    button: t('download', lang),
+  // The person's copy: a page they can read, in their language, and the same data as JSON.
+  const readerLang = clientLanguage(data, lang);
+  const day = dayInZone(new Date(data.exportedAt), spreadsheet.getSpreadsheetTimeZone());
+  const base = `client-${target.code}-${day}`;
+  const html = filesPage(
+    t('clientExportIntro', lang, {
+      n: rows,
+      sheets: sheets.length,
+      language: t(readerLang === 'fr' ? 'langNameFr' : 'langNameEn', lang),
+    }),
+    [
+      {
+        button: t('downloadReadable', lang),
+        label: t('readableFile', lang),
+        filename: `${base}.html`,
+        mime: 'text/html',
+        content: accessPage(data, readerLang, day, `${base}.json`),
+      },
+      {
+        button: t('downloadJson', lang),
+        label: t('jsonFile', lang),
+        filename: `${base}.json`,
+        mime: 'application/json',
+        content: JSON.stringify(data, null, 2),
+      },
+    ],
     lang,
-    filename: `client-${target.code}-${data.exportedAt.slice(0, 10)}.json`,
-    mime: 'application/json',
-    content: JSON.stringify(data, null, 2),
-  });
+  );
   SpreadsheetApp.getUi().showModalDialog(
-    HtmlService.createHtmlOutput(html).setWidth(420).setHeight(200),
+    HtmlService.createHtmlOutput(html).setWidth(460).setHeight(260),
     t('clientExportTitle', lang, { code: target.code }),
   );
 }
