@@ -3,7 +3,7 @@
  * emulator: confirmed with Yes / No, logged in the hidden "Journal Loi 25" sheet, invoices and
  * commissions untouched. Run `npm run build` first.
  */
-import { SHEETS } from '../../src/shared/contract';
+import { SHEETS, type ColumnDef } from '../../src/shared/contract';
 import { workbook, type TestWorkbook } from './harness';
 import { API_KEY, AUDIENCE, FakeMailchimp, md5 } from './newsletterFake';
 
@@ -281,8 +281,9 @@ describe('the export as a page the person can read (issue 26)', () => {
     expect(page.content).toContain('<html lang="en">');
     expect(page.content).toContain('Personal information we hold about you');
     const f = fields(page.content);
-    for (const column of SHEETS.clients.columns.filter((c) => c.personal))
-      expect([column.en, f.has(column.en)]).toEqual([column.en, true]);
+    const personal = (SHEETS.clients.columns as readonly ColumnDef[]).filter((c) => c.personal);
+    expect(personal.length).toBeGreaterThan(15);
+    for (const column of personal) expect([column.en, f.has(column.en)]).toEqual([column.en, true]);
     expect(f.get('Name')).toBe('Anne <b>Lavoie</b> & fils');
     expect(page.content).toContain('Anne &lt;b&gt;Lavoie&lt;/b&gt; &amp; fils');
     expect(page.content).not.toContain('<b>Lavoie');
