@@ -106,14 +106,9 @@ function privacyLog(wb: TestWorkbook): { action: string; code: string; by: strin
   });
 }
 
-/** The text of the last Yes / No question (the anonymization's confirmation). */
+/** The text of the anonymization's confirmation: the last prompt (the code is typed in it). */
 function confirmationOf(wb: TestWorkbook): string {
-  return (
-    wb.emu.ui
-      .ofKind('alert')
-      .filter((a) => a.buttons === 'YES_NO')
-      .at(-1)?.prompt ?? ''
-  );
+  return wb.emu.ui.ofKind('prompt').at(-1)?.prompt ?? '';
 }
 
 /** The Mailchimp deletions queued in the script's properties (newsletter/pendingDeletions.ts). */
@@ -303,7 +298,7 @@ describe('anonymize client', () => {
     const invoicesBefore = wb.rows('Factures');
     const commissionsBefore = wb.rows('Commissions');
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
 
     const [c1, c2] = wb.rows('Clients');
@@ -355,7 +350,7 @@ describe('anonymize client', () => {
       { 'Code client': 'c1 ', Nom: 'Anne Lavoie (copie)', Courriel: 'anne@example.com' },
     ]);
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const copies = wb
       .rows('Clients')
@@ -372,7 +367,7 @@ describe('anonymize client', () => {
       code: 'C1',
     });
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const result = wb.run('formSave', {
       record: open.record!,
@@ -394,7 +389,7 @@ describe('anonymize client', () => {
     wb.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
     wb.emu.setUrlFetchHandler(fake.handler);
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const confirmation = confirmationOf(wb);
     expect(confirmation).toContain(
@@ -413,11 +408,42 @@ describe('anonymize client', () => {
     expect(wb.emu.urlFetches.slice(before).filter((r) => r.url.includes(hash))).toEqual([]);
   });
 
+  it('asks to type the client code: no one-click Yes; a wrong or missing code changes nothing and says so', () => {
+    const wb = seeded();
+    const before = JSON.stringify(wb.emu.spreadsheet.toJSON());
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextPrompt('C2'); // another client's code
+    wb.run('anonymizeClient');
+    const confirmation = wb.emu.ui.ofKind('prompt').at(-1)!;
+    expect(confirmation.buttons).toBe('OK_CANCEL');
+    expect(confirmation.prompt).toMatch(
+      /Pour confirmer, tapez le code du client \(C1\) puis OK\.$/,
+    );
+    expect(wb.emu.ui.ofKind('alert').filter((a) => a.buttons === 'YES_NO')).toEqual([]);
+    expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toBe(
+      '« C2 » n’est pas le code du client (C1) : rien n’a été changé.',
+    );
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextPrompt('   ');
+    wb.run('anonymizeClient');
+    expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toBe(
+      'Aucun code tapé : rien n’a été changé. Pour anonymiser, tapez le code du client (C1).',
+    );
+    expect(JSON.stringify(wb.emu.spreadsheet.toJSON())).toBe(before);
+    expect(privacyLog(wb)).toEqual([]);
+    // Typed as codes match everywhere (case and spaces ignored): done.
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextPrompt(' c1 ');
+    wb.run('anonymizeClient');
+    expect(wb.rows('Clients')[0]).toMatchObject({ Nom: 'Client anonymisé' });
+    expect(privacyLog(wb)).toEqual([expect.objectContaining({ action: 'anonymize', code: 'C1' })]);
+  });
+
   it('refused confirmation changes nothing', () => {
     const wb = seeded();
     const before = wb.emu.spreadsheet.values('Clients');
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('NO');
+    wb.emu.ui.answerNextPrompt('', 'CANCEL');
     wb.run('anonymizeClient');
     expect(wb.emu.spreadsheet.values('Clients')).toEqual(before);
     expect(privacyLog(wb)).toEqual([]);
@@ -507,7 +533,7 @@ describe('the privacy log (Journal Loi 25)', () => {
         ]),
       );
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     expect(privacyLog(wb).map((e) => [e.action, e.code])).toEqual([
       ['export', 'C2'],
@@ -519,7 +545,7 @@ describe('the privacy log (Journal Loi 25)', () => {
   it('a log write that fails after the anonymization is committed still reports success, with a warning', () => {
     const wb = seeded();
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     // The log's append fails, as a Sheets service failure would, after the client was blanked.
     wb.emu.at('Sheet.appendRow', () => {
       throw new Error('Service Spreadsheets timed out while accessing document with id emulated.');
@@ -562,7 +588,7 @@ describe('anonymize complete (issue 22)', () => {
     const before = wb.rows('Détail des commissions');
     expect(before.filter((r) => r['Code client'] === 'C1')).toHaveLength(1);
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const confirmation = confirmationOf(wb);
     for (const sheet of ['Clients', 'Termes', 'Commissions', 'Journal CRM', 'Factures'])
@@ -583,12 +609,10 @@ describe('anonymize complete (issue 22)', () => {
   it('without Mailchimp: the hash leaves the sheet at once, and the team is told to delete the member by hand', () => {
     const wb = seeded();
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
-    const [confirmation, done] = wb.emu.ui
-      .ofKind('alert')
-      .slice(-2)
-      .map((a) => a.prompt);
+    const confirmation = confirmationOf(wb);
+    const done = wb.emu.ui.ofKind('alert').at(-1)?.prompt;
     const byHand =
       'Mailchimp n’est pas configuré ici : si anne@example.com figure dans une audience Mailchimp (par exemple importée d’un CSV), supprimez ce contact définitivement dans Mailchimp, à la main.';
     expect(confirmation).toContain(byHand);
@@ -627,7 +651,7 @@ describe('anonymize complete (issue 22)', () => {
       down ? { status: 503, body: 'Service Unavailable' } : fake.handler(req),
     );
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     // Nothing for the team to do: the next sync tries again (a toast).
     expect(wb.emu.toasts.at(-1)?.message).toContain(
@@ -650,7 +674,7 @@ describe('anonymize complete (issue 22)', () => {
     wb.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
     wb.emu.setUrlFetchHandler(fake.handler);
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     expect(confirmationOf(wb)).toContain(
       'Le membre Mailchimp de anne@example.com est gardé : d’autres clients (C3) ont la même adresse.',
@@ -668,7 +692,7 @@ describe('anonymize complete (issue 22)', () => {
       .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
     props.getScriptProperties().setProperty('ficheClient.mailchimpDeletions', JSON.stringify(full));
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const done = wb.emu.ui.ofKind('alert').at(-1)!.prompt;
     expect(done).toContain('Client C1 anonymisé');

@@ -289,7 +289,7 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
   emu.ui.answerNextAlert('YES');
   click('exportClientData');
   emu.ui.answerNextPrompt('C3');
-  emu.ui.answerNextAlert('YES');
+  emu.ui.answerNextPrompt('C3'); // the code typed to confirm
   click('anonymizeClient');
   for (const fn of clickAll.keys()) problems.push(`menu item ${fn} was not clicked`);
   // Set up again: repairs an existing workbook and keeps its triggers (idempotent path).

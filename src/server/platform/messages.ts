@@ -569,6 +569,18 @@ const MESSAGES = {
     fr: 'La suppression du membre Mailchimp n’a pas pu être mise en file ({msg}) : supprimez définitivement {email} dans Mailchimp, à la main.',
     en: 'The Mailchimp member’s deletion could not be queued ({msg}): permanently delete {email} in Mailchimp by hand.',
   },
+  typeCodeToConfirm: {
+    fr: 'Pour confirmer, tapez le code du client ({code}) puis OK.',
+    en: 'To confirm, type the client code ({code}), then OK.',
+  },
+  typedCodeWrong: {
+    fr: '« {typed} » n’est pas le code du client ({code}) : rien n’a été changé.',
+    en: '"{typed}" is not the client code ({code}): nothing was changed.',
+  },
+  typedCodeMissing: {
+    fr: 'Aucun code tapé : rien n’a été changé. Pour anonymiser, tapez le code du client ({code}).',
+    en: 'No code typed: nothing was changed. To anonymize, type the client code ({code}).',
+  },
   anonymizeSheetLine: {
     fr: '« {sheet} » ({n} {n|ligne|lignes}) — effacé : {blanked}. Gardé : {kept}.',
     en: '"{sheet}" ({n} {n|row|rows}) — blanked: {blanked}. Kept: {kept}.',

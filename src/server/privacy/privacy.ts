@@ -1,7 +1,8 @@
 /**
  * Quebec's Law 25: a person may ask for the personal information held on them (access) and for
  * it to be destroyed or anonymized once no longer needed. Two menu actions, each on the client
- * of the selected row (or a code typed in a prompt), each confirmed (Yes / No) and logged:
+ * of the selected row (or a code typed in a prompt), each confirmed and logged (the export with
+ * Yes / No; the anonymization, which cannot be undone, by typing the client's code):
  *
  * - Export this client's data: every row of the client in every sheet (whole rows, the team's
  *   own columns included), offered in a dialog as two files: a page the person can read, in
@@ -114,6 +115,31 @@ function askClient(spreadsheet: Spreadsheet, lang: Lang, title: string): Target 
     clients,
     rowIndex,
   };
+}
+
+/**
+ * An irreversible action's confirmation: the person types the client's code (as codes match
+ * everywhere: case and surrounding spaces ignored), not one click on a highlighted Yes. Cancel
+ * changes nothing; a code that is not the client's changes nothing and says so.
+ */
+function confirmByCode(title: string, text: string, target: Target, lang: Lang): boolean {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(
+    title,
+    `${text}\n\n${t('typeCodeToConfirm', lang, { code: target.code })}`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return false;
+  const typed = answer.getResponseText();
+  if (codeKey(typed) === codeKey(target.code) && typed.trim() !== '') return true;
+  ui.alert(
+    title,
+    typed.trim() === ''
+      ? t('typedCodeMissing', lang, { code: target.code })
+      : t('typedCodeWrong', lang, { typed: inputEcho(typed.trim()), code: target.code }),
+    ui.ButtonSet.OK,
+  );
+  return false;
 }
 
 function confirm(title: string, text: string): boolean {
@@ -414,7 +440,8 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
   const plans = planAnonymization(spreadsheet, lang, target.code);
   const planned = mailchimpTargets(plans);
   const mailchimp = mailchimpConfirmation(lang, planned);
-  if (!confirm(title, anonymizeConfirmation(lang, target, plans, mailchimp))) return;
+  if (!confirmByCode(title, anonymizeConfirmation(lang, target, plans, mailchimp), target, lang))
+    return;
   const done = withDocumentLock(lang, LOCK_WAIT_MS, () =>
     anonymizeLocked(spreadsheet, lang, target.code),
   );
