@@ -139,6 +139,47 @@ const MESSAGES = {
     en: 'Failed (retried at the next sync):',
   },
   mcMore: { fr: '… et {n} autres.', en: '… and {n} more.' },
+  // Why a Mailchimp request failed (newsletter.ts failureReason): what the team can do.
+  mcErrNetwork: {
+    fr: 'Mailchimp injoignable (réseau ou service indisponible) : relancez la synchronisation plus tard',
+    en: 'Mailchimp could not be reached (network or service down): run the sync again later',
+  },
+  mcErrNotSent: {
+    fr: 'pas envoyé (temps écoulé) : relancez la synchronisation',
+    en: 'not sent (out of time): run the sync again',
+  },
+  mcErrKey: {
+    fr: 'clé d’API refusée par Mailchimp (HTTP {status}) : vérifiez-la dans Fiche Client › Mailchimp et suivis…',
+    en: 'API key refused by Mailchimp (HTTP {status}): check it in Fiche Client › Mailchimp and follow-ups…',
+  },
+  mcErrNotFound: {
+    fr: 'audience introuvable dans Mailchimp (HTTP 404) : vérifiez son identifiant dans Fiche Client › Mailchimp et suivis…',
+    en: 'audience not found in Mailchimp (HTTP 404): check its id in Fiche Client › Mailchimp and follow-ups…',
+  },
+  mcErrBusy: {
+    fr: 'Mailchimp reçoit trop de demandes (HTTP 429) : relancez la synchronisation plus tard',
+    en: 'Mailchimp is receiving too many requests (HTTP 429): run the sync again later',
+  },
+  mcErrServer: {
+    fr: 'erreur chez Mailchimp (HTTP {status}) : relancez la synchronisation plus tard',
+    en: 'error on Mailchimp’s side (HTTP {status}): run the sync again later',
+  },
+  mcErrInvalid: {
+    fr: 'adresse ou données refusées par Mailchimp (adresse fausse ou invalide ?)',
+    en: 'address or data refused by Mailchimp (a fake or invalid address?)',
+  },
+  mcErrCompliance: {
+    fr: 'désabonné ou retiré dans Mailchimp : la synchronisation ne peut pas le réabonner',
+    en: 'unsubscribed or removed in Mailchimp: the sync cannot subscribe them again',
+  },
+  mcErrForgotten: {
+    fr: 'supprimé définitivement dans Mailchimp : seule la personne peut se réinscrire (formulaire d’inscription)',
+    en: 'permanently deleted in Mailchimp: only the person can sign up again (signup form)',
+  },
+  mcErrOther: {
+    fr: 'refusé par Mailchimp (HTTP {status})',
+    en: 'refused by Mailchimp (HTTP {status})',
+  },
   mcNotSent: {
     fr: '{n} clients pas encore envoyés (temps écoulé) : relancez la synchronisation.',
     en: '{n} clients not sent yet (out of time): run the sync again.',
