@@ -131,3 +131,28 @@ test('the README’s preview section names only menu items and toolbar buttons o
   // A path names its last item.
   expect(named.map((n) => n.split(' › ').at(-1)!).filter((n) => !labels.has(n))).toEqual([]);
 });
+
+test.each(['fr_CA', 'en_US'] as const)(
+  'a menu action’s toast is titled with the job’s name as the menu shows it (%s)',
+  (locale) => {
+    const wb = workbook({ locale });
+    wb.emu.fireOpen();
+    const items = wb.emu.ui.menuItems();
+    const titles: [string, string[]][] = [];
+    const click = (fn: string, answers: () => void = () => {}) => {
+      const item = items.find((i) => i.functionName === fn)!;
+      const before = wb.emu.toasts.length;
+      answers();
+      wb.emu.clickMenu(item.path);
+      const caption = item.path.split(' > ').at(-1)!.replace(/…$/, '');
+      titles.push([caption, wb.emu.toasts.slice(before).map((t) => t.title)]);
+    };
+    click('loadSampleWorkbook', () => wb.emu.ui.answerNextAlert('YES'));
+    click('setupWorkbook');
+    click('refreshWatchList');
+    click('refreshBuyingHabits');
+    click('showCommissionReport', () => wb.emu.ui.answerNextPrompt(''));
+    // Each action toasted, under its own caption: never a function name or the menu's title.
+    for (const [caption, toasts] of titles) expect([caption, toasts]).toEqual([caption, [caption]]);
+  },
+);

@@ -1,4 +1,5 @@
 /** Dialogs behind menu items: the month prompt, the paid-out confirmation, problem lists. */
+import { menuCaption } from './menu';
 import type { Lang } from '../../shared/contract';
 import type { CellProblem } from '../../domain/types';
 import { formatMoney } from '../../domain/money';
@@ -87,7 +88,7 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
       n: report.totals.length,
       total: formatMoney(total, lang),
     }),
-    t('menuTitle', lang),
+    menuCaption('menuCommissionReport', lang),
   );
   describeProblems(lang, report.problems);
   tellBadAddresses(lang, report.statements?.badAddress ?? []);

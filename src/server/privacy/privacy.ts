@@ -17,6 +17,7 @@
  * log is written after the work: if that write fails, the action is still reported as done, with
  * a warning saying what to add to the log by hand.
  */
+import { menuCaption } from '../platform/menu';
 import { cellCode, codeKey } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
 import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
@@ -457,7 +458,7 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
     .join('\n');
   const logProblem = logDoneAction(spreadsheet, lang, 'anonymize', target.code);
   // Something for the team to do by hand must stay on screen: an alert, not a toast.
-  if (!logProblem && !outcome.byHand) spreadsheet.toast(text, title);
+  if (!logProblem && !outcome.byHand) spreadsheet.toast(text, menuCaption('menuAnonymize', lang));
   else {
     const ui = SpreadsheetApp.getUi();
     ui.alert(title, logProblem ? `${text}\n\n${logProblem}` : text, ui.ButtonSet.OK);
