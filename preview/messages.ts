@@ -25,12 +25,12 @@ const TEXTS = {
   jobOpen: { fr: 'Ouverture du classeur', en: 'Opening the workbook' },
   badDate: { fr: 'Date invalide : {date} (AAAA-MM-JJ)', en: 'Invalid date: {date} (YYYY-MM-DD)' },
   dailyDone: {
-    fr: 'Surveillance exécutée : {n} clients sous surveillance.',
-    en: 'Watch list run: {n} clients under watch.',
+    fr: 'Surveillance exécutée : {n} {n|client|clients} sous surveillance.',
+    en: 'Watch list run: {n} {n|client|clients} under watch.',
   },
   monthlyDone: {
-    fr: 'Commissions de {month} calculées : {n} lignes au rapport.',
-    en: 'Commissions for {month} computed: {n} report rows.',
+    fr: 'Commissions de {month} calculées : {n} {n|ligne|lignes} au rapport.',
+    en: 'Commissions for {month} computed: {n} report {n|row|rows}.',
   },
   mailSent: { fr: 'Courriel envoyé à {to} : {subject}', en: 'E-mail sent to {to}: {subject}' },
   failed: { fr: 'Erreur : {message}', en: 'Error: {message}' },
@@ -47,8 +47,8 @@ const TEXTS = {
 
   // ------------------------------------------------------------ import
   imported: {
-    fr: '{rows} lignes importées dans {sheet}.',
-    en: '{rows} rows imported into {sheet}.',
+    fr: '{rows} {rows|ligne importée|lignes importées} dans {sheet}.',
+    en: '{rows} {rows|row|rows} imported into {sheet}.',
   },
   importFailed: { fr: 'Import refusé : {message}', en: 'Import refused: {message}' },
   importTitle: { fr: 'Importer dans {sheet}', en: 'Import into {sheet}' },

@@ -202,7 +202,7 @@ describe('session', () => {
       expect.objectContaining({
         kind: 'toast',
         title: 'Rapport des commissions',
-        message: `Commissions de 2026-11 calculées : ${rows} lignes au rapport.`,
+        message: `Commissions de 2026-11 calculées : ${rows} ${rows < 2 ? 'ligne' : 'lignes'} au rapport.`,
       }),
     );
     await session.fireTrigger('daily', null);
@@ -219,7 +219,7 @@ describe('session', () => {
       expect.objectContaining({
         kind: 'toast',
         title: 'Actualiser la liste de surveillance',
-        message: `Surveillance exécutée : ${watched} clients sous surveillance.`,
+        message: `Surveillance exécutée : ${watched} ${watched < 2 ? 'client' : 'clients'} sous surveillance.`,
       }),
     );
   });
