@@ -261,6 +261,11 @@ describe('the export as a page the person can read (issue 26)', () => {
     // The other sheets, as tables under their French names.
     expect(page.content).toMatch(/<h2>Factures<\/h2>/);
     expect(page.content).toContain('Anne veut un rabais');
+    // The next export lists this one, at the workbook's local time (17:00 UTC is 12:00 here).
+    const again = exportOf(wb, 'C1').page.content;
+    expect(again).toContain(
+      '<h2>Vos demandes précédentes</h2><ul>\n<li>2026-11-15 12:00 — Exportation des données</li>',
+    );
   });
 
   it('in English for a client whose Language is en, in a French workbook; team columns labelled; text stays text', () => {

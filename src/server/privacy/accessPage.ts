@@ -22,6 +22,7 @@ import {
   type SheetKey,
 } from '../../shared/contract';
 import { translator, type TextTable } from '../../shared/text';
+import { localStamp } from '../../domain/schedule';
 import { escapeHtml } from '../commissions/statements';
 import type { ClientData } from './privacy';
 
@@ -92,13 +93,25 @@ function recordOf(data: ClientData): { name: string; row: Record<string, unknown
   return null;
 }
 
+/** An instant as the JSON holds it (ISO, UTC): shown as the day and time in the workbook's zone. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+
+function instantText(iso: string, timeZone: string): string {
+  return ISO_INSTANT.test(iso) ? localStamp(new Date(iso), timeZone) : iso;
+}
+
 /** A cell as the person reads it, in their language (not escaped yet). */
-function shown(value: unknown, column: ColumnDef | undefined, lang: Lang): string {
+function shown(
+  value: unknown,
+  column: ColumnDef | undefined,
+  lang: Lang,
+  timeZone: string,
+): string {
   if (value === null || value === undefined || value === '') return say('empty', lang);
   if (typeof value === 'boolean') return say(value ? 'yes' : 'no', lang);
   if (typeof value === 'number')
     return lang === 'fr' ? String(value).replace('.', ',') : String(value);
-  const text = String(value);
+  const text = instantText(String(value), timeZone);
   if (column?.kind === 'choice' && column.choices && column.choices in CHOICES) {
     const key = column.choices as ChoiceKey;
     const v = choiceFromText(key, text);
@@ -113,8 +126,17 @@ function label(key: SheetKey | undefined, header: string, lang: Lang): string {
   return column ? column[lang] : header;
 }
 
-/** The readable page of an access export, in `lang`; `jsonFile` names the JSON beside it. */
-export function accessPage(data: ClientData, lang: Lang, day: string, jsonFile: string): string {
+/**
+ * The readable page of an access export, in `lang`; `day` is the export's, `jsonFile` names
+ * the JSON beside it, and times are shown in `timeZone` (the spreadsheet's).
+ */
+export function accessPage(
+  data: ClientData,
+  lang: Lang,
+  day: string,
+  jsonFile: string,
+  timeZone: string,
+): string {
   const e = escapeHtml;
   const record = recordOf(data);
   const nameHeader = record
@@ -131,7 +153,7 @@ export function accessPage(data: ClientData, lang: Lang, day: string, jsonFile: 
     for (const [header, value] of Object.entries(record.row)) {
       const column = columnOf('clients', header);
       parts.push(
-        `<dt>${e(label('clients', header, lang))}</dt><dd>${e(shown(value, column, lang))}</dd>`,
+        `<dt>${e(label('clients', header, lang))}</dt><dd>${e(shown(value, column, lang, timeZone))}</dd>`,
       );
     }
     parts.push(`</dl><p class="note">${e(say('emptyNote', lang))}</p>`);
@@ -145,7 +167,7 @@ export function accessPage(data: ClientData, lang: Lang, day: string, jsonFile: 
       `<table><thead><tr>${headers.map((h) => `<th scope="col">${e(label(key, h, lang))}</th>`).join('')}</tr></thead><tbody>`,
       ...rows.map(
         (row) =>
-          `<tr>${headers.map((h) => `<td>${e(shown(row[h], columnOf(key, h), lang))}</td>`).join('')}</tr>`,
+          `<tr>${headers.map((h) => `<td>${e(shown(row[h], columnOf(key, h), lang, timeZone))}</td>`).join('')}</tr>`,
       ),
       `</tbody></table>`,
     );
@@ -159,7 +181,7 @@ export function accessPage(data: ClientData, lang: Lang, day: string, jsonFile: 
           : entry.action === 'anonymize'
             ? say('anonymizeAction', lang)
             : entry.action;
-      parts.push(`<li>${e(entry.at.slice(0, 10))} — ${e(action)}</li>`);
+      parts.push(`<li>${e(instantText(entry.at, timeZone))} — ${e(action)}</li>`);
     }
     parts.push(`</ul>`);
   }

@@ -230,7 +230,8 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
   const rows = sheets.reduce((n, s) => n + data.sheets[s]!.length, 0);
   // The person's copy: a page they can read, in their language, and the same data as JSON.
   const readerLang = clientLanguage(data, lang);
-  const day = dayInZone(new Date(data.exportedAt), spreadsheet.getSpreadsheetTimeZone());
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const day = dayInZone(new Date(data.exportedAt), timeZone);
   const base = `client-${target.code}-${day}`;
   const html = filesPage(
     t('clientExportIntro', lang, {
@@ -244,7 +245,7 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
         label: t('readableFile', lang),
         filename: `${base}.html`,
         mime: 'text/html',
-        content: accessPage(data, readerLang, day, `${base}.json`),
+        content: accessPage(data, readerLang, day, `${base}.json`, timeZone),
       },
       {
         button: t('downloadJson', lang),
