@@ -236,7 +236,9 @@ describe('the export as a page the person can read (issue 26)', () => {
     expect(json.filename).toBe('client-C1-2026-11-15.json');
     expect(page.button).toBe('Télécharger la page lisible (HTML)');
     expect(json.button).toBe('Télécharger les données (JSON)');
-    expect(intro).toContain('la page lisible (en français');
+    expect(intro).toContain(
+      'la page lisible (en français, celle du classeur : sa fiche n’a pas de langue)',
+    );
     // The page names the JSON that goes with it; it has no script and loads nothing.
     expect(page.content).toContain('client-C1-2026-11-15.json');
     expect(page.content).not.toMatch(/<script|<link|src=/i);
@@ -277,7 +279,8 @@ describe('the export as a page the person can read (issue 26)', () => {
     clients.getRange(1, clients.getLastColumn() + 1).setValue('Cellulaire perso');
     setCell(wb, 'Clients', 'C1', 'Cellulaire perso', '418 555-0199');
     const { page, intro } = exportOf(wb, 'C1');
-    expect(intro).toContain('en anglais'); // the dialog speaks the workbook's language
+    // The dialog speaks the workbook's language, and says whose language the page is in.
+    expect(intro).toContain('la page lisible (en anglais, la langue de sa fiche)');
     expect(page.content).toContain('<html lang="en">');
     expect(page.content).toContain('Personal information we hold about you');
     const f = fields(page.content);

@@ -223,8 +223,13 @@ const MESSAGES = {
   },
   clientExportTitle: { fr: 'Données du client {code}', en: 'Data of client {code}' },
   clientExportIntro: {
-    fr: '{n} lignes trouvées dans {sheets} feuilles. À remettre à la personne qui a fait la demande : la page lisible (en {language}, la langue de sa fiche) et, à côté, les mêmes données en JSON.',
-    en: '{n} rows found in {sheets} sheets. For the person who made the request: the readable page (in {language}, their record’s language) and, beside it, the same data as JSON.',
+    fr: '{n} lignes trouvées dans {sheets} feuilles. À remettre à la personne qui a fait la demande : la page lisible (en {language}, {whose}) et, à côté, les mêmes données en JSON.',
+    en: '{n} rows found in {sheets} sheets. For the person who made the request: the readable page (in {language}, {whose}) and, beside it, the same data as JSON.',
+  },
+  langOfRecord: { fr: 'la langue de sa fiche', en: 'their record’s language' },
+  langOfWorkbook: {
+    fr: 'celle du classeur : sa fiche n’a pas de langue',
+    en: 'the workbook’s: their record has no language',
   },
   langNameFr: { fr: 'français', en: 'French' },
   langNameEn: { fr: 'anglais', en: 'English' },

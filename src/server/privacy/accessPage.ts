@@ -75,16 +75,19 @@ function columnOf(key: SheetKey | undefined, header: string): ColumnDef | undefi
   );
 }
 
-/** The client's language: their Language cell, else the workbook's. */
-export function clientLanguage(data: ClientData, workbookLang: Lang): Lang {
+/** The client's language: their Language cell (`fromRecord`), else the workbook's. */
+export function clientLanguage(
+  data: ClientData,
+  workbookLang: Lang,
+): { lang: Lang; fromRecord: boolean } {
   const record = recordOf(data);
-  if (!record) return workbookLang;
-  for (const [header, value] of Object.entries(record.row))
-    if (columnOf('clients', header)?.key === 'language') {
-      const v = choiceFromText('language', String(value ?? ''));
-      if (v) return v;
-    }
-  return workbookLang;
+  if (record)
+    for (const [header, value] of Object.entries(record.row))
+      if (columnOf('clients', header)?.key === 'language') {
+        const v = choiceFromText('language', String(value ?? ''));
+        if (v) return { lang: v, fromRecord: true };
+      }
+  return { lang: workbookLang, fromRecord: false };
 }
 
 function recordOf(data: ClientData): { name: string; row: Record<string, unknown> } | null {

@@ -229,7 +229,8 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
   const sheets = Object.keys(data.sheets);
   const rows = sheets.reduce((n, s) => n + data.sheets[s]!.length, 0);
   // The person's copy: a page they can read, in their language, and the same data as JSON.
-  const readerLang = clientLanguage(data, lang);
+  const reader = clientLanguage(data, lang);
+  const readerLang = reader.lang;
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const day = dayInZone(new Date(data.exportedAt), timeZone);
   const base = `client-${target.code}-${day}`;
@@ -238,6 +239,7 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
       n: rows,
       sheets: sheets.length,
       language: t(readerLang === 'fr' ? 'langNameFr' : 'langNameEn', lang),
+      whose: t(reader.fromRecord ? 'langOfRecord' : 'langOfWorkbook', lang),
     }),
     [
       {
