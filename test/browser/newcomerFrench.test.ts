@@ -183,7 +183,7 @@ test('the newcomer’s path in French shows no English', async () => {
   // The walk itself reached every step: the refusals were said.
   const all = shown.map(([, s]) => s).join('\n');
   expect(all).toMatch(/Import refusé/);
-  expect(all).toMatch(/2026-13/);
+  expect(all).toMatch(/Rapport des commissions\nMois invalide : « 2026-13 »/);
   expect(all).toMatch(/Jours de grâce \(0 à 365\)/);
   expect(all).toMatch(/Cellules utilisées/);
   expect(shown.length).toBeGreaterThan(30);

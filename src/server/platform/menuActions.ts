@@ -45,6 +45,8 @@ export function tellBadAddresses(lang: Lang, cells: readonly string[]): void {
 export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const ui = SpreadsheetApp.getUi();
   const lang = workbookLang(spreadsheet);
+  // Its questions and answers under the item's name, as the menu shows it.
+  const title = menuCaption('menuCommissionReport', lang);
   const fallback = previousMonth(dayInZone(new Date(), spreadsheet.getSpreadsheetTimeZone()));
   const answer = ui.prompt(
     t('menuCommissionReport', lang),
@@ -58,11 +60,7 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
     report = runCommissions(spreadsheet, month);
   } catch (e) {
     const detail = e instanceof WorkbookError && e.detail ? `\n\n${e.detail}` : '';
-    ui.alert(
-      t('menuTitle', lang),
-      (e instanceof Error ? e.message : String(e)) + detail,
-      ui.ButtonSet.OK,
-    );
+    ui.alert(title, (e instanceof Error ? e.message : String(e)) + detail, ui.ButtonSet.OK);
     return;
   }
   if (!report.written) {
@@ -73,7 +71,7 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
       )
       .join('\n');
     const confirm = ui.alert(
-      t('menuTitle', lang),
+      title,
       t('paidOutChanged', lang, { month: report.month, changes }),
       ui.ButtonSet.YES_NO,
     );
@@ -88,7 +86,7 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
       n: report.totals.length,
       total: formatMoney(total, lang),
     }),
-    menuCaption('menuCommissionReport', lang),
+    title,
   );
   describeProblems(lang, report.problems);
   tellBadAddresses(lang, report.statements?.badAddress ?? []);
