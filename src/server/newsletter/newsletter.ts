@@ -293,8 +293,8 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
     if (failure) {
       if (failure.every((a) => a.error === 'not sent')) report.notSent++;
       else {
-        // Mailchimp's own words go to the execution log (names the member by hash, never the
-        // address), for whoever looks into it; the team reads the reason.
+        // Mailchimp's own words go to the execution log for whoever looks into it (logWarning
+        // replaces addresses; URLs name the member by hash); the team reads the reason.
         logWarning(
           `Mailchimp sync, client ${p.client.code}: ${failure.map((a) => a.error).join(' · ')}`,
         );
