@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { SHEETS, SHEET_KEYS } from '../../src/shared/contract';
 import { workbook } from './harness';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -97,6 +98,63 @@ test('every menu path in the Markdown docs is a menu item', () => {
     wrongPaths(readFileSync(path.join(ROOT, file), 'utf8'), MENUS).map((w) => `${file}: ${w}`),
   );
   expect(wrong).toEqual([]);
+});
+
+/** Words that name something (not "a", "of", "the"), for comparing names loosely. */
+function words(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/[^\p{L}\d']+/u)
+    .filter((w) => w.length > 2);
+}
+
+/**
+ * Italic names in a text that are almost a menu item and not quite ("_Anonymize client_" for
+ * "Anonymize a client (Law 25)…"): most of an item's words, not its caption. The workbook's
+ * sheet and column names are left alone ("_Mailchimp sync_" is a column).
+ */
+export function nearMenuNames(text: string, captions: readonly string[]): string[] {
+  const contract = new Set(
+    SHEET_KEYS.flatMap((k) => [
+      SHEETS[k].en,
+      SHEETS[k].fr,
+      ...SHEETS[k].columns.flatMap((c) => [c.en, c.fr]),
+    ]).map((n) => n.toLowerCase()),
+  );
+  const bare = (n: string) => n.replace(/…$/, '').trim();
+  const exact = new Set(captions.map((c) => bare(c).toLowerCase()));
+  const near: string[] = [];
+  for (const m of text.replace(/\s+/g, ' ').matchAll(/(?<![\w`])_([^_`]+)_(?![\w`])/g)) {
+    // Another program's path (Google's "Advanced › Go to Fiche Client") is not our menu.
+    if (m[1]!.includes(' › ') && !STARTS.some((start) => m[1]!.startsWith(start))) continue;
+    const name = bare(m[1]!.split(' › ').at(-1)!);
+    if (exact.has(name.toLowerCase()) || contract.has(name.toLowerCase())) continue;
+    const mine = new Set(words(name));
+    const close = captions.find((c) => {
+      const theirs = words(c);
+      const shared = theirs.filter((w) => mine.has(w)).length;
+      return shared >= 2 && shared / theirs.length >= 0.6;
+    });
+    if (close) near.push(`_${m[1]}_ (menu: ${close})`);
+  }
+  return near;
+}
+
+test('the docs name menu items by their captions, not by something close', () => {
+  const captions = [...new Set(MENUS.map((m) => m.split(' › ').at(-1)!))];
+  expect(nearMenuNames('_Anonymize client_ and _Mailchimp sync_', captions)).toEqual([
+    '_Anonymize client_ (menu: Anonymize a client (Law 25)…)',
+  ]);
+  const docs = execFileSync('git', ['ls-files', '*.md'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  const near = docs.flatMap((file) =>
+    nearMenuNames(readFileSync(path.join(ROOT, file), 'utf8'), captions).map(
+      (n) => `${file}: ${n}`,
+    ),
+  );
+  expect(near).toEqual([]);
 });
 
 test('every menu path in a text the product or its tools show is a menu item', () => {
