@@ -217,10 +217,6 @@ const MESSAGES = {
     fr: 'Exporter toutes les données du client {code} ({name}) pour une demande d’accès ? L’export sera journalisé.',
     en: 'Export all data of client {code} ({name}) for an access request? The export will be logged.',
   },
-  confirmAnonymize: {
-    fr: 'Anonymiser le client {code} ({name}) ?\n\nNom, contact, courriel, téléphone, adresse, notes et détails du journal CRM seront effacés. Les factures et commissions restent. C’est irréversible et sera journalisé.',
-    en: 'Anonymize client {code} ({name})?\n\nName, contact, email, phone, address, notes and CRM log details will be erased. Invoices and commissions stay. This cannot be undone and will be logged.',
-  },
   clientExportTitle: { fr: 'Données du client {code}', en: 'Data of client {code}' },
   clientExportIntro: {
     fr: '{n} lignes trouvées dans {sheets} feuilles. À remettre à la personne qui a fait la demande : la page lisible (en {language}, {whose}) et, à côté, les mêmes données en JSON.',
