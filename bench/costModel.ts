@@ -12,7 +12,7 @@
  *
  * where flushes = the explicit SpreadsheetApp.flush calls, plus one at the end of an operation
  * that wrote cells (Apps Script commits pending writes when the execution ends). Every figure
- * can be replaced by the team's own measurement (Help › Measure speed; `npm run bench --
+ * can be replaced by the team's own measurement (Help › Check this spreadsheet; `npm run bench --
  * --costs FILE`, measuredCosts.ts): `CostFigures` holds them.
  *
  * The CPU inside service calls (CallCounter.serviceCpuMs: the emulator copying cells in
@@ -97,7 +97,7 @@ export const SOURCES: CostSource[] = [
 ];
 
 /**
- * Every figure of the model, in one object so that measured ones (Help › Measure speed) can
+ * Every figure of the model, in one object so that measured ones (Help › Check this spreadsheet) can
  * replace the published ones and the assumptions. Costs in ms.
  */
 export interface CostFigures {

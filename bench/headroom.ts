@@ -118,7 +118,10 @@ export function runHeadroom(): HeadroomResult {
   emu.run('computeCommissions', '2026-09');
   emu.run('computeCommissions', '2026-08');
   tickPaidOut(emu, ['2026-08', '2026-09']);
-  emu.run('retentionSave', 1);
+  // The months kept, as Settings' Save sends them (with the other settings).
+  const keep = (retentionMonths: number) =>
+    emu.run('settingsSave', { ...(emu.run('settingsLoad') as object), retentionMonths });
+  keep(1);
   emu.run('showCommissionDetailsFold');
   const dialog = emu.ui.events.filter((e) => e.kind === 'modalDialog').at(-1);
   const json = /var d=(\{.*?\});var \$=/s.exec(dialog && 'html' in dialog ? dialog.html : '')?.[1];
@@ -131,7 +134,7 @@ export function runHeadroom(): HeadroomResult {
   );
   if (!m.result.ok) throw new Error(`bench: fold refused ${JSON.stringify(m.result)}`);
   const freedCells = beforeFold - cellsUsed(sizesOf(emu));
-  emu.run('retentionSave', DEFAULT_RETENTION_MONTHS);
+  keep(DEFAULT_RETENTION_MONTHS);
   const settings = emu.run('headroomLoad') as { lines: string[] };
 
   return {

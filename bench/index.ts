@@ -512,7 +512,7 @@ async function main(): Promise<void> {
     '',
     "Finding one client's rows in a sheet: one getValues of the client-code column, or",
     'createTextFinder(code).matchEntireCell(true).findAll() and a getRow() of each match (the TextFinder',
-    'per-cell cost is an assumption until measured: Help › Measure speed times it).',
+    'per-cell cost is an assumption until measured: Help › Check this spreadsheet times it).',
     '',
     textFinderTable(MEASURED?.figures ?? DEFAULT_COSTS),
     '',

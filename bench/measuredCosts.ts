@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --costs FILE`: the JSON that Help › Measure speed offers (src/shared/
+ * `npm run bench -- --costs FILE`: the JSON that Help › Check this spreadsheet offers (src/shared/
  * speedReport.ts), read and turned into the cost model's figures. A figure the report could
  * not measure (null) keeps the model's; the reads were measured on the team's own formatted
  * sheets, so with a measured read cost the formatted-sheet factor is 1.
@@ -69,7 +69,7 @@ export function loadMeasuredCosts(file: string): MeasuredFigures {
     json = JSON.parse(text);
   } catch (e) {
     throw new Error(
-      `bench --costs ${file}: not JSON (${e instanceof Error ? e.message : String(e)}); use the JSON that Help › Measure speed offers`,
+      `bench --costs ${file}: not JSON (${e instanceof Error ? e.message : String(e)}); use the JSON that Help › Check this spreadsheet offers`,
       { cause: e },
     );
   }

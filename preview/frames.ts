@@ -12,7 +12,7 @@
  * (https://developers.google.com/apps-script/guides/html/reference/host).
  *
  * The shim also sets `window.ficheClientPreview = { emulated: true }`, which Google never sets:
- * a page that measures time (Measure speed) can tell that its timings are the emulator's, not
+ * a page that measures time (Check this spreadsheet) can tell that its timings are the emulator's, not
  * Apps Script's, and say so.
  */
 

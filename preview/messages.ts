@@ -44,8 +44,8 @@ const TEXTS = {
 
   // ------------------------------------------------------------ import
   imported: {
-    fr: '{rows} lignes importées dans {sheet}.',
-    en: '{rows} rows imported into {sheet}.',
+    fr: '{rows} {rows|ligne importée|lignes importées} dans {sheet}.',
+    en: '{rows} {rows|row|rows} imported into {sheet}.',
   },
   importFailed: { fr: 'Import refusé : {message}', en: 'Import refused: {message}' },
   importTitle: { fr: 'Importer dans {sheet}', en: 'Import into {sheet}' },

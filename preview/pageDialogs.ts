@@ -124,7 +124,7 @@ export function toast(
 
 /**
  * An HtmlService modal dialog: the served frame in a page dialog of the script's size. A page
- * that times things (Measure speed) gets a note above it: the timings are the emulator's.
+ * that times things (Check this spreadsheet) gets a note above it: the timings are the emulator's.
  */
 export function showHtmlDialog(
   frame: string,

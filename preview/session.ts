@@ -62,7 +62,7 @@ export type Activity = { seq: number } & (
       title: string;
       width: number | null;
       height: number | null;
-      /** Set for pages that time things (Measure speed): the preview's timings are emulated. */
+      /** Set for pages that time things (Check this spreadsheet): the preview's timings are emulated. */
       emulatedTiming?: boolean;
     }
   | { kind: 'mail'; message: string }

@@ -3,7 +3,7 @@
 //  2. runs every test (npm test: build, type-check, lint, unit, integration, browser);
 //  3. creates a new spreadsheet with the bound script (clasp create-script --type sheets), its
 //     ids kept in .clasp.template.json, or, when that file exists, updates that spreadsheet;
-//  4. builds again (the bundle then knows the template's /copy link: Help › About), and pushes;
+//  4. builds again (the bundle then knows the template's /copy link: Help › About Fiche Client), and pushes;
 //  5. prints the /copy link and the three lines to send a team.
 // The Welcome / Bienvenue sheet is written by the script itself the first time the spreadsheet
 // is opened (src/server/setup/welcome.ts): open it once before sharing it.
@@ -114,7 +114,7 @@ function main() {
       '',
       pkg.homepage
         ? ''
-        : 'Note: package.json has no "homepage": the Welcome sheet and Help › About cannot link to the guide. Add it and run npm run template again.\n',
+        : 'Note: package.json has no "homepage": the Welcome sheet and Help › About Fiche Client cannot link to the guide. Add it and run npm run template again.\n',
     ].join('\n'),
   );
 }

@@ -41,7 +41,7 @@ export { onDailyTrigger, onKnowingDailyTrigger, onMonthlyTrigger } from './sched
 export { exportClientData, anonymizeClient } from './privacy/entries';
 
 // Workbook size (Settings dialog)
-export { headroomLoad, retentionSave } from './headroom/entries';
+export { headroomLoad } from './headroom/entries';
 
 // Help › Check this spreadsheet (with the speed measurement)
 export { showSpreadsheetCheck, showSpeedCheck, speedPing } from './measure/entries';

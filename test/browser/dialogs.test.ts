@@ -121,6 +121,58 @@ describe(`dialog downloads (${WORLD})`, () => {
     expect(await f.locator('#offerText').inputValue()).toBe(content);
   });
 
+  it('Settings: one Save button that saves the months of commission details kept with the rest', async () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    wb.run('showSettings');
+    dialog = await openDialog(browser, lastDialogHtml(wb.emu.ui.events), {
+      relay: relayTo(wb),
+      height: 720,
+    });
+    const f = dialog.frame;
+    await f.getByText('Cellules utilisées', { exact: false }).waitFor();
+    expect(await f.getByRole('button').count()).toBe(1);
+    expect(await f.getByText('Plus de 100 ans à ce rythme.').count()).toBe(1);
+    await f.getByLabel(/^Mois de détails de commissions gardés/).fill('36');
+    await f.getByLabel(/^Jours de grâce/).fill('9');
+    await f.getByRole('button', { name: 'Enregistrer' }).click();
+    await f.getByText('Paramètres enregistrés.').waitFor();
+    expect(wb.run('headroomLoad').retentionMonths).toBe(36);
+    expect(wb.run('settingsLoad').graceDays).toBe(9);
+    // Refused whole, with the reason, in French.
+    await f.getByLabel(/^Mois de détails de commissions gardés/).fill('0');
+    await f.getByLabel(/^Jours de grâce/).fill('12');
+    await f.getByRole('button', { name: 'Enregistrer' }).click();
+    await f.getByText('Mois gardés : un nombre entier de 1 à 240.').waitFor();
+    expect(wb.run('settingsLoad').graceDays).toBe(9);
+  });
+
+  it('the Law 25 export: the readable page and the JSON, each downloaded or copied from the dialog', async () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    wb.addRecords('fr', 'clients', [
+      { code: 'C1', name: 'Anne <b>Lavoie</b>', email: 'anne@example.com', language: 'en' },
+    ]);
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('exportClientData');
+    dialog = await openDialog(browser, lastDialogHtml(wb.emu.ui.events), {
+      relay: () => ({ ok: true, value: null }),
+    });
+    const f = dialog.frame;
+    await f.getByRole('button', { name: 'Télécharger la page lisible (HTML)' }).click();
+    await f.getByRole('button', { name: 'Télécharger les données (JSON)' }).click();
+    const seen = await downloadsAfter(dialog);
+    expect(seen.sort()).toEqual(
+      WORLD === 'allowed' ? ['client-C1-2026-11-15.html', 'client-C1-2026-11-15.json'] : [],
+    );
+    await f.getByText('Le fichier n’arrive pas ?').click();
+    const page = await f.getByLabel(/^Page lisible \(HTML/).inputValue();
+    const json = await f.getByLabel(/^Données \(JSON/).inputValue();
+    // The client's language (en) for the page; the name stays text in both.
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<dt>Name</dt><dd>Anne &lt;b&gt;Lavoie&lt;/b&gt;</dd>');
+    expect(JSON.parse(json)).toMatchObject({ client: 'C1' });
+  });
+
   it('Check this spreadsheet: the person says whether the file arrived, and the report follows', async () => {
     const wb = workbook({ locale: 'en_US' });
     wb.emu.fireOpen();

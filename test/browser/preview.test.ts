@@ -339,6 +339,32 @@ test('the commission report menu asks for a month in a dialog and runs it with t
   await page.locator('.toast', { hasText: '2026-09' }).first().waitFor();
 });
 
+test('anonymize asks to type the client code: a wrong one changes nothing and says so', async () => {
+  await openSheet('Clients');
+  const codeOf = async () =>
+    (await page.locator('#grid tbody tr td[data-col="1"]').nth(1).textContent())?.trim() ?? '';
+  const code = await codeOf();
+  expect(code).toMatch(/^C-\d{4}$/);
+  await menu('Anonymiser un client (Loi 25)…');
+  const dialog = page.locator('dialog#ask');
+  await dialog.waitFor();
+  await dialog.locator('input').fill(code);
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  // The confirmation is a question to answer by typing, not a Yes to click.
+  await dialog.getByText(`Pour confirmer, tapez le code du client (${code}) puis OK.`).waitFor();
+  expect(await dialog.getByRole('button', { name: 'Oui' }).count()).toBe(0);
+  await dialog.locator('input').fill('C-0000');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await page
+    .getByText(`« C-0000 » n’est pas le code du client (${code}) : rien n’a été changé.`)
+    .waitFor();
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  expect(await codeOf()).toBe(code);
+  const row = page.locator('#grid tbody tr', { hasText: code }).first();
+  expect(await row.textContent()).not.toContain('Client anonymisé');
+});
+
 test('the Settings dialog runs in a frame over google.script.run', async () => {
   await menu('Paramètres…');
   const frame = page.frameLocator('dialog#html-dialog iframe');

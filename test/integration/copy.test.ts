@@ -61,7 +61,7 @@ describe('a copy opened and set up by another person (document properties copied
     expect(status.notices).toEqual([
       'This workbook is a copy of another one and is not set up yet: run Fiche Client › Set up workbook.',
       'The original’s settings are kept (language, grace days, term, e-mails, months kept): check them and save.',
-      'The original’s Mailchimp key was left behind: enter it again in Fiche Client › Mailchimp and follow-ups.',
+      'The original’s Mailchimp key was left behind: enter it again in Fiche Client › Mailchimp and follow-ups…',
       'The original’s triggers are not copied: Set up workbook installs yours.',
     ]);
     expect(JSON.stringify(status)).not.toContain(OWNER);
@@ -96,7 +96,7 @@ describe('a copy opened and set up by another person (document properties copied
     expect(status.notices).toEqual([
       'This workbook was copied from another one (set up here on 2026-11-16).',
       'The original’s settings are kept (language, grace days, term, e-mails, months kept): check them and save.',
-      'The original’s Mailchimp key was left behind: enter it again in Fiche Client › Mailchimp and follow-ups.',
+      'The original’s Mailchimp key was left behind: enter it again in Fiche Client › Mailchimp and follow-ups…',
     ]);
     expect(JSON.stringify(status)).not.toContain(OWNER);
     expect(copy.run('newsletterSettingsLoad').keyHint).toBe('');

@@ -238,17 +238,30 @@ describe('folding old commission details (retention rule)', () => {
 
   it('follows the months kept in Settings; nothing to fold says why', () => {
     const wb = history();
-    expect(wb.run('retentionSave', 0)).toEqual({
+    // The months kept are saved by Settings' one Save button, with the other settings.
+    const settings = wb.run('settingsLoad');
+    const save = (retentionMonths: number) =>
+      wb.run('settingsSave', { ...settings, retentionMonths });
+    expect(save(0)).toEqual({
       ok: false,
       message: 'Months kept: a whole number from 1 to 240.',
     });
-    expect(wb.run('retentionSave', 36)).toEqual({ ok: true, message: 'Saved.' });
+    // Refused whole: the other settings are not written either.
+    expect(wb.run('settingsSave', { ...settings, graceDays: 9, retentionMonths: 1.5 }).ok).toBe(
+      false,
+    );
+    expect(wb.run('settingsLoad').graceDays).toBe(settings.graceDays);
+    expect(save(36)).toEqual({ ok: true });
     wb.run('showCommissionDetailsFold');
     const alert = wb.emu.ui.ofKind('alert').at(-1);
     expect(alert?.prompt).toBe(
       'No paid-out month older than 36 months (before 2023-11) has lines in "Commission details".',
     );
-    expect(wb.run('retentionSave', 12)).toEqual({ ok: true, message: 'Saved.' });
+    expect(save(12)).toEqual({ ok: true });
+    expect(wb.run('headroomLoad').retentionMonths).toBe(12);
+    // Saving without the field (its block did not load) keeps the months as they are.
+    expect(wb.run('settingsSave', settings)).toEqual({ ok: true });
+    expect(wb.run('headroomLoad').retentionMonths).toBe(12);
     wb.run('showCommissionDetailsFold');
     expect(lastDialog(wb).data.months.map((s) => s.slice(0, 7))).toEqual([
       '2024-08',
@@ -269,8 +282,11 @@ describe('the workbook size in Settings', () => {
     expect(view.lines[1]).toBe(
       'Growth: about 68 cells a month (0 invoices and 6 commission lines a month).',
     );
-    // (10,000,000 − about 100,000) ÷ 68 is over 1,200 months.
+    // (10,000,000 − about 100,000) ÷ 68 is over 1,200 months: said once, not again for the
+    // rate with folding.
     expect(view.lines[2]).toBe('More than 100 years at this rate.');
+    expect(view.lines.filter((l) => /100 years/.test(l))).toHaveLength(1);
+    expect(view.lines).toHaveLength(3);
     expect(view.warning).toBe('');
     // A sheet of 8,000,000 blank cells: past 80 %.
     const big = wb.spreadsheet.insertSheet('Archive');
@@ -280,6 +296,10 @@ describe('the workbook size in Settings', () => {
     // The settings page carries the block.
     wb.run('showSettings');
     const page = wb.emu.ui.events.filter((e) => e.kind === 'modalDialog').at(-1);
-    expect(page && 'html' in page ? page.html : '').toContain('.headroomLoad()');
+    const html = page && 'html' in page ? page.html : '';
+    expect(html).toContain('.headroomLoad()');
+    // One save button on the page, and it sends the months kept.
+    expect(html.match(/<button\b/g)).toHaveLength(1);
+    expect(html).toContain('p.retentionMonths=');
   });
 });

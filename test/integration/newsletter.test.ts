@@ -269,7 +269,9 @@ describe('Mailchimp sync', () => {
     expect(text).toContain('• C3 Client C3 : type ou date de consentement manquant (LCAP)');
     expect(text).toContain('• C4 Client C4 : courriel invalide « luc@ »');
     expect(text).toContain('Échecs (réessayés à la prochaine synchro) :');
-    expect(text).toContain('• C5 Client C5 : 400 Invalid Resource: fake@example.com looks fake');
+    expect(text).toContain(
+      '• C5 Client C5 <fake@example.com> : adresse ou données refusées par Mailchimp (adresse fausse ou invalide ?)',
+    );
     // Implied consent given exactly two years ago still holds today.
     expect(fake.members.has(md5('c6@example.com'))).toBe(true);
     expect(fake.members.has(md5('c2@example.com'))).toBe(false);
@@ -311,7 +313,9 @@ describe('Mailchimp sync', () => {
     expect(puts.filter((r) => r.url.endsWith(md5('c2@example.com')))).toHaveLength(4);
     expect(calls['Utilities.sleep']).toBe(3);
     expect(wb.emu.clock.now().getTime() - start).toBeGreaterThanOrEqual(1000 + 2000 + 4000);
-    expect(lastAlert(wb)).toContain('• C2 Client C2 : 429 Too Many Requests');
+    expect(lastAlert(wb)).toContain(
+      '• C2 Client C2 <c2@example.com> : Mailchimp reçoit trop de demandes (HTTP 429) : relancez la synchronisation plus tard',
+    );
     expect(syncColumn(wb).C1).toMatch(/^subscribed/);
   });
 
@@ -351,8 +355,53 @@ describe('Mailchimp sync', () => {
     });
     const before = wb.emu.spreadsheet.values('Clients');
     wb.run('syncMailchimp');
-    expect(lastAlert(wb)).toContain('• C1 Client C1 :');
+    expect(lastAlert(wb)).toContain('• C1 Client C1 <c1@example.com> :');
     expect(wb.emu.spreadsheet.values('Clients')).toEqual(before);
+  });
+
+  it('a batch that fails lists each client with their own member and a short reason in the workbook’s language (issue 26)', () => {
+    const { wb } = configured();
+    const codes = Array.from({ length: 12 }, (_, i) => `C${String(i + 1).padStart(2, '0')}`);
+    wb.append(
+      'Clients',
+      codes.map((code) => client(code)),
+    );
+    // As Apps Script says it: fetchAll throws, naming one URL of the batch (the first member's).
+    wb.emu.setUrlFetchHandler((req) => {
+      throw new Error(`Exception: Address unavailable: ${req.url}`);
+    });
+    wb.run('syncMailchimp');
+    const text = lastAlert(wb);
+    for (const code of codes)
+      expect(text).toContain(
+        `• ${code} Client ${code} <${code.toLowerCase()}@example.com> : Mailchimp injoignable (réseau ou service indisponible) : relancez la synchronisation plus tard`,
+      );
+    expect(text).not.toMatch(/https?:|Exception|Address unavailable/);
+    // Every address appears once: no client shows another's member.
+    for (const code of codes)
+      expect(text.split(`${code.toLowerCase()}@example.com`)).toHaveLength(2);
+  });
+
+  it('Mailchimp’s refusals read as what to do, in English in an English workbook', () => {
+    const wb = workbook({ locale: 'en_US' });
+    const fake = new FakeMailchimp();
+    wb.emu.setUrlFetchHandler(fake.handler);
+    wb.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
+    wb.append('Clients', [
+      {
+        'Client code': 'E1',
+        Name: 'Eve',
+        Email: 'fake@example.com',
+        Newsletter: true,
+        'Consent type': 'Express',
+        'Consent date': '2026-01-01',
+        'Consent source': 'form',
+      },
+    ]);
+    wb.run('syncMailchimp');
+    expect(lastAlert(wb)).toContain(
+      '• E1 Eve <fake@example.com>: address or data refused by Mailchimp (a fake or invalid address?)',
+    );
   });
 
   it('without a key, says where to set it and sends nothing', () => {

@@ -3,6 +3,7 @@
  * emulator: confirmed with Yes / No, logged in the hidden "Journal Loi 25" sheet, invoices and
  * commissions untouched. Run `npm run build` first.
  */
+import { SHEETS, type ColumnDef } from '../../src/shared/contract';
 import { workbook, type TestWorkbook } from './harness';
 import { API_KEY, AUDIENCE, FakeMailchimp, md5 } from './newsletterFake';
 
@@ -105,14 +106,9 @@ function privacyLog(wb: TestWorkbook): { action: string; code: string; by: strin
   });
 }
 
-/** The text of the last Yes / No question (the anonymization's confirmation). */
+/** The text of the anonymization's confirmation: the last prompt (the code is typed in it). */
 function confirmationOf(wb: TestWorkbook): string {
-  return (
-    wb.emu.ui
-      .ofKind('alert')
-      .filter((a) => a.buttons === 'YES_NO')
-      .at(-1)?.prompt ?? ''
-  );
+  return wb.emu.ui.ofKind('prompt').at(-1)?.prompt ?? '';
 }
 
 /** The Mailchimp deletions queued in the script's properties (newsletter/pendingDeletions.ts). */
@@ -132,6 +128,25 @@ function lastDialog(wb: TestWorkbook): { html: string; title: string } | undefin
   return d && 'html' in d ? { html: d.html, title: d.title } : undefined;
 }
 
+interface OfferedFile {
+  button: string;
+  label: string;
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+/** The files the export dialog offers: the readable page and the JSON. */
+function exportFiles(html: string): { page: OfferedFile; json: OfferedFile; intro: string } {
+  const d = JSON.parse(/var d=(\{.*?\});\n/s.exec(html)![1]!) as {
+    intro: string;
+    files: OfferedFile[];
+  };
+  const page = d.files.find((f) => f.mime === 'text/html')!;
+  const json = d.files.find((f) => f.mime === 'application/json')!;
+  return { page, json, intro: d.intro };
+}
+
 describe('export this client’s data', () => {
   it('asks which client (the selected row by default), confirms, logs and offers every row as JSON', () => {
     const wb = seeded();
@@ -147,9 +162,10 @@ describe('export this client’s data', () => {
 
     const dialog = lastDialog(wb)!;
     expect(dialog.title).toBe('Données du client C1');
-    const data = JSON.parse(
-      (JSON.parse(/var d=(\{.*?\});\n/s.exec(dialog.html)![1]!) as { content: string }).content,
-    ) as { client: string; sheets: Record<string, Record<string, unknown>[]> };
+    const data = JSON.parse(exportFiles(dialog.html).json.content) as {
+      client: string;
+      sheets: Record<string, Record<string, unknown>[]>;
+    };
     expect(data.client).toBe('C1');
     expect(Object.keys(data.sheets).sort()).toEqual(
       ['Clients', 'Commissions', 'Factures', 'Journal CRM', 'Termes'].sort(),
@@ -184,13 +200,113 @@ describe('export this client’s data', () => {
   });
 });
 
+describe('the export as a page the person can read (issue 26)', () => {
+  function exportOf(wb: TestWorkbook, code: string) {
+    wb.emu.ui.answerNextPrompt(code);
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('exportClientData');
+    return exportFiles(lastDialog(wb)!.html);
+  }
+  function setCell(wb: TestWorkbook, sheet: string, code: string, header: string, value: unknown) {
+    const row = wb.rows(sheet).findIndex((r) => Object.values(r)[0] === code) + 2;
+    const column = wb.header(sheet).indexOf(header) + 1;
+    wb.sheet(sheet).getRange(row, column).setValue(value);
+  }
+  /** The page's labelled fields of the record: label → value, as the person reads them. */
+  function fields(page: string): Map<string, string> {
+    const unescape = (x: string) =>
+      x
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+    return new Map(
+      [...page.matchAll(/<dt>(.*?)<\/dt><dd>(.*?)<\/dd>/gs)].map((m) => [
+        unescape(m[1]!),
+        unescape(m[2]!),
+      ]),
+    );
+  }
+
+  it('offers an HTML page and the JSON beside it, each downloadable and copyable', () => {
+    const wb = seeded();
+    const { page, json, intro } = exportOf(wb, 'C1');
+    expect(page.filename).toBe('client-C1-2026-11-15.html');
+    expect(json.filename).toBe('client-C1-2026-11-15.json');
+    expect(page.button).toBe('Télécharger la page lisible (HTML)');
+    expect(json.button).toBe('Télécharger les données (JSON)');
+    expect(intro).toContain(
+      'la page lisible (en français, celle du classeur : sa fiche n’a pas de langue)',
+    );
+    // The page names the JSON that goes with it; it has no script and loads nothing.
+    expect(page.content).toContain('client-C1-2026-11-15.json');
+    expect(page.content).not.toMatch(/<script|<link|src=/i);
+    // The copy fallback of issue 21 stays, for each file.
+    const html = lastDialog(wb)!.html;
+    expect(html).toContain('offerHint');
+    expect(html).toContain('a.value=f.content');
+  });
+
+  it('in French for a French client: every field of the record under its French label', () => {
+    const wb = seeded();
+    const { page } = exportOf(wb, 'C1');
+    expect(page.content).toContain('<html lang="fr">');
+    expect(page.content).toContain('Renseignements personnels détenus sur vous');
+    const f = fields(page.content);
+    for (const column of SHEETS.clients.columns) expect(f.has(column.fr)).toBe(true);
+    expect(f.get('Nom')).toBe('Anne Lavoie');
+    expect(f.get('Courriel')).toBe('anne@example.com');
+    expect(f.get('Infolettre')).toBe('Oui');
+    expect(f.get('Type de consentement')).toBe('Exprès');
+    expect(f.get('Pays')).toBe('—');
+    // The other sheets, as tables under their French names.
+    expect(page.content).toMatch(/<h2>Factures<\/h2>/);
+    expect(page.content).toContain('Anne veut un rabais');
+    // The next export lists this one, at the workbook's local time (17:00 UTC is 12:00 here).
+    const again = exportOf(wb, 'C1').page.content;
+    expect(again).toContain(
+      '<h2>Vos demandes précédentes</h2><ul>\n<li>2026-11-15 12:00 — Exportation des données</li>',
+    );
+  });
+
+  it('in English for a client whose Language is en, in a French workbook; team columns labelled; text stays text', () => {
+    const wb = seeded();
+    setCell(wb, 'Clients', 'C1', 'Langue', 'en');
+    setCell(wb, 'Clients', 'C1', 'Nom', 'Anne <b>Lavoie</b> & fils');
+    const clients = wb.sheet('Clients');
+    clients.insertColumnAfter(clients.getLastColumn());
+    clients.getRange(1, clients.getLastColumn() + 1).setValue('Cellulaire perso');
+    setCell(wb, 'Clients', 'C1', 'Cellulaire perso', '418 555-0199');
+    const { page, intro } = exportOf(wb, 'C1');
+    // The dialog speaks the workbook's language, and says whose language the page is in.
+    expect(intro).toContain('la page lisible (en anglais, la langue de sa fiche)');
+    expect(page.content).toContain('<html lang="en">');
+    expect(page.content).toContain('Personal information we hold about you');
+    const f = fields(page.content);
+    const personal = (SHEETS.clients.columns as readonly ColumnDef[]).filter((c) => c.personal);
+    expect(personal.length).toBeGreaterThan(15);
+    for (const column of personal) expect([column.en, f.has(column.en)]).toEqual([column.en, true]);
+    expect(f.get('Name')).toBe('Anne <b>Lavoie</b> & fils');
+    expect(page.content).toContain('Anne &lt;b&gt;Lavoie&lt;/b&gt; &amp; fils');
+    expect(page.content).not.toContain('<b>Lavoie');
+    expect(f.get('Type')).toBe('Individual'); // "Particulier" in the cell
+    expect(f.get('Consent type')).toBe('Express');
+    expect(f.get('Newsletter')).toBe('Yes');
+    expect(f.get('Cellulaire perso')).toBe('418 555-0199');
+    expect(page.content).toMatch(/<h2>Invoices<\/h2>/);
+    expect(page.content).toMatch(/<th scope="col">Invoice no\.<\/th>/);
+    expect(page.content).not.toMatch(/Votre fiche|Factures|Courriel/);
+  });
+});
+
 describe('anonymize client', () => {
   it('blanks personal fields and CRM details, keeps invoices, terms and commissions, logs it', () => {
     const wb = seeded();
     const invoicesBefore = wb.rows('Factures');
     const commissionsBefore = wb.rows('Commissions');
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
 
     const [c1, c2] = wb.rows('Clients');
@@ -242,7 +358,7 @@ describe('anonymize client', () => {
       { 'Code client': 'c1 ', Nom: 'Anne Lavoie (copie)', Courriel: 'anne@example.com' },
     ]);
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const copies = wb
       .rows('Clients')
@@ -259,7 +375,7 @@ describe('anonymize client', () => {
       code: 'C1',
     });
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const result = wb.run('formSave', {
       record: open.record!,
@@ -281,7 +397,7 @@ describe('anonymize client', () => {
     wb.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
     wb.emu.setUrlFetchHandler(fake.handler);
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const confirmation = confirmationOf(wb);
     expect(confirmation).toContain(
@@ -300,11 +416,42 @@ describe('anonymize client', () => {
     expect(wb.emu.urlFetches.slice(before).filter((r) => r.url.includes(hash))).toEqual([]);
   });
 
+  it('asks to type the client code: no one-click Yes; a wrong or missing code changes nothing and says so', () => {
+    const wb = seeded();
+    const before = JSON.stringify(wb.emu.spreadsheet.toJSON());
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextPrompt('C2'); // another client's code
+    wb.run('anonymizeClient');
+    const confirmation = wb.emu.ui.ofKind('prompt').at(-1)!;
+    expect(confirmation.buttons).toBe('OK_CANCEL');
+    expect(confirmation.prompt).toMatch(
+      /Pour confirmer, tapez le code du client \(C1\) puis OK\.$/,
+    );
+    expect(wb.emu.ui.ofKind('alert').filter((a) => a.buttons === 'YES_NO')).toEqual([]);
+    expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toBe(
+      '« C2 » n’est pas le code du client (C1) : rien n’a été changé.',
+    );
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextPrompt('   ');
+    wb.run('anonymizeClient');
+    expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toBe(
+      'Aucun code tapé : rien n’a été changé. Pour anonymiser, tapez le code du client (C1).',
+    );
+    expect(JSON.stringify(wb.emu.spreadsheet.toJSON())).toBe(before);
+    expect(privacyLog(wb)).toEqual([]);
+    // Typed as codes match everywhere (case and spaces ignored): done.
+    wb.emu.ui.answerNextPrompt('C1');
+    wb.emu.ui.answerNextPrompt(' c1 ');
+    wb.run('anonymizeClient');
+    expect(wb.rows('Clients')[0]).toMatchObject({ Nom: 'Client anonymisé' });
+    expect(privacyLog(wb)).toEqual([expect.objectContaining({ action: 'anonymize', code: 'C1' })]);
+  });
+
   it('refused confirmation changes nothing', () => {
     const wb = seeded();
     const before = wb.emu.spreadsheet.values('Clients');
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('NO');
+    wb.emu.ui.answerNextPrompt('', 'CANCEL');
     wb.run('anonymizeClient');
     expect(wb.emu.spreadsheet.values('Clients')).toEqual(before);
     expect(privacyLog(wb)).toEqual([]);
@@ -355,9 +502,9 @@ describe('the privacy log (Journal Loi 25)', () => {
     wb.emu.ui.answerNextAlert('YES');
     wb.run('exportClientData');
     const dialog = lastDialog(wb)!;
-    const data = JSON.parse(
-      (JSON.parse(/var d=(\{.*?\});\n/s.exec(dialog.html)![1]!) as { content: string }).content,
-    ) as { privacyLog: { action: string }[] };
+    const data = JSON.parse(exportFiles(dialog.html).json.content) as {
+      privacyLog: { action: string }[];
+    };
     expect(data.privacyLog).toHaveLength(50);
     expect(data.privacyLog[0]).toEqual({ at: expect.any(String), action: 'export' });
   });
@@ -394,7 +541,7 @@ describe('the privacy log (Journal Loi 25)', () => {
         ]),
       );
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     expect(privacyLog(wb).map((e) => [e.action, e.code])).toEqual([
       ['export', 'C2'],
@@ -406,7 +553,7 @@ describe('the privacy log (Journal Loi 25)', () => {
   it('a log write that fails after the anonymization is committed still reports success, with a warning', () => {
     const wb = seeded();
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     // The log's append fails, as a Sheets service failure would, after the client was blanked.
     wb.emu.at('Sheet.appendRow', () => {
       throw new Error('Service Spreadsheets timed out while accessing document with id emulated.');
@@ -449,7 +596,7 @@ describe('anonymize complete (issue 22)', () => {
     const before = wb.rows('Détail des commissions');
     expect(before.filter((r) => r['Code client'] === 'C1')).toHaveLength(1);
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const confirmation = confirmationOf(wb);
     for (const sheet of ['Clients', 'Termes', 'Commissions', 'Journal CRM', 'Factures'])
@@ -470,12 +617,10 @@ describe('anonymize complete (issue 22)', () => {
   it('without Mailchimp: the hash leaves the sheet at once, and the team is told to delete the member by hand', () => {
     const wb = seeded();
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
-    const [confirmation, done] = wb.emu.ui
-      .ofKind('alert')
-      .slice(-2)
-      .map((a) => a.prompt);
+    const confirmation = confirmationOf(wb);
+    const done = wb.emu.ui.ofKind('alert').at(-1)?.prompt;
     const byHand =
       'Mailchimp n’est pas configuré ici : si anne@example.com figure dans une audience Mailchimp (par exemple importée d’un CSV), supprimez ce contact définitivement dans Mailchimp, à la main.';
     expect(confirmation).toContain(byHand);
@@ -514,7 +659,7 @@ describe('anonymize complete (issue 22)', () => {
       down ? { status: 503, body: 'Service Unavailable' } : fake.handler(req),
     );
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     // Nothing for the team to do: the next sync tries again (a toast).
     expect(wb.emu.toasts.at(-1)?.message).toContain(
@@ -537,7 +682,7 @@ describe('anonymize complete (issue 22)', () => {
     wb.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
     wb.emu.setUrlFetchHandler(fake.handler);
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     expect(confirmationOf(wb)).toContain(
       'Le membre Mailchimp de anne@example.com est gardé : d’autres clients (C3) ont la même adresse.',
@@ -555,7 +700,7 @@ describe('anonymize complete (issue 22)', () => {
       .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
     props.getScriptProperties().setProperty('ficheClient.mailchimpDeletions', JSON.stringify(full));
     wb.emu.ui.answerNextPrompt('C1');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const done = wb.emu.ui.ofKind('alert').at(-1)!.prompt;
     expect(done).toContain('Client C1 anonymisé');

@@ -129,7 +129,7 @@ describe('bench --costs FILE', () => {
     const notJson = file('bad.json', '{"kind": ');
     expect(() => loadMeasuredCosts(notJson)).toThrow(
       new RegExp(
-        `^bench --costs ${notJson}: not JSON \\(.*\\); use the JSON that Help › Measure speed offers$`,
+        `^bench --costs ${notJson}: not JSON \\(.*\\); use the JSON that Help › Check this spreadsheet offers$`,
       ),
     );
     const other = file('other.json', JSON.stringify({ kind: 'something else' }));

@@ -2,6 +2,7 @@
  * Commission report… from the menu: asks the month (the previous one by default, in the
  * spreadsheet's zone), runs it, and says what it did.
  */
+import { menuCaption } from '../platform/menu';
 import { formatMoney } from '../../domain/money';
 import { dayInZone, previousMonth } from '../../domain/time';
 import { describeProblems, tellBadAddresses } from '../platform/alerts';
@@ -14,6 +15,8 @@ import { runCommissions } from './commissionRun';
 export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const ui = SpreadsheetApp.getUi();
   const lang = workbookLang(spreadsheet);
+  // Its questions and answers under the item's name, as the menu shows it.
+  const title = menuCaption('menuCommissionReport', lang);
   const fallback = previousMonth(dayInZone(new Date(), spreadsheet.getSpreadsheetTimeZone()));
   const answer = ui.prompt(
     t('menuCommissionReport', lang),
@@ -27,11 +30,7 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
     report = runCommissions(spreadsheet, month);
   } catch (e) {
     const detail = e instanceof WorkbookError && e.detail ? `\n\n${e.detail}` : '';
-    ui.alert(
-      t('menuTitle', lang),
-      (e instanceof Error ? e.message : String(e)) + detail,
-      ui.ButtonSet.OK,
-    );
+    ui.alert(title, (e instanceof Error ? e.message : String(e)) + detail, ui.ButtonSet.OK);
     return;
   }
   if (!report.written) {
@@ -42,7 +41,7 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
       )
       .join('\n');
     const confirm = ui.alert(
-      t('menuTitle', lang),
+      title,
       t('paidOutChanged', lang, { month: report.month, changes }),
       ui.ButtonSet.YES_NO,
     );
@@ -57,7 +56,7 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
       n: report.totals.length,
       total: formatMoney(total, lang),
     }),
-    t('menuTitle', lang),
+    title,
   );
   describeProblems(lang, report.problems);
   tellBadAddresses(lang, report.statements?.badAddress ?? []);

@@ -5,11 +5,11 @@
  * (markup and script), inserted in the Settings page by one line; its texts are computed on the
  * server in the workbook language and set with textContent.
  */
-import { formatCount, isRetentionMonths } from '../../domain/headroom';
+import { formatCount } from '../../domain/headroom';
 import type { Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
 import { loadSettings } from '../platform/settings';
-import { saveRetentionMonths, workbookHeadroom } from './size';
+import { workbookHeadroom } from './size';
 import { failureScript } from '../platform/pageFailure';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,16 +35,21 @@ export function headroomView(spreadsheet: Spreadsheet): HeadroomView {
       invoices: formatCount(h.invoicesPerMonth, lang),
       lines: formatCount(h.detailLinesPerMonth, lang),
     }),
-    h.monthsLeft === null
-      ? t('headroomNoLimit', lang)
-      : t('headroomLeft', lang, { months: formatCount(h.monthsLeft, lang) }),
-    h.monthsLeftWithRetention === null
-      ? t('headroomNoLimit', lang)
-      : t('headroomLeftFolded', lang, {
-          n: h.retentionMonths,
-          months: formatCount(h.monthsLeftWithRetention, lang),
-        }),
   ];
+  // Folding only ever lengthens the time left: when there is no limit at this rate, one line
+  // says so (not once for the rate and again for the rate with folding).
+  if (h.monthsLeft === null) lines.push(t('headroomNoLimit', lang));
+  else {
+    lines.push(t('headroomLeft', lang, { months: formatCount(h.monthsLeft, lang) }));
+    lines.push(
+      h.monthsLeftWithRetention === null
+        ? t('headroomLeftFoldedNoLimit', lang, { n: h.retentionMonths })
+        : t('headroomLeftFolded', lang, {
+            n: h.retentionMonths,
+            months: formatCount(h.monthsLeftWithRetention, lang),
+          }),
+    );
+  }
   if (h.rate === 'estimated') lines.push(t('headroomEstimated', lang));
   return {
     lines,
@@ -53,37 +58,25 @@ export function headroomView(spreadsheet: Spreadsheet): HeadroomView {
   };
 }
 
-export function saveRetention(
-  spreadsheet: Spreadsheet,
-  input: unknown,
-): { ok: true; message: string } | { ok: false; message: string } {
-  const lang = loadSettings(spreadsheet).lang;
-  if (!isRetentionMonths(input)) return { ok: false, message: t('retentionBad', lang) };
-  saveRetentionMonths(input);
-  return { ok: true, message: t('retentionSaved', lang) };
-}
-
-/** The block's markup and script (no user text in it). */
+/**
+ * The block's markup and script (no user text in it). Its months-kept field has no button of
+ * its own: the Settings page's one Save button sends it with the other settings
+ * (settingsSave, src/server/settings/settingsDialog.ts).
+ */
 export function headroomBlock(lang: Lang): string {
   const label = JSON.stringify(t('retentionLabel', lang));
   return `<fieldset id="headroom" style="margin-top:16px;border:1px solid #dadce0;padding:8px 10px">
 <legend id="headroomTitle"></legend><div id="headroomLines"></div>
 <p id="headroomWarn" style="color:#d93025;font-weight:bold"></p>
 <label for="retentionMonths" id="retentionLabel"></label><input id="retentionMonths" type="number" min="1" max="240" step="1">
-<button id="retentionApply" type="button"></button><span id="retentionMsg" role="status"></span>
 </fieldset>
 <script>
 (function(){var $=function(id){return document.getElementById(id)};
 ${failureScript(lang)}
 $('headroomTitle').textContent=${JSON.stringify(t('headroomTitle', lang))};
 $('retentionLabel').textContent=${label};
-$('retentionApply').textContent=${JSON.stringify(t('retentionApply', lang))};
 google.script.run.withSuccessHandler(function(v){v.lines.forEach(function(s){var p=document.createElement('p');p.textContent=s;$('headroomLines').appendChild(p);});
 $('headroomWarn').textContent=v.warning;$('retentionMonths').value=v.retentionMonths;})
-.withFailureHandler(function(e){fcFailure(e,$('headroomWarn'));}).headroomLoad();
-$('retentionApply').onclick=function(){var m=$('retentionMsg');m.textContent='';
-google.script.run.withSuccessHandler(function(r){m.style.color=r.ok?'#188038':'#d93025';m.textContent=' '+r.message;})
-.withFailureHandler(function(e){fcFailure(e,m);})
-.retentionSave(Number($('retentionMonths').value));};})();
+.withFailureHandler(function(e){fcFailure(e,$('headroomWarn'));}).headroomLoad();})();
 </script>`;
 }

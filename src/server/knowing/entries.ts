@@ -1,4 +1,5 @@
 /** The "knowing the client" entry points of src/server/index.ts: buying habits, follow-ups. */
+import { menuCaption } from '../platform/menu';
 import type { HabitsSearchResult } from '../../shared/formApi';
 import { t } from '../platform/messages';
 import { followUpDigestEnabled } from '../newsletter/settings';
@@ -14,7 +15,7 @@ export function refreshBuyingHabits(): void {
   const report = refreshHabits(spreadsheet);
   spreadsheet.toast(
     t('habitsDone', report.lang, { n: report.withHabits }),
-    t('menuTitle', report.lang),
+    menuCaption('menuRefreshHabits', report.lang),
   );
 }
 

@@ -132,9 +132,12 @@ export class MailchimpApi {
 }
 
 export interface Answer {
+  /** HTTP status; 0 when nothing came back (network, DNS: fetchAll threw) or not sent. */
   status: number;
   /** Mailchimp's problem text ("Invalid Resource: … looks fake or invalid"), '' on success. */
   error: string;
+  /** The problem document's title ("Invalid Resource", "Member In Compliance State"). */
+  title?: string;
   /** The member's status in Mailchimp's answer to a PUT ('subscribed', 'unsubscribed', …). */
   memberStatus?: string;
 }
@@ -146,6 +149,16 @@ function memberStatus(body: string): string | undefined {
     return typeof parsed.status === 'string' ? parsed.status : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The title of a Mailchimp problem document ('' when the body is not one). */
+function problemTitle(body: string): string {
+  try {
+    const p = JSON.parse(body) as { title?: unknown };
+    return typeof p.title === 'string' ? p.title : '';
+  } catch {
+    return '';
   }
 }
 
@@ -199,7 +212,10 @@ export function sendAll(requests: readonly MailchimpRequest[], deadline: number)
         if (status === 429 && attempt < MAX_RETRIES) limited.push(i);
         else if (status < 300)
           answers[i] = { status, error: '', memberStatus: memberStatus(response.getContentText()) };
-        else answers[i] = { status, error: problemText(status, response.getContentText()) };
+        else {
+          const body = response.getContentText();
+          answers[i] = { status, error: problemText(status, body), title: problemTitle(body) };
+        }
       });
       pending = limited;
       if (pending.length > 0) Utilities.sleep(BACKOFF_MS * 2 ** attempt);

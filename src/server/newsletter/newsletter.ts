@@ -15,6 +15,7 @@ import {
   MailchimpApi,
   sendAll,
   subscriberHash,
+  type Answer,
   type MailchimpRequest,
   type MemberBody,
 } from './mailchimp';
@@ -25,6 +26,7 @@ import { readAudience, type AudienceClient } from './audience';
 import { deletePendingMembers, deletionText } from './pendingDeletions';
 import { loadSettings } from '../platform/settings';
 import { isAnonymizedName } from '../privacy/privacy';
+import { logWarning } from '../platform/log';
 import { asCellValue, setCellValuesIfUnmoved } from '../workbook/write';
 import { FIRST_DATA_ROW, sameValue } from '../workbook/sheets';
 import { WorkbookError } from '../platform/errors';
@@ -72,7 +74,32 @@ export function fingerprint(text: string): string {
 export interface SyncFailure {
   code: string;
   name: string;
+  /** The client's own member: their address ('' for an anonymized client's, known by hash). */
+  email?: string;
   message: string;
+}
+
+/**
+ * Why a request failed, in a few words of the workbook's language (issue 26): the team reads
+ * what to do, not "Exception: Address unavailable: https://…" (a fetchAll that throws names one
+ * URL of its batch, which would show one client's member against ten). Mailchimp's problem
+ * titles: https://mailchimp.com/developer/marketing/docs/errors/
+ */
+export function failureReason(a: Answer, lang: Lang): string {
+  if (a.status === 0) return t(a.error === 'not sent' ? 'mcErrNotSent' : 'mcErrNetwork', lang);
+  if (a.status === 401 || a.status === 403) return t('mcErrKey', lang, { status: a.status });
+  if (a.status === 404) return t('mcErrNotFound', lang);
+  if (a.status === 429) return t('mcErrBusy', lang);
+  if (a.status >= 500) return t('mcErrServer', lang, { status: a.status });
+  switch (a.title) {
+    case 'Invalid Resource':
+      return t('mcErrInvalid', lang);
+    case 'Member In Compliance State':
+      return t('mcErrCompliance', lang);
+    case 'Forgotten Email Not Subscribed':
+      return t('mcErrForgotten', lang);
+  }
+  return t('mcErrOther', lang, { status: a.status });
 }
 
 export interface SyncReport {
@@ -227,7 +254,7 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
   report.deletions = deletePendingMembers(deadline) ?? report.deletions;
   const firstRequests = plans.flatMap((p) => p.first);
   const firstAnswers = sendAll(firstRequests, deadline);
-  const errors = new Map<Plan, string[]>();
+  const errors = new Map<Plan, Answer[]>();
   let n = 0;
   for (const p of plans) {
     for (let k = 0; k < p.first.length; k++) {
@@ -236,7 +263,7 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
       const isUnsubscribe = p.first[k]!.method === 'patch';
       const isDelete = p.first[k]!.url.endsWith('/actions/delete-permanent');
       if (a.error && !((isUnsubscribe || isDelete) && a.status === 404))
-        errors.set(p, [...(errors.get(p) ?? []), a.error]);
+        errors.set(p, [...(errors.get(p) ?? []), a]);
       // Mailchimp keeps a member's own unsubscribe: say so, so the team can untick the box.
       if (
         !isUnsubscribe &&
@@ -257,7 +284,7 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
   );
   tagged.forEach((p, i) => {
     const a = tagAnswers[i]!;
-    if (a.error) errors.set(p, [...(errors.get(p) ?? []), a.error]);
+    if (a.error) errors.set(p, [...(errors.get(p) ?? []), a]);
   });
   report.requests = firstRequests.length + tagged.length;
 
@@ -265,13 +292,20 @@ export function syncNewsletter(spreadsheet: Spreadsheet): SyncReport {
   for (const p of plans) {
     const failure = errors.get(p);
     if (failure) {
-      if (failure.every((e) => e === 'not sent')) report.notSent++;
-      else
+      if (failure.every((a) => a.error === 'not sent')) report.notSent++;
+      else {
+        // Mailchimp's own words go to the execution log for whoever looks into it (logWarning
+        // replaces addresses; URLs name the member by hash); the team reads the reason.
+        logWarning(
+          `Mailchimp sync, client ${p.client.code}: ${failure.map((a) => a.error).join(' · ')}`,
+        );
         report.failed.push({
           code: p.client.code,
           name: p.client.name,
-          message: failure.join(' · '),
+          email: p.client.email,
+          message: [...new Set(failure.map((a) => failureReason(a, lang)))].join(' ; '),
         });
+      }
       continue;
     }
     states.set(p.client.key, p.next ? formatSyncState(p.next) : '');
@@ -331,7 +365,9 @@ export function describeSync(r: SyncReport): string {
     if (items.length === 0) return;
     lines.push('', title);
     for (const f of items.slice(0, MAX_LINES))
-      lines.push(`• ${f.code} ${f.name}${lang === 'fr' ? ' :' : ':'} ${f.message}`);
+      lines.push(
+        `• ${f.code} ${f.name}${f.email ? ` <${f.email}>` : ''}${lang === 'fr' ? ' :' : ':'} ${f.message}`,
+      );
     if (items.length > MAX_LINES) lines.push(t('mcMore', lang, { n: items.length - MAX_LINES }));
   };
   list(t('mcSkippedTitle', lang), r.skipped);

@@ -2,6 +2,14 @@
 import type { Lang } from '../../shared/contract';
 import { t } from './messages';
 
+/**
+ * A menu item's caption as a title (a toast's, a dialog's): the job's name as the menu shows
+ * it, without the "…" that says the item asks something first.
+ */
+export function menuCaption(label: Parameters<typeof t>[0], lang: Lang): string {
+  return t(label, lang).replace(/…$/, '');
+}
+
 export const MENU_ITEMS = [
   { label: 'menuClientForm', fn: 'showClientForm' },
   { label: 'menuRefreshWatch', fn: 'refreshWatchList' },

@@ -139,6 +139,47 @@ const MESSAGES = {
     en: 'Failed (retried at the next sync):',
   },
   mcMore: { fr: '… et {n} autres.', en: '… and {n} more.' },
+  // Why a Mailchimp request failed (newsletter.ts failureReason): what the team can do.
+  mcErrNetwork: {
+    fr: 'Mailchimp injoignable (réseau ou service indisponible) : relancez la synchronisation plus tard',
+    en: 'Mailchimp could not be reached (network or service down): run the sync again later',
+  },
+  mcErrNotSent: {
+    fr: 'pas envoyé (temps écoulé) : relancez la synchronisation',
+    en: 'not sent (out of time): run the sync again',
+  },
+  mcErrKey: {
+    fr: 'clé d’API refusée par Mailchimp (HTTP {status}) : vérifiez-la dans Fiche Client › Mailchimp et suivis…',
+    en: 'API key refused by Mailchimp (HTTP {status}): check it in Fiche Client › Mailchimp and follow-ups…',
+  },
+  mcErrNotFound: {
+    fr: 'audience introuvable dans Mailchimp (HTTP 404) : vérifiez son identifiant dans Fiche Client › Mailchimp et suivis…',
+    en: 'audience not found in Mailchimp (HTTP 404): check its id in Fiche Client › Mailchimp and follow-ups…',
+  },
+  mcErrBusy: {
+    fr: 'Mailchimp reçoit trop de demandes (HTTP 429) : relancez la synchronisation plus tard',
+    en: 'Mailchimp is receiving too many requests (HTTP 429): run the sync again later',
+  },
+  mcErrServer: {
+    fr: 'erreur chez Mailchimp (HTTP {status}) : relancez la synchronisation plus tard',
+    en: 'error on Mailchimp’s side (HTTP {status}): run the sync again later',
+  },
+  mcErrInvalid: {
+    fr: 'adresse ou données refusées par Mailchimp (adresse fausse ou invalide ?)',
+    en: 'address or data refused by Mailchimp (a fake or invalid address?)',
+  },
+  mcErrCompliance: {
+    fr: 'désabonné ou retiré dans Mailchimp : la synchronisation ne peut pas le réabonner',
+    en: 'unsubscribed or removed in Mailchimp: the sync cannot subscribe them again',
+  },
+  mcErrForgotten: {
+    fr: 'supprimé définitivement dans Mailchimp : seule la personne peut se réinscrire (formulaire d’inscription)',
+    en: 'permanently deleted in Mailchimp: only the person can sign up again (signup form)',
+  },
+  mcErrOther: {
+    fr: 'refusé par Mailchimp (HTTP {status})',
+    en: 'refused by Mailchimp (HTTP {status})',
+  },
   mcNotSent: {
     fr: '{n} clients pas encore envoyés (temps écoulé) : relancez la synchronisation.',
     en: '{n} clients not sent yet (out of time): run the sync again.',
@@ -176,14 +217,30 @@ const MESSAGES = {
     fr: 'Exporter toutes les données du client {code} ({name}) pour une demande d’accès ? L’export sera journalisé.',
     en: 'Export all data of client {code} ({name}) for an access request? The export will be logged.',
   },
-  confirmAnonymize: {
-    fr: 'Anonymiser le client {code} ({name}) ?\n\nNom, contact, courriel, téléphone, adresse, notes et détails du journal CRM seront effacés. Les factures et commissions restent. C’est irréversible et sera journalisé.',
-    en: 'Anonymize client {code} ({name})?\n\nName, contact, email, phone, address, notes and CRM log details will be erased. Invoices and commissions stay. This cannot be undone and will be logged.',
-  },
   clientExportTitle: { fr: 'Données du client {code}', en: 'Data of client {code}' },
   clientExportIntro: {
-    fr: '{n} lignes trouvées dans {sheets} feuilles. Fichier JSON, à remettre à la personne qui a fait la demande.',
-    en: '{n} rows found in {sheets} sheets. JSON file, for the person who made the request.',
+    fr: '{n} lignes trouvées dans {sheets} feuilles. À remettre à la personne qui a fait la demande : la page lisible (en {language}, {whose}) et, à côté, les mêmes données en JSON.',
+    en: '{n} rows found in {sheets} sheets. For the person who made the request: the readable page (in {language}, {whose}) and, beside it, the same data as JSON.',
+  },
+  langOfRecord: { fr: 'la langue de sa fiche', en: 'their record’s language' },
+  langOfWorkbook: {
+    fr: 'celle du classeur : sa fiche n’a pas de langue',
+    en: 'the workbook’s: their record has no language',
+  },
+  langNameFr: { fr: 'français', en: 'French' },
+  langNameEn: { fr: 'anglais', en: 'English' },
+  downloadReadable: {
+    fr: 'Télécharger la page lisible (HTML)',
+    en: 'Download the readable page (HTML)',
+  },
+  downloadJson: { fr: 'Télécharger les données (JSON)', en: 'Download the data (JSON)' },
+  readableFile: {
+    fr: 'Page lisible (HTML : enregistrez ce texte dans un fichier .html)',
+    en: 'Readable page (HTML: save this text as an .html file)',
+  },
+  jsonFile: {
+    fr: 'Données (JSON : enregistrez ce texte dans un fichier .json)',
+    en: 'Data (JSON: save this text as a .json file)',
   },
   anonymizedName: { fr: 'Client anonymisé', en: 'Anonymized client' },
   anonymized: {
@@ -278,6 +335,10 @@ const MESSAGES = {
     fr: 'En repliant chaque mois les détails de commissions de plus de {n} mois : environ {months} mois.',
     en: 'Folding the commission details older than {n} months every month: about {months} months.',
   },
+  headroomLeftFoldedNoLimit: {
+    fr: 'En repliant chaque mois les détails de commissions de plus de {n} mois : plus de 100 ans.',
+    en: 'Folding the commission details older than {n} months every month: more than 100 years.',
+  },
   headroomNoLimit: {
     fr: 'Plus de 100 ans à ce rythme.',
     en: 'More than 100 years at this rate.',
@@ -290,8 +351,6 @@ const MESSAGES = {
     fr: 'Mois de détails de commissions gardés (les mois payés plus anciens peuvent être repliés)',
     en: 'Months of commission details kept (older paid-out months may be folded)',
   },
-  retentionApply: { fr: 'Appliquer', en: 'Apply' },
-  retentionSaved: { fr: 'Enregistré.', en: 'Saved.' },
   retentionBad: {
     fr: 'Mois gardés : un nombre entier de 1 à 240.',
     en: 'Months kept: a whole number from 1 to 240.',
@@ -552,6 +611,18 @@ const MESSAGES = {
     fr: 'La suppression du membre Mailchimp n’a pas pu être mise en file ({msg}) : supprimez définitivement {email} dans Mailchimp, à la main.',
     en: 'The Mailchimp member’s deletion could not be queued ({msg}): permanently delete {email} in Mailchimp by hand.',
   },
+  typeCodeToConfirm: {
+    fr: 'Pour confirmer, tapez le code du client ({code}) puis OK.',
+    en: 'To confirm, type the client code ({code}), then OK.',
+  },
+  typedCodeWrong: {
+    fr: '« {typed} » n’est pas le code du client ({code}) : rien n’a été changé.',
+    en: '"{typed}" is not the client code ({code}): nothing was changed.',
+  },
+  typedCodeMissing: {
+    fr: 'Aucun code tapé : rien n’a été changé. Pour anonymiser, tapez le code du client ({code}).',
+    en: 'No code typed: nothing was changed. To anonymize, type the client code ({code}).',
+  },
   anonymizeSheetLine: {
     fr: '« {sheet} » ({n} {n|ligne|lignes}) — effacé : {blanked}. Gardé : {kept}.',
     en: '"{sheet}" ({n} {n|row|rows}) — blanked: {blanked}. Kept: {kept}.',
@@ -659,8 +730,8 @@ const MESSAGES = {
     en: 'Fiche Client — work not done:',
   },
   undonePending: {
-    fr: '{n} {n|tâche en attente|tâches en attente} (Fiche Client › Paramètres).',
-    en: '{n} pending {n|task|tasks} (Fiche Client › Settings).',
+    fr: '{n} {n|tâche en attente|tâches en attente} (Fiche Client › Paramètres…).',
+    en: '{n} pending {n|task|tasks} (Fiche Client › Settings…).',
   },
   jobStatementsKept: {
     fr: '{n} {n|relevé non envoyé|relevés non envoyés} (quota ou échec) : {n|gardé|gardés} pour le prochain passage.',
@@ -703,8 +774,8 @@ const MESSAGES = {
     en: 'The original’s settings are kept (language, grace days, term, e-mails, months kept): check them and save.',
   },
   copyKeyLeftBehind: {
-    fr: 'La clé Mailchimp de l’original n’a pas été gardée : entrez-la de nouveau dans Fiche Client › Mailchimp et suivis.',
-    en: 'The original’s Mailchimp key was left behind: enter it again in Fiche Client › Mailchimp and follow-ups.',
+    fr: 'La clé Mailchimp de l’original n’a pas été gardée : entrez-la de nouveau dans Fiche Client › Mailchimp et suivis…',
+    en: 'The original’s Mailchimp key was left behind: enter it again in Fiche Client › Mailchimp and follow-ups…',
   },
   copyOwnerLeftBehind: {
     fr: 'Les déclencheurs de l’original ne sont pas copiés : Configurer le classeur installe les vôtres.',

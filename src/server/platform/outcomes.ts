@@ -3,7 +3,7 @@
  * (platform/pending.ts) and the runs that left work undone or failed (platform/jobs.ts), in the
  * workbook's language. Settings lists them (triggers.ts); a summary is shown at the top of
  * Settings and as a toast at the next onOpen, once per person for each new state of things
- * (platform/entries.ts), so that nobody has to open Settings to learn that a paid-out month was
+ * (settings/entries.ts), so that nobody has to open Settings to learn that a paid-out month was
  * left unchanged, that notices wait, or that a run failed.
  */
 import { JOBS, localStamp, type JobName } from '../../domain/schedule';

@@ -103,3 +103,47 @@ b.onclick=function(){fcDownload(d.filename,d.mime,d.content);};
 fcOffer(d.offer,d.content);
 </script></body></html>`;
 }
+
+/** One of several files a dialog offers (filesPage). */
+export interface OfferedFile {
+  /** The download button's text. */
+  button: string;
+  /** What the file is, over its text area in the copy fallback. */
+  label: string;
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+/**
+ * A dialog offering several files (the Law 25 export's readable page and its JSON): a download
+ * button each, and under "The file does not arrive?" a text area and a Copy button each, so
+ * every file can still leave the dialog when downloads are blocked.
+ */
+export function filesPage(intro: string, files: readonly OfferedFile[], lang: Lang): string {
+  const data = {
+    intro,
+    files: files.map((f) => ({ ...f, filename: safeFilename(f.filename) })),
+    offer: offerTexts(lang),
+  };
+  return `<!doctype html><html><head><base target="_top"><meta charset="utf-8"><style>
+body{font:13px Arial,sans-serif;margin:12px}p{margin:0 0 12px;overflow-wrap:anywhere}
+button{background:#4d90fe;color:#fff;border:1px solid #3079ed;border-radius:2px;padding:6px 14px;font-weight:bold;margin:0 8px 8px 0}
+#offers button{background:#fff;color:#202124;border-color:#dadce0;font-weight:normal}
+#offers label{display:block;margin-top:8px;font-weight:bold}
+${OFFER_STYLE}</style></head><body><p id="intro"></p><div id="downloads"></div>
+<details id="offer"><summary id="offerHint"></summary><div id="offers"></div></details>
+<script>
+${FILE_SCRIPT}
+var d=${scriptSafeJson(data)};
+var $=function(id){return document.getElementById(id)};
+$('intro').textContent=d.intro;$('offerHint').textContent=d.offer.blocked;
+d.files.forEach(function(f,i){var b=document.createElement('button');b.type='button';b.textContent=f.button;
+b.onclick=function(){fcDownload(f.filename,f.mime,f.content);};$('downloads').appendChild(b);
+var l=document.createElement('label');l.textContent=f.label;l.htmlFor='offerText'+i;
+var a=document.createElement('textarea');a.id='offerText'+i;a.readOnly=true;a.value=f.content;a.style.width='100%';a.style.height='90px';a.style.font='11px monospace';
+var c=document.createElement('button');c.type='button';c.textContent=d.offer.copy;var m=document.createElement('span');m.setAttribute('role','status');
+c.onclick=function(){fcCopy(a,function(){m.textContent=' '+d.offer.copied;},function(){m.textContent=' '+d.offer.select;});};
+[l,a,c,m].forEach(function(x){$('offers').appendChild(x);});});
+</script></body></html>`;
+}

@@ -1,10 +1,12 @@
 /**
  * Quebec's Law 25: a person may ask for the personal information held on them (access) and for
  * it to be destroyed or anonymized once no longer needed. Two menu actions, each on the client
- * of the selected row (or a code typed in a prompt), each confirmed (Yes / No) and logged:
+ * of the selected row (or a code typed in a prompt), each confirmed and logged (the export with
+ * Yes / No; the anonymization, which cannot be undone, by typing the client's code):
  *
  * - Export this client's data: every row of the client in every sheet (whole rows, the team's
- *   own columns included), as a JSON file offered for download in a dialog.
+ *   own columns included), offered in a dialog as two files: a page the person can read, in
+ *   their language (accessPage.ts), and the same data as JSON.
  * - Anonymize client: blanks every cell of the client's rows that is not a key, an amount, a
  *   date or a computed figure, in every sheet holding them (the team's own columns included,
  *   Commission details too); invoices, terms and commissions stay (accounting must keep them),
@@ -15,6 +17,7 @@
  * log is written after the work: if that write fails, the action is still reported as done, with
  * a warning saying what to add to the log by hand.
  */
+import { menuCaption } from '../platform/menu';
 import { cellCode, codeKey } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
 import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
@@ -32,7 +35,8 @@ import {
   MAX_PENDING,
   roomFor,
 } from '../newsletter/pendingDeletions';
-import { downloadPage } from '../platform/pages';
+import { filesPage } from '../platform/pages';
+import { accessPage, clientLanguage } from './accessPage';
 import { loadSettings } from '../platform/settings';
 import { currentUser, logDoneAction, readPrivacyLog } from './privacyLog';
 import {
@@ -110,6 +114,31 @@ function askClient(spreadsheet: Spreadsheet, lang: Lang, title: string): Target 
     clients,
     rowIndex,
   };
+}
+
+/**
+ * An irreversible action's confirmation: the person types the client's code (as codes match
+ * everywhere: case and surrounding spaces ignored), not one click on a highlighted Yes. Cancel
+ * changes nothing; a code that is not the client's changes nothing and says so.
+ */
+function confirmByCode(title: string, text: string, target: Target, lang: Lang): boolean {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(
+    title,
+    `${text}\n\n${t('typeCodeToConfirm', lang, { code: target.code })}`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return false;
+  const typed = answer.getResponseText();
+  if (codeKey(typed) === codeKey(target.code) && typed.trim() !== '') return true;
+  ui.alert(
+    title,
+    typed.trim() === ''
+      ? t('typedCodeMissing', lang, { code: target.code })
+      : t('typedCodeWrong', lang, { typed: inputEcho(typed.trim()), code: target.code }),
+    ui.ButtonSet.OK,
+  );
+  return false;
 }
 
 function confirm(title: string, text: string): boolean {
@@ -197,16 +226,39 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
     SpreadsheetApp.getUi().alert(title, logProblem, SpreadsheetApp.getUi().ButtonSet.OK);
   const sheets = Object.keys(data.sheets);
   const rows = sheets.reduce((n, s) => n + data.sheets[s]!.length, 0);
-  const html = downloadPage({
-    intro: t('clientExportIntro', lang, { n: rows, sheets: sheets.length }),
-    button: t('download', lang),
+  // The person's copy: a page they can read, in their language, and the same data as JSON.
+  const reader = clientLanguage(data, lang);
+  const readerLang = reader.lang;
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const day = dayInZone(new Date(data.exportedAt), timeZone);
+  const base = `client-${target.code}-${day}`;
+  const html = filesPage(
+    t('clientExportIntro', lang, {
+      n: rows,
+      sheets: sheets.length,
+      language: t(readerLang === 'fr' ? 'langNameFr' : 'langNameEn', lang),
+      whose: t(reader.fromRecord ? 'langOfRecord' : 'langOfWorkbook', lang),
+    }),
+    [
+      {
+        button: t('downloadReadable', lang),
+        label: t('readableFile', lang),
+        filename: `${base}.html`,
+        mime: 'text/html',
+        content: accessPage(data, readerLang, day, `${base}.json`, timeZone),
+      },
+      {
+        button: t('downloadJson', lang),
+        label: t('jsonFile', lang),
+        filename: `${base}.json`,
+        mime: 'application/json',
+        content: JSON.stringify(data, null, 2),
+      },
+    ],
     lang,
-    filename: `client-${target.code}-${data.exportedAt.slice(0, 10)}.json`,
-    mime: 'application/json',
-    content: JSON.stringify(data, null, 2),
-  });
+  );
   SpreadsheetApp.getUi().showModalDialog(
-    HtmlService.createHtmlOutput(html).setWidth(420).setHeight(200),
+    HtmlService.createHtmlOutput(html).setWidth(460).setHeight(260),
     t('clientExportTitle', lang, { code: target.code }),
   );
 }
@@ -385,7 +437,8 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
   const plans = planAnonymization(spreadsheet, lang, target.code);
   const planned = mailchimpTargets(plans);
   const mailchimp = mailchimpConfirmation(lang, planned);
-  if (!confirm(title, anonymizeConfirmation(lang, target, plans, mailchimp))) return;
+  if (!confirmByCode(title, anonymizeConfirmation(lang, target, plans, mailchimp), target, lang))
+    return;
   const done = withDocumentLock(lang, LOCK_WAIT_MS, () =>
     anonymizeLocked(spreadsheet, lang, target.code),
   );
@@ -401,7 +454,7 @@ export function anonymizeClient(spreadsheet: Spreadsheet): void {
     .join('\n');
   const logProblem = logDoneAction(spreadsheet, lang, 'anonymize', target.code);
   // Something for the team to do by hand must stay on screen: an alert, not a toast.
-  if (!logProblem && !outcome.byHand) spreadsheet.toast(text, title);
+  if (!logProblem && !outcome.byHand) spreadsheet.toast(text, menuCaption('menuAnonymize', lang));
   else {
     const ui = SpreadsheetApp.getUi();
     ui.alert(title, logProblem ? `${text}\n\n${logProblem}` : text, ui.ButtonSet.OK);

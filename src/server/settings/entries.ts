@@ -101,8 +101,13 @@ export function settingsLoad(): Settings {
   return currentSettings();
 }
 
-/** Settings dialog call: the settings as the dialog sends them (checked again here). */
-export function settingsSave(settings: Settings): { ok: true } | { ok: false; message: string } {
+/**
+ * Settings dialog call: the settings as the dialog sends them, with the months of commission
+ * details kept when the workbook-size block loaded (all checked again here).
+ */
+export function settingsSave(
+  settings: Settings & { retentionMonths?: number },
+): { ok: true } | { ok: false; message: string } {
   return updateSettings(settings);
 }
 

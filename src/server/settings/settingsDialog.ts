@@ -1,5 +1,6 @@
 /**
- * The Settings dialog: grace days, default term, language, notifications. A small static page
+ * The Settings dialog: grace days, default term, language, notifications, the months of
+ * commission details kept (one Save button for all of them). A small static page
  * (no user text in it: values are set through DOM properties by its script) that reads and
  * writes through google.script.run (settingsLoad / settingsSave).
  */
@@ -9,6 +10,9 @@ import type { Settings } from '../../domain/types';
 import { loadSettings, saveSettings } from '../platform/settings';
 import { plainObject } from '../platform/input';
 import { headroomBlock } from '../headroom/sizeSettings';
+import { saveRetentionMonths } from '../headroom/size';
+import { isRetentionMonths } from '../../domain/headroom';
+import { t } from '../platform/messages';
 import { mailAddressesBlock } from '../watch/addressSettings';
 import { settingsSeen } from '../platform/workbookState';
 import { failureScript } from '../platform/pageFailure';
@@ -81,9 +85,11 @@ ${failureScript(lang)}
 google.script.run.withSuccessHandler(function(s){$('graceDays').value=s.graceDays;$('defaultTermDays').value=s.defaultTermDays;$('lang').value=s.lang;$('notifyWatch').checked=s.notifyWatch;$('sendStatements').checked=s.sendStatements;})
 .withFailureHandler(function(e){fcFailure(e,$('msg'));}).settingsLoad();
 $('save').onclick=function(){var m=$('msg');m.className='';m.textContent='';
+var p={graceDays:Number($('graceDays').value),defaultTermDays:Number($('defaultTermDays').value),lang:$('lang').value,notifyWatch:$('notifyWatch').checked,sendStatements:$('sendStatements').checked};
+var r=$('retentionMonths');if(r&&r.value!=='')p.retentionMonths=Number(r.value);
 google.script.run.withSuccessHandler(function(r){m.className=r.ok?'':'error';m.textContent=r.ok?${JSON.stringify(l.saved)}:r.message;})
 .withFailureHandler(function(e){m.className='error';fcFailure(e,m);})
-.settingsSave({graceDays:Number($('graceDays').value),defaultTermDays:Number($('defaultTermDays').value),lang:$('lang').value,notifyWatch:$('notifyWatch').checked,sendStatements:$('sendStatements').checked});};
+.settingsSave(p);};
 ${TRIGGER_SCRIPT}
 </script>${headroomBlock(lang)}</body></html>`;
 }
@@ -114,6 +120,13 @@ export function updateSettings(input: unknown): { ok: true } | { ok: false; mess
           ? 'Langue : choisissez Français (fr) ou English (en).'
           : 'Language: choose Français (fr) or English (en).',
     };
+  // The months of commission details kept (the workbook-size block's field, saved by the same
+  // button): checked with the rest, before anything is written.
+  const retention = Object.prototype.hasOwnProperty.call(s, 'retentionMonths')
+    ? s.retentionMonths
+    : undefined;
+  if (retention !== undefined && !isRetentionMonths(retention))
+    return { ok: false, message: t('retentionBad', lang) };
   saveSettings({
     graceDays: s.graceDays as number,
     defaultTermDays: s.defaultTermDays as number,
@@ -121,6 +134,7 @@ export function updateSettings(input: unknown): { ok: true } | { ok: false; mess
     notifyWatch: s.notifyWatch === true,
     sendStatements: s.sendStatements === true,
   });
+  if (retention !== undefined) saveRetentionMonths(retention);
   settingsSeen(); // a copy's "settings kept" notice has been answered
   return { ok: true };
 }

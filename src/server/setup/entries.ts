@@ -1,4 +1,5 @@
 /** The setupWorkbook entry point of src/server/index.ts: setup, then a toast of what it did. */
+import { menuCaption } from '../platform/menu';
 import { SHEET_KEYS } from '../../shared/contract';
 import { t } from '../platform/messages';
 import { ensurePrivacyLog } from '../privacy/privacyLog';
@@ -27,7 +28,7 @@ export function setupWorkbook(): void {
   if (triggers.ownedBy) notes.push(t('triggerKeptBy', report.lang, { owner: triggers.ownedBy }));
   if (triggers.migrated > 0)
     notes.push(t('triggersMigrated', report.lang, { n: triggers.migrated }));
-  spreadsheet.toast(notes.join(' '), t('menuTitle', report.lang));
+  spreadsheet.toast(notes.join(' '), menuCaption('menuSetup', report.lang));
   // No trigger installed, and why: an alert, since the workbook would silently do nothing.
   if (triggers.refused) {
     const ui = SpreadsheetApp.getUi();
@@ -67,6 +68,6 @@ export function loadSampleWorkbook(): void {
       invoices: report.invoices,
       month: report.month,
     }),
-    t('menuTitle', lang),
+    menuCaption('menuLoadSample', lang),
   );
 }

@@ -74,8 +74,8 @@ const LINES = {
   },
   guide: { fr: 'Mode d’emploi : {home}', en: 'Guide: {home}' },
   version: {
-    fr: 'Version {version}. Nouvelle version : Fiche Client › Aide › À propos.',
-    en: 'Version {version}. New versions: Fiche Client › Help › About.',
+    fr: 'Version {version}. Nouvelle version : Fiche Client › Aide › À propos de Fiche Client.',
+    en: 'Version {version}. New versions: Fiche Client › Help › About Fiche Client.',
   },
 } as const satisfies TextTable;
 

@@ -1,4 +1,5 @@
 /** The watch list's entry points of src/server/index.ts: the menu refresh and the triggers. */
+import { menuCaption } from '../platform/menu';
 import { describeProblems, tellBadAddresses } from '../platform/alerts';
 import { t } from '../platform/messages';
 import { TRIGGER_HANDLERS, triggerMayRun } from '../platform/triggers';
@@ -26,7 +27,7 @@ export function refreshWatchList(): void {
   const report = refreshWatch(spreadsheet, { pending: loadPending() });
   spreadsheet.toast(
     t('watchDone', report.lang, { watched: report.watched, newly: report.newlyWatched.length }),
-    t('menuTitle', report.lang),
+    menuCaption('menuRefreshWatch', report.lang),
   );
   describeProblems(report.lang, report.problems);
   tellBadAddresses(report.lang, report.notifications?.badAddress ?? []);
