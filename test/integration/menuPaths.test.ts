@@ -214,3 +214,22 @@ test.each(['fr_CA', 'en_US'] as const)(
     for (const [caption, toasts] of titles) expect([caption, toasts]).toEqual([caption, [caption]]);
   },
 );
+
+test.each(['fr_CA', 'en_US'])(
+  'the alert listing unreadable cells is titled with the menu item that ran (%s)',
+  (locale) => {
+    const wb = workbook({ locale });
+    wb.emu.fireOpen();
+    wb.emu.clickMenu(wb.emu.ui.menuItems().find((i) => i.functionName === 'setupWorkbook')!.path);
+    const lang = locale === 'fr_CA' ? 'fr' : 'en';
+    wb.addRecords(lang, 'clients', [{ code: 'C1', name: 'Client' }]);
+    wb.addRecords(lang, 'invoices', [
+      { number: 'F1', date: '2026-01-05', clientCode: 'C1', amount: 'beaucoup' },
+    ]);
+    const item = wb.emu.ui.menuItems().find((i) => i.functionName === 'refreshWatchList')!;
+    const before = wb.emu.ui.events.length;
+    wb.emu.clickMenu(item.path);
+    const alerts = wb.emu.ui.events.slice(before).filter((e) => e.kind === 'alert');
+    expect(alerts.map((a) => a.title)).toEqual([item.path.split(' > ').at(-1)!.replace(/…$/, '')]);
+  },
+);

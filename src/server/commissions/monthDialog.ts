@@ -58,6 +58,6 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
     }),
     title,
   );
-  describeProblems(lang, report.problems);
-  tellBadAddresses(lang, report.statements?.badAddress ?? []);
+  describeProblems(lang, report.problems, title);
+  tellBadAddresses(lang, report.statements?.badAddress ?? [], title);
 }

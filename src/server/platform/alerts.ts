@@ -8,8 +8,15 @@ import { badAddressText } from './mail';
 /** How many problems an alert lists before saying "and N more". */
 const MAX_LISTED = 15;
 
-/** Shows unreadable cells in an alert when there is a user to see it (not in triggers). */
-export function describeProblems(lang: Lang, problems: readonly CellProblem[]): void {
+/**
+ * Shows unreadable cells in an alert when there is a user to see it (not in triggers), titled
+ * with the menu item that ran (`title`, as the menu shows it).
+ */
+export function describeProblems(
+  lang: Lang,
+  problems: readonly CellProblem[],
+  title = t('menuTitle', lang),
+): void {
   if (problems.length === 0) return;
   const lines = problems
     .slice(0, MAX_LISTED)
@@ -20,18 +27,22 @@ export function describeProblems(lang: Lang, problems: readonly CellProblem[]): 
   try {
     const ui = SpreadsheetApp.getUi();
     ui.alert(
-      t('menuTitle', lang),
+      title,
       `${t('problemsFound', lang, { n: problems.length })}\n\n${lines.join('\n')}`,
       ui.ButtonSet.OK,
     );
   } catch {
-    logProblems(t('menuTitle', lang), problems); // no UI (trigger): positions in the log
+    logProblems(title, problems); // no UI (trigger): positions in the log
   }
 }
 
 /** Names the Lists e-mail cells a menu run refused (not exactly one valid address). */
-export function tellBadAddresses(lang: Lang, cells: readonly string[]): void {
+export function tellBadAddresses(
+  lang: Lang,
+  cells: readonly string[],
+  title = t('menuTitle', lang),
+): void {
   if (cells.length === 0) return;
   const ui = SpreadsheetApp.getUi();
-  ui.alert(t('menuTitle', lang), badAddressText(lang, cells), ui.ButtonSet.OK);
+  ui.alert(title, badAddressText(lang, cells), ui.ButtonSet.OK);
 }

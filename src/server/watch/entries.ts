@@ -29,8 +29,9 @@ export function refreshWatchList(): void {
     t('watchDone', report.lang, { watched: report.watched, newly: report.newlyWatched.length }),
     menuCaption('menuRefreshWatch', report.lang),
   );
-  describeProblems(report.lang, report.problems);
-  tellBadAddresses(report.lang, report.notifications?.badAddress ?? []);
+  const title = menuCaption('menuRefreshWatch', report.lang);
+  describeProblems(report.lang, report.problems, title);
+  tellBadAddresses(report.lang, report.notifications?.badAddress ?? [], title);
 }
 
 /**
