@@ -123,11 +123,11 @@ const RULES = [
   ],
   [
     '---- issue 13: nothing the team typed is lost',
-    '---- nothing the team typed is lost ({d:002}, {d:016})',
+    '---- nothing the team typed is lost ({d:002,016})',
   ],
   [
     '---- issue 20: the hourly dispatcher, copies, the first run',
-    '---- the hourly dispatcher, copies, the first run ({d:010}, {d:011})',
+    '---- the hourly dispatcher, copies, the first run ({d:010,011})',
   ],
   ['What each scheduled job last did (issue 20)', 'What each scheduled job last did ({d:010})'],
   ['(issue 22: the daily run read', '({d:010}: the daily run read'],
@@ -142,6 +142,10 @@ const RULES = [
   ['"2," in French (issue 16)', '"2," in French'],
   ['cell ceiling (issue 12)', 'cell ceiling ({d:008})'],
   ['`bench/headroom.ts`, issue 12)', '`bench/headroom.ts`, {d:008})'],
+  [
+    'Issue 12, points 6 and 7, through the built bundle',
+    'Triggers and their owner ({d:009}), through the built bundle',
+  ],
   ['Issue 12, point 4: years of headroom', 'Years of headroom ({d:008})'],
   ['The target of issue 12:', 'The target ({d:008}):'],
   [
@@ -153,12 +157,12 @@ const RULES = [
   ['Issue 20 in the emulator:', 'The emulator’s side of {d:011}:'],
   ['the full size of issue 7', 'the full size'],
   [
-    "Issue 7's target for this operation at full size",
-    'The target for this operation at full size ({d:013})',
+    "Issue 7's target for this operation at full size (none",
+    'The target for this operation at full size ({d:013}; none',
   ],
   [
     "Issue 15's table where it sets a figure (form, saves' calls, daily refresh), else issue 7's.",
-    "The targets of {d:013}: the revised ones where set (form, saves' calls, daily refresh), else the first ones.",
+    "Targets ({d:013}): the revised ones (form, saves' calls, daily refresh), else the first.",
   ],
   [
     'Issue 15: the menu reads what the form needs and ships it in the page, one execution.',
@@ -200,11 +204,8 @@ const RULES = [
     "Issue 20 added what a team's first minutes need:",
     "For a team's first minutes ({d:011}), the emulator has",
   ],
-  [
-    'before it leaves the workbook** (issue 22)',
-    'before it leaves the workbook** ({d:018}, {d:019})',
-  ],
-  ['What the product guarantees (issue 22;', 'What the product guarantees ({d:016}, {d:018};'],
+  ['before it leaves the workbook** (issue 22)', 'before it leaves the workbook** ({d:018,019})'],
+  ['What the product guarantees (issue 22;', 'What the product guarantees ({d:016,018};'],
   ["Issue 15's targets met:", 'Speed targets met ({d:013}):'],
   ['Issue 22, point 2: the product counted', 'Before {d:018}, the product counted'],
   ['Issue 21: text typed in the form stays', '{D:001}: text typed in the form stays'],
@@ -236,7 +237,7 @@ const RULES = [
   ['Issue 20, add-on readiness,', 'Add-on readiness ({d:011}),'],
   [
     'Issue 13, "nothing the team typed is lost":',
-    'Nothing the team typed is lost ({d:001}, {d:002}, {d:016}):',
+    'Nothing the team typed is lost ({d:001,002,016}):',
   ],
   [
     'calls more than two whole sheets for half the cells (issue 22)',
@@ -251,7 +252,10 @@ const RULES = [
   ['Issue 20, the first five minutes,', 'The first five minutes ({d:011}),'],
   ['Issues 7 and 15, scale:', 'Scale ({d:013}):'],
   ['running the suite for issue 20', 'running the suite'],
-  ['before issue 22: both sheets whole', 'before {d:010}: both sheets whole'],
+  [
+    'What it read before issue 22: both sheets whole',
+    'What it used to read ({d:010}): both sheets whole',
+  ],
   [
     'are refused since issue 22 (Excel cuts CSV files there)',
     'are refused ({d:014}: Excel cuts CSV files there)',
@@ -321,29 +325,68 @@ function tokenText(file, records, capital, id) {
 }
 
 function expand(file, records, replacement) {
-  return replacement.replace(/\{([dD]):(\d{3})\}/g, (_, d, id) =>
-    tokenText(file, records, d === 'D', id),
+  return replacement.replace(/\{([dD]):(\d{3}(?:,\d{3})*)\}/g, (_, d, ids) =>
+    pointers(file, records, ids.split(','), d === 'D'),
   );
 }
 
 /**
- * Keeps a line break the matched text held: it takes the place of the replacement's space
- * nearest to where the break was, so a comment keeps its line lengths; with no space in the
- * replacement, the two lines are joined.
+ * Where a line break the matched text held goes: in place of the replacement's space nearest to
+ * where it was, but never inside "decision 004" or a Markdown link; with no such space the two
+ * lines are joined (and `reflow` then wraps the comment again).
  */
 function keepBreak(matched, replacement) {
-  const br = /^[ \t]*(\r?\n[ \t]*(?:\*(?!\/)|\/\/|#)?)[ \t]*/.exec(
-    matched.slice(matched.search(/[ \t]*\r?\n/)),
-  );
-  if (!/\n/.test(matched) || !br) return replacement;
   const at = matched.search(/[ \t]*\r?\n/);
+  if (at === -1) return replacement;
+  const br = /^[ \t]*(\r?\n[ \t]*(?:\*(?!\/)|\/\/|#)?)[ \t]*/.exec(matched.slice(at));
   let best = -1;
+  let depth = 0;
   for (let i = 0; i < replacement.length; i++) {
-    if (replacement[i] === ' ' && (best === -1 || Math.abs(i - at) < Math.abs(best - at))) best = i;
+    const c = replacement[i];
+    if (c === '[') depth += 1;
+    if (c === ']') depth -= 1;
+    if (c !== ' ' || depth > 0 || /\d/.test(replacement[i + 1] ?? '')) continue;
+    if (best === -1 || Math.abs(i - at) < Math.abs(best - at)) best = i;
   }
   if (best === -1) return replacement;
   const brk = /(?:\*|\/\/|#)$/.test(br[1]) ? `${br[1]} ` : br[1];
   return replacement.slice(0, best) + brk + replacement.slice(best + 1);
+}
+
+/** A comment line: its indentation and marker, then its words. */
+const COMMENT_LINE = /^([ \t]*(?:\*|\/\/)[ \t])(\S.*)$/;
+const WIDTH = 100;
+
+/**
+ * Wraps again the comment lines a rewrite made longer than the project's width (Prettier's
+ * printWidth, which does not wrap comments): the words past it move to the start of the next
+ * line of the same comment paragraph, or to a new line. Only lines the rewrite changed.
+ */
+function reflow(before, after) {
+  const old = new Set(before.split('\n'));
+  const lines = after.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length <= WIDTH || old.has(line)) continue;
+    const m = COMMENT_LINE.exec(line);
+    if (!m) continue;
+    const [, prefix, content] = m;
+    const words = content.split(' ');
+    let keep = words.length;
+    while (keep > 1 && (prefix + words.slice(0, keep).join(' ')).length > WIDTH) keep -= 1;
+    // "decision" stays with its number.
+    while (keep > 1 && /^\(?[dD]ecisions?$/.test(words[keep - 1])) keep -= 1;
+    if (keep === words.length) continue;
+    const moved = words.slice(keep).join(' ');
+    lines[i] = prefix + words.slice(0, keep).join(' ');
+    const next = lines[i + 1] ?? '';
+    const n = COMMENT_LINE.exec(next);
+    const continues =
+      n && n[1] === prefix && !/^(?:[-•@]|\d+[.)] |\*\/)/.test(n[2]) && !/^[ \t]*\/\*/.test(next);
+    if (continues) lines[i + 1] = `${prefix}${moved} ${n[2]}`;
+    else lines.splice(i + 1, 0, prefix + moved);
+  }
+  return lines.join('\n');
 }
 
 /** "decision 004" or, in Markdown, a link to the record; several: "decisions 012 and 013". */
@@ -376,6 +419,7 @@ export function rewrite(file, text, records = decisionFiles()) {
     const said = pointers(file, records, ids, initial === 'I' && !open);
     return keepBreak(matched, `${open ?? ''}${said}${possessive ?? ''}${close ?? ''}`);
   });
+  if (!file.endsWith('.md') && out !== text) out = reflow(text, out);
   return { text: out, count };
 }
 
