@@ -250,6 +250,7 @@ const RULES = [
   ['every entry point (issue 22)', 'every entry point ({d:019})'],
   ['Issue 13, property tests of every writer:', 'Property tests of every writer ({d:002}):'],
   ['Issue 20, the first five minutes,', 'The first five minutes ({d:011}),'],
+  ['(issues 15 and 21) of src/server/index.ts.', 'of src/server/index.ts ({d:012,013}).'],
   ['Issues 7 and 15, scale:', 'Scale ({d:013}):'],
   ['running the suite for issue 20', 'running the suite'],
   [
