@@ -271,10 +271,10 @@ const GAP = String.raw`(?:[ \t]*\r?\n[ \t]*(?:\*(?!\/)|\/\/|#)?[ \t]*|[ \t]+)`;
 /** A tracker reference: "issue 15", "Issues 7", "issue\n * 20". */
 const REFERENCE = new RegExp(String.raw`\b[Ii]ssues?${GAP}#?\d+`, 'g');
 
-/** The generic form: "(issue 22, point 7)", "Issue 15's", "issues 15 and 21", "issue 12, points 6 and 7". */
+/** The generic form: "(issue 22, point 7)", "issue 22, part B" (the part dropped), "Issue 15's", "issues 15 and 21", "issue 12, points 6 and 7". */
 const NUM_LIST = String.raw`\d+(?:(?:,${GAP}|${GAP}and${GAP})\d+)*`;
 const GENERIC = new RegExp(
-  String.raw`(\()?\b([Ii])ssues?${GAP}#?(${NUM_LIST})('s)?(?:,${GAP}(?:item|point)s?${GAP}(${NUM_LIST}))?(\))?`,
+  String.raw`(\()?\b([Ii])ssues?${GAP}#?(${NUM_LIST})('s)?(?:,${GAP}(?:item|point)s?${GAP}(${NUM_LIST})|,${GAP}parts?${GAP}[A-Z]\b)?(\))?`,
   'g',
 );
 
@@ -474,6 +474,7 @@ function treeFiles() {
     listed = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], {
       cwd: ROOT,
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
     })
       .split('\n')
       .filter(Boolean);
@@ -536,6 +537,10 @@ function main(argv) {
     for (const r of references(after)) left.push({ file, ...r });
   }
 
+  if (check && left.length === 0)
+    console.log(
+      `No tracker references in ${files.length} files: decisions are in ${DECISIONS_DIR}.`,
+    );
   if (!check)
     console.log(
       `${rewritten} reference(s) ${dryRun ? 'to rewrite' : 'rewritten'} in ${filesChanged} file(s).`,
