@@ -261,6 +261,15 @@ const RULES = [
     'are refused since issue 22 (Excel cuts CSV files there)',
     'are refused ({d:014}: Excel cuts CSV files there)',
   ],
+  // ---- no number, the tracker still meant
+  ['(item 2; docs/ARCHITECTURE.md,', '({d:004}; docs/ARCHITECTURE.md,'],
+  [
+    '"Before" is the issue\'s own table (the plain model); the corrected model of this issue makes',
+    '"Before" is the figures the targets were set against (the plain model); the corrected model ({d:013}) makes',
+  ],
+  ["the issue's call targets", 'the first call targets'],
+  ['starter the issue names, and the DDE one of its example.', 'starter ({d:014}), and a DDE one.'],
+  ["(the next issues' own:", "(as the next features' would be:"],
 ];
 
 // ------------------------------------------------------------------------------------ matching
