@@ -14,10 +14,11 @@
 //
 // Files: those git tracks or would track (untracked but not ignored), or the ones named.
 //
-// The rules: RULES first (exact phrases, in order; a space in a phrase matches any white space,
-// a line break included, with a comment's `*` or `//` after it), then the generic fallback,
-// which turns "issue N[, item/point M]" into the record that NUMBERS gives for it. A reference
-// to a number NUMBERS does not know is printed, never guessed. In a replacement, `{d:NNN}` is
+// The rules: RULES first (exact phrases, in order, each for every file or only for the files its
+// third element matches; a space in a phrase matches any white space, a line break included,
+// with a comment's `*` or `//` after it), then the generic fallback, which turns
+// "issue N[, item/point M]" into the record that NUMBERS gives for it. A reference to a number
+// NUMBERS does not know is printed, never guessed. In a replacement, `{d:NNN}` is
 // "decision NNN" (a relative Markdown link in .md files), `{D:NNN}` the same capitalized.
 //
 // Plain-text replacements (no token) are used where the same text is generated into another
@@ -74,6 +75,24 @@ const NUMBERS = {
 
 /** Exact phrases (most specific first), for the references the generic rule would word badly. */
 const RULES = [
+  // ---- the README speaks to users and developers: a plain sentence, no pointer
+  ['What is guaranteed (issue 13, `test/', 'What is guaranteed (`test/', /^README\.md$/],
+  [
+    'before it leaves the workbook** (issue 22).',
+    'before it leaves the workbook**.',
+    /^README\.md$/,
+  ],
+  [
+    'What the product guarantees (issue 22; `test/',
+    'What the product guarantees (`test/',
+    /^README\.md$/,
+  ],
+  [
+    '2026-12-06, cost model of issue 15 (first',
+    "2026-12-06, the bench's cost model (first",
+    /^README\.md$/,
+  ],
+  ["Issue 15's targets met:", 'Speed targets met:', /^README\.md$/],
   // ---- headings and names other text refers to (kept in step)
   ['## Issue 15: targets', '## Speed targets'],
   ['"Issue 15: targets"', '"Speed targets"'],
@@ -296,10 +315,10 @@ function phrasePattern(phrase) {
   return new RegExp(phrase.split(' ').map(escapeRegExp).join(GAP), 'g');
 }
 
-const COMPILED = RULES.map(([phrase, replacement]) => ({
-  phrase,
+const COMPILED = RULES.map(([phrase, replacement, files]) => ({
   pattern: phrasePattern(phrase),
   replacement,
+  files,
 }));
 
 /** The record numbers a generic reference means, or null when one of them has no rule. */
@@ -416,7 +435,8 @@ function pointers(file, records, ids, capital) {
 export function rewrite(file, text, records = decisionFiles()) {
   let count = 0;
   let out = text;
-  for (const { pattern, replacement } of COMPILED) {
+  for (const { pattern, replacement, files } of COMPILED) {
+    if (files && !files.test(file)) continue;
     out = out.replace(pattern, (matched) => {
       count += 1;
       return keepBreak(matched, expand(file, records, replacement));
