@@ -304,7 +304,7 @@ export function estimate(
 
 /**
  * Finding one client's rows in a sheet of `rows` rows, where the client has `matches` rows
- * (issue 15, item 5): reading the client-code column (one getValues) against
+ * (decision 013): reading the client-code column (one getValues) against
  * createTextFinder(code).matchEntireCell(true).findAll() (one search, its two builder calls
  * cheap) and a getRow() of each match. Either way the rows are then read in blocks.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 12, point 4: years of headroom under Google Sheets' 10,000,000-cell ceiling
+ * Years of headroom (decision 008) under Google Sheets' 10,000,000-cell ceiling
  * (https://support.google.com/drive/answer/37603: every grid cell counts, blank ones included),
  * at the bench's full size (bench/workbook.ts).
  *
@@ -27,7 +27,7 @@ import { COMMISSION_MONTH, LANG, buildWorkbook, sizes } from './workbook';
 
 /** Sheets' default width: what every sheet kept before Set up trimmed them. */
 const DEFAULT_COLUMNS = 26;
-/** The target of issue 12: room for at least this many more months at full size. */
+/** The target (decision 008): room for at least this many more months at full size. */
 const TARGET_MONTHS = 60;
 
 export interface HeadroomResult {

@@ -1,6 +1,6 @@
 /**
  * npm run bench: the built bundle on the emulator, on a synthetic workbook at 1/100, 1/10 and
- * the full size of issue 7 (10,000 clients and terms, 20,000 agreements, 50,000 CRM log rows,
+ * the full size (10,000 clients and terms, 20,000 agreements, 50,000 CRM log rows,
  * 100,000 invoices). For each size and operation: service calls by kind, cells moved, CPU time
  * (total, of which inside emulated service calls), memory, and an estimate of Apps Script time
  * (bench/costModel.ts). Prints a table and writes
@@ -47,7 +47,7 @@ interface OperationResult {
   estimate: Estimate;
   /** With the team's measured costs (`--costs FILE`), when given. */
   measuredEstimate?: Estimate;
-  /** Issue 7's target for this operation at full size (none for the time-limit extras). */
+  /** The target for this operation at full size (decision 013; none for the time-limit extras). */
   target: { calls: number; ms: number } | null;
   outcome: string;
   /** The same calls, cells and estimate by step (the bundle's spans), then the rest. */
@@ -68,7 +68,7 @@ interface SizeResult {
   operations: OperationResult[];
 }
 
-/** Issue 15's table where it sets a figure (form, saves' calls, daily refresh), else issue 7's. */
+/** Targets (decision 013): the revised ones (form, saves' calls, daily refresh), else the first. */
 const TARGETS: Record<string, { calls: number; ms: number }> = {
   'formOpen (cold cache)': { calls: 12, ms: 2_000 },
   formOpen: { calls: 12, ms: 2_000 },
@@ -194,8 +194,8 @@ function runSize(size: Size): SizeResult {
   );
   emu.clock.advance(2000);
 
-  // The first open reads the key columns whole and fills the document cache (issue 15, item
-  // 2); the next ones read the client's rows only, until an edit or a row move forgets it.
+  // The first open reads the key columns whole and fills the document cache (decision 004); the
+  // next ones read the client's rows only, until an edit or a row move forgets it.
   for (const name of ['formOpen (cold cache)', 'formOpen'])
     operations.push(
       measure(emu, name, () => {
@@ -204,7 +204,7 @@ function runSize(size: Size): SizeResult {
       }),
     );
 
-  // Issue 15: the menu reads what the form needs and ships it in the page, one execution.
+  // The menu reads what the form needs and ships it in the page, one execution (decision 005).
   const codes = emu.spreadsheet.values('Clients').map((r) => String(r[0] ?? ''));
   emu.spreadsheet.setActiveRange('Clients', `B${Math.max(2, codes.indexOf(code) + 1)}`);
   operations.push(
@@ -271,7 +271,7 @@ function runSize(size: Size): SizeResult {
       return `month ${COMMISSION_MONTH}`;
     }),
   );
-  // A rerun after three of the month's invoices were corrected (issue 13): the lines that
+  // A rerun after three of the month's invoices were corrected (decision 015): the lines that
   // change are rewritten in place, each block checked right before its write.
   const invoiceRows = emu.spreadsheet.values(invoices);
   const dateAt = (invoiceRows[0] ?? []).map(normalizeHeader).indexOf(normalizeHeader('Date'));
@@ -334,7 +334,7 @@ function timeLimitOperations(emu: Emulator): OperationResult[] {
       const failed = outcomes.find((o) => o.error);
       return failed ? `error: ${String(failed.error)}` : 'opened';
     }),
-    // Issue 20: the hourly dispatcher's start-up, paid at each of its 24 runs a day (most have
+    // The hourly dispatcher's start-up (decision 010), paid at each of its 24 runs a day (most have
     // nothing to do): it counts against the daily trigger runtime (bench/quotas.ts).
     measure(emu, HOURLY_IDLE, () => {
       const clock = emu.triggers.triggers.find((t) => t.handler === 'onHourlyTrigger');
@@ -370,7 +370,7 @@ function markdown(results: SizeResult[]): string {
   return lines.join('\n');
 }
 
-/** The operations whose steps the results show (issue 23: form open, saves, refresh, commissions). */
+/** The operations whose steps the results show (decision 023: form open, saves, refresh, commissions). */
 const STEP_OPERATIONS = [
   'menu → form ready',
   'formSave',
@@ -413,7 +413,7 @@ function callsByKind(results: SizeResult[]): string {
 }
 
 /**
- * Issue 15, item 5: finding one client's rows by TextFinder instead of reading the client-code
+ * Finding one client's rows by TextFinder (decision 013) instead of reading the client-code
  * column, per sheet the form reads that way, at each size (the client's rows: the sheet's rows
  * per client, as the bench's workbook spreads them).
  */
@@ -465,7 +465,7 @@ async function main(): Promise<void> {
     '',
     'What the daily trigger total leaves for the edit trigger once the daily refresh and the knowing run',
     'are paid (and, on day 1, the commission run), with the hourly dispatcher’s start-up at each of its',
-    '24 runs a day (issue 20: the runs with nothing due, and the start of the two that run a job), in',
+    '24 runs a day (the runs with nothing due, and the start of the two that run a job), in',
     'edits that need a watch update; an edit the rules do not read costs the "irrelevant edit" time instead.',
     'Every typed value runs two triggers, the edit trigger and the change trigger (changeType EDIT, which',
     'returns at once): both executions, and so both start-ups, are in each edit figure ("of which change',
@@ -482,7 +482,7 @@ async function main(): Promise<void> {
     '',
     table,
     '',
-    '✗ = above the issue 7 target (calls: at every size; time: at full size). Peak RSS of the',
+    '✗ = above the target (calls: at every size; time: at full size). Peak RSS of the',
     `process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; workbook build times: ${results.map((r) => `${r.size.label} ${r.buildMs} ms`).join(', ')}.`,
     '',
     '## Calls by kind at full size',
@@ -508,7 +508,7 @@ async function main(): Promise<void> {
     '',
     sources,
     '',
-    '## TextFinder or the code column (issue 15, item 5)',
+    '## TextFinder or the code column',
     '',
     "Finding one client's rows in a sheet: one getValues of the client-code column, or",
     'createTextFinder(code).matchEntireCell(true).findAll() and a getRow() of each match (the TextFinder',

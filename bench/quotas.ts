@@ -13,7 +13,7 @@
  *
  * What each operation runs as (src/server/platform/triggers.ts installs the triggers): the
  * daily refresh (06:00), the knowing run (07:00) and the commission run (day 1, 05:00) are jobs
- * of the hourly time-driven trigger (issue 20: src/server/schedule/), which starts 24 times a
+ * of the hourly time-driven trigger (src/server/schedule/, decision 010), which starts 24 times a
  * day, most of them to find nothing due (HOURLY_IDLE: that start-up is paid at every run);
  * onEditTrigger an installable edit trigger fired by every edit of the workbook, and
  * onChangeTrigger an installable change trigger, which also fires for a typed value (changeType
@@ -138,7 +138,7 @@ export interface DailyBudget {
   budgetMs: number;
   /** The daily refresh and the knowing run (every day), and the dispatcher's 24 start-ups. */
   dailyTriggersMs: number;
-  /** Of which the hourly dispatcher's start-ups: 24 a day (issue 20). */
+  /** Of which the hourly dispatcher's start-ups: 24 a day (decision 010). */
   hourlyStartsMs: number;
   /** The monthly commission run (day 1 only). */
   monthlyMs: number;

@@ -28,7 +28,7 @@ export interface Size {
   invoices: number;
 }
 
-/** Issue 7's full size and its 1/10 and 1/100. */
+/** The full size (decision 013) and its 1/10 and 1/100. */
 export function sizes(): Size[] {
   const full = {
     clients: 10_000,

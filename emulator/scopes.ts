@@ -709,7 +709,7 @@ export function requiredPermissions(scopes: Scopes): string {
  *    2025 blog post "How to Fix 'Specified permissions are not sufficient to call xxx' in GAS"
  *    explains it as "the scopes specified in the manifest file are not sufficient");
  *  - "You do not have permission to call Session.getActiveUser. Required permissions:
- *    https://www.googleapis.com/auth/userinfo.email" (issue 12's user report;
+ *    https://www.googleapis.com/auth/userinfo.email" (as users report it;
  *    oshliaer/google-apps-script-snippets#23), the text of a call the user has not authorized,
  *    which permissions.ts uses for simple triggers.
  * The sources tie the first to an explicit manifest missing the scope, so it is used here.

@@ -45,7 +45,7 @@ export const SWITCHES = {
         id: 'text',
         what: 'stays the text written (the cell’s format wins)',
         source:
-          'Plain text format keeps what is typed as text (https://support.google.com/docs/answer/56470); the emulator’s reading until issue 21',
+          'Plain text format keeps what is typed as text (https://support.google.com/docs/answer/56470); the emulator’s only reading before the switches',
       },
       {
         id: 'formula',

@@ -322,7 +322,7 @@ export class PreviewSession {
         throw new SessionError(t('fieldChoice', this.lang, { name: 'kind', value: String(kind) }));
       this.checkDay(day);
       const { handler } = TRIGGER_BUTTONS[kind];
-      // The hourly dispatcher (issue 20) runs the daily and monthly jobs: the button runs the
+      // The hourly dispatcher (decision 010) runs the daily and monthly jobs: the button runs the
       // job now through its entry point, as that trigger's owner (older saved workbooks may
       // still hold the old daily and monthly triggers).
       const trigger = this.emu.triggers.triggers.find(

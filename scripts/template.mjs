@@ -1,4 +1,4 @@
-// npm run template: makes (or updates) the template spreadsheet a team copies (issue 20).
+// npm run template: makes (or updates) the template spreadsheet a team copies (decision 011).
 //  1. checks that clasp is logged in (before anything long: no network is needed to find out);
 //  2. runs every test (npm test: build, type-check, lint, unit, integration, browser);
 //  3. creates a new spreadsheet with the bound script (clasp create-script --type sheets), its

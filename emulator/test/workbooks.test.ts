@@ -1,7 +1,7 @@
 /**
- * Issue 20 in the emulator: a copy of the bound spreadsheet (File › Make a copy), onOpen in each
- * authorization mode with what AuthMode.NONE refuses, and one project running in two workbooks
- * of the same person (an add-on), whose getUserTriggers(spreadsheet) tells them apart.
+ * The emulator’s side of decision 011: a copy of the bound spreadsheet (File › Make a copy), onOpen
+ * in each authorization mode with what AuthMode.NONE refuses, and one project running in two
+ * workbooks of the same person (an add-on), whose getUserTriggers(spreadsheet) tells them apart.
  */
 import { createEmulator, type Emulator } from '../index';
 

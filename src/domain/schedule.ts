@@ -1,5 +1,5 @@
 /**
- * When the scheduled jobs run (issue 20): one hourly trigger (the dispatcher) replaces the
+ * When the scheduled jobs run (decision 010): one hourly trigger (the dispatcher) replaces the
  * daily and monthly ones, so the rules of "when" live here, in the spreadsheet's time zone,
  * free of Apps Script.
  *

@@ -1,6 +1,6 @@
 /**
  * Data shipped inside the sidebar page, so the form is ready in the execution that opens it
- * (issue 15: one execution from the menu to a form ready to type in, not a second round trip).
+ * (decision 005: one execution from the menu to a form ready to type in, not a second round trip).
  *
  * It travels as a `<script type="application/json">` element: the browser never runs it, and
  * the JSON is escaped so that no text in it can end the element or open markup — `<`, `>` and

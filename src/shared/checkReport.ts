@@ -1,6 +1,6 @@
 /**
- * The check report (issue 21): what Fiche Client › Help › Check this spreadsheet observes in the
- * team's own workbook, as the JSON its dialog offers. It holds the speed measurement (the
+ * The check report (decision 012): what Fiche Client › Help › Check this spreadsheet observes in
+ * the team's own workbook, as the JSON its dialog offers. It holds the speed measurement (the
  * bench's `--costs` reads it, speedReport.ts) and the probes of the behaviours Google does not
  * document, from which `observedWorlds` says which world of each emulator switch
  * (emulator/switches.ts) this workbook is in; `npm run fidelity -- --report FILE` runs the tests

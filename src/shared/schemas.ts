@@ -35,7 +35,7 @@ export { LIMITS };
  * A save travels through google.script.run, for which Google publishes no size limit; a record
  * of 2,000 CRM rows of ordinary length is well under 1 MB. Past this, the page and the server
  * refuse it with a message in the workbook language rather than let Apps Script fail on it
- * with an unclear error (issue 16: a 100 MB request was accepted).
+ * with an unclear error (a 100 MB request used to be accepted; decision 019).
  */
 export const MAX_REQUEST_CHARS = 5_000_000;
 

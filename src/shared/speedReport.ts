@@ -1,6 +1,6 @@
 /**
- * The speed report (issue 15, item 3): what Fiche Client › Help › Check this spreadsheet measures in the
- * team's own workbook (src/server/measure/), as the JSON its dialog offers and the bench
+ * The speed report (decision 013): what Fiche Client › Help › Check this spreadsheet measures in
+ * the team's own workbook (src/server/measure/), as the JSON its dialog offers and the bench
  * accepts (`npm run bench -- --costs FILE`, bench/measuredCosts.ts). Pure: the server makes it,
  * the server checks what the dialog sends back, the bench parses the file; one validator for all
  * three, with messages that name the field.

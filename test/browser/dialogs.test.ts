@@ -1,5 +1,5 @@
 /**
- * Issue 21: the dialogs in Chromium, inside a frame sandboxed as Apps Script's is, in the
+ * Decision 012: the dialogs in Chromium, inside a frame sandboxed as Apps Script's is, in the
  * dialogDownloads world in force (allowed, or blocked: the frame lacks allow-downloads). In
  * both worlds the file offered can be had (downloaded, or copied from the dialog), and the
  * fold's Remove never depends on the download having run, and Help › Check this spreadsheet

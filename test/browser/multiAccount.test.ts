@@ -1,5 +1,5 @@
 /**
- * Issue 21: a person signed in to several Google accounts in one browser gets every
+ * Decision 012: a person signed in to several Google accounts in one browser gets every
  * google.script.run call refused (PERMISSION_DENIED, "Authorization is required…"): every page
  * (the sidebar, each dialog) says what to do, in the workbook's language (in both before the
  * sidebar knows it), with Google's page. Needs `npm run build` first.

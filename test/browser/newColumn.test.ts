@@ -1,10 +1,11 @@
 /**
  * One source per field: a column added to the contract (src/shared/contract.ts) reaches the
  * sheet, the form and the save with no other change, or the compiler names the one place left
- * to write. Checked on a scratch copy of src/: three columns are added (the next issues' own: a
- * Clients status with its choice set, a Terms text and a computed Terms amount, an agreement's
- * start date), the copy is type-checked, built, run on the emulator (setup, formOpen, formSave,
- * formLoad) and its sidebar opened in Chromium: each new field is typed, saved and read back.
+ * to write. Checked on a scratch copy of src/: three columns are added (as the next features' would
+ * be: a Clients status with its choice set, a Terms text and a computed Terms amount, an
+ * agreement's start date), the copy is type-checked, built, run on the emulator (setup, formOpen,
+ * formSave, formLoad) and its sidebar opened in Chromium: each new field is typed, saved and read
+ * back.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

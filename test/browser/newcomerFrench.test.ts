@@ -1,6 +1,6 @@
 /**
- * The README's newcomer path in the French preview, with no English on the way (issue 26): start
- * from the sample, the client form (open, load, a refused save, a new client), the watch list
+ * The README's newcomer path in the French preview, with no English on the way (decision 022):
+ * start from the sample, the client form (open, load, a refused save, a new client), the watch list
  * (menu and trigger button), the commissions (menu with a bad month then a good one, trigger
  * button), export to Excel in French (`;`, Windows-1252 on the way back) and import back, and
  * the import refusals a newcomer meets (a quote not closed, unknown columns, no header, a code

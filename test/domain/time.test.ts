@@ -223,7 +223,7 @@ function countedOffsets(timeZone: string): { lookup: OffsetMinutesAt; calls: () 
   };
 }
 
-describe('when Intl lacks the zone (issue 21: the intlTimeZones switch)', () => {
+describe('when Intl lacks the zone (the intlTimeZones switch)', () => {
   afterEach(() => setZoneFallback(null));
 
   it('sampled offsets agree with the exact lookup at every instant (property)', () => {

@@ -1,6 +1,6 @@
 /**
- * Issue 20, add-on readiness, through the built bundle: one project used in two workbooks by the
- * same person (an Editor add-on is one project for every workbook it is used in). "My triggers
+ * Add-on readiness (decision 011), through the built bundle: one project used in two workbooks by
+ * the same person (an Editor add-on is one project for every workbook it is used in). "My triggers
  * on this workbook" are ScriptApp.getUserTriggers(spreadsheet): Set up in one workbook never
  * counts, removes or retires the other's triggers, each workbook has at most one trigger of each
  * type, and each one's scheduled work runs in it. Whether getUserTriggers lists time-driven

@@ -1,5 +1,5 @@
 /**
- * Issue 21: a column moved by hand reaches the triggers in a way Google does not document (the
+ * Decision 006: a column moved by hand reaches the triggers in a way Google does not document (the
  * columnMoveChange switch: onChange with OTHER or EDIT, with or without an onEdit of the moved
  * column). In every world, an edit made after the move in a column the rules read still
  * recomputes the client's watch status: the edit trigger's first look reads the edited columns'

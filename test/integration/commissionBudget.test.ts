@@ -1,6 +1,6 @@
 /**
- * Issue 5 budget: computeCommissions and the monthly trigger make the same number of service
- * calls (Utilities and MailApp included) for 20 clients as for 2,000, statements on.
+ * The commission run's budget: computeCommissions and the monthly trigger make the same number of
+ * service calls (Utilities and MailApp included) for 20 clients as for 2,000, statements on.
  */
 import { TestWorkbook, workbook } from './harness';
 

@@ -1,6 +1,6 @@
 /**
- * Issue 5 through the built bundle: recomputing a month, Paid out ticks, paid-out months whose
- * totals change (trigger vs menu), malformed months, and the monthly trigger.
+ * Commission months through the built bundle (decision 015): recomputing a month, Paid out ticks,
+ * paid-out months whose totals change (trigger vs menu), malformed months, and the monthly trigger.
  */
 import { workbook, type TestWorkbook } from './harness';
 

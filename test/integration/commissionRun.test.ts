@@ -1,7 +1,8 @@
 /**
- * Issue 5 through the built bundle: each commission type, the product filter, credit notes,
- * several salespeople, rounding to the cent, the Toronto month boundary, invalid agreements.
- * Issue 13: a rerun while rows are sorted, inserted or deleted by hand at every service call.
+ * The commission run through the built bundle (decision 015): each commission type, the product
+ * filter, credit notes, several salespeople, rounding to the cent, the Toronto month boundary,
+ * invalid agreements. Hand edits (decision 002): a rerun while rows are sorted, inserted or deleted
+ * by hand at every service call.
  */
 import { createEmulator, type EmulatorState } from '../../emulator';
 import fc from 'fast-check';
@@ -173,9 +174,9 @@ describe.each([
 // ---------------------------------------------------------------- rows moved by hand during a rerun
 
 /**
- * Issue 13: a rerun that changes the month, with a hand sort, a row inserted or a row deleted
- * (Commission details or Commission report, alternately) before EVERY service call of the run
- * but the writes themselves (the instant between a check and its write is the window left,
+ * Hand edits (decision 002): a rerun that changes the month, with a hand sort, a row inserted or a
+ * row deleted (Commission details or Commission report, alternately) before EVERY service call of
+ * the run but the writes themselves (the instant between a check and its write is the window left,
  * README "Shared editing"). Whatever happens, no other month's row and no cell the team typed
  * changes (rows compared whole, the team's Note column and Paid out included), the month holds
  * exactly the lines a run without edits gives (less the rows the person deleted), each with its

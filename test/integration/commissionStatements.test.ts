@@ -1,5 +1,5 @@
 /**
- * Issue 5 statements through the built bundle: off by default; when on, one e-mail per
+ * Commission statements through the built bundle: off by default; when on, one e-mail per
  * salesperson after the report is written (computeCommissions, the menu, the monthly trigger),
  * HTML-escaped, amounts in the workbook language, quota aware, a failure not stopping others.
  */

@@ -1,6 +1,6 @@
 /**
- * Issue 7, concurrency: executions interleaved at every service-call boundary (emu.at, chosen by
- * fast-check) and truly parallel (runInParallel, worker threads). Whatever the interleaving:
+ * Concurrency (decision 003): executions interleaved at every service-call boundary (emu.at, chosen
+ * by fast-check) and truly parallel (runInParallel, worker threads). Whatever the interleaving:
  * no lost update, no duplicate row, no row written into the wrong client, and every refusal
  * says why (a conflict naming who and when, or "busy"). Hand edits (a typed payment, a sort, a
  * column inserted) land between two service calls too.
@@ -431,7 +431,7 @@ describe('per-client watch refresh and form reads, interleaved at any service ca
 
   /**
    * The installable edit trigger of that edit; 'busy' when it found the workbook busy: it then
-   * ends without failing and keeps the client for the next trigger run (issue 22,
+   * ends without failing and keeps the client for the next trigger run (decision 017,
    * platform/pending.ts), which the caller makes.
    */
   function fireTrigger(emu: Emulator, a1: string): Outcome {

@@ -1,6 +1,6 @@
 /**
- * Issue 20, "Copy-safe state", through the built bundle: a copy of a set-up workbook (File › Make
- * a copy: a new spreadsheet id, the script copied, no triggers, and the document properties
+ * Copy-safe state (decision 011), through the built bundle: a copy of a set-up workbook (File ›
+ * Make a copy: a new spreadsheet id, the script copied, no triggers, and the document properties
  * copied or not: Google does not say, both are emulated), opened and set up by another person,
  * shows nothing of the original's owner, Mailchimp key, job history or cache, installs that
  * person's triggers without asking about the original's owner, and keeps the settings (saying
@@ -108,7 +108,7 @@ describe('a copy opened and set up by another person (document properties copied
       audienceId: 'zz99',
       followUpDigest: false,
     });
-    // The hint: the key's first and last four hex digits (issue 22), not its data centre.
+    // The hint: the key's first and last four hex digits (decision 018), not its data centre.
     expect(copy.run('newsletterSettingsLoad').keyHint).toBe('fedc…3210');
     copy.run('settingsSave', copy.run('settingsLoad'));
     expect(copy.run('triggerStatusLoad').notices).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Issue 22, point 7: every CSV the product writes neutralizes a formula starter after a `;` or
+ * Decision 014: every CSV the product writes neutralizes a formula starter after a `;` or
  * `,` list separator, not only at the start of a field (Excel on French-Canadian Windows splits
  * lines at `;`), and every file comes back through the preview's import as it was. The statement
  * attachment, the fold CSV, the Mailchimp audience CSV and the preview's sheet export, through
@@ -10,7 +10,7 @@ import { exportSheetCsv, importSheetCsv } from '../../preview/sheetCsv';
 import { createEmulator } from '../../emulator';
 import { TestWorkbook } from './harness';
 
-/** One payload per separator and starter the issue names, and the DDE one of its example. */
+/** One payload per separator and starter (decision 014), and a DDE one. */
 const CODES = ['K;=1+1', 'K,=2+2', 'K;+3', 'K;@SUM(A1)', 'K;-4'];
 const SALESPERSON = "Sal;=cmd|' /C calc'!A0";
 const NUMBERS = ['F;=HYPERLINK("x")', 'F,=1', 'F;+1', 'F;@A1', 'F;-1'];
@@ -156,7 +156,7 @@ test('the preview’s sheet export', () => {
 });
 
 test('the preview’s sheet import restores what the export wrote, and refuses hand-typed codes with “;” whole', () => {
-  // Codes with “;” are refused since issue 22 (Excel cuts CSV files there): a sheet still
+  // Codes with “;” are refused (decision 014: Excel cuts CSV files there): a sheet still
   // holding some comes back refused with every line named, and nothing is written.
   const wb = frenchWorkbook();
   seeded(wb, 1);

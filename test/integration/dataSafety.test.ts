@@ -1,8 +1,8 @@
 /**
- * Issue 13, "nothing the team typed is lost": text stays text whatever the cells' format,
- * anonymize blanks the right client and all of it, commission reruns keep the team's columns,
- * the Mailchimp sync state lands on its client, Set up takes over no typed column. Each case
- * is a hand edit landing between two service calls (emu.at) or a format a colleague cleared.
+ * Nothing the team typed is lost (decisions 001, 002 and 016): text stays text whatever the cells'
+ * format, anonymize blanks the right client and all of it, commission reruns keep the team's
+ * columns, the Mailchimp sync state lands on its client, Set up takes over no typed column. Each
+ * case is a hand edit landing between two service calls (emu.at) or a format a colleague cleared.
  * Last, the property tests of anonymize and the Mailchimp sync (random hand sorts, inserts and
  * deletes at random calls; shared pieces in handEdits.ts, the other writers' properties in
  * writerProperties.test.ts). Run `npm run build` first.

@@ -1,5 +1,5 @@
 /**
- * Issue 20, "One clock trigger that catches up", through the built bundle: after Set up, at most
+ * One clock trigger that catches up (decision 010), through the built bundle: after Set up, at most
  * one trigger of each type; the hourly dispatcher runs each job once a day (the monthly one once
  * a month), catches up a missed day at the next hourly run, never runs a job twice on a day,
  * and computes a month whose day-1 run was missed, with the emulated clock jumping over days

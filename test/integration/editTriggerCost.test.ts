@@ -1,9 +1,9 @@
 /**
- * Issue 12, point 8: the edit trigger runs on every edit of every sheet, and most edits cannot
+ * Decision 006: the edit trigger runs on every edit of every sheet, and most edits cannot
  * change the watch list. An edit of a sheet the rules do not watch ends in 3 service calls (the
  * range's grid id, the document cache and its get: the range's bounds come free with the
  * event); an edit of a watched sheet's other columns in 5, its edited columns' header cells read
- * (issue 21: cached column positions would miss a column moved without a change event, the
+ * (decision 006: cached column positions would miss a column moved without a change event, the
  * columnMoveChange switch). Where the event lacks its bounds (the editEventBounds switch) the
  * range's own getters add a call each. The edits that matter still recompute. The cache of
  * sheets is dropped when sheets or columns move (change trigger), when a header is edited and

@@ -1,5 +1,5 @@
 /**
- * Issue 20, the first five minutes, through the built bundle: the template (a new spreadsheet
+ * The first five minutes (decision 011), through the built bundle: the template (a new spreadsheet
  * whose publisher opened it once) carries the bilingual Welcome sheet; a copy opened by a person
  * who has not authorized anything (an add-on's AuthMode.NONE) shows the menu and the Welcome
  * sheet's steps; no permission error in any auth mode; Help › Load the sample workbook and

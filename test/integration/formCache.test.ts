@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 2: the form's document cache (src/server/platform/documentCache.ts,
+ * Decision 004: the form's document cache (src/server/platform/documentCache.ts,
  * src/server/clientForm/formCache.ts). A warm open reads the client's own rows and nothing else;
  * everything that would make the cache wrong either fails a check where it is used (rows sorted,
  * inserted or deleted by hand) or forgets it (the edit and change triggers, Set up, Settings, the

@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 2, as a property: whatever a team does between two opens of the form — sort a
+ * Decision 004, as a property: whatever a team does between two opens of the form — sort a
  * sheet (no trigger), insert or delete a row (the change trigger fires, as Sheets does), type a
  * CRM row or rename a client (the edit trigger fires), save a client or create one through the
  * form — the next open from the document cache shows exactly what an open that reads the sheets

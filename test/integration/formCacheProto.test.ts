@@ -1,5 +1,5 @@
 /**
- * Found while running the suite for issue 20 (test/integration/hostile.test.ts failed on main
+ * Found while running the suite (test/integration/hostile.test.ts failed on main
  * about two runs in three): with the form's document cache warm, a code that names an object's
  * own property ("__proto__") read the row map's prototype instead of "no rows" and threw.
  */

@@ -1,5 +1,5 @@
 /**
- * Review of the form's document cache (issue 15, item 2): sequences that made the form show
+ * Review of the form's document cache (decision 004): sequences that made the form show
  * something stale, each kept as a test. Run `npm run build` first.
  */
 import { emptyClientRecord } from '../../src/shared/schemas';

@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 1: the menu's Client form ships what the form needs inside the sidebar page,
+ * Decision 005: the menu's Client form ships what the form needs inside the sidebar page,
  * so the form is ready in that one execution (no formOpen round trip), and no text of the
  * workbook can break out of the data into markup or script.
  */

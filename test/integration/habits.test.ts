@@ -90,7 +90,7 @@ describe('buying habits run', () => {
   });
 
   it('rows sorted by hand at any service call of the run: each client keeps its own habits', () => {
-    // Issue 13: the column is written by row number, so a sort between the read and the write
+    // The column is written by row number (decision 002), so a sort between the read and the write
     // must make the run read again. Every call of a real run is tried, except the write call
     // itself: the documented window (README, "Shared editing").
     const log: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * Issue 12, point 4: years of headroom under Google Sheets' 10,000,000-cell ceiling. Set up
+ * Years of headroom (decision 008) under Google Sheets' 10,000,000-cell ceiling. Set up
  * keeps only the columns a sheet uses; the retention rule folds away the commission details of
  * old paid-out months (CSV first, after a confirmation); Settings shows the figure.
  */
@@ -177,7 +177,7 @@ describe('folding old commission details (retention rule)', () => {
     expect(data.notes).toEqual(['Kept, because not all ticked "Paid out" in the report: 2024-09.']);
     expect(data.remove).toBe('Remove 12 lines');
     // Remove waits for the person to tick that they kept a copy: a download click proves nothing
-    // where the browser blocks it (issue 21; the page runs in Chromium in both worlds in
+    // where the browser blocks it (decision 012; the page runs in Chromium in both worlds in
     // test/browser/dialogs.test.ts).
     expect(html).toContain('<button id="remove" type="button" disabled>');
     expect(data.kept).toBe('I have kept a copy of these lines (CSV downloaded or content copied)');

@@ -1,5 +1,5 @@
 /**
- * Issue 7, hostile input: every call the sidebar and the settings dialog make, fed random and
+ * Hostile input (decision 019): every call the sidebar and the settings dialog make, fed random and
  * malicious payloads through google.script.run's copy rules (invokeServerFunction). Never an
  * unhandled exception, always a clear error shape, and a refused payload leaves the workbook,
  * its properties and triggers exactly as they were (compared as JSON). An accepted one never
@@ -404,17 +404,17 @@ describe('every sidebar call survives hostile payloads', () => {
   });
 });
 
-// ---------------------------------------------------------------- every entry point (issue 22)
+// ---------------------------------------------------------------- every entry point (decision 019)
 
 /**
- * Issue 22, point 8: any editor can call any top-level function of the script with JSON-like
+ * Decision 019: any editor can call any top-level function of the script with JSON-like
  * arguments (google.script.run from a dialog's console). Every entry point is walked with
  * hostile arguments: one that expects an object refuses anything else with a message and writes
  * nothing; none answers with an unhandled TypeError; and no message, answer, alert, toast or log
  * line repeats more than ~40 characters of an input (a 10 MB argument once became a 10 MB
  * message in the execution log).
  */
-describe('every entry point with hostile arguments (issue 22)', () => {
+describe('every entry point with hostile arguments', () => {
   /** A run of this marker longer than 40 characters in any text is an echo of the input. */
   const HUGE = 'Z'.repeat(10_000_000);
   const ECHO = /Z{41}/;

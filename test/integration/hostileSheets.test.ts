@@ -1,5 +1,5 @@
 /**
- * Issue 7, hostile input typed into the workbook itself: random values in random cells of
+ * Hostile input (decision 019) typed into the workbook itself: random values in random cells of
  * Clients, Terms, Commissions, CRM log and Invoices. The watch refresh (menu and edit trigger)
  * and the commission run never crash, and every unreadable cell they report names its sheet and
  * row ("Factures, ligne 3, …").

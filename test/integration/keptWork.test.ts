@@ -1,5 +1,5 @@
 /**
- * Issue 22, part B, through the built bundle: work a trigger could not do is kept (which
+ * Decision 017, through the built bundle: work a trigger could not do is kept (which
  * clients, since when) and done by the next run of any trigger, never lost and never done
  * twice; "newly watched" notices that could not be sent wait until they are, once each.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 22, point 6: a Lists e-mail cell holds exactly one valid address. A cell such as
+ * Decision 018: a Lists e-mail cell holds exactly one valid address. A cell such as
  * "sal@example.com, outsider@evil.example" would make the trigger owner's account mail the
  * statement, with its CSV of client lines, to a second person: it is refused, named by its cell
  * (the menu run's alert, the execution log), and Settings warns of it beforehand. Names shown in

@@ -1,5 +1,5 @@
 /**
- * The menu as the docs say it (issue 26, point 7): every menu path a person is told to follow —
+ * The menu as the docs say it (decision 022): every menu path a person is told to follow —
  * "Fiche Client › Help › Check this spreadsheet", "Aide › À propos de Fiche Client" — in the
  * README and the other Markdown docs, and in every text the product and its tools show (string
  * literals of src/, preview/, bench/, scripts/: the Welcome sheet, messages, the bench's notes),
@@ -215,7 +215,7 @@ test.each(['fr_CA', 'en_US'] as const)(
   },
 );
 
-test.each(['fr_CA', 'en_US'])(
+test.each(['fr_CA', 'en_US'] as const)(
   'the alert listing unreadable cells is titled with the menu item that ran (%s)',
   (locale) => {
     const wb = workbook({ locale });

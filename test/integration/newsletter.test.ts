@@ -58,7 +58,7 @@ describe('Mailchimp settings', () => {
   it('keeps the key in document properties and shows only its first and last 4 hex digits', () => {
     const { wb } = configured();
     const view = wb.run('newsletterSettingsLoad');
-    // Not the data-centre suffix ("…us21"), which every key of the account shares (issue 22).
+    // Not the data-centre suffix ("…us21"), which every key of the account shares (decision 018).
     expect(view).toEqual({ keyHint: '0123…cdef', audienceId: AUDIENCE, followUpDigest: false });
     expect(JSON.stringify(view)).not.toContain(API_KEY.slice(0, 10));
     // Never in a cell.
@@ -82,7 +82,7 @@ describe('Mailchimp settings', () => {
     });
   });
 
-  it('Remove key deletes the key and the audience; the sync is then off (issue 22)', () => {
+  it('Remove key deletes the key and the audience; the sync is then off', () => {
     const { wb } = configured();
     wb.append('Clients', [client('C1')]);
     const removed = wb.run('newsletterSettingsSave', { removeKey: true, followUpDigest: true });
@@ -110,7 +110,7 @@ describe('Mailchimp settings', () => {
   });
 
   it.each([42, 'abc', [], null, true, { apiKey: 42 }, { removeKey: 'yes' }])(
-    'refuses %j with a message, storing nothing (issue 22)',
+    'refuses %j with a message, storing nothing',
     (input) => {
       const { wb } = configured();
       const before = JSON.stringify(wb.emu.properties.toJSON());
@@ -359,7 +359,7 @@ describe('Mailchimp sync', () => {
     expect(wb.emu.spreadsheet.values('Clients')).toEqual(before);
   });
 
-  it('a batch that fails lists each client with their own member and a short reason in the workbook’s language (issue 26)', () => {
+  it('a batch that fails lists each client with their own member and a short reason in the workbook’s language (decision 022)', () => {
     const { wb } = configured();
     const codes = Array.from({ length: 12 }, (_, i) => `C${String(i + 1).padStart(2, '0')}`);
     wb.append(

@@ -200,7 +200,7 @@ describe('export this client’s data', () => {
   });
 });
 
-describe('the export as a page the person can read (issue 26)', () => {
+describe('the export as a page the person can read (decision 022)', () => {
   function exportOf(wb: TestWorkbook, code: string) {
     wb.emu.ui.answerNextPrompt(code);
     wb.emu.ui.answerNextAlert('YES');
@@ -242,7 +242,7 @@ describe('the export as a page the person can read (issue 26)', () => {
     // The page names the JSON that goes with it; it has no script and loads nothing.
     expect(page.content).toContain('client-C1-2026-11-15.json');
     expect(page.content).not.toMatch(/<script|<link|src=/i);
-    // The copy fallback of issue 21 stays, for each file.
+    // The copy fallback of decision 012 stays, for each file.
     const html = lastDialog(wb)!.html;
     expect(html).toContain('offerHint');
     expect(html).toContain('a.value=f.content');
@@ -319,7 +319,7 @@ describe('anonymize client', () => {
       Adresse: '',
       Ville: '',
       'Code postal': '',
-      // Every cell that is not a key, an amount or a computed figure (issue 13).
+      // Every cell that is not a key, an amount or a computed figure (decision 016).
       Province: '',
       Type: '',
       Besoins: '',
@@ -329,7 +329,8 @@ describe('anonymize client', () => {
       'Prochain suivi': '',
       'Référé par': '',
       'Motifs de surveillance': '',
-      // Its MD5 of the address re-identifies the person: it leaves the sheet at once (issue 22).
+      // Its MD5 of the address re-identifies the person: it leaves the sheet at once
+      // (decision 016).
       'Synchro Mailchimp': '',
     });
     expect(c1!.Infolettre === false || c1!.Infolettre === '').toBe(true);
@@ -574,7 +575,7 @@ describe('the privacy log (Journal Loi 25)', () => {
   });
 });
 
-describe('anonymize complete (issue 22)', () => {
+describe('anonymize complete', () => {
   /** C1 with a line in Commission details and a team column there holding personal text. */
   function withDetails(): TestWorkbook {
     const wb = seeded();

@@ -1,5 +1,5 @@
 /**
- * Issue 22, part B, "Runs report to people", through the built bundle: every trigger run records
+ * Decision 017, "Runs report to people", through the built bundle: every trigger run records
  * its outcome; a run that leaves work undone (a paid-out month left unchanged, notices kept, a
  * busy workbook) says so in Settings and, at the next onOpen, in a toast for each person
  * opening (once per person for each new state), in the workbook's language.

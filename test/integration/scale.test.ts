@@ -1,7 +1,7 @@
 /**
- * Issues 7 and 15, scale: the bench's synthetic workbook (bench/workbook.ts) at 1/100 and 1/10 of the
+ * Scale (decision 013): the bench's synthetic workbook (bench/workbook.ts) at 1/100 and 1/10 of the
  * full size. Service calls must not grow with the data and the cells read at most linearly;
- * the issue's call targets (form ≤ 10, refresh and commissions < 20) are checked too, and are
+ * the first call targets (form ≤ 10, refresh and commissions < 20) are checked too, and are
  * marked failing while the product misses them (see bench/README.md for the measured figures).
  */
 import { invokeServerFunction, type Emulator } from '../../emulator';
@@ -23,7 +23,7 @@ function costs(emu: Emulator, clients: number): Record<Operation, Measured<unkno
   const code = clientCode(Math.floor(clients / 2));
   const measure = (fn: () => unknown) => emu.calls.measure(fn);
   const formOpen = measure(() => invokeServerFunction(emu, 'formOpen', [{ code }]));
-  // The first open filled the document cache (issue 15): the next ones read the client's rows.
+  // The first open filled the document cache (decision 004): the next ones read the client's rows.
   const formOpenWarm = measure(() => invokeServerFunction(emu, 'formOpen', [{ code }]));
   const codes = emu.spreadsheet.values('Clients').map((r) => String(r[0] ?? ''));
   emu.spreadsheet.setActiveRange('Clients', `B${codes.indexOf(code) + 1}`);
@@ -78,7 +78,7 @@ beforeAll(() => {
   large = costs(buildWorkbook(tenth!), tenth!.clients);
 }, 60_000);
 
-describe('service calls do not grow with the data (1/100 vs 1/10 of issue 7)', () => {
+describe('service calls do not grow with the data (1/100 vs 1/10 of the full size)', () => {
   test.each(['refreshWatchList', 'computeCommissions'] as const)(
     '%s: the same calls by kind',
     (op) => {
@@ -115,7 +115,7 @@ describe('service calls do not grow with the data (1/100 vs 1/10 of issue 7)', (
   });
 });
 
-describe('issue 7 call targets', () => {
+describe('the first call targets (≤ 10 calls)', () => {
   // Not met (bench/README.md): one round trip with the spreadsheets.currentonly scope reads
   // each client sheet in at least two calls (its sheet, then its values), and four sheets plus
   // the settings, the time zone and the lock are over ten before anything is written.
@@ -133,7 +133,7 @@ describe('issue 7 call targets', () => {
   });
 });
 
-describe('issue 15: the document cache and the call counts it holds', () => {
+describe('the document cache and the call counts it holds', () => {
   test('a warm open reads the client’s rows only: its cells do not grow with the sheets', () => {
     expect(large.formOpenWarm.cells.read).toBeLessThan(large.formOpen.cells.read / 20);
     expect(large.formOpenWarm.total).toBeLessThan(large.formOpen.total);
@@ -151,7 +151,7 @@ describe('issue 15: the document cache and the call counts it holds', () => {
     expect(large[op].total).toBeLessThanOrEqual(calls);
   });
 
-  // Not met (bench/README.md, "Issue 15 targets"): the menu's own calls (active row, page, UI)
+  // Not met (bench/README.md, "Speed targets"): the menu's own calls (active row, page, UI)
   // are 11 before any sheet is read, and each client sheet takes its sheet, its rows and the
   // header check.
   test.failing('menu → form ready makes at most 12 service calls', () => {

@@ -1,5 +1,5 @@
 /**
- * Issue 12: whatever would fail in a real spreadsheet for lack of an OAuth scope fails here
+ * Decision 007: whatever would fail in a real spreadsheet for lack of an OAuth scope fails here
  * first. The built bundle runs under the shipped manifest (dist/appsscript.json, explicit
  * oauthScopes) and every entry point is exercised on a workbook with data: every menu item,
  * every trigger handler, every google.script.run call of the sidebar and the dialogs. Any

@@ -1,5 +1,5 @@
 /**
- * Issues 15 and 21: Help › Check this spreadsheet runs its probes on the team's own workbook —
+ * Decisions 012 and 013: Help › Check this spreadsheet runs its probes on the team's own workbook —
  * the speed of its calls, and how Google behaves where the reference is silent — and leaves it
  * as it was (workbook, selection, document properties, document cache), even when a probe fails
  * half-way; its JSON holds no client data; what it observes is the world the emulator is in

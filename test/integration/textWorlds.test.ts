@@ -1,5 +1,5 @@
 /**
- * Issue 21: text typed in the form stays the same text in the workbook, whichever way Google
+ * Decision 001: text typed in the form stays the same text in the workbook, whichever way Google
  * treats a script's write into a plain-text ('@') cell, which it does not document: a leading =
  * or + kept or read as a formula (plainTextFormulas), a leading apostrophe kept as a character
  * or taken as the mark (plainTextApostrophe), the format read back as @ or @STRING@

@@ -1,5 +1,5 @@
 /**
- * Issue 21: whether Apps Script's V8 knows every IANA time zone through Intl is not documented
+ * Decision 012: whether Apps Script's V8 knows every IANA time zone through Intl is not documented
  * (the intlTimeZones switch). In the world where Intl lacks the spreadsheet's zone, dates fall
  * back to Utilities.formatDate (src/server/platform/zoneFallback.ts) and every day is the same;
  * the calls that takes grow with the weeks the dates span, never with the number of dates. CI

@@ -1,9 +1,9 @@
 /**
- * Issue 12, points 6 and 7, through the built bundle: who owns the triggers (recorded at Set up,
- * shown in Settings), another person taking them over, the old owner's triggers retiring
- * themselves so no job runs twice, missing triggers said in Settings; clock triggers in the
- * spreadsheet's time zone and the monthly run's month there. Triggers run as their owner in the
- * emulator, as in Apps Script.
+ * Triggers and their owner (decision 009), through the built bundle: who owns the triggers
+ * (recorded at Set up, shown in Settings), another person taking them over, the old owner's
+ * triggers retiring themselves so no job runs twice, missing triggers said in Settings; clock
+ * triggers in the spreadsheet's time zone and the monthly run's month there. Triggers run as their
+ * owner in the emulator, as in Apps Script.
  */
 import { workbook, type TestWorkbook } from './harness';
 

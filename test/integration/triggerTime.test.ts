@@ -1,5 +1,5 @@
 /**
- * Issue 22, point 9: the daily trigger runtime. The knowing run (buying habits and the follow-up
+ * Decision 010: the daily trigger runtime. The knowing run (buying habits and the follow-up
  * digest) reads only the columns it uses, not all of Clients and Invoices; and in the world where
  * a typed value also fires the change trigger (changeType EDIT, Emulator.changeOnEdit), that run
  * costs an execution and no service call, and writes nothing. Run `npm run build` first.
@@ -55,7 +55,7 @@ describe('the daily knowing run reads only the columns it uses', () => {
     // Habits: Invoices A:E (5 of 8 columns) and Clients code, name, habits (a block each and the
     // key's check); the digest: code, name, account manager, follow-up notes and date; Lists.
     expect(read).toBeLessThanOrEqual(INVOICES * 5 + CLIENTS * (3 + 1 + 5 + 1) + 500);
-    // What it read before issue 22: both sheets whole, Clients twice.
+    // What it used to read (decision 010): both sheets whole, Clients twice.
     const clientColumns = SHEETS.clients.columns.length;
     expect(read).toBeLessThan((INVOICES * 8 + CLIENTS * clientColumns * 2) / 2);
   });

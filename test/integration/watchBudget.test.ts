@@ -1,5 +1,5 @@
 /**
- * Issue 4 budget: refreshWatchList, the edit trigger and the daily trigger make the same
+ * The watch list's budget: refreshWatchList, the edit trigger and the daily trigger make the same
  * number of service calls (Utilities and MailApp included) for 20 clients as for 2,000.
  */
 import { TestWorkbook, workbook } from './harness';
@@ -60,7 +60,7 @@ test('refresh, edit and daily trigger: the same calls for 20 and 2,000 clients',
   for (const k of ['menu', 'edit', 'paste', 'daily'] as const) {
     expect([k, large[k].calls]).toEqual([k, small[k].calls]);
     // 'daily' is two runs (refresh and knowing); the knowing run reads only its columns, a few
-    // calls more than two whole sheets for half the cells (issue 22).
+    // calls more than two whole sheets for half the cells (decision 010).
     expect(large[k].total).toBeLessThan(k === 'daily' ? 70 : 60);
   }
   // every watched client was read and written: the large run really did the work

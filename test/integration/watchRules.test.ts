@@ -1,5 +1,5 @@
 /**
- * Issue 4 through the built bundle: each watch rule, the time zone at day boundaries, the
+ * The watch list through the built bundle: each watch rule, the time zone at day boundaries, the
  * computed columns, and what people really type. "Today" is 2026-11-15 in Toronto unless said.
  */
 import { workbook, SHEETS, type TestWorkbook } from './harness';

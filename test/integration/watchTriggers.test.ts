@@ -1,6 +1,7 @@
 /**
- * Issue 4 through the built bundle: the menu toast, the edit and daily triggers, notification
- * e-mails (once per new flag, quota, failures, settings), and rows moving during a refresh.
+ * The watch list through the built bundle: the menu toast, the edit and daily triggers,
+ * notification e-mails (once per new flag, quota, failures, settings), and rows moving during a
+ * refresh.
  */
 import { createEmulator } from '../../emulator';
 import { TestWorkbook, workbook } from './harness';
@@ -92,7 +93,7 @@ describe('menu and triggers', () => {
     wb.setCell('Clients', 2, 'Phone', '514-555-1111');
     const phone = wb.measure(() => wb.emu.fireEdit({ range: { sheet: 'Clients', a1: 'F2' } }));
     expect(watched(wb)).toEqual({ A: '' });
-    // The edited columns' header cells only (issue 21: never positions cached before a move).
+    // The edited columns' header cells only (decision 006: never positions cached before a move).
     expect(phone.calls['Range.getValues']).toBe(1);
     expect(phone.calls['Sheet.getSheetValues'] ?? 0).toBe(0);
     // An invoice's product type neither.

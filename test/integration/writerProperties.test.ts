@@ -1,6 +1,6 @@
 /**
- * Issue 13, property tests of every writer: random hand sorts, inserts and deletes (fast-check)
- * land at random service calls of a run (handEdits.ts), and afterwards
+ * Property tests of every writer (decision 002): random hand sorts, inserts and deletes
+ * (fast-check) land at random service calls of a run (handEdits.ts), and afterwards
  *  (a) no cell the team typed has changed: every non-computed cell of every row stays, the
  *      rows deleted by hand excepted (and the saved client's own rows, checked for what the
  *      save wrote);

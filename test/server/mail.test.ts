@@ -1,6 +1,6 @@
 /**
  * platform/mail.ts against the emulator's MailApp (emulator/mail.ts: the quota counts every
- * address of to, cc and bcc, as Google does). Issue 22, point 2: the product counted one a
+ * address of to, cc and bcc, as Google does). Before decision 018, the product counted one a
  * message, so a message to several addresses was attempted past the quota and failed.
  */
 import { Clock } from '../../emulator/clock';

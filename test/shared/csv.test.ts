@@ -28,10 +28,10 @@ describe('CSV fields a spreadsheet program will not run (OWASP CSV injection)', 
 });
 
 /**
- * Issue 22, point 7: Excel splits a line at the system's list separator (`;` in fr-CA), so the
+ * Decision 014: Excel splits a line at the system's list separator (`;` in fr-CA), so the
  * part after a `;` or `,` inside a field is the start of a cell there.
  */
-describe('a formula starter after a ; or , list separator (issue 22)', () => {
+describe('a formula starter after a ; or , list separator', () => {
   const PAYLOADS = [
     'K;=1+1',
     'K,=1+1',

@@ -166,7 +166,7 @@ describe('bench --costs FILE', () => {
   });
 });
 
-describe('the cost model (issue 15, items 4 and 5)', () => {
+describe('the cost model', () => {
   it('writes: the cells cost little until the flush; an operation that wrote pays one commit', () => {
     const e = estimate({ 'Range.setValues': 1 }, { read: 0, written: 4_000 }, 0);
     expect(e.cellsMs).toBeCloseTo(50, 5); // 4,000 × 0.0125

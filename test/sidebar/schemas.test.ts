@@ -200,7 +200,7 @@ describe('validateSaveRequest', () => {
     });
   });
 
-  test('a client code with a semicolon is refused in both languages (CSV list separator, issue 22)', () => {
+  test('a client code with a semicolon is refused in both languages (CSV list separator)', () => {
     const r = fullRecord();
     r.general.code = 'K;=1+1';
     expect(errorsOf(save(r), 'fr')).toEqual({

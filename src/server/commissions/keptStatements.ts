@@ -1,6 +1,6 @@
 /**
- * Commission statements that wait until sent (issue 22). A statement the daily quota or a failed
- * send kept from going out is kept as a reference, its month and the salesperson's name
+ * Commission statements that wait until sent (decision 017). A statement the daily quota or a
+ * failed send kept from going out is kept as a reference, its month and the salesperson's name
  * (platform/pending.ts), and sent by a later hourly run from the month as Commission report and
  * Commission details hold it then (commissionRun.ts monthAsWritten): the figures the team sees,
  * never a copy of them outside the workbook. A statement sent is settled at once: sent once.

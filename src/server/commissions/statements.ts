@@ -106,7 +106,7 @@ export function statementOf(
   ];
   const file = say('file', lang, { month: total.month });
   const note = attached ? [say('attached', lang, { n: lines.length, file })] : [];
-  // The name as typed in the workbook, as one short line of plain text (issue 22).
+  // The name as typed in the workbook, as one short line of plain text (decision 018).
   const name = greetingName(total.salesperson);
   const body = [
     say('hello', lang, { name }),

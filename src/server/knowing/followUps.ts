@@ -62,7 +62,7 @@ export function sendFollowUpDigest(spreadsheet: Spreadsheet): DigestReport {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const ctx: ReadContext = { lang, timeZone };
   const today = dayInZone(new Date(), timeZone);
-  // Only the columns the digest shows or sorts by (issue 22: not the 29 of Clients).
+  // Only the columns the digest shows or sorts by (decision 010: not the 29 of Clients).
   const read = readAll(
     readColumns(
       spreadsheet,

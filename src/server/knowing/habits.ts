@@ -42,7 +42,7 @@ export interface HabitsReport {
 /**
  * The Invoices columns the habits need: the contract's required ones (an invoice missing one is
  * skipped, as everywhere) and the product type. Adjacent in the contract (A:E), so one block;
- * cost, due date and paid date are not read (issue 22: the daily run read all of Invoices and
+ * cost, due date and paid date are not read (decision 010: the daily run read all of Invoices and
  * all 29 Clients columns to write one column).
  */
 const INVOICE_COLUMNS = ['number', 'date', 'clientCode', 'productType', 'amount'] as const;

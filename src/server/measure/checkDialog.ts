@@ -1,7 +1,7 @@
 /**
- * The Help › Check this spreadsheet dialog (issue 21, with the speed measurement of issue 15):
- * a short report in the workbook's language (how Google behaves here, then the speed), the JSON
- * (Copy, Download) and three things only the page can do:
+ * The Help › Check this spreadsheet dialog (decision 012, with the speed measurement of
+ * decision 013): a short report in the workbook's language (how Google behaves here, then the
+ * speed), the JSON (Copy, Download) and three things only the page can do:
  * - the round trips of the speed report (speedDialog.ts);
  * - the download probe: after Download, inside Google's frame, the page asks whether the file
  *   arrived (there is no event for a blocked download); elsewhere (the preview, a test) it says

@@ -1,5 +1,5 @@
 /**
- * Help › Check this spreadsheet (issue 21): the probes of what Google does not document, run in
+ * Help › Check this spreadsheet (decision 012): the probes of what Google does not document, run in
  * the team's own workbook without changing anything it does not put back:
  * - text written by setValues into plain-text (@), @STRING@ and automatic cells, read back as
  *   values, formulas and formats: in the speed probes' temporary sheet (probes.ts), deleted

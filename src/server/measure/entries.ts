@@ -1,4 +1,4 @@
-/** The entry points of Help › Check this spreadsheet (issues 15 and 21) of src/server/index.ts. */
+/** The entry points of Help › Check this spreadsheet of src/server/index.ts (decisions 012 and 013). */
 import { t } from '../platform/messages';
 import { workbookLang } from '../platform/settings';
 import { checkPage, completeCheckReport, type CheckReportResult } from './checkDialog';

@@ -1,5 +1,5 @@
 /**
- * Help › Check this spreadsheet (issue 15, item 3): timed probes of what the bench's cost model prices
+ * Help › Check this spreadsheet (decision 013): timed probes of what the bench's cost model prices
  * (bench/costModel.ts), run on the team's own workbook without changing it:
  *
  * - reads go to the team's own Invoices and Clients (their real size and formatting);

@@ -44,7 +44,7 @@ export function dataCenter(apiKey: string): string | null {
 /**
  * The key and audience from the document's properties (shared by every editor); null if unset,
  * and in a copy of another workbook not set up here: the original's key is not the copy's
- * (platform/workbookState.ts, issue 20).
+ * (platform/workbookState.ts, decision 011).
  */
 export function loadMailchimpConfig(): MailchimpConfig | null {
   const raw = boundProperty(CONFIG_KEY);

@@ -80,7 +80,7 @@ export interface SyncFailure {
 }
 
 /**
- * Why a request failed, in a few words of the workbook's language (issue 26): the team reads
+ * Why a request failed, in a few words of the workbook's language (decision 022): the team reads
  * what to do, not "Exception: Address unavailable: https://…" (a fetchAll that throws names one
  * URL of its batch, which would show one client's member against ten). Mailchimp's problem
  * titles: https://mailchimp.com/developer/marketing/docs/errors/

@@ -49,8 +49,8 @@ export function keyHint(apiKey: string | undefined): string {
 }
 
 /**
- * The one place this dialog stores or removes the key and audience (null: removed). Issue 20
- * makes stored state copy-safe: what it changes in how the key is kept belongs here and in
+ * The one place this dialog stores or removes the key and audience (null: removed). Stored
+ * state is copy-safe (decision 011): what it changes in how the key is kept belongs here and in
  * loadMailchimpConfig.
  */
 function storeMailchimpConfig(config: MailchimpConfig | null): void {

@@ -1,5 +1,5 @@
 /**
- * What each scheduled job last did (issue 20): one small record per job, in one document
+ * What each scheduled job last did (decision 010): one small record per job, in one document
  * property, read and written only through this module.
  *
  *  - `done`: the period last done, a day ('YYYY-MM-DD', the day the run counted for, in the
@@ -10,7 +10,7 @@
  *    language), success or failure: a failed run leaves `done` as it was, so the next hourly
  *    run tries again.
  *
- * Meant to be built on (issue 22: work a run could not do, kept for later; run outcomes the
+ * Meant to be built on (decision 017: work a run could not do, kept for later; run outcomes the
  * team sees): a record is an open object; updateJob merges what a caller gives into the stored
  * record, so fields added by later code survive every write made by this code. Bounded: a
  * property value is at most 9 KB and a store 500 KB
@@ -36,7 +36,7 @@ export interface JobOutcome {
   ok: boolean;
   /**
    * The run ended but left work undone (a paid-out month left unchanged, mail kept for later):
-   * Settings and the next onOpen say so (issue 22).
+   * Settings and the next onOpen say so (decision 017).
    */
   undone?: boolean;
   /** What it did or why it failed, in the workbook language (at most MESSAGE_CHARS). */

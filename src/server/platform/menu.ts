@@ -30,7 +30,7 @@ export const MENU_ITEMS = [
 
 /**
  * `setUp: false` (a workbook never set up, a copy not set up here, or an add-on's onOpen before
- * authorization): Set up workbook comes first (issue 20).
+ * authorization): Set up workbook comes first (decision 011).
  */
 export function addMenu(
   ui: GoogleAppsScript.Base.Ui,

@@ -271,7 +271,7 @@ const MESSAGES = {
     fr: 'adresse rejetée par Mailchimp (rebonds) : vérifiez le courriel',
     en: 'address cleaned by Mailchimp (bounces): check the email',
   },
-  // ---- workbook size and the retention rule of Commission details (issue 12, point 4)
+  // ---- workbook size and the retention rule of Commission details (decision 008)
   menuFoldDetails: {
     fr: 'Replier les anciens détails de commissions…',
     en: 'Fold old commission details…',
@@ -355,7 +355,7 @@ const MESSAGES = {
     fr: 'Mois gardés : un nombre entier de 1 à 240.',
     en: 'Months kept: a whole number from 1 to 240.',
   },
-  // ---- trigger owner (issue 12, point 6) and the privacy log sheet (point 5)
+  // ---- trigger owner (decision 009) and the privacy log sheet (decision 016)
   triggerOwnerTitle: { fr: 'Déclencheurs automatiques', en: 'Automatic triggers' },
   triggerOwnerAsk: {
     fr: 'Les déclencheurs (le travail planifié de chaque heure : surveillance quotidienne, commissions du mois ; les modifications) tournent au nom de {owner} depuis le {since}.\n\nLes reprendre à votre nom ? Les vôtres seront installés, et ceux de {owner} se retireront d’eux-mêmes à leur prochaine exécution, sans faire le travail en double.\n\nNon : rien ne change pour les déclencheurs.',
@@ -393,7 +393,7 @@ const MESSAGES = {
     fr: 'Fiche Client : journal Loi 25, tenu par le script (ne pas modifier)',
     en: 'Fiche Client: Law 25 privacy log, kept by the script (do not edit)',
   },
-  // ------------------------------------------------ known traps (issue 21)
+  // ------------------------------------------------ known traps (decision 012)
   /** Several Google accounts in one browser: every google.script.run call refused. */
   multiAccountHelp: MULTI_ACCOUNT_HELP,
   /** Under every file a dialog offers (platform/pages.ts): the copy, when downloads are blocked. */
@@ -411,7 +411,7 @@ const MESSAGES = {
     en: 'The text is selected: copy it with Ctrl+C (⌘+C on a Mac).',
   },
 
-  // ------------------------------------------------ Help › Check this spreadsheet (issue 21)
+  // ------------------------------------------------ Help › Check this spreadsheet (decision 012)
   menuCheckSpreadsheet: { fr: 'Vérifier ce classeur', en: 'Check this spreadsheet' },
   checkIntro: {
     fr: 'Vérifié dans ce classeur sans rien y changer (une feuille et des clés temporaires, retirées ensuite). Le JSON ne contient aucune donnée client : joignez-le à un rapport de bogue, ou donnez-le à qui maintient Fiche Client (npm run fidelity -- --report FICHIER).',
@@ -535,7 +535,7 @@ const MESSAGES = {
     en: 'Unreadable check: {msg}',
   },
 
-  // ------------------------------------------------ speed self-measurement (issue 15, item 3)
+  // ------------------------------------------------ speed self-measurement (decision 013)
   menuHelp: { fr: 'Aide', en: 'Help' },
   speedCall: {
     fr: 'Appel de service (getLastRow) : {ms} ms (médiane de {n})',
@@ -594,7 +594,7 @@ const MESSAGES = {
   speedCopy: { fr: 'Copier le JSON', en: 'Copy the JSON' },
   speedCopied: { fr: 'Copié.', en: 'Copied.' },
   speedDownload: { fr: 'Télécharger le JSON', en: 'Download the JSON' },
-  // ---- issue 13: nothing the team typed is lost
+  // ---- nothing the team typed is lost (decisions 002 and 016)
   confirmAnonymizeDetail: {
     fr: 'Anonymiser le client {code} ({name}) ?\n\n{sheets}\n\nLe code reste : les factures, termes et commissions y renvoient, et la comptabilité doit les garder (les totaux des rapports de commission ne changent pas). Les montants, dates et cases de ces feuilles ne disent rien de la personne.{mailchimp} C’est irréversible et sera journalisé.',
     en: 'Anonymize client {code} ({name})?\n\n{sheets}\n\nThe code stays: invoices, terms and commissions point to it, and accounting must keep them (commission report totals do not change). Amounts, dates and ticks in those sheets say nothing of the person.{mailchimp} This cannot be undone and will be logged.',
@@ -651,7 +651,7 @@ const MESSAGES = {
     fr: '« {sheet} » : la colonne clé « {column} » manque et la feuille a des lignes. Ajoutez-la avec les valeurs de chaque ligne, puis relancez la configuration.',
     en: '"{sheet}": the key column "{column}" is missing and the sheet has rows. Add it with each row’s values, then run Set up again.',
   },
-  // ---- issue 20: the hourly dispatcher, copies, the first run
+  // ---- the hourly dispatcher, copies, the first run (decisions 010 and 011)
   triggerNoEmail: {
     fr: 'Déclencheurs non installés : Google n’a pas donné votre adresse courriel au script (autorisation « Voir votre adresse e-mail » refusée, ou compte qui ne la montre pas). Sans elle, personne ne pourrait savoir au nom de qui tournent les déclencheurs. Rechargez le classeur, acceptez toutes les autorisations, puis relancez Configurer le classeur ; ou demandez à un collègue de le faire.',
     en: 'Triggers not installed: Google did not give the script your e-mail address ("See your primary Google Account email address" refused, or an account that does not show it). Without it nobody could tell whose triggers run. Reload the workbook, accept every permission, then run Set up workbook again; or ask a colleague to.',

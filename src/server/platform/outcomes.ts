@@ -1,5 +1,5 @@
 /**
- * What the team is told of the triggers' runs (issue 22): the work kept for later
+ * What the team is told of the triggers' runs (decision 017): the work kept for later
  * (platform/pending.ts) and the runs that left work undone or failed (platform/jobs.ts), in the
  * workbook's language. Settings lists them (triggers.ts); a summary is shown at the top of
  * Settings and as a toast at the next onOpen, once per person for each new state of things

@@ -1,5 +1,5 @@
 /**
- * Work a trigger could not do, kept until a later run does it (issue 22): never lost, never
+ * Work a trigger could not do, kept until a later run does it (decision 017): never lost, never
  * done twice.
  *
  *  - `watch`: clients whose watch status an edit trigger could not recompute (the document lock

@@ -1,5 +1,5 @@
 /**
- * The installable triggers: at most one of each type (issue 20), as an add-on may have ("Each
+ * The installable triggers: at most one of each type (decision 010), as an add-on may have ("Each
  * add-on can only have one trigger of each type, per user, per document", and time-driven ones
  * at most hourly: https://developers.google.com/workspace/add-ons/concepts/editor-triggers):
  *  - an hourly time-driven trigger, the dispatcher (src/server/schedule/): the daily watch
@@ -394,7 +394,7 @@ export function triggerStatus(spreadsheet: Spreadsheet): TriggerStatus {
   };
   const jobs = loadJobs(props[JOBS_KEY] ?? null);
   const pending = loadPending(props[PENDING_KEY] ?? null);
-  // Each job's last run, then the work kept for later (issue 22).
+  // Each job's last run, then the work kept for later (decision 017).
   const lines = state.isCopy
     ? []
     : [...jobLines(jobs, lang, timeZone, Date.now()), ...pendingLines(pending, lang, timeZone)];

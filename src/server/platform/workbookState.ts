@@ -1,5 +1,5 @@
 /**
- * Copy-safe state (issue 20): what Fiche Client stores about one workbook knows which workbook
+ * Copy-safe state (decision 011): what Fiche Client stores about one workbook knows which workbook
  * it was written for.
  *
  * A team starts from a copy (File › Make a copy of a template, or of a colleague's workbook).

@@ -1,5 +1,5 @@
 /**
- * The readable side of a Law 25 access export (issue 26, point 7): the client's data as a page a
+ * The readable side of a Law 25 access export (decision 022): the client's data as a page a
  * person can read, in their own language (the Clients row's Language column; the workbook's
  * when blank), every field under its label — the contract's columns by their header in that
  * language, the team's own columns by their header as typed. The JSON file of the same data

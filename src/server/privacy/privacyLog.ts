@@ -68,7 +68,7 @@ export function ensurePrivacyLog(spreadsheet: Spreadsheet, lang: Lang, migrate =
     // insertSheet makes the new sheet the active one: the person stays where they were.
     const active = spreadsheet.getActiveSheet();
     sheet = spreadsheet.insertSheet(PRIVACY_LOG_SHEET[lang], spreadsheet.getNumSheets());
-    // Every grid cell counts against the 10 M-cell ceiling (issue 12): 4 columns, and rows
+    // Every grid cell counts against the 10 M-cell ceiling (decision 008): 4 columns, and rows
     // for a first 99 entries (appendRow grows the sheet past them), not Sheets' 1,000 × 26.
     // (Guarded: Sheets refuses to delete zero rows or columns.)
     const extraColumns = sheet.getMaxColumns() - PRIVACY_LOG_COLUMNS;

@@ -1,6 +1,6 @@
 /**
- * The hourly dispatcher (issue 20): one time-driven trigger, every hour, runs the scheduled jobs
- * when they are due (the rules: src/domain/schedule.ts; what each did: platform/jobs.ts).
+ * The hourly dispatcher (decision 010): one time-driven trigger, every hour, runs the scheduled
+ * jobs when they are due (the rules: src/domain/schedule.ts; what each did: platform/jobs.ts).
  *
  * One job a run: a job's run at full size is one to two minutes (bench/README.md) and an
  * execution has six, so three in one run could be cut off; the others wait for the next hourly

@@ -1,5 +1,5 @@
 /**
- * The scheduled jobs' entry points of src/server/index.ts: the hourly dispatcher (issue 20) and
+ * The scheduled jobs' entry points of src/server/index.ts: the hourly dispatcher (decision 010) and
  * the clock triggers of the versions before it, which keep working until Set up replaces them.
  */
 import type { JobName } from '../../domain/schedule';

@@ -48,8 +48,8 @@ const LABELS = {
   },
 } as const satisfies TextTable;
 
-// ---- Trigger owner block (issue 12, point 6): who owns the triggers, since when, what is wrong;
-// the scheduled jobs, when each ran and is next due, and what a copy left behind (issue 20).
+// ---- Trigger owner block (decision 009): who owns the triggers, since when, what is wrong;
+// the scheduled jobs, when each ran and is next due, and what a copy left behind (decision 011).
 // Its texts come from triggerStatusLoad (src/server/platform/triggers.ts, workbook language) and
 // are set with textContent: an address or a job's message is data, never markup.
 const NOTICES_BLOCK = `<div id="notices" role="status"></div>`;

@@ -1,5 +1,5 @@
 /**
- * Fiche Client › Help › Load the sample workbook (issue 20): the preview's sample (30 made-up
+ * Fiche Client › Help › Load the sample workbook (decision 011): the preview's sample (30 made-up
  * Quebec clients, their terms, agreements, CRM log and a year of invoices: src/domain/sample.ts)
  * typed into an empty, set-up workbook, in the workbook's language, then the watch list and the
  * previous month's commissions computed, as the preview shows it. Only into a workbook whose

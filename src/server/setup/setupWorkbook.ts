@@ -306,7 +306,7 @@ const NUMBER_FORMATS: Partial<Record<ColumnDef['kind'], string>> = {
   date: 'yyyy-mm-dd',
   money: '#,##0.00',
   // Not '0.##': a pattern with a decimal point keeps it when no digit follows, so 2 showed as
-  // "2," in French (issue 16). One decimal always, a second one when there is one: 2,0 · 2,75.
+  // "2," in French. One decimal always, a second one when there is one: 2,0 · 2,75.
   percent: '0.0#',
   number: '0',
 };

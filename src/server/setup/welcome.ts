@@ -1,5 +1,5 @@
 /**
- * The Welcome sheet (issue 20): the first sheet of the template, bilingual, that tells a person
+ * The Welcome sheet (decision 011): the first sheet of the template, bilingual, that tells a person
  * who just opened it what Fiche Client is and the three steps to start (make a copy, Set up
  * workbook, accept the authorization screen: what each permission is for, and the "unverified
  * app" screen gmail.com accounts see). Written by onOpen in a workbook that was never set up

@@ -1,5 +1,5 @@
 /**
- * The "E-mail addresses" warning of the Settings dialog (issue 22): the Lists e-mail cells that
+ * The "E-mail addresses" warning of the Settings dialog (decision 018): the Lists e-mail cells that
  * hold text but not exactly one valid address. Such a person gets no watch notice, statement or
  * digest until the cell is fixed (notifications.ts listEmails refuses the cell), so the team is
  * told where, by cell. A block of its own (markup and script), inserted in the Settings page by

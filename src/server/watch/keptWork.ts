@@ -1,5 +1,5 @@
 /**
- * The watch work of a trigger run, with the work earlier runs kept for later (issue 22,
+ * The watch work of a trigger run, with the work earlier runs kept for later (decision 017,
  * platform/pending.ts): the edit trigger does the edit's clients and the clients kept before in
  * one recompute (the whole list when they are too many, or when it is owed); the hourly run does
  * what is kept. When the document lock stays busy (a full refresh holds it about 90 s at full

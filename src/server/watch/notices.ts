@@ -1,5 +1,5 @@
 /**
- * "Newly watched" notices that wait until sent (issue 22). A notice the daily quota or a failed
+ * "Newly watched" notices that wait until sent (decision 017). A notice the daily quota or a failed
  * send kept from going out is kept as a reference (the client's code, platform/pending.ts) and
  * sent by the next refresh that carries the pending record (the edit trigger, the hourly run,
  * the menu): its name, account manager and reasons are read again from Clients then, and a
