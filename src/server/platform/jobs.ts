@@ -22,7 +22,7 @@
  * history (the original's runs are not the copy's) and Set up starts it afresh.
  */
 import { isPeriod, jobSpec, JOB_NAMES, type JobName, type Period } from '../../domain/schedule';
-import { boundProperty, setBoundProperties } from './workbookState';
+import { boundProperty, setBoundProperties, utf8Bytes } from './workbookState';
 
 const KEY = 'ficheClient.jobs';
 /** Room for one job's message; three jobs stay far below one property value. */
@@ -114,9 +114,9 @@ export function updateJobs(changes: Partial<Record<JobName, Partial<JobRecord>>>
     jobs[name] = merged;
   }
   const json = JSON.stringify(jobs);
-  if (bytes(json) > RECORD_BYTES)
+  if (utf8Bytes(json) > RECORD_BYTES)
     throw new Error(
-      `Fiche Client: the jobs' record would take ${bytes(json)} bytes (at most ${RECORD_BYTES}).`,
+      `Fiche Client: the jobs' record would take ${utf8Bytes(json)} bytes (at most ${RECORD_BYTES}).`,
     );
   setBoundProperties({ [KEY]: json });
   return jobs;
@@ -143,14 +143,4 @@ export function recordFailure(name: JobName, message: string): Jobs {
 
 function cut(message: string): string {
   return message.length > MESSAGE_CHARS ? `${message.slice(0, MESSAGE_CHARS - 1)}…` : message;
-}
-
-/** UTF-8 length (Apps Script has no Buffer or TextEncoder). */
-function bytes(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
 }

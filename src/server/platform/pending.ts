@@ -35,7 +35,7 @@
 import type { Month } from '../../domain/types';
 import { codeKey } from '../../domain/cells';
 import { withScriptLock } from './lock';
-import { boundProperty, setBoundProperties } from './workbookState';
+import { boundProperty, setBoundProperties, utf8Bytes } from './workbookState';
 
 const KEY = 'ficheClient.pending';
 export const PENDING_KEY = KEY;
@@ -294,7 +294,7 @@ function update(change: (p: Pending) => Pending): Pending {
 
 /** Under RECORD_BYTES: the oldest notices and statements go first, then the watch list turns to all. */
 function fit(p: Pending): Pending {
-  while (bytes(JSON.stringify(p)) > RECORD_BYTES) {
+  while (utf8Bytes(JSON.stringify(p)) > RECORD_BYTES) {
     if (p.notices.length > 0) p.dropped += dropOldest(p.notices, Math.floor(p.notices.length / 2));
     else if (p.statements.length > 0)
       p.dropped += dropOldest(p.statements, Math.floor(p.statements.length / 2));
@@ -314,14 +314,4 @@ function hint(on: boolean): void {
   } catch {
     // only a hint: the hourly run reads the property
   }
-}
-
-/** UTF-8 length (Apps Script has no Buffer or TextEncoder). */
-function bytes(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
 }

@@ -242,3 +242,16 @@ export function copyNotices(state: WorkbookState, lang: Lang, timeZone: string):
     out.push(t('copyOwnerLeftBehind', lang));
   return out;
 }
+
+/**
+ * UTF-8 length of a property value: what the Properties service's size limits count (Apps
+ * Script has no Buffer or TextEncoder).
+ */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
