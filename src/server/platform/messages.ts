@@ -15,6 +15,14 @@ const MESSAGES = {
   menuSettings: { fr: 'Paramètres…', en: 'Settings…' },
   sidebarTitle: { fr: 'Fiche client', en: 'Client form' },
   settingsTitle: { fr: 'Paramètres de Fiche Client', en: 'Fiche Client settings' },
+  settingsBadDays: {
+    fr: 'Jours de grâce (0 à 365) et terme par défaut (0 à 3650) : nombres entiers.',
+    en: 'Grace days (0 to 365) and default term (0 to 3650) must be whole numbers.',
+  },
+  settingsBadLang: {
+    fr: 'Langue : choisissez Français (fr) ou English (en).',
+    en: 'Language: choose Français (fr) or English (en).',
+  },
   setupDone: {
     fr: 'Classeur configuré : {sheets} feuilles, {added} colonnes ajoutées.',
     en: 'Workbook set up: {sheets} sheets, {added} columns added.',

@@ -107,18 +107,12 @@ export function updateSettings(input: unknown): { ok: true } | { ok: false; mess
   if (!int(s.graceDays, 0, 365) || !int(s.defaultTermDays, 0, 3650))
     return {
       ok: false,
-      message:
-        lang === 'fr'
-          ? 'Jours de grâce (0 à 365) et terme par défaut (0 à 3650) : nombres entiers.'
-          : 'Grace days (0 to 365) and default term (0 to 3650) must be whole numbers.',
+      message: t('settingsBadDays', lang),
     };
   if (s.lang !== 'fr' && s.lang !== 'en')
     return {
       ok: false,
-      message:
-        lang === 'fr'
-          ? 'Langue : choisissez Français (fr) ou English (en).'
-          : 'Language: choose Français (fr) or English (en).',
+      message: t('settingsBadLang', lang),
     };
   // The months of commission details kept (the workbook-size block's field, saved by the same
   // button): checked with the rest, before anything is written.
