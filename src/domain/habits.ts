@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../shared/contract';
 import { normalizeHeader } from '../shared/contract';
+import { translator, type TextTable } from '../shared/text';
 import { daysBetween } from './time';
 import type { Day } from './types';
 
@@ -173,25 +174,27 @@ export function monthName(month: number, lang: Lang): string {
   return MONTHS[lang][month - 1] ?? String(month);
 }
 
+/** The habit sentence's parts, in the one translation mechanism (shared/text.ts). */
+const TEXT = {
+  singlePurchase: { fr: 'un seul achat', en: 'a single purchase' },
+  sameDay: { fr: 'achats le même jour', en: 'purchases on one day' },
+  everyDays: { fr: 'environ tous les {n} jours', en: 'about every {n} days' },
+  everyWeeks: { fr: 'environ toutes les {n} semaines', en: 'about every {n} weeks' },
+  everyMonths: { fr: 'environ tous les {n} mois', en: 'about every {n} months' },
+  mostlyIn: { fr: 'surtout en {months}', en: 'mostly in {months}' },
+  since: {
+    fr: '{n} {n|achat|achats} depuis {first}, dernier le {last}',
+    en: '{n} {n|purchase|purchases} since {first}, last on {last}',
+  },
+} as const satisfies TextTable;
+const say = translator(TEXT);
+
 /** "every ~2 weeks", "tous les ~3 mois"… from an average gap in days. */
 export function describeFrequency(gapDays: number | null, purchases: number, lang: Lang): string {
-  const fr = lang === 'fr';
-  if (gapDays === null)
-    return purchases === 1
-      ? fr
-        ? 'un seul achat'
-        : 'a single purchase'
-      : fr
-        ? 'achats le même jour'
-        : 'purchases on one day';
-  if (gapDays <= 10)
-    return fr ? `environ tous les ${gapDays} jours` : `about every ${gapDays} days`;
-  if (gapDays <= 45) {
-    const weeks = Math.max(1, Math.round(gapDays / 7));
-    return fr ? `environ toutes les ${weeks} semaines` : `about every ${weeks} weeks`;
-  }
-  const months = Math.max(1, Math.round(gapDays / 30.44));
-  return fr ? `environ tous les ${months} mois` : `about every ${months} months`;
+  if (gapDays === null) return say(purchases === 1 ? 'singlePurchase' : 'sameDay', lang);
+  if (gapDays <= 10) return say('everyDays', lang, { n: gapDays });
+  if (gapDays <= 45) return say('everyWeeks', lang, { n: Math.max(1, Math.round(gapDays / 7)) });
+  return say('everyMonths', lang, { n: Math.max(1, Math.round(gapDays / 30.44)) });
 }
 
 /**
@@ -200,20 +203,15 @@ export function describeFrequency(gapDays: number | null, purchases: number, lan
  * 2026-10-03".
  */
 export function describeHabits(h: BuyingHabits, lang: Lang): string {
-  const fr = lang === 'fr';
   const parts: string[] = [];
   if (h.topProductTypes.length > 0)
     parts.push(h.topProductTypes.map((s) => `${s.productType} (${s.count})`).join(', '));
   parts.push(describeFrequency(h.averageGapDays, h.purchases, lang));
   if (h.usualMonths.length > 0) {
     const names = h.usualMonths.map((m) => monthName(m, lang)).join(', ');
-    parts.push(fr ? `surtout en ${names}` : `mostly in ${names}`);
+    parts.push(say('mostlyIn', lang, { months: names }));
   }
-  parts.push(
-    fr
-      ? `${h.purchases} achat${h.purchases > 1 ? 's' : ''} depuis ${h.firstDay}, dernier le ${h.lastDay}`
-      : `${h.purchases} purchase${h.purchases > 1 ? 's' : ''} since ${h.firstDay}, last on ${h.lastDay}`,
-  );
+  parts.push(say('since', lang, { n: h.purchases, first: h.firstDay, last: h.lastDay }));
   return parts.join(' · ');
 }
 
