@@ -714,8 +714,14 @@ describe('per-client watch refresh and form reads, interleaved at any service ca
             // (No property read at all when that first look already found the edit irrelevant:
             // then its own header read counts; indexOf's fromIndex must not be -1, which would
             // start from the end.)
+            // The header is read either as the header row (Sheet.getSheetValues) or as the
+            // header cells of the edited columns only (Range.offset(…).getValues, the first look
+            // that decides by header cells), whichever comes first.
             const mayRun = Math.max(0, log.indexOf('Properties.getProperty'));
-            const headerRead = log.indexOf('Sheet.getSheetValues', mayRun) + 1;
+            const reads = ['Sheet.getSheetValues', 'Range.getValues']
+              .map((kind) => log.indexOf(kind, mayRun))
+              .filter((i) => i >= 0);
+            const headerRead = (reads.length > 0 ? Math.min(...reads) : -1) + 1;
             // Not a bug: before the header read, the event's range (H) is the inserted blank
             // column, whose edit changes nothing (Sheets gives the range as edited).
             fc.pre(!(insertedAt <= headerRead && position === PAID_ON));
