@@ -5,6 +5,8 @@
  * DESIGN.md.
  */
 
+import type { FieldFormat } from './formats';
+
 export type Lang = 'fr' | 'en';
 
 /** What a column holds; drives formats, validations and how typed cells are read. */
@@ -108,6 +110,11 @@ export interface ColumnDef<K extends string = string> {
   readonly min?: number;
   /** Number: a whole number. */
   readonly int?: boolean;
+  /**
+   * Text in a Quebec / Canadian format (src/shared/formats.ts): normalized and checked when the
+   * form saves a value the person typed; a value read from the sheet is never rewritten.
+   */
+  readonly format?: FieldFormat;
   readonly form?: FormSpec;
 }
 
@@ -117,6 +124,11 @@ export interface Choice<V extends string = string> {
   readonly value: V;
   readonly en: string;
   readonly fr: string;
+  /**
+   * What the form's list shows, in either language, when it is not the cell's label (the
+   * languages: "Français" / "English", while cells keep "fr" / "en"). Read from a cell too.
+   */
+  readonly shown?: string;
 }
 
 export const CHOICES = {
@@ -125,8 +137,8 @@ export const CHOICES = {
     { value: 'individual', en: 'Individual', fr: 'Particulier' },
   ],
   language: [
-    { value: 'fr', en: 'fr', fr: 'fr' },
-    { value: 'en', en: 'en', fr: 'en' },
+    { value: 'fr', en: 'fr', fr: 'fr', shown: 'Français' },
+    { value: 'en', en: 'en', fr: 'en', shown: 'English' },
   ],
   commissionType: [
     { value: 'sales', en: 'Sales', fr: 'Ventes' },
@@ -163,7 +175,12 @@ export function choiceFromText<K extends ChoiceKey>(
 ): (typeof CHOICES)[K][number]['value'] | undefined {
   const t = normalizeHeader(text);
   for (const c of CHOICES[key] as readonly Choice[]) {
-    if (normalizeHeader(c.en) === t || normalizeHeader(c.fr) === t || c.value.toLowerCase() === t)
+    if (
+      normalizeHeader(c.en) === t ||
+      normalizeHeader(c.fr) === t ||
+      c.value.toLowerCase() === t ||
+      (c.shown !== undefined && normalizeHeader(c.shown) === t)
+    )
       return c.value as (typeof CHOICES)[K][number]['value'];
   }
   return undefined;
@@ -172,6 +189,12 @@ export function choiceFromText<K extends ChoiceKey>(
 export function choiceLabel(key: ChoiceKey, value: string, lang: Lang): string {
   const c = (CHOICES[key] as readonly Choice[]).find((x) => x.value === value);
   return c ? c[lang] : value;
+}
+
+/** A choice as the form's list shows it: its `shown` name, else its label in `lang`. */
+export function choiceShown(key: ChoiceKey, value: string, lang: Lang): string {
+  const c = (CHOICES[key] as readonly Choice[]).find((x) => x.value === value);
+  return c ? (c.shown ?? c[lang]) : value;
 }
 
 // ---------------------------------------------------------------- sheets
@@ -222,14 +245,20 @@ export const CLIENT_COLUMNS = [
   col('phone', 'Phone', 'Téléphone', 'plainText', {
     personal: true,
     max: 100,
+    format: 'phone',
     form: { tab: 'general', widget: 'tel' },
   }),
   col('address', 'Address', 'Adresse', 'text', { personal: true, form: { tab: 'general' } }),
   col('city', 'City', 'Ville', 'text', { personal: true, form: { tab: 'general' } }),
-  col('province', 'Province', 'Province', 'text', { personal: true, form: { tab: 'general' } }),
+  col('province', 'Province', 'Province', 'text', {
+    personal: true,
+    format: 'province',
+    form: { tab: 'general' },
+  }),
   col('postalCode', 'Postal code', 'Code postal', 'plainText', {
     personal: true,
     max: 100,
+    format: 'postalCode',
     form: { tab: 'general' },
   }),
   col('country', 'Country', 'Pays', 'text', { personal: true, form: { tab: 'general' } }),

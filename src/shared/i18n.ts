@@ -91,6 +91,23 @@ const TEXTS = {
     en: 'A client code cannot contain a semicolon (;): Excel would split CSV files there.',
   },
   noComma: { fr: 'Pas de virgule dans une étiquette.', en: 'No comma in a tag.' },
+  // Quebec and Canadian formats (formats.ts)
+  badPostalCode: {
+    fr: 'Code postal canadien attendu, comme H2X 1Y4 (ou indiquez un autre pays).',
+    en: 'A Canadian postal code is expected, like H2X 1Y4 (or give another country).',
+  },
+  badPhone: {
+    fr: 'Numéro à 10 chiffres attendu, comme 514 555-0101 (poste 123 en option), ou +33 1 23 45 67 89 hors Amérique du Nord.',
+    en: 'A 10-digit number is expected, like 514 555-0101 (ext. 123 optional), or +44 20 7946 0958 outside North America.',
+  },
+  badProvince: {
+    fr: 'Province ou territoire canadien attendu (QC, ON, …), ou indiquez un autre pays.',
+    en: 'A Canadian province or territory is expected (QC, ON, …), or give another country.',
+  },
+  formatWarning: {
+    fr: 'Valeur de la feuille gardée telle quelle : {msg}',
+    en: 'Kept as the sheet holds it: {msg}',
+  },
   badChoice: { fr: 'Choix invalide.', en: 'Invalid choice.' },
   consentTypeRequired: {
     fr: 'Infolettre cochée : indiquez le type de consentement (LCAP).',

@@ -11,7 +11,7 @@ import type {
   SaveResult,
 } from '../shared/formApi';
 import { t } from '../shared/i18n';
-import { emptyClientRecord, validateSaveRequest } from '../shared/schemas';
+import { newClientRecord, validateSaveRequest } from '../shared/schemas';
 import { crmPanel } from './crm';
 import { clear, fieldId, h } from './dom';
 import type { TabKey } from './fields';
@@ -143,7 +143,7 @@ class ClientForm {
     this.clients = [...boot.clients];
     this.nextCode = boot.nextCode;
     this.editing = {
-      record: emptyClientRecord(this.nextCode),
+      record: newClientRecord(this.nextCode, this.lang),
       isNew: true,
       snapshot: '',
       original: null,
@@ -255,7 +255,7 @@ class ClientForm {
   // ---------------------------------------------------------------- actions
 
   private newClient(): void {
-    this.render(emptyClientRecord(this.nextCode), true);
+    this.render(newClientRecord(this.nextCode, this.lang), true);
     this.ui.tabs.select('general');
     this.say('info', '');
     document.getElementById(fieldId('general.name'))?.focus();

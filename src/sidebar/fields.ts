@@ -132,6 +132,14 @@ export function textField(
     type?: 'text' | 'email' | 'tel';
     placeholder?: string;
     maxLength?: number;
+    /**
+     * A Quebec / Canadian format (src/shared/formats.ts): the value in its format, or why it
+     * is refused. Applied as the person leaves the field; a value the sheet holds is shown as
+     * it is, with the reason next to it.
+     */
+    format?: (value: string) => { ok: true; value: string } | { ok: false; message: string };
+    /** Suggestions (a datalist): value and the name shown beside it. */
+    suggestions?: readonly Option[];
   },
 ): HTMLElement {
   const control = spec.multiline
@@ -140,11 +148,44 @@ export function textField(
   control.value = spec.get();
   if (spec.placeholder) control.placeholder = spec.placeholder;
   if (spec.maxLength) control.maxLength = spec.maxLength;
+  const listId = `${fieldId(spec.path)}-list`;
+  if (spec.suggestions && control instanceof HTMLInputElement) control.setAttribute('list', listId);
+  const warning = h('div', { class: 'warning', role: 'status' });
+  const loaded = control.value;
+  const check = (): void => {
+    const result = spec.format?.(control.value);
+    warning.textContent =
+      result && !result.ok
+        ? control.value === loaded
+          ? t('formatWarning', ctx.lang, { msg: result.message })
+          : result.message
+        : '';
+  };
+  check();
   control.addEventListener('input', () => {
     spec.set(control.value);
+    check();
     ctx.changed();
   });
-  return wrap(ctx, spec, control);
+  control.addEventListener('change', () => {
+    const result = spec.format?.(control.value);
+    if (!result?.ok || result.value === control.value || control.value === loaded) return;
+    control.value = result.value;
+    spec.set(result.value);
+    check();
+    ctx.changed();
+  });
+  const field = wrap(ctx, spec, control);
+  if (spec.format) field.append(warning);
+  if (spec.suggestions)
+    field.append(
+      h(
+        'datalist',
+        { id: listId },
+        ...spec.suggestions.map((o) => h('option', { value: o.value, label: o.label })),
+      ),
+    );
+  return field;
 }
 
 /** Reads a number as typed in the user's language: fr "1 234,5", en "1,234.5"; '' = null. */

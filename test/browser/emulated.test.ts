@@ -96,7 +96,8 @@ test('creates a client with all four tabs on the real server, reloads and edits 
   expect(client).toMatchObject({
     'Code client': 'C0001',
     Nom: 'Ferme Bellevue',
-    Téléphone: '+1 418 555-0101',
+    // Saved in the Quebec format (issue 25).
+    Téléphone: '418 555-0101',
     Infolettre: true,
   });
   expect(wb.rows('Termes')[0]).toMatchObject({
@@ -155,7 +156,7 @@ test('a save over a colleague’s newer save is refused with who and when, and R
   const theirs = (wb.runAs('sophie@example.com', 'formLoad', 'C0001') as { record: ClientRecord })
     .record;
   const original = structuredClone(theirs);
-  theirs.general.phone = '819-555-0199';
+  theirs.general.phone = '819 555-0199';
   const saved = wb.runAs('sophie@example.com', 'formSave', {
     record: theirs,
     isNew: false,
@@ -166,13 +167,13 @@ test('a save over a colleague’s newer save is refused with who and when, and R
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await status().filter({ hasText: 'sophie@example.com' }).waitFor();
   await screenshot(page, 'emulated-conflict');
-  expect(wb.rows('Clients')[0]!['Téléphone']).toBe('819-555-0199');
+  expect(wb.rows('Clients')[0]!['Téléphone']).toBe('819 555-0199');
   await page.getByRole('button', { name: 'Recharger' }).click();
   await page.waitForFunction(() => {
     const input = document.querySelector<HTMLInputElement>(
       'input[id$="phone"], input[name="phone"]',
     );
-    return !input || input.value === '819-555-0199';
+    return !input || input.value === '819 555-0199';
   });
-  expect(await label('Téléphone').inputValue()).toBe('819-555-0199');
+  expect(await label('Téléphone').inputValue()).toBe('819 555-0199');
 });

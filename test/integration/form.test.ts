@@ -12,7 +12,7 @@ function fullRecord(code: string): ClientRecord {
     kind: 'company',
     contact: 'Alida Roy',
     email: 'alida@example.com',
-    phone: '514-555-0101',
+    phone: '514 555-0101',
     address: '1200 rue Sainte-Catherine',
     city: 'Montréal',
     province: 'QC',
@@ -264,7 +264,8 @@ describe('client form: open and save through the bundle', () => {
       ]);
       ok(saveEdited(wb, loaded, (r) => (r.general.phone = '438-555-0000')));
       const client = wb.rows('Clients')[0]!;
-      expect([client['Ville'], client['Téléphone']]).toEqual(['Laval', '438-555-0000']);
+      // Saved in the Quebec format (issue 25).
+      expect([client['Ville'], client['Téléphone']]).toEqual(['Laval', '438 555-0000']);
       expect(wb.rows('Termes')[0]!['Limite de crédit']).toBe(9000);
       expect(wb.rows('Journal CRM').map((r) => r['Objet'])).toEqual([
         'Retard',
@@ -365,7 +366,7 @@ describe('client form: open and save through the bundle', () => {
     expect(result).toMatchObject({ ok: false, kind: 'conflict', by: 'sophie@example.com' });
     if (result.ok || result.kind !== 'conflict') throw new Error('expected a conflict');
     expect(result.message).toMatch(/sophie@example\.com/);
-    expect(wb.rows('Clients')[0]!['Téléphone']).toBe('438-555-9999');
+    expect(wb.rows('Clients')[0]!['Téléphone']).toBe('438 555-9999');
   });
 
   it('puts a client under watch as soon as a manual reason is saved, and lifts it when cleared', () => {
@@ -468,15 +469,16 @@ describe('client form: open and save through the bundle', () => {
     r.general.contact = '+1 (514) 555-0101';
     r.crm.needs = '-SUM(A1)';
     r.crm.followUp = '<img src=x onerror="alert(1)">';
-    r.general.phone = '=HYPERLINK("x")';
+    // The phone has a format now (issue 25): the address carries the formula-looking text.
+    r.general.address = '=HYPERLINK("x")';
     ok(save(wb, r, true));
     const ss = wb.emu.spreadsheet;
-    for (const a1 of ['B2', 'D2', 'F2', 'Q2', 'R2'])
+    for (const a1 of ['B2', 'D2', 'G2', 'Q2', 'R2'])
       expect(ss.cell('Clients', a1).formula).toBe('');
     const loaded = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
     expect(loaded.general.name).toBe(r.general.name);
     expect(loaded.general.contact).toBe(r.general.contact);
-    expect(loaded.general.phone).toBe(r.general.phone);
+    expect(loaded.general.address).toBe(r.general.address);
     expect(loaded.crm.needs).toBe(r.crm.needs);
     expect(loaded.crm.followUp).toBe(r.crm.followUp);
   });
