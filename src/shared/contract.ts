@@ -136,6 +136,11 @@ export const CHOICES = {
     { value: 'company', en: 'Company', fr: 'Entreprise' },
     { value: 'individual', en: 'Individual', fr: 'Particulier' },
   ],
+  // A blank Status reads as active (DESIGN.md): clients of a workbook made before the column.
+  clientStatus: [
+    { value: 'active', en: 'Active', fr: 'Actif' },
+    { value: 'inactive', en: 'Inactive', fr: 'Inactif' },
+  ],
   language: [
     { value: 'fr', en: 'fr', fr: 'fr', shown: 'Français' },
     { value: 'en', en: 'en', fr: 'en', shown: 'English' },
@@ -164,6 +169,20 @@ export const CHOICES = {
 export type ChoiceKey = keyof typeof CHOICES;
 
 export type ClientKind = (typeof CHOICES.clientKind)[number]['value'];
+export type ClientStatus = (typeof CHOICES.clientStatus)[number]['value'];
+
+/**
+ * Whether a client is inactive (Status "Inactive" / "Inactif"; blank = active). An inactive
+ * client keeps every row, invoice and commission; it leaves the type-ahead (unless asked), the
+ * follow-up digest, the newsletter (unsubscribed, not deleted) and the watch e-mails.
+ */
+export function isInactive(status: unknown): boolean {
+  return (
+    typeof status === 'string' &&
+    status !== '' &&
+    choiceFromText('clientStatus', status) === 'inactive'
+  );
+}
 export type CommissionType = (typeof CHOICES.commissionType)[number]['value'];
 export type CrmKind = (typeof CHOICES.crmKind)[number]['value'];
 export type ConsentType = (typeof CHOICES.consentType)[number]['value'];
@@ -351,6 +370,11 @@ export const CLIENT_COLUMNS = [
   // What the last Mailchimp sync pushed: status, day, subscriber hash and a fingerprint of the
   // member's data, so the next sync sends only what changed and can unsubscribe by hash.
   col('mailchimpSync', 'Mailchimp sync', 'Synchro Mailchimp', 'plainText', { computed: true }),
+  // Issue 25: a client who leaves is made inactive, not deleted (DESIGN.md "Inactive").
+  col('status', 'Status', 'Statut', 'choice', {
+    choices: 'clientStatus',
+    form: { tab: 'general', after: 'language', optional: true },
+  }),
 ] as const;
 
 export const TERMS_COLUMNS = [

@@ -164,6 +164,8 @@ export interface FormOpenRequest {
 export interface ClientSummary {
   code: string;
   name: string;
+  /** Status Inactive: left out of the type-ahead unless "show inactive" is ticked. */
+  inactive?: boolean;
 }
 
 export interface FormOpenResult {
@@ -207,6 +209,11 @@ export interface FormSaveRequest {
    * so it is read leniently (shape and sizes only), not validated like `record`.
    */
   original?: ClientRecord;
+  /**
+   * The person confirmed making inactive a client with an open balance (the server answered
+   * 'confirm' first, saying the balance). Without it such a save is not made.
+   */
+  confirmInactive?: boolean;
 }
 
 /** A field error: `path` names the field as in ClientRecord, dot-separated, array indexes as numbers. */
@@ -229,6 +236,11 @@ export type SaveResult =
   | { ok: false; kind: 'invalid'; errors: FieldError[] }
   /** Someone else saved this client since it was loaded: `by` (user e-mail or name), `at` (ISO instant). */
   | { ok: false; kind: 'conflict'; by: string; at: string; message: string }
+  /**
+   * The save makes inactive a client whose balance due is open: nothing was saved; `message`
+   * says the balance and asks; the form sends the save again with `confirmInactive`.
+   */
+  | { ok: false; kind: 'confirm'; balance: number; message: string }
   | { ok: false; kind: 'error'; message: string };
 
 /** One client in the answer to "who might want product type X?". */

@@ -55,6 +55,9 @@ const TEXTS = {
     en: 'Fix the flagged fields before saving.',
   },
   discard: { fr: 'Abandonner les modifications', en: 'Discard changes' },
+  makeInactive: { fr: 'Rendre inactif', en: 'Make inactive' },
+  showInactive: { fr: 'Afficher les inactifs', en: 'Show inactive' },
+  inactiveMark: { fr: 'inactif', en: 'inactive' },
   keepEditing: { fr: 'Continuer', en: 'Keep editing' },
   conflict: {
     fr: 'Ce client a été modifié par {by} le {at}, après son ouverture ici.',

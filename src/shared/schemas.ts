@@ -377,6 +377,7 @@ export const saveRequestSchema = z.pipe(
     // The loaded record holds what the sheet held (a rate over 100 typed by hand, an address
     // without @): read for its shape only, so such a client can still be saved.
     original: z.optional(z.pipe(z.unknown(), z.transform(looseRecord))),
+    confirmInactive: z.optional(z.boolean()),
   }),
   z.transform(withFormats),
 );

@@ -2,7 +2,7 @@
  * The client form: one client at a time, edited in place in `state.record`; opened, switched,
  * created and saved with one google.script.run call each.
  */
-import type { Lang } from '../shared/contract';
+import { isInactive, type Lang } from '../shared/contract';
 import type {
   ClientRecord,
   ClientSummary,
@@ -294,18 +294,31 @@ class ClientForm {
   private remember(saved: ClientRecord): void {
     const { clients } = this;
     const i = clients.findIndex((c) => c.code === saved.general.code);
-    const summary = { code: saved.general.code, name: saved.general.name };
+    const summary = {
+      code: saved.general.code,
+      name: saved.general.name,
+      ...(isInactive(saved.general.status) && { inactive: true }),
+    };
     if (i >= 0) clients[i] = summary;
     else clients.push(summary);
     this.ui.finder.setClients(clients);
   }
 
-  /** Validates in the page (same zod schemas as the server), sends, then shows the answer. */
-  private async save(): Promise<void> {
+  /**
+   * Validates in the page (same zod schemas as the server), sends, then shows the answer.
+   * `confirmInactive`: the person agreed to make inactive a client with an open balance.
+   */
+  private async save(confirmInactive = false): Promise<void> {
     if (this.ui.saveButton.disabled) return;
     const { record, isNew, original, registry } = this.editing;
     const autoCode = isNew && record.general.code === this.nextCode;
-    const request = original ? { record, isNew, autoCode, original } : { record, isNew, autoCode };
+    const request = {
+      record,
+      isNew,
+      autoCode,
+      ...(original && { original }),
+      ...(confirmInactive && { confirmInactive }),
+    };
     const checked = validateSaveRequest(request, this.lang);
     if (!checked.ok) {
       this.showErrors(checked.errors);
@@ -337,9 +350,39 @@ class ClientForm {
       this.showErrors(result.errors);
     } else if (result.kind === 'conflict') {
       this.showConflict(result);
+    } else if (result.kind === 'confirm') {
+      this.confirmInactive(result.message);
     } else {
       this.say('error', result.message);
     }
+  }
+
+  /** The server's question (the balance due, in the workbook's language): save again if agreed. */
+  private confirmInactive(message: string): void {
+    const { lang } = this;
+    const { confirmBar } = this.ui;
+    const agree = h('button', { type: 'button', class: 'action' }, t('makeInactive', lang));
+    const keep = h('button', { type: 'button' }, t('keepEditing', lang));
+    const done = () => {
+      confirmBar.hidden = true;
+      clear(confirmBar);
+    };
+    agree.addEventListener('click', () => {
+      done();
+      void this.save(true);
+    });
+    keep.addEventListener('click', () => {
+      done();
+      this.say('info', '');
+    });
+    clear(confirmBar);
+    confirmBar.append(
+      h('p', { id: 'confirm-text' }, message),
+      h('div', { class: 'confirm-actions' }, agree, keep),
+    );
+    confirmBar.hidden = false;
+    this.say('info', '');
+    agree.focus();
   }
 
   private showConflict(result: Extract<SaveResult, { kind: 'conflict' }>): void {

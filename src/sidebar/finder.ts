@@ -25,12 +25,20 @@ interface Entry {
   name: string;
 }
 
-/** Clients matching `query`, best first: exact code, code prefix, name prefix, anywhere. */
-export function findClients(entries: readonly Entry[], query: string): ClientSummary[] {
+/**
+ * Clients matching `query`, best first: exact code, code prefix, name prefix, anywhere.
+ * Inactive clients only with `withInactive` (the "show inactive" tick).
+ */
+export function findClients(
+  entries: readonly Entry[],
+  query: string,
+  withInactive = false,
+): ClientSummary[] {
   const q = fold(query);
   if (!q) return [];
   const ranked: { rank: number; client: ClientSummary }[] = [];
   for (const e of entries) {
+    if (e.client.inactive && !withInactive) continue;
     const rank =
       e.code === q
         ? 0
@@ -74,6 +82,10 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
   });
   const list = h('ul', { role: 'listbox', id: 'finder-list', class: 'finder-list', hidden: true });
   const status = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const withInactive = h('input', { type: 'checkbox', id: 'finder-inactive' });
+  withInactive.addEventListener('change', () => {
+    if (input.value.trim()) update();
+  });
 
   function close(): void {
     list.hidden = true;
@@ -100,7 +112,7 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
   }
 
   function update(): void {
-    shown = findClients(entries, input.value);
+    shown = findClients(entries, input.value, withInactive.checked);
     clear(list);
     if (!input.value.trim()) {
       close();
@@ -115,6 +127,9 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
         h('span', { class: 'code' }, client.code),
         ' ',
         h('span', { class: 'name' }, client.name),
+        ...(client.inactive
+          ? [' ', h('span', { class: 'secondary' }, `(${t('inactiveMark', lang)})`)]
+          : []),
       );
       // mousedown, not click: keep the focus in the input until the pick is done.
       li.addEventListener('mousedown', (e) => {
@@ -156,6 +171,12 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
     input,
     list,
     status,
+    h(
+      'div',
+      { class: 'field check finder-inactive' },
+      withInactive,
+      h('label', { for: 'finder-inactive' }, t('showInactive', lang)),
+    ),
   );
   return {
     element,

@@ -52,6 +52,8 @@ export interface Decor {
   readOnly?: boolean;
   /** The label of a choice's blank option ('' by default). */
   blankLabel?: string;
+  /** A choice whose blank means this value (Status: blank = active): no blank option. */
+  blankAs?: string;
   /** A computed field: the text shown when it is blank, or not shown at all. */
   blankText?: string;
   hideBlank?: boolean;
@@ -221,14 +223,16 @@ function drawField<T extends FormTab>(
       return selectField(ctx, {
         ...base,
         options: [
-          ...(column.required ? [] : [{ value: '', label: decor.blankLabel ?? '' }]),
+          ...(column.required || decor.blankAs !== undefined
+            ? []
+            : [{ value: '', label: decor.blankLabel ?? '' }]),
           ...choices.map((o) => ({
             value: o.value,
             // The languages show as "Français" / "English"; the cells keep "fr" / "en".
             label: choiceShown(column.choices!, o.value, ctx.lang),
           })),
         ],
-        get: () => String(target[column.key] ?? ''),
+        get: () => String(target[column.key] || decor.blankAs || ''),
         set,
       });
     }

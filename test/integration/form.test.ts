@@ -19,6 +19,7 @@ function fullRecord(code: string): ClientRecord {
     postalCode: 'H3B 1K9',
     country: 'Canada',
     language: 'fr',
+    status: 'active',
   };
   r.terms = {
     ...r.terms,

@@ -54,6 +54,8 @@ describe('the columns of the watch, from the rules’ declaration', () => {
       'watchReasons',
       'name',
       'accountManager',
+      // Inactive clients are not mailed about (issue 25).
+      'status',
     ]);
     // Required: the inputs the contract requires, and the computed columns.
     expect(columns.WATCH_REQUIRED).toEqual({

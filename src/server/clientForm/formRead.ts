@@ -4,8 +4,21 @@
  * service calls that does not depend on the size of the workbook: whole-sheet reads.
  */
 import { dayInZone } from '../../domain/time';
-import { LIST_KEYS, SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
-import type { ClientRecord, FormLists, FormLoadResult, FormOpenResult } from '../../shared/formApi';
+import {
+  isInactive,
+  LIST_KEYS,
+  SHEETS,
+  type ColumnKey,
+  type Lang,
+  type SheetKey,
+} from '../../shared/contract';
+import type {
+  ClientRecord,
+  ClientSummary,
+  FormLists,
+  FormLoadResult,
+  FormOpenResult,
+} from '../../shared/formApi';
 import { validateClientCode, validateOpenRequest } from '../../shared/schemas';
 import { cellCode, codeKey, type ReadContext } from '../../domain/cells';
 import { nextClientCode, toClientRecord } from './clientRecord';
@@ -99,7 +112,8 @@ export interface ClientTables {
 
 /** The columns read whole in each client sheet: those that say whose a row is (and the names). */
 const KEY_COLUMNS = {
-  clients: ['code', 'name'],
+  // The Status too: the type-ahead leaves inactive clients out unless asked (issue 25).
+  clients: ['code', 'name', 'status'],
   terms: ['clientCode'],
   commissions: ['clientCode'],
   crmLog: ['clientCode'],
@@ -160,13 +174,17 @@ export function recordOf(tables: ClientTables, rowIndex: number, ctx: FormContex
   );
 }
 
-export function clientCodes(clients: Table<'clients'>): { code: string; name: string }[] {
+export function clientCodes(clients: Table<'clients'>): ClientSummary[] {
   const ci = clients.index.code;
   const ni = clients.index.name;
-  const out: { code: string; name: string }[] = [];
+  const si = clients.index.status;
+  const out: ClientSummary[] = [];
   for (const row of clients.rows) {
     const code = String(row[ci] ?? '').trim();
-    if (code) out.push({ code, name: String(row[ni] ?? '').trim() });
+    if (!code) continue;
+    const name = String(row[ni] ?? '').trim();
+    // A workbook made before the Status column: every client active.
+    out.push(si >= 0 && isInactive(row[si]) ? { code, name, inactive: true } : { code, name });
   }
   return out;
 }
@@ -225,7 +243,7 @@ function openTables(
 ): {
   tables: ClientTables | null;
   key: string | null;
-  names: { code: string; name: string }[];
+  names: ClientSummary[];
   /** What to put in the cache (read from the sheets). */
   fill?: Partial<Record<CacheEntry, unknown>>;
 } {

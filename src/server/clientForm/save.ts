@@ -6,7 +6,8 @@
  * client since, it is refused, naming who and when. The document lock is held only around the
  * read-compare-write.
  */
-import type { Lang, SheetKey } from '../../shared/contract';
+import { isInactive, type Lang, type SheetKey } from '../../shared/contract';
+import { formatMoney } from '../../domain/money';
 import type { ClientRecord, SaveResult } from '../../shared/formApi';
 import { emptyClientRecord, validateSaveRequest } from '../../shared/schemas';
 import { codeKey } from '../../domain/cells';
@@ -64,7 +65,7 @@ export function saveClient(request: unknown): SaveResult {
   const ctx = formContext();
   const valid = validateSaveRequest(request, ctx.lang);
   if (!valid.ok) return { ok: false, kind: 'invalid', errors: valid.errors };
-  const { record, isNew, autoCode = false, original } = valid.value;
+  const { record, isNew, autoCode = false, original, confirmInactive = false } = valid.value;
 
   const saved = withDocumentLock(
     ctx.lang,
@@ -74,7 +75,7 @@ export function saveClient(request: unknown): SaveResult {
       // Rows sorted by hand between the read and the writes: read and plan again.
       return untilSettled<Saved | null>(
         ctx.lang,
-        () => saveLocked(ctx, record, isNew, autoCode, original, reads) ?? MOVED,
+        () => saveLocked(ctx, record, isNew, autoCode, original, reads, confirmInactive) ?? MOVED,
         { onBusy: () => null },
       );
     },
@@ -126,13 +127,14 @@ function saveLocked(
   autoCode: boolean,
   original: ClientRecord | undefined,
   reads: SaveReads,
+  confirmInactive: boolean,
 ): Saved | null {
   const refused = (result: SaveResult): Saved => ({ result, watchInputsChanged: false });
   // The first attempt may locate the rows by the document cache; a retry reads the sheets.
   const cached = !reads.cacheTried && !isNew ? cachedTarget(ctx, requested) : null;
   reads.cacheTried = true;
   const target = cached ?? readTarget(ctx, requested, isNew, autoCode);
-  const refusal = checkTarget(ctx, target);
+  const refusal = checkTarget(ctx, target) ?? (confirmInactive ? null : openBalance(ctx, target));
   if (refusal) return refused(refusal);
   const stamp = newStamp(target.current);
   // Updating needs the record as loaded: without it, what the user changed cannot be told
@@ -264,6 +266,21 @@ function checkTarget(ctx: FormContext, target: SaveTarget): SaveResult | null {
     return { ok: false, kind: 'conflict', by, at, message };
   }
   return null;
+}
+
+/**
+ * A client with an open balance is made inactive only once the person confirmed, having been
+ * told the balance (issue 25): its invoices still count, it just leaves the lists and mails.
+ * The balance is the sheet's, read under the lock.
+ */
+function openBalance(ctx: FormContext, target: SaveTarget): SaveResult | null {
+  const { record, current } = target;
+  if (!current || !isInactive(record.general.status) || isInactive(current.general.status))
+    return null;
+  const balance = current.computed.balanceDue;
+  if (balance === null || balance <= 0) return null;
+  const message = t('inactiveBalance', ctx.lang, { balance: formatMoney(balance, ctx.lang) });
+  return { ok: false, kind: 'confirm', balance, message };
 }
 
 /** The new version (Updated at) and who saves (Updated by). */
@@ -440,7 +457,8 @@ function writeSheets(ctx: FormContext, target: SaveTarget, plan: SavePlan, stamp
 function cacheEntriesChanged(target: SaveTarget, plan: SavePlan): CacheEntry[] {
   const out: CacheEntry[] = [];
   if (target.isNew) out.push('rows.clients', 'clientNames');
-  else if ('name' in plan.client.changed) out.push('clientNames');
+  else if ('name' in plan.client.changed || 'status' in plan.client.changed)
+    out.push('clientNames');
   if (plan.termsWritten && !plan.termsRow) out.push('rows.terms');
   for (const { table, plan: rows } of plan.rows)
     if ((rows.appends.length > 0 || rows.deletes.length > 0) && sheetEntries(table.key).length > 0)

@@ -60,6 +60,10 @@ const MESSAGES = {
     en: 'This client was changed by {by} at {at} since you opened it. Nothing was saved.',
   },
   saved: { fr: 'Client « {code} » enregistré.', en: 'Client "{code}" saved.' },
+  inactiveBalance: {
+    fr: 'Ce client a un solde dû de {balance}. Le rendre inactif quand même ? Ses factures, son solde et ses commissions restent ; il quitte la recherche, le suivi, l’infolettre et les avis de surveillance.',
+    en: 'This client has a balance due of {balance}. Make it inactive anyway? Its invoices, balance and commissions stay; it leaves the search, the follow-ups, the newsletter and the watch e-mails.',
+  },
   formOutdated: {
     fr: 'Cette fiche a été ouverte avec une version précédente de Fiche Client : rechargez-la, puis refaites vos changements.',
     en: 'This form was opened with an earlier version of Fiche Client: reload it, then make your changes again.',

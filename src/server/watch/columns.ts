@@ -39,7 +39,7 @@ const requiredOf = <S extends SheetKey>(sheet: S): ColumnKey<S>[] =>
  * What the refresh also reads to tell account managers of newly watched clients: not an input
  * of the rules, so editing it changes no status.
  */
-const NOTIFY_COLUMNS: Partial<Columns> = { clients: ['name', 'accountManager'] };
+const NOTIFY_COLUMNS: Partial<Columns> = { clients: ['name', 'accountManager', 'status'] };
 
 /**
  * The columns whose edit can change a watch status: the rules' inputs and the computed

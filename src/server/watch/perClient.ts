@@ -17,7 +17,7 @@ import {
   type WatchResult,
   type WatchSheet,
 } from '../../domain/watch';
-import type { ColumnKey, SheetKey } from '../../shared/contract';
+import { isInactive, type ColumnKey, type SheetKey } from '../../shared/contract';
 import { notifyNewlyWatched, type NewlyWatched } from './notifications';
 import { readAll, readInvoices } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
@@ -143,6 +143,7 @@ function refreshClientsOnce(
         name: client.name,
         accountManager: client.accountManager,
         reasons: String(cells.clients.watchReasons),
+        ...(isInactive(client.status) && { inactive: true }),
       });
     for (const row of clientRows)
       writeChanged(clients.table, row, cells.clients, ctx, writes.clients);

@@ -23,7 +23,7 @@ import {
   type WatchOutputSheet,
   type WatchResult,
 } from '../../domain/watch';
-import type { ColumnKey, Lang } from '../../shared/contract';
+import { isInactive, type ColumnKey, type Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
 import { readAll, readInvoices } from '../workbook/records';
 import { WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
@@ -139,6 +139,7 @@ function refreshAllOnce(
       name: c.name,
       accountManager: c.accountManager,
       reasons: formatWatchReasons(r.reasons, lang),
+      ...(isInactive(c.status) && { inactive: true }),
     });
   }
 
