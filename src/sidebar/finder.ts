@@ -167,16 +167,21 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
   const element = h(
     'div',
     { class: 'finder' },
-    h('label', { for: 'finder' }, t('findClient', lang)),
+    // The tick sits beside the label, above the input: the list opens under the input.
+    h(
+      'div',
+      { class: 'finder-head' },
+      h('label', { for: 'finder' }, t('findClient', lang)),
+      h(
+        'span',
+        { class: 'finder-inactive' },
+        withInactive,
+        h('label', { for: 'finder-inactive' }, t('showInactive', lang)),
+      ),
+    ),
     input,
     list,
     status,
-    h(
-      'div',
-      { class: 'field check finder-inactive' },
-      withInactive,
-      h('label', { for: 'finder-inactive' }, t('showInactive', lang)),
-    ),
   );
   return {
     element,

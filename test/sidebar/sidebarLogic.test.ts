@@ -43,6 +43,16 @@ describe('findClients', () => {
     expect(findClients(index, '  ')).toEqual([]);
   });
 
+  test('inactive clients are left out unless asked (issue 25)', () => {
+    const some = indexClients([
+      { code: 'A1', name: 'Ferme active' },
+      { code: 'A2', name: 'Ferme partie', inactive: true },
+    ]);
+    expect(findClients(some, 'ferme').map((c) => c.code)).toEqual(['A1']);
+    expect(findClients(some, 'A2')).toEqual([]);
+    expect(findClients(some, 'ferme', true).map((c) => c.code)).toEqual(['A1', 'A2']);
+  });
+
   test('an exact code comes first, and at most 20 results are drawn', () => {
     const found = findClients(index, 'x1');
     expect(found[0]?.code).toBe('X1');

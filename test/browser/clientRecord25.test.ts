@@ -1,0 +1,137 @@
+/**
+ * Issue 25 in the built sidebar, answered by the real server bundle on the emulator: Quebec
+ * formats (defaults of a new client, normalized as the field is left, refused next to the
+ * field, a sheet value kept with a warning), the Status with its confirmation, and the
+ * type-ahead's "show inactive" tick. Needs `npm run build` first.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { invokeServerFunction } from '../../emulator/bridge';
+import { workbook, type TestWorkbook } from '../integration/harness';
+import { launchBrowser, openSidebar, screenshot, uncaughtErrors } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+let page: Page;
+let wb: TestWorkbook;
+
+beforeEach(() => {
+  wb = workbook({ locale: 'fr_CA' });
+});
+
+afterEach(async () => {
+  expect(uncaughtErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+async function open(): Promise<Page> {
+  page = await openSidebar(browser, {
+    relay: (name, args) => invokeServerFunction(wb.emu, name, args, 'owner@example.com'),
+  });
+  await page.getByRole('tablist').waitFor();
+  return page;
+}
+
+const label = (name: string) => page.getByLabel(name, { exact: true });
+const status = () => page.locator('.status');
+
+test('a new client starts in Quebec, Canada, in French; formats are applied and refused next to the field', async () => {
+  await open();
+  expect(await label('Province').inputValue()).toBe('QC');
+  expect(await label('Pays').inputValue()).toBe('Canada');
+  const langue = label('Langue');
+  expect(await langue.inputValue()).toBe('fr');
+  expect(await langue.locator('option:checked').textContent()).toBe('Français');
+  expect(await langue.locator('option').allTextContents()).toEqual(['', 'Français', 'English']);
+
+  await label('Nom').fill('Ferme Bellevue');
+  await label('Code postal').fill('h2x1y4');
+  await label('Code postal').blur();
+  expect(await label('Code postal').inputValue()).toBe('H2X 1Y4');
+  await label('Téléphone').fill('(514) 555-0101 poste 12');
+  await label('Téléphone').blur();
+  expect(await label('Téléphone').inputValue()).toBe('514 555-0101 poste 12');
+
+  await label('Téléphone').fill('abc');
+  await page.locator('.warning', { hasText: 'Numéro à 10 chiffres attendu' }).waitFor();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.locator('.error', { hasText: 'Numéro à 10 chiffres attendu' }).waitFor();
+  expect(wb.rows('Clients')).toEqual([]);
+
+  await label('Téléphone').fill('514 555 0101');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await status().filter({ hasText: 'enregistré' }).waitFor();
+  expect(wb.rows('Clients')[0]).toMatchObject({
+    Province: 'QC',
+    Pays: 'Canada',
+    Langue: 'fr',
+    'Code postal': 'H2X 1Y4',
+    Téléphone: '514 555-0101',
+  });
+  await screenshot(page, 'issue25-formats');
+});
+
+test('a value the sheet holds is shown as it is, with a warning, and does not block a save', async () => {
+  wb.append('Clients', [
+    { 'Code client': 'C1', Nom: 'Ancien', 'Code postal': '12345', Téléphone: 'voir Julie' },
+  ]);
+  wb.emu.spreadsheet.setActiveRange('Clients', 'A2');
+  await open();
+  await page.getByRole('heading', { level: 1, name: /C1/ }).waitFor();
+  expect(await label('Code postal').inputValue()).toBe('12345');
+  await page
+    .locator('.warning', { hasText: 'Valeur de la feuille gardée telle quelle' })
+    .first()
+    .waitFor();
+  await label('Contact').fill('Julie');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await status().filter({ hasText: 'enregistré' }).waitFor();
+  expect(wb.rows('Clients')[0]).toMatchObject({
+    Contact: 'Julie',
+    'Code postal': '12345',
+    Téléphone: 'voir Julie',
+  });
+});
+
+test('Status: made inactive after a confirmation that says the balance; left out of the search unless asked', async () => {
+  wb.append('Clients', [
+    { 'Code client': 'C1', Nom: 'Ferme Bellevue' },
+    { 'Code client': 'C2', Nom: 'Ferme Dupuis' },
+  ]);
+  wb.append('Termes', [{ 'Code client': 'C1', 'Code crédit': 'NET30' }]);
+  wb.append('Factures', [
+    { 'No de facture': 'F1', Date: '2026-11-01', 'Code client': 'C1', Montant: 500 },
+  ]);
+  wb.run('refreshWatchList');
+  wb.emu.spreadsheet.setActiveRange('Clients', 'A2');
+  await open();
+  await page.getByRole('heading', { level: 1, name: /C1/ }).waitFor();
+  expect(await label('Statut').locator('option:checked').textContent()).toBe('Actif');
+  await label('Statut').selectOption({ label: 'Inactif' });
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  const question = page.getByRole('alertdialog');
+  await question.filter({ hasText: 'solde dû de 500,00' }).waitFor();
+  await screenshot(page, 'issue25-inactive-confirm');
+  expect(wb.rows('Clients')[0]!['Statut']).toBe('');
+  await page.getByRole('button', { name: 'Rendre inactif' }).click();
+  await status().filter({ hasText: 'enregistré' }).waitFor();
+  expect(wb.rows('Clients')[0]!['Statut']).toBe('Inactif');
+
+  const finder = page.getByRole('combobox', { name: 'Rechercher un client' });
+  await finder.fill('Ferme');
+  const options = page.locator('#finder-list [role=option]');
+  await options.first().waitFor();
+  expect(await options.allTextContents()).toEqual(['C2 Ferme Dupuis']);
+  await page.getByLabel('Afficher les inactifs').check();
+  await finder.fill('Ferme ');
+  await options.filter({ hasText: 'C1' }).waitFor();
+  expect(await options.allTextContents()).toEqual([
+    'C1 Ferme Bellevue (inactif)',
+    'C2 Ferme Dupuis',
+  ]);
+});
