@@ -183,10 +183,15 @@ export interface FormOpenResult {
   today: string;
   /** null = open on a new client. */
   record: ClientRecord | null;
+  /**
+   * The client's cells that cannot be read (a limit of "beaucoup"), by field, each saying what
+   * is expected: shown next to the field (issue 25). They read as blank in `record`.
+   */
+  problems: FieldError[];
 }
 
 /** formLoad(code): switch to another client without reloading the lists. */
-export type FormLoadResult = { record: ClientRecord } | { error: string };
+export type FormLoadResult = { record: ClientRecord; problems: FieldError[] } | { error: string };
 
 /**
  * isNew: true = create (the code must not exist yet; an existing code is an 'invalid' error on

@@ -158,13 +158,14 @@ class ClientForm {
   }
 
   start(): void {
-    if (this.boot.record) this.render(this.boot.record, false);
+    if (this.boot.record) this.render(this.boot.record, false, this.boot.problems ?? []);
     else this.newClient();
   }
 
   // ---------------------------------------------------------------- rendering
 
-  private render(next: ClientRecord, isNew: boolean): void {
+  /** `problems`: cells of the sheet that cannot be read, said next to their fields. */
+  private render(next: ClientRecord, isNew: boolean, problems: readonly FieldError[] = []): void {
     const record = clone(next);
     const registry = new FieldRegistry();
     this.editing = { record, isNew, snapshot: '', original: isNew ? null : clone(next), registry };
@@ -189,6 +190,7 @@ class ClientForm {
     this.showWatchBanner(record);
     this.editing.snapshot = serialize(record);
     this.showDirty();
+    if (problems.length > 0) tabs.markErrors(registry.showErrors(problems).tabs);
   }
 
   private showWatchBanner(record: ClientRecord): void {
@@ -268,7 +270,7 @@ class ClientForm {
       const result = await callServer('formLoad', code);
       if ('error' in result) this.say('error', result.error);
       else {
-        this.render(result.record, false);
+        this.render(result.record, false, result.problems ?? []);
         this.say('info', '');
       }
     } catch (err) {
@@ -281,8 +283,8 @@ class ClientForm {
   private showErrors(errors: readonly FieldError[]): void {
     const { registry } = this.editing;
     const { tabs } = this.ui;
-    const { first, unplaced } = registry.showErrors(errors);
-    tabs.markErrors(registry.tabsWithErrors());
+    const { first, unplaced, tabs: flagged } = registry.showErrors(errors);
+    tabs.markErrors(flagged);
     if (first) {
       tabs.select(first.tab);
       first.input.focus();

@@ -44,7 +44,12 @@ export class FieldRegistry {
    * Shows each error under its field. Returns the first field shown (to switch to its tab and
    * focus it) and the errors that name no field (shown in the status line).
    */
-  showErrors(errors: readonly FieldError[]): { first?: FieldSlot; unplaced: FieldError[] } {
+  showErrors(errors: readonly FieldError[]): {
+    first?: FieldSlot;
+    unplaced: FieldError[];
+    /** The tabs holding a field with an error now. */
+    tabs: Set<TabKey>;
+  } {
     this.clearErrors();
     let first: FieldSlot | undefined;
     const unplaced: FieldError[] = [];
@@ -61,7 +66,7 @@ export class FieldRegistry {
       slot.input.setAttribute('aria-invalid', 'true');
       first ??= slot;
     }
-    return { first, unplaced };
+    return { first, unplaced, tabs: this.tabsWithErrors() };
   }
 
   /** The field of a path, or of its nearest parent ('crm.tags.3' → the tags group). */

@@ -110,7 +110,7 @@ describe('an inactive client', () => {
     wb.run('refreshWatchList');
     const asked = setStatus(wb, 'C1', 'inactive');
     expect(asked).toMatchObject({ ok: false, kind: 'confirm', balance: 1234.5 });
-    expect(asked.ok === false && asked.message).toMatch(
+    expect(asked.ok === false && 'message' in asked && asked.message).toMatch(
       /solde dû de 1[\s\u00a0\u202f]234,50[\s\u00a0]\$/,
     );
     expect(wb.rows('Clients')[0]!['Statut']).toBe('');

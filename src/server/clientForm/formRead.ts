@@ -15,6 +15,8 @@ import {
 import type {
   ClientRecord,
   ClientSummary,
+  FieldError,
+  FormSheet,
   FormLists,
   FormLoadResult,
   FormOpenResult,
@@ -22,6 +24,8 @@ import type {
 import { validateClientCode, validateOpenRequest } from '../../shared/schemas';
 import { cellCode, codeKey, type ReadContext } from '../../domain/cells';
 import { nextClientCode, toClientRecord } from './clientRecord';
+import { FORM_FIELDS } from '../../shared/formFields';
+import type { CellProblem } from '../../domain/types';
 import { t } from '../platform/messages';
 import { readRow, type RowValues } from '../workbook/records';
 import { cachedSettings, loadSettings } from '../platform/settings';
@@ -96,9 +100,10 @@ export function rowsOfClient<S extends 'terms' | 'commissions' | 'crmLog'>(
   table: Table<S>,
   key: string,
   ctx: FormContext,
+  problems: CellProblem[] = [],
 ): (RowValues<S> & { row: number })[] {
   return rowsWithCode(table, 'clientCode' as ColumnKey<S>, key).map((sheetRow) => ({
-    ...readRow(table, table.rows[sheetRow - FIRST_DATA_ROW]!, sheetRow, ctx.read, []),
+    ...readRow(table, table.rows[sheetRow - FIRST_DATA_ROW]!, sheetRow, ctx.read, problems),
     row: sheetRow,
   }));
 }
@@ -163,15 +168,52 @@ export function findClientRow(clients: Table<'clients'>, key: string): number {
 }
 
 export function recordOf(tables: ClientTables, rowIndex: number, ctx: FormContext): ClientRecord {
+  return readRecord(tables, rowIndex, ctx).record;
+}
+
+/**
+ * The client as the form shows it, and its cells that cannot be read, by field (issue 25: the
+ * form says them next to the field; the sheet keeps them as typed until someone fixes them).
+ */
+export function readRecord(
+  tables: ClientTables,
+  rowIndex: number,
+  ctx: FormContext,
+): { record: ClientRecord; problems: FieldError[] } {
   const row = tables.clients.rows[rowIndex]!;
-  const client = readRow(tables.clients, row, rowIndex + FIRST_DATA_ROW, ctx.read, []);
+  const clientProblems: CellProblem[] = [];
+  const client = readRow(tables.clients, row, rowIndex + FIRST_DATA_ROW, ctx.read, clientProblems);
   const key = codeKey(String(client.code));
-  return toClientRecord(
+  const termsProblems: CellProblem[] = [];
+  const terms = rowsOfClient(tables.terms, key, ctx, termsProblems);
+  const agreementProblems: CellProblem[] = [];
+  const agreements = rowsOfClient(tables.commissions, key, ctx, agreementProblems);
+  const record = toClientRecord(
     client,
-    rowsOfClient(tables.terms, key, ctx)[0],
-    rowsOfClient(tables.commissions, key, ctx),
+    terms[0],
+    agreements,
     rowsOfClient(tables.crmLog, key, ctx),
   );
+  const problems: FieldError[] = [];
+  const say = (path: string, p: CellProblem) =>
+    problems.push({ path, message: t('cellUnreadable', ctx.lang, { message: p.message }) });
+  const fieldOf = (sheet: FormSheet, p: CellProblem) =>
+    FORM_FIELDS.find((f) => f.sheet === sheet && f.column.key === p.columnKey);
+  for (const p of clientProblems) {
+    const f = fieldOf('clients', p);
+    if (f) say(`${f.section}.${f.column.key}`, p);
+  }
+  // The first Terms row is the one the form shows.
+  for (const p of termsProblems.filter((q) => q.row === terms[0]?.row)) {
+    const f = fieldOf('terms', p);
+    if (f) say(`${f.section}.${f.column.key}`, p);
+  }
+  for (const p of agreementProblems) {
+    const i = agreements.findIndex((a) => a.row === p.row);
+    const f = fieldOf('commissions', p);
+    if (f && i >= 0) say(`salespeople.${i}.${f.column.key}`, p);
+  }
+  return { record, problems };
 }
 
 export function clientCodes(clients: Table<'clients'>): ClientSummary[] {
@@ -300,7 +342,9 @@ export function openForm(request: unknown): FormOpenResult {
       names.map((c) => c.code),
       (c) => keys.has(codeKey(c)),
     ),
-    record: tables && rowIndex >= 0 ? recordOf(tables, rowIndex, ctx) : null,
+    ...(tables && rowIndex >= 0
+      ? readRecord(tables, rowIndex, ctx)
+      : { record: null, problems: [] }),
   };
 }
 
@@ -314,5 +358,5 @@ export function loadClient(code: unknown): FormLoadResult {
   const rowIndex = tables ? findClientRow(tables.clients, key!) : -1;
   if (!tables || rowIndex < 0)
     return { error: t('clientNotFound', ctx.lang, { code: valid.value }) };
-  return { record: recordOf(tables, rowIndex, ctx) };
+  return readRecord(tables, rowIndex, ctx);
 }

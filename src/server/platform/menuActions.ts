@@ -13,14 +13,26 @@ import { badAddressText } from '../watch/notifications';
 /** How many problems an alert lists before saying "and N more". */
 const MAX_LISTED = 15;
 
+/**
+ * A problem as one line: sheet, row, column, what is wrong and what is expected, then whose row
+ * it is (client code or invoice number).
+ */
+export function problemText(p: CellProblem, lang: Lang): string {
+  const line = t('problemLine', lang, {
+    sheet: p.sheet,
+    row: p.row,
+    column: p.column,
+    message: p.message,
+  });
+  if (!p.key) return line;
+  const whose = p.key.kind === 'invoice' ? 'problemOfInvoice' : 'problemOfClient';
+  return line + t(whose, lang, { key: p.key.value });
+}
+
 /** Shows unreadable cells in an alert when there is a user to see it (not in triggers). */
 export function describeProblems(lang: Lang, problems: readonly CellProblem[]): void {
   if (problems.length === 0) return;
-  const lines = problems
-    .slice(0, MAX_LISTED)
-    .map((p) =>
-      t('problemLine', lang, { sheet: p.sheet, row: p.row, column: p.column, message: p.message }),
-    );
+  const lines = problems.slice(0, MAX_LISTED).map((p) => problemText(p, lang));
   if (problems.length > MAX_LISTED) lines.push(`… +${problems.length - MAX_LISTED}`);
   try {
     const ui = SpreadsheetApp.getUi();

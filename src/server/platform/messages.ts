@@ -96,6 +96,13 @@ const MESSAGES = {
     fr: '{sheet}, ligne {row}, {column} : {message}',
     en: '{sheet}, row {row}, {column}: {message}',
   },
+  // Whose row it is, after a problem line (issue 25: the row number changes with a sort).
+  cellUnreadable: {
+    fr: 'Illisible dans la feuille (gardé tel quel) : {message}',
+    en: 'Unreadable in the sheet (kept as typed): {message}',
+  },
+  problemOfClient: { fr: ' (client {key})', en: ' (client {key})' },
+  problemOfInvoice: { fr: ' (facture {key})', en: ' (invoice {key})' },
   askMonth: {
     fr: 'Mois à calculer (AAAA-MM). Laissez vide pour {month}.',
     en: 'Month to compute (YYYY-MM). Leave blank for {month}.',
