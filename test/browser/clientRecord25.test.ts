@@ -135,3 +135,23 @@ test('Status: made inactive after a confirmation that says the balance; left out
     'C2 Ferme Dupuis',
   ]);
 });
+
+test('a cell of the sheet that cannot be read is said next to its field, on its tab', async () => {
+  wb.append('Clients', [{ 'Code client': 'C1', Nom: 'Ferme Bellevue' }]);
+  wb.append('Termes', [{ 'Code client': 'C1', 'Limite de crédit': 'beaucoup' }]);
+  wb.emu.spreadsheet.setActiveRange('Clients', 'A2');
+  await open();
+  await page.getByRole('heading', { level: 1, name: /C1/ }).waitFor();
+  // The Terms tab is marked; the message is under the credit limit.
+  expect(
+    await page.getByRole('tab', { name: 'Termes', exact: true }).getAttribute('class'),
+  ).toMatch(/has-error/);
+  await page.getByRole('tab', { name: 'Termes', exact: true }).click();
+  const limit = label('Limite de crédit');
+  expect(await limit.inputValue()).toBe('');
+  const describedBy = (await limit.getAttribute('aria-describedby'))!.split(' ')[0]!;
+  expect(await page.locator(`#${describedBy}`).textContent()).toBe(
+    'Illisible dans la feuille (gardé tel quel) : Montant attendu, reçu « beaucoup »',
+  );
+  await screenshot(page, 'issue25-bad-cell');
+});

@@ -112,12 +112,14 @@ export function installFakeBackend(seed: FakeSeed): void {
         // The server's today in the spreadsheet's zone (here the fake clock's UTC day).
         today: new Date(store.clock).toISOString().slice(0, 10),
         record: code && store.clients[code] ? clone(store.clients[code]) : null,
+        // Cells the sheet holds that cannot be read: none in the fake store.
+        problems: [],
       };
     },
     formLoad(code: string) {
       const r = store.clients[code];
       return r
-        ? { record: clone(r) }
+        ? { record: clone(r), problems: [] }
         : { error: fr ? `Client introuvable : ${code}` : `No such client: ${code}` };
     },
     formSave(req: { record: ClientRecord; isNew: boolean }) {
