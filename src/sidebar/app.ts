@@ -62,11 +62,21 @@ interface LayoutActions {
   openClient(code: string): void;
   newClient(): void;
   save(): void;
+  /** The type-ahead found nothing: ask the server for the list again. */
+  refreshClients(): void;
 }
+
+/** The list is asked again at most this often on misses, and this often while the form is open. */
+const MISS_REFRESH_MS = 15_000;
+const PERIODIC_REFRESH_MS = 5 * 60_000;
 
 /** Builds the form's layout into `root` and wires its controls to `actions`. */
 function buildLayout(root: HTMLElement, lang: Lang, actions: LayoutActions): Layout {
-  const finder = createFinder(lang, (code) => actions.openClient(code));
+  const finder = createFinder(
+    lang,
+    (code) => actions.openClient(code),
+    () => actions.refreshClients(),
+  );
   const newButton = h('button', { type: 'button', class: 'create' }, t('newClient', lang));
   newButton.addEventListener('click', () => actions.newClient());
   const title = h('h1', { class: 'title' });
@@ -153,11 +163,38 @@ class ClientForm {
       openClient: (code) => this.guard(() => void this.openClient(code)),
       newClient: () => this.guard(() => this.newClient()),
       save: () => void this.save(),
+      refreshClients: () => void this.refreshClients(),
     });
     this.ui.finder.setClients(this.clients);
   }
 
+  private listAskedAt = 0;
+  private listAsking = false;
+
+  /**
+   * The type-ahead's list again from the server (issue 25: a client a colleague created since
+   * the form opened is found): on a miss at most every MISS_REFRESH_MS, and every
+   * PERIODIC_REFRESH_MS while the page is shown. One call, failures ignored (the list stays).
+   */
+  private async refreshClients(minAge = MISS_REFRESH_MS): Promise<void> {
+    if (this.listAsking || Date.now() - this.listAskedAt < minAge) return;
+    this.listAsking = true;
+    this.listAskedAt = Date.now();
+    try {
+      const { clients } = await callServer('formClients');
+      this.clients.splice(0, this.clients.length, ...clients);
+      this.ui.finder.setClients(this.clients);
+    } catch {
+      // Unreachable for now: the list the form has stays; the next miss asks again.
+    } finally {
+      this.listAsking = false;
+    }
+  }
+
   start(): void {
+    window.setInterval(() => {
+      if (document.visibilityState === 'visible') void this.refreshClients(PERIODIC_REFRESH_MS);
+    }, PERIODIC_REFRESH_MS);
     if (this.boot.record) this.render(this.boot.record, false, this.boot.problems ?? []);
     else this.newClient();
   }

@@ -65,7 +65,16 @@ export interface Finder {
   setDisabled(disabled: boolean): void;
 }
 
-export function createFinder(lang: Lang, onPick: (code: string) => void): Finder {
+/**
+ * `onMiss`: a query of two characters or more matched no client of the list: the form asks the
+ * server for its list again (a client a colleague created since), then calls setClients, which
+ * draws the matches again.
+ */
+export function createFinder(
+  lang: Lang,
+  onPick: (code: string) => void,
+  onMiss: () => void = () => {},
+): Finder {
   let entries: Entry[] = [];
   let shown: ClientSummary[] = [];
   let highlighted = -1;
@@ -119,7 +128,10 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
       status.textContent = '';
       return;
     }
-    if (shown.length === 0) list.append(h('li', { class: 'none' }, t('noMatch', lang)));
+    if (shown.length === 0) {
+      list.append(h('li', { class: 'none' }, t('noMatch', lang)));
+      if (input.value.trim().length >= 2) onMiss();
+    }
     shown.forEach((client, i) => {
       const li = h(
         'li',
@@ -185,7 +197,11 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
   );
   return {
     element,
-    setClients: (clients) => (entries = indexClients(clients)),
+    setClients: (clients) => {
+      entries = indexClients(clients);
+      // A list arriving while the person types: the matches follow it.
+      if (document.activeElement === input && input.value.trim()) update();
+    },
     setDisabled: (disabled) => {
       input.disabled = disabled;
       if (disabled) close();

@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { invokeServerFunction } from '../../emulator/bridge';
+import { emptyClientRecord } from '../../src/shared/schemas';
 import { workbook, type TestWorkbook } from '../integration/harness';
 import { launchBrowser, openSidebar, screenshot, uncaughtErrors } from './harness';
 
@@ -154,4 +155,20 @@ test('a cell of the sheet that cannot be read is said next to its field, on its 
     'Illisible dans la feuille (gardé tel quel) : Montant attendu, reçu « beaucoup »',
   );
   await screenshot(page, 'issue25-bad-cell');
+});
+
+test('a client a colleague created after the form opened is found without reopening', async () => {
+  wb.append('Clients', [{ 'Code client': 'C1', Nom: 'Ferme Bellevue' }]);
+  await open();
+  const finder = page.getByRole('combobox', { name: 'Rechercher un client' });
+  const options = page.locator('#finder-list [role=option]');
+  // Meanwhile a colleague creates a client.
+  const theirs = emptyClientRecord('C2');
+  theirs.general.name = 'Verger Tremblay';
+  expect(wb.runAs('sophie@example.com', 'formSave', { record: theirs, isNew: true }).ok).toBe(true);
+  await finder.fill('Verger');
+  await options.filter({ hasText: 'C2' }).waitFor();
+  expect(await options.allTextContents()).toEqual(['C2 Verger Tremblay']);
+  await finder.press('Enter');
+  await page.getByRole('heading', { level: 1, name: /C2 — Verger Tremblay/ }).waitFor();
 });

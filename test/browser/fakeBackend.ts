@@ -116,6 +116,11 @@ export function installFakeBackend(seed: FakeSeed): void {
         problems: [],
       };
     },
+    formClients() {
+      return {
+        clients: store.order.map((c) => ({ code: c, name: store.clients[c]!.general.name })),
+      };
+    },
     formLoad(code: string) {
       const r = store.clients[code];
       return r

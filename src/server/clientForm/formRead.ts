@@ -360,3 +360,23 @@ export function loadClient(code: unknown): FormLoadResult {
     return { error: t('clientNotFound', ctx.lang, { code: valid.value }) };
   return readRecord(tables, rowIndex, ctx);
 }
+
+/**
+ * formClients: the type-ahead's list again, for a form open a while (issue 25: a client a
+ * colleague created since is found without reopening). From the document cache when it holds
+ * the list (a colleague's save of a new client, and a hand edit of codes, names or Status,
+ * forget it), else the Clients key columns only: the same calls at any size.
+ */
+export function listClients(): { clients: ClientSummary[] } {
+  const facts = cachedFacts(DocumentCache.read(FACT_ENTRIES, false));
+  if (facts) return { clients: facts.names };
+  const ctx = formContext();
+  const table = readColumns(
+    ctx.spreadsheet,
+    'clients',
+    ctx.lang,
+    KEY_COLUMNS.clients,
+    requiredColumns('clients'),
+  );
+  return { clients: clientCodes(table) };
+}
