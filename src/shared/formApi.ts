@@ -240,13 +240,34 @@ export type SaveResult =
     }
   | { ok: false; kind: 'invalid'; errors: FieldError[] }
   /** Someone else saved this client since it was loaded: `by` (user e-mail or name), `at` (ISO instant). */
-  | { ok: false; kind: 'conflict'; by: string; at: string; message: string }
+  /**
+   * A field (or row) both this person and someone else changed since the form loaded the
+   * client: nothing saved. `by`/`at`: a colleague's form save (user, ISO instant), '' for a
+   * hand edit; `message` names the fields, the time in the spreadsheet's zone; `fields` gives
+   * both values of each. Fields only one of them changed are merged, never refused (issue 25).
+   */
+  | {
+      ok: false;
+      kind: 'conflict';
+      by: string;
+      at: string;
+      message: string;
+      fields?: ConflictField[];
+    }
   /**
    * The save makes inactive a client whose balance due is open: nothing was saved; `message`
    * says the balance and asks; the form sends the save again with `confirmInactive`.
    */
   | { ok: false; kind: 'confirm'; balance: number; message: string }
   | { ok: false; kind: 'error'; message: string };
+
+/** A field in conflict: the sheet's value (theirs) and the person's (yours), as text. */
+export interface ConflictField {
+  path: string;
+  label: string;
+  theirs: string;
+  yours: string;
+}
 
 /** One client in the answer to "who might want product type X?". */
 export interface ProductTypeBuyerRow {

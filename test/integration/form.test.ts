@@ -354,20 +354,46 @@ describe('client form: open and save through the bundle', () => {
     });
   });
 
-  it('refuses a stale save, naming who saved and when; nothing is overwritten', () => {
+  it('refuses a stale save of a field a colleague also saved, naming who, when and the field; nothing is overwritten', () => {
     const wb = workbook({ locale: 'fr_CA' });
     ok(save(wb, fullRecord('C0001'), true));
     const mine = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
+    const loaded = structuredClone(mine);
     const theirs = structuredClone(mine);
     wb.emu.clock.advance(60_000);
     theirs.general.phone = '438-555-9999';
     ok(save(wb, theirs, false, 'sophie@example.com'));
     mine.general.phone = '450-555-0000';
-    const result = save(wb, mine, false);
+    mine.general.city = 'Laval';
+    const result = save(wb, mine, false, undefined, loaded);
     expect(result).toMatchObject({ ok: false, kind: 'conflict', by: 'sophie@example.com' });
     if (result.ok || result.kind !== 'conflict') throw new Error('expected a conflict');
-    expect(result.message).toMatch(/sophie@example\.com/);
+    // In the spreadsheet's zone (Toronto: the clock's 12:01 -05:00), naming the field.
+    expect(result.message).toMatch(/sophie@example\.com le 2026-11-15 12:01.*: Téléphone\./);
+    expect(result.fields).toEqual([
+      { path: 'general.phone', label: 'Téléphone', theirs: '438 555-9999', yours: '450 555-0000' },
+    ]);
     expect(wb.rows('Clients')[0]!['Téléphone']).toBe('438 555-9999');
+    expect(wb.rows('Clients')[0]!['Ville']).toBe('Montréal');
+  });
+
+  it('merges a colleague’s form save of other fields (issue 25): both are kept', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    ok(save(wb, fullRecord('C0001'), true));
+    const mine = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
+    const loaded = structuredClone(mine);
+    const theirs = structuredClone(mine);
+    wb.emu.clock.advance(60_000);
+    theirs.general.contact = 'Sophie';
+    theirs.salespeople[0]!.ratePct = 9;
+    ok(save(wb, theirs, false, 'sophie@example.com'));
+    mine.general.phone = '450 555-0000';
+    mine.terms.creditLimit = 7000;
+    const saved = ok(save(wb, mine, false, undefined, loaded));
+    expect(saved.record.general).toMatchObject({ contact: 'Sophie', phone: '450 555-0000' });
+    expect(saved.record.terms.creditLimit).toBe(7000);
+    expect(saved.record.salespeople[0]!.ratePct).toBe(9);
+    expect(wb.rows('Clients')[0]).toMatchObject({ Contact: 'Sophie', Téléphone: '450 555-0000' });
   });
 
   it('puts a client under watch as soon as a manual reason is saved, and lifts it when cleared', () => {

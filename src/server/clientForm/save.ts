@@ -8,7 +8,8 @@
  */
 import { isInactive, type Lang, type SheetKey } from '../../shared/contract';
 import { formatMoney } from '../../domain/money';
-import type { ClientRecord, SaveResult } from '../../shared/formApi';
+import type { ClientRecord, ConflictField, SaveResult } from '../../shared/formApi';
+import { FORM_FIELDS } from '../../shared/formFields';
 import { emptyClientRecord, validateSaveRequest } from '../../shared/schemas';
 import { codeKey } from '../../domain/cells';
 import { formatWatchReasons } from '../../domain/watch';
@@ -256,15 +257,8 @@ function checkTarget(ctx: FormContext, target: SaveTarget): SaveResult | null {
     const message = t('clientNotFound', ctx.lang, { code: record.general.code });
     return { ok: false, kind: 'error', message };
   }
-  if (current && current.version !== record.version) {
-    const at = current.version;
-    const by = current.computed.updatedBy || '?';
-    const when = at
-      ? Utilities.formatDate(new Date(at), ctx.read.timeZone, 'yyyy-MM-dd HH:mm')
-      : '?';
-    const message = t('conflict', ctx.lang, { by, at: when });
-    return { ok: false, kind: 'conflict', by, at, message };
-  }
+  // A colleague's form save since this form loaded the client (the version moved) is merged
+  // like a hand edit (issue 25): planSave refuses only the fields both changed.
   return null;
 }
 
@@ -345,8 +339,20 @@ function planSave(
   if (conflicts.length > 0 || rowConflicts > 0) {
     const names = conflicts.map((k) => fieldName(k, ctx.lang));
     if (rowConflicts > 0) names.push(t('conflictRows', ctx.lang, { n: rowConflicts }));
+    const fields = conflictFields(ctx, target, clientRow, termsRow, conflicts);
+    // Saved from a form since this one loaded the client: who and when (in the spreadsheet's
+    // zone); else the sheet was edited by hand.
+    if (current && base && current.version !== base.version) {
+      const at = current.version;
+      const by = current.computed.updatedBy || '?';
+      const when = at
+        ? Utilities.formatDate(new Date(at), ctx.read.timeZone, 'yyyy-MM-dd HH:mm')
+        : '?';
+      const message = t('conflict', ctx.lang, { by, at: when, fields: names.join(', ') });
+      return { result: { ok: false, kind: 'conflict', by, at, message, fields } };
+    }
     const message = t('handConflict', ctx.lang, { fields: names.join(', ') });
-    return { result: { ok: false, kind: 'conflict', by: '', at: '', message } };
+    return { result: { ok: false, kind: 'conflict', by: '', at: '', message, fields } };
   }
   // Terms: at most one row per client, written when it changed; a missing row (never made, or
   // deleted by hand) is made only for what the user set.
@@ -604,6 +610,37 @@ function renumbered(record: ClientRecord): ClientRecord {
 }
 
 /** A field's header in the workbook language, for messages. */
+/** The fields both changed, with the sheet's value and the person's, as the form shows them. */
+function conflictFields(
+  ctx: FormContext,
+  target: SaveTarget,
+  clientRow: Record<string, unknown>,
+  termsRow: Record<string, unknown> | undefined,
+  keys: readonly string[],
+): ConflictField[] {
+  const shown = (v: unknown): string =>
+    v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
+  const out: ConflictField[] = [];
+  for (const key of keys) {
+    const field = FORM_FIELDS.find(
+      (f) => f.column.key === key && (f.sheet === 'clients' || f.sheet === 'terms'),
+    );
+    if (!field) continue;
+    const stored = field.sheet === 'clients' ? clientRow : termsRow;
+    const section = target.record[field.section as 'general' | 'terms' | 'crm'] as Record<
+      string,
+      unknown
+    >;
+    out.push({
+      path: `${field.section}.${key}`,
+      label: fieldName(key, ctx.lang),
+      theirs: shown(stored?.[key]),
+      yours: shown(section?.[key]),
+    });
+  }
+  return out;
+}
+
 function fieldName(key: string, lang: Lang): string {
   for (const sheet of ['clients', 'terms'] as const) {
     const column = columnsOf(sheet).find((c) => c.key === key);

@@ -56,8 +56,8 @@ const MESSAGES = {
     en: 'The code "{code}" is already used by another client.',
   },
   conflict: {
-    fr: 'Ce client a été modifié par {by} le {at} depuis que vous l’avez ouvert. Rien n’a été enregistré.',
-    en: 'This client was changed by {by} at {at} since you opened it. Nothing was saved.',
+    fr: 'Ce client a été modifié par {by} le {at} depuis que vous l’avez ouvert, et vous avez tous deux changé : {fields}. Rien n’a été enregistré.',
+    en: 'This client was changed by {by} at {at} since you opened it, and you both changed: {fields}. Nothing was saved.',
   },
   saved: { fr: 'Client « {code} » enregistré.', en: 'Client "{code}" saved.' },
   inactiveBalance: {
