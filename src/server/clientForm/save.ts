@@ -246,9 +246,9 @@ function cachedTarget(ctx: FormContext, requested: ClientRecord): SaveTarget | n
   };
 }
 
-/** A new client's code already taken, an updated one gone, or saved by someone since: refused. */
+/** A new client's code already taken, or an updated one gone: refused. */
 function checkTarget(ctx: FormContext, target: SaveTarget): SaveResult | null {
-  const { record, isNew, rowIndex, current } = target;
+  const { record, isNew, rowIndex } = target;
   if (isNew && rowIndex >= 0) {
     const message = t('duplicateCode', ctx.lang, { code: record.general.code });
     return { ok: false, kind: 'invalid', errors: [{ path: 'general.code', message }] };
