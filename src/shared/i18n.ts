@@ -59,13 +59,16 @@ const TEXTS = {
   showInactive: { fr: 'Afficher les inactifs', en: 'Show inactive' },
   inactiveMark: { fr: 'inactif', en: 'inactive' },
   keepEditing: { fr: 'Continuer', en: 'Keep editing' },
-  conflict: {
-    fr: 'Ce client a été modifié par {by} le {at}, après son ouverture ici.',
-    en: 'This client was changed by {by} on {at}, after you opened it.',
-  },
   conflictReload: {
-    fr: 'Rechargez pour voir sa version (vos modifications seront perdues).',
-    en: 'Reload to see their version (your changes will be lost).',
+    fr: 'Rechargez pour voir sa version : vos modifications restent par-dessus, marquées, à vérifier puis enregistrer.',
+    en: 'Reload to see their version: your changes stay on top, marked, to check and save again.',
+  },
+  theirs: { fr: 'la feuille', en: 'the sheet' },
+  yours: { fr: 'vous', en: 'you' },
+  reloaded: { fr: 'Client rechargé.', en: 'Client reloaded.' },
+  reloadedKept: {
+    fr: 'Client rechargé ; vos modifications non enregistrées sont gardées par-dessus : {fields}.',
+    en: 'Client reloaded; your unsaved changes are kept on top: {fields}.',
   },
   serverError: { fr: 'Erreur : {msg}', en: 'Error: {msg}' },
   // validation (schemas.ts)

@@ -17,7 +17,7 @@ import { clear, fieldId, h } from './dom';
 import type { TabKey } from './fields';
 import { FieldRegistry, TAB_KEYS } from './fields';
 import { createFinder } from './finder';
-import { formatInstant } from './format';
+import { FORM_FIELDS } from '../shared/formFields';
 import { generalPanel } from './general';
 import type { PanelData } from './panelTypes';
 import { salespeoplePanel } from './salespeople';
@@ -426,17 +426,118 @@ class ClientForm {
 
   private showConflict(result: Extract<SaveResult, { kind: 'conflict' }>): void {
     const { lang } = this;
-    const code = this.editing.record.general.code;
     const reload = h('button', { type: 'button' }, t('reload', lang));
-    reload.addEventListener('click', () => void this.openClient(code));
-    // Another form's save names who and when; a hand edit in the sheet has neither, and the
-    // server's message names the fields instead.
-    const what = result.by
-      ? t('conflict', lang, { by: result.by, at: formatInstant(result.at, lang) })
-      : result.message;
-    this.say('error', h('p', {}, what), h('p', {}, t('conflictReload', lang)), reload);
+    reload.addEventListener('click', () => void this.reloadKeeping());
+    // The server's message says who and when in the spreadsheet's zone (not the browser's),
+    // or that the sheet was edited by hand, and names the fields; each with both values.
+    const fields = (result.fields ?? []).map((f) =>
+      h(
+        'li',
+        {},
+        h('strong', {}, f.label),
+        ` — ${t('theirs', lang)} : ${f.theirs || t('none', lang)} · ${t('yours', lang)} : ${f.yours || t('none', lang)}`,
+      ),
+    );
+    this.say(
+      'error',
+      h('p', {}, result.message),
+      ...(fields.length > 0 ? [h('ul', { class: 'conflict-fields' }, ...fields)] : []),
+      h('p', {}, t('conflictReload', lang)),
+      reload,
+    );
     reload.focus();
   }
+
+  /**
+   * Recharger after a conflict: the client as now stored, with this person's unsaved changes
+   * put back on top (marked, and still unsaved): fields they changed, and their rows when
+   * nobody changed that list meanwhile (else their new rows are added to the stored ones).
+   */
+  private async reloadKeeping(): Promise<void> {
+    const { record: mine, original } = this.editing;
+    const code = mine.general.code;
+    this.setBusy(true);
+    this.say('info', t('loading', this.lang));
+    try {
+      const result = await callServer('formLoad', code);
+      if ('error' in result) {
+        this.say('error', result.error);
+        return;
+      }
+      const fresh = result.record;
+      const { record, kept } = keepChanges(fresh, mine, original ?? fresh, this.lang);
+      this.render(record, false, result.problems ?? []);
+      // Unsaved: what is shown differs from the client as stored.
+      this.editing.original = clone(fresh);
+      this.editing.snapshot = serialize(fresh);
+      this.showDirty();
+      for (const path of kept.paths) this.editing.registry.markKept(path);
+      this.say(
+        'info',
+        kept.labels.length > 0
+          ? t('reloadedKept', this.lang, { fields: kept.labels.join(', ') })
+          : t('reloaded', this.lang),
+      );
+    } catch (err) {
+      this.say('error', ...failureParts(err, this.lang));
+    } finally {
+      this.setBusy(false);
+    }
+  }
+}
+
+/** The fields (by section) the form edits one by one; lists of rows are handled apart. */
+const SCALAR_SECTIONS = ['general', 'terms', 'crm'] as const;
+const ROW_LISTS = ['salespeople', 'discussions', 'emails'] as const;
+
+/**
+ * `fresh` with what changed from `original` to `mine` put back: each changed field, and each
+ * list of rows the person changed (whole when the stored list is still as loaded, else their
+ * added rows only).
+ */
+export function keepChanges(
+  fresh: ClientRecord,
+  mine: ClientRecord,
+  original: ClientRecord,
+  lang: Lang,
+): { record: ClientRecord; kept: { paths: string[]; labels: string[] } } {
+  const copy = <T>(x: T): T => (x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T));
+  const record = clone(fresh);
+  const paths: string[] = [];
+  const labels: string[] = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const section of SCALAR_SECTIONS) {
+    const to = record[section] as Record<string, unknown>;
+    const from = mine[section] as Record<string, unknown>;
+    const was = original[section] as Record<string, unknown>;
+    for (const key of Object.keys(from)) {
+      if ((ROW_LISTS as readonly string[]).includes(key) || same(from[key], was[key])) continue;
+      to[key] = copy(from[key]);
+      paths.push(`${section}.${key}`);
+      const field = FORM_FIELDS.find((f) => f.column.key === key && f.section === section);
+      labels.push(field ? field.column[lang] : key);
+    }
+  }
+  const lists = (r: ClientRecord) => ({
+    salespeople: r.salespeople as { origin?: number }[],
+    discussions: r.crm.discussions as { origin?: number }[],
+    emails: r.crm.emails as { origin?: number }[],
+  });
+  const out = lists(record);
+  for (const name of ROW_LISTS) {
+    const m = lists(mine)[name];
+    const o = lists(original)[name];
+    if (same(m, o)) continue;
+    const next = same(out[name], o)
+      ? m
+      : [...out[name], ...m.filter((e) => e.origin === undefined)];
+    if (name === 'salespeople') record.salespeople = copy(next) as ClientRecord['salespeople'];
+    else if (name === 'discussions')
+      record.crm.discussions = copy(next) as ClientRecord['crm']['discussions'];
+    else record.crm.emails = copy(next) as ClientRecord['crm']['emails'];
+    paths.push(name === 'salespeople' ? 'salespeople' : `crm.${name}`);
+  }
+  return { record, kept: { paths, labels } };
 }
 
 export function startForm(root: HTMLElement, boot: FormOpenResult): void {

@@ -31,6 +31,12 @@ export class FieldRegistry {
     for (const path of [...this.slots.keys()]) if (path.startsWith(prefix)) this.slots.delete(path);
   }
 
+  /** Marks a field (or the first of a list's) holding a change kept over a reload. */
+  markKept(prefix: string): void {
+    for (const [path, slot] of this.slots)
+      if (path === prefix || path.startsWith(`${prefix}.`)) slot.input.classList.add('kept-change');
+  }
+
   clearErrors(prefix = ''): void {
     for (const [path, slot] of this.slots) {
       if (!path.startsWith(prefix)) continue;

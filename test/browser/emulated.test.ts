@@ -168,12 +168,12 @@ test('a save over a colleague’s newer save is refused with who and when, and R
   await status().filter({ hasText: 'sophie@example.com' }).waitFor();
   await screenshot(page, 'emulated-conflict');
   expect(wb.rows('Clients')[0]!['Téléphone']).toBe('819 555-0199');
+  // Both values are shown; the time is the spreadsheet's (Toronto), not the browser's.
+  const said = (await status().textContent()) ?? '';
+  expect(said).toMatch(/sophie@example\.com le 2026-11-15 12:01/);
+  expect(said).toContain('Téléphone — la feuille : 819 555-0199 · vous : 450 555-0000');
+  // Recharger keeps what was typed on top of their version (issue 25), marked.
   await page.getByRole('button', { name: 'Recharger' }).click();
-  await page.waitForFunction(() => {
-    const input = document.querySelector<HTMLInputElement>(
-      'input[id$="phone"], input[name="phone"]',
-    );
-    return !input || input.value === '819 555-0199';
-  });
-  expect(await label('Téléphone').inputValue()).toBe('819 555-0199');
+  await status().filter({ hasText: 'gardées par-dessus : Téléphone' }).waitFor();
+  expect(await label('Téléphone').inputValue()).toBe('450 555-0000');
 });

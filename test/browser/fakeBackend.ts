@@ -153,7 +153,10 @@ export function installFakeBackend(seed: FakeSeed): void {
           kind: 'conflict',
           by: current.computed.updatedBy,
           at: current.computed.updatedAt,
-          message: fr ? 'Modifié par quelqu’un d’autre.' : 'Changed by someone else.',
+          // As the server says it (the time in the spreadsheet's zone, here the fake's UTC).
+          message: fr
+            ? `Ce client a été modifié par ${current.computed.updatedBy} le ${current.computed.updatedAt.slice(0, 16).replace('T', ' ')} depuis que vous l’avez ouvert. Rien n’a été enregistré.`
+            : `This client was changed by ${current.computed.updatedBy} at ${current.computed.updatedAt.slice(0, 16).replace('T', ' ')} since you opened it. Nothing was saved.`,
         };
       const record = stamp(req.record, seed.user);
       if (!current) store.order.push(code);
