@@ -181,6 +181,8 @@ export interface FormOpenResult {
    * and the consent check, follow the workbook's day, not the browser's clock and zone.
    */
   today: string;
+  /** The spreadsheet's time zone (IANA id): times the form shows are in it. */
+  timeZone?: string;
   /** null = open on a new client. */
   record: ClientRecord | null;
   /**

@@ -18,6 +18,7 @@ import type { TabKey } from './fields';
 import { FieldRegistry, TAB_KEYS } from './fields';
 import { createFinder } from './finder';
 import { FORM_FIELDS } from '../shared/formFields';
+import { setTimeZone } from './format';
 import { generalPanel } from './general';
 import type { PanelData } from './panelTypes';
 import { salespeoplePanel } from './salespeople';
@@ -149,6 +150,7 @@ class ClientForm {
     private readonly boot: FormOpenResult,
   ) {
     this.lang = boot.lang;
+    setTimeZone(boot.timeZone);
     document.documentElement.lang = this.lang;
     this.clients = [...boot.clients];
     this.nextCode = boot.nextCode;

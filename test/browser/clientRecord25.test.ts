@@ -172,3 +172,16 @@ test('a client a colleague created after the form opened is found without reopen
   await finder.press('Enter');
   await page.getByRole('heading', { level: 1, name: /C2 — Verger Tremblay/ }).waitFor();
 });
+
+test('times are shown in the spreadsheet’s zone, not the browser’s', async () => {
+  // The browser runs in Toronto (harness); this spreadsheet is in Paris.
+  wb = workbook({ locale: 'fr_CA', timeZone: 'Europe/Paris' });
+  const record = emptyClientRecord('C1');
+  record.general.name = 'Ferme Bellevue';
+  expect(wb.run('formSave', { record, isNew: true }).ok).toBe(true);
+  wb.emu.spreadsheet.setActiveRange('Clients', 'A2');
+  await open();
+  await page.getByRole('heading', { level: 1, name: /C1/ }).waitFor();
+  // Saved at 12:00 in Toronto (the emulator's clock), 18:00 in Paris.
+  expect(await label('Modifié le').inputValue()).toMatch(/18 h 00/);
+});

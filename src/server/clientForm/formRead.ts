@@ -337,6 +337,7 @@ export function openForm(request: unknown): FormOpenResult {
     lists,
     defaults: { termDays: ctx.defaultTermDays },
     today: dayInZone(new Date(), ctx.read.timeZone),
+    timeZone: ctx.read.timeZone,
     clients: names,
     nextCode: nextClientCode(
       names.map((c) => c.code),
