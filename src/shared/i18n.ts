@@ -66,6 +66,11 @@ const TEXTS = {
   theirs: { fr: 'la feuille', en: 'the sheet' },
   yours: { fr: 'vous', en: 'you' },
   reloaded: { fr: 'Client rechargé.', en: 'Client reloaded.' },
+  reloadedRows: {
+    fr: 'Client rechargé ; vos lignes non enregistrées sont gardées par-dessus.',
+    en: 'Client reloaded; your unsaved rows are kept on top.',
+  },
+  takeTheirs: { fr: 'Reprendre la valeur de la feuille : {field}', en: 'Take the sheet’s {field}' },
   reloadedKept: {
     fr: 'Client rechargé ; vos modifications non enregistrées sont gardées par-dessus : {fields}.',
     en: 'Client reloaded; your unsaved changes are kept on top: {fields}.',

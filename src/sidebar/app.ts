@@ -17,7 +17,7 @@ import { clear, fieldId, h } from './dom';
 import type { TabKey } from './fields';
 import { FieldRegistry, TAB_KEYS } from './fields';
 import { createFinder } from './finder';
-import { FORM_FIELDS } from '../shared/formFields';
+import { FORM_FIELDS, isBlank } from '../shared/formFields';
 import { setTimeZone } from './format';
 import { generalPanel } from './general';
 import type { PanelData } from './panelTypes';
@@ -455,6 +455,62 @@ class ClientForm {
    * put back on top (marked, and still unsaved): fields they changed, and their rows when
    * nobody changed that list meanwhile (else their new rows are added to the stored ones).
    */
+  /**
+   * The client as stored (`fresh`) shown with the person's changes on top (`record`), marked and
+   * unsaved; for each changed field a button takes the stored value instead. Keeping theirs is
+   * saving; editing is typing.
+   */
+  private showKept(
+    stored: Editing,
+    record: ClientRecord,
+    paths: readonly string[],
+    problems: readonly FieldError[],
+  ): void {
+    const { lang } = this;
+    const fresh = stored.record;
+    this.render(record, false, problems);
+    // Unsaved: what is shown differs from the client as stored.
+    this.editing.original = stored.original;
+    this.editing.snapshot = stored.snapshot;
+    this.showDirty();
+    for (const path of paths) this.editing.registry.markKept(path);
+    const fields = paths.filter((p) => keptLabel(p, lang) !== '');
+    if (fields.length === 0) {
+      this.say('info', paths.length > 0 ? t('reloadedRows', lang) : t('reloaded', lang));
+      return;
+    }
+    const buttons = fields.map((path) => {
+      const button = h(
+        'button',
+        { type: 'button', class: 'take-theirs' },
+        t('takeTheirs', lang, { field: keptLabel(path, lang) }),
+      );
+      button.addEventListener('click', () => {
+        const [section, key] = path.split('.') as ['general' | 'terms' | 'crm', string];
+        const next = clone(this.editing.record);
+        (next[section] as Record<string, unknown>)[key] = (
+          clone(fresh)[section] as Record<string, unknown>
+        )[key];
+        this.showKept(
+          stored,
+          next,
+          paths.filter((p) => p !== path),
+          problems,
+        );
+      });
+      return button;
+    });
+    this.say(
+      'info',
+      h(
+        'p',
+        {},
+        t('reloadedKept', lang, { fields: fields.map((p) => keptLabel(p, lang)).join(', ') }),
+      ),
+      h('div', { class: 'confirm-actions' }, ...buttons),
+    );
+  }
+
   private async reloadKeeping(): Promise<void> {
     const { record: mine, original } = this.editing;
     const code = mine.general.code;
@@ -466,26 +522,31 @@ class ClientForm {
         this.say('error', result.error);
         return;
       }
-      const fresh = result.record;
-      const { record, kept } = keepChanges(fresh, mine, original ?? fresh, this.lang);
-      this.render(record, false, result.problems ?? []);
-      // Unsaved: what is shown differs from the client as stored.
-      this.editing.original = clone(fresh);
-      this.editing.snapshot = serialize(fresh);
-      this.showDirty();
-      for (const path of kept.paths) this.editing.registry.markKept(path);
-      this.say(
-        'info',
-        kept.labels.length > 0
-          ? t('reloadedKept', this.lang, { fields: kept.labels.join(', ') })
-          : t('reloaded', this.lang),
+      // Drawn once as stored: the form's own shape of it (blank optional fields filled in) is
+      // what "unsaved" compares with.
+      const problems = result.problems ?? [];
+      this.render(result.record, false, problems);
+      const stored = { ...this.editing, record: clone(this.editing.record) };
+      const { record, kept } = keepChanges(
+        stored.record,
+        mine,
+        original ?? result.record,
+        this.lang,
       );
+      this.showKept(stored, record, kept.paths, problems);
     } catch (err) {
       this.say('error', ...failureParts(err, this.lang));
     } finally {
       this.setBusy(false);
     }
   }
+}
+
+/** The label of a field kept over a reload ('general.city' → Ville); '' for a list of rows. */
+function keptLabel(path: string, lang: Lang): string {
+  const [section, key] = path.split('.');
+  const field = FORM_FIELDS.find((f) => f.section === section && f.column.key === key);
+  return field ? field.column[lang] : '';
 }
 
 /** The fields (by section) the form edits one by one; lists of rows are handled apart. */
@@ -507,7 +568,9 @@ export function keepChanges(
   const record = clone(fresh);
   const paths: string[] = [];
   const labels: string[] = [];
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  // A blank optional field the form filled in ('' for an absent one) is no change.
+  const same = (a: unknown, b: unknown) =>
+    (isBlank(a) && isBlank(b)) || JSON.stringify(a) === JSON.stringify(b);
   for (const section of SCALAR_SECTIONS) {
     const to = record[section] as Record<string, unknown>;
     const from = mine[section] as Record<string, unknown>;

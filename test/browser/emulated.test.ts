@@ -176,4 +176,13 @@ test('a save over a colleague’s newer save is refused with who and when, and R
   await page.getByRole('button', { name: 'Recharger' }).click();
   await status().filter({ hasText: 'gardées par-dessus : Téléphone' }).waitFor();
   expect(await label('Téléphone').inputValue()).toBe('450 555-0000');
+  expect(await page.locator('.unsaved').isVisible()).toBe(true);
+  // Or take theirs: the field goes back to the sheet's value, nothing left unsaved.
+  await page.getByRole('button', { name: 'Reprendre la valeur de la feuille : Téléphone' }).click();
+  await page.waitForFunction(
+    () =>
+      (document.getElementById('f-general-phone') as HTMLInputElement | null)?.value ===
+      '819 555-0199',
+  );
+  expect(await page.locator('.unsaved').isVisible()).toBe(false);
 });

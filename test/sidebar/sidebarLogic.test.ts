@@ -96,6 +96,18 @@ describe('keepChanges (Recharger after a conflict, issue 25)', () => {
     expect(kept).toEqual({ paths: ['general.city', 'salespeople'], labels: ['Ville'] });
   });
 
+  test('a blank optional field the form filled in is no change: theirs stays', () => {
+    const original = base();
+    delete original.general.status; // the server leaves a blank optional field out
+    const mine = base();
+    mine.general.status = ''; // the form filled it in
+    const fresh = base();
+    fresh.general.status = 'inactive';
+    const { record, kept } = keepChanges(fresh, mine, original, 'fr');
+    expect(record.general.status).toBe('inactive');
+    expect(kept.paths).toEqual([]);
+  });
+
   test('a list someone else changed keeps theirs, plus the person’s new rows only', () => {
     const original = base();
     const mine = base();
