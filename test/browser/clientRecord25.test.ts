@@ -185,3 +185,41 @@ test('times are shown in the spreadsheet’s zone, not the browser’s', async (
   // Saved at 12:00 in Toronto (the emulator's clock), 18:00 in Paris.
   expect(await label('Modifié le').inputValue()).toMatch(/18 h 00/);
 });
+
+test('two pages on one client: different fields are both saved; the same field shows both values', async () => {
+  wb.append('Clients', [{ 'Code client': 'C1', Nom: 'Ferme Bellevue' }]);
+  wb.emu.spreadsheet.setActiveRange('Clients', 'A2');
+  const pageAs = async (user: string) => {
+    const p = await openSidebar(browser, {
+      relay: (name, args) => invokeServerFunction(wb.emu, name, args, user),
+    });
+    await p.getByRole('heading', { level: 1, name: /C1/ }).waitFor();
+    return p;
+  };
+  const anne = await pageAs('anne@example.com');
+  page = await pageAs('bruno@example.com'); // checked for uncaught errors after the test
+  const save = async (p: Page) => {
+    await p.getByRole('button', { name: 'Enregistrer' }).click();
+    await p.locator('.status.ok, .status.error').first().waitFor();
+    return (await p.locator('.status').textContent()) ?? '';
+  };
+  await anne.getByLabel('Contact', { exact: true }).fill('Anne');
+  expect(await save(anne)).toBe('Client « C1 » enregistré.');
+  wb.emu.clock.advance(60_000);
+  await page.getByLabel('Téléphone', { exact: true }).fill('514 555 0101');
+  expect(await save(page)).toBe('Client « C1 » enregistré.');
+  expect(wb.rows('Clients')[0]).toMatchObject({ Contact: 'Anne', Téléphone: '514 555-0101' });
+  // Bruno's page now shows Anne's contact too (the saved client as stored).
+  expect(await page.getByLabel('Contact', { exact: true }).inputValue()).toBe('Anne');
+
+  // Both change the city: the second is told, with both values.
+  await page.getByLabel('Ville', { exact: true }).fill('Laval');
+  await anne.getByLabel('Ville', { exact: true }).fill('Lévis');
+  expect(await save(page)).toBe('Client « C1 » enregistré.');
+  const said = await save(anne);
+  expect(said).toContain('Ce client a été modifié par bruno@example.com le 2026-11-15 12:01');
+  expect(said).toContain('Ville — la feuille : Laval · vous : Lévis');
+  expect(wb.rows('Clients')[0]!['Ville']).toBe('Laval');
+  await screenshot(anne, 'issue25-two-pages-conflict');
+  await anne.context().close();
+});
