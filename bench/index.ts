@@ -73,6 +73,9 @@ const TARGETS: Record<string, { calls: number; ms: number }> = {
   'formOpen (cold cache)': { calls: 12, ms: 2_000 },
   formOpen: { calls: 12, ms: 2_000 },
   'menu → form ready': { calls: 12, ms: 2_000 },
+  // Decision 021: the type-ahead's list asked again (a miss, or every 5 minutes): as an open.
+  'formClients (cached)': { calls: 12, ms: 2_000 },
+  'formClients (cold cache)': { calls: 12, ms: 2_000 },
   formSave: { calls: 15, ms: 1_000 },
   'formSave (credit limit)': { calls: 25, ms: 1_000 },
   refreshWatchList: { calls: 20, ms: 20_000 },
@@ -194,6 +197,16 @@ function runSize(size: Size): SizeResult {
   );
   emu.clock.advance(2000);
 
+  // Decision 021: the type-ahead's list asked again with no cache (it puts nothing: the next open
+  // is still cold).
+  const listed = (reply: ReturnType<typeof invokeServerFunction>) =>
+    reply.ok ? `${(reply.value as { clients: unknown[] }).clients.length} clients` : 'error';
+  operations.push(
+    measure(emu, 'formClients (cold cache)', () =>
+      listed(invokeServerFunction(emu, 'formClients', [])),
+    ),
+  );
+
   // The first open reads the key columns whole and fills the document cache (decision 004); the
   // next ones read the client's rows only, until an edit or a row move forgets it.
   for (const name of ['formOpen (cold cache)', 'formOpen'])
@@ -212,6 +225,13 @@ function runSize(size: Size): SizeResult {
       emu.run('showClientForm');
       return emu.ui.lastSidebar()?.html.includes(code) ? 'ready' : 'no client in the page';
     }),
+  );
+
+  // Decision 021: the fresh type-ahead list, from the cache the opens filled.
+  operations.push(
+    measure(emu, 'formClients (cached)', () =>
+      listed(invokeServerFunction(emu, 'formClients', [])),
+    ),
   );
 
   const loaded = invokeServerFunction(emu, 'formLoad', [code]);

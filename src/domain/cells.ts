@@ -194,10 +194,22 @@ export function readNumber(value: CellValue, ctx: Pick<ReadContext, 'lang'>): Ce
   return fail(`Nombre attendu, reçu « ${shown(value)} »`, `Number expected, got "${shown(value)}"`);
 }
 
+/**
+ * The largest amount read as money: a thousand billion. Past it a cell is a typing accident,
+ * and sums of 100,000 such amounts would leave the exact cents (money.ts) and then the finite
+ * numbers (1.8e306 summed is Infinity, which formatMoney refuses): said, not computed on.
+ */
+export const MAX_AMOUNT = 1e12;
+
 /** An amount of money: a number, with or without "$" / "CAD", any thousands spaces. */
 export function readMoney(value: CellValue, ctx: Pick<ReadContext, 'lang'>): CellRead<number> {
   const read = readNumber(value, ctx);
-  if (read.ok) return read;
+  if (read.ok && (read.value === null || Math.abs(read.value) <= MAX_AMOUNT)) return read;
+  if (read.ok)
+    return fail(
+      `Montant d’au plus 1 000 000 000 000 attendu, reçu « ${shown(value)} »`,
+      `Amount of at most 1,000,000,000,000 expected, got "${shown(value)}"`,
+    );
   return fail(
     `Montant attendu, reçu « ${shown(value)} »`,
     `Amount expected, got "${shown(value)}"`,

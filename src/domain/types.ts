@@ -55,4 +55,12 @@ export interface CellProblem {
   row: number;
   column: string;
   message: string;
+  /**
+   * Whose row it is: its client code, or for Invoices and Payments its invoice number
+   * (decision 021: a problem names the cell by sheet, column and the row's client or invoice, not
+   * only a row number that a sort changes). Absent when the row's key cell is blank.
+   */
+  key?: { kind: 'client' | 'invoice'; value: string };
+  /** The contract key of the column ('creditLimit'): where the form shows the problem. */
+  columnKey?: string;
 }

@@ -51,7 +51,13 @@ export type WatchTerms = WatchRecord<'terms'>;
 export type WatchReason =
   | { kind: 'manual'; text: string }
   | { kind: 'overdue'; invoice: string; dueDate: Day; daysLate: number; amount: number }
-  | { kind: 'overLimit'; balance: number; limit: number };
+  | { kind: 'overLimit'; balance: number; limit: number }
+  /**
+   * A cell the rules read that cannot be read (decision 021): said, not skipped. Its sheet and
+   * column as the workbook names them, the row's client code, and what is wrong and expected,
+   * in the workbook language. The rules go on as if it were blank.
+   */
+  | { kind: 'badCell'; sheet: string; column: string; code: string; message: string };
 
 export interface WatchResult {
   watched: boolean;
@@ -163,6 +169,18 @@ export function watchClient(
   };
 }
 
+/**
+ * The result with the client's unreadable cells among its reasons: it is under watch until
+ * they are fixed (what the rules would say of them is unknown).
+ */
+export function withBadCells(
+  result: WatchResult,
+  bad: readonly Extract<WatchReason, { kind: 'badCell' }>[],
+): WatchResult {
+  if (bad.length === 0) return result;
+  return { ...result, watched: true, reasons: [...result.reasons, ...bad] };
+}
+
 /** A computed cell left as it stands (a last invoice date typed by hand, an uncertain client). */
 export const KEPT: unique symbol = Symbol('kept');
 
@@ -201,9 +219,11 @@ const MAX_LISTED_OVERDUE = 5;
 export function formatWatchReasons(reasons: readonly WatchReason[], lang: Lang): string {
   const byKind = (kind: WatchReason['kind']) => reasons.filter((r) => r.kind === kind);
   const overdue = byKind('overdue');
-  const parts = [...byKind('manual'), ...overdue.slice(0, MAX_LISTED_OVERDUE)].map((r) =>
-    formatReason(r, lang),
-  );
+  const parts = [
+    ...byKind('manual'),
+    ...byKind('badCell'),
+    ...overdue.slice(0, MAX_LISTED_OVERDUE),
+  ].map((r) => formatReason(r, lang));
   const more = overdue.length - MAX_LISTED_OVERDUE;
   if (more > 0) {
     parts.push(
@@ -226,6 +246,10 @@ export function formatReason(r: WatchReason, lang: Lang): string {
         ? `Facture ${r.invoice} en retard de ${days} jour${days > 1 ? 's' : ''} (échéance ${r.dueDate})`
         : `Invoice ${r.invoice} overdue by ${days} day${days > 1 ? 's' : ''} (due ${r.dueDate})`;
     }
+    case 'badCell':
+      return lang === 'fr'
+        ? `${r.sheet}, ${r.column} illisible (client ${r.code}) : ${r.message}`
+        : `${r.sheet}, ${r.column} unreadable (client ${r.code}): ${r.message}`;
     case 'overLimit':
       return lang === 'fr'
         ? `Solde ${formatMoney(r.balance, 'fr')} au-dessus de la limite de crédit ${formatMoney(r.limit, 'fr')}`

@@ -15,7 +15,7 @@ export { triggerStatusLoad } from './settings/entries';
 export { setupWorkbook, loadSampleWorkbook } from './setup/entries';
 
 // The client form (sidebar calls)
-export { showClientForm, formOpen, formLoad, formSave } from './clientForm/entries';
+export { showClientForm, formOpen, formLoad, formSave, formClients } from './clientForm/entries';
 
 // The watch list
 export { refreshWatchList } from './watch/entries';

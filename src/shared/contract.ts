@@ -5,6 +5,8 @@
  * DESIGN.md.
  */
 
+import type { FieldFormat } from './formats';
+
 export type Lang = 'fr' | 'en';
 
 /** What a column holds; drives formats, validations and how typed cells are read. */
@@ -108,6 +110,11 @@ export interface ColumnDef<K extends string = string> {
   readonly min?: number;
   /** Number: a whole number. */
   readonly int?: boolean;
+  /**
+   * Text in a Quebec / Canadian format (src/shared/formats.ts): normalized and checked when the
+   * form saves a value the person typed; a value read from the sheet is never rewritten.
+   */
+  readonly format?: FieldFormat;
   readonly form?: FormSpec;
 }
 
@@ -117,6 +124,11 @@ export interface Choice<V extends string = string> {
   readonly value: V;
   readonly en: string;
   readonly fr: string;
+  /**
+   * What the form's list shows, in either language, when it is not the cell's label (the
+   * languages: "Français" / "English", while cells keep "fr" / "en"). Read from a cell too.
+   */
+  readonly shown?: string;
 }
 
 export const CHOICES = {
@@ -124,9 +136,14 @@ export const CHOICES = {
     { value: 'company', en: 'Company', fr: 'Entreprise' },
     { value: 'individual', en: 'Individual', fr: 'Particulier' },
   ],
+  // A blank Status reads as active (DESIGN.md): clients of a workbook made before the column.
+  clientStatus: [
+    { value: 'active', en: 'Active', fr: 'Actif' },
+    { value: 'inactive', en: 'Inactive', fr: 'Inactif' },
+  ],
   language: [
-    { value: 'fr', en: 'fr', fr: 'fr' },
-    { value: 'en', en: 'en', fr: 'en' },
+    { value: 'fr', en: 'fr', fr: 'fr', shown: 'Français' },
+    { value: 'en', en: 'en', fr: 'en', shown: 'English' },
   ],
   commissionType: [
     { value: 'sales', en: 'Sales', fr: 'Ventes' },
@@ -153,6 +170,21 @@ export type ChoiceKey = keyof typeof CHOICES;
 
 /** @public The domain's vocabulary, for the features that will branch on it (knip: kept). */
 export type ClientKind = (typeof CHOICES.clientKind)[number]['value'];
+/** @public As ClientKind. */
+export type ClientStatus = (typeof CHOICES.clientStatus)[number]['value'];
+
+/**
+ * Whether a client is inactive (Status "Inactive" / "Inactif"; blank = active). An inactive
+ * client keeps every row, invoice and commission; it leaves the type-ahead (unless asked), the
+ * follow-up digest, the newsletter (unsubscribed, not deleted) and the watch e-mails.
+ */
+export function isInactive(status: unknown): boolean {
+  return (
+    typeof status === 'string' &&
+    status !== '' &&
+    choiceFromText('clientStatus', status) === 'inactive'
+  );
+}
 export type CommissionType = (typeof CHOICES.commissionType)[number]['value'];
 /** @public As ClientKind. */
 export type CrmKind = (typeof CHOICES.crmKind)[number]['value'];
@@ -165,7 +197,12 @@ export function choiceFromText<K extends ChoiceKey>(
 ): (typeof CHOICES)[K][number]['value'] | undefined {
   const t = normalizeHeader(text);
   for (const c of CHOICES[key] as readonly Choice[]) {
-    if (normalizeHeader(c.en) === t || normalizeHeader(c.fr) === t || c.value.toLowerCase() === t)
+    if (
+      normalizeHeader(c.en) === t ||
+      normalizeHeader(c.fr) === t ||
+      c.value.toLowerCase() === t ||
+      (c.shown !== undefined && normalizeHeader(c.shown) === t)
+    )
       return c.value as (typeof CHOICES)[K][number]['value'];
   }
   return undefined;
@@ -174,6 +211,12 @@ export function choiceFromText<K extends ChoiceKey>(
 export function choiceLabel(key: ChoiceKey, value: string, lang: Lang): string {
   const c = (CHOICES[key] as readonly Choice[]).find((x) => x.value === value);
   return c ? c[lang] : value;
+}
+
+/** A choice as the form's list shows it: its `shown` name, else its label in `lang`. */
+export function choiceShown(key: ChoiceKey, value: string, lang: Lang): string {
+  const c = (CHOICES[key] as readonly Choice[]).find((x) => x.value === value);
+  return c ? (c.shown ?? c[lang]) : value;
 }
 
 // ---------------------------------------------------------------- sheets
@@ -224,14 +267,20 @@ export const CLIENT_COLUMNS = [
   col('phone', 'Phone', 'Téléphone', 'plainText', {
     personal: true,
     max: 100,
+    format: 'phone',
     form: { tab: 'general', widget: 'tel' },
   }),
   col('address', 'Address', 'Adresse', 'text', { personal: true, form: { tab: 'general' } }),
   col('city', 'City', 'Ville', 'text', { personal: true, form: { tab: 'general' } }),
-  col('province', 'Province', 'Province', 'text', { personal: true, form: { tab: 'general' } }),
+  col('province', 'Province', 'Province', 'text', {
+    personal: true,
+    format: 'province',
+    form: { tab: 'general' },
+  }),
   col('postalCode', 'Postal code', 'Code postal', 'plainText', {
     personal: true,
     max: 100,
+    format: 'postalCode',
     form: { tab: 'general' },
   }),
   col('country', 'Country', 'Pays', 'text', { personal: true, form: { tab: 'general' } }),
@@ -324,6 +373,11 @@ export const CLIENT_COLUMNS = [
   // What the last Mailchimp sync pushed: status, day, subscriber hash and a fingerprint of the
   // member's data, so the next sync sends only what changed and can unsubscribe by hash.
   col('mailchimpSync', 'Mailchimp sync', 'Synchro Mailchimp', 'plainText', { computed: true }),
+  // Decision 021: a client who leaves is made inactive, not deleted (DESIGN.md "Inactive").
+  col('status', 'Status', 'Statut', 'choice', {
+    choices: 'clientStatus',
+    form: { tab: 'general', after: 'language', optional: true },
+  }),
 ] as const;
 
 export const TERMS_COLUMNS = [

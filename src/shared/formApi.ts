@@ -164,6 +164,8 @@ export interface FormOpenRequest {
 export interface ClientSummary {
   code: string;
   name: string;
+  /** Status Inactive: left out of the type-ahead unless "show inactive" is ticked. */
+  inactive?: boolean;
 }
 
 export interface FormOpenResult {
@@ -179,12 +181,19 @@ export interface FormOpenResult {
    * and the consent check, follow the workbook's day, not the browser's clock and zone.
    */
   today: string;
+  /** The spreadsheet's time zone (IANA id): times the form shows are in it. */
+  timeZone?: string;
   /** null = open on a new client. */
   record: ClientRecord | null;
+  /**
+   * The client's cells that cannot be read (a limit of "beaucoup"), by field, each saying what
+   * is expected: shown next to the field (decision 021). They read as blank in `record`.
+   */
+  problems: FieldError[];
 }
 
 /** formLoad(code): switch to another client without reloading the lists. */
-export type FormLoadResult = { record: ClientRecord } | { error: string };
+export type FormLoadResult = { record: ClientRecord; problems: FieldError[] } | { error: string };
 
 /**
  * isNew: true = create (the code must not exist yet; an existing code is an 'invalid' error on
@@ -207,6 +216,11 @@ export interface FormSaveRequest {
    * so it is read leniently (shape and sizes only), not validated like `record`.
    */
   original?: ClientRecord;
+  /**
+   * The person confirmed making inactive a client with an open balance (the server answered
+   * 'confirm' first, saying the balance). Without it such a save is not made.
+   */
+  confirmInactive?: boolean;
 }
 
 /** A field error: `path` names the field as in ClientRecord, dot-separated, array indexes as numbers. */
@@ -228,8 +242,34 @@ export type SaveResult =
     }
   | { ok: false; kind: 'invalid'; errors: FieldError[] }
   /** Someone else saved this client since it was loaded: `by` (user e-mail or name), `at` (ISO instant). */
-  | { ok: false; kind: 'conflict'; by: string; at: string; message: string }
+  /**
+   * A field (or row) both this person and someone else changed since the form loaded the
+   * client: nothing saved. `by`/`at`: a colleague's form save (user, ISO instant), '' for a
+   * hand edit; `message` names the fields, the time in the spreadsheet's zone; `fields` gives
+   * both values of each. Fields only one of them changed are merged, never refused (decision 021).
+   */
+  | {
+      ok: false;
+      kind: 'conflict';
+      by: string;
+      at: string;
+      message: string;
+      fields?: ConflictField[];
+    }
+  /**
+   * The save makes inactive a client whose balance due is open: nothing was saved; `message`
+   * says the balance and asks; the form sends the save again with `confirmInactive`.
+   */
+  | { ok: false; kind: 'confirm'; balance: number; message: string }
   | { ok: false; kind: 'error'; message: string };
+
+/** A field in conflict: the sheet's value (theirs) and the person's (yours), as text. */
+export interface ConflictField {
+  path: string;
+  label: string;
+  theirs: string;
+  yours: string;
+}
 
 /** One client in the answer to "who might want product type X?". */
 export interface ProductTypeBuyerRow {

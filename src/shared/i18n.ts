@@ -55,14 +55,25 @@ const TEXTS = {
     en: 'Fix the flagged fields before saving.',
   },
   discard: { fr: 'Abandonner les modifications', en: 'Discard changes' },
+  makeInactive: { fr: 'Rendre inactif', en: 'Make inactive' },
+  showInactive: { fr: 'Afficher les inactifs', en: 'Show inactive' },
+  inactiveMark: { fr: 'inactif', en: 'inactive' },
   keepEditing: { fr: 'Continuer', en: 'Keep editing' },
-  conflict: {
-    fr: 'Ce client a été modifié par {by} le {at}, après son ouverture ici.',
-    en: 'This client was changed by {by} on {at}, after you opened it.',
-  },
   conflictReload: {
-    fr: 'Rechargez pour voir sa version (vos modifications seront perdues).',
-    en: 'Reload to see their version (your changes will be lost).',
+    fr: 'Rechargez pour voir sa version : vos modifications restent par-dessus, marquées, à vérifier puis enregistrer.',
+    en: 'Reload to see their version: your changes stay on top, marked, to check and save again.',
+  },
+  theirs: { fr: 'la feuille', en: 'the sheet' },
+  yours: { fr: 'vous', en: 'you' },
+  reloaded: { fr: 'Client rechargé.', en: 'Client reloaded.' },
+  reloadedRows: {
+    fr: 'Client rechargé ; vos lignes non enregistrées sont gardées par-dessus.',
+    en: 'Client reloaded; your unsaved rows are kept on top.',
+  },
+  takeTheirs: { fr: 'Reprendre la valeur de la feuille : {field}', en: 'Take the sheet’s {field}' },
+  reloadedKept: {
+    fr: 'Client rechargé ; vos modifications non enregistrées sont gardées par-dessus : {fields}.',
+    en: 'Client reloaded; your unsaved changes are kept on top: {fields}.',
   },
   serverError: { fr: 'Erreur : {msg}', en: 'Error: {msg}' },
   // validation (schemas.ts)
@@ -91,6 +102,23 @@ const TEXTS = {
     en: 'A client code cannot contain a semicolon (;): Excel would split CSV files there.',
   },
   noComma: { fr: 'Pas de virgule dans une étiquette.', en: 'No comma in a tag.' },
+  // Quebec and Canadian formats (formats.ts)
+  badPostalCode: {
+    fr: 'Code postal canadien attendu, comme H2X 1Y4 (ou indiquez un autre pays).',
+    en: 'A Canadian postal code is expected, like H2X 1Y4 (or give another country).',
+  },
+  badPhone: {
+    fr: 'Numéro à 10 chiffres attendu, comme 514 555-0101 (poste 123 en option), ou +33 1 23 45 67 89 hors Amérique du Nord.',
+    en: 'A 10-digit number is expected, like 514 555-0101 (ext. 123 optional), or +44 20 7946 0958 outside North America.',
+  },
+  badProvince: {
+    fr: 'Province ou territoire canadien attendu (QC, ON, …), ou indiquez un autre pays.',
+    en: 'A Canadian province or territory is expected (QC, ON, …), or give another country.',
+  },
+  formatWarning: {
+    fr: 'Valeur de la feuille gardée telle quelle : {msg}',
+    en: 'Kept as the sheet holds it: {msg}',
+  },
   badChoice: { fr: 'Choix invalide.', en: 'Invalid choice.' },
   consentTypeRequired: {
     fr: 'Infolettre cochée : indiquez le type de consentement (LCAP).',

@@ -18,10 +18,12 @@ import type {
   FormOpenRequest,
   FormSaveRequest,
   FormSection,
+  GeneralFields,
 } from './formApi';
 import { blankSection, fieldsIn, isBlank } from './formFields';
 import { t } from './i18n';
 import { consentIssues } from '../domain/consent';
+import { formatField, NEW_CLIENT_DEFAULTS, type FormatProblem } from './formats';
 
 // zod compiles object parsers with `new Function` unless jitless; neither Apps Script's
 // sandbox nor HtmlService's iframe CSP is a place to rely on eval.
@@ -57,8 +59,12 @@ type CustomMsg =
   | 'consentTypeRequired'
   | 'consentDateRequired'
   | 'formulaCode'
-  | 'semicolonCode';
+  | 'semicolonCode'
+  | FormatProblem;
 const CUSTOM_MSGS: readonly string[] = [
+  'badPostalCode',
+  'badPhone',
+  'badProvince',
   'controlChars',
   'noComma',
   'badDate',
@@ -332,14 +338,49 @@ export function looseRecord(value: unknown): ClientRecord | undefined {
   };
 }
 
-export const saveRequestSchema = z.object({
-  record: clientRecordSchema,
-  isNew: z.boolean(),
-  autoCode: z.optional(z.boolean()),
-  // The loaded record holds what the sheet held (a rate over 100 typed by hand, an address
-  // without @): read for its shape only, so such a client can still be saved.
-  original: z.optional(z.pipe(z.unknown(), z.transform(looseRecord))),
-});
+/** The General fields with a Quebec / Canadian format (contract.ts ColumnDef.format). */
+const FORMATTED = fieldsIn('general').filter((f) => f.column.format);
+
+/**
+ * The formatted fields of a save in their format (postal code `A1A 1A1`, phone `514 555-0101`,
+ * province code), or an issue on the field. Only what the person typed: a field still as the
+ * form loaded it (`original`) is left as the sheet holds it, neither rewritten nor refused (a
+ * read never rewrites a hand-typed cell; the form shows a warning next to it instead).
+ */
+function withFormats(request: FormSaveRequest, ctx: z.core.ParsePayload): FormSaveRequest {
+  const general = { ...request.record.general } as Record<string, unknown>;
+  const loaded = request.original?.general as Record<string, unknown> | undefined;
+  const country = String(general.country ?? '');
+  for (const { column } of FORMATTED) {
+    const value = general[column.key];
+    if (typeof value !== 'string') continue;
+    if (loaded && loaded[column.key] === value) continue;
+    const formatted = formatField(column.format!, value, country);
+    if (formatted.ok) general[column.key] = formatted.value;
+    else
+      ctx.issues.push({
+        code: 'custom',
+        path: ['record', 'general', column.key],
+        input: value,
+        message: formatted.problem,
+        params: { msg: formatted.problem },
+      });
+  }
+  return { ...request, record: { ...request.record, general: general as GeneralFields } };
+}
+
+export const saveRequestSchema = z.pipe(
+  z.object({
+    record: clientRecordSchema,
+    isNew: z.boolean(),
+    autoCode: z.optional(z.boolean()),
+    // The loaded record holds what the sheet held (a rate over 100 typed by hand, an address
+    // without @): read for its shape only, so such a client can still be saved.
+    original: z.optional(z.pipe(z.unknown(), z.transform(looseRecord))),
+    confirmInactive: z.optional(z.boolean()),
+  }),
+  z.transform(withFormats),
+);
 
 export const openRequestSchema = z.object({
   code: z.optional(clientCodeSchema),
@@ -453,6 +494,16 @@ export function emptyClientRecord(code = ''): ClientRecord {
     crm: { ...(blankSection('crm') as FieldsOf<'crm'>), discussions: [], emails: [] },
     computed: emptyComputed(),
   };
+}
+
+/**
+ * A new client as the form starts it: the workbook's defaults (decision 021: province QC, country
+ * Canada, the workbook's language), everything else blank.
+ */
+export function newClientRecord(code: string, lang: Lang): ClientRecord {
+  const record = emptyClientRecord(code);
+  record.general = { ...record.general, ...NEW_CLIENT_DEFAULTS, language: lang };
+  return record;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The client form: one client at a time, edited in place in `state.record`; opened, switched,
  * created and saved with one google.script.run call each.
  */
-import type { Lang } from '../shared/contract';
+import { isInactive, type Lang } from '../shared/contract';
 import type {
   ClientRecord,
   ClientSummary,
@@ -11,13 +11,14 @@ import type {
   SaveResult,
 } from '../shared/formApi';
 import { t } from '../shared/i18n';
-import { emptyClientRecord, validateSaveRequest } from '../shared/schemas';
+import { newClientRecord, validateSaveRequest } from '../shared/schemas';
 import { crmPanel } from './crm';
 import { clear, fieldId, h } from './dom';
 import type { TabKey } from './fields';
 import { FieldRegistry, TAB_KEYS } from './fields';
 import { createFinder } from './finder';
-import { formatInstant } from './format';
+import { FORM_FIELDS, isBlank } from '../shared/formFields';
+import { setTimeZone } from './format';
 import { generalPanel } from './general';
 import type { PanelData } from './panelTypes';
 import { salespeoplePanel } from './salespeople';
@@ -62,11 +63,21 @@ interface LayoutActions {
   openClient(code: string): void;
   newClient(): void;
   save(): void;
+  /** The type-ahead found nothing: ask the server for the list again. */
+  refreshClients(): void;
 }
+
+/** The list is asked again at most this often on misses, and this often while the form is open. */
+const MISS_REFRESH_MS = 15_000;
+const PERIODIC_REFRESH_MS = 5 * 60_000;
 
 /** Builds the form's layout into `root` and wires its controls to `actions`. */
 function buildLayout(root: HTMLElement, lang: Lang, actions: LayoutActions): Layout {
-  const finder = createFinder(lang, (code) => actions.openClient(code));
+  const finder = createFinder(
+    lang,
+    (code) => actions.openClient(code),
+    () => actions.refreshClients(),
+  );
   const newButton = h('button', { type: 'button', class: 'create' }, t('newClient', lang));
   newButton.addEventListener('click', () => actions.newClient());
   const title = h('h1', { class: 'title' });
@@ -139,11 +150,12 @@ class ClientForm {
     private readonly boot: FormOpenResult,
   ) {
     this.lang = boot.lang;
+    setTimeZone(boot.timeZone);
     document.documentElement.lang = this.lang;
     this.clients = [...boot.clients];
     this.nextCode = boot.nextCode;
     this.editing = {
-      record: emptyClientRecord(this.nextCode),
+      record: newClientRecord(this.nextCode, this.lang),
       isNew: true,
       snapshot: '',
       original: null,
@@ -153,18 +165,46 @@ class ClientForm {
       openClient: (code) => this.guard(() => void this.openClient(code)),
       newClient: () => this.guard(() => this.newClient()),
       save: () => void this.save(),
+      refreshClients: () => void this.refreshClients(),
     });
     this.ui.finder.setClients(this.clients);
   }
 
+  private listAskedAt = 0;
+  private listAsking = false;
+
+  /**
+   * The type-ahead's list again from the server (decision 021: a client a colleague created since
+   * the form opened is found): on a miss at most every MISS_REFRESH_MS, and every
+   * PERIODIC_REFRESH_MS while the page is shown. One call, failures ignored (the list stays).
+   */
+  private async refreshClients(minAge = MISS_REFRESH_MS): Promise<void> {
+    if (this.listAsking || Date.now() - this.listAskedAt < minAge) return;
+    this.listAsking = true;
+    this.listAskedAt = Date.now();
+    try {
+      const { clients } = await callServer('formClients');
+      this.clients.splice(0, this.clients.length, ...clients);
+      this.ui.finder.setClients(this.clients);
+    } catch {
+      // Unreachable for now: the list the form has stays; the next miss asks again.
+    } finally {
+      this.listAsking = false;
+    }
+  }
+
   start(): void {
-    if (this.boot.record) this.render(this.boot.record, false);
+    window.setInterval(() => {
+      if (document.visibilityState === 'visible') void this.refreshClients(PERIODIC_REFRESH_MS);
+    }, PERIODIC_REFRESH_MS);
+    if (this.boot.record) this.render(this.boot.record, false, this.boot.problems ?? []);
     else this.newClient();
   }
 
   // ---------------------------------------------------------------- rendering
 
-  private render(next: ClientRecord, isNew: boolean): void {
+  /** `problems`: cells of the sheet that cannot be read, said next to their fields. */
+  private render(next: ClientRecord, isNew: boolean, problems: readonly FieldError[] = []): void {
     const record = clone(next);
     const registry = new FieldRegistry();
     this.editing = { record, isNew, snapshot: '', original: isNew ? null : clone(next), registry };
@@ -189,6 +229,7 @@ class ClientForm {
     this.showWatchBanner(record);
     this.editing.snapshot = serialize(record);
     this.showDirty();
+    if (problems.length > 0) tabs.markErrors(registry.showErrors(problems).tabs);
   }
 
   private showWatchBanner(record: ClientRecord): void {
@@ -255,7 +296,7 @@ class ClientForm {
   // ---------------------------------------------------------------- actions
 
   private newClient(): void {
-    this.render(emptyClientRecord(this.nextCode), true);
+    this.render(newClientRecord(this.nextCode, this.lang), true);
     this.ui.tabs.select('general');
     this.say('info', '');
     document.getElementById(fieldId('general.name'))?.focus();
@@ -268,7 +309,7 @@ class ClientForm {
       const result = await callServer('formLoad', code);
       if ('error' in result) this.say('error', result.error);
       else {
-        this.render(result.record, false);
+        this.render(result.record, false, result.problems ?? []);
         this.say('info', '');
       }
     } catch (err) {
@@ -281,8 +322,8 @@ class ClientForm {
   private showErrors(errors: readonly FieldError[]): void {
     const { registry } = this.editing;
     const { tabs } = this.ui;
-    const { first, unplaced } = registry.showErrors(errors);
-    tabs.markErrors(registry.tabsWithErrors());
+    const { first, unplaced, tabs: flagged } = registry.showErrors(errors);
+    tabs.markErrors(flagged);
     if (first) {
       tabs.select(first.tab);
       first.input.focus();
@@ -294,18 +335,31 @@ class ClientForm {
   private remember(saved: ClientRecord): void {
     const { clients } = this;
     const i = clients.findIndex((c) => c.code === saved.general.code);
-    const summary = { code: saved.general.code, name: saved.general.name };
+    const summary = {
+      code: saved.general.code,
+      name: saved.general.name,
+      ...(isInactive(saved.general.status) && { inactive: true }),
+    };
     if (i >= 0) clients[i] = summary;
     else clients.push(summary);
     this.ui.finder.setClients(clients);
   }
 
-  /** Validates in the page (same zod schemas as the server), sends, then shows the answer. */
-  private async save(): Promise<void> {
+  /**
+   * Validates in the page (same zod schemas as the server), sends, then shows the answer.
+   * `confirmInactive`: the person agreed to make inactive a client with an open balance.
+   */
+  private async save(confirmInactive = false): Promise<void> {
     if (this.ui.saveButton.disabled) return;
     const { record, isNew, original, registry } = this.editing;
     const autoCode = isNew && record.general.code === this.nextCode;
-    const request = original ? { record, isNew, autoCode, original } : { record, isNew, autoCode };
+    const request = {
+      record,
+      isNew,
+      autoCode,
+      ...(original && { original }),
+      ...(confirmInactive && { confirmInactive }),
+    };
     const checked = validateSaveRequest(request, this.lang);
     if (!checked.ok) {
       this.showErrors(checked.errors);
@@ -337,24 +391,218 @@ class ClientForm {
       this.showErrors(result.errors);
     } else if (result.kind === 'conflict') {
       this.showConflict(result);
+    } else if (result.kind === 'confirm') {
+      this.confirmInactive(result.message);
     } else {
       this.say('error', result.message);
     }
   }
 
+  /** The server's question (the balance due, in the workbook's language): save again if agreed. */
+  private confirmInactive(message: string): void {
+    const { lang } = this;
+    const { confirmBar } = this.ui;
+    const agree = h('button', { type: 'button', class: 'action' }, t('makeInactive', lang));
+    const keep = h('button', { type: 'button' }, t('keepEditing', lang));
+    const done = () => {
+      confirmBar.hidden = true;
+      clear(confirmBar);
+    };
+    agree.addEventListener('click', () => {
+      done();
+      void this.save(true);
+    });
+    keep.addEventListener('click', () => {
+      done();
+      this.say('info', '');
+    });
+    clear(confirmBar);
+    confirmBar.append(
+      h('p', { id: 'confirm-text' }, message),
+      h('div', { class: 'confirm-actions' }, agree, keep),
+    );
+    confirmBar.hidden = false;
+    this.say('info', '');
+    agree.focus();
+  }
+
   private showConflict(result: Extract<SaveResult, { kind: 'conflict' }>): void {
     const { lang } = this;
-    const code = this.editing.record.general.code;
     const reload = h('button', { type: 'button' }, t('reload', lang));
-    reload.addEventListener('click', () => void this.openClient(code));
-    // Another form's save names who and when; a hand edit in the sheet has neither, and the
-    // server's message names the fields instead.
-    const what = result.by
-      ? t('conflict', lang, { by: result.by, at: formatInstant(result.at, lang) })
-      : result.message;
-    this.say('error', h('p', {}, what), h('p', {}, t('conflictReload', lang)), reload);
+    reload.addEventListener('click', () => void this.reloadKeeping());
+    // The server's message says who and when in the spreadsheet's zone (not the browser's),
+    // or that the sheet was edited by hand, and names the fields; each with both values.
+    const fields = (result.fields ?? []).map((f) =>
+      h(
+        'li',
+        {},
+        h('strong', {}, f.label),
+        ` — ${t('theirs', lang)} : ${f.theirs || t('none', lang)} · ${t('yours', lang)} : ${f.yours || t('none', lang)}`,
+      ),
+    );
+    this.say(
+      'error',
+      h('p', {}, result.message),
+      ...(fields.length > 0 ? [h('ul', { class: 'conflict-fields' }, ...fields)] : []),
+      h('p', {}, t('conflictReload', lang)),
+      reload,
+    );
     reload.focus();
   }
+
+  /**
+   * Recharger after a conflict: the client as now stored, with this person's unsaved changes
+   * put back on top (marked, and still unsaved): fields they changed, and their rows when
+   * nobody changed that list meanwhile (else their new rows are added to the stored ones).
+   */
+  /**
+   * The client as stored (`fresh`) shown with the person's changes on top (`record`), marked and
+   * unsaved; for each changed field a button takes the stored value instead. Keeping theirs is
+   * saving; editing is typing.
+   */
+  private showKept(
+    stored: Editing,
+    record: ClientRecord,
+    paths: readonly string[],
+    problems: readonly FieldError[],
+  ): void {
+    const { lang } = this;
+    const fresh = stored.record;
+    this.render(record, false, problems);
+    // Unsaved: what is shown differs from the client as stored.
+    this.editing.original = stored.original;
+    this.editing.snapshot = stored.snapshot;
+    this.showDirty();
+    for (const path of paths) this.editing.registry.markKept(path);
+    const fields = paths.filter((p) => keptLabel(p, lang) !== '');
+    if (fields.length === 0) {
+      this.say('info', paths.length > 0 ? t('reloadedRows', lang) : t('reloaded', lang));
+      return;
+    }
+    const buttons = fields.map((path) => {
+      const button = h(
+        'button',
+        { type: 'button', class: 'take-theirs' },
+        t('takeTheirs', lang, { field: keptLabel(path, lang) }),
+      );
+      button.addEventListener('click', () => {
+        const [section, key] = path.split('.') as ['general' | 'terms' | 'crm', string];
+        const next = clone(this.editing.record);
+        (next[section] as Record<string, unknown>)[key] = (
+          clone(fresh)[section] as Record<string, unknown>
+        )[key];
+        this.showKept(
+          stored,
+          next,
+          paths.filter((p) => p !== path),
+          problems,
+        );
+      });
+      return button;
+    });
+    this.say(
+      'info',
+      h(
+        'p',
+        {},
+        t('reloadedKept', lang, { fields: fields.map((p) => keptLabel(p, lang)).join(', ') }),
+      ),
+      h('div', { class: 'confirm-actions' }, ...buttons),
+    );
+  }
+
+  private async reloadKeeping(): Promise<void> {
+    const { record: mine, original } = this.editing;
+    const code = mine.general.code;
+    this.setBusy(true);
+    this.say('info', t('loading', this.lang));
+    try {
+      const result = await callServer('formLoad', code);
+      if ('error' in result) {
+        this.say('error', result.error);
+        return;
+      }
+      // Drawn once as stored: the form's own shape of it (blank optional fields filled in) is
+      // what "unsaved" compares with.
+      const problems = result.problems ?? [];
+      this.render(result.record, false, problems);
+      const stored = { ...this.editing, record: clone(this.editing.record) };
+      const { record, kept } = keepChanges(
+        stored.record,
+        mine,
+        original ?? result.record,
+        this.lang,
+      );
+      this.showKept(stored, record, kept.paths, problems);
+    } catch (err) {
+      this.say('error', ...failureParts(err, this.lang));
+    } finally {
+      this.setBusy(false);
+    }
+  }
+}
+
+/** The label of a field kept over a reload ('general.city' → Ville); '' for a list of rows. */
+function keptLabel(path: string, lang: Lang): string {
+  const [section, key] = path.split('.');
+  const field = FORM_FIELDS.find((f) => f.section === section && f.column.key === key);
+  return field ? field.column[lang] : '';
+}
+
+/** The fields (by section) the form edits one by one; lists of rows are handled apart. */
+const SCALAR_SECTIONS = ['general', 'terms', 'crm'] as const;
+const ROW_LISTS = ['salespeople', 'discussions', 'emails'] as const;
+
+/**
+ * `fresh` with what changed from `original` to `mine` put back: each changed field, and each
+ * list of rows the person changed (whole when the stored list is still as loaded, else their
+ * added rows only).
+ */
+export function keepChanges(
+  fresh: ClientRecord,
+  mine: ClientRecord,
+  original: ClientRecord,
+  lang: Lang,
+): { record: ClientRecord; kept: { paths: string[]; labels: string[] } } {
+  const copy = <T>(x: T): T => (x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T));
+  const record = clone(fresh);
+  const paths: string[] = [];
+  const labels: string[] = [];
+  // A blank optional field the form filled in ('' for an absent one) is no change.
+  const same = (a: unknown, b: unknown) =>
+    (isBlank(a) && isBlank(b)) || JSON.stringify(a) === JSON.stringify(b);
+  for (const section of SCALAR_SECTIONS) {
+    const to = record[section] as Record<string, unknown>;
+    const from = mine[section] as Record<string, unknown>;
+    const was = original[section] as Record<string, unknown>;
+    for (const key of Object.keys(from)) {
+      if ((ROW_LISTS as readonly string[]).includes(key) || same(from[key], was[key])) continue;
+      to[key] = copy(from[key]);
+      paths.push(`${section}.${key}`);
+      const field = FORM_FIELDS.find((f) => f.column.key === key && f.section === section);
+      labels.push(field ? field.column[lang] : key);
+    }
+  }
+  const lists = (r: ClientRecord) => ({
+    salespeople: r.salespeople as { origin?: number }[],
+    discussions: r.crm.discussions as { origin?: number }[],
+    emails: r.crm.emails as { origin?: number }[],
+  });
+  const out = lists(record);
+  for (const name of ROW_LISTS) {
+    const m = lists(mine)[name];
+    const o = lists(original)[name];
+    if (same(m, o)) continue;
+    const next = same(out[name], o)
+      ? m
+      : [...out[name], ...m.filter((e) => e.origin === undefined)];
+    if (name === 'salespeople') record.salespeople = copy(next) as ClientRecord['salespeople'];
+    else if (name === 'discussions')
+      record.crm.discussions = copy(next) as ClientRecord['crm']['discussions'];
+    else record.crm.emails = copy(next) as ClientRecord['crm']['emails'];
+    paths.push(name === 'salespeople' ? 'salespeople' : `crm.${name}`);
+  }
+  return { record, kept: { paths, labels } };
 }
 
 export function startForm(root: HTMLElement, boot: FormOpenResult): void {

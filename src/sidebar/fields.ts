@@ -31,6 +31,12 @@ export class FieldRegistry {
     for (const path of [...this.slots.keys()]) if (path.startsWith(prefix)) this.slots.delete(path);
   }
 
+  /** Marks a field (or the first of a list's) holding a change kept over a reload. */
+  markKept(prefix: string): void {
+    for (const [path, slot] of this.slots)
+      if (path === prefix || path.startsWith(`${prefix}.`)) slot.input.classList.add('kept-change');
+  }
+
   clearErrors(prefix = ''): void {
     for (const [path, slot] of this.slots) {
       if (!path.startsWith(prefix)) continue;
@@ -44,7 +50,12 @@ export class FieldRegistry {
    * Shows each error under its field. Returns the first field shown (to switch to its tab and
    * focus it) and the errors that name no field (shown in the status line).
    */
-  showErrors(errors: readonly FieldError[]): { first?: FieldSlot; unplaced: FieldError[] } {
+  showErrors(errors: readonly FieldError[]): {
+    first?: FieldSlot;
+    unplaced: FieldError[];
+    /** The tabs holding a field with an error now. */
+    tabs: Set<TabKey>;
+  } {
     this.clearErrors();
     let first: FieldSlot | undefined;
     const unplaced: FieldError[] = [];
@@ -61,7 +72,7 @@ export class FieldRegistry {
       slot.input.setAttribute('aria-invalid', 'true');
       first ??= slot;
     }
-    return { first, unplaced };
+    return { first, unplaced, tabs: this.tabsWithErrors() };
   }
 
   /** The field of a path, or of its nearest parent ('crm.tags.3' → the tags group). */
@@ -132,6 +143,14 @@ export function textField(
     type?: 'text' | 'email' | 'tel';
     placeholder?: string;
     maxLength?: number;
+    /**
+     * A Quebec / Canadian format (src/shared/formats.ts): the value in its format, or why it
+     * is refused. Applied as the person leaves the field; a value the sheet holds is shown as
+     * it is, with the reason next to it.
+     */
+    format?: (value: string) => { ok: true; value: string } | { ok: false; message: string };
+    /** Suggestions (a datalist): value and the name shown beside it. */
+    suggestions?: readonly Option[];
   },
 ): HTMLElement {
   const control = spec.multiline
@@ -140,11 +159,44 @@ export function textField(
   control.value = spec.get();
   if (spec.placeholder) control.placeholder = spec.placeholder;
   if (spec.maxLength) control.maxLength = spec.maxLength;
+  const listId = `${fieldId(spec.path)}-list`;
+  if (spec.suggestions && control instanceof HTMLInputElement) control.setAttribute('list', listId);
+  const warning = h('div', { class: 'warning', role: 'status' });
+  const loaded = control.value;
+  const check = (): void => {
+    const result = spec.format?.(control.value);
+    warning.textContent =
+      result && !result.ok
+        ? control.value === loaded
+          ? t('formatWarning', ctx.lang, { msg: result.message })
+          : result.message
+        : '';
+  };
+  check();
   control.addEventListener('input', () => {
     spec.set(control.value);
+    check();
     ctx.changed();
   });
-  return wrap(ctx, spec, control);
+  control.addEventListener('change', () => {
+    const result = spec.format?.(control.value);
+    if (!result?.ok || result.value === control.value || control.value === loaded) return;
+    control.value = result.value;
+    spec.set(result.value);
+    check();
+    ctx.changed();
+  });
+  const field = wrap(ctx, spec, control);
+  if (spec.format) field.append(warning);
+  if (spec.suggestions)
+    field.append(
+      h(
+        'datalist',
+        { id: listId },
+        ...spec.suggestions.map((o) => h('option', { value: o.value, label: o.label })),
+      ),
+    );
+  return field;
 }
 
 /** Reads a number as typed in the user's language: fr "1 234,5", en "1,234.5"; '' = null. */

@@ -25,12 +25,20 @@ interface Entry {
   name: string;
 }
 
-/** Clients matching `query`, best first: exact code, code prefix, name prefix, anywhere. */
-export function findClients(entries: readonly Entry[], query: string): ClientSummary[] {
+/**
+ * Clients matching `query`, best first: exact code, code prefix, name prefix, anywhere.
+ * Inactive clients only with `withInactive` (the "show inactive" tick).
+ */
+export function findClients(
+  entries: readonly Entry[],
+  query: string,
+  withInactive = false,
+): ClientSummary[] {
   const q = fold(query);
   if (!q) return [];
   const ranked: { rank: number; client: ClientSummary }[] = [];
   for (const e of entries) {
+    if (e.client.inactive && !withInactive) continue;
     const rank =
       e.code === q
         ? 0
@@ -57,7 +65,16 @@ export interface Finder {
   setDisabled(disabled: boolean): void;
 }
 
-export function createFinder(lang: Lang, onPick: (code: string) => void): Finder {
+/**
+ * `onMiss`: a query of two characters or more matched no client of the list: the form asks the
+ * server for its list again (a client a colleague created since), then calls setClients, which
+ * draws the matches again.
+ */
+export function createFinder(
+  lang: Lang,
+  onPick: (code: string) => void,
+  onMiss: () => void = () => {},
+): Finder {
   let entries: Entry[] = [];
   let shown: ClientSummary[] = [];
   let highlighted = -1;
@@ -74,6 +91,10 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
   });
   const list = h('ul', { role: 'listbox', id: 'finder-list', class: 'finder-list', hidden: true });
   const status = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const withInactive = h('input', { type: 'checkbox', id: 'finder-inactive' });
+  withInactive.addEventListener('change', () => {
+    if (input.value.trim()) update();
+  });
 
   function close(): void {
     list.hidden = true;
@@ -100,14 +121,17 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
   }
 
   function update(): void {
-    shown = findClients(entries, input.value);
+    shown = findClients(entries, input.value, withInactive.checked);
     clear(list);
     if (!input.value.trim()) {
       close();
       status.textContent = '';
       return;
     }
-    if (shown.length === 0) list.append(h('li', { class: 'none' }, t('noMatch', lang)));
+    if (shown.length === 0) {
+      list.append(h('li', { class: 'none' }, t('noMatch', lang)));
+      if (input.value.trim().length >= 2) onMiss();
+    }
     shown.forEach((client, i) => {
       const li = h(
         'li',
@@ -115,6 +139,9 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
         h('span', { class: 'code' }, client.code),
         ' ',
         h('span', { class: 'name' }, client.name),
+        ...(client.inactive
+          ? [' ', h('span', { class: 'secondary' }, `(${t('inactiveMark', lang)})`)]
+          : []),
       );
       // mousedown, not click: keep the focus in the input until the pick is done.
       li.addEventListener('mousedown', (e) => {
@@ -152,14 +179,29 @@ export function createFinder(lang: Lang, onPick: (code: string) => void): Finder
   const element = h(
     'div',
     { class: 'finder' },
-    h('label', { for: 'finder' }, t('findClient', lang)),
+    // The tick sits beside the label, above the input: the list opens under the input.
+    h(
+      'div',
+      { class: 'finder-head' },
+      h('label', { for: 'finder' }, t('findClient', lang)),
+      h(
+        'span',
+        { class: 'finder-inactive' },
+        withInactive,
+        h('label', { for: 'finder-inactive' }, t('showInactive', lang)),
+      ),
+    ),
     input,
     list,
     status,
   );
   return {
     element,
-    setClients: (clients) => (entries = indexClients(clients)),
+    setClients: (clients) => {
+      entries = indexClients(clients);
+      // A list arriving while the person types: the matches follow it.
+      if (document.activeElement === input && input.value.trim()) update();
+    },
     setDisabled: (disabled) => {
       input.disabled = disabled;
       if (disabled) close();

@@ -14,6 +14,8 @@ export function generalPanel(ctx: FieldCtx, data: PanelData): HTMLElement {
         // The code is the key of every sheet: it is chosen once, when the client is created.
         code: { readOnly: !data.isNew },
         updatedBy: { blankText: t('none', ctx.lang) },
+        // A blank Status is an active client (DESIGN.md).
+        status: { blankAs: 'active' },
       },
       custom: {},
     }),

@@ -10,6 +10,7 @@
 import {
   CHOICES,
   choiceLabel,
+  choiceShown,
   type ColumnsOf,
   type FormGroup,
   type FormTab,
@@ -17,6 +18,7 @@ import {
 import type { FormSheet } from '../shared/formApi';
 import { blankOf, FORM_FIELDS, isBlank, type FormField } from '../shared/formFields';
 import { fieldLabel, t } from '../shared/i18n';
+import { formatField, PROVINCES } from '../shared/formats';
 import { consentGroup } from './consent';
 import { fieldId, h } from './dom';
 import {
@@ -50,6 +52,8 @@ export interface Decor {
   readOnly?: boolean;
   /** The label of a choice's blank option ('' by default). */
   blankLabel?: string;
+  /** A choice whose blank means this value (Status: blank = active): no blank option. */
+  blankAs?: string;
   /** A computed field: the text shown when it is blank, or not shown at all. */
   blankText?: string;
   hideBlank?: boolean;
@@ -219,13 +223,16 @@ function drawField<T extends FormTab>(
       return selectField(ctx, {
         ...base,
         options: [
-          ...(column.required ? [] : [{ value: '', label: decor.blankLabel ?? '' }]),
+          ...(column.required || decor.blankAs !== undefined
+            ? []
+            : [{ value: '', label: decor.blankLabel ?? '' }]),
           ...choices.map((o) => ({
             value: o.value,
-            label: choiceLabel(column.choices!, o.value, ctx.lang),
+            // The languages show as "Français" / "English"; the cells keep "fr" / "en".
+            label: choiceShown(column.choices!, o.value, ctx.lang),
           })),
         ],
-        get: () => String(target[column.key] ?? ''),
+        get: () => String(target[column.key] || decor.blankAs || ''),
         set,
       });
     }
@@ -251,6 +258,16 @@ function drawField<T extends FormTab>(
         maxLength: multiline ? undefined : column.max,
         get: () => String(target[column.key] ?? ''),
         set,
+        ...(column.format && {
+          // The client's country as it is now in the form: a postal code is Canadian in Canada.
+          format: (value: string) => {
+            const r = formatField(column.format!, value, String(target.country ?? ''));
+            return r.ok ? r : { ok: false as const, message: t(r.problem, ctx.lang) };
+          },
+        }),
+        ...(column.format === 'province' && {
+          suggestions: PROVINCES.map((p) => ({ value: p.code, label: p[ctx.lang] })),
+        }),
       });
     }
   }

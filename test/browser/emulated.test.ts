@@ -96,7 +96,8 @@ test('creates a client with all four tabs on the real server, reloads and edits 
   expect(client).toMatchObject({
     'Code client': 'C0001',
     Nom: 'Ferme Bellevue',
-    Téléphone: '+1 418 555-0101',
+    // Saved in the Quebec format (decision 021).
+    Téléphone: '418 555-0101',
     Infolettre: true,
   });
   expect(wb.rows('Termes')[0]).toMatchObject({
@@ -155,7 +156,7 @@ test('a save over a colleague’s newer save is refused with who and when, and R
   const theirs = (wb.runAs('sophie@example.com', 'formLoad', 'C0001') as { record: ClientRecord })
     .record;
   const original = structuredClone(theirs);
-  theirs.general.phone = '819-555-0199';
+  theirs.general.phone = '819 555-0199';
   const saved = wb.runAs('sophie@example.com', 'formSave', {
     record: theirs,
     isNew: false,
@@ -166,13 +167,22 @@ test('a save over a colleague’s newer save is refused with who and when, and R
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await status().filter({ hasText: 'sophie@example.com' }).waitFor();
   await screenshot(page, 'emulated-conflict');
-  expect(wb.rows('Clients')[0]!['Téléphone']).toBe('819-555-0199');
+  expect(wb.rows('Clients')[0]!['Téléphone']).toBe('819 555-0199');
+  // Both values are shown; the time is the spreadsheet's (Toronto), not the browser's.
+  const said = (await status().textContent()) ?? '';
+  expect(said).toMatch(/sophie@example\.com le 2026-11-15 12:01/);
+  expect(said).toContain('Téléphone — la feuille : 819 555-0199 · vous : 450 555-0000');
+  // Recharger keeps what was typed on top of their version (decision 021), marked.
   await page.getByRole('button', { name: 'Recharger' }).click();
-  await page.waitForFunction(() => {
-    const input = document.querySelector<HTMLInputElement>(
-      'input[id$="phone"], input[name="phone"]',
-    );
-    return !input || input.value === '819-555-0199';
-  });
-  expect(await label('Téléphone').inputValue()).toBe('819-555-0199');
+  await status().filter({ hasText: 'gardées par-dessus : Téléphone' }).waitFor();
+  expect(await label('Téléphone').inputValue()).toBe('450 555-0000');
+  expect(await page.locator('.unsaved').isVisible()).toBe(true);
+  // Or take theirs: the field goes back to the sheet's value, nothing left unsaved.
+  await page.getByRole('button', { name: 'Reprendre la valeur de la feuille : Téléphone' }).click();
+  await page.waitForFunction(
+    () =>
+      (document.getElementById('f-general-phone') as HTMLInputElement | null)?.value ===
+      '819 555-0199',
+  );
+  expect(await page.locator('.unsaved').isVisible()).toBe(false);
 });

@@ -112,12 +112,19 @@ export function installFakeBackend(seed: FakeSeed): void {
         // The server's today in the spreadsheet's zone (here the fake clock's UTC day).
         today: new Date(store.clock).toISOString().slice(0, 10),
         record: code && store.clients[code] ? clone(store.clients[code]) : null,
+        // Cells the sheet holds that cannot be read: none in the fake store.
+        problems: [],
+      };
+    },
+    formClients() {
+      return {
+        clients: store.order.map((c) => ({ code: c, name: store.clients[c]!.general.name })),
       };
     },
     formLoad(code: string) {
       const r = store.clients[code];
       return r
-        ? { record: clone(r) }
+        ? { record: clone(r), problems: [] }
         : { error: fr ? `Client introuvable : ${code}` : `No such client: ${code}` };
     },
     formSave(req: { record: ClientRecord; isNew: boolean }) {
@@ -146,7 +153,10 @@ export function installFakeBackend(seed: FakeSeed): void {
           kind: 'conflict',
           by: current.computed.updatedBy,
           at: current.computed.updatedAt,
-          message: fr ? 'Modifié par quelqu’un d’autre.' : 'Changed by someone else.',
+          // As the server says it (the time in the spreadsheet's zone, here the fake's UTC).
+          message: fr
+            ? `Ce client a été modifié par ${current.computed.updatedBy} le ${current.computed.updatedAt.slice(0, 16).replace('T', ' ')} depuis que vous l’avez ouvert. Rien n’a été enregistré.`
+            : `This client was changed by ${current.computed.updatedBy} at ${current.computed.updatedAt.slice(0, 16).replace('T', ' ')} since you opened it. Nothing was saved.`,
         };
       const record = stamp(req.record, seed.user);
       if (!current) store.order.push(code);

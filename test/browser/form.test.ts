@@ -341,13 +341,13 @@ test('conflict: says who saved and when, and Reload shows their version', async 
   expect(text).toContain('2025'); // the date of their save
   expect(await stored('C-0001').then((r) => r?.general.city)).toBe('Montréal');
   await screenshot(page, 'fr-conflict');
+  // Recharger keeps what was typed, on top of their version, marked and still unsaved.
   await status().getByRole('button', { name: 'Recharger' }).click();
-  await page.waitForFunction(
-    () =>
-      (document.getElementById('f-general-city') as HTMLInputElement | null)?.value === 'Montréal',
-  );
+  await waitText(status(), 'vos modifications non enregistrées sont gardées par-dessus : Ville');
+  expect(await label('Ville').inputValue()).toBe('Sherbrooke');
+  expect(await label('Ville').getAttribute('class')).toContain('kept-change');
+  expect(await page.locator('.unsaved').isVisible()).toBe(true);
   // Saving again now works on their version.
-  await label('Ville').fill('Sherbrooke');
   await saveAndWait();
   expect(await stored('C-0001').then((r) => r?.general.city)).toBe('Sherbrooke');
 });

@@ -259,3 +259,15 @@ describe('cellCode / cellCodeKey', () => {
     expect(cellCodeKey(undefined)).toBe('');
   });
 });
+
+describe('readMoney: an amount too large to count is unreadable (decision 021)', () => {
+  const fr = { lang: 'fr' as const };
+  test('up to a thousand billion is read; past it, said with what is expected', () => {
+    expect(readMoney(1e12, fr)).toEqual({ ok: true, value: 1e12 });
+    expect(readMoney(-1e12, fr)).toEqual({ ok: true, value: -1e12 });
+    const huge = readMoney(1.8e306, fr);
+    expect(huge.ok).toBe(false);
+    expect(!huge.ok && huge.message.fr).toMatch(/^Montant d’au plus 1 000 000 000 000 attendu/);
+    expect(!huge.ok && huge.message.en).toMatch(/^Amount of at most 1,000,000,000,000 expected/);
+  });
+});

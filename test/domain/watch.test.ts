@@ -3,6 +3,7 @@ import {
   computeWatch,
   formatWatchReasons,
   watchClient,
+  withBadCells,
   type WatchInvoice,
   type WatchReason,
   type WatchTerms,
@@ -279,5 +280,44 @@ describe('formatWatchReasons', () => {
     expect(fr[5]).toBe('et 3 autres factures en retard');
     expect(fr[6]).toMatch(/^Solde/);
     expect(formatWatchReasons(many.slice(0, 6), 'en')).toMatch(/; and 1 more overdue invoice$/);
+  });
+});
+
+describe('unreadable cells among the reasons (decision 021)', () => {
+  const bad = {
+    kind: 'badCell' as const,
+    sheet: 'Termes',
+    column: 'Limite de crédit',
+    code: 'C1',
+    message: 'Montant attendu, reçu « beaucoup »',
+  };
+
+  test('put the client under watch, said after a manual reason, in both languages', () => {
+    const result = withBadCells(
+      watchClient(terms({ clientCode: 'C1' }), [], settings, '2026-11-15'),
+      [bad],
+    );
+    expect(result.watched).toBe(true);
+    expect(formatWatchReasons([{ kind: 'manual', text: 'litige' }, ...result.reasons], 'fr')).toBe(
+      'Manuel : litige; Termes, Limite de crédit illisible (client C1) : Montant attendu, reçu « beaucoup »',
+    );
+    expect(
+      formatWatchReasons(
+        [
+          {
+            ...bad,
+            sheet: 'Terms',
+            column: 'Credit limit',
+            message: 'Amount expected, got "lots"',
+          },
+        ],
+        'en',
+      ),
+    ).toBe('Terms, Credit limit unreadable (client C1): Amount expected, got "lots"');
+  });
+
+  test('none: the result as it was', () => {
+    const result = watchClient(terms({ clientCode: 'C1' }), [], settings, '2026-11-15');
+    expect(withBadCells(result, [])).toBe(result);
   });
 });

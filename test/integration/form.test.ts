@@ -12,13 +12,14 @@ function fullRecord(code: string): ClientRecord {
     kind: 'company',
     contact: 'Alida Roy',
     email: 'alida@example.com',
-    phone: '514-555-0101',
+    phone: '514 555-0101',
     address: '1200 rue Sainte-Catherine',
     city: 'Montréal',
     province: 'QC',
     postalCode: 'H3B 1K9',
     country: 'Canada',
     language: 'fr',
+    status: 'active',
   };
   r.terms = {
     ...r.terms,
@@ -264,7 +265,8 @@ describe('client form: open and save through the bundle', () => {
       ]);
       ok(saveEdited(wb, loaded, (r) => (r.general.phone = '438-555-0000')));
       const client = wb.rows('Clients')[0]!;
-      expect([client['Ville'], client['Téléphone']]).toEqual(['Laval', '438-555-0000']);
+      // Saved in the Quebec format (decision 021).
+      expect([client['Ville'], client['Téléphone']]).toEqual(['Laval', '438 555-0000']);
       expect(wb.rows('Termes')[0]!['Limite de crédit']).toBe(9000);
       expect(wb.rows('Journal CRM').map((r) => r['Objet'])).toEqual([
         'Retard',
@@ -352,20 +354,46 @@ describe('client form: open and save through the bundle', () => {
     });
   });
 
-  it('refuses a stale save, naming who saved and when; nothing is overwritten', () => {
+  it('refuses a stale save of a field a colleague also saved, naming who, when and the field; nothing is overwritten', () => {
     const wb = workbook({ locale: 'fr_CA' });
     ok(save(wb, fullRecord('C0001'), true));
     const mine = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
+    const loaded = structuredClone(mine);
     const theirs = structuredClone(mine);
     wb.emu.clock.advance(60_000);
     theirs.general.phone = '438-555-9999';
     ok(save(wb, theirs, false, 'sophie@example.com'));
     mine.general.phone = '450-555-0000';
-    const result = save(wb, mine, false);
+    mine.general.city = 'Laval';
+    const result = save(wb, mine, false, undefined, loaded);
     expect(result).toMatchObject({ ok: false, kind: 'conflict', by: 'sophie@example.com' });
     if (result.ok || result.kind !== 'conflict') throw new Error('expected a conflict');
-    expect(result.message).toMatch(/sophie@example\.com/);
-    expect(wb.rows('Clients')[0]!['Téléphone']).toBe('438-555-9999');
+    // In the spreadsheet's zone (Toronto: the clock's 12:01 -05:00), naming the field.
+    expect(result.message).toMatch(/sophie@example\.com le 2026-11-15 12:01.*: Téléphone\./);
+    expect(result.fields).toEqual([
+      { path: 'general.phone', label: 'Téléphone', theirs: '438 555-9999', yours: '450 555-0000' },
+    ]);
+    expect(wb.rows('Clients')[0]!['Téléphone']).toBe('438 555-9999');
+    expect(wb.rows('Clients')[0]!['Ville']).toBe('Montréal');
+  });
+
+  it('merges a colleague’s form save of other fields (decision 021): both are kept', () => {
+    const wb = workbook({ locale: 'fr_CA' });
+    ok(save(wb, fullRecord('C0001'), true));
+    const mine = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
+    const loaded = structuredClone(mine);
+    const theirs = structuredClone(mine);
+    wb.emu.clock.advance(60_000);
+    theirs.general.contact = 'Sophie';
+    theirs.salespeople[0]!.ratePct = 9;
+    ok(save(wb, theirs, false, 'sophie@example.com'));
+    mine.general.phone = '450 555-0000';
+    mine.terms.creditLimit = 7000;
+    const saved = ok(save(wb, mine, false, undefined, loaded));
+    expect(saved.record.general).toMatchObject({ contact: 'Sophie', phone: '450 555-0000' });
+    expect(saved.record.terms.creditLimit).toBe(7000);
+    expect(saved.record.salespeople[0]!.ratePct).toBe(9);
+    expect(wb.rows('Clients')[0]).toMatchObject({ Contact: 'Sophie', Téléphone: '450 555-0000' });
   });
 
   it('puts a client under watch as soon as a manual reason is saved, and lifts it when cleared', () => {
@@ -468,15 +496,16 @@ describe('client form: open and save through the bundle', () => {
     r.general.contact = '+1 (514) 555-0101';
     r.crm.needs = '-SUM(A1)';
     r.crm.followUp = '<img src=x onerror="alert(1)">';
-    r.general.phone = '=HYPERLINK("x")';
+    // The phone has a format now (decision 021): the address carries the formula-looking text.
+    r.general.address = '=HYPERLINK("x")';
     ok(save(wb, r, true));
     const ss = wb.emu.spreadsheet;
-    for (const a1 of ['B2', 'D2', 'F2', 'Q2', 'R2'])
+    for (const a1 of ['B2', 'D2', 'G2', 'Q2', 'R2'])
       expect(ss.cell('Clients', a1).formula).toBe('');
     const loaded = (wb.run('formLoad', 'C0001') as { record: ClientRecord }).record;
     expect(loaded.general.name).toBe(r.general.name);
     expect(loaded.general.contact).toBe(r.general.contact);
-    expect(loaded.general.phone).toBe(r.general.phone);
+    expect(loaded.general.address).toBe(r.general.address);
     expect(loaded.crm.needs).toBe(r.crm.needs);
     expect(loaded.crm.followUp).toBe(r.crm.followUp);
   });

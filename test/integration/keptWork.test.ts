@@ -194,6 +194,18 @@ describe('notices wait until sent', () => {
     expect(wb.emu.mails).toHaveLength(1);
     expect(pending(wb)?.notices ?? []).toEqual([]);
   });
+
+  test('a kept notice of a client made inactive since is not sent: still flagged, no e-mail', () => {
+    const wb = englishWorkbook({ mailQuota: 1 });
+    managed(wb);
+    wb.run('refreshWatchList');
+    expect(pending(wb)!.notices.map((e) => e.c)).toEqual(['P1']);
+    wb.setCell('Clients', 3, 'Status', 'Inactive');
+    wb.emu.advanceTo('2026-11-16T13:05:00-05:00');
+    expect(wb.emu.mails).toHaveLength(1);
+    expect(pending(wb)?.notices ?? []).toEqual([]);
+    expect(wb.rows('Clients')[1]!['Under watch']).toBe(true);
+  });
 });
 
 describe('statements wait until sent', () => {

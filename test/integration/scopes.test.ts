@@ -247,6 +247,8 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
     if (saved && !saved.ok) problems.push(`new client not saved: ${JSON.stringify(saved)}`);
   } else problems.push(`formLoad C2: ${JSON.stringify(loaded)}`);
   await page('sidebar', 'habitsSearch', 'Seeds');
+  // The type-ahead's list again (decision 021: a client created since the form opened).
+  await page('sidebar', 'formClients');
 
   click('refreshWatchList');
   click('refreshBuyingHabits');
@@ -379,7 +381,14 @@ describe('the shipped manifest and every entry point', () => {
       'onMonthlyTrigger',
     ])
       expect(kinds(clock)).toContain('clock');
-    for (const call of ['formOpen', 'formLoad', 'formSave', 'habitsSearch', 'settingsSave'])
+    for (const call of [
+      'formOpen',
+      'formLoad',
+      'formSave',
+      'formClients',
+      'habitsSearch',
+      'settingsSave',
+    ])
       expect(kinds(call)).toContain('scriptRun');
   });
 

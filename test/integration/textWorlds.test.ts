@@ -12,7 +12,9 @@ import { workbook, type TestWorkbook } from './harness';
 
 /** Text that a plain-text cell might not keep as written, and text it keeps in every world. */
 const TEXTS = {
-  phone: '+1 514 555-0101',
+  // International numbers keep their leading + (a North American one is saved as
+  // 514 555-0101 since decision 021); a postal code outside Canada is kept as typed.
+  phone: '+31 20 555 0101',
   postalCode: "'t Hooft",
   revenueAccount: '=4010+1',
   taxCode: "'0042",
@@ -25,6 +27,7 @@ function record(code: string): ClientRecord {
   r.general.name = TEXTS.name;
   r.general.phone = TEXTS.phone;
   r.general.postalCode = TEXTS.postalCode;
+  r.general.country = 'Pays-Bas';
   r.general.city = TEXTS.city;
   r.terms.revenueAccount = TEXTS.revenueAccount;
   r.terms.taxCode = TEXTS.taxCode;
@@ -94,11 +97,11 @@ describe('text in plain-text cells, in the worlds in force', () => {
     const loaded = wb.run('formLoad', 'C0001');
     if (!('record' in loaded)) throw new Error('not loaded');
     const edited = structuredClone(loaded.record);
-    edited.general.phone = '+1 418 555-0199';
+    edited.general.phone = '+31 20 555 0199';
     const second = save(wb, edited, loaded.record);
     expect(second.ok).toBe(true);
     expect(cell(wb, 'Clients', 2, 'Téléphone')).toMatchObject({
-      value: '+1 418 555-0199',
+      value: '+31 20 555 0199',
       formula: '',
       numberFormat: PLAIN_TEXT,
     });
@@ -116,13 +119,13 @@ describe('text in plain-text cells, in the worlds in force', () => {
     const again = wb.run('formLoad', 'C0001');
     if (!('record' in again)) throw new Error('not loaded');
     const plus = structuredClone(again.record);
-    plus.general.phone = '+1 514 555-0199';
+    plus.general.phone = '+31 20 555 0198';
     const b = wb.measure(() => save(wb, plus, again.record));
     expect(b.calls['Range.offset']).toBe(1);
     expect(b.calls['Range.setNumberFormat']).toBe(1);
     expect(b.calls['Range.setNumberFormats']).toBe(1);
     expect(cell(wb, 'Clients', 2, 'Téléphone')).toMatchObject({
-      value: '+1 514 555-0199',
+      value: '+31 20 555 0198',
       formula: '',
       numberFormat: PLAIN_TEXT,
     });

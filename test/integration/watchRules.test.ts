@@ -301,13 +301,18 @@ describe('what people really type (French workbook)', () => {
       { number: 'G', date: '2026-11-10', clientCode: 'GHOST', amount: 10 },
     ]);
     wb.run('refreshWatchList');
-    expect(watched(wb, 'fr')).toEqual({ TERM: '', PAID: '', AMT: '', OK: false });
+    // An unreadable Terms cell is said in the client's Watch reasons (decision 021), which puts it
+    // under watch; an unreadable invoice leaves its client's cells as they stand.
+    expect(watched(wb, 'fr')).toEqual({ TERM: true, PAID: '', AMT: '', OK: false });
+    expect(wb.rows('Clients')[0]!['Motifs de surveillance']).toBe(
+      'Termes, Terme (jours) illisible (client TERM) : Nombre de jours entier attendu, reçu « soixante »; Facture T en retard de 15 jours (échéance 2026-10-31)',
+    );
     const alert = wb.emu.ui.ofKind('alert').at(-1)!;
     expect(alert.prompt).toContain('Termes, ligne 2, Terme (jours)');
     expect(alert.prompt).toContain('Factures, ligne 3, Payée le');
     expect(alert.prompt).toContain('Factures, ligne 4, Montant');
     expect(alert.prompt).toContain('Factures, ligne 6, Code client : Code client « GHOST » absent');
-    expect(wb.emu.toasts.at(-1)!.message).toBe('0 client sous surveillance, dont 0 nouveau.');
+    expect(wb.emu.toasts.at(-1)!.message).toBe('1 client sous surveillance, dont 1 nouveau.');
   });
 
   test('a client already watched keeps its flag while one of its cells is unreadable', () => {

@@ -41,6 +41,9 @@ describe('the columns of the watch, from the rules’ declaration', () => {
         'creditLimit',
         'termDays',
         'watchReason',
+        // Not read by the rules, but an unreadable one is a Watch reason (decision 021).
+        'discountPct',
+        'discountDays',
         'balanceDue',
         'lastInvoiceDate',
         'lastUnpaidInvoiceDate',
@@ -54,6 +57,8 @@ describe('the columns of the watch, from the rules’ declaration', () => {
       'watchReasons',
       'name',
       'accountManager',
+      // Inactive clients are not mailed about (decision 021).
+      'status',
     ]);
     // Required: the inputs the contract requires, and the computed columns.
     expect(columns.WATCH_REQUIRED).toEqual({
@@ -100,15 +105,15 @@ describe('a column the rules start reading', () => {
     (actual) =>
       ({
         ...actual,
-        terms: [...actual.terms, 'discountPct'],
+        terms: [...actual.terms, 'revenueAccount'],
       }) as unknown as typeof actual,
   );
   const before = derivedWith();
 
   it('is read by the refresh, watched by the edit trigger and recomputed after a save', () => {
-    expect(added.columns.WATCH_READ_COLUMNS.terms).toContain('discountPct');
-    expect(added.columns.WATCHED_COLUMNS.terms).toContain('discountPct');
-    expect(added.columns.changesWatchInput('terms', { discountPct: 2 })).toBe(true);
+    expect(added.columns.WATCH_READ_COLUMNS.terms).toContain('revenueAccount');
+    expect(added.columns.WATCHED_COLUMNS.terms).toContain('revenueAccount');
+    expect(added.columns.changesWatchInput('terms', { revenueAccount: '4010' })).toBe(true);
   });
 
   it('renames the edit trigger’s cache of column positions by itself', () => {

@@ -83,7 +83,12 @@ describe('personal information (Law 25)', () => {
     expect(personalColumns('clients')).toEqual(
       SHEETS.clients.columns
         .map((c) => c.key)
-        .filter((k) => !['code', 'watched', 'updatedAt', 'updatedBy', 'mailchimpSync'].includes(k)),
+        // The Status (decision 021) says nothing of the person: an anonymized client stays as it
+        // was.
+        .filter(
+          (k) =>
+            !['code', 'watched', 'updatedAt', 'updatedBy', 'mailchimpSync', 'status'].includes(k),
+        ),
     );
     expect(personalColumns('terms')).toEqual(['watchReason', 'invoiceRemarks']);
     expect(personalColumns('crmLog')).toEqual(['from', 'to', 'cc', 'subject', 'details']);

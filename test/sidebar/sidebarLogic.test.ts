@@ -1,4 +1,7 @@
 /** The sidebar's pure helpers: number input parsing and the client type-ahead. */
+import { keepChanges } from '../../src/sidebar/app';
+import { emptyClientRecord } from '../../src/shared/schemas';
+import type { ClientRecord } from '../../src/shared/formApi';
 import * as z from 'zod/mini';
 import '../../src/shared/schemas';
 import { formatNumber, parseNumber } from '../../src/sidebar/fields';
@@ -43,6 +46,16 @@ describe('findClients', () => {
     expect(findClients(index, '  ')).toEqual([]);
   });
 
+  test('inactive clients are left out unless asked (decision 021)', () => {
+    const some = indexClients([
+      { code: 'A1', name: 'Ferme active' },
+      { code: 'A2', name: 'Ferme partie', inactive: true },
+    ]);
+    expect(findClients(some, 'ferme').map((c) => c.code)).toEqual(['A1']);
+    expect(findClients(some, 'A2')).toEqual([]);
+    expect(findClients(some, 'ferme', true).map((c) => c.code)).toEqual(['A1', 'A2']);
+  });
+
   test('an exact code comes first, and at most 20 results are drawn', () => {
     const found = findClients(index, 'x1');
     expect(found[0]?.code).toBe('X1');
@@ -52,4 +65,65 @@ describe('findClients', () => {
 
 test('zod runs jitless (no eval in Apps Script or the sidebar sandbox)', () => {
   expect(z.config().jitless).toBe(true);
+});
+
+describe('keepChanges (Recharger after a conflict, decision 021)', () => {
+  const base = (): ClientRecord => {
+    const r = emptyClientRecord('C1');
+    r.general.name = 'Ferme';
+    r.salespeople = [
+      { salesperson: 'Julie', commissionType: 'sales', ratePct: 5, productType: '', origin: 0 },
+    ];
+    return r;
+  };
+
+  test('puts the person’s changed fields and rows on top of the stored client', () => {
+    const original = base();
+    const mine = base();
+    mine.general.city = 'Sherbrooke';
+    mine.salespeople.push({
+      salesperson: 'Marc',
+      commissionType: 'margin',
+      ratePct: 3,
+      productType: '',
+    });
+    const fresh = base();
+    fresh.general.contact = 'Sophie';
+    fresh.general.city = 'Montréal';
+    const { record, kept } = keepChanges(fresh, mine, original, 'fr');
+    expect(record.general).toMatchObject({ contact: 'Sophie', city: 'Sherbrooke', name: 'Ferme' });
+    expect(record.salespeople.map((a) => a.salesperson)).toEqual(['Julie', 'Marc']);
+    expect(kept).toEqual({ paths: ['general.city', 'salespeople'], labels: ['Ville'] });
+  });
+
+  test('a blank optional field the form filled in is no change: theirs stays', () => {
+    const original = base();
+    delete original.general.status; // the server leaves a blank optional field out
+    const mine = base();
+    mine.general.status = ''; // the form filled it in
+    const fresh = base();
+    fresh.general.status = 'inactive';
+    const { record, kept } = keepChanges(fresh, mine, original, 'fr');
+    expect(record.general.status).toBe('inactive');
+    expect(kept.paths).toEqual([]);
+  });
+
+  test('a list someone else changed keeps theirs, plus the person’s new rows only', () => {
+    const original = base();
+    const mine = base();
+    mine.salespeople[0]!.ratePct = 6;
+    mine.salespeople.push({
+      salesperson: 'Marc',
+      commissionType: 'margin',
+      ratePct: 3,
+      productType: '',
+    });
+    const fresh = base();
+    fresh.salespeople[0]!.ratePct = 9;
+    const { record } = keepChanges(fresh, mine, original, 'en');
+    expect(record.salespeople.map((a) => [a.salesperson, a.ratePct])).toEqual([
+      ['Julie', 9],
+      ['Marc', 3],
+    ]);
+  });
 });

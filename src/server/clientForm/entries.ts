@@ -8,11 +8,12 @@ import type {
   FormOpenRequest,
   FormOpenResult,
   FormSaveRequest,
+  ClientSummary,
   SaveResult,
 } from '../../shared/formApi';
 import { t } from '../platform/messages';
 import { withBootData } from '../../shared/bootData';
-import { loadClient, openForm } from './formRead';
+import { listClients, loadClient, openForm } from './formRead';
 import { saveClient } from './save';
 
 /**
@@ -40,4 +41,9 @@ export function formLoad(code: string): FormLoadResult {
 
 export function formSave(request: FormSaveRequest): SaveResult {
   return saveClient(request);
+}
+
+/** The type-ahead's list, fresh: asked when the list has no match, and every few minutes. */
+export function formClients(): { clients: ClientSummary[] } {
+  return listClients();
 }

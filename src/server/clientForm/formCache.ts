@@ -43,6 +43,7 @@ export const FORM_ENTRIES: readonly CacheEntry[] = ALL_ENTRIES;
 export interface ClientName {
   code: string;
   name: string;
+  inactive?: boolean;
 }
 
 /** What the cache says of the four client sheets, decoded. */
@@ -77,7 +78,12 @@ export function entriesOf(
     if (!position.has(key)) position.set(key, i);
   });
   const out: Partial<Record<CacheEntry, unknown>> = {
-    clientNames: [names.map((c) => c.code), names.map((c) => c.name)],
+    // Codes, names, and the positions of the inactive clients (few: a short list).
+    clientNames: [
+      names.map((c) => c.code),
+      names.map((c) => c.name),
+      names.flatMap((c, i) => (c.inactive ? [i] : [])),
+    ],
   };
   for (const s of CLIENT_SHEETS) {
     const table = tables[s] as Table<ClientSheet>;
@@ -92,10 +98,14 @@ export function entriesOf(
 export function cachedFacts(cache: DocumentCache): CachedFacts | null {
   if (!cache.fromOnePut(FACT_ENTRIES)) return null;
   const list = cache.get<unknown>('clientNames');
-  if (!Array.isArray(list) || list.length !== 2) return null;
-  const [codes, labels] = list as unknown[];
+  if (!Array.isArray(list) || list.length !== 3) return null;
+  const [codes, labels, off] = list as unknown[];
   if (!isStrings(codes) || !isStrings(labels) || codes.length !== labels.length) return null;
-  const names = codes.map((code, i) => ({ code, name: labels[i]! }));
+  if (!Array.isArray(off) || !off.every((p) => typeof p === 'number')) return null;
+  const inactive = new Set(off as number[]);
+  const names = codes.map((code, i) =>
+    inactive.has(i) ? { code, name: labels[i]!, inactive: true } : { code, name: labels[i]! },
+  );
   const keys = codes.map(codeKey);
   const sheets = {} as CachedFacts['sheets'];
   for (const s of CLIENT_SHEETS) {

@@ -4,11 +4,28 @@
  * service calls that does not depend on the size of the workbook: whole-sheet reads.
  */
 import { dayInZone } from '../../domain/time';
-import { LIST_KEYS, SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
-import type { ClientRecord, FormLists, FormLoadResult, FormOpenResult } from '../../shared/formApi';
+import {
+  isInactive,
+  LIST_KEYS,
+  SHEETS,
+  type ColumnKey,
+  type Lang,
+  type SheetKey,
+} from '../../shared/contract';
+import type {
+  ClientRecord,
+  ClientSummary,
+  FieldError,
+  FormSheet,
+  FormLists,
+  FormLoadResult,
+  FormOpenResult,
+} from '../../shared/formApi';
 import { validateClientCode, validateOpenRequest } from '../../shared/schemas';
 import { cellCode, codeKey, type ReadContext } from '../../domain/cells';
 import { nextClientCode, toClientRecord } from './clientRecord';
+import { FORM_FIELDS } from '../../shared/formFields';
+import type { CellProblem } from '../../domain/types';
 import { t } from '../platform/messages';
 import { readRow, type RowValues } from '../workbook/records';
 import { cachedSettings, loadSettings } from '../platform/settings';
@@ -83,9 +100,10 @@ export function rowsOfClient<S extends 'terms' | 'commissions' | 'crmLog'>(
   table: Table<S>,
   key: string,
   ctx: FormContext,
+  problems: CellProblem[] = [],
 ): (RowValues<S> & { row: number })[] {
   return rowsWithCode(table, 'clientCode' as ColumnKey<S>, key).map((sheetRow) => ({
-    ...readRow(table, table.rows[sheetRow - FIRST_DATA_ROW]!, sheetRow, ctx.read, []),
+    ...readRow(table, table.rows[sheetRow - FIRST_DATA_ROW]!, sheetRow, ctx.read, problems),
     row: sheetRow,
   }));
 }
@@ -99,7 +117,8 @@ export interface ClientTables {
 
 /** The columns read whole in each client sheet: those that say whose a row is (and the names). */
 const KEY_COLUMNS = {
-  clients: ['code', 'name'],
+  // The Status too: the type-ahead leaves inactive clients out unless asked (decision 021).
+  clients: ['code', 'name', 'status'],
   terms: ['clientCode'],
   commissions: ['clientCode'],
   crmLog: ['clientCode'],
@@ -149,24 +168,65 @@ export function findClientRow(clients: Table<'clients'>, key: string): number {
 }
 
 export function recordOf(tables: ClientTables, rowIndex: number, ctx: FormContext): ClientRecord {
-  const row = tables.clients.rows[rowIndex]!;
-  const client = readRow(tables.clients, row, rowIndex + FIRST_DATA_ROW, ctx.read, []);
-  const key = codeKey(String(client.code));
-  return toClientRecord(
-    client,
-    rowsOfClient(tables.terms, key, ctx)[0],
-    rowsOfClient(tables.commissions, key, ctx),
-    rowsOfClient(tables.crmLog, key, ctx),
-  );
+  return readRecord(tables, rowIndex, ctx).record;
 }
 
-export function clientCodes(clients: Table<'clients'>): { code: string; name: string }[] {
+/**
+ * The client as the form shows it, and its cells that cannot be read, by field (decision 021: the
+ * form says them next to the field; the sheet keeps them as typed until someone fixes them).
+ */
+export function readRecord(
+  tables: ClientTables,
+  rowIndex: number,
+  ctx: FormContext,
+): { record: ClientRecord; problems: FieldError[] } {
+  const row = tables.clients.rows[rowIndex]!;
+  const clientProblems: CellProblem[] = [];
+  const client = readRow(tables.clients, row, rowIndex + FIRST_DATA_ROW, ctx.read, clientProblems);
+  const key = codeKey(String(client.code));
+  const termsProblems: CellProblem[] = [];
+  const terms = rowsOfClient(tables.terms, key, ctx, termsProblems);
+  const agreementProblems: CellProblem[] = [];
+  const agreements = rowsOfClient(tables.commissions, key, ctx, agreementProblems);
+  const record = toClientRecord(
+    client,
+    terms[0],
+    agreements,
+    rowsOfClient(tables.crmLog, key, ctx),
+  );
+  const problems: FieldError[] = [];
+  const say = (path: string, p: CellProblem) =>
+    problems.push({ path, message: t('cellUnreadable', ctx.lang, { message: p.message }) });
+  const fieldOf = (sheet: FormSheet, p: CellProblem) =>
+    FORM_FIELDS.find((f) => f.sheet === sheet && f.column.key === p.columnKey);
+  for (const p of clientProblems) {
+    const f = fieldOf('clients', p);
+    if (f) say(`${f.section}.${f.column.key}`, p);
+  }
+  // The first Terms row is the one the form shows.
+  for (const p of termsProblems.filter((q) => q.row === terms[0]?.row)) {
+    const f = fieldOf('terms', p);
+    if (f) say(`${f.section}.${f.column.key}`, p);
+  }
+  for (const p of agreementProblems) {
+    const i = agreements.findIndex((a) => a.row === p.row);
+    const f = fieldOf('commissions', p);
+    if (f && i >= 0) say(`salespeople.${i}.${f.column.key}`, p);
+  }
+  return { record, problems };
+}
+
+export function clientCodes(clients: Table<'clients'>): ClientSummary[] {
   const ci = clients.index.code;
   const ni = clients.index.name;
-  const out: { code: string; name: string }[] = [];
+  const si = clients.index.status;
+  const out: ClientSummary[] = [];
   for (const row of clients.rows) {
     const code = String(row[ci] ?? '').trim();
-    if (code) out.push({ code, name: String(row[ni] ?? '').trim() });
+    if (!code) continue;
+    const name = String(row[ni] ?? '').trim();
+    // A workbook made before the Status column: every client active.
+    out.push(si >= 0 && isInactive(row[si]) ? { code, name, inactive: true } : { code, name });
   }
   return out;
 }
@@ -225,7 +285,7 @@ function openTables(
 ): {
   tables: ClientTables | null;
   key: string | null;
-  names: { code: string; name: string }[];
+  names: ClientSummary[];
   /** What to put in the cache (read from the sheets). */
   fill?: Partial<Record<CacheEntry, unknown>>;
 } {
@@ -277,12 +337,15 @@ export function openForm(request: unknown): FormOpenResult {
     lists,
     defaults: { termDays: ctx.defaultTermDays },
     today: dayInZone(new Date(), ctx.read.timeZone),
+    timeZone: ctx.read.timeZone,
     clients: names,
     nextCode: nextClientCode(
       names.map((c) => c.code),
       (c) => keys.has(codeKey(c)),
     ),
-    record: tables && rowIndex >= 0 ? recordOf(tables, rowIndex, ctx) : null,
+    ...(tables && rowIndex >= 0
+      ? readRecord(tables, rowIndex, ctx)
+      : { record: null, problems: [] }),
   };
 }
 
@@ -296,5 +359,25 @@ export function loadClient(code: unknown): FormLoadResult {
   const rowIndex = tables ? findClientRow(tables.clients, key!) : -1;
   if (!tables || rowIndex < 0)
     return { error: t('clientNotFound', ctx.lang, { code: valid.value }) };
-  return { record: recordOf(tables, rowIndex, ctx) };
+  return readRecord(tables, rowIndex, ctx);
+}
+
+/**
+ * formClients: the type-ahead's list again, for a form open a while (decision 021: a client a
+ * colleague created since is found without reopening). From the document cache when it holds
+ * the list (a colleague's save of a new client, and a hand edit of codes, names or Status,
+ * forget it), else the Clients key columns only: the same calls at any size.
+ */
+export function listClients(): { clients: ClientSummary[] } {
+  const facts = cachedFacts(DocumentCache.read(FACT_ENTRIES, false));
+  if (facts) return { clients: facts.names };
+  const ctx = formContext();
+  const table = readColumns(
+    ctx.spreadsheet,
+    'clients',
+    ctx.lang,
+    KEY_COLUMNS.clients,
+    requiredColumns('clients'),
+  );
+  return { clients: clientCodes(table) };
 }

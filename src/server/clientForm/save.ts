@@ -6,8 +6,10 @@
  * client since, it is refused, naming who and when. The document lock is held only around the
  * read-compare-write.
  */
-import type { Lang, SheetKey } from '../../shared/contract';
-import type { ClientRecord, SaveResult } from '../../shared/formApi';
+import { isInactive, type Lang, type SheetKey } from '../../shared/contract';
+import { formatMoney } from '../../domain/money';
+import type { ClientRecord, ConflictField, SaveResult } from '../../shared/formApi';
+import { FORM_FIELDS } from '../../shared/formFields';
 import { emptyClientRecord, validateSaveRequest } from '../../shared/schemas';
 import { codeKey } from '../../domain/cells';
 import { formatWatchReasons } from '../../domain/watch';
@@ -65,7 +67,7 @@ export function saveClient(request: unknown): SaveResult {
   const ctx = formContext();
   const valid = validateSaveRequest(request, ctx.lang);
   if (!valid.ok) return { ok: false, kind: 'invalid', errors: valid.errors };
-  const { record, isNew, autoCode = false, original } = valid.value;
+  const { record, isNew, autoCode = false, original, confirmInactive = false } = valid.value;
 
   const saved = withDocumentLock(
     ctx.lang,
@@ -75,7 +77,7 @@ export function saveClient(request: unknown): SaveResult {
       // Rows sorted by hand between the read and the writes: read and plan again.
       return untilSettled<Saved | null>(
         ctx.lang,
-        () => saveLocked(ctx, record, isNew, autoCode, original, reads) ?? MOVED,
+        () => saveLocked(ctx, record, isNew, autoCode, original, reads, confirmInactive) ?? MOVED,
         { onBusy: () => null },
       );
     },
@@ -134,13 +136,14 @@ function saveLocked(
   autoCode: boolean,
   original: ClientRecord | undefined,
   reads: SaveReads,
+  confirmInactive: boolean,
 ): Saved | null {
   const refused = (result: SaveResult): Saved => ({ result, watchInputsChanged: false });
   // The first attempt may locate the rows by the document cache; a retry reads the sheets.
   const cached = !reads.cacheTried && !isNew ? cachedTarget(ctx, requested) : null;
   reads.cacheTried = true;
   const target = cached ?? readTarget(ctx, requested, isNew, autoCode);
-  const refusal = checkTarget(ctx, target);
+  const refusal = checkTarget(ctx, target) ?? (confirmInactive ? null : openBalance(ctx, target));
   if (refusal) return refused(refusal);
   const stamp = newStamp(target.current);
   // Updating needs the record as loaded: without it, what the user changed cannot be told
@@ -251,9 +254,9 @@ function cachedTarget(ctx: FormContext, requested: ClientRecord): SaveTarget | n
   };
 }
 
-/** A new client's code already taken, an updated one gone, or saved by someone since: refused. */
+/** A new client's code already taken, or an updated one gone: refused. */
 function checkTarget(ctx: FormContext, target: SaveTarget): SaveResult | null {
-  const { record, isNew, rowIndex, current } = target;
+  const { record, isNew, rowIndex } = target;
   if (isNew && rowIndex >= 0) {
     const message = t('duplicateCode', ctx.lang, { code: record.general.code });
     return { ok: false, kind: 'invalid', errors: [{ path: 'general.code', message }] };
@@ -262,16 +265,24 @@ function checkTarget(ctx: FormContext, target: SaveTarget): SaveResult | null {
     const message = t('clientNotFound', ctx.lang, { code: record.general.code });
     return { ok: false, kind: 'error', message };
   }
-  if (current && current.version !== record.version) {
-    const at = current.version;
-    const by = current.computed.updatedBy || '?';
-    const when = at
-      ? Utilities.formatDate(new Date(at), ctx.read.timeZone, 'yyyy-MM-dd HH:mm')
-      : '?';
-    const message = t('conflict', ctx.lang, { by, at: when });
-    return { ok: false, kind: 'conflict', by, at, message };
-  }
+  // A colleague's form save since this form loaded the client (the version moved) is merged
+  // like a hand edit (decision 021): planSave refuses only the fields both changed.
   return null;
+}
+
+/**
+ * A client with an open balance is made inactive only once the person confirmed, having been
+ * told the balance (decision 021): its invoices still count, it just leaves the lists and mails.
+ * The balance is the sheet's, read under the lock.
+ */
+function openBalance(ctx: FormContext, target: SaveTarget): SaveResult | null {
+  const { record, current } = target;
+  if (!current || !isInactive(record.general.status) || isInactive(current.general.status))
+    return null;
+  const balance = current.computed.balanceDue;
+  if (balance === null || balance <= 0) return null;
+  const message = t('inactiveBalance', ctx.lang, { balance: formatMoney(balance, ctx.lang) });
+  return { ok: false, kind: 'confirm', balance, message };
 }
 
 /** The new version (Updated at) and who saves (Updated by). */
@@ -336,8 +347,20 @@ function planSave(
   if (conflicts.length > 0 || rowConflicts > 0) {
     const names = conflicts.map((k) => fieldName(k, ctx.lang));
     if (rowConflicts > 0) names.push(t('conflictRows', ctx.lang, { n: rowConflicts }));
+    const fields = conflictFields(ctx, target, clientRow, termsRow, conflicts);
+    // Saved from a form since this one loaded the client: who and when (in the spreadsheet's
+    // zone); else the sheet was edited by hand.
+    if (current && base && current.version !== base.version) {
+      const at = current.version;
+      const by = current.computed.updatedBy || '?';
+      const when = at
+        ? Utilities.formatDate(new Date(at), ctx.read.timeZone, 'yyyy-MM-dd HH:mm')
+        : '?';
+      const message = t('conflict', ctx.lang, { by, at: when, fields: names.join(', ') });
+      return { result: { ok: false, kind: 'conflict', by, at, message, fields } };
+    }
     const message = t('handConflict', ctx.lang, { fields: names.join(', ') });
-    return { result: { ok: false, kind: 'conflict', by: '', at: '', message } };
+    return { result: { ok: false, kind: 'conflict', by: '', at: '', message, fields } };
   }
   // Terms: at most one row per client, written when it changed; a missing row (never made, or
   // deleted by hand) is made only for what the user set.
@@ -448,7 +471,8 @@ function writeSheets(ctx: FormContext, target: SaveTarget, plan: SavePlan, stamp
 function cacheEntriesChanged(target: SaveTarget, plan: SavePlan): CacheEntry[] {
   const out: CacheEntry[] = [];
   if (target.isNew) out.push('rows.clients', 'clientNames');
-  else if ('name' in plan.client.changed) out.push('clientNames');
+  else if ('name' in plan.client.changed || 'status' in plan.client.changed)
+    out.push('clientNames');
   if (plan.termsWritten && !plan.termsRow) out.push('rows.terms');
   for (const { table, plan: rows } of plan.rows)
     if ((rows.appends.length > 0 || rows.deletes.length > 0) && sheetEntries(table.key).length > 0)
@@ -594,6 +618,37 @@ function renumbered(record: ClientRecord): ClientRecord {
 }
 
 /** A field's header in the workbook language, for messages. */
+/** The fields both changed, with the sheet's value and the person's, as the form shows them. */
+function conflictFields(
+  ctx: FormContext,
+  target: SaveTarget,
+  clientRow: Record<string, unknown>,
+  termsRow: Record<string, unknown> | undefined,
+  keys: readonly string[],
+): ConflictField[] {
+  const shown = (v: unknown): string =>
+    v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
+  const out: ConflictField[] = [];
+  for (const key of keys) {
+    const field = FORM_FIELDS.find(
+      (f) => f.column.key === key && (f.sheet === 'clients' || f.sheet === 'terms'),
+    );
+    if (!field) continue;
+    const stored = field.sheet === 'clients' ? clientRow : termsRow;
+    const section = target.record[field.section as 'general' | 'terms' | 'crm'] as Record<
+      string,
+      unknown
+    >;
+    out.push({
+      path: `${field.section}.${key}`,
+      label: fieldName(key, ctx.lang),
+      theirs: shown(stored?.[key]),
+      yours: shown(section?.[key]),
+    });
+  }
+  return out;
+}
+
 function fieldName(key: string, lang: Lang): string {
   for (const sheet of ['clients', 'terms'] as const) {
     const column = columnsOf(sheet).find((c) => c.key === key);

@@ -185,11 +185,20 @@ export function runCommissions(
     const column = (
       columnsOf(table.key) as readonly { key: string; fr: string; en: string }[]
     ).find((c) => c.key === p.column);
+    // Whose row it is (decision 021): the invoice number, or the agreement's client code.
+    const cells = p.row === null ? undefined : table.rows[p.row - FIRST_DATA_ROW];
+    const keyColumn = table === invoicesTable ? 'number' : 'clientCode';
+    const at = (table.index as Record<string, number>)[keyColumn] ?? -1;
+    const value = cells && at >= 0 ? String(cells[at] ?? '').trim() : '';
     problems.push({
       sheet: table.name,
       row: p.row ?? 0,
       column: column ? column[lang] : p.column,
       message: p.message[lang],
+      columnKey: p.column,
+      ...(value && {
+        key: { kind: table === invoicesTable ? ('invoice' as const) : ('client' as const), value },
+      }),
     });
   }
 

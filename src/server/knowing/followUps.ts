@@ -7,7 +7,7 @@
  */
 import type { ReadContext } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
-import type { Lang } from '../../shared/contract';
+import { isInactive, type Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
 import { sendWithinQuota, type MailReport } from '../platform/mail';
 import { plainLine } from '../platform/input';
@@ -45,7 +45,11 @@ export function dueFollowUps(
   return clients
     .filter(
       (c) =>
-        str(c.code).trim() !== '' && str(c.nextFollowUp) !== '' && str(c.nextFollowUp) <= today,
+        str(c.code).trim() !== '' &&
+        // An inactive client is no longer followed up (decision 021).
+        !isInactive(c.status) &&
+        str(c.nextFollowUp) !== '' &&
+        str(c.nextFollowUp) <= today,
     )
     .map((c) => ({
       code: str(c.code).trim(),
@@ -68,7 +72,7 @@ export function sendFollowUpDigest(spreadsheet: Spreadsheet): DigestReport {
       spreadsheet,
       'clients',
       lang,
-      ['code', 'name', 'accountManager', 'followUp', 'nextFollowUp'],
+      ['code', 'name', 'accountManager', 'followUp', 'nextFollowUp', 'status'],
       ['code', 'name'],
     ),
     ctx,

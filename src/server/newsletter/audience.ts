@@ -7,7 +7,7 @@
 import { codeKey, type ReadContext } from '../../domain/cells';
 import { newsletterEligibility, type Eligibility } from '../../domain/consent';
 import type { CellProblem } from '../../domain/types';
-import type { Lang } from '../../shared/contract';
+import { isInactive, type Lang } from '../../shared/contract';
 import { csvField } from '../../shared/csv';
 import { readAll, type RowValues } from '../workbook/records';
 import { type Table } from '../workbook/sheets';
@@ -100,7 +100,9 @@ function audienceClient(r: RowValues<'clients'> & { row: number }, today: string
     tags: Array.isArray(r.tags) ? (r.tags as string[]) : [],
     eligibility: newsletterEligibility(
       {
-        newsletter: r.newsletter === true,
+        // An inactive client is unsubscribed (not deleted: the member and its history stay in
+        // Mailchimp, and come back if the client is made active again). Decision 021.
+        newsletter: r.newsletter === true && !isInactive(r.status),
         email,
         consentType,
         consentDate,

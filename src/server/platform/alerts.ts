@@ -9,6 +9,22 @@ import { badAddressText } from './mail';
 const MAX_LISTED = 15;
 
 /**
+ * A problem as one line: sheet, row, column, what is wrong and what is expected, then whose row
+ * it is (client code or invoice number).
+ */
+export function problemText(p: CellProblem, lang: Lang): string {
+  const line = t('problemLine', lang, {
+    sheet: p.sheet,
+    row: p.row,
+    column: p.column,
+    message: p.message,
+  });
+  if (!p.key) return line;
+  const whose = p.key.kind === 'invoice' ? 'problemOfInvoice' : 'problemOfClient';
+  return line + t(whose, lang, { key: p.key.value });
+}
+
+/**
  * Shows unreadable cells in an alert when there is a user to see it (not in triggers), titled
  * with the menu item that ran (`title`, as the menu shows it).
  */
@@ -18,11 +34,7 @@ export function describeProblems(
   title = t('menuTitle', lang),
 ): void {
   if (problems.length === 0) return;
-  const lines = problems
-    .slice(0, MAX_LISTED)
-    .map((p) =>
-      t('problemLine', lang, { sheet: p.sheet, row: p.row, column: p.column, message: p.message }),
-    );
+  const lines = problems.slice(0, MAX_LISTED).map((p) => problemText(p, lang));
   if (problems.length > MAX_LISTED) lines.push(`… +${problems.length - MAX_LISTED}`);
   try {
     const ui = SpreadsheetApp.getUi();

@@ -64,10 +64,14 @@ const MESSAGES = {
     en: 'The code "{code}" is already used by another client.',
   },
   conflict: {
-    fr: 'Ce client a été modifié par {by} le {at} depuis que vous l’avez ouvert. Rien n’a été enregistré.',
-    en: 'This client was changed by {by} at {at} since you opened it. Nothing was saved.',
+    fr: 'Ce client a été modifié par {by} le {at} depuis que vous l’avez ouvert, et vous avez tous deux changé : {fields}. Rien n’a été enregistré.',
+    en: 'This client was changed by {by} at {at} since you opened it, and you both changed: {fields}. Nothing was saved.',
   },
   saved: { fr: 'Client « {code} » enregistré.', en: 'Client "{code}" saved.' },
+  inactiveBalance: {
+    fr: 'Ce client a un solde dû de {balance}. Le rendre inactif quand même ? Ses factures, son solde et ses commissions restent ; il quitte la recherche, le suivi, l’infolettre et les avis de surveillance.',
+    en: 'This client has a balance due of {balance}. Make it inactive anyway? Its invoices, balance and commissions stay; it leaves the search, the follow-ups, the newsletter and the watch e-mails.',
+  },
   formOutdated: {
     fr: 'Cette fiche a été ouverte avec une version précédente de Fiche Client : rechargez-la, puis refaites vos changements.',
     en: 'This form was opened with an earlier version of Fiche Client: reload it, then make your changes again.',
@@ -100,6 +104,13 @@ const MESSAGES = {
     fr: '{sheet}, ligne {row}, {column} : {message}',
     en: '{sheet}, row {row}, {column}: {message}',
   },
+  // Whose row it is, after a problem line (decision 021: the row number changes with a sort).
+  cellUnreadable: {
+    fr: 'Illisible dans la feuille (gardé tel quel) : {message}',
+    en: 'Unreadable in the sheet (kept as typed): {message}',
+  },
+  problemOfClient: { fr: ' (client {key})', en: ' (client {key})' },
+  problemOfInvoice: { fr: ' (facture {key})', en: ' (invoice {key})' },
   askMonth: {
     fr: 'Mois à calculer (AAAA-MM). Laissez vide pour {month}.',
     en: 'Month to compute (YYYY-MM). Leave blank for {month}.',

@@ -9,8 +9,11 @@ import {
   WATCH_INPUTS,
   WATCH_OUTPUTS,
   type WatchOutputSheet,
+  type WatchReason,
   type WatchSheet,
 } from '../../domain/watch';
+import { codeKey } from '../../domain/cells';
+import type { CellProblem } from '../../domain/types';
 import { SHEETS, type ColumnDef, type ColumnKey, type SheetKey } from '../../shared/contract';
 
 type Columns = { [S in WatchSheet]: readonly ColumnKey<S>[] };
@@ -39,14 +42,50 @@ const requiredOf = <S extends SheetKey>(sheet: S): ColumnKey<S>[] =>
  * What the refresh also reads to tell account managers of newly watched clients: not an input
  * of the rules, so editing it changes no status.
  */
-const NOTIFY_COLUMNS: Partial<Columns> = { clients: ['name', 'accountManager'] };
+const NOTIFY_COLUMNS: Partial<Columns> = { clients: ['name', 'accountManager', 'status'] };
 
 /**
- * The columns whose edit can change a watch status: the rules' inputs and the computed
- * columns (a computed cell typed over is computed again). The edit trigger watches these.
+ * Columns the rules do not read but whose unreadable cells Watch reasons say (decision 021: a
+ * discount of "beaucoup" is said, not skipped), so a fix clears the reason at once.
+ */
+const CHECKED_COLUMNS: Partial<Columns> = { terms: ['discountPct', 'discountDays'] };
+
+/** The columns whose unreadable cells are Watch reasons: the inputs and the checked ones. */
+export const SAID_COLUMNS: Columns = perSheet((sheet) =>
+  union(inputsOf(sheet), CHECKED_COLUMNS[sheet] ?? []),
+);
+
+/**
+ * The Watch reasons of unreadable cells, by client (codeKey): each names its sheet, column and
+ * client code and says what is expected. Problems of rows without a client code give none (the
+ * run's problems still name them).
+ */
+export function badCellReasons(
+  problems: readonly CellProblem[],
+): Map<string, Extract<WatchReason, { kind: 'badCell' }>[]> {
+  const out = new Map<string, Extract<WatchReason, { kind: 'badCell' }>[]>();
+  for (const p of problems) {
+    if (p.key?.kind !== 'client') continue;
+    const key = codeKey(p.key.value);
+    const reason = {
+      kind: 'badCell' as const,
+      sheet: p.sheet,
+      column: p.column,
+      code: p.key.value,
+      message: p.message,
+    };
+    out.set(key, [...(out.get(key) ?? []), reason]);
+  }
+  return out;
+}
+
+/**
+ * The columns whose edit can change a watch status: the rules' inputs, the checked columns
+ * and the computed columns (a computed cell typed over is computed again). The edit trigger
+ * watches these.
  */
 export const WATCHED_COLUMNS: Columns = perSheet((sheet) =>
-  union(inputsOf(sheet), outputsOf(sheet)),
+  union(inputsOf(sheet), CHECKED_COLUMNS[sheet] ?? [], outputsOf(sheet)),
 );
 
 /**

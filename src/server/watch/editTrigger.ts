@@ -31,8 +31,11 @@ import { PENDING_HINT_KEY } from '../platform/pending';
  */
 const WATCH_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = WATCHED_COLUMNS;
 
-/** The columns the form's document cache holds (clientForm/formCache.ts): codes and names. */
-const FORM_CACHE_COLUMNS: readonly string[] = ['code', 'name', 'clientCode'];
+/**
+ * The columns the form's document cache holds (clientForm/formCache.ts): codes, names, and the
+ * Status (inactive clients leave the type-ahead).
+ */
+const FORM_CACHE_COLUMNS: readonly string[] = ['code', 'name', 'status', 'clientCode'];
 
 // ---------------------------------------------------------------- the cheap first look
 

@@ -8,6 +8,7 @@
  */
 import { codeKey, type ReadContext } from '../../domain/cells';
 import type { Settings } from '../../domain/types';
+import { isInactive } from '../../shared/contract';
 import { readAll } from '../workbook/records';
 import { readColumns } from '../workbook/read';
 import { addPending, settlePending, type Pending } from '../platform/pending';
@@ -59,7 +60,7 @@ function stillWatched(
     spreadsheet,
     'clients',
     lang,
-    ['code', 'name', 'accountManager', 'watched', 'watchReasons'],
+    ['code', 'name', 'accountManager', 'watched', 'watchReasons', 'status'],
     ['code', 'watched'],
   );
   const keys = new Set(codes.map(codeKey));
@@ -72,6 +73,8 @@ function stillWatched(
       name: c.name ?? '',
       accountManager: c.accountManager ?? '',
       reasons: String(c.watchReasons ?? ''),
+      // Made inactive since the notice was kept: still flagged, no e-mail (as when it is new).
+      ...(isInactive(c.status) && { inactive: true }),
     });
   }
   return out;

@@ -19,6 +19,8 @@ export interface NewlyWatched {
   name: string;
   accountManager: string;
   reasons: string;
+  /** Status Inactive: flagged like any client, but no e-mail about it (decision 021). */
+  inactive?: boolean;
 }
 
 export interface NotificationReport extends MailReport {
@@ -164,7 +166,9 @@ export function notifyNewlyWatched(
     failed: [],
     unsent: [],
   };
-  const byAddress = byManagerAddress(spreadsheet, lang, clients, report);
+  const active = clients.filter((c) => !c.inactive);
+  if (active.length === 0) return report;
+  const byAddress = byManagerAddress(spreadsheet, lang, active, report);
   if (byAddress.size === 0) return report;
   const url = spreadsheet.getUrl();
   const groups = [...byAddress];

@@ -13,18 +13,18 @@ import {
   watchCells,
   watchClient,
   KEPT,
-  WATCH_INPUTS,
+  withBadCells,
   type WatchResult,
   type WatchSheet,
 } from '../../domain/watch';
-import type { ColumnKey, SheetKey } from '../../shared/contract';
+import { isInactive, type ColumnKey, type SheetKey } from '../../shared/contract';
 import type { NewlyWatched } from './notifications';
 import { notifyKeeping } from './notices';
 import type { Pending } from '../platform/pending';
 import { readAll, readInvoices } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { onlyColumns, sameCell } from './refresh';
-import { WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
+import { badCellReasons, SAID_COLUMNS, WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
 import { FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { readColumns, rowsWithCode, withWholeRows } from '../workbook/read';
 import { unmoved } from '../workbook/rowChecks';
@@ -106,11 +106,10 @@ function refreshClientsOnce(
   const clientRecords = readAll(only(clients, 'clients'), ctx).records;
   const termsRead = readAll(only(terms, 'terms'), ctx);
   const invoicesRead = readInvoices(only(invoices, 'invoices'), ctx);
-  // Rows with an unreadable cell the rules need: their client's cells are left as they are.
-  const doubtfulRows = {
-    terms: new Set(onlyColumns(termsRead.problems, 'terms', WATCH_INPUTS.terms).map((p) => p.row)),
-    invoices: new Set(invoicesRead.problems.map((p) => p.row)),
-  };
+  // Invoices with an unreadable cell: their client's cells are left as they are. An unreadable
+  // cell of a Terms row is said in the client's Watch reasons (as the full refresh does).
+  const doubtfulRows = { invoices: new Set(invoicesRead.problems.map((p) => p.row)) };
+  const termsProblems = onlyColumns(termsRead.problems, 'terms', SAID_COLUMNS.terms);
 
   const results = new Map<string, WatchResult | null>();
   const newlyWatched: NewlyWatched[] = [];
@@ -120,9 +119,7 @@ function refreshClientsOnce(
     const termsRows = terms.rows.get(key) ?? [];
     const invoiceRows = new Set(invoices.rows.get(key) ?? []);
     const client = clientRecords.find((c) => clientRows.includes(c.row));
-    const doubtful =
-      termsRows.some((r) => doubtfulRows.terms.has(r)) ||
-      [...invoiceRows].some((r) => doubtfulRows.invoices.has(r));
+    const doubtful = [...invoiceRows].some((r) => doubtfulRows.invoices.has(r));
     if (!client || doubtful) {
       results.set(key, null);
       // Terms rows of a code no client has (renamed, or typed wrong): Balance due blank, as the
@@ -132,11 +129,16 @@ function refreshClientsOnce(
           writeChanged(terms.table, row, watchCells(null, lang).terms, ctx, writes.terms);
       continue;
     }
-    const result = watchClient(
-      termsRead.records.find((r) => termsRows.includes(r.row)),
-      invoicesRead.records.filter((r) => invoiceRows.has(r.row)),
-      settings,
-      today,
+    const termsRow = termsRead.records.find((r) => termsRows.includes(r.row));
+    const result = withBadCells(
+      watchClient(
+        termsRow,
+        invoicesRead.records.filter((r) => invoiceRows.has(r.row)),
+        settings,
+        today,
+      ),
+      // The first Terms row is the client's (as computeWatch takes it).
+      badCellReasons(termsProblems.filter((p) => p.row === termsRow?.row)).get(key) ?? [],
     );
     results.set(key, result);
     const cells = watchCells(result, lang);
@@ -146,6 +148,7 @@ function refreshClientsOnce(
         name: client.name,
         accountManager: client.accountManager,
         reasons: String(cells.clients.watchReasons),
+        ...(isInactive(client.status) && { inactive: true }),
       });
     for (const row of clientRows)
       writeChanged(clients.table, row, cells.clients, ctx, writes.clients);

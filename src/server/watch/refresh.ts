@@ -17,16 +17,16 @@ import {
   computeWatch,
   formatWatchReasons,
   KEPT,
-  WATCH_INPUTS,
   watchCells,
+  withBadCells,
   type WatchOutputKey,
   type WatchOutputSheet,
   type WatchResult,
 } from '../../domain/watch';
-import type { ColumnKey, Lang } from '../../shared/contract';
+import { isInactive, type ColumnKey, type Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
 import { readAll, readInvoices } from '../workbook/records';
-import { WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
+import { badCellReasons, SAID_COLUMNS, WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
 import { loadSettings } from '../platform/settings';
 import type { NewlyWatched, NotificationReport } from './notifications';
 import { notifyKeeping } from './notices';
@@ -111,14 +111,13 @@ function refreshAllOnce(
   const terms = readAll(termsTable, ctx);
   const invoiceRead = readInvoices(invoicesTable, ctx);
   const clientProblems = onlyColumns(clients.problems, 'clients', WATCH_READ_COLUMNS.clients);
-  const termsProblems = onlyColumns(terms.problems, 'terms', WATCH_INPUTS.terms);
+  const termsProblems = onlyColumns(terms.problems, 'terms', SAID_COLUMNS.terms);
   const problems = [...clientProblems, ...termsProblems, ...invoiceRead.problems];
-  // A client with an unreadable cell that the rules need (a term, a limit, an invoice) keeps
-  // its computed cells as they are: a guess could raise or clear a flag wrongly.
-  const uncertain = new Set([
-    ...codesOfRows(termsTable, 'clientCode', termsProblems),
-    ...codesOfRows(invoicesTable, 'clientCode', invoiceRead.problems),
-  ]);
+  // A client with an unreadable invoice keeps its computed cells as they are: a guess could
+  // raise or clear a flag wrongly (the run's problems name the invoice). An unreadable cell of
+  // its Terms row is said in its Watch reasons instead (decision 021), which puts it under watch.
+  const uncertain = new Set(codesOfRows(invoicesTable, 'clientCode', invoiceRead.problems));
+  const badCells = badCellReasons(termsProblems);
 
   const { results, unknownClients } = computeWatch({
     clients: clients.records.map((c) => ({ code: c.code, row: c.row })),
@@ -127,6 +126,10 @@ function refreshAllOnce(
     settings,
     today,
   });
+  for (const [key, bad] of badCells) {
+    const r = results.get(key);
+    if (r) results.set(key, withBadCells(r, bad));
+  }
   for (const key of uncertain) results.delete(key);
   for (const u of unknownClients) {
     for (const row of u.rows) {
@@ -152,6 +155,7 @@ function refreshAllOnce(
       name: c.name,
       accountManager: c.accountManager,
       reasons: formatWatchReasons(r.reasons, lang),
+      ...(isInactive(c.status) && { inactive: true }),
     });
   }
 

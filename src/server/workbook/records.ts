@@ -17,6 +17,7 @@ import {
 import {
   readBoolean,
   readDay,
+  readDays,
   readMoney,
   readNumber,
   readPercent,
@@ -45,7 +46,8 @@ export interface Read<T> {
 function readCell(column: ColumnDef, value: CellValue, ctx: ReadContext): CellRead<unknown> {
   switch (column.kind) {
     case 'number':
-      return readNumber(value, ctx);
+      // A whole number of days (a term, a discount's days): the message says so.
+      return column.int && column.min === 0 ? readDays(value, ctx) : readNumber(value, ctx);
     case 'money':
       return readMoney(value, ctx);
     case 'percent':
@@ -99,6 +101,22 @@ function blankOf(column: ColumnDef): unknown {
   }
 }
 
+/** Whose a row is, as a problem names it: its invoice number, else its client code. */
+function rowKey<S extends SheetKey>(
+  table: Table<S>,
+  row: readonly unknown[],
+): CellProblem['key'] | undefined {
+  const index = table.index as Record<string, number | undefined>;
+  const text = (key: string): string => {
+    const i = index[key];
+    return i === undefined || i < 0 ? '' : String(row[i] ?? '').trim();
+  };
+  const invoice = table.key === 'invoices' ? text('number') : text('invoiceNumber');
+  if (invoice) return { kind: 'invoice', value: invoice };
+  const client = table.key === 'clients' ? text('code') : text('clientCode');
+  return client ? { kind: 'client', value: client } : undefined;
+}
+
 /** One row as values by contract key; unreadable cells are reported and left blank. */
 export function readRow<S extends SheetKey>(
   table: Table<S>,
@@ -115,11 +133,14 @@ export function readRow<S extends SheetKey>(
     if (read.ok) out[column.key] = read.value === null ? blankOf(column) : read.value;
     else {
       out[column.key] = blankOf(column);
+      const key = rowKey(table, row);
       problems.push({
         sheet: table.name,
         row: sheetRow,
         column: column[table.lang],
         message: read.message[ctx.lang],
+        columnKey: column.key,
+        ...(key && { key }),
       });
     }
   }
@@ -160,6 +181,7 @@ export function readInvoices(table: Table<'invoices'>, ctx: ReadContext): Read<I
       problems.push({
         sheet: table.name,
         row: r.row,
+        ...(r.number !== '' && { key: { kind: 'invoice' as const, value: r.number } }),
         column: missing
           .map((k) => columnsOf('invoices').find((c) => c.key === k)![ctx.lang])
           .join(', '),
