@@ -375,14 +375,20 @@ describe('anonymize client', () => {
     const open = wb.run('formOpen', {
       code: 'C1',
     });
+    const original = structuredClone(open.record!);
+    open.record!.general.phone = '418 555-0199'; // typed in the form meanwhile
     wb.emu.ui.answerNextPrompt('C1');
     wb.emu.ui.answerNextPrompt('C1'); // the code typed to confirm
     wb.run('anonymizeClient');
     const result = wb.run('formSave', {
       record: open.record!,
       isNew: false,
+      original,
     });
+    // Anonymize blanked the phone the form changed: a conflict, nothing written back.
     expect(result).toMatchObject({ ok: false, kind: 'conflict' });
+    const client = wb.rows('Clients').find((r) => r['Code client'] === 'C1')!;
+    expect([client.Nom, client['Téléphone']]).toEqual(['Client anonymisé', '']);
   });
 
   it('deletes the Mailchimp member at once, by its stored hash and its address’s', () => {
