@@ -25,7 +25,7 @@ import type { CellValue } from '../../domain/cells';
 import { choiceFromText, choiceLabel, type ColumnKey, type Lang } from '../../shared/contract';
 import { toCents } from '../../domain/money';
 import { t } from '../platform/messages';
-import { readInvoices, toCells } from '../workbook/records';
+import { readInvoices, readPayments, toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { sendStatements, type StatementReport } from './statements';
 import { recordGrowth } from '../workbook/size';
@@ -41,7 +41,7 @@ import {
   sameValue,
   WorkbookError,
 } from '../workbook/sheets';
-import { readColumns, readTable, withWholeRows } from '../workbook/read';
+import { readColumns, readColumnsIfPresent, readTable, withWholeRows } from '../workbook/read';
 import { sameHeader } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
 import { MOVED, type Moved, untilSettled } from '../platform/attempts';
@@ -96,12 +96,16 @@ const AGREEMENT_COLUMNS = [
   'commissionType',
   'ratePct',
   'productType',
+  'startDate',
+  'endDate',
 ] as const;
 /**
  * Every invoice column the commission rules read (src/domain/commissions.ts): not the due date.
  * An unreadable due date therefore no longer keeps an invoice out of the commissions (nor is it
  * reported here; the watch refresh, which uses it, reports it).
  */
+/** The payment columns the rules read: not the reference. */
+const PAYMENT_COLUMNS = ['invoiceNumber', 'clientCode', 'date', 'amount'] as const;
 const INVOICE_COLUMNS = [
   'number',
   'date',
@@ -148,6 +152,15 @@ export function runCommissions(
     requiredColumns('invoices'),
   );
   const invoices = readInvoices(invoicesTable, ctx);
+  // Payments (optional sheet): what Payments agreements earn on. Every column the rules read.
+  const paymentsTable = readColumnsIfPresent(
+    spreadsheet,
+    'payments',
+    lang,
+    PAYMENT_COLUMNS,
+    requiredColumns('payments'),
+  );
+  const payments = paymentsTable ? readPayments(paymentsTable, ctx) : { records: [], problems: [] };
 
   const agreements: AgreementRow[] = [];
   const rawProblems: CommissionResult['problems'] = [];
@@ -164,6 +177,8 @@ export function runCommissions(
         commissionType: cellOf('commissionType'),
         ratePct: cellOf('ratePct'),
         productType: cellOf('productType'),
+        startDate: cellOf('startDate'),
+        endDate: cellOf('endDate'),
       },
       known,
       ctx,
@@ -176,11 +191,18 @@ export function runCommissions(
     month,
     agreements,
     invoices: invoices.records,
+    payments: payments.records,
     knownClients: known,
   });
-  const problems: CellProblem[] = [...invoices.problems];
+  // Unreadable payment rows are all told: one whose date cannot be read may be of this month.
+  const problems: CellProblem[] = [...invoices.problems, ...payments.problems];
   for (const p of [...rawProblems, ...result.problems]) {
-    const table = p.sheet === 'invoices' ? invoicesTable : agreementsTable;
+    const table =
+      p.sheet === 'invoices'
+        ? invoicesTable
+        : p.sheet === 'payments' && paymentsTable
+          ? paymentsTable
+          : agreementsTable;
     const column = (
       columnsOf(table.key) as readonly { key: string; fr: string; en: string }[]
     ).find((c) => c.key === p.column);

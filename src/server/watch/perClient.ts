@@ -19,12 +19,12 @@ import {
 } from '../../domain/watch';
 import type { ColumnKey, SheetKey } from '../../shared/contract';
 import { notifyNewlyWatched, type NewlyWatched } from './notifications';
-import { readAll, readInvoices } from '../workbook/records';
+import { readAll, readInvoices, readPayments } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { onlyColumns, sameCell } from './refresh';
 import { WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
 import { FIRST_DATA_ROW, type Table } from '../workbook/sheets';
-import { readColumns, rowsWithCode, withWholeRows } from '../workbook/read';
+import { readColumns, readColumnsIfPresent, rowsWithCode, withWholeRows } from '../workbook/read';
 import { unmoved } from '../workbook/rowChecks';
 import { rowCellBlocks, setBlocksIfUnmoved, type CellBlock } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
@@ -95,7 +95,17 @@ function refreshClientsOnce(
     'clientCode',
     keys,
   );
-  if (!clients || !terms || !invoices) return undefined;
+  // Payments (optional sheet): the clients' own rows, by their client code. A payment naming
+  // another client's invoice is applied to no one, here as in the full refresh.
+  const paymentsKeyed = readColumnsIfPresent(
+    spreadsheet,
+    'payments',
+    lang,
+    ['clientCode'],
+    WATCH_REQUIRED.payments,
+  );
+  const payments = paymentsKeyed ? withRowsOf(paymentsKeyed, 'clientCode', keys) : null;
+  if (!clients || !terms || !invoices || (paymentsKeyed && !payments)) return undefined;
 
   // The rows are read whole (a few calls for a few rows) but read as the refresh reads them:
   // the same columns, so an unreadable cell the refresh does not read (an invoice's Cost) does
@@ -103,10 +113,14 @@ function refreshClientsOnce(
   const clientRecords = readAll(only(clients, 'clients'), ctx).records;
   const termsRead = readAll(only(terms, 'terms'), ctx);
   const invoicesRead = readInvoices(only(invoices, 'invoices'), ctx);
+  const paymentsRead = payments
+    ? readPayments(only(payments, 'payments'), ctx)
+    : { records: [], problems: [] };
   // Rows with an unreadable cell the rules need: their client's cells are left as they are.
   const doubtfulRows = {
     terms: new Set(onlyColumns(termsRead.problems, 'terms', WATCH_INPUTS.terms).map((p) => p.row)),
     invoices: new Set(invoicesRead.problems.map((p) => p.row)),
+    payments: new Set(paymentsRead.problems.map((p) => p.row)),
   };
 
   const results = new Map<string, WatchResult | null>();
@@ -116,10 +130,12 @@ function refreshClientsOnce(
     const clientRows = clients.rows.get(key) ?? [];
     const termsRows = terms.rows.get(key) ?? [];
     const invoiceRows = new Set(invoices.rows.get(key) ?? []);
+    const paymentRows = new Set(payments?.rows.get(key) ?? []);
     const client = clientRecords.find((c) => clientRows.includes(c.row));
     const doubtful =
       termsRows.some((r) => doubtfulRows.terms.has(r)) ||
-      [...invoiceRows].some((r) => doubtfulRows.invoices.has(r));
+      [...invoiceRows].some((r) => doubtfulRows.invoices.has(r)) ||
+      [...paymentRows].some((r) => doubtfulRows.payments.has(r));
     if (!client || doubtful) {
       results.set(key, null);
       // Terms rows of a code no client has (renamed, or typed wrong): Balance due blank, as the
@@ -134,6 +150,7 @@ function refreshClientsOnce(
       invoicesRead.records.filter((r) => invoiceRows.has(r.row)),
       settings,
       today,
+      paymentsRead.records.filter((r) => paymentRows.has(r.row)),
     );
     results.set(key, result);
     const cells = watchCells(result, lang);

@@ -1,7 +1,8 @@
 /**
- * refreshWatchList: recomputes Under watch, Watch reasons, Balance due and the last invoice
- * dates of every client, from Clients, Terms and Invoices, with the pure rules of
- * src/domain/watch.ts.
+ * refreshWatchList: recomputes Under watch, Watch reasons, Balance due, the last invoice and
+ * payment dates and the aging columns of every client, from Clients, Terms, Invoices and
+ * Payments (optional: a workbook without it has no payments), with the pure rules of
+ * src/domain/watch.ts. Payments that match no invoice of their client are listed as problems.
  *
  * Service calls do not grow with the data: each sheet is read in one block and each computed
  * column is written in one block, only when something in it changed. Cells people typed are
@@ -25,13 +26,14 @@ import {
 } from '../../domain/watch';
 import type { ColumnKey, Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
-import { readAll, readInvoices } from '../workbook/records';
+import { readAll, readInvoices, readPayments } from '../workbook/records';
+import { unmatchedProblem } from '../../domain/payments';
 import { WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
 import { loadSettings } from '../platform/settings';
 import { notifyNewlyWatched, type NewlyWatched, type NotificationReport } from './notifications';
 import { adjacentRuns, columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { asCellValue, setBlocksIfUnmoved } from '../workbook/write';
-import { readColumns } from '../workbook/read';
+import { readColumns, readColumnsIfPresent } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
 import { MOVED, untilSettled } from '../platform/attempts';
@@ -93,27 +95,55 @@ function refreshAllOnce(
   const clientsTable = read('clients');
   const termsTable = read('terms');
   const invoicesTable = read('invoices');
+  const paymentsTable = readColumnsIfPresent(
+    spreadsheet,
+    'payments',
+    lang,
+    WATCH_READ_COLUMNS.payments,
+    WATCH_REQUIRED.payments,
+  );
 
   const clients = readAll(clientsTable, ctx);
   const terms = readAll(termsTable, ctx);
   const invoiceRead = readInvoices(invoicesTable, ctx);
+  const paymentRead = paymentsTable
+    ? readPayments(paymentsTable, ctx)
+    : { records: [], problems: [] };
   const clientProblems = onlyColumns(clients.problems, 'clients', WATCH_READ_COLUMNS.clients);
   const termsProblems = onlyColumns(terms.problems, 'terms', WATCH_INPUTS.terms);
-  const problems = [...clientProblems, ...termsProblems, ...invoiceRead.problems];
-  // A client with an unreadable cell that the rules need (a term, a limit, an invoice) keeps
-  // its computed cells as they are: a guess could raise or clear a flag wrongly.
+  const problems = [
+    ...clientProblems,
+    ...termsProblems,
+    ...invoiceRead.problems,
+    ...paymentRead.problems,
+  ];
+  // A client with an unreadable cell that the rules need (a term, a limit, an invoice, a
+  // payment) keeps its computed cells as they are: a guess could raise or clear a flag wrongly.
   const uncertain = new Set([
     ...codesOfRows(termsTable, 'clientCode', termsProblems),
     ...codesOfRows(invoicesTable, 'clientCode', invoiceRead.problems),
+    ...(paymentsTable ? codesOfRows(paymentsTable, 'clientCode', paymentRead.problems) : []),
   ]);
 
-  const { results, unknownClients } = computeWatch({
+  const { results, unknownClients, unmatchedPayments } = computeWatch({
     clients: clients.records.map((c) => ({ code: c.code, row: c.row })),
     terms: terms.records,
     invoices: invoiceRead.records,
+    payments: paymentRead.records,
     settings,
     today,
   });
+  if (paymentsTable)
+    for (const u of unmatchedPayments) {
+      const p = unmatchedProblem(u);
+      const column = columnsOf('payments').find((c) => c.key === p.column)!;
+      problems.push({
+        sheet: paymentsTable.name,
+        row: p.row ?? 0,
+        column: column[lang],
+        message: p.message[lang],
+      });
+    }
   for (const key of uncertain) results.delete(key);
   for (const u of unknownClients) {
     for (const row of u.rows) {
@@ -199,7 +229,7 @@ export function onlyColumns<S extends 'clients' | 'terms'>(
 
 /** The client keys of the rows named by problems (rows whose code itself is blank give none). */
 function codesOfRows(
-  table: Table<'terms'> | Table<'invoices'>,
+  table: Table<'terms'> | Table<'invoices'> | Table<'payments'>,
   key: 'clientCode',
   problems: readonly CellProblem[],
 ): string[] {
