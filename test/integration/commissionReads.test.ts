@@ -226,6 +226,7 @@ test('reads the client codes, the contract columns of agreements and invoices (n
   const width = (name: string) => wb.header(name).length;
   const m = wb.emu.calls.measure(() => wb.run('computeCommissions', '2026-10'));
   const whole =
+    width('Payments') +
     (n + 1) * width('Clients') +
     (n + 1) * width('Commissions') +
     (2 * n + 2) * width('Invoices') +
@@ -246,7 +247,9 @@ test('reads the client codes, the contract columns of agreements and invoices (n
   const expected =
     headers +
     (n + 1) * 1 +
-    (n + 1) * 5 +
+    (n + 1) * 7 + // the agreements' 5 columns and their From / To (issue 24)
+    width('Payments') + // the Payments sheet, empty here: its header, then its 4 columns'
+    4 +
     (2 * n + 2) * 8 +
     (2 * n + 1) * 1 +
     n * width('Commission details') +
