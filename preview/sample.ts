@@ -149,4 +149,5 @@ function typeRows(emu: Emulator, lang: Lang, rows: SampleRows): void {
   appendRecords(emu, 'commissions', lang, rows.agreements);
   appendRecords(emu, 'crmLog', lang, rows.crm);
   appendRecords(emu, 'invoices', lang, rows.invoices);
+  appendRecords(emu, 'payments', lang, rows.payments);
 }

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { computeCommissions, type AgreementRow } from '../../src/domain/commissions';
+import { sampleRows } from '../../src/domain/sample';
 import {
   agingBucket,
   invoiceMoney,
@@ -367,5 +368,42 @@ describe('commissions on money received and agreements with dates', () => {
       [3, 'salesperson'],
       [4, 'endDate'],
     ]);
+  });
+});
+
+describe('the sample shows it', () => {
+  const lists = {
+    creditCodes: ['NET30'],
+    referral: ['Site web'],
+    tags: ['Bon client'],
+    productTypes: ['Produits', 'Services'],
+  };
+  const rows = sampleRows({ lang: 'fr', today: '2026-11-15' }, lists);
+
+  it('has partial payments, invoices paid in instalments, and one ended agreement taken over', () => {
+    const invoices = rows.invoices.map((r) => ({
+      number: String(r.number),
+      clientCode: String(r.clientCode),
+      amount: Number(r.amount),
+      paidDate: r.paidDate === '' ? null : String(r.paidDate),
+    }));
+    const payments = rows.payments.map((r, k) => ({
+      date: String(r.date),
+      invoiceNumber: String(r.invoiceNumber),
+      clientCode: String(r.clientCode),
+      amount: Number(r.amount),
+      row: k + 2,
+    }));
+    const { money, unmatched } = matchPayments(invoices, payments);
+    expect(unmatched).toEqual([]);
+    const partial = money.filter((m) => m.paidOn === null && m.receivedCents > 0);
+    const instalments = money.filter((m) => m.paidOn !== null && m.payments.length === 2);
+    expect(partial.length).toBeGreaterThanOrEqual(2);
+    expect(instalments.length).toBeGreaterThan(5);
+    const ended = rows.agreements.filter((a) => a.endDate);
+    expect(ended).toHaveLength(1);
+    const next = rows.agreements.find((a) => a.startDate);
+    expect(next).toMatchObject({ clientCode: ended[0]!.clientCode, startDate: '2026-07-19' });
+    expect(next!.salesperson).not.toBe(ended[0]!.salesperson);
   });
 });

@@ -28,7 +28,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The sheets the sample fills, and those that must be empty for it (the computed ones too). */
-const FILLED: readonly SheetKey[] = ['clients', 'terms', 'commissions', 'crmLog', 'invoices'];
+const FILLED: readonly SheetKey[] = [
+  'clients',
+  'terms',
+  'commissions',
+  'crmLog',
+  'invoices',
+  'payments',
+];
 const MUST_BE_EMPTY: readonly SheetKey[] = [...FILLED, 'report', 'reportDetails'];
 /** The Lists columns the sample types its people into (they must be empty too). */
 const PEOPLE_COLUMNS = [
@@ -158,6 +165,7 @@ export function loadSample(spreadsheet: Spreadsheet): SampleReport {
     typeRecords(spreadsheet, 'commissions', lang, rows.agreements);
     typeRecords(spreadsheet, 'crmLog', lang, rows.crm);
     typeRecords(spreadsheet, 'invoices', lang, rows.invoices);
+    typeRecords(spreadsheet, 'payments', lang, rows.payments);
     return { lang, clients: rows.clients.length, invoices: rows.invoices.length };
   });
   // What the preview shows too: the watch list, and last month's commissions (own locks). No
