@@ -185,3 +185,27 @@ describe('Payments commissions and agreements with dates', () => {
     ]);
   });
 });
+
+describe('Law 25 on payments', () => {
+  test('anonymizing a client keeps its payments’ amounts and dates, blanks their reference and keeps its Terms history', () => {
+    const wb = seeded('fr');
+    wb.run('refreshWatchList');
+    wb.emu.ui.answerNextPrompt('A');
+    wb.emu.ui.answerNextAlert('YES');
+    wb.run('anonymizeClient');
+    const payments = wb.records('fr', 'payments').filter((p) => p.clientCode === 'A');
+    expect(payments.map((p) => [p.invoiceNumber, p.amount, p.reference])).toEqual([
+      ['F-1', 600, ''],
+      ['F-3', 999, ''],
+      ['F-404', 5, ''],
+    ]);
+    // Other clients' payments are not touched.
+    expect(wb.records('fr', 'payments').filter((p) => p.clientCode === 'B')).toHaveLength(2);
+    expect(termsOf(wb, 'fr', 'A')).toMatchObject({
+      balanceDue: 450,
+      aging60: 400,
+      agingCurrent: 50,
+    });
+    expect(dayOf(termsOf(wb, 'fr', 'A').lastPaymentDate)).toBe('2026-10-20');
+  });
+});
