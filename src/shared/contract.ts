@@ -488,8 +488,12 @@ export const REPORT_COLUMNS = [
   col('invoiceCount', 'Invoices', 'Factures', 'number', { computed: true }),
   col('base', 'Base', 'Base', 'money', { computed: true }),
   col('commission', 'Commission', 'Commission', 'money', { computed: true }),
-  // Ticked by the team; kept when a month is recomputed.
+  // Ticked by the team: the row is settled, never rewritten again (DESIGN.md "The rules").
   col('paidOut', 'Paid out', 'Payée', 'checkbox'),
+  // Differences found in settled months, posted in this month (included in Commission).
+  col('adjustments', 'Adjustments', 'Ajustements', 'money', { computed: true }),
+  // Recorded when the row is settled (Paid out ticked), never changed.
+  col('amountPaidOut', 'Amount paid out', 'Montant versé', 'money', { computed: true }),
 ] as const;
 
 export const REPORT_DETAIL_COLUMNS = [
@@ -501,7 +505,12 @@ export const REPORT_DETAIL_COLUMNS = [
   col('base', 'Base', 'Base', 'money', { computed: true }),
   col('ratePct', 'Rate (%)', 'Taux (%)', 'percent', { computed: true }),
   col('commission', 'Commission', 'Commission', 'money', { computed: true }),
+  // For an adjustment line: the settled month it corrects (its Commission type is ADJUSTMENT).
+  col('originMonth', 'Month of origin', "Mois d'origine", 'plainText', { computed: true }),
 ] as const;
+
+/** The Commission type of an adjustment line in Commission details. */
+export const ADJUSTMENT_TYPE = { en: 'Adjustment', fr: 'Ajustement' } as const;
 
 /**
  * Lists: one column per dropdown, plus the e-mail addresses used for notifications and

@@ -22,7 +22,15 @@ import {
 import { isMonth, monthInZone, previousMonth, dayInZone } from '../../domain/time';
 import type { CellProblem } from '../../domain/types';
 import type { CellValue } from '../../domain/cells';
-import { choiceFromText, choiceLabel, type ColumnKey, type Lang } from '../../shared/contract';
+import {
+  ADJUSTMENT_TYPE,
+  choiceFromText,
+  choiceLabel,
+  type ColumnKey,
+  type Lang,
+} from '../../shared/contract';
+import { adjustmentLines, type AdjustmentLine, type PaidLine } from '../../domain/settlement';
+import { loadRetentionMonths } from '../workbook/size';
 import { toCents } from '../../domain/money';
 import { t } from '../platform/messages';
 import { readInvoices, readPayments, toCells } from '../workbook/records';
@@ -217,7 +225,16 @@ export function runCommissions(
   const report: CommissionRunReport = withDocumentLock(
     lang,
     LOCK_WAIT_MS,
-    () => writeMonth(spreadsheet, month, result, problems, lang, timeZone, options),
+    () =>
+      writeMonth(spreadsheet, month, result, problems, lang, timeZone, options, (m) =>
+        computeLines({
+          month: m,
+          agreements,
+          invoices: invoices.records,
+          payments: payments.records,
+          knownClients: known,
+        }),
+      ),
     { flush: 'never' }, // writeMonth flushes what it writes
   );
   // The workbook-size figure (Settings) takes its rate from what this run read: the invoices of
@@ -278,8 +295,8 @@ function writeMonth(
   lang: Lang,
   timeZone: string,
   options: RunOptions,
+  linesOf: (month: string) => CommissionResult,
 ): CommissionRunReport {
-  const newDetails = result.lines.map((l) => detailValues(l, lang));
   const base = {
     lang,
     month,
@@ -295,25 +312,41 @@ function writeMonth(
     (): CommissionRunReport | Moved => {
       const read = readMonth(spreadsheet, month, lang, timeZone);
       if (!read) return MOVED; // the month's rows moved while they were read
-      const { report, details, oldReport, oldDetails } = read;
-      const paidOut = new Map<string, { paid: boolean; commission: number; name: string }>();
-      for (const { row } of oldReport) {
-        const name = String(row[report.index.salesperson] ?? '').trim();
-        const paid = row[report.index.paidOut] === true;
-        const commission = Number(row[report.index.commission]) || 0;
-        paidOut.set(codeKey(name), { paid, commission, name });
-      }
-      const newTotals = new Map(
-        result.totals.map((tot) => [codeKey(tot.salesperson), tot.commission]),
+      const { report, details, oldReport, oldDetails: monthDetails, earlier } = read;
+      // Settled rows (Paid out ticked): never rewritten. Those of this month keep their row and
+      // their lines; those of earlier months within the months kept are compared with what
+      // their lines give now, the difference posted here as adjustments (src/domain/settlement.ts).
+      const settled = settledRows(report, timeZone);
+      const settledHere = new Set(
+        settled.filter((r) => r.month === month).map((r) => codeKey(r.salesperson)),
       );
+      const free = (salesperson: unknown) => !settledHere.has(codeKey(String(salesperson ?? '')));
+      const oldDetails = monthDetails.filter(({ row }) => free(row[details.index.salesperson]));
+      const adjustments =
+        details.index.originMonth < 0
+          ? [] // a details sheet set up before: Set up adds Month of origin, then they are posted
+          : adjustmentLines({
+              month,
+              settled: settled.filter((r) => r.month < month && r.month >= oldestCompared(month)),
+              expected: new Map(
+                [...new Set(settled.map((r) => r.month))]
+                  .filter((m) => m < month && m >= oldestCompared(month))
+                  .map((m) => [m, linesOf(m).lines]),
+              ),
+              posted: [
+                ...earlier.map(({ row }) => paidLine(details, row, timeZone)),
+                // This month's own lines of settled salespeople stay: their adjustments are paid.
+                ...monthDetails
+                  .filter(({ row }) => !free(row[details.index.salesperson]))
+                  .map(({ row }) => paidLine(details, row, timeZone)),
+              ],
+            }).filter((a) => free(a.salesperson));
+      const lines = result.lines.filter((l) => free(l.salesperson));
+      const newDetails = [
+        ...lines.map((l) => detailValues(l, lang)),
+        ...adjustments.map((a) => adjustmentValues(a, lang)),
+      ];
       const paidOutChanges: PaidOutChange[] = [];
-      for (const [key, before] of paidOut) {
-        const after = newTotals.get(key) ?? 0;
-        if (before.paid && Math.round(before.commission * 100) !== Math.round(after * 100))
-          paidOutChanges.push({ salesperson: before.name, before: before.commission, after });
-      }
-      if (paidOutChanges.length > 0 && !options.overwritePaidOut)
-        return { ...base, paidOutChanges, written: false, unchanged: false };
 
       // A retry after some writes sees part of the new lines already there: the run changed them.
       const unchanged =
@@ -326,20 +359,39 @@ function writeMonth(
             invoiceNumber: String(row[details.index.invoiceNumber] ?? ''),
             commission: Number(row[details.index.commission]) || 0,
           })),
-          result.lines,
+          [...lines, ...adjustments],
         );
-      const newReport = result.totals.map((tot) => ({
-        month: tot.month,
-        salesperson: tot.salesperson,
-        invoiceCount: tot.invoiceCount,
-        base: tot.base,
-        commission: tot.commission,
-        paidOut: paidOut.get(codeKey(tot.salesperson))?.paid ?? false,
-      }));
+      const adjusted = new Map<string, { name: string; cents: number }>();
+      for (const a of adjustments) {
+        const key = codeKey(a.salesperson);
+        const entry = adjusted.get(key) ?? { name: a.salesperson, cents: 0 };
+        entry.cents += toCents(a.commission);
+        adjusted.set(key, entry);
+      }
+      const totals = result.totals.filter((tot) => free(tot.salesperson));
+      for (const [key, a] of adjusted)
+        if (!totals.some((tot) => codeKey(tot.salesperson) === key))
+          totals.push({ month, salesperson: a.name, invoiceCount: 0, base: 0, commission: 0 });
+      const newReport = totals.map((tot) => {
+        const adjustment = adjusted.get(codeKey(tot.salesperson))?.cents ?? 0;
+        return {
+          month: tot.month,
+          salesperson: tot.salesperson,
+          invoiceCount: tot.invoiceCount,
+          base: tot.base,
+          commission: (toCents(tot.commission) + adjustment) / 100,
+          paidOut: false,
+          adjustments: adjustment / 100,
+        };
+      });
+      const oldReportFree = oldReport.filter(({ row }) => free(row[report.index.salesperson]));
       const plans = [
         planMonth(details, month, oldDetails, newDetails, detailKey, lang),
-        planMonth(report, month, oldReport, newReport, reportKey, lang),
+        planMonth(report, month, oldReportFree, newReport, reportKey, lang),
       ];
+      // Rows ticked since the last run: their Amount paid out is recorded, once (before the
+      // plans, which may delete rows below them).
+      if (!recordPaidOut(report, settled, progress)) return MOVED;
       for (const plan of plans) if (!writePlan(plan, progress)) return MOVED;
       const done = { ...base, paidOutChanges, written: true, unchanged };
       if (!progress.wrote) return done;
@@ -365,9 +417,11 @@ function writeMonth(
 
 /**
  * The report (small: one row per month and salesperson, read whole) and, of Commission details,
- * the Month column, then only the month's rows, whole (a year of details is about 190,000 rows:
- * reading 8 columns of them all every month would cost more than the rest of the run). Null when
- * the Month column changed between the two reads (rows moved by hand): the caller reads again.
+ * the Month and Month of origin columns, then only the rows the run needs, whole: the month's,
+ * and, to compare settled months (issue 24), the lines of the settled months within the months
+ * kept and every adjustment line (a year of details is about 190,000 rows: reading 9 columns of
+ * them all every month would cost more than the rest of the run). Null when the key columns
+ * changed between the reads (rows moved by hand): the caller reads again.
  */
 function readMonth(
   spreadsheet: Spreadsheet,
@@ -379,23 +433,149 @@ function readMonth(
   details: Table<'reportDetails'>;
   oldReport: MonthRow[];
   oldDetails: MonthRow[];
+  /** Lines of settled months and adjustment lines of other months than `month`. */
+  earlier: MonthRow[];
 } | null {
   const report = readTable(spreadsheet, 'report', lang);
+  const compared = new Set(
+    settledRows(report, timeZone)
+      .map((r) => r.month)
+      .filter((m) => m < month && m >= oldestCompared(month)),
+  );
   const months = readColumns(
     spreadsheet,
     'reportDetails',
     lang,
-    ['month'],
+    ['month', 'originMonth'],
     requiredColumns('reportDetails'),
   );
-  const rows = monthRows(months, month, timeZone).map((r) => r.sheetRow);
+  const own: number[] = [];
+  const earlierRows: number[] = [];
+  months.rows.forEach((row, n) => {
+    const m = monthOf(row[months.index.month], timeZone);
+    const origin =
+      months.index.originMonth < 0 ? '' : monthOf(row[months.index.originMonth], timeZone);
+    if (m === month) own.push(n + FIRST_DATA_ROW);
+    else if (compared.has(m) || origin !== '') earlierRows.push(n + FIRST_DATA_ROW);
+  });
+  const rows = [...own, ...earlierRows].sort((x, y) => x - y);
   const details = rows.length === 0 ? months : withWholeRows(months, rows, ['month']);
   if (!details) return null;
+  const earlierSet = new Set(earlierRows);
   return {
     report,
     details,
     oldReport: monthRows(report, month, timeZone),
     oldDetails: monthRows(details, month, timeZone),
+    earlier: details.rows.flatMap((row, n) =>
+      earlierSet.has(n + FIRST_DATA_ROW) ? [{ row, sheetRow: n + FIRST_DATA_ROW }] : [],
+    ),
+  };
+}
+
+/** A Month cell as text (a cell Sheets turned into a date too); '' when blank. */
+function monthOf(v: unknown, timeZone: string): string {
+  return v instanceof Date ? monthInZone(v, timeZone) : String(v ?? '').trim();
+}
+
+/** The first month compared when `month` is computed: the months kept (Settings, 24). */
+function oldestCompared(month: string): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  const first = index - loadRetentionMonths();
+  const y = Math.floor(first / 12);
+  const m = (first % 12) + 1;
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
+}
+
+interface SettledRow {
+  month: string;
+  salesperson: string;
+  commission: number;
+  amountPaidOut: unknown;
+  sheetRow: number;
+  row: unknown[];
+}
+
+/** The report's settled rows: Paid out ticked. */
+function settledRows(report: Table<'report'>, timeZone: string): SettledRow[] {
+  const out: SettledRow[] = [];
+  report.rows.forEach((row, n) => {
+    if (row[report.index.paidOut] !== true) return;
+    out.push({
+      month: monthOf(row[report.index.month], timeZone),
+      salesperson: String(row[report.index.salesperson] ?? '').trim(),
+      commission: Number(row[report.index.commission]) || 0,
+      amountPaidOut: report.index.amountPaidOut < 0 ? null : row[report.index.amountPaidOut],
+      sheetRow: n + FIRST_DATA_ROW,
+      row,
+    });
+  });
+  return out;
+}
+
+/** A detail row as a line paid or posted. */
+function paidLine(details: Table<'reportDetails'>, row: unknown[], timeZone: string): PaidLine {
+  const i = details.index;
+  return {
+    month: monthOf(row[i.month], timeZone),
+    salesperson: String(row[i.salesperson] ?? ''),
+    clientCode: String(row[i.clientCode] ?? ''),
+    invoiceNumber: String(row[i.invoiceNumber] ?? ''),
+    base: Number(row[i.base]) || 0,
+    commission: Number(row[i.commission]) || 0,
+    originMonth: i.originMonth < 0 ? '' : monthOf(row[i.originMonth], timeZone),
+  };
+}
+
+/**
+ * Records Amount paid out on the settled rows that have none yet (ticked since the last run):
+ * the Commission they show, once; never changed afterwards. Each run of adjacent rows is
+ * written after its cells are read again and found as read (nothing sorted or edited in
+ * between). False when something moved: the caller reads again.
+ */
+function recordPaidOut(
+  report: Table<'report'>,
+  settled: readonly SettledRow[],
+  progress: Progress,
+): boolean {
+  const at = report.index.amountPaidOut;
+  if (at < 0) return true; // a report set up before: Set up adds the column
+  const width = report.header.length;
+  const toRecord = new Map(
+    settled
+      .filter((r) => r.amountPaidOut === '' || r.amountPaidOut === null)
+      .map((r) => [r.sheetRow, r]),
+  );
+  for (const run of adjacentRuns([...toRecord.keys()])) {
+    const rows = run.values.map((sheetRow) => toRecord.get(sheetRow)!);
+    const whole = rows.map((r) => Array.from({ length: width }, (_, i) => r.row[i] ?? ''));
+    const range = report.sheet.getRange(run.start, at + 1, rows.length, 1);
+    const written = setCellValuesIfUnmoved(
+      range,
+      rows.map((r) => [r.commission]),
+      () => sameHeader(report.sheet, report.header) && cellsHold(report.sheet, run.start, 0, whole),
+    );
+    if (!written) return false;
+    progress.wrote = true;
+  }
+  return true;
+}
+
+/** An adjustment as the cells of its detail row. */
+function adjustmentValues(
+  a: AdjustmentLine,
+  lang: Lang,
+): Record<ColumnKey<'reportDetails'>, unknown> {
+  return {
+    month: a.month,
+    salesperson: a.salesperson,
+    clientCode: a.clientCode,
+    invoiceNumber: a.invoiceNumber,
+    commissionType: ADJUSTMENT_TYPE[lang],
+    base: a.base,
+    ratePct: '',
+    commission: a.commission,
+    originMonth: a.originMonth,
   };
 }
 
@@ -410,6 +590,7 @@ function detailValues(l: CommissionLine, lang: Lang): Record<ColumnKey<'reportDe
     base: l.base,
     ratePct: l.ratePct,
     commission: l.commission,
+    originMonth: '',
   };
 }
 
