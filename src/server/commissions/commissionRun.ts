@@ -3,12 +3,17 @@
  * to Commission details, one total per salesperson to Commission report.
  *
  * Recomputing a month replaces exactly that month's rows (rewritten in place by key, the extra
- * lines appended, the surplus rows deleted: writeMonth) and keeps the "Paid out" ticks by
- * salesperson and the team's own columns by key; other months are not touched, and a sheet
- * whose month rows are already the new ones is not written at all. Only the columns the
- * rules use are read, and of Commission details only the Month column and the month's rows. A month with a
- * ticked Paid out whose totals would change is not rewritten unless the caller says so (the menu
- * asks the user; the monthly trigger leaves it and reports it).
+ * lines appended, the surplus rows deleted: writeMonth) and keeps the team's own columns by
+ * key; other months are not touched, and a sheet whose month rows are already the new ones is
+ * not written at all. Only the columns the rules use are read, and of Commission details only
+ * the Month and Month of origin columns and the rows the run needs.
+ *
+ * Settled rows (issue 24): a report row ticked Paid out is settled. Its Amount paid out is
+ * recorded once, and neither it nor its salesperson's detail lines of that month are rewritten
+ * again. What a settled month's lines give now, within the months kept (Settings), is compared
+ * with what was paid and already adjusted; the difference is posted once as Adjustment lines
+ * (invoice, Month of origin) in the month computed, and added to its Adjustments and Commission
+ * (src/domain/settlement.ts). Nothing to ask before recomputing: nothing paid changes.
  */
 import { codeKey, type ReadContext } from '../../domain/cells';
 import {
@@ -57,13 +62,9 @@ import { logMailReport, logProblems } from '../platform/log';
 import { inputEcho } from '../platform/input';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+/** Salesperson names sort as in the domain (src/domain/commissions.ts). */
+const collator = new Intl.Collator('fr', { numeric: true });
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export interface PaidOutChange {
-  salesperson: string;
-  before: number;
-  after: number;
-}
 
 export interface CommissionRunReport {
   lang: Lang;
@@ -71,9 +72,11 @@ export interface CommissionRunReport {
   totals: SalespersonTotal[];
   lines: number;
   problems: CellProblem[];
-  /** Paid-out totals that would change; when `written` is false nothing was changed. */
-  paidOutChanges: PaidOutChange[];
   written: boolean;
+  /** Salespeople (codeKey) whose row of the month is settled: kept as paid, no statement. */
+  settledSalespeople: string[];
+  /** Adjustments of settled months posted in this month. */
+  adjustments: AdjustmentLine[];
   /** Written, but the month's lines were already exactly these (a rerun). */
   unchanged: boolean;
   /** Statement e-mails, when the settings ask for them and the month was written. */
@@ -81,8 +84,6 @@ export interface CommissionRunReport {
 }
 
 export interface RunOptions {
-  /** Rewrite a month even when paid-out totals change (the user said yes). */
-  overwritePaidOut?: boolean;
   /** false: no statement e-mails whatever the settings. */
   statements?: boolean;
 }
@@ -255,7 +256,21 @@ export function runCommissions(
     settings.sendStatements &&
     options.statements !== false
   ) {
-    report.statements = sendStatements(spreadsheet, result.totals, result.lines, lang);
+    // A settled salesperson's month stays as paid: no new statement for it.
+    const open = (name: string) => !report.settledSalespeople.includes(codeKey(name));
+    report.statements = sendStatements(
+      spreadsheet,
+      report.totals.filter((tot) => open(tot.salesperson)),
+      [
+        ...result.lines.filter((l) => open(l.salesperson)),
+        ...report.adjustments.map((a) => ({
+          ...a,
+          commissionType: 'adjustment' as const,
+          ratePct: null,
+        })),
+      ],
+      lang,
+    );
     const s = report.statements;
     if (s.failed.length > 0 || s.overQuota > 0 || s.noAddress.length + s.badAddress.length > 0)
       logMailReport(`Statements ${month} not all sent`, s);
@@ -264,10 +279,10 @@ export function runCommissions(
 }
 
 /**
- * Inside the document lock: compares with the paid-out totals, then rewrites the month's rows of
- * Commission details and Commission report (unless a paid-out total would change unasked). A
- * sheet whose month rows already hold exactly the new rows is left alone: a rerun that changes
- * nothing writes nothing, and "Paid out" stays as it is.
+ * Inside the document lock: records the Amount paid out of rows newly settled, then rewrites the
+ * month's rows of Commission details and Commission report but for its settled salespeople,
+ * adjustments included. A sheet whose month rows already hold exactly the new rows is left
+ * alone: a rerun that changes nothing writes nothing.
  *
  * Shared editing: the document lock does not stop people from sorting, inserting or deleting
  * rows by hand while the run works, so nothing is written by a row number remembered across
@@ -346,7 +361,6 @@ function writeMonth(
         ...lines.map((l) => detailValues(l, lang)),
         ...adjustments.map((a) => adjustmentValues(a, lang)),
       ];
-      const paidOutChanges: PaidOutChange[] = [];
 
       // A retry after some writes sees part of the new lines already there: the run changed them.
       const unchanged =
@@ -393,7 +407,33 @@ function writeMonth(
       // plans, which may delete rows below them).
       if (!recordPaidOut(report, settled, progress)) return MOVED;
       for (const plan of plans) if (!writePlan(plan, progress)) return MOVED;
-      const done = { ...base, paidOutChanges, written: true, unchanged };
+      // What the report now says: settled rows as paid, the others with their adjustments.
+      const written: SalespersonTotal[] = [
+        ...newReport.map((r) => ({
+          month,
+          salesperson: r.salesperson,
+          invoiceCount: r.invoiceCount,
+          base: r.base,
+          commission: r.commission,
+        })),
+        ...settled
+          .filter((r) => r.month === month)
+          .map((r) => ({
+            month,
+            salesperson: r.salesperson,
+            invoiceCount: Number(r.row[report.index.invoiceCount]) || 0,
+            base: Number(r.row[report.index.base]) || 0,
+            commission: r.commission,
+          })),
+      ].sort((x, y) => collator.compare(x.salesperson, y.salesperson));
+      const done = {
+        ...base,
+        totals: written,
+        settledSalespeople: [...settledHere],
+        adjustments,
+        written: true,
+        unchanged,
+      };
       if (!progress.wrote) return done;
       SpreadsheetApp.flush();
       return progress.dropped.length > 0

@@ -96,10 +96,6 @@ const MESSAGES = {
     fr: 'Mois à calculer (AAAA-MM). Laissez vide pour {month}.',
     en: 'Month to compute (YYYY-MM). Leave blank for {month}.',
   },
-  paidOutChanged: {
-    fr: 'Des commissions de {month} sont déjà marquées payées et changeraient :\n{changes}\n\nRecalculer quand même ?',
-    en: 'Some commissions of {month} are already marked paid out and would change:\n{changes}\n\nRecompute anyway?',
-  },
   commissionsDone: {
     fr: 'Commissions de {month} : {n} vendeurs, {total}.',
     en: 'Commissions for {month}: {n} salespeople, {total}.',
@@ -613,10 +609,6 @@ const MESSAGES = {
   jobSkippedMonths: {
     fr: 'Mois trop anciens laissés au menu (Rapport des commissions…) : {months}.',
     en: 'Months too old, left to the menu (Commission report…): {months}.',
-  },
-  jobPaidOutKept: {
-    fr: '{month} est payé : laissé tel quel ({n} total(s) changerai(en)t ; Rapport des commissions… pour le recalculer).',
-    en: '{month} is paid out: left as it is ({n} total(s) would change; Commission report… to recompute it).',
   },
   copyNotSetUp: {
     fr: 'Ce classeur est une copie d’un autre et n’est pas encore configuré : lancez Fiche Client › Configurer le classeur.',
