@@ -283,8 +283,8 @@ const MESSAGES = {
     en: 'Warning: over 80% of the 10 million cell limit. Fold old commission details (Fiche Client menu) or archive old invoices to another workbook.',
   },
   retentionLabel: {
-    fr: 'Mois de détails de commissions gardés (les mois payés plus anciens peuvent être repliés)',
-    en: 'Months of commission details kept (older paid-out months may be folded)',
+    fr: 'Mois de détails de commissions gardés (les mois payés plus anciens peuvent être repliés et sont clos pour de bon : plus aucun ajustement)',
+    en: 'Months of commission details kept (older paid-out months may be folded and are closed for good: no more adjustments)',
   },
   retentionApply: { fr: 'Appliquer', en: 'Apply' },
   retentionSaved: { fr: 'Enregistré.', en: 'Saved.' },
