@@ -40,11 +40,23 @@ export interface AdjustmentLine {
   originMonth: Month;
 }
 
+/** A settled report row: its month, salesperson, and what its own lines paid, when known. */
+export interface SettledRow {
+  month: Month;
+  salesperson: string;
+  /**
+   * The row's Commission less its Adjustments: what its own lines added up to when it was
+   * settled. Its lines are compared only while they still add up to it (a line deleted or typed
+   * over by hand would otherwise be posted again as an adjustment). Absent: not checked.
+   */
+  linesTotal?: number;
+}
+
 export interface AdjustmentInput {
   /** The month being computed. */
   month: Month;
-  /** The settled report rows (month, salesperson) of months before `month`. */
-  settled: readonly { month: Month; salesperson: string }[];
+  /** The settled report rows of months before `month`. */
+  settled: readonly SettledRow[];
   /** Each settled month's lines as the rules give them now. */
   expected: ReadonlyMap<Month, readonly CommissionLine[]>;
   /**
@@ -58,16 +70,43 @@ const cents = (x: number) => Math.round(x * 100);
 const lineKey = (salesperson: string, clientCode: string, invoice: string) =>
   [codeKey(salesperson), codeKey(clientCode), invoice.trim()].join('\u0000');
 
+export interface Adjustments {
+  lines: AdjustmentLine[];
+  /** Settled rows whose own lines no longer add up to what they paid: left alone, reported. */
+  unreliable: SettledRow[];
+}
+
 /**
  * The adjustment lines to post in `month`: for each settled (month, salesperson), by client and
  * invoice, what the lines give now minus what was paid and posted. Sorted by origin month,
  * salesperson, client and invoice.
  */
 export function adjustmentLines(input: AdjustmentInput): AdjustmentLine[] {
+  return adjustmentsOf(input).lines;
+}
+
+/** adjustmentLines, and the settled rows whose lines cannot be trusted any more. */
+export function adjustmentsOf(input: AdjustmentInput): Adjustments {
   const out: AdjustmentLine[] = [];
+  const unreliable: SettledRow[] = [];
+  // What each settled row's own lines add up to now, to compare with what they paid.
+  const ownCents = new Map<string, number>();
+  const rowKey = (m: Month, salesperson: string) => `${m}\u0000${codeKey(salesperson)}`;
+  for (const l of input.posted)
+    if (l.originMonth === '') {
+      const k = rowKey(l.month, l.salesperson);
+      ownCents.set(k, (ownCents.get(k) ?? 0) + cents(l.commission));
+    }
   const settledBy = new Map<Month, Set<string>>();
   for (const s of input.settled) {
     if (s.month >= input.month) continue; // carried forward only
+    if (
+      s.linesTotal !== undefined &&
+      (ownCents.get(rowKey(s.month, s.salesperson)) ?? 0) !== cents(s.linesTotal)
+    ) {
+      unreliable.push(s);
+      continue;
+    }
     const set = settledBy.get(s.month) ?? new Set<string>();
     set.add(codeKey(s.salesperson));
     settledBy.set(s.month, set);
@@ -109,11 +148,12 @@ export function adjustmentLines(input: AdjustmentInput): AdjustmentLine[] {
         });
   }
   const collator = new Intl.Collator('fr', { numeric: true });
-  return out.sort(
+  out.sort(
     (a, b) =>
       (a.originMonth < b.originMonth ? -1 : a.originMonth > b.originMonth ? 1 : 0) ||
       collator.compare(a.salesperson, b.salesperson) ||
       collator.compare(a.clientCode, b.clientCode) ||
       collator.compare(a.invoiceNumber, b.invoiceNumber),
   );
+  return { lines: out, unreliable };
 }

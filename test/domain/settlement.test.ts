@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CommissionLine } from '../../src/domain/commissions';
-import { adjustmentLines, type PaidLine } from '../../src/domain/settlement';
+import { adjustmentLines, adjustmentsOf, type PaidLine } from '../../src/domain/settlement';
 
 const line = (
   invoiceNumber: string,
@@ -88,6 +88,25 @@ describe('adjustment lines', () => {
       posted,
     });
     expect(out.map((a) => [a.salesperson, a.commission])).toEqual([['Sophie Gagnon', 100]]);
+  });
+
+  it('leaves a settled row alone when its lines no longer add up to what it paid (deleted by hand)', () => {
+    const now = [line('F-1', 200), line('F-2', 45.02)];
+    const out = adjustmentsOf({
+      month: '2026-10',
+      settled: [{ ...settled[0]!, linesTotal: 245.02 }],
+      expected: new Map([['2026-09', now]]),
+      posted: [paid(line('F-1', 200))], // F-2's line deleted by hand
+    });
+    expect(out).toEqual({ lines: [], unreliable: [{ ...settled[0]!, linesTotal: 245.02 }] });
+    // As paid: compared.
+    const whole = adjustmentsOf({
+      month: '2026-10',
+      settled: [{ ...settled[0]!, linesTotal: 245.02 }],
+      expected: new Map([['2026-09', [line('F-1', 210), line('F-2', 45.02)]]]),
+      posted: now.map((l) => paid(l)),
+    });
+    expect(whole.lines.map((l) => l.commission)).toEqual([10]);
   });
 
   it('after posting what it returns, a second run finds nothing more (property)', () => {

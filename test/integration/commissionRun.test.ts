@@ -105,6 +105,7 @@ describe.each([
       base,
       ratePct: rate,
       commission: c,
+      originMonth: '',
     });
     expect(wb.records(lang, 'reportDetails')).toEqual([
       line('Alice', 'A', '1', L.sales, 1000, 10, 100),
@@ -121,6 +122,8 @@ describe.each([
         base: 1100.05,
         commission: 130.01,
         paidOut: false,
+        adjustments: 0,
+        amountPaidOut: '',
       },
       {
         month: '2026-10',
@@ -129,6 +132,8 @@ describe.each([
         base: 200,
         commission: 10,
         paidOut: false,
+        adjustments: 0,
+        amountPaidOut: '',
       },
     ]);
   });
@@ -250,6 +255,9 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
     note(REPORT, seller('2026-10', 'Bob'), 'à payer');
     wb.setCell(REPORT, wb.rows(REPORT).findIndex(seller('2026-09', 'Alice')) + 2, 'Payée', true);
     wb.setCell(REPORT, wb.rows(REPORT).findIndex(seller('2026-10', 'Carl')) + 2, 'Payée', true);
+    // A run records the settled rows' Amount paid out (issue 24): the reruns below start from a
+    // workbook where that is done, so that only October's unsettled rows change.
+    wb.run('computeCommissions', '2026-10');
     return wb;
   }
 
@@ -311,10 +319,18 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
     return JSON.stringify([r.Mois, r.Vendeur, r['No de facture'], r['Type de commission']]);
   }
 
-  /** The row without what the team typed in it: its note, and its Paid out tick (report). */
+  /**
+   * The row without what the team typed in it: its note, and its Paid out tick with the Amount
+   * paid out recorded for it (report).
+   */
   function noNote(json: string): string {
     const row = JSON.parse(json) as Record<string, unknown>;
-    return JSON.stringify({ ...row, Note: '', ...('Payée' in row ? { Payée: false } : {}) });
+    // The amount recorded when the row was settled goes with its tick (issue 24).
+    return JSON.stringify({
+      ...row,
+      Note: '',
+      ...('Payée' in row ? { Payée: false, 'Montant versé': '' } : {}),
+    });
   }
 
   /**

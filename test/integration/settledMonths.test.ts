@@ -73,3 +73,16 @@ test('a settled month never changes; its difference is posted once in the month 
   expect(details(wb, '2026-11')).toEqual([['F-2', 'Adjustment', -45.02, '2026-09']]);
   expect(report(wb)[1]).toEqual(['2026-10', 35.41, true, 25.41, 35.41]);
 });
+
+test('a settled month whose lines were deleted by hand is not compared, and the team is told', () => {
+  const wb = seeded();
+  wb.run('computeCommissions', '2026-09');
+  wb.setCell('Commission report', 2, 'Paid out', true);
+  wb.sheet('Commission details').deleteRow(3); // F-2's line of September
+  wb.emu.ui.answerNextPrompt('2026-10');
+  wb.run('showCommissionReport');
+  expect(details(wb, '2026-10')).toEqual([['F-3', 'Sales', 10, '']]);
+  expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toContain(
+    'The lines of Sophie Gagnon for 2026-09 (paid out) no longer add up to the commission paid',
+  );
+});

@@ -34,7 +34,7 @@ import {
   type ColumnKey,
   type Lang,
 } from '../../shared/contract';
-import { adjustmentLines, type AdjustmentLine, type PaidLine } from '../../domain/settlement';
+import { adjustmentsOf, type AdjustmentLine, type PaidLine } from '../../domain/settlement';
 import { loadRetentionMonths } from '../workbook/size';
 import { toCents } from '../../domain/money';
 import { t } from '../platform/messages';
@@ -337,16 +337,21 @@ function writeMonth(
       );
       const free = (salesperson: unknown) => !settledHere.has(codeKey(String(salesperson ?? '')));
       const oldDetails = monthDetails.filter(({ row }) => free(row[details.index.salesperson]));
-      const adjustments =
+      const comparedRows = settled.filter(
+        (r) => r.month < month && r.month >= oldestCompared(month),
+      );
+      const found =
         details.index.originMonth < 0
-          ? [] // a details sheet set up before: Set up adds Month of origin, then they are posted
-          : adjustmentLines({
+          ? { lines: [], unreliable: [] } // details set up before: Set up adds Month of origin
+          : adjustmentsOf({
               month,
-              settled: settled.filter((r) => r.month < month && r.month >= oldestCompared(month)),
+              settled: comparedRows.map((r) => ({
+                month: r.month,
+                salesperson: r.salesperson,
+                linesTotal: r.linesTotal,
+              })),
               expected: new Map(
-                [...new Set(settled.map((r) => r.month))]
-                  .filter((m) => m < month && m >= oldestCompared(month))
-                  .map((m) => [m, linesOf(m).lines]),
+                [...new Set(comparedRows.map((r) => r.month))].map((m) => [m, linesOf(m).lines]),
               ),
               posted: [
                 ...earlier.map(({ row }) => paidLine(details, row, timeZone)),
@@ -355,7 +360,21 @@ function writeMonth(
                   .filter(({ row }) => !free(row[details.index.salesperson]))
                   .map(({ row }) => paidLine(details, row, timeZone)),
               ],
-            }).filter((a) => free(a.salesperson));
+            });
+      const adjustments = found.lines.filter((a) => free(a.salesperson));
+      // A settled month whose lines were deleted or typed over by hand: not compared (its
+      // difference would be posted on lines that were paid), told to the team.
+      const unreliable: CellProblem[] = found.unreliable.map((u) => {
+        const row = comparedRows.find(
+          (r) => r.month === u.month && codeKey(r.salesperson) === codeKey(u.salesperson),
+        );
+        return {
+          sheet: report.name,
+          row: row?.sheetRow ?? 0,
+          column: String(report.header[report.index.commission] ?? ''),
+          message: t('settledLinesChanged', lang, { month: u.month, name: u.salesperson }),
+        };
+      });
       const lines = result.lines.filter((l) => free(l.salesperson));
       const newDetails = [
         ...lines.map((l) => detailValues(l, lang)),
@@ -428,6 +447,7 @@ function writeMonth(
       ].sort((x, y) => collator.compare(x.salesperson, y.salesperson));
       const done = {
         ...base,
+        problems: [...problems, ...unreliable],
         totals: written,
         settledSalespeople: [...settledHere],
         adjustments,
@@ -437,7 +457,7 @@ function writeMonth(
       if (!progress.wrote) return done;
       SpreadsheetApp.flush();
       return progress.dropped.length > 0
-        ? { ...done, problems: [...problems, ...progress.dropped] }
+        ? { ...done, problems: [...done.problems, ...progress.dropped] }
         : done;
     },
     {
@@ -482,11 +502,12 @@ function readMonth(
       .map((r) => r.month)
       .filter((m) => m < month && m >= oldestCompared(month)),
   );
+  // Month of origin only when a settled month is compared: a workbook with none pays nothing more.
   const months = readColumns(
     spreadsheet,
     'reportDetails',
     lang,
-    ['month', 'originMonth'],
+    compared.size > 0 ? ['month', 'originMonth'] : ['month'],
     requiredColumns('reportDetails'),
   );
   const own: number[] = [];
@@ -494,7 +515,9 @@ function readMonth(
   months.rows.forEach((row, n) => {
     const m = monthOf(row[months.index.month], timeZone);
     const origin =
-      months.index.originMonth < 0 ? '' : monthOf(row[months.index.originMonth], timeZone);
+      compared.size === 0 || months.index.originMonth < 0
+        ? ''
+        : monthOf(row[months.index.originMonth], timeZone);
     if (m === month) own.push(n + FIRST_DATA_ROW);
     else if (compared.has(m) || origin !== '') earlierRows.push(n + FIRST_DATA_ROW);
   });
@@ -531,6 +554,8 @@ interface SettledRow {
   month: string;
   salesperson: string;
   commission: number;
+  /** Commission less Adjustments: what the row's own lines added up to when settled. */
+  linesTotal: number;
   amountPaidOut: unknown;
   sheetRow: number;
   row: unknown[];
@@ -545,6 +570,10 @@ function settledRows(report: Table<'report'>, timeZone: string): SettledRow[] {
       month: monthOf(row[report.index.month], timeZone),
       salesperson: String(row[report.index.salesperson] ?? '').trim(),
       commission: Number(row[report.index.commission]) || 0,
+      linesTotal:
+        ((Number(row[report.index.commission]) || 0) * 100 -
+          (report.index.adjustments < 0 ? 0 : Number(row[report.index.adjustments]) || 0) * 100) /
+        100,
       amountPaidOut: report.index.amountPaidOut < 0 ? null : row[report.index.amountPaidOut],
       sheetRow: n + FIRST_DATA_ROW,
       row,

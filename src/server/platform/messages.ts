@@ -96,6 +96,10 @@ const MESSAGES = {
     fr: 'Mois à calculer (AAAA-MM). Laissez vide pour {month}.',
     en: 'Month to compute (YYYY-MM). Leave blank for {month}.',
   },
+  settledLinesChanged: {
+    fr: 'Les lignes de {name} pour {month} (payé) ne totalisent plus la commission payée : des lignes ont été supprimées ou modifiées à la main. Aucun ajustement pour ce mois tant qu’elles ne sont pas rétablies.',
+    en: 'The lines of {name} for {month} (paid out) no longer add up to the commission paid: lines were deleted or typed over by hand. No adjustment for that month until they are restored.',
+  },
   commissionsDone: {
     fr: 'Commissions de {month} : {n} vendeurs, {total}.',
     en: 'Commissions for {month}: {n} salespeople, {total}.',
