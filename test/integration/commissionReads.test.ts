@@ -109,6 +109,12 @@ describe('a rerun that changes nothing', () => {
     const wb = twoMonths(30);
     const i = wb.rows('Commission report').findIndex((r) => r.Month === '2026-10');
     wb.setCell('Commission report', i + 2, 'Paid out', true);
+    // The first run after the tick records the row's Amount paid out (issue 24): one cell.
+    const first = wb.emu.calls.measure(() => wb.run('computeCommissions', '2026-10'));
+    expect(first.cells.written).toBe(1);
+    expect(wb.rows('Commission report')[i]!['Amount paid out']).toBe(
+      wb.rows('Commission report')[i]!.Commission,
+    );
     const details = wb.rows('Commission details');
     const report = wb.rows('Commission report');
     const m = wb.emu.calls.measure(() => wb.run('computeCommissions', '2026-10'));
