@@ -224,7 +224,7 @@ describe('session', () => {
     );
   });
 
-  test('a paid-out month: the Yes to the question recomputes it, and the question is not shown again', async () => {
+  test('a paid-out month: recomputing it asks nothing and leaves it as paid; the next month carries the difference', async () => {
     const session = new PreviewSession(
       buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
       file('paid.json'),
@@ -245,15 +245,25 @@ describe('session', () => {
     const row = invoices.findIndex((r, i) => i > 0 && r[dateCol]!.startsWith('2026-09'));
     expect(row).toBeGreaterThan(0);
     await session.editCell('Factures', row + 1, amountCol, '99999');
+    const september = () =>
+      session.emulator.spreadsheet
+        .displayValues('Rapport des commissions')
+        .filter((r) => r[0] === '2026-09')
+        .map((r) => r.slice(0, paidCol));
+    const paid = september();
     const asked = await session.clickMenu(path, month);
-    expect(asked.question).toMatchObject({ kind: 'alert', buttons: 'YES_NO' });
+    expect(asked.question).toBeUndefined();
+    expect(september()).toEqual(paid);
     const seen = session.lastSeq();
+    await session.clickMenu(path, [{ kind: 'prompt', button: 'OK', text: '2026-10' }]);
+    expect(session.activitySince(seen).map((a) => a.kind)).toContain('toast');
+    const details = session.emulator.spreadsheet.displayValues('Détail des commissions');
+    const origin = details[0]!.indexOf("Mois d'origine");
     expect(
-      (await session.clickMenu(path, [...month, { kind: 'alert', button: 'YES' }])).question,
-    ).toBeUndefined();
-    const after = session.activitySince(seen);
-    expect(after.filter((a) => a.kind === 'alert')).toEqual([]);
-    expect(after.map((a) => a.kind)).toContain('toast');
+      details.some(
+        (r) => r[0] === '2026-10' && r.includes('Ajustement') && r[origin] === '2026-09',
+      ),
+    ).toBe(true);
   });
 
   test('an empty workbook is set up, with its triggers, and no rows', () => {
