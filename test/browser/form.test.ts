@@ -171,16 +171,22 @@ test('creates a client with all four tabs filled, then reloads and edits it', as
     invoiceRemarks: '=SOMME(A1:A2) livrer à l’arrière',
   });
   // From / To left blank: open agreements (issue 24).
-  const open = { startDate: null, endDate: null };
+  const openPeriod = { startDate: null, endDate: null };
   expect(saved?.salespeople).toEqual([
     {
       salesperson: 'Julie Roy',
       commissionType: 'margin',
       ratePct: 7.5,
       productType: 'Services',
-      ...open,
+      ...openPeriod,
     },
-    { salesperson: 'Marc Gagnon', commissionType: 'sales', ratePct: 3, productType: '', ...open },
+    {
+      salesperson: 'Marc Gagnon',
+      commissionType: 'sales',
+      ratePct: 3,
+      productType: '',
+      ...openPeriod,
+    },
   ]);
   expect(saved?.crm).toMatchObject({
     accountManager: 'Sophie Côté',
