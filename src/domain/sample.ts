@@ -11,7 +11,7 @@
  * type them: texts, numbers, booleans, days as 'YYYY-MM-DD', choices as their label in `lang`.
  */
 import { choiceLabel, type Lang } from '../shared/contract';
-import { addDays, daysBetween } from './time';
+import { addDays, daysBetween, previousMonth } from './time';
 import type { Day } from './types';
 import {
   ACCOUNT_MANAGERS,
@@ -107,6 +107,12 @@ export interface SampleRows {
   crm: Row[];
   invoices: Row[];
   payments: Row[];
+  /**
+   * A settled month corrected afterwards: the month whose commissions are computed and ticked
+   * Paid out first, and the invoices typed after that (a credit note on one of its invoices),
+   * so that the previous month's run posts the difference as an adjustment.
+   */
+  settled: { month: string; invoices: Row[] };
 }
 
 /**
@@ -124,6 +130,7 @@ export function sampleRows(opts: SampleOptions, lists: SampleLists): SampleRows 
     crm: [],
     invoices: [],
     payments: [],
+    settled: { month: '', invoices: [] },
   };
   const invoices: { date: Day; row: Row }[] = [];
   for (let i = 0; i < n; i++) addClient(rows, invoices, draw, i, opts, lists);
@@ -133,7 +140,44 @@ export function sampleRows(opts: SampleOptions, lists: SampleLists): SampleRows 
   rows.invoices = invoices.map((inv) => inv.row);
   rows.payments = paymentRows(rows.invoices, opts.today);
   endOneAgreement(rows.agreements, opts.today);
+  rows.settled = settledCorrection(rows, opts);
   return rows;
+}
+
+/**
+ * The month before last, settled, then corrected: a credit note of a tenth of the first invoice
+ * of that month whose client has an open Sales agreement on every product type, typed after the
+ * month is ticked Paid out (no draw: the rest of the sample stays as it was).
+ */
+function settledCorrection(rows: SampleRows, opts: SampleOptions): SampleRows['settled'] {
+  const month = previousMonth(`${previousMonth(opts.today)}-01`);
+  const sales = choiceLabel('commissionType', 'sales', opts.lang);
+  const open = new Set(
+    rows.agreements
+      .filter((a) => a.commissionType === sales && !a.productType && !a.startDate && !a.endDate)
+      .map((a) => String(a.clientCode)),
+  );
+  const invoice = rows.invoices.find(
+    (r) =>
+      String(r.date).startsWith(month) && open.has(String(r.clientCode)) && Number(r.amount) > 0,
+  );
+  if (!invoice) return { month, invoices: [] };
+  const tenth = (x: SampleCell | undefined) => -Math.round(Number(x ?? 0) * 10) / 100;
+  return {
+    month,
+    invoices: [
+      {
+        number: `AV-${String(invoice.number).slice(2)}`,
+        date: String(invoice.date),
+        clientCode: String(invoice.clientCode),
+        productType: String(invoice.productType),
+        amount: tenth(invoice.amount),
+        cost: tenth(invoice.cost),
+        dueDate: '',
+        paidDate: '',
+      },
+    ],
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
  * Amount paid out recorded, the row and its lines never rewritten); a later difference in a
  * settled month is posted once, as adjustment lines in the month computed, with its origin.
  */
+import { buildSample } from '../../preview/sample';
 import { workbook, type TestWorkbook } from './harness';
 
 function seeded(): TestWorkbook {
@@ -85,4 +86,23 @@ test('a settled month whose lines were deleted by hand is not compared, and the 
   expect(wb.emu.ui.ofKind('alert').at(-1)!.prompt).toContain(
     'The lines of Sophie Gagnon for 2026-09 (paid out) no longer add up to the commission paid',
   );
+});
+
+test('the sample shows a settled month corrected afterwards', () => {
+  const emu = buildSample({ lang: 'fr', today: '2026-11-15' });
+  const [header = [], ...rows] = emu.spreadsheet.values('Détail des commissions');
+  const at = (h: string) => header.indexOf(h);
+  const adjustments = rows.filter((r) => r[at('Type de commission')] === 'Ajustement');
+  expect(adjustments.length).toBeGreaterThan(0);
+  for (const r of adjustments) {
+    expect([r[at('Mois')], r[at("Mois d'origine")]]).toEqual(['2026-10', '2026-09']);
+    expect(r[at('Commission')]).toBeLessThan(0); // a credit note typed after September was paid
+  }
+  const [reportHeader = [], ...report] = emu.spreadsheet.values('Rapport des commissions');
+  const september = report.filter((r) => r[reportHeader.indexOf('Mois')] === '2026-09');
+  expect(september.length).toBeGreaterThan(0);
+  for (const r of september) {
+    expect(r[reportHeader.indexOf('Payée')]).toBe(true);
+    expect(r[reportHeader.indexOf('Montant versé')]).toBe(r[reportHeader.indexOf('Commission')]);
+  }
 });
