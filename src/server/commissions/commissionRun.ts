@@ -24,7 +24,8 @@ import {
   type CommissionResult,
   type SalespersonTotal,
 } from '../../domain/commissions';
-import { isMonth, monthInZone, previousMonth, dayInZone } from '../../domain/time';
+import { isMonth, monthInZone, monthOfDay, previousMonth, dayInZone } from '../../domain/time';
+import { retentionCutoff } from '../../domain/headroom';
 import type { CellProblem } from '../../domain/types';
 import type { CellValue } from '../../domain/cells';
 import {
@@ -338,7 +339,7 @@ function writeMonth(
       const free = (salesperson: unknown) => !settledHere.has(codeKey(String(salesperson ?? '')));
       const oldDetails = monthDetails.filter(({ row }) => free(row[details.index.salesperson]));
       const comparedRows = settled.filter(
-        (r) => r.month < month && r.month >= oldestCompared(month),
+        (r) => r.month < month && r.month >= oldestCompared(timeZone),
       );
       const found =
         details.index.originMonth < 0
@@ -500,7 +501,7 @@ function readMonth(
   const compared = new Set(
     settledRows(report, timeZone)
       .map((r) => r.month)
-      .filter((m) => m < month && m >= oldestCompared(month)),
+      .filter((m) => m < month && m >= oldestCompared(timeZone)),
   );
   // Month of origin only when a settled month is compared: a workbook with none pays nothing more.
   const months = readColumns(
@@ -541,13 +542,13 @@ function monthOf(v: unknown, timeZone: string): string {
   return v instanceof Date ? monthInZone(v, timeZone) : String(v ?? '').trim();
 }
 
-/** The first month compared when `month` is computed: the months kept (Settings, 24). */
-function oldestCompared(month: string): string {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-  const first = index - loadRetentionMonths();
-  const y = Math.floor(first / 12);
-  const m = (first % 12) + 1;
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
+/**
+ * The first settled month compared: the months kept (Settings, 24) back from the current month,
+ * the fold's own cutoff (retention.ts), so that a month whose lines may be folded away is never
+ * compared (it is closed for good).
+ */
+function oldestCompared(timeZone: string): string {
+  return retentionCutoff(monthOfDay(dayInZone(new Date(), timeZone)), loadRetentionMonths());
 }
 
 interface SettledRow {
