@@ -8,7 +8,7 @@
  * product has something to show.
  */
 import { createEmulator, type Emulator } from '../emulator';
-import { sheetName, type Lang } from '../src/shared/contract';
+import { normalizeHeader, SHEETS, sheetName, type Lang } from '../src/shared/contract';
 import { previousMonth } from '../src/domain/time';
 import type { Day } from '../src/domain/types';
 import {
@@ -88,6 +88,12 @@ export function fillSample(emu: Emulator, opts: SampleOptions): SampleSummary {
   const rows = sampleRows(opts, lists);
   typeRows(emu, lang, rows);
 
+  // A settled month corrected afterwards: computed, ticked Paid out, then a credit note typed.
+  if (rows.settled.invoices.length > 0) {
+    emu.run('computeCommissions', rows.settled.month);
+    tickPaidOut(emu, lang, rows.settled.month);
+    appendRecords(emu, 'invoices', lang, rows.settled.invoices);
+  }
   emu.run('refreshWatchList');
   const month = previousMonth(today);
   emu.run('computeCommissions', month);
@@ -101,6 +107,23 @@ export function fillSample(emu: Emulator, opts: SampleOptions): SampleSummary {
     crmEntries: rows.crm.length,
     commissionMonth: month,
   };
+}
+
+/** Ticks Paid out on every report row of `month`, as the team does once it paid them. */
+function tickPaidOut(emu: Emulator, lang: Lang, month: string): void {
+  const app = emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const sheet = app.getActiveSpreadsheet().getSheetByName(sheetName('report', lang));
+  if (!sheet) return;
+  const values = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map(normalizeHeader);
+  const at = (key: string) => {
+    const column = SHEETS.report.columns.find((c) => c.key === key)!;
+    return header.indexOf(normalizeHeader(column[lang]));
+  };
+  const [monthAt, paidAt] = [at('month'), at('paidOut')];
+  values.forEach((row, i) => {
+    if (i > 0 && String(row[monthAt]) === month) sheet.getRange(i + 1, paidAt + 1).setValue(true);
+  });
 }
 
 /** Types the salespeople and account managers into Lists; reads back setup's seeded lists. */
@@ -149,4 +172,5 @@ function typeRows(emu: Emulator, lang: Lang, rows: SampleRows): void {
   appendRecords(emu, 'commissions', lang, rows.agreements);
   appendRecords(emu, 'crmLog', lang, rows.crm);
   appendRecords(emu, 'invoices', lang, rows.invoices);
+  appendRecords(emu, 'payments', lang, rows.payments);
 }

@@ -1,9 +1,14 @@
 /**
  * Commissions for a month (DESIGN.md "The rules"), for each salesperson agreement:
  * - Sales: invoices of the client dated in the month, base = amount;
- * - Payments: invoices of the client paid in the month, base = amount;
+ * - Payments: payments received in the month on the client's invoices (Payments sheet, matched
+ *   as src/domain/payments.ts says), base = the payment, one line per payment; an invoice with
+ *   Paid on and no payment rows earns its whole amount on that date (as before payments);
  * - Margin: invoices of the client dated in the month, base = amount − cost;
  * - only invoices whose product type matches (blank agreement = all; trimmed, any case);
+ * - only lines dated within the agreement's From / To (blank = open; the invoice's date for
+ *   Sales and Margin, the payment's for Payments), so that an agreement ended or a rate changed
+ *   on the 1st keeps its history;
  * - commission = base × rate / 100 rounded to the cent per line (half away from zero, exact);
  *   credit notes give negative lines; each salesperson of a client gets their own lines.
  *
@@ -11,8 +16,10 @@
  * - Margin with a blank Cost: the line is skipped and the invoice reported. Counting the cost as
  *   0 would pay commission on the whole amount; the team fills the cost and recomputes the month.
  * - Agreements that are invalid (unknown client, unknown type, rate not a number or outside
- *   0–100, no salesperson) or duplicate an earlier row (same client, salesperson, type and
- *   product type: it would pay twice) are reported with their row and skipped, never guessed.
+ *   0–100, no salesperson, From after To) or duplicate an earlier row (same client,
+ *   salesperson, type and product type over overlapping dates: it would pay twice) are reported
+ *   with their row and skipped, never guessed.
+ * - Payments matching no invoice of their client dated in the month are reported, never paid.
  * Reading cells is cells.ts's job; validateAgreement turns a raw Commissions row into an
  * Agreement with every problem of the row, and computeCommissions re-checks typed agreements
  * (they may come from the form) with the same rules.
@@ -21,15 +28,17 @@ import { choiceFromText, type CommissionType } from '../shared/contract';
 import {
   codeKey,
   readCode,
+  readDay,
   readPercent,
   readText,
   type CellValue,
   type ReadContext,
 } from './cells';
 import { percentOf, toCents } from './money';
+import { matchPayments, unmatchedProblem, type PaymentRow } from './payments';
 import type { RowProblem } from './problems';
 import { isMonth } from './time';
-import type { Agreement, Invoice, Month } from './types';
+import type { Agreement, Day, Invoice, Month } from './types';
 
 export type AgreementRow = Agreement & { row: number };
 export type CommissionInvoice = Invoice & { row?: number };
@@ -58,6 +67,8 @@ export interface CommissionInput {
   month: Month;
   agreements: AgreementRow[];
   invoices: CommissionInvoice[];
+  /** The Payments sheet's rows; absent: none (Payments commissions follow Paid on only). */
+  payments?: PaymentRow[];
   /** codeKey of every client code of the Clients sheet. */
   knownClients: Set<string>;
 }
@@ -80,6 +91,9 @@ export interface RawAgreementRow {
   commissionType: CellValue;
   ratePct: CellValue;
   productType: CellValue;
+  /** Absent: a sheet without the column (an agreement open at both ends). */
+  startDate?: CellValue;
+  endDate?: CellValue;
 }
 
 /**
@@ -89,10 +103,18 @@ export interface RawAgreementRow {
 export function validateAgreement(
   raw: RawAgreementRow,
   knownClients: Set<string>,
-  ctx: Pick<ReadContext, 'lang'>,
+  ctx: ReadContext,
 ): { agreement: AgreementRow | null; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const cells = [raw.clientCode, raw.salesperson, raw.commissionType, raw.ratePct, raw.productType];
+  const cells = [
+    raw.clientCode,
+    raw.salesperson,
+    raw.commissionType,
+    raw.ratePct,
+    raw.productType,
+    raw.startDate,
+    raw.endDate,
+  ];
   if (
     cells.every(
       (v) =>
@@ -109,6 +131,8 @@ export function validateAgreement(
   const typeText = readText(raw.commissionType);
   const rate = readPercent(raw.ratePct, ctx);
   const product = readText(raw.productType);
+  const start = readDay(raw.startDate ?? '', ctx);
+  const end = readDay(raw.endDate ?? '', ctx);
   const clientCode = code.ok ? (code.value ?? '') : '';
   const commissionType =
     typeText.ok && typeText.value ? choiceFromText('commissionType', typeText.value) : undefined;
@@ -128,6 +152,15 @@ export function validateAgreement(
   if (!rate.ok)
     problems.push({ sheet: 'commissions', row: raw.row, column: 'ratePct', message: rate.message });
   else if (rate.value === null) problem('ratePct', 'Taux (%) manquant', 'Missing rate (%)');
+  if (!start.ok)
+    problems.push({
+      sheet: 'commissions',
+      row: raw.row,
+      column: 'startDate',
+      message: start.message,
+    });
+  if (!end.ok)
+    problems.push({ sheet: 'commissions', row: raw.row, column: 'endDate', message: end.message });
 
   const agreement: AgreementRow = {
     row: raw.row,
@@ -136,10 +169,13 @@ export function validateAgreement(
     commissionType: commissionType ?? 'sales',
     ratePct: rate.ok ? (rate.value ?? NaN) : NaN,
     productType: product.ok ? (product.value ?? '') : '',
+    startDate: start.ok ? start.value : null,
+    endDate: end.ok ? end.value : null,
   };
   if (clientCode !== '' && !knownClients.has(codeKey(clientCode))) {
     problem('clientCode', `Client inconnu « ${clientCode} »`, `Unknown client "${clientCode}"`);
   }
+  if (start.ok && end.ok) problems.push(...periodProblems(agreement));
   return problems.length > 0 ? { agreement: null, problems } : { agreement, problems };
 }
 
@@ -174,7 +210,41 @@ export function checkAgreement(a: AgreementRow, knownClients: Set<string>): RowP
       `Rate between 0 and 100 expected, got "${String(a.ratePct)}"`,
     );
   }
+  problems.push(...periodProblems(a));
   return problems;
+}
+
+/** An agreement's period must run forward: From after To pays nothing and says so. */
+function periodProblems(a: AgreementRow): RowProblem[] {
+  const from = a.startDate ?? null;
+  const to = a.endDate ?? null;
+  if (from === null || to === null || from <= to) return [];
+  return [
+    {
+      sheet: 'commissions',
+      row: a.row,
+      column: 'endDate',
+      message: {
+        fr: `Période inversée : « Au » (${to}) avant « Du » (${from})`,
+        en: `Period backwards: "To" (${to}) before "From" (${from})`,
+      },
+    },
+  ];
+}
+
+/** Whether a line dated `day` falls within an agreement's From / To (blank = open). */
+export function withinAgreement(a: Pick<Agreement, 'startDate' | 'endDate'>, day: Day): boolean {
+  return (a.startDate == null || day >= a.startDate) && (a.endDate == null || day <= a.endDate);
+}
+
+/** Whether two agreements' periods share a day. */
+function overlaps(
+  a: Pick<Agreement, 'startDate' | 'endDate'>,
+  b: Pick<Agreement, 'startDate' | 'endDate'>,
+): boolean {
+  const startsBeforeEnd = (x: typeof a, y: typeof a) =>
+    x.startDate == null || y.endDate == null || x.startDate <= y.endDate;
+  return startsBeforeEnd(a, b) && startsBeforeEnd(b, a);
 }
 
 // ---------------------------------------------------------------- the computation
@@ -189,7 +259,7 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
 
   // Usable agreements, grouped by client; duplicates reported.
   const byClient = new Map<string, AgreementRow[]>();
-  const seen = new Map<string, number>();
+  const seen = new Map<string, AgreementRow[]>();
   for (const a of input.agreements) {
     const found = checkAgreement(a, knownClients);
     if (found.length > 0) {
@@ -200,7 +270,9 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
     const identity = [key, codeKey(a.salesperson), a.commissionType, codeKey(a.productType)].join(
       '\u0000',
     );
-    const first = seen.get(identity);
+    const same = seen.get(identity) ?? [];
+    // The same terms over separate periods (a rate changed on the 1st) are two agreements.
+    const first = same.find((b) => overlaps(a, b))?.row;
     if (first !== undefined) {
       problems.push({
         sheet: 'commissions',
@@ -213,43 +285,54 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
       });
       continue;
     }
-    seen.set(identity, a.row);
+    seen.set(identity, [...same, a]);
     const list = byClient.get(key);
     if (list) list.push(a);
     else byClient.set(key, [a]);
   }
 
-  // Only invoices of those clients that touch the month: dated in it or paid in it.
-  const invoicesByClient = new Map<string, number[]>();
+  // The payments of the month on the clients' invoices (each matched to its invoice), and the
+  // invoices paid in the month with Paid on and no payment at all: the Payments lines' dates.
+  const payments = input.payments ?? [];
+  const { money, unmatched } = matchPayments(input.invoices, payments);
+  for (const u of unmatched)
+    if (u.payment.date.slice(0, 7) === month) problems.push(unmatchedProblem(u));
+  interface Event {
+    index: number;
+    day: Day;
+    base: number;
+  }
+  const sales = new Map<string, Event[]>();
+  const received = new Map<string, Event[]>();
+  const push = (map: Map<string, Event[]>, key: string, e: Event) => {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+  };
   input.invoices.forEach((inv, index) => {
-    if (
-      inv.date.slice(0, 7) !== month &&
-      (inv.paidDate === null || inv.paidDate.slice(0, 7) !== month)
-    )
-      return;
     const key = codeKey(inv.clientCode);
     if (!byClient.has(key)) return;
-    const list = invoicesByClient.get(key);
-    if (list) list.push(index);
-    else invoicesByClient.set(key, [index]);
+    if (inv.date.slice(0, 7) === month)
+      push(sales, key, { index, day: inv.date, base: inv.amount });
+    const m = money[index]!;
+    for (const p of m.payments)
+      if (p.date.slice(0, 7) === month) push(received, key, { index, day: p.date, base: p.amount });
+    if (m.payments.length === 0 && inv.paidDate !== null && inv.paidDate.slice(0, 7) === month)
+      push(received, key, { index, day: inv.paidDate, base: inv.amount });
   });
 
   const lines: (CommissionLine & { invoiceIndex: number })[] = [];
   const missingCost = new Set<number>();
   for (const [key, agreements] of byClient) {
-    const indexes = invoicesByClient.get(key);
-    if (!indexes) continue;
     for (const a of agreements) {
+      const events = (a.commissionType === 'payments' ? received : sales).get(key);
+      if (!events) continue;
       const productKey = codeKey(a.productType);
-      for (const index of indexes) {
+      for (const { index, day, base: amount } of events) {
         const inv = input.invoices[index] as CommissionInvoice;
-        const inMonth =
-          a.commissionType === 'payments'
-            ? inv.paidDate?.slice(0, 7) === month
-            : inv.date.slice(0, 7) === month;
-        if (!inMonth) continue;
         if (productKey !== '' && codeKey(inv.productType) !== productKey) continue;
-        let base = inv.amount;
+        if (!withinAgreement(a, day)) continue;
+        let base = amount;
         if (a.commissionType === 'margin') {
           if (inv.cost === null) {
             missingCost.add(index);

@@ -1,6 +1,8 @@
 /**
  * The sample workbook's rows: a small Quebec distributor with `clients` clients, their terms,
- * salesperson agreements, CRM log and a year of invoices up to `today`. Deterministic: the same
+ * salesperson agreements (one of them ended, its client taken over), CRM log, a year of
+ * invoices up to `today` and the payments received on some of them (partial payments, invoices
+ * paid in two instalments). Deterministic: the same
  * options and lists give the same rows. Shared by the preview (preview/sample.ts, which types
  * them into its emulated workbook) and the product (Fiche Client › Help › Load the sample
  * workbook, src/server/setup/sample.ts), so both show the same sample.
@@ -9,7 +11,7 @@
  * type them: texts, numbers, booleans, days as 'YYYY-MM-DD', choices as their label in `lang`.
  */
 import { choiceLabel, type Lang } from '../shared/contract';
-import { addDays } from './time';
+import { addDays, daysBetween, previousMonth } from './time';
 import type { Day } from './types';
 import {
   ACCOUNT_MANAGERS,
@@ -104,6 +106,13 @@ export interface SampleRows {
   agreements: Row[];
   crm: Row[];
   invoices: Row[];
+  payments: Row[];
+  /**
+   * A settled month corrected afterwards: the month whose commissions are computed and ticked
+   * Paid out first, and the invoices typed after that (a credit note on one of its invoices),
+   * so that the previous month's run posts the difference as an adjustment.
+   */
+  settled: { month: string; invoices: Row[] };
 }
 
 /**
@@ -114,14 +123,122 @@ export interface SampleRows {
 export function sampleRows(opts: SampleOptions, lists: SampleLists): SampleRows {
   const n = opts.clients ?? 30;
   const draw = new Draw(prng(opts.seed ?? 2026));
-  const rows: SampleRows = { clients: [], terms: [], agreements: [], crm: [], invoices: [] };
+  const rows: SampleRows = {
+    clients: [],
+    terms: [],
+    agreements: [],
+    crm: [],
+    invoices: [],
+    payments: [],
+    settled: { month: '', invoices: [] },
+  };
   const invoices: { date: Day; row: Row }[] = [];
   for (let i = 0; i < n; i++) addClient(rows, invoices, draw, i, opts, lists);
   rows.crm.sort((a, b) => String(a.date).localeCompare(String(b.date)));
   invoices.sort((a, b) => a.date.localeCompare(b.date));
   invoices.forEach((inv, k) => (inv.row.number = `F-${10001 + k}`));
   rows.invoices = invoices.map((inv) => inv.row);
+  rows.payments = paymentRows(rows.invoices, opts.today);
+  endOneAgreement(rows.agreements, opts.today);
+  rows.settled = settledCorrection(rows, opts);
   return rows;
+}
+
+/**
+ * The month before last, settled, then corrected: a credit note of a tenth of the first invoice
+ * of that month whose client has an open Sales agreement on every product type, typed after the
+ * month is ticked Paid out (no draw: the rest of the sample stays as it was).
+ */
+function settledCorrection(rows: SampleRows, opts: SampleOptions): SampleRows['settled'] {
+  const month = previousMonth(`${previousMonth(opts.today)}-01`);
+  const sales = choiceLabel('commissionType', 'sales', opts.lang);
+  const open = new Set(
+    rows.agreements
+      .filter((a) => a.commissionType === sales && !a.productType && !a.startDate && !a.endDate)
+      .map((a) => String(a.clientCode)),
+  );
+  const invoice = rows.invoices.find(
+    (r) =>
+      String(r.date).startsWith(month) && open.has(String(r.clientCode)) && Number(r.amount) > 0,
+  );
+  if (!invoice) return { month, invoices: [] };
+  const tenth = (x: SampleCell | undefined) => -Math.round(Number(x ?? 0) * 10) / 100;
+  return {
+    month,
+    invoices: [
+      {
+        number: `AV-${String(invoice.number).slice(2)}`,
+        date: String(invoice.date),
+        clientCode: String(invoice.clientCode),
+        productType: String(invoice.productType),
+        amount: tenth(invoice.amount),
+        cost: tenth(invoice.cost),
+        dueDate: '',
+        paidDate: '',
+      },
+    ],
+  };
+}
+
+/**
+ * The second client with an agreement lost its salesperson four months ago: the agreement
+ * ended (To) and the next salesperson took the client over the day after (From). Dates, not a
+ * deleted row, so that the months before keep their commissions.
+ */
+function endOneAgreement(agreements: Row[], today: Day): void {
+  const codes = [...new Set(agreements.map((a) => String(a.clientCode)))];
+  const at = agreements.findIndex((a) => a.clientCode === codes[1]);
+  const ended = agreements[at];
+  if (!ended) return;
+  ended.endDate = addDays(today, -120);
+  const next = SALESPEOPLE.find(
+    (p) => !agreements.some((a) => a.salesperson === p.name && a.clientCode === ended.clientCode),
+  );
+  agreements.splice(at + 1, 0, {
+    ...ended,
+    salesperson: (next ?? SALESPEOPLE[0]!).name,
+    startDate: addDays(today, -119),
+    endDate: '',
+  });
+}
+
+/**
+ * The Payments sheet: derived from the invoices by their position, with no draw, so that the
+ * rest of the sample stays as it was. Every fourth invoice paid on time is paid in two
+ * instalments instead of by Paid on (paid when the second reaches its amount); every third
+ * open invoice of more than two weeks has received a part (a cheque, a transfer), so its
+ * balance due is what is left, and an overdue one stays overdue for that.
+ */
+function paymentRows(invoices: Row[], today: Day): Row[] {
+  const out: Row[] = [];
+  let paidSeen = 0;
+  let openSeen = 0;
+  for (const inv of invoices) {
+    const amount = Number(inv.amount);
+    const date = String(inv.date);
+    if (amount <= 0) continue;
+    const payment = (day: Day, cents: number, reference: string) =>
+      out.push({
+        date: day,
+        invoiceNumber: String(inv.number),
+        clientCode: String(inv.clientCode),
+        amount: cents / 100,
+        reference,
+      });
+    const cents = Math.round(amount * 100);
+    if (inv.paidDate !== '') {
+      if (paidSeen++ % 4 !== 0) continue;
+      const paidOn = String(inv.paidDate);
+      const first = Math.floor(cents * 0.4);
+      const firstDay = addDays(date, Math.max(0, Math.floor(daysBetween(date, paidOn) / 2)));
+      payment(firstDay, first, `CHQ ${String(inv.number).slice(2)}`);
+      payment(paidOn, cents - first, `VIR ${String(inv.number).slice(2)}`);
+      inv.paidDate = '';
+    } else if (date < addDays(today, -14) && openSeen++ % 3 === 0) {
+      payment(addDays(date, 10), Math.floor(cents * 0.6), `CHQ ${String(inv.number).slice(2)}`);
+    }
+  }
+  return out;
 }
 
 /** Client `i`: its Clients row, Terms row, agreements, CRM log entries and invoices. */

@@ -6,18 +6,31 @@
  * The due date of an invoice is its Due date if set, else its Date + the client's term
  * (Term (days) blank → the settings' default term).
  *
- * One pass groups invoices by client key, one pass per client: O(clients + invoices).
+ * Payments received (Payments sheet) count: an invoice's remaining balance is its amount − its
+ * payments (src/domain/payments.ts), and the balance due, the overdue amounts and the aging
+ * columns are remaining balances. A partly paid overdue invoice is still overdue for what is
+ * left; one whose payments reach its amount is paid.
+ *
+ * One pass groups invoices and payments by client key, one pass per client:
+ * O(clients + invoices + payments).
  */
 import type { ColumnKey, Lang, RecordOf } from '../shared/contract';
 import { codeKey } from './cells';
 import { formatMoney, toCents } from './money';
+import {
+  AGING_BUCKETS,
+  agingBucket,
+  matchPayments,
+  type AgingBucket,
+  type PaymentMatch,
+} from './payments';
 import { addDays, daysBetween } from './time';
 import type { Day, Settings } from './types';
 
 // ---------------------------------------------------------------- what the rules read and write
 
-/** The sheets the rules read (a Payments sheet would be one more: a key here and its inputs). */
-export type WatchSheet = 'clients' | 'terms' | 'invoices';
+/** The sheets the rules read (Payments is optional: a workbook without it has no payments). */
+export type WatchSheet = 'clients' | 'terms' | 'invoices' | 'payments';
 /** The sheets whose columns the rules compute. */
 export type WatchOutputSheet = 'clients' | 'terms';
 
@@ -33,13 +46,37 @@ export const WATCH_INPUTS = {
   clients: ['code'],
   terms: ['clientCode', 'creditLimit', 'termDays', 'watchReason'],
   invoices: ['number', 'date', 'clientCode', 'amount', 'dueDate', 'paidDate'],
+  // The invoice number first: the key the full read checks again (readColumns).
+  payments: ['invoiceNumber', 'clientCode', 'date', 'amount'],
 } as const satisfies { [S in WatchSheet]: readonly ColumnKey<S>[] };
+
+/** The sheets a workbook may lack: read as empty (no payments), never an error. */
+export const OPTIONAL_WATCH_SHEETS: readonly WatchSheet[] = ['payments'];
 
 /** The columns the rules compute, per sheet (watchCells says what each becomes). */
 export const WATCH_OUTPUTS = {
   clients: ['watched', 'watchReasons'],
-  terms: ['balanceDue', 'lastInvoiceDate', 'lastUnpaidInvoiceDate'],
+  terms: [
+    'balanceDue',
+    'lastInvoiceDate',
+    'lastUnpaidInvoiceDate',
+    'lastPaymentDate',
+    'agingCurrent',
+    'aging30',
+    'aging60',
+    'aging90',
+    'agingOver90',
+  ],
 } as const satisfies { [S in WatchOutputSheet]: readonly ColumnKey<S>[] };
+
+/**
+ * Computed columns added after the first release: written where the sheet has them, never
+ * required, so a workbook set up before keeps refreshing as it did until Set up adds them.
+ */
+export const WATCH_ADDED_OUTPUTS: readonly string[] = [
+  'lastPaymentDate',
+  ...AGING_BUCKETS,
+] satisfies readonly WatchOutputKey<'terms'>[];
 
 export type WatchInputKey<S extends WatchSheet> = (typeof WATCH_INPUTS)[S][number];
 export type WatchOutputKey<S extends WatchOutputSheet> = (typeof WATCH_OUTPUTS)[S][number];
@@ -62,8 +99,12 @@ export type WatchReason =
 export interface WatchResult {
   watched: boolean;
   reasons: WatchReason[];
-  /** Sum of unpaid invoice amounts (credit notes count negative), to the cent. */
+  /** Sum of the remaining balances of unpaid invoices (credit notes count negative), to the cent. */
   balanceDue: number;
+  /** The balance due by days past the due date (the five sum to balanceDue). */
+  aging: Record<AgingBucket, number>;
+  /** Most recent payment applied to one of its invoices, or Paid on; null when none. */
+  lastPaymentDate: Day | null;
   /** Most recent invoice date; null when the client has no invoice. */
   lastInvoiceDate: Day | null;
   /** Most recent unpaid invoice date; null when every invoice is paid. */
@@ -74,11 +115,15 @@ export interface WatchResult {
 
 /** An invoice as the sheet layer read it; `row` (1-based) lets unknown clients be reported. */
 export type WatchInvoice = WatchRecord<'invoices'> & { row?: number };
+/** A payment as the sheet layer read it; `row` (1-based) lets unmatched payments be reported. */
+export type WatchPayment = WatchRecord<'payments'> & { row?: number };
 
 export interface WatchInput {
   clients: (WatchRecord<'clients'> & { row?: number })[];
   terms: WatchTerms[];
   invoices: WatchInvoice[];
+  /** The Payments sheet's rows; absent or empty: none (a workbook without the sheet). */
+  payments?: WatchPayment[];
   settings: Pick<Settings, 'graceDays' | 'defaultTermDays'>;
   today: Day;
 }
@@ -88,6 +133,8 @@ export interface WatchOutput {
   results: Map<string, WatchResult>;
   /** Invoices whose client code names no client, grouped by code (rows in sheet order). */
   unknownClients: { code: string; rows: number[] }[];
+  /** Payments that match no invoice of their client: listed, never applied. */
+  unmatchedPayments: PaymentMatch['unmatched'];
 }
 
 export function computeWatch(input: WatchInput): WatchOutput {
@@ -113,40 +160,79 @@ export function computeWatch(input: WatchInput): WatchOutput {
     }
   }
 
+  const paymentsByKey = new Map<string, WatchPayment[]>();
+  for (const p of input.payments ?? []) {
+    const list = paymentsByKey.get(codeKey(p.clientCode));
+    if (list) list.push(p);
+    else paymentsByKey.set(codeKey(p.clientCode), [p]);
+  }
+
   const results = new Map<string, WatchResult>();
   for (const [key, invoices] of invoicesByKey) {
-    results.set(key, watchClient(termsByKey.get(key), invoices, settings, today));
+    const payments = paymentsByKey.get(key) ?? [];
+    results.set(key, watchClient(termsByKey.get(key), invoices, settings, today, payments));
   }
-  return { results, unknownClients: [...unknown.values()] };
+  // Reported from every invoice, so that a payment on another client's invoice says whose.
+  const unmatchedPayments =
+    (input.payments ?? []).length === 0
+      ? []
+      : matchPayments(input.invoices, input.payments ?? []).unmatched;
+  return { results, unknownClients: [...unknown.values()], unmatchedPayments };
 }
 
-/** The rules for one client. */
+/**
+ * The rules for one client, from its invoices and its payments (the Payments rows of its code;
+ * those naming none of its invoices are not applied).
+ */
 export function watchClient(
   terms: WatchTerms | undefined,
   invoices: readonly WatchInvoice[],
   settings: Pick<Settings, 'graceDays' | 'defaultTermDays'>,
   today: Day,
+  payments: readonly WatchPayment[] = [],
 ): WatchResult {
   const termDays = terms?.termDays ?? settings.defaultTermDays;
   let balanceCents = 0;
+  const agingCents: Record<AgingBucket, number> = {
+    agingCurrent: 0,
+    aging30: 0,
+    aging60: 0,
+    aging90: 0,
+    agingOver90: 0,
+  };
   let lastInvoiceDate: Day | null = null;
   let lastUnpaidInvoiceDate: Day | null = null;
+  let lastPaymentDate: Day | null = null;
   const overdue: Extract<WatchReason, { kind: 'overdue' }>[] = [];
+  const { money } = matchPayments(invoices, payments);
 
-  for (const inv of invoices) {
+  invoices.forEach((inv, i) => {
+    const m = money[i]!;
     if (lastInvoiceDate === null || inv.date > lastInvoiceDate) lastInvoiceDate = inv.date;
-    if (inv.paidDate !== null) continue;
+    for (const p of m.payments)
+      if (lastPaymentDate === null || p.date > lastPaymentDate) lastPaymentDate = p.date;
+    if (inv.paidDate !== null && (lastPaymentDate === null || inv.paidDate > lastPaymentDate))
+      lastPaymentDate = inv.paidDate;
+    if (m.paidOn !== null) return;
     // Summing whole cents keeps 0.1 + 0.2 from leaving float noise in the balance.
-    balanceCents += toCents(inv.amount);
+    balanceCents += m.remainingCents;
     if (lastUnpaidInvoiceDate === null || inv.date > lastUnpaidInvoiceDate)
       lastUnpaidInvoiceDate = inv.date;
-    // A credit note (or a zero invoice) left open is owed to the client: never "overdue".
-    if (inv.amount <= 0) continue;
     const dueDate = inv.dueDate ?? addDays(inv.date, termDays);
     const daysLate = daysBetween(dueDate, today);
+    agingCents[agingBucket(daysLate)] += m.remainingCents;
+    // A credit note (or a zero invoice, or one overpaid) left open is owed to the client:
+    // never "overdue".
+    if (inv.amount <= 0 || m.remainingCents <= 0) return;
     if (daysLate > settings.graceDays)
-      overdue.push({ kind: 'overdue', invoice: inv.number, dueDate, daysLate, amount: inv.amount });
-  }
+      overdue.push({
+        kind: 'overdue',
+        invoice: inv.number,
+        dueDate,
+        daysLate,
+        amount: m.remainingCents / 100,
+      });
+  });
 
   const reasons: WatchReason[] = [];
   const manual = terms?.watchReason.trim() ?? '';
@@ -159,10 +245,16 @@ export function watchClient(
     reasons.push({ kind: 'overLimit', balance: balanceDue, limit });
   }
 
+  const aging = Object.fromEntries(AGING_BUCKETS.map((b) => [b, agingCents[b] / 100])) as Record<
+    AgingBucket,
+    number
+  >;
   return {
     watched: reasons.length > 0,
     reasons,
     balanceDue,
+    aging,
+    lastPaymentDate,
     lastInvoiceDate,
     lastUnpaidInvoiceDate,
     hasInvoices: invoices.length > 0,
@@ -204,6 +296,12 @@ export function watchCells(result: WatchResult | null, lang: Lang): WatchCells {
       balanceDue: withInvoices ? result.balanceDue : '',
       lastInvoiceDate: withInvoices ? (result.lastInvoiceDate ?? '') : KEPT,
       lastUnpaidInvoiceDate: withInvoices ? (result.lastUnpaidInvoiceDate ?? '') : KEPT,
+      lastPaymentDate: withInvoices ? (result.lastPaymentDate ?? '') : '',
+      agingCurrent: withInvoices ? result.aging.agingCurrent : '',
+      aging30: withInvoices ? result.aging.aging30 : '',
+      aging60: withInvoices ? result.aging.aging60 : '',
+      aging90: withInvoices ? result.aging.aging90 : '',
+      agingOver90: withInvoices ? result.aging.agingOver90 : '',
     },
   };
 }

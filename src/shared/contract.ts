@@ -420,9 +420,38 @@ export const TERMS_COLUMNS = [
     'date',
     { fromInvoices: true, form: { tab: 'terms' } },
   ),
+  // Net of the payments received (Payments sheet): the remaining balances of unpaid invoices.
   col('balanceDue', 'Balance due', 'Solde dû', 'money', {
     computed: true,
     form: { tab: 'terms' },
+  }),
+  // The client's payment history (DESIGN.md "Money"): the last payment received and the
+  // remaining balances by days past their due date, shown read-only in the form's Terms tab.
+  // Added after the first release: a workbook set up before has none of them until Set up adds
+  // them, and the watch refresh writes those it finds (src/domain/watch.ts WATCH_ADDED_OUTPUTS).
+  col('lastPaymentDate', 'Last payment', 'Dernier paiement', 'date', {
+    computed: true,
+    form: { tab: 'terms', optional: true },
+  }),
+  col('agingCurrent', 'Current', 'Courant', 'money', {
+    computed: true,
+    form: { tab: 'terms', optional: true },
+  }),
+  col('aging30', '1–30 days', '1-30 jours', 'money', {
+    computed: true,
+    form: { tab: 'terms', optional: true },
+  }),
+  col('aging60', '31–60 days', '31-60 jours', 'money', {
+    computed: true,
+    form: { tab: 'terms', optional: true },
+  }),
+  col('aging90', '61–90 days', '61-90 jours', 'money', {
+    computed: true,
+    form: { tab: 'terms', optional: true },
+  }),
+  col('agingOver90', 'Over 90 days', 'Plus de 90 jours', 'money', {
+    computed: true,
+    form: { tab: 'terms', optional: true },
   }),
   col('watchReason', 'Why under watch', 'Pourquoi sous surveillance', 'text', {
     personal: true,
@@ -467,6 +496,10 @@ export const COMMISSION_COLUMNS = [
     list: 'productTypes',
     form: { tab: 'salespeople' },
   }),
+  // The agreement's period (blank = open): a line applies when its date (the invoice's for
+  // Sales and Margin, the payment's for Payments) falls within. Ending an agreement keeps it.
+  col('startDate', 'From', 'Du', 'date', { form: { tab: 'salespeople', optional: true } }),
+  col('endDate', 'To', 'Au', 'date', { form: { tab: 'salespeople', optional: true } }),
 ] as const;
 
 export const CRM_LOG_COLUMNS = [
@@ -488,7 +521,21 @@ export const INVOICE_COLUMNS = [
   col('amount', 'Amount', 'Montant', 'money', { required: true }),
   col('cost', 'Cost', 'Coût', 'money'),
   col('dueDate', 'Due date', 'Échéance', 'date'),
+  // Filled: paid in full that day (the team's shortcut). Blank: unpaid unless its payments
+  // (Payments sheet) reach its amount.
   col('paidDate', 'Paid on', 'Payée le', 'date'),
+] as const;
+
+/**
+ * One row per payment received (typed, pasted or imported). Optional sheet: a team that only
+ * fills Paid on needs none, and every run reads a missing Payments sheet as no payments.
+ */
+export const PAYMENT_COLUMNS = [
+  col('date', 'Date', 'Date', 'date', { required: true }),
+  col('invoiceNumber', 'Invoice no.', 'No de facture', 'plainText', { required: true }),
+  col('clientCode', 'Client code', 'Code client', 'plainText', { required: true }),
+  col('amount', 'Amount', 'Montant', 'money', { required: true }),
+  col('reference', 'Reference', 'Référence', 'plainText'),
 ] as const;
 
 export const REPORT_COLUMNS = [
@@ -497,8 +544,12 @@ export const REPORT_COLUMNS = [
   col('invoiceCount', 'Invoices', 'Factures', 'number', { computed: true }),
   col('base', 'Base', 'Base', 'money', { computed: true }),
   col('commission', 'Commission', 'Commission', 'money', { computed: true }),
-  // Ticked by the team; kept when a month is recomputed.
+  // Ticked by the team: the row is settled, never rewritten again (DESIGN.md "The rules").
   col('paidOut', 'Paid out', 'Payée', 'checkbox'),
+  // Differences found in settled months, posted in this month (included in Commission).
+  col('adjustments', 'Adjustments', 'Ajustements', 'money', { computed: true }),
+  // Recorded when the row is settled (Paid out ticked), never changed.
+  col('amountPaidOut', 'Amount paid out', 'Montant versé', 'money', { computed: true }),
 ] as const;
 
 export const REPORT_DETAIL_COLUMNS = [
@@ -510,7 +561,12 @@ export const REPORT_DETAIL_COLUMNS = [
   col('base', 'Base', 'Base', 'money', { computed: true }),
   col('ratePct', 'Rate (%)', 'Taux (%)', 'percent', { computed: true }),
   col('commission', 'Commission', 'Commission', 'money', { computed: true }),
+  // For an adjustment line: the settled month it corrects (its Commission type is ADJUSTMENT).
+  col('originMonth', 'Month of origin', "Mois d'origine", 'plainText', { computed: true }),
 ] as const;
+
+/** The Commission type of an adjustment line in Commission details. */
+export const ADJUSTMENT_TYPE = { en: 'Adjustment', fr: 'Ajustement' } as const;
 
 /**
  * Lists: one column per dropdown, plus the e-mail addresses used for notifications and
@@ -570,6 +626,7 @@ export const SHEETS = {
   },
   crmLog: { key: 'crmLog', en: 'CRM log', fr: 'Journal CRM', columns: CRM_LOG_COLUMNS },
   invoices: { key: 'invoices', en: 'Invoices', fr: 'Factures', columns: INVOICE_COLUMNS },
+  payments: { key: 'payments', en: 'Payments', fr: 'Encaissements', columns: PAYMENT_COLUMNS },
   report: {
     key: 'report',
     en: 'Commission report',
@@ -595,6 +652,7 @@ const keysMatch: { [S in SheetKey]: (typeof SHEETS)[S]['key'] extends S ? true :
   commissions: true,
   crmLog: true,
   invoices: true,
+  payments: true,
   report: true,
   reportDetails: true,
   lists: true,

@@ -89,6 +89,10 @@ const TEXTS = {
     en: 'Invalid date (YYYY-MM-DD).',
   },
   badEmail: { fr: 'Adresse courriel invalide.', en: 'Invalid email address.' },
+  periodBackwards: {
+    fr: '« Au » doit suivre « Du ».',
+    en: '"To" must come after "From".',
+  },
   controlChars: {
     fr: 'Caractères de contrôle interdits.',
     en: 'Control characters are not allowed.',

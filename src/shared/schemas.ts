@@ -60,6 +60,7 @@ type CustomMsg =
   | 'consentDateRequired'
   | 'formulaCode'
   | 'semicolonCode'
+  | 'periodBackwards'
   | FormatProblem;
 const CUSTOM_MSGS: readonly string[] = [
   'badPostalCode',
@@ -73,6 +74,7 @@ const CUSTOM_MSGS: readonly string[] = [
   'consentDateRequired',
   'formulaCode',
   'semicolonCode',
+  'periodBackwards',
 ] satisfies CustomMsg[];
 
 function fail(msg: CustomMsg) {
@@ -205,10 +207,28 @@ export const termsSchema = z.object(sectionShape('terms')) as unknown as z.ZodMi
 
 const origin = z.optional(z.int().check(z.gte(0), z.lte(100_000)));
 
-export const agreementSchema = z.object({
-  ...sectionShape('salespeople'),
-  origin,
-}) as unknown as z.ZodMiniType<AgreementFields>;
+export const agreementSchema = (
+  z.object({
+    ...sectionShape('salespeople'),
+    origin,
+  }) as unknown as z.ZodMiniType<AgreementFields>
+).check(
+  // An agreement's period runs forward: To before From would pay nothing (the commission run
+  // reports such a row typed by hand; the form refuses it at the field).
+  z.superRefine((a: AgreementFields, ctx) => {
+    const from = a.startDate ?? null;
+    const to = a.endDate ?? null;
+    // An unreadable day has its own message already.
+    if (from === null || to === null || !isIsoDay(from) || !isIsoDay(to) || from <= to) return;
+    ctx.issues.push({
+      code: 'custom',
+      path: ['endDate'],
+      input: to,
+      message: 'periodBackwards',
+      params: { msg: 'periodBackwards' },
+    });
+  }),
+);
 
 export const discussionSchema = z.object({
   date: day,

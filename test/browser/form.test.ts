@@ -170,9 +170,23 @@ test('creates a client with all four tabs filled, then reloads and edits it', as
     taxExempt: false,
     invoiceRemarks: '=SOMME(A1:A2) livrer à l’arrière',
   });
+  // From / To left blank: open agreements (decision 020).
+  const openPeriod = { startDate: null, endDate: null };
   expect(saved?.salespeople).toEqual([
-    { salesperson: 'Julie Roy', commissionType: 'margin', ratePct: 7.5, productType: 'Services' },
-    { salesperson: 'Marc Gagnon', commissionType: 'sales', ratePct: 3, productType: '' },
+    {
+      salesperson: 'Julie Roy',
+      commissionType: 'margin',
+      ratePct: 7.5,
+      productType: 'Services',
+      ...openPeriod,
+    },
+    {
+      salesperson: 'Marc Gagnon',
+      commissionType: 'sales',
+      ratePct: 3,
+      productType: '',
+      ...openPeriod,
+    },
   ]);
   expect(saved?.crm).toMatchObject({
     accountManager: 'Sophie Côté',

@@ -2,7 +2,7 @@
  * One source per field: a column added to the contract (src/shared/contract.ts) reaches the
  * sheet, the form and the save with no other change, or the compiler names the one place left
  * to write. Checked on a scratch copy of src/: columns are added (as the next features' would be: a
- * Terms text and a computed Terms amount, an agreement's start date; the Clients status it added
+ * Terms text and a computed Terms amount, an agreement's review date; the Clients status it added
  * first is now in the contract), the copy is type-checked, built, run on the emulator (setup, formOpen, formSave,
  * formLoad) and its sidebar opened in Chromium: each new field is typed, saved and read back.
  */
@@ -37,7 +37,8 @@ function addColumns(contract: string): string {
   out = insert(
     out,
     'export const COMMISSION_COLUMNS = [\n',
-    "  col('startDate', 'From', 'Du', 'date', { form: { tab: 'salespeople', optional: true } }),\n",
+    "  col('reviewDate', 'Review date', 'Révision', 'date', {\n" +
+      "    form: { tab: 'salespeople', optional: true },\n  }),\n",
   );
   return out;
 }
@@ -69,13 +70,13 @@ beforeAll(async () => {
   const contract = path.join(dir, 'src/shared/contract.ts');
   writeFileSync(contract, addColumns(readFileSync(contract, 'utf8')));
   compileErrors = typeErrors(dir);
-  // The one place the compiler asks for: the commission rules read agreements by hand. Dates
-  // do not count yet (the rules that use them are another change).
+  // The one place the compiler asks for: the commission rules read agreements by hand (a review
+  // date is not a rule's).
   const commissions = path.join(dir, 'src/domain/commissions.ts');
   const anchor = "    productType: product.ok ? (product.value ?? '') : '',\n";
   const source = readFileSync(commissions, 'utf8');
   if (!source.includes(anchor)) throw new Error('validateAgreement changed: update this test');
-  writeFileSync(commissions, source.replace(anchor, anchor + '    startDate: null,\n'));
+  writeFileSync(commissions, source.replace(anchor, anchor + '    reviewDate: null,\n'));
   execFileSync(process.execPath, [path.join(dir, 'scripts/build.mjs')], { encoding: 'utf8' });
   browser = await launchBrowser();
 }, 180_000);
@@ -92,11 +93,11 @@ afterEach(async () => {
 });
 
 test('the compiler asks only for the agreement reader of the commission rules', () => {
-  // Every error is in domain/commissions.ts: its agreement has no start date.
+  // Every error is in domain/commissions.ts: its agreement has no review date.
   expect(compileErrors.files.map((f) => f.replace(/^.*\/src\//, 'src/'))).toEqual([
     'src/domain/commissions.ts',
   ]);
-  expect(compileErrors.text).toMatch(/Property 'startDate' is missing/);
+  expect(compileErrors.text).toMatch(/Property 'reviewDate' is missing/);
   // Written, the copy compiles: nothing else needed a change.
   expect(typeErrors(dir)).toEqual({ text: '', files: [] });
 });
@@ -116,7 +117,7 @@ test('the new columns reach the sheets, the form and the save', async () => {
   expect(wb.header('Termes')).toEqual(
     expect.arrayContaining(['Notes de livraison', 'Montant en retard']),
   );
-  expect(wb.header('Commissions')).toContain('Du');
+  expect(wb.header('Commissions')).toContain('Révision');
   wb.append('Listes', [{ Vendeurs: 'Julie Roy' }]);
 
   // The form: each new field has its widget, on its tab, with its header as label.
@@ -138,7 +139,7 @@ test('the new columns reach the sheets, the form and the save', async () => {
   await page.getByRole('button', { name: '+ Ajouter un vendeur' }).click();
   await label('Vendeur 1').fill('Julie Roy');
   await label('Taux (%) 1').fill('5');
-  await label('Du 1').fill('2026-12-01');
+  await label('Révision 1').fill('2026-12-01');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.locator('.status.ok, .status.error').first().waitFor();
   expect(await page.locator('.status').textContent()).toBe('Client « C0001 » enregistré.');
@@ -151,7 +152,7 @@ test('the new columns reach the sheets, the form and the save', async () => {
   });
   const agreement = wb.rows('Commissions')[0]!;
   expect(agreement).toMatchObject({ 'Code client': 'C0001', Vendeur: 'Julie Roy', 'Taux (%)': 5 });
-  expect(agreement.Du).toBeInstanceOf(Date);
+  expect(agreement['Révision']).toBeInstanceOf(Date);
 
   // And back: the record read from the sheets holds them.
   const loaded = invokeServerFunction(emu, 'formLoad', ['C0001'], 'owner@example.com');
@@ -163,6 +164,6 @@ test('the new columns reach the sheets, the form and the save', async () => {
   expect(record.computed!).toHaveProperty('overdueAmount', null);
   expect((record.salespeople as unknown as Record<string, unknown>[])[0]).toMatchObject({
     salesperson: 'Julie Roy',
-    startDate: '2026-12-01',
+    reviewDate: '2026-12-01',
   });
 }, 60_000);

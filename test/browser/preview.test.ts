@@ -522,7 +522,11 @@ test('three quick Paid out ticks show at once, before the server answers', async
   const paidCol = (await headers()).indexOf('Payée') + 1;
   const boxes = page.locator(`#grid tbody td[data-col="${paidCol}"] input[type="checkbox"]`);
   await boxes.nth(3).waitFor();
-  const states = async () => Promise.all([1, 2, 3].map(async (i) => boxes.nth(i).isChecked()));
+  // The sample's month before last is paid out already (decision 020): three rows not ticked yet.
+  const ticked = await boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked));
+  const rows = ticked.flatMap((t, i) => (t ? [] : [i])).slice(0, 3);
+  expect(rows).toHaveLength(3);
+  const states = async () => Promise.all(rows.map(async (i) => boxes.nth(i).isChecked()));
   expect(await states()).toEqual([false, false, false]);
   // Each edit answered only after a second: the ticks must not wait for it.
   let delayed = 0;
@@ -534,12 +538,12 @@ test('three quick Paid out ticks show at once, before the server answers', async
     passed++;
   });
   try {
-    for (const i of [1, 2, 3]) await boxes.nth(i).click();
+    for (const i of rows) await boxes.nth(i).click();
     expect(await states()).toEqual([true, true, true]);
     await poll(async () => passed === 3);
     await page.waitForLoadState('networkidle');
     expect(await states()).toEqual([true, true, true]);
-    for (const i of [1, 2, 3]) await boxes.nth(i).click();
+    for (const i of rows) await boxes.nth(i).click();
     expect(await states()).toEqual([false, false, false]);
     await poll(async () => passed === 6);
   } finally {

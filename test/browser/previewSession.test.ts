@@ -92,8 +92,13 @@ describe('sample', () => {
     expect(invoices.length).toBeGreaterThan(200);
     expect(invoices.some((r) => (r[4] ?? '').startsWith('-'))).toBe(true); // credit notes
     expect(invoices.every((r) => (r[1] ?? '') <= TODAY)).toBe(true);
-    expect(rows('Rapport des commissions').every((r) => r[0] === '2026-10')).toBe(true);
-    expect(rows('Rapport des commissions').length).toBeGreaterThan(0);
+    // Last month, and the month before, paid out then corrected (decision 020): its difference is
+    // an adjustment of last month, with its origin.
+    const report = rows('Rapport des commissions');
+    expect(new Set(report.map((r) => r[0]))).toEqual(new Set(['2026-09', '2026-10']));
+    expect(report.filter((r) => r[0] === '2026-09').every((r) => r[5] === 'TRUE')).toBe(true);
+    expect(rows('Détail des commissions').some((r) => r[4] === 'Ajustement')).toBe(true);
+    expect(report.length).toBeGreaterThan(0);
     expect(rows('Détail des commissions').length).toBeGreaterThan(0);
     // No problem alert: every cell of the sample is readable.
     expect(emu.ui.ofKind('alert')).toEqual([]);
@@ -225,37 +230,7 @@ describe('session', () => {
     );
   });
 
-  test('the monthly trigger button on a paid-out month says it left the month unchanged, never "computed"', async () => {
-    const session = new PreviewSession(
-      buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
-      file('paidTrigger.json'),
-      noon,
-    );
-    await session.fireTrigger('monthly', '2026-12-01');
-    const report = session.emulator.spreadsheet.displayValues('Rapport des commissions');
-    const paidCol = report[0]!.indexOf('Payée') + 1;
-    for (const [i, r] of report.entries())
-      if (i > 0 && r[0] === '2026-11')
-        await session.editCell('Rapport des commissions', i + 1, paidCol, true);
-    const invoices = session.emulator.spreadsheet.displayValues('Factures');
-    const amountCol = invoices[0]!.indexOf('Montant') + 1;
-    const dateCol = invoices[0]!.indexOf('Date');
-    const row = invoices.findIndex((r, i) => i > 0 && r[dateCol]!.startsWith('2026-11'));
-    expect(row).toBeGreaterThan(0);
-    await session.editCell('Factures', row + 1, amountCol, '99999');
-    const seen = session.lastSeq();
-    await session.fireTrigger('monthly', null);
-    const toasts = session.activitySince(seen).filter((a) => a.kind === 'toast');
-    expect(toasts).toEqual([
-      expect.objectContaining({
-        title: 'Rapport des commissions — travail non fait',
-        message: expect.stringContaining('2026-11 est payé : laissé tel quel'),
-      }),
-    ]);
-    expect(JSON.stringify(toasts)).not.toMatch(/calculé/);
-  });
-
-  test('a paid-out month: the Yes to the question recomputes it, and the question is not shown again', async () => {
+  test('a paid-out month: recomputing it asks nothing and leaves it as paid; the next month carries the difference', async () => {
     const session = new PreviewSession(
       buildSample({ lang: 'fr', today: TODAY, clients: 10 }),
       file('paid.json'),
@@ -276,15 +251,25 @@ describe('session', () => {
     const row = invoices.findIndex((r, i) => i > 0 && r[dateCol]!.startsWith('2026-09'));
     expect(row).toBeGreaterThan(0);
     await session.editCell('Factures', row + 1, amountCol, '99999');
+    const september = () =>
+      session.emulator.spreadsheet
+        .displayValues('Rapport des commissions')
+        .filter((r) => r[0] === '2026-09')
+        .map((r) => r.slice(0, paidCol));
+    const paid = september();
     const asked = await session.clickMenu(path, month);
-    expect(asked.question).toMatchObject({ kind: 'alert', buttons: 'YES_NO' });
+    expect(asked.question).toBeUndefined();
+    expect(september()).toEqual(paid);
     const seen = session.lastSeq();
+    await session.clickMenu(path, [{ kind: 'prompt', button: 'OK', text: '2026-10' }]);
+    expect(session.activitySince(seen).map((a) => a.kind)).toContain('toast');
+    const details = session.emulator.spreadsheet.displayValues('Détail des commissions');
+    const origin = details[0]!.indexOf("Mois d'origine");
     expect(
-      (await session.clickMenu(path, [...month, { kind: 'alert', button: 'YES' }])).question,
-    ).toBeUndefined();
-    const after = session.activitySince(seen);
-    expect(after.filter((a) => a.kind === 'alert')).toEqual([]);
-    expect(after.map((a) => a.kind)).toContain('toast');
+      details.some(
+        (r) => r[0] === '2026-10' && r.includes('Ajustement') && r[origin] === '2026-09',
+      ),
+    ).toBe(true);
   });
 
   test('an empty workbook is set up, with its triggers, and no rows', () => {

@@ -17,6 +17,8 @@ function agreement(partial: Partial<AgreementRow> = {}): AgreementRow {
     commissionType: 'sales',
     ratePct: 10,
     productType: '',
+    startDate: null,
+    endDate: null,
     ...partial,
   };
 }
@@ -255,7 +257,7 @@ describe('agreements', () => {
 });
 
 describe('validateAgreement (raw rows)', () => {
-  const fr = { lang: 'fr' as const };
+  const fr = { lang: 'fr' as const, timeZone: 'America/Toronto' };
 
   it('reads a French row', () => {
     const r = validateAgreement(
@@ -278,6 +280,8 @@ describe('validateAgreement (raw rows)', () => {
         commissionType: 'payments',
         ratePct: 2.5,
         productType: '',
+        startDate: null,
+        endDate: null,
       },
       problems: [],
     });
@@ -294,7 +298,7 @@ describe('validateAgreement (raw rows)', () => {
         productType: 'Parts',
       },
       known,
-      { lang: 'en' },
+      { lang: 'en', timeZone: 'America/Toronto' },
     );
     expect(r.agreement?.commissionType).toBe('margin');
   });

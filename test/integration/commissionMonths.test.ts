@@ -55,66 +55,64 @@ test('recomputing replaces exactly that month, keeps Paid out ticks and other mo
   ]);
 });
 
-test('a paid-out month whose totals change is left as is by computeCommissions and the trigger, and reported', () => {
+test('a settled (paid-out) row is never rewritten; its difference goes to the next month computed, once', () => {
   const wb = setUp();
   wb.run('computeCommissions', '2026-10');
   tick(wb, '2026-10', 'Bob');
   wb.append('Invoices', [
     { 'Invoice no.': '4', Date: '2026-10-25', 'Client code': 'A', Amount: 2000 },
   ]);
-  const before = wb.emu.spreadsheet.values('Commission details');
+  const bobLines = () =>
+    wb.rows('Commission details').filter((r) => r.Month === '2026-10' && r.Salesperson === 'Bob');
+  const before = bobLines();
   wb.run('computeCommissions', '2026-10');
-  expect(report(wb)).toEqual([
-    ['2026-10', 'Alice', 150, false],
-    ['2026-10', 'Bob', 75, true],
-  ]);
-  expect(wb.emu.spreadsheet.values('Commission details')).toEqual(before);
-  expect(
-    wb.emu.logs.entries.some(
-      (e) =>
-        e.level === 'warn' &&
-        e.message.includes('2026-10') &&
-        e.message.includes('1 salesperson total(s) would change') &&
-        !e.message.includes('Bob'),
-    ),
-  ).toBe(true);
-
-  // The monthly trigger on 1 November 2026 is long past; on 1 December it computes November,
-  // and October stays as it is.
-  wb.emu.advanceTo('2026-12-01T12:00:00-05:00');
-  expect(report(wb)).toEqual([
-    ['2026-10', 'Alice', 150, false],
-    ['2026-10', 'Bob', 75, true],
-  ]);
-});
-
-test('from the menu the user is told which totals change and asked: NO keeps, YES overwrites', () => {
-  const wb = setUp();
-  wb.run('computeCommissions', '2026-10');
-  tick(wb, '2026-10', 'Bob');
-  wb.append('Invoices', [
-    { 'Invoice no.': '4', Date: '2026-10-25', 'Client code': 'A', Amount: 2000 },
-  ]);
-
-  wb.emu.ui.answerNextPrompt('2026-10');
-  wb.emu.ui.answerNextAlert('NO');
-  wb.run('showCommissionReport');
-  const question = wb.emu.ui.ofKind('alert').at(-1)!;
-  expect(question.buttons).toBe('YES_NO');
-  expect(question.prompt).toContain('Bob: $75.00 → $175.00');
-  expect(report(wb)).toEqual([
-    ['2026-10', 'Alice', 150, false],
-    ['2026-10', 'Bob', 75, true],
-  ]);
-
-  wb.emu.ui.answerNextPrompt('2026-10');
-  wb.emu.ui.answerNextAlert('YES');
-  wb.run('showCommissionReport');
+  // Alice's row is not settled: recomputed. Bob's row and lines stay as paid.
   expect(report(wb)).toEqual([
     ['2026-10', 'Alice', 350, false],
-    ['2026-10', 'Bob', 175, true],
+    ['2026-10', 'Bob', 75, true],
   ]);
-  expect(wb.emu.toasts.at(-1)!.message).toBe('Commissions for 2026-10: 2 salespeople, $525.00.');
+  expect(bobLines()).toEqual(before);
+  expect(wb.rows('Commission report')[1]!['Amount paid out']).toBe(75);
+
+  // The monthly trigger on 1 December computes November: Bob's 100 $ owed on invoice 4 of
+  // October is posted there, with its origin, and October stays as it is.
+  wb.emu.advanceTo('2026-12-01T12:00:00-05:00');
+  expect(report(wb)).toEqual([
+    ['2026-10', 'Alice', 350, false],
+    ['2026-10', 'Bob', 75, true],
+    ['2026-11', 'Bob', 100, false],
+  ]);
+  expect(
+    wb
+      .rows('Commission details')
+      .filter((r) => r.Month === '2026-11')
+      .map((r) => [
+        r.Salesperson,
+        r['Invoice no.'],
+        r['Commission type'],
+        r.Commission,
+        r['Month of origin'],
+      ]),
+  ).toEqual([['Bob', '4', 'Adjustment', 100, '2026-10']]);
+});
+
+test('from the menu nothing is asked: a settled row stays, the others are recomputed', () => {
+  const wb = setUp();
+  wb.run('computeCommissions', '2026-10');
+  tick(wb, '2026-10', 'Bob');
+  wb.append('Invoices', [
+    { 'Invoice no.': '4', Date: '2026-10-25', 'Client code': 'A', Amount: 2000 },
+  ]);
+
+  wb.emu.ui.answerNextPrompt('2026-10');
+  wb.run('showCommissionReport');
+  expect(wb.emu.ui.ofKind('alert')).toEqual([]);
+  expect(report(wb)).toEqual([
+    ['2026-10', 'Alice', 350, false],
+    ['2026-10', 'Bob', 75, true],
+  ]);
+  // What the report says: Bob's row as paid.
+  expect(wb.emu.toasts.at(-1)!.message).toBe('Commissions for 2026-10: 2 salespeople, $425.00.');
 });
 
 test('the menu prompt defaults to the previous month; Cancel does nothing', () => {

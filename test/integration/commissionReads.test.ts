@@ -109,6 +109,12 @@ describe('a rerun that changes nothing', () => {
     const wb = twoMonths(30);
     const i = wb.rows('Commission report').findIndex((r) => r.Month === '2026-10');
     wb.setCell('Commission report', i + 2, 'Paid out', true);
+    // The first run after the tick records the row's Amount paid out (decision 020): one cell.
+    const first = wb.emu.calls.measure(() => wb.run('computeCommissions', '2026-10'));
+    expect(first.cells.written).toBe(1);
+    expect(wb.rows('Commission report')[i]!['Amount paid out']).toBe(
+      wb.rows('Commission report')[i]!.Commission,
+    );
     const details = wb.rows('Commission details');
     const report = wb.rows('Commission report');
     const m = wb.emu.calls.measure(() => wb.run('computeCommissions', '2026-10'));
@@ -226,6 +232,7 @@ test('reads the client codes, the contract columns of agreements and invoices (n
   const width = (name: string) => wb.header(name).length;
   const m = wb.emu.calls.measure(() => wb.run('computeCommissions', '2026-10'));
   const whole =
+    width('Payments') +
     (n + 1) * width('Clients') +
     (n + 1) * width('Commissions') +
     (2 * n + 2) * width('Invoices') +
@@ -246,7 +253,9 @@ test('reads the client codes, the contract columns of agreements and invoices (n
   const expected =
     headers +
     (n + 1) * 1 +
-    (n + 1) * 5 +
+    (n + 1) * 7 + // the agreements' 5 columns and their From / To (decision 020)
+    width('Payments') + // the Payments sheet, empty here: its header, then its 4 columns'
+    4 +
     (2 * n + 2) * 8 +
     (2 * n + 1) * 1 +
     n * width('Commission details') +

@@ -130,26 +130,29 @@ test('a Lists cell that is not one address is refused before sending, by its cel
   expect(log).not.toContain('pas une adresse');
 });
 
-test('from the menu after the report is written; not when a paid-out month is kept', () => {
+test('from the menu after the report is written; a settled month sends nothing again, its adjustment goes with the next month', () => {
   const wb = frenchWorkbook();
   wb.emu.ui.answerNextPrompt('2026-10');
   wb.run('showCommissionReport');
   expect(wb.emu.mails).toHaveLength(2);
 
+  // Alice is paid: her row is settled. A late invoice of October for her client.
   wb.setCell('Rapport des commissions', 2, 'Payée', true);
   wb.append('Factures', [
     { 'No de facture': 'F-4', Date: '2026-10-08', 'Code client': 'A&B', Montant: 1 },
   ]);
   wb.emu.ui.answerNextPrompt('2026-10');
-  wb.emu.ui.answerNextAlert('NO');
   wb.run('showCommissionReport');
+  expect(wb.emu.ui.ofKind('alert').filter((a) => a.buttons === 'YES_NO')).toEqual([]);
   expect(wb.emu.mails).toHaveLength(2);
 
-  wb.emu.ui.answerNextPrompt('2026-10');
-  wb.emu.ui.answerNextAlert('YES');
+  wb.emu.ui.answerNextPrompt('2026-11');
   wb.run('showCommissionReport');
-  expect(wb.emu.mails).toHaveLength(4);
-  expect(wb.emu.mails[2]!.htmlBody).toContain('F-4');
+  expect(wb.emu.mails).toHaveLength(3);
+  expect(wb.emu.mails[2]!.to).toEqual(['alice@example.com']);
+  expect(wb.emu.mails[2]!.body.replace(/\u00a0/g, ' ')).toContain(
+    'A&B | F-4 | Ajustement (2026-10) | 1,00 $ |  | 0,10 $',
+  );
 });
 
 test('from the monthly trigger', () => {

@@ -25,8 +25,8 @@ describe('Set up keeps only the columns each sheet uses', () => {
     const widths = SHEET_KEYS.reduce((n, k) => n + SHEETS[k].columns.length, 0);
     // …and the hidden privacy log, 100 rows of its 4 columns.
     expect(gridCells(wb)).toBe(1000 * widths + PRIVACY_LOG_CELLS);
-    // Below Sheets' default 26 columns for each of the eight sheets.
-    expect(gridCells(wb)).toBeLessThan(1000 * 26 * SHEET_KEYS.length * 0.45);
+    // Below half of Sheets' default 26 columns for each of the nine sheets.
+    expect(gridCells(wb)).toBeLessThan(1000 * 26 * SHEET_KEYS.length * 0.46);
   });
 
   it('keeps a team column with a header, and one with content but no header; twice changes nothing more', () => {
@@ -69,7 +69,7 @@ describe('Set up keeps only the columns each sheet uses', () => {
     );
     wb.run('computeCommissions', '2026-10');
     expect(wb.records('en', 'reportDetails')).toHaveLength(1200);
-    expect(wb.sheet('Commission details').getMaxColumns()).toBe(8);
+    expect(wb.sheet('Commission details').getMaxColumns()).toBe(9);
   });
 
   it('a bench-sized workbook (1/100) after Set up uses the expected cells', () => {
@@ -87,7 +87,7 @@ describe('Set up keeps only the columns each sheet uses', () => {
     expect(gridCells(wb)).toBe(expected);
     const view = emu.run('headroomLoad') as { lines: string[]; warning: string };
     expect(view.lines[0]).toBe(
-      `Cellules utilisées : ${fr(expected)} sur 10\u00a0000\u00a0000 (0,9 %).`,
+      `Cellules utilisées : ${fr(expected)} sur 10\u00a0000\u00a0000 (1,1 %).`,
     );
     expect(view.warning).toBe('');
   });
@@ -187,7 +187,7 @@ describe('folding old commission details (retention rule)', () => {
     // The CSV: the header (the team's column too) and exactly the removed lines, whole.
     const csv = data.content.trimEnd().split('\r\n');
     expect(csv[0]).toBe(
-      'Month,Salesperson,Client code,Invoice no.,Commission type,Base,Rate (%),Commission,Checked by',
+      'Month,Salesperson,Client code,Invoice no.,Commission type,Base,Rate (%),Commission,Checked by,Month of origin',
     );
     expect(csv.slice(1).sort()).toEqual(
       detailsBefore
@@ -195,7 +195,7 @@ describe('folding old commission details (retention rule)', () => {
         .map((r) => Object.values(r).map(String).join(','))
         .sort(),
     );
-    expect(csv).toContain('2024-08,Alice,A,2024-08-1,Sales,100,10,10,ok 2024-08-1');
+    expect(csv).toContain('2024-08,Alice,A,2024-08-1,Sales,100,10,10,ok 2024-08-1,');
     // Nothing is removed by showing the dialog.
     expect(wb.rows('Commission details')).toHaveLength(30);
 
@@ -276,14 +276,14 @@ describe('the workbook size in Settings', () => {
     const wb = history();
     const view = wb.run('headroomLoad');
     expect(view.retentionMonths).toBe(24);
-    expect(view.lines[0]).toMatch(/^Cells used: [\d,]+ of 10,000,000 \(0\.\d%\)\.$/);
+    expect(view.lines[0]).toMatch(/^Cells used: [\d,]+ of 10,000,000 \(1\.\d%\)\.$/);
     // Last run: 2026-10, whose 12 months hold 3 invoices (0.25 a month × 8 columns); 6 lines a
-    // month × 9 columns (the team's column too); 2 report rows a month × 6 columns.
+    // month × 10 columns (Month of origin and the team's column too); 2 report rows a month × 8
+    // columns (Adjustments, Amount paid out).
     expect(view.lines[1]).toBe(
-      'Growth: about 68 cells a month (0 invoices and 6 commission lines a month).',
+      'Growth: about 78 cells a month (0 invoices and 6 commission lines a month).',
     );
-    // (10,000,000 − about 100,000) ÷ 68 is over 1,200 months: said once, not again for the
-    // rate with folding.
+    // (10,000,000 − about 100,000) ÷ 78 is over 1,000 months.
     expect(view.lines[2]).toBe('More than 100 years at this rate.');
     expect(view.lines.filter((l) => /100 years/.test(l))).toHaveLength(1);
     expect(view.lines).toHaveLength(3);

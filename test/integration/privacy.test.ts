@@ -609,7 +609,7 @@ describe('anonymize complete', () => {
     for (const sheet of ['Clients', 'Termes', 'Commissions', 'Journal CRM', 'Factures'])
       expect(confirmation).toContain(`« ${sheet} » (`);
     expect(confirmation).toContain(
-      '« Détail des commissions » (1 ligne) — effacé : Note. Gardé : Mois, Vendeur, Code client, No de facture, Type de commission, Base, Taux (%), Commission.',
+      "« Détail des commissions » (1 ligne) — effacé : Note. Gardé : Mois, Vendeur, Code client, No de facture, Type de commission, Base, Taux (%), Commission, Mois d'origine.",
     );
     const after = wb.rows('Détail des commissions');
     expect(after).toEqual(before.map((r) => (r['Code client'] === 'C1' ? { ...r, Note: '' } : r)));

@@ -47,7 +47,17 @@ const COMPUTED: Record<string, readonly string[]> = {
   ],
   // The last invoice dates are computed for a client with invoices, typed otherwise (C5):
   // either way they belong to the client, checked by client.
-  Termes: ['Solde dû', 'Date de la dernière facture', 'Date de la dernière facture impayée'],
+  Termes: [
+    'Solde dû',
+    'Date de la dernière facture',
+    'Date de la dernière facture impayée',
+    'Dernier paiement',
+    'Courant',
+    '1-30 jours',
+    '31-60 jours',
+    '61-90 jours',
+    'Plus de 90 jours',
+  ],
   'Journal CRM': [],
   Factures: [],
 };

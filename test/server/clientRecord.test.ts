@@ -94,6 +94,8 @@ describe('toClientRecord', () => {
           commissionType: 'margin',
           ratePct: 5,
           productType: '',
+          startDate: null,
+          endDate: null,
         },
       ],
       [

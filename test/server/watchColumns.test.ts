@@ -47,8 +47,16 @@ describe('the columns of the watch, from the rules’ declaration', () => {
         'balanceDue',
         'lastInvoiceDate',
         'lastUnpaidInvoiceDate',
+        'lastPaymentDate',
+        'agingCurrent',
+        'aging30',
+        'aging60',
+        'aging90',
+        'agingOver90',
       ],
       invoices: ['number', 'date', 'clientCode', 'amount', 'dueDate', 'paidDate'],
+      // An edit of Payments recomputes its client (decision 020).
+      payments: ['invoiceNumber', 'clientCode', 'date', 'amount'],
     });
     // The refresh also reads whom to tell of a newly watched client.
     expect(columns.WATCH_READ_COLUMNS.clients).toEqual([
@@ -60,11 +68,13 @@ describe('the columns of the watch, from the rules’ declaration', () => {
       // Inactive clients are not mailed about (decision 021).
       'status',
     ]);
-    // Required: the inputs the contract requires, and the computed columns.
+    // Required: the inputs the contract requires, and the computed columns of the first
+    // release (Last payment and the aging columns are written where Set up has added them).
     expect(columns.WATCH_REQUIRED).toEqual({
       clients: ['code', 'watched', 'watchReasons'],
       terms: ['clientCode', 'balanceDue', 'lastInvoiceDate', 'lastUnpaidInvoiceDate'],
       invoices: ['number', 'date', 'clientCode', 'amount'],
+      payments: ['invoiceNumber', 'clientCode', 'date', 'amount'],
     });
   });
 

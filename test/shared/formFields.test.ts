@@ -40,6 +40,12 @@ describe('the form fields', () => {
       'clients.updatedBy',
       'clients.computedHabits',
       'terms.balanceDue',
+      'terms.lastPaymentDate',
+      'terms.agingCurrent',
+      'terms.aging30',
+      'terms.aging60',
+      'terms.aging90',
+      'terms.agingOver90',
     ]);
     // The key of the other sheets and the script's own state are not fields.
     expect(FORM_FIELDS.some((f) => f.column.key === 'clientCode')).toBe(false);

@@ -127,6 +127,20 @@ describe('validateSaveRequest', () => {
     });
   });
 
+  test('an agreement’s period: From and To, blank for open, To not before From', () => {
+    const r = fullRecord();
+    r.salespeople[0]!.startDate = '2026-10-01';
+    r.salespeople[0]!.endDate = '2026-10-01';
+    r.salespeople[1]!.endDate = '2026-12-31';
+    expect(validateSaveRequest(save(r), 'en').ok).toBe(true);
+    r.salespeople[0]!.endDate = '2026-09-30';
+    r.salespeople[1]!.startDate = '2026-13-01';
+    expect(errorsOf(save(r), 'fr')).toEqual({
+      'salespeople.0.endDate': '« Au » doit suivre « Du ».',
+      'salespeople.1.startDate': 'Date invalide (AAAA-MM-JJ).',
+    });
+  });
+
   test('numbers: blank (null) is fine where optional, not for a rate; NaN, Infinity and strings refused', () => {
     const r = fullRecord();
     r.terms.creditLimit = null;

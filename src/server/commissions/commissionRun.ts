@@ -3,12 +3,17 @@
  * to Commission details, one total per salesperson to Commission report.
  *
  * Recomputing a month replaces exactly that month's rows (rewritten in place by key, the extra
- * lines appended, the surplus rows deleted: writeMonth) and keeps the "Paid out" ticks by
- * salesperson and the team's own columns by key; other months are not touched, and a sheet
- * whose month rows are already the new ones is not written at all. Only the columns the
- * rules use are read, and of Commission details only the Month column and the month's rows. A month with a
- * ticked Paid out whose totals would change is not rewritten unless the caller says so (the menu
- * asks the user; the monthly trigger leaves it and reports it).
+ * lines appended, the surplus rows deleted: writeMonth) and keeps the team's own columns by
+ * key; other months are not touched, and a sheet whose month rows are already the new ones is
+ * not written at all. Only the columns the rules use are read, and of Commission details only
+ * the Month and Month of origin columns and the rows the run needs.
+ *
+ * Settled rows (decision 020): a report row ticked Paid out is settled. Its Amount paid out is
+ * recorded once, and neither it nor its salesperson's detail lines of that month are rewritten
+ * again. What a settled month's lines give now, within the months kept (Settings), is compared
+ * with what was paid and already adjusted; the difference is posted once as Adjustment lines
+ * (invoice, Month of origin) in the month computed, and added to its Adjustments and Commission
+ * (src/domain/settlement.ts). Nothing to ask before recomputing: nothing paid changes.
  */
 import { codeKey, type ReadContext } from '../../domain/cells';
 import {
@@ -19,17 +24,25 @@ import {
   type CommissionResult,
   type SalespersonTotal,
 } from '../../domain/commissions';
-import { isMonth, monthInZone, previousMonth, dayInZone } from '../../domain/time';
+import { isMonth, monthInZone, monthOfDay, previousMonth, dayInZone } from '../../domain/time';
+import { retentionCutoff } from '../../domain/headroom';
 import type { CellProblem } from '../../domain/types';
 import type { CellValue } from '../../domain/cells';
-import { choiceFromText, choiceLabel, type ColumnKey, type Lang } from '../../shared/contract';
+import {
+  ADJUSTMENT_TYPE,
+  choiceFromText,
+  choiceLabel,
+  type ColumnKey,
+  type Lang,
+} from '../../shared/contract';
+import { adjustmentsOf, type AdjustmentLine, type PaidLine } from '../../domain/settlement';
 import { toCents } from '../../domain/money';
 import { t } from '../platform/messages';
-import { readInvoices, toCells } from '../workbook/records';
+import { readInvoices, readPayments, toCells } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { sendStatements, type StatementReport } from './statements';
 import { keepStatements } from './keptStatements';
-import { recordGrowth } from '../headroom/size';
+import { loadRetentionMonths, recordGrowth } from '../headroom/size';
 import { appendRecordsIfUnmoved, asCellValue, setCellValuesIfUnmoved } from '../workbook/write';
 import {
   adjacentRuns,
@@ -42,7 +55,7 @@ import {
   sameValue,
 } from '../workbook/sheets';
 import { WorkbookError } from '../platform/errors';
-import { readColumns, readTable, withWholeRows } from '../workbook/read';
+import { readColumns, readColumnsIfPresent, readTable, withWholeRows } from '../workbook/read';
 import { sameHeader } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
 import { MOVED, type Moved, untilSettled } from '../platform/attempts';
@@ -50,13 +63,9 @@ import { logMailReport, logProblems } from '../platform/log';
 import { inputEcho } from '../platform/input';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+/** Salesperson names sort as in the domain (src/domain/commissions.ts). */
+const collator = new Intl.Collator('fr', { numeric: true });
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export interface PaidOutChange {
-  salesperson: string;
-  before: number;
-  after: number;
-}
 
 export interface CommissionRunReport {
   lang: Lang;
@@ -64,9 +73,11 @@ export interface CommissionRunReport {
   totals: SalespersonTotal[];
   lines: number;
   problems: CellProblem[];
-  /** Paid-out totals that would change; when `written` is false nothing was changed. */
-  paidOutChanges: PaidOutChange[];
   written: boolean;
+  /** Salespeople (codeKey) whose row of the month is settled: kept as paid, no statement. */
+  settledSalespeople: string[];
+  /** Adjustments of settled months posted in this month. */
+  adjustments: AdjustmentLine[];
   /** Written, but the month's lines were already exactly these (a rerun). */
   unchanged: boolean;
   /** Statement e-mails, when the settings ask for them and the month was written. */
@@ -74,8 +85,6 @@ export interface CommissionRunReport {
 }
 
 export interface RunOptions {
-  /** Rewrite a month even when paid-out totals change (the user said yes). */
-  overwritePaidOut?: boolean;
   /** false: no statement e-mails whatever the settings. */
   statements?: boolean;
 }
@@ -97,12 +106,16 @@ const AGREEMENT_COLUMNS = [
   'commissionType',
   'ratePct',
   'productType',
+  'startDate',
+  'endDate',
 ] as const;
 /**
  * Every invoice column the commission rules read (src/domain/commissions.ts): not the due date.
  * An unreadable due date therefore no longer keeps an invoice out of the commissions (nor is it
  * reported here; the watch refresh, which uses it, reports it).
  */
+/** The payment columns the rules read: not the reference. */
+const PAYMENT_COLUMNS = ['invoiceNumber', 'clientCode', 'date', 'amount'] as const;
 const INVOICE_COLUMNS = [
   'number',
   'date',
@@ -149,6 +162,15 @@ export function runCommissions(
     requiredColumns('invoices'),
   );
   const invoices = readInvoices(invoicesTable, ctx);
+  // Payments (optional sheet): what Payments agreements earn on. Every column the rules read.
+  const paymentsTable = readColumnsIfPresent(
+    spreadsheet,
+    'payments',
+    lang,
+    PAYMENT_COLUMNS,
+    requiredColumns('payments'),
+  );
+  const payments = paymentsTable ? readPayments(paymentsTable, ctx) : { records: [], problems: [] };
 
   const agreements: AgreementRow[] = [];
   const rawProblems: CommissionResult['problems'] = [];
@@ -165,6 +187,8 @@ export function runCommissions(
         commissionType: cellOf('commissionType'),
         ratePct: cellOf('ratePct'),
         productType: cellOf('productType'),
+        startDate: cellOf('startDate'),
+        endDate: cellOf('endDate'),
       },
       known,
       ctx,
@@ -177,11 +201,18 @@ export function runCommissions(
     month,
     agreements,
     invoices: invoices.records,
+    payments: payments.records,
     knownClients: known,
   });
-  const problems: CellProblem[] = [...invoices.problems];
+  // Unreadable payment rows are all told: one whose date cannot be read may be of this month.
+  const problems: CellProblem[] = [...invoices.problems, ...payments.problems];
   for (const p of [...rawProblems, ...result.problems]) {
-    const table = p.sheet === 'invoices' ? invoicesTable : agreementsTable;
+    const table =
+      p.sheet === 'invoices'
+        ? invoicesTable
+        : p.sheet === 'payments' && paymentsTable
+          ? paymentsTable
+          : agreementsTable;
     const column = (
       columnsOf(table.key) as readonly { key: string; fr: string; en: string }[]
     ).find((c) => c.key === p.column);
@@ -205,7 +236,16 @@ export function runCommissions(
   const report: CommissionRunReport = withDocumentLock(
     lang,
     LOCK_WAIT_MS,
-    () => writeMonth(spreadsheet, month, result, problems, lang, timeZone, options),
+    () =>
+      writeMonth(spreadsheet, month, result, problems, lang, timeZone, options, (m) =>
+        computeLines({
+          month: m,
+          agreements,
+          invoices: invoices.records,
+          payments: payments.records,
+          knownClients: known,
+        }),
+      ),
     { flush: 'never' }, // writeMonth flushes what it writes
   );
   // The workbook-size figure (Settings) takes its rate from what this run read: the invoices of
@@ -226,7 +266,21 @@ export function runCommissions(
     settings.sendStatements &&
     options.statements !== false
   ) {
-    report.statements = sendStatements(spreadsheet, result.totals, result.lines, lang);
+    // A settled salesperson's month stays as paid: no new statement for it.
+    const open = (name: string) => !report.settledSalespeople.includes(codeKey(name));
+    report.statements = sendStatements(
+      spreadsheet,
+      report.totals.filter((tot) => open(tot.salesperson)),
+      [
+        ...result.lines.filter((l) => open(l.salesperson)),
+        ...report.adjustments.map((a) => ({
+          ...a,
+          commissionType: 'adjustment' as const,
+          ratePct: null,
+        })),
+      ],
+      lang,
+    );
     const s = report.statements;
     // Statements not sent wait for the next run, as references (commissions/keptStatements.ts);
     // the month's statements kept from an earlier run are sent now or kept again.
@@ -238,10 +292,10 @@ export function runCommissions(
 }
 
 /**
- * Inside the document lock: compares with the paid-out totals, then rewrites the month's rows of
- * Commission details and Commission report (unless a paid-out total would change unasked). A
- * sheet whose month rows already hold exactly the new rows is left alone: a rerun that changes
- * nothing writes nothing, and "Paid out" stays as it is.
+ * Inside the document lock: records the Amount paid out of rows newly settled, then rewrites the
+ * month's rows of Commission details and Commission report but for its settled salespeople,
+ * adjustments included. A sheet whose month rows already hold exactly the new rows is left
+ * alone: a rerun that changes nothing writes nothing.
  *
  * Shared editing: the document lock does not stop people from sorting, inserting or deleting
  * rows by hand while the run works, so nothing is written by a row number remembered across
@@ -269,8 +323,8 @@ function writeMonth(
   lang: Lang,
   timeZone: string,
   options: RunOptions,
+  linesOf: (month: string) => CommissionResult,
 ): CommissionRunReport {
-  const newDetails = result.lines.map((l) => detailValues(l, lang));
   const base = {
     lang,
     month,
@@ -286,25 +340,59 @@ function writeMonth(
     (): CommissionRunReport | Moved => {
       const read = readMonth(spreadsheet, month, lang, timeZone);
       if (!read) return MOVED; // the month's rows moved while they were read
-      const { report, details, oldReport, oldDetails } = read;
-      const paidOut = new Map<string, { paid: boolean; commission: number; name: string }>();
-      for (const { row } of oldReport) {
-        const name = String(row[report.index.salesperson] ?? '').trim();
-        const paid = row[report.index.paidOut] === true;
-        const commission = Number(row[report.index.commission]) || 0;
-        paidOut.set(codeKey(name), { paid, commission, name });
-      }
-      const newTotals = new Map(
-        result.totals.map((tot) => [codeKey(tot.salesperson), tot.commission]),
+      const { report, details, oldReport, oldDetails: monthDetails, earlier } = read;
+      // Settled rows (Paid out ticked): never rewritten. Those of this month keep their row and
+      // their lines; those of earlier months within the months kept are compared with what
+      // their lines give now, the difference posted here as adjustments (src/domain/settlement.ts).
+      const settled = settledRows(report, timeZone);
+      const settledHere = new Set(
+        settled.filter((r) => r.month === month).map((r) => codeKey(r.salesperson)),
       );
-      const paidOutChanges: PaidOutChange[] = [];
-      for (const [key, before] of paidOut) {
-        const after = newTotals.get(key) ?? 0;
-        if (before.paid && Math.round(before.commission * 100) !== Math.round(after * 100))
-          paidOutChanges.push({ salesperson: before.name, before: before.commission, after });
-      }
-      if (paidOutChanges.length > 0 && !options.overwritePaidOut)
-        return { ...base, paidOutChanges, written: false, unchanged: false };
+      const free = (salesperson: unknown) => !settledHere.has(codeKey(String(salesperson ?? '')));
+      const oldDetails = monthDetails.filter(({ row }) => free(row[details.index.salesperson]));
+      const comparedRows = settled.filter(
+        (r) => r.month < month && r.month >= oldestCompared(timeZone),
+      );
+      const found =
+        details.index.originMonth < 0
+          ? { lines: [], unreliable: [] } // details set up before: Set up adds Month of origin
+          : adjustmentsOf({
+              month,
+              settled: comparedRows.map((r) => ({
+                month: r.month,
+                salesperson: r.salesperson,
+                linesTotal: r.linesTotal,
+              })),
+              expected: new Map(
+                [...new Set(comparedRows.map((r) => r.month))].map((m) => [m, linesOf(m).lines]),
+              ),
+              posted: [
+                ...earlier.map(({ row }) => paidLine(details, row, timeZone)),
+                // This month's own lines of settled salespeople stay: their adjustments are paid.
+                ...monthDetails
+                  .filter(({ row }) => !free(row[details.index.salesperson]))
+                  .map(({ row }) => paidLine(details, row, timeZone)),
+              ],
+            });
+      const adjustments = found.lines.filter((a) => free(a.salesperson));
+      // A settled month whose lines were deleted or typed over by hand: not compared (its
+      // difference would be posted on lines that were paid), told to the team.
+      const unreliable: CellProblem[] = found.unreliable.map((u) => {
+        const row = comparedRows.find(
+          (r) => r.month === u.month && codeKey(r.salesperson) === codeKey(u.salesperson),
+        );
+        return {
+          sheet: report.name,
+          row: row?.sheetRow ?? 0,
+          column: String(report.header[report.index.commission] ?? ''),
+          message: t('settledLinesChanged', lang, { month: u.month, name: u.salesperson }),
+        };
+      });
+      const lines = result.lines.filter((l) => free(l.salesperson));
+      const newDetails = [
+        ...lines.map((l) => detailValues(l, lang)),
+        ...adjustments.map((a) => adjustmentValues(a, lang)),
+      ];
 
       // A retry after some writes sees part of the new lines already there: the run changed them.
       const unchanged =
@@ -317,26 +405,72 @@ function writeMonth(
             invoiceNumber: String(row[details.index.invoiceNumber] ?? ''),
             commission: Number(row[details.index.commission]) || 0,
           })),
-          result.lines,
+          [...lines, ...adjustments],
         );
-      const newReport = result.totals.map((tot) => ({
-        month: tot.month,
-        salesperson: tot.salesperson,
-        invoiceCount: tot.invoiceCount,
-        base: tot.base,
-        commission: tot.commission,
-        paidOut: paidOut.get(codeKey(tot.salesperson))?.paid ?? false,
-      }));
+      const adjusted = new Map<string, { name: string; cents: number }>();
+      for (const a of adjustments) {
+        const key = codeKey(a.salesperson);
+        const entry = adjusted.get(key) ?? { name: a.salesperson, cents: 0 };
+        entry.cents += toCents(a.commission);
+        adjusted.set(key, entry);
+      }
+      const totals = result.totals.filter((tot) => free(tot.salesperson));
+      for (const [key, a] of adjusted)
+        if (!totals.some((tot) => codeKey(tot.salesperson) === key))
+          totals.push({ month, salesperson: a.name, invoiceCount: 0, base: 0, commission: 0 });
+      const newReport = totals.map((tot) => {
+        const adjustment = adjusted.get(codeKey(tot.salesperson))?.cents ?? 0;
+        return {
+          month: tot.month,
+          salesperson: tot.salesperson,
+          invoiceCount: tot.invoiceCount,
+          base: tot.base,
+          commission: (toCents(tot.commission) + adjustment) / 100,
+          paidOut: false,
+          adjustments: adjustment / 100,
+        };
+      });
+      const oldReportFree = oldReport.filter(({ row }) => free(row[report.index.salesperson]));
       const plans = [
         planMonth(details, month, oldDetails, newDetails, detailKey, lang),
-        planMonth(report, month, oldReport, newReport, reportKey, lang),
+        planMonth(report, month, oldReportFree, newReport, reportKey, lang),
       ];
+      // Rows ticked since the last run: their Amount paid out is recorded, once (before the
+      // plans, which may delete rows below them).
+      if (!recordPaidOut(report, settled, progress)) return MOVED;
       for (const plan of plans) if (!writePlan(plan, progress)) return MOVED;
-      const done = { ...base, paidOutChanges, written: true, unchanged };
+      // What the report now says: settled rows as paid, the others with their adjustments.
+      const written: SalespersonTotal[] = [
+        ...newReport.map((r) => ({
+          month,
+          salesperson: r.salesperson,
+          invoiceCount: r.invoiceCount,
+          base: r.base,
+          commission: r.commission,
+        })),
+        ...settled
+          .filter((r) => r.month === month)
+          .map((r) => ({
+            month,
+            salesperson: r.salesperson,
+            invoiceCount: Number(r.row[report.index.invoiceCount]) || 0,
+            base: Number(r.row[report.index.base]) || 0,
+            commission: r.commission,
+          })),
+      ].sort((x, y) => collator.compare(x.salesperson, y.salesperson));
+      const done = {
+        ...base,
+        problems: [...problems, ...unreliable],
+        totals: written,
+        settledSalespeople: [...settledHere],
+        adjustments,
+        written: true,
+        unchanged,
+      };
       if (!progress.wrote) return done;
       SpreadsheetApp.flush();
       return progress.dropped.length > 0
-        ? { ...done, problems: [...problems, ...progress.dropped] }
+        ? { ...done, problems: [...done.problems, ...progress.dropped] }
         : done;
     },
     {
@@ -356,9 +490,11 @@ function writeMonth(
 
 /**
  * The report (small: one row per month and salesperson, read whole) and, of Commission details,
- * the Month column, then only the month's rows, whole (a year of details is about 190,000 rows:
- * reading 8 columns of them all every month would cost more than the rest of the run). Null when
- * the Month column changed between the two reads (rows moved by hand): the caller reads again.
+ * the Month and Month of origin columns, then only the rows the run needs, whole: the month's,
+ * and, to compare settled months (decision 020), the lines of the settled months within the months
+ * kept and every adjustment line (a year of details is about 190,000 rows: reading 9 columns of
+ * them all every month would cost more than the rest of the run). Null when the key columns
+ * changed between the reads (rows moved by hand): the caller reads again.
  */
 function readMonth(
   spreadsheet: Spreadsheet,
@@ -370,23 +506,158 @@ function readMonth(
   details: Table<'reportDetails'>;
   oldReport: MonthRow[];
   oldDetails: MonthRow[];
+  /** Lines of settled months and adjustment lines of other months than `month`. */
+  earlier: MonthRow[];
 } | null {
   const report = readTable(spreadsheet, 'report', lang);
+  const compared = new Set(
+    settledRows(report, timeZone)
+      .map((r) => r.month)
+      .filter((m) => m < month && m >= oldestCompared(timeZone)),
+  );
+  // Month of origin only when a settled month is compared: a workbook with none pays nothing more.
   const months = readColumns(
     spreadsheet,
     'reportDetails',
     lang,
-    ['month'],
+    compared.size > 0 ? ['month', 'originMonth'] : ['month'],
     requiredColumns('reportDetails'),
   );
-  const rows = monthRows(months, month, timeZone).map((r) => r.sheetRow);
+  const own: number[] = [];
+  const earlierRows: number[] = [];
+  months.rows.forEach((row, n) => {
+    const m = monthOf(row[months.index.month], timeZone);
+    const origin =
+      compared.size === 0 || months.index.originMonth < 0
+        ? ''
+        : monthOf(row[months.index.originMonth], timeZone);
+    if (m === month) own.push(n + FIRST_DATA_ROW);
+    else if (compared.has(m) || origin !== '') earlierRows.push(n + FIRST_DATA_ROW);
+  });
+  const rows = [...own, ...earlierRows].sort((x, y) => x - y);
   const details = rows.length === 0 ? months : withWholeRows(months, rows, ['month']);
   if (!details) return null;
+  const earlierSet = new Set(earlierRows);
   return {
     report,
     details,
     oldReport: monthRows(report, month, timeZone),
     oldDetails: monthRows(details, month, timeZone),
+    earlier: details.rows.flatMap((row, n) =>
+      earlierSet.has(n + FIRST_DATA_ROW) ? [{ row, sheetRow: n + FIRST_DATA_ROW }] : [],
+    ),
+  };
+}
+
+/** A Month cell as text (a cell Sheets turned into a date too); '' when blank. */
+function monthOf(v: unknown, timeZone: string): string {
+  return v instanceof Date ? monthInZone(v, timeZone) : String(v ?? '').trim();
+}
+
+/**
+ * The first settled month compared: the months kept (Settings, 24) back from the current month,
+ * the fold's own cutoff (retention.ts), so that a month whose lines may be folded away is never
+ * compared (it is closed for good).
+ */
+function oldestCompared(timeZone: string): string {
+  return retentionCutoff(monthOfDay(dayInZone(new Date(), timeZone)), loadRetentionMonths());
+}
+
+interface SettledRow {
+  month: string;
+  salesperson: string;
+  commission: number;
+  /** Commission less Adjustments: what the row's own lines added up to when settled. */
+  linesTotal: number;
+  amountPaidOut: unknown;
+  sheetRow: number;
+  row: unknown[];
+}
+
+/** The report's settled rows: Paid out ticked. */
+function settledRows(report: Table<'report'>, timeZone: string): SettledRow[] {
+  const out: SettledRow[] = [];
+  report.rows.forEach((row, n) => {
+    if (row[report.index.paidOut] !== true) return;
+    out.push({
+      month: monthOf(row[report.index.month], timeZone),
+      salesperson: String(row[report.index.salesperson] ?? '').trim(),
+      commission: Number(row[report.index.commission]) || 0,
+      linesTotal:
+        ((Number(row[report.index.commission]) || 0) * 100 -
+          (report.index.adjustments < 0 ? 0 : Number(row[report.index.adjustments]) || 0) * 100) /
+        100,
+      amountPaidOut: report.index.amountPaidOut < 0 ? null : row[report.index.amountPaidOut],
+      sheetRow: n + FIRST_DATA_ROW,
+      row,
+    });
+  });
+  return out;
+}
+
+/** A detail row as a line paid or posted. */
+function paidLine(details: Table<'reportDetails'>, row: unknown[], timeZone: string): PaidLine {
+  const i = details.index;
+  return {
+    month: monthOf(row[i.month], timeZone),
+    salesperson: String(row[i.salesperson] ?? ''),
+    clientCode: String(row[i.clientCode] ?? ''),
+    invoiceNumber: String(row[i.invoiceNumber] ?? ''),
+    base: Number(row[i.base]) || 0,
+    commission: Number(row[i.commission]) || 0,
+    originMonth: i.originMonth < 0 ? '' : monthOf(row[i.originMonth], timeZone),
+  };
+}
+
+/**
+ * Records Amount paid out on the settled rows that have none yet (ticked since the last run):
+ * the Commission they show, once; never changed afterwards. Each run of adjacent rows is
+ * written after its cells are read again and found as read (nothing sorted or edited in
+ * between). False when something moved: the caller reads again.
+ */
+function recordPaidOut(
+  report: Table<'report'>,
+  settled: readonly SettledRow[],
+  progress: Progress,
+): boolean {
+  const at = report.index.amountPaidOut;
+  if (at < 0) return true; // a report set up before: Set up adds the column
+  const width = report.header.length;
+  const toRecord = new Map(
+    settled
+      .filter((r) => r.amountPaidOut === '' || r.amountPaidOut === null)
+      .map((r) => [r.sheetRow, r]),
+  );
+  for (const run of adjacentRuns([...toRecord.keys()])) {
+    const rows = run.values.map((sheetRow) => toRecord.get(sheetRow)!);
+    const whole = rows.map((r) => Array.from({ length: width }, (_, i) => r.row[i] ?? ''));
+    const range = report.sheet.getRange(run.start, at + 1, rows.length, 1);
+    const written = setCellValuesIfUnmoved(
+      range,
+      rows.map((r) => [r.commission]),
+      () => sameHeader(report.sheet, report.header) && cellsHold(report.sheet, run.start, 0, whole),
+    );
+    if (!written) return false;
+    progress.wrote = true;
+  }
+  return true;
+}
+
+/** An adjustment as the cells of its detail row. */
+function adjustmentValues(
+  a: AdjustmentLine,
+  lang: Lang,
+): Record<ColumnKey<'reportDetails'>, unknown> {
+  return {
+    month: a.month,
+    salesperson: a.salesperson,
+    clientCode: a.clientCode,
+    invoiceNumber: a.invoiceNumber,
+    commissionType: ADJUSTMENT_TYPE[lang],
+    base: a.base,
+    ratePct: '',
+    commission: a.commission,
+    originMonth: a.originMonth,
   };
 }
 
@@ -446,6 +717,7 @@ function detailValues(l: CommissionLine, lang: Lang): Record<ColumnKey<'reportDe
     base: l.base,
     ratePct: l.ratePct,
     commission: l.commission,
+    originMonth: '',
   };
 }
 

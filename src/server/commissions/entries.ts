@@ -5,7 +5,6 @@ import { t } from '../platform/messages';
 import { runCommissions } from './commissionRun';
 import type { Month } from '../../domain/types';
 import { foldDetails, showFoldDialog, type FoldResult } from './retention';
-import { logWarning } from '../platform/log';
 import type { JobRun } from '../platform/jobs';
 
 /** What the fold dialog sends back: the months offered and the fingerprint of their CSV. */
@@ -24,27 +23,14 @@ export function computeCommissions(month?: string): void {
 
 /**
  * The monthly job of the hourly dispatcher (src/server/schedule/): the month given (default the
- * previous one); a paid-out month whose totals would change is left as it is. Returns what it
- * did, in the workbook language.
+ * previous one); its settled (paid-out) rows stay as they are. Returns what it did, in the
+ * workbook language.
  */
 export function commissionsJob(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   month?: string,
 ): JobRun {
   const report = runCommissions(spreadsheet, month);
-  if (report.paidOutChanges.length > 0 && !report.written) {
-    logWarning(
-      `Paid-out month ${report.month} left unchanged: ${report.paidOutChanges.length} salesperson total(s) would change`,
-    );
-    // Left unchanged: work undone, which no later run does by itself (the menu does).
-    return {
-      message: t('jobPaidOutKept', report.lang, {
-        month: report.month,
-        n: report.paidOutChanges.length,
-      }),
-      undone: true,
-    };
-  }
   const total = report.totals.reduce((sum, tot) => sum + tot.commission, 0);
   const kept = report.statements?.unsent.length ?? 0;
   const done = t('commissionsDone', report.lang, {
@@ -57,7 +43,7 @@ export function commissionsJob(
     : { message: done, undone: false };
 }
 
-/** Menu: asks for a month, computes it (asking before changing paid-out totals) and shows the report. */
+/** Menu: asks for a month, computes it and shows the report. */
 export function showCommissionReport(): void {
   askMonthAndRun(SpreadsheetApp.getActiveSpreadsheet());
 }

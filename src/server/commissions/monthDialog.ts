@@ -27,26 +27,12 @@ export function askMonthAndRun(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
   const month = answer.getResponseText().trim() || fallback;
   let report;
   try {
+    // Settled (paid-out) rows are never rewritten: nothing to ask (differences are adjustments).
     report = runCommissions(spreadsheet, month);
   } catch (e) {
     const detail = e instanceof WorkbookError && e.detail ? `\n\n${e.detail}` : '';
     ui.alert(title, (e instanceof Error ? e.message : String(e)) + detail, ui.ButtonSet.OK);
     return;
-  }
-  if (!report.written) {
-    const changes = report.paidOutChanges
-      .map(
-        (c) =>
-          `${c.salesperson}${lang === 'fr' ? ' : ' : ': '}${formatMoney(c.before, lang)} → ${formatMoney(c.after, lang)}`,
-      )
-      .join('\n');
-    const confirm = ui.alert(
-      title,
-      t('paidOutChanged', lang, { month: report.month, changes }),
-      ui.ButtonSet.YES_NO,
-    );
-    if (confirm !== ui.Button.YES) return;
-    report = runCommissions(spreadsheet, month, { overwritePaidOut: true });
   }
   findSheet(spreadsheet, 'report', lang)?.activate();
   const total = report.totals.reduce((sum, tot) => sum + tot.commission, 0);

@@ -16,7 +16,7 @@
 import type { CommissionLine, SalespersonTotal } from '../../domain/commissions';
 import { codeKey } from '../../domain/cells';
 import { formatMoney, formatNumber } from '../../domain/money';
-import { choiceLabel, type Lang } from '../../shared/contract';
+import { ADJUSTMENT_TYPE, choiceLabel, type Lang } from '../../shared/contract';
 import { csvField } from '../../shared/csv';
 import { translator, type TextTable } from '../../shared/text';
 import { greetingName, sendWithinQuota, type Mail, type MailReport } from '../platform/mail';
@@ -53,6 +53,25 @@ const TEXT = {
 } as const satisfies TextTable;
 const say = translator(TEXT);
 
+/**
+ * A line of a statement: a commission line, or an adjustment of a settled month (decision 020),
+ * shown with the month it corrects and no rate.
+ */
+export type StatementLine =
+  | CommissionLine
+  | (Omit<CommissionLine, 'commissionType' | 'ratePct'> & {
+      commissionType: 'adjustment';
+      ratePct: null;
+      originMonth: string;
+    });
+
+/** A line's type as shown: its commission type, or "Adjustment (2026-09)". */
+function typeLabel(line: StatementLine, lang: Lang): string {
+  return line.commissionType === 'adjustment'
+    ? `${ADJUSTMENT_TYPE[lang]} (${line.originMonth})`
+    : choiceLabel('commissionType', line.commissionType, lang);
+}
+
 /** The statement's column headers, in the order of lineCells. */
 function headers(lang: Lang): string[] {
   return (['clientCode', 'invoiceNumber', 'type', 'base', 'rate', 'commission'] as const).map((k) =>
@@ -71,13 +90,15 @@ export function escapeHtml(text: string): string {
 }
 
 /** The cells of one line, as shown (already formatted for the language, not yet escaped). */
-function lineCells(line: CommissionLine, lang: Lang): string[] {
+function lineCells(line: StatementLine, lang: Lang): string[] {
   return [
     line.clientCode,
     line.invoiceNumber,
-    choiceLabel('commissionType', line.commissionType, lang),
+    typeLabel(line, lang),
     formatMoney(line.base, lang),
-    `${formatNumber(line.ratePct, lang)}${lang === 'fr' ? '\u00a0%' : '%'}`,
+    line.ratePct === null
+      ? ''
+      : `${formatNumber(line.ratePct, lang)}${lang === 'fr' ? '\u00a0%' : '%'}`,
     formatMoney(line.commission, lang),
   ];
 }
@@ -91,7 +112,7 @@ export const INLINE_LINES = 200;
  */
 export function statementOf(
   total: SalespersonTotal,
-  lines: readonly CommissionLine[],
+  lines: readonly StatementLine[],
   lang: Lang,
 ): Omit<Mail, 'to'> {
   const attached = lines.length > INLINE_LINES;
@@ -145,16 +166,16 @@ export function statementOf(
  * The lines as CSV (RFC 4180, CRLF): texts through csvField (quoted, formula-like text
  * neutralized), amounts as plain numbers with a dot, so any spreadsheet program reads them.
  */
-export function statementCsv(lines: readonly CommissionLine[], lang: Lang): string {
+export function statementCsv(lines: readonly StatementLine[], lang: Lang): string {
   const out = [headers(lang).map(csvField).join(',')];
   for (const l of lines)
     out.push(
       [
         csvField(l.clientCode),
         csvField(l.invoiceNumber),
-        csvField(choiceLabel('commissionType', l.commissionType, lang)),
+        csvField(typeLabel(l, lang)),
         String(l.base),
-        String(l.ratePct),
+        l.ratePct === null ? '' : String(l.ratePct),
         String(l.commission),
       ].join(','),
     );
@@ -165,7 +186,7 @@ export function statementCsv(lines: readonly CommissionLine[], lang: Lang): stri
 export function sendStatements(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   totals: readonly SalespersonTotal[],
-  lines: readonly CommissionLine[],
+  lines: readonly StatementLine[],
   lang: Lang,
 ): StatementReport {
   const report: StatementReport = {
@@ -178,7 +199,7 @@ export function sendStatements(
   };
   if (totals.length === 0) return report;
   const emails = listEmails(spreadsheet, lang, 'salespeople', 'salespersonEmails');
-  const linesBySalesperson = new Map<string, CommissionLine[]>();
+  const linesBySalesperson = new Map<string, StatementLine[]>();
   for (const line of lines) {
     const key = codeKey(line.salesperson);
     const list = linesBySalesperson.get(key);

@@ -115,9 +115,9 @@ const MESSAGES = {
     fr: 'Mois à calculer (AAAA-MM). Laissez vide pour {month}.',
     en: 'Month to compute (YYYY-MM). Leave blank for {month}.',
   },
-  paidOutChanged: {
-    fr: 'Des commissions de {month} sont déjà marquées payées et changeraient :\n{changes}\n\nRecalculer quand même ?',
-    en: 'Some commissions of {month} are already marked paid out and would change:\n{changes}\n\nRecompute anyway?',
+  settledLinesChanged: {
+    fr: 'Les lignes de {name} pour {month} (payé) ne totalisent plus la commission payée : des lignes ont été supprimées ou modifiées à la main. Aucun ajustement pour ce mois tant qu’elles ne sont pas rétablies.',
+    en: 'The lines of {name} for {month} (paid out) no longer add up to the commission paid: lines were deleted or typed over by hand. No adjustment for that month until they are restored.',
   },
   commissionsDone: {
     fr: 'Commissions de {month} : {n} vendeurs, {total}.',
@@ -367,8 +367,8 @@ const MESSAGES = {
     en: 'Warning: over 80% of the 10 million cell limit. Fold old commission details (Fiche Client menu) or archive old invoices to another workbook.',
   },
   retentionLabel: {
-    fr: 'Mois de détails de commissions gardés (les mois payés plus anciens peuvent être repliés)',
-    en: 'Months of commission details kept (older paid-out months may be folded)',
+    fr: 'Mois de détails de commissions gardés (les mois payés plus anciens peuvent être repliés et sont clos pour de bon : plus aucun ajustement)',
+    en: 'Months of commission details kept (older paid-out months may be folded and are closed for good: no more adjustments)',
   },
   retentionBad: {
     fr: 'Mois gardés : un nombre entier de 1 à 240.',
@@ -703,10 +703,6 @@ const MESSAGES = {
   jobSkippedMonths: {
     fr: 'Mois trop anciens laissés au menu (Rapport des commissions…) : {months}.',
     en: 'Months too old, left to the menu (Commission report…): {months}.',
-  },
-  jobPaidOutKept: {
-    fr: '{month} est payé : laissé tel quel ({n} total(s) changerai(en)t ; Rapport des commissions… pour le recalculer).',
-    en: '{month} is paid out: left as it is ({n} total(s) would change; Commission report… to recompute it).',
   },
   jobUndone: {
     fr: 'dernier passage le {at}, travail laissé en plan : {message}',

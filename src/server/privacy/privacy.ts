@@ -65,6 +65,7 @@ const CLIENT_SHEETS: { key: SheetKey; column: string }[] = [
   { key: 'commissions', column: 'clientCode' },
   { key: 'crmLog', column: 'clientCode' },
   { key: 'invoices', column: 'clientCode' },
+  { key: 'payments', column: 'clientCode' },
   { key: 'reportDetails', column: 'clientCode' },
 ];
 
@@ -303,6 +304,12 @@ const ANONYMIZED: readonly { key: SheetKey; code: string; kept: readonly string[
       'lastInvoiceDate',
       'lastUnpaidInvoiceDate',
       'balanceDue',
+      'lastPaymentDate',
+      'agingCurrent',
+      'aging30',
+      'aging60',
+      'aging90',
+      'agingOver90',
       'emailInvoices',
       'poRequired',
       'taxExempt',
@@ -312,6 +319,8 @@ const ANONYMIZED: readonly { key: SheetKey; code: string; kept: readonly string[
   { key: 'crmLog', code: 'clientCode', kept: ['clientCode', 'date', 'kind'] },
   { key: 'commissions', code: 'clientCode', kept: SHEETS.commissions.columns.map((c) => c.key) },
   { key: 'invoices', code: 'clientCode', kept: SHEETS.invoices.columns.map((c) => c.key) },
+  // A payment's reference (a cheque number, a transfer id) may name the payer's bank account.
+  { key: 'payments', code: 'clientCode', kept: ['date', 'invoiceNumber', 'clientCode', 'amount'] },
   {
     key: 'reportDetails',
     code: 'clientCode',

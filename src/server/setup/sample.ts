@@ -29,7 +29,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The sheets the sample fills, and those that must be empty for it (the computed ones too). */
-const FILLED: readonly SheetKey[] = ['clients', 'terms', 'commissions', 'crmLog', 'invoices'];
+const FILLED: readonly SheetKey[] = [
+  'clients',
+  'terms',
+  'commissions',
+  'crmLog',
+  'invoices',
+  'payments',
+];
 const MUST_BE_EMPTY: readonly SheetKey[] = [...FILLED, 'report', 'reportDetails'];
 /** The Lists columns the sample types its people into (they must be empty too). */
 const PEOPLE_COLUMNS = [
@@ -97,6 +104,8 @@ function typeRecords(
   key: SheetKey,
   lang: Lang,
   records: readonly Record<string, SampleCell>[],
+  /** The first row written (default 2, right below the header of an empty sheet). */
+  first = 2,
 ): void {
   if (records.length === 0) return;
   const { sheet, name } = sheetOf(spreadsheet, key, lang);
@@ -111,8 +120,8 @@ function typeRecords(
     }
     return row;
   });
-  ensureRows(sheet, rows.length + 1);
-  setCellValues(sheet.getRange(2, 1, rows.length, header.length), rows);
+  ensureRows(sheet, first + rows.length - 1);
+  setCellValues(sheet.getRange(first, 1, rows.length, header.length), rows);
 }
 
 /** Types the sample in, under the document lock; the caller asked first. */
@@ -159,15 +168,50 @@ export function loadSample(spreadsheet: Spreadsheet): SampleReport {
     typeRecords(spreadsheet, 'commissions', lang, rows.agreements);
     typeRecords(spreadsheet, 'crmLog', lang, rows.crm);
     typeRecords(spreadsheet, 'invoices', lang, rows.invoices);
-    return { lang, clients: rows.clients.length, invoices: rows.invoices.length };
+    typeRecords(spreadsheet, 'payments', lang, rows.payments);
+    return {
+      lang,
+      clients: rows.clients.length,
+      invoices: rows.invoices.length,
+      settled: rows.settled,
+    };
   });
+  // A settled month corrected afterwards (as the preview's): computed, ticked Paid out as the
+  // team does once it paid, then a credit note typed on one of its invoices.
+  const { settled, ...typed } = report;
+  if (settled.invoices.length > 0) {
+    runCommissions(spreadsheet, settled.month, { statements: false });
+    withDocumentLock(lang, LOCK_WAIT_MS, () => {
+      tickPaidOut(spreadsheet, lang, settled.month);
+      const { sheet } = sheetOf(spreadsheet, 'invoices', lang);
+      typeRecords(spreadsheet, 'invoices', lang, settled.invoices, sheet.getLastRow() + 1);
+    });
+  }
   // What the preview shows too: the watch list, and last month's commissions (own locks). No
   // e-mail: the sample's account managers and salespeople are made up (their addresses would
   // spend the day's mail quota on nobody).
   refreshWatch(spreadsheet, { notify: false });
   const month = previousMonth(today);
   runCommissions(spreadsheet, month, { statements: false });
-  return { ...report, month };
+  return { ...typed, month };
+}
+
+/** Ticks Paid out on every report row of `month` (the sample's settled month), in one write. */
+function tickPaidOut(spreadsheet: Spreadsheet, lang: Lang, month: string): void {
+  const { sheet, name } = sheetOf(spreadsheet, 'report', lang);
+  const values = sheetValues(sheet, 1, 1, -1, -1);
+  const index = checkedIndex('report', values[0] ?? [], name, lang, ['month', 'paidOut']);
+  const rows = values.slice(1).map((row) => String(row[index.month] ?? '').trim() === month);
+  const first = rows.indexOf(true);
+  if (first < 0) return;
+  const last = rows.lastIndexOf(true);
+  // The report is sorted by month: the month's rows are one block.
+  setCellValues(
+    sheet.getRange(first + 2, index.paidOut + 1, last - first + 1, 1),
+    rows
+      .slice(first, last + 1)
+      .map((ticked, k) => [ticked || values[first + 1 + k]![index.paidOut] === true]),
+  );
 }
 
 /** Whether the workbook can take the sample now: the question's answer, or why not. */

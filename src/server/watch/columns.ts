@@ -6,6 +6,7 @@
  */
 import SparkMD5 from 'spark-md5';
 import {
+  WATCH_ADDED_OUTPUTS,
   WATCH_INPUTS,
   WATCH_OUTPUTS,
   type WatchOutputSheet,
@@ -98,13 +99,15 @@ export const WATCH_READ_COLUMNS: Columns = perSheet((sheet) =>
 
 /**
  * The columns without which no status can be computed or written: the inputs the contract
- * requires (a client's code, what makes an invoice) and the computed columns. An optional
- * input missing (no Credit limit column) reads as blank.
+ * requires (a client's code, what makes an invoice, what makes a payment) and the computed
+ * columns of the first release. An optional input missing (no Credit limit column) reads as
+ * blank; a computed column added later (Last payment, the aging columns) is written where Set
+ * up has added it, so a workbook set up before keeps refreshing as it did.
  */
 export const WATCH_REQUIRED: Columns = perSheet((sheet) =>
   union(
     inputsOf(sheet).filter((k) => requiredOf(sheet).includes(k)),
-    outputsOf(sheet),
+    outputsOf(sheet).filter((k) => !WATCH_ADDED_OUTPUTS.includes(k)),
   ),
 );
 

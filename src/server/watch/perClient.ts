@@ -21,12 +21,12 @@ import { isInactive, type ColumnKey, type SheetKey } from '../../shared/contract
 import type { NewlyWatched } from './notifications';
 import { notifyKeeping } from './notices';
 import type { Pending } from '../platform/pending';
-import { readAll, readInvoices } from '../workbook/records';
+import { readAll, readInvoices, readPayments } from '../workbook/records';
 import { loadSettings } from '../platform/settings';
 import { onlyColumns, sameCell } from './refresh';
 import { badCellReasons, SAID_COLUMNS, WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
 import { FIRST_DATA_ROW, type Table } from '../workbook/sheets';
-import { readColumns, rowsWithCode, withWholeRows } from '../workbook/read';
+import { readColumns, readColumnsIfPresent, rowsWithCode, withWholeRows } from '../workbook/read';
 import { unmoved } from '../workbook/rowChecks';
 import { rowCellBlocks, setBlocksIfUnmoved, type CellBlock } from '../workbook/write';
 import { withDocumentLock } from '../platform/lock';
@@ -98,7 +98,17 @@ function refreshClientsOnce(
     'clientCode',
     keys,
   );
-  if (!clients || !terms || !invoices) return undefined;
+  // Payments (optional sheet): the clients' own rows, by their client code. A payment naming
+  // another client's invoice is applied to no one, here as in the full refresh.
+  const paymentsKeyed = readColumnsIfPresent(
+    spreadsheet,
+    'payments',
+    lang,
+    ['clientCode'],
+    WATCH_REQUIRED.payments,
+  );
+  const payments = paymentsKeyed ? withRowsOf(paymentsKeyed, 'clientCode', keys) : null;
+  if (!clients || !terms || !invoices || (paymentsKeyed && !payments)) return undefined;
 
   // The rows are read whole (a few calls for a few rows) but read as the refresh reads them:
   // the same columns, so an unreadable cell the refresh does not read (an invoice's Cost) does
@@ -106,9 +116,16 @@ function refreshClientsOnce(
   const clientRecords = readAll(only(clients, 'clients'), ctx).records;
   const termsRead = readAll(only(terms, 'terms'), ctx);
   const invoicesRead = readInvoices(only(invoices, 'invoices'), ctx);
-  // Invoices with an unreadable cell: their client's cells are left as they are. An unreadable
-  // cell of a Terms row is said in the client's Watch reasons (as the full refresh does).
-  const doubtfulRows = { invoices: new Set(invoicesRead.problems.map((p) => p.row)) };
+  const paymentsRead = payments
+    ? readPayments(only(payments, 'payments'), ctx)
+    : { records: [], problems: [] };
+  // Invoices and payments with an unreadable cell: their client's cells are left as they are.
+  // An unreadable cell of a Terms row is said in the client's Watch reasons (as the full
+  // refresh does).
+  const doubtfulRows = {
+    invoices: new Set(invoicesRead.problems.map((p) => p.row)),
+    payments: new Set(paymentsRead.problems.map((p) => p.row)),
+  };
   const termsProblems = onlyColumns(termsRead.problems, 'terms', SAID_COLUMNS.terms);
 
   const results = new Map<string, WatchResult | null>();
@@ -118,8 +135,11 @@ function refreshClientsOnce(
     const clientRows = clients.rows.get(key) ?? [];
     const termsRows = terms.rows.get(key) ?? [];
     const invoiceRows = new Set(invoices.rows.get(key) ?? []);
+    const paymentRows = new Set(payments?.rows.get(key) ?? []);
     const client = clientRecords.find((c) => clientRows.includes(c.row));
-    const doubtful = [...invoiceRows].some((r) => doubtfulRows.invoices.has(r));
+    const doubtful =
+      [...invoiceRows].some((r) => doubtfulRows.invoices.has(r)) ||
+      [...paymentRows].some((r) => doubtfulRows.payments.has(r));
     if (!client || doubtful) {
       results.set(key, null);
       // Terms rows of a code no client has (renamed, or typed wrong): Balance due blank, as the
@@ -136,6 +156,7 @@ function refreshClientsOnce(
         invoicesRead.records.filter((r) => invoiceRows.has(r.row)),
         settings,
         today,
+        paymentsRead.records.filter((r) => paymentRows.has(r.row)),
       ),
       // The first Terms row is the client's (as computeWatch takes it).
       badCellReasons(termsProblems.filter((p) => p.row === termsRow?.row)).get(key) ?? [],

@@ -1,7 +1,8 @@
 /**
- * refreshWatchList: recomputes Under watch, Watch reasons, Balance due and the last invoice
- * dates of every client, from Clients, Terms and Invoices, with the pure rules of
- * src/domain/watch.ts.
+ * refreshWatchList: recomputes Under watch, Watch reasons, Balance due, the last invoice and
+ * payment dates and the aging columns of every client, from Clients, Terms, Invoices and
+ * Payments (optional: a workbook without it has no payments), with the pure rules of
+ * src/domain/watch.ts. Payments that match no invoice of their client are listed as problems.
  *
  * Service calls do not grow with the data: each sheet is read in one block and each computed
  * column is written in one block, only when something in it changed. Cells people typed are
@@ -25,7 +26,8 @@ import {
 } from '../../domain/watch';
 import { isInactive, type ColumnKey, type Lang } from '../../shared/contract';
 import { t } from '../platform/messages';
-import { readAll, readInvoices } from '../workbook/records';
+import { readAll, readInvoices, readPayments } from '../workbook/records';
+import { unmatchedProblem } from '../../domain/payments';
 import { badCellReasons, SAID_COLUMNS, WATCH_READ_COLUMNS, WATCH_REQUIRED } from './columns';
 import { loadSettings } from '../platform/settings';
 import type { NewlyWatched, NotificationReport } from './notifications';
@@ -33,7 +35,7 @@ import { notifyKeeping } from './notices';
 import { NOTHING, pendingWatch, settlePending, type Pending } from '../platform/pending';
 import { adjacentRuns, columnsOf, FIRST_DATA_ROW, type Table } from '../workbook/sheets';
 import { asCellValue, setBlocksIfUnmoved } from '../workbook/write';
-import { readColumns } from '../workbook/read';
+import { readColumns, readColumnsIfPresent } from '../workbook/read';
 import { sameHeader, stillHolds } from '../workbook/rowChecks';
 import { withDocumentLock } from '../platform/lock';
 import { MOVED, untilSettled } from '../platform/attempts';
@@ -106,23 +108,43 @@ function refreshAllOnce(
   const clientsTable = read('clients');
   const termsTable = read('terms');
   const invoicesTable = read('invoices');
+  const paymentsTable = readColumnsIfPresent(
+    spreadsheet,
+    'payments',
+    lang,
+    WATCH_READ_COLUMNS.payments,
+    WATCH_REQUIRED.payments,
+  );
 
   const clients = readAll(clientsTable, ctx);
   const terms = readAll(termsTable, ctx);
   const invoiceRead = readInvoices(invoicesTable, ctx);
+  const paymentRead = paymentsTable
+    ? readPayments(paymentsTable, ctx)
+    : { records: [], problems: [] };
   const clientProblems = onlyColumns(clients.problems, 'clients', WATCH_READ_COLUMNS.clients);
   const termsProblems = onlyColumns(terms.problems, 'terms', SAID_COLUMNS.terms);
-  const problems = [...clientProblems, ...termsProblems, ...invoiceRead.problems];
-  // A client with an unreadable invoice keeps its computed cells as they are: a guess could
-  // raise or clear a flag wrongly (the run's problems name the invoice). An unreadable cell of
-  // its Terms row is said in its Watch reasons instead (decision 021), which puts it under watch.
-  const uncertain = new Set(codesOfRows(invoicesTable, 'clientCode', invoiceRead.problems));
+  const problems = [
+    ...clientProblems,
+    ...termsProblems,
+    ...invoiceRead.problems,
+    ...paymentRead.problems,
+  ];
+  // A client with an unreadable invoice or payment keeps its computed cells as they are: a
+  // guess could raise or clear a flag wrongly (the run's problems name the row). An unreadable
+  // cell of its Terms row is said in its Watch reasons instead (decision 021), which puts it
+  // under watch.
+  const uncertain = new Set([
+    ...codesOfRows(invoicesTable, 'clientCode', invoiceRead.problems),
+    ...(paymentsTable ? codesOfRows(paymentsTable, 'clientCode', paymentRead.problems) : []),
+  ]);
   const badCells = badCellReasons(termsProblems);
 
-  const { results, unknownClients } = computeWatch({
+  const { results, unknownClients, unmatchedPayments } = computeWatch({
     clients: clients.records.map((c) => ({ code: c.code, row: c.row })),
     terms: terms.records,
     invoices: invoiceRead.records,
+    payments: paymentRead.records,
     settings,
     today,
   });
@@ -130,6 +152,17 @@ function refreshAllOnce(
     const r = results.get(key);
     if (r) results.set(key, withBadCells(r, bad));
   }
+  if (paymentsTable)
+    for (const u of unmatchedPayments) {
+      const p = unmatchedProblem(u);
+      const column = columnsOf('payments').find((c) => c.key === p.column)!;
+      problems.push({
+        sheet: paymentsTable.name,
+        row: p.row ?? 0,
+        column: column[lang],
+        message: p.message[lang],
+      });
+    }
   for (const key of uncertain) results.delete(key);
   for (const u of unknownClients) {
     for (const row of u.rows) {
@@ -216,7 +249,7 @@ export function onlyColumns<S extends 'clients' | 'terms'>(
 
 /** The client keys of the rows named by problems (rows whose code itself is blank give none). */
 function codesOfRows(
-  table: Table<'terms'> | Table<'invoices'>,
+  table: Table<'terms'> | Table<'invoices'> | Table<'payments'>,
   key: 'clientCode',
   problems: readonly CellProblem[],
 ): string[] {

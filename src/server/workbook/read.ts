@@ -12,6 +12,7 @@ import {
   adjacentRuns,
   blockAgain,
   checkedIndex,
+  findSheet,
   FIRST_DATA_ROW,
   rowBlocks,
   sameValue,
@@ -122,6 +123,22 @@ function readSomeColumns<S extends SheetKey>(
     if (blocks.length > 1 && check >= 0 && !stillHolds(sheet, rows, check)) return MOVED;
     return { key, sheet, name, lang, index, header, rows: withoutTrailingBlanks(rows) };
   });
+}
+
+/**
+ * readColumns of a sheet the workbook may lack (Payments: a team that only fills Paid on has
+ * none): null when the sheet is absent. A sheet that is there but lacks a required column is
+ * still an error naming it, as for every other sheet.
+ */
+export function readColumnsIfPresent<S extends SheetKey>(
+  spreadsheet: Spreadsheet,
+  key: S,
+  lang: Lang,
+  wanted: readonly ColumnKey<S>[],
+  required: readonly ColumnKey<S>[] = wanted,
+): Table<S> | null {
+  if (!findSheet(spreadsheet, key, lang)) return null;
+  return readColumns(spreadsheet, key, lang, wanted, required);
 }
 
 /**

@@ -197,6 +197,46 @@ export function readInvoices(table: Table<'invoices'>, ctx: ReadContext): Read<I
   return { records, problems };
 }
 
+/** A payment as the rules read it (src/domain/payments.ts). */
+export type PaymentRecord = Pick<
+  RecordOf<'payments'>,
+  'date' | 'invoiceNumber' | 'clientCode' | 'amount'
+>;
+
+/**
+ * Payments whose required cells (date, invoice number, client code, amount) could be read; the
+ * others are reported with their row and left out, never guessed (a payment read wrong would
+ * move a balance).
+ */
+export function readPayments(table: Table<'payments'>, ctx: ReadContext): Read<PaymentRecord> {
+  const read = readAll(table, ctx);
+  const problems = [...read.problems];
+  const badRows = new Set(read.problems.map((p) => p.row));
+  const records: (PaymentRecord & { row: number })[] = [];
+  for (const r of read.records) {
+    if (badRows.has(r.row)) continue;
+    const missing = (['date', 'invoiceNumber', 'clientCode', 'amount'] as const).filter(
+      (k) => r[k] === '' || r[k] === null,
+    );
+    if (missing.length > 0) {
+      problems.push({
+        sheet: table.name,
+        row: r.row,
+        column: missing
+          .map((k) => columnsOf('payments').find((c) => c.key === k)![ctx.lang])
+          .join(', '),
+        message:
+          ctx.lang === 'fr'
+            ? 'Paiement incomplet : ligne ignorée'
+            : 'Incomplete payment: row skipped',
+      });
+      continue;
+    }
+    records.push(r as unknown as PaymentRecord & { row: number });
+  }
+  return { records, problems };
+}
+
 /** Cell values of a typed record, by contract key, as they should be written. */
 export function toCells<S extends SheetKey>(
   key: S,
