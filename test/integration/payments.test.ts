@@ -191,7 +191,7 @@ describe('Law 25 on payments', () => {
     const wb = seeded('fr');
     wb.run('refreshWatchList');
     wb.emu.ui.answerNextPrompt('A');
-    wb.emu.ui.answerNextAlert('YES');
+    wb.emu.ui.answerNextPrompt('A'); // the code typed to confirm
     wb.run('anonymizeClient');
     const payments = wb.records('fr', 'payments').filter((p) => p.clientCode === 'A');
     expect(payments.map((p) => [p.invoiceNumber, p.amount, p.reference])).toEqual([

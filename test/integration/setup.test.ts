@@ -49,6 +49,8 @@ describe('setupWorkbook', () => {
       'Base',
       'Commission',
       'Paid out',
+      'Adjustments',
+      'Amount paid out',
     ]);
     const tags = wb
       .rows('Lists')
