@@ -26,6 +26,8 @@ export interface Size {
   agreements: number;
   crmEntries: number;
   invoices: number;
+  /** Payments received (issue 24's bench: as many as invoices at full size). */
+  payments: number;
 }
 
 /** The full size (decision 013) and its 1/10 and 1/100. */
@@ -36,6 +38,7 @@ export function sizes(): Size[] {
     agreements: 20_000,
     crmEntries: 50_000,
     invoices: 100_000,
+    payments: 100_000,
   };
   return [100, 10, 1].map((divisor) => ({
     label: divisor === 1 ? 'full' : `1/${divisor}`,
@@ -44,6 +47,7 @@ export function sizes(): Size[] {
     agreements: full.agreements / divisor,
     crmEntries: full.crmEntries / divisor,
     invoices: full.invoices / divisor,
+    payments: full.payments / divisor,
   }));
 }
 
@@ -164,21 +168,59 @@ export function buildWorkbook(size: Size): Emulator {
       details: 'Appel au sujet de la livraison',
     })),
   );
+  const invoices = Array.from({ length: size.invoices }, (_, i) => {
+    const age = Math.floor(random() * 365);
+    return {
+      number: `F-${100_001 + i}`,
+      date: day(age),
+      clientCode: clientCode(i % clients),
+      productType: pick(['Produits', 'Services', 'Pièces']),
+      amount: Math.round(random() * 500_000) / 100,
+      cost: Math.round(random() * 300_000) / 100,
+      paidDate: age > 40 && random() < 0.9 ? day(age - 20) : '',
+      age,
+    };
+  });
   seedRecords(
     emu,
     'invoices',
-    Array.from({ length: size.invoices }, (_, i) => {
-      const age = Math.floor(random() * 365);
-      return {
-        number: `F-${100_001 + i}`,
-        date: day(age),
-        clientCode: clientCode(i % clients),
-        productType: pick(['Produits', 'Services', 'Pièces']),
-        amount: Math.round(random() * 500_000) / 100,
-        cost: Math.round(random() * 300_000) / 100,
-        paidDate: age > 40 && random() < 0.9 ? day(age - 20) : '',
-      };
-    }),
+    invoices.map(({ age: _age, ...invoice }) => invoice),
   );
+  seedRecords(emu, 'payments', paymentsOf(invoices, size.payments));
   return emu;
+}
+
+/**
+ * Payments received, up to `count`: a paid invoice is paid by one payment on its Paid on date,
+ * one in ten by two halves (the first ten days after its date); an unpaid one has a part paid
+ * (30 %) ten days after its date. Invoices are taken in turn until `count` payments are made.
+ */
+function paymentsOf(
+  invoices: readonly {
+    number: string;
+    clientCode: string;
+    amount: number;
+    paidDate: string;
+    age: number;
+  }[],
+  count: number,
+): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const pay = (inv: (typeof invoices)[number], amount: number, date: string) =>
+    out.push({
+      date,
+      invoiceNumber: inv.number,
+      clientCode: inv.clientCode,
+      amount: Math.round(amount * 100) / 100,
+      reference: `Chq ${out.length + 1}`,
+    });
+  for (let round = 0; out.length < count && round < 4; round++)
+    invoices.forEach((inv, i) => {
+      if (out.length >= count || (i + round) % 4 !== 0) return;
+      if (inv.paidDate) {
+        if (i % 10 === 0) pay(inv, inv.amount / 2, day(inv.age - 10));
+        if (out.length < count) pay(inv, i % 10 === 0 ? inv.amount / 2 : inv.amount, inv.paidDate);
+      } else pay(inv, inv.amount * 0.3, day(Math.max(0, inv.age - 10)));
+    });
+  return out;
 }
