@@ -96,15 +96,17 @@ export function showClientStatement(): void {
 
 /**
  * The form's button (google.script.run): the statement dialog of the open client. An unknown
- * code is said in the workbook's language (the error reaches the sidebar's failure handler).
+ * code (deleted or renamed since the form opened) is an answer in the workbook's language, not
+ * a thrown error (src/shared/formApi.ts: expected failures are returned).
  */
-export function statementShow(code: unknown): void {
+export function statementShow(code: unknown): { ok: true } | { ok: false; message: string } {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { lang } = loadSettings(spreadsheet);
   const text = typeof code === 'string' ? code : '';
   const d = text.trim() === '' ? null : statementData(spreadsheet, text);
-  if (!d) throw new Error(t('clientNotFound', lang, { code: inputEcho(text) }));
+  if (!d) return { ok: false, message: t('clientNotFound', lang, { code: inputEcho(text) }) };
   show(d);
+  return { ok: true };
 }
 
 /**

@@ -7,7 +7,6 @@
  */
 import { formatMoney } from '../../domain/money';
 import { AGING_BUCKETS, type AgingBucket } from '../../domain/payments';
-import type { Lang } from '../../shared/contract';
 import { scriptSafeJson } from '../../shared/bootData';
 import { translator, type TextTable } from '../../shared/text';
 import { escapeHtml } from '../commissions/statements';
