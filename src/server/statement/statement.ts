@@ -12,11 +12,13 @@
  * Reads the key column of Terms, Invoices and Payments, then only the client's rows whole (as
  * the per-client refresh does): a few calls whatever the size of the sheets.
  *
- * No PDF: the reference documents Blob.getAs('application/pdf') for content types that can be
- * converted, but turning HTML into a PDF goes through Drive's conversion service, which this
- * script does not use (no Drive scope, and a file created for each statement). A person who
- * wants a PDF prints the page to PDF from the browser's print dialog.
- * https://developers.google.com/apps-script/reference/base/blob#getAs(String)
+ * No PDF attached. The reference of Blob.getAs(contentType) lists no authorization scope of its
+ * own, says 'application/pdf' is the only valid target for most blobs, and counts conversions
+ * against a daily quota ("Quotas for Google Services"); it does not say how an HTML blob (our
+ * styles, tables) is rendered. A second daily quota to count, and a rendering we cannot check
+ * offline (the emulator does not model the conversion): left out. A person who wants a
+ * PDF prints the dialog to PDF from the browser's print dialog (the Print button).
+ * https://developers.google.com/apps-script/reference/base/blob-source#getAs(String)
  */
 import { codeKey, type ReadContext } from '../../domain/cells';
 import { matchPayments } from '../../domain/payments';
