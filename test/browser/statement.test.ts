@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { invokeServerFunction } from '../../emulator/bridge';
 import { workbook, type TestWorkbook } from '../integration/harness';
 import { lastDialogHtml, openDialog, type OpenDialog } from './dialogHarness';
-import { launchBrowser, type RelayReply } from './harness';
+import { launchBrowser, openSidebar, uncaughtErrors, type RelayReply } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -86,4 +86,23 @@ test('the statement dialog: user text as text, Print, and the e-mail confirmed w
   expect(await frame.locator('#msg').innerText()).toBe('État de compte envoyé à anne@example.com.');
   expect(calls).toEqual(['statementEmail']);
   expect(wb.emu.mails.map((m) => m.to)).toEqual([['anne@example.com']]);
+});
+
+test('the form’s Termes tab opens the open client’s statement', async () => {
+  const wb = seeded();
+  wb.sheet('Clients').getRange('A2').activate();
+  const page = await openSidebar(browser, {
+    relay: (name, args) => invokeServerFunction(wb.emu, name, args, wb.emu.user),
+  });
+  try {
+    await page.getByRole('tab', { name: 'Termes', exact: true }).click();
+    await page.getByRole('button', { name: 'État de compte…' }).click();
+    for (let i = 0; i < 100 && wb.emu.ui.ofKind('modalDialog').length === 0; i++)
+      await page.waitForTimeout(50);
+    expect(wb.emu.ui.ofKind('modalDialog')).toHaveLength(1);
+    expect(lastDialogHtml(wb.emu.ui.events)).toContain('"code":"A"');
+    expect(uncaughtErrors(page)).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
 });

@@ -186,6 +186,14 @@ describe('client statement (État de compte)', () => {
       ['F-7', '2026-11-01', '2026-12-01', `10,00${NBSP}$`, `0,00${NBSP}$`, `10,00${NBSP}$`],
     ]);
     expect(d.s.payments).toEqual([]);
+    // The aging totals under the Terms columns' own headers, in the client's language.
+    expect(d.s.aging).toEqual([
+      ['Courant', `10,00${NBSP}$`],
+      ['1-30 jours', `0,00${NBSP}$`],
+      ['31-60 jours', `0,00${NBSP}$`],
+      ['61-90 jours', `0,00${NBSP}$`],
+      ['Plus de 90 jours', `0,00${NBSP}$`],
+    ]);
     // No address: no e-mail offered, and said.
     expect(d.email).toBe('');
   });

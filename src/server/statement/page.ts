@@ -7,6 +7,7 @@
  */
 import { formatMoney } from '../../domain/money';
 import { AGING_BUCKETS, type AgingBucket } from '../../domain/payments';
+import { SHEETS, type Lang } from '../../shared/contract';
 import { scriptSafeJson } from '../../shared/bootData';
 import { translator, type TextTable } from '../../shared/text';
 import { escapeHtml } from '../commissions/statements';
@@ -35,11 +36,6 @@ const TEXT = {
   remaining: { fr: 'Solde', en: 'Balance' },
   balanceDue: { fr: 'Solde dû', en: 'Balance due' },
   aging: { fr: 'Âge des soldes', en: 'Aging' },
-  agingCurrent: { fr: 'Courant', en: 'Current' },
-  aging30: { fr: '1 à 30 jours', en: '1–30 days' },
-  aging60: { fr: '31 à 60 jours', en: '31–60 days' },
-  aging90: { fr: '61 à 90 jours', en: '61–90 days' },
-  agingOver90: { fr: 'Plus de 90 jours', en: 'Over 90 days' },
   payments: {
     fr: 'Paiements des {n} derniers jours',
     en: 'Payments of the last {n} days',
@@ -73,6 +69,11 @@ const CONTROLS = {
   },
 } as const satisfies TextTable;
 const control = translator(CONTROLS);
+
+/** An aging total's label: its Terms column's header, so the statement says what the sheet says. */
+function agingLabel(bucket: AgingBucket, lang: Lang): string {
+  return SHEETS.terms.columns.find((c) => c.key === bucket)![lang];
+}
 
 /** The statement's figures as text, in the client's language. */
 interface Shown {
@@ -122,7 +123,7 @@ function shown(d: StatementData): Shown {
     balanceLabel: say('balanceDue', lang),
     balance: money(d.balanceDue),
     agingTitle: say('aging', lang),
-    aging: AGING_BUCKETS.map((b: AgingBucket) => [say(b, lang), money(d.aging[b])]),
+    aging: AGING_BUCKETS.map((b) => [agingLabel(b, lang), money(d.aging[b])]),
     paymentsTitle: say('payments', lang, { n: 90 }),
     noPayments: say('noPayments', lang),
     paymentHeads: (['date', 'number', 'amount', 'reference'] as const).map((k) => say(k, lang)),
