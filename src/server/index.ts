@@ -26,6 +26,9 @@ export { mailAddressesLoad } from './watch/entries';
 export { computeCommissions, showCommissionReport } from './commissions/entries';
 export { showCommissionDetailsFold, foldCommissionDetails } from './commissions/entries';
 
+// The client statement (État de compte): menu, the form's button, the dialog's e-mail button
+export { showClientStatement, statementShow, statementEmail } from './statement/entries';
+
 // Newsletter (Mailchimp)
 export { showNewsletterSettings, newsletterSettingsLoad } from './newsletter/entries';
 export { newsletterSettingsSave, syncMailchimp, showAudienceExport } from './newsletter/entries';

@@ -152,6 +152,12 @@ const TEXTS = {
     en: 'Who might want this product type?',
   },
   searchBuyers: { fr: 'Chercher', en: 'Search' },
+  clientStatement: { fr: 'État de compte…', en: 'Client statement…' },
+  clientStatementHint: {
+    fr: 'Factures ouvertes, âge des soldes et paiements récents, à imprimer ou à envoyer au client.',
+    en: 'Open invoices, aging and recent payments, to print or to e-mail to the client.',
+  },
+  openingStatement: { fr: 'Ouverture…', en: 'Opening…' },
   searching: { fr: 'Recherche…', en: 'Searching…' },
   noBuyers: {
     fr: 'Aucun client n’a acheté ce type de produit.',

@@ -3,7 +3,9 @@
  * sheet, and the watch status of Clients), drawn from the contract.
  */
 import { t } from '../shared/i18n';
-import { h } from './dom';
+import { clear, h } from './dom';
+import { failureParts } from './failure';
+import { callServer } from './server';
 import type { FieldCtx } from './fields';
 import type { PanelData } from './panelTypes';
 import { tabFields } from './panel';
@@ -23,5 +25,45 @@ export function termsPanel(ctx: FieldCtx, data: PanelData): HTMLElement {
       },
       custom: {},
     }),
+    ...(data.isNew ? [] : [statementButton(ctx, data.record.general.code)]),
+  );
+}
+
+/**
+ * The client statement (État de compte) of the open client: a dialog the server shows
+ * (statementShow), with its Print and e-mail buttons. The client as saved: a code being edited
+ * is not asked for.
+ */
+function statementButton(ctx: FieldCtx, code: string): HTMLElement {
+  const { lang } = ctx;
+  const button = h(
+    'button',
+    { type: 'button', class: 'secondary-button' },
+    t('clientStatement', lang),
+  );
+  const status = h('div', { role: 'status', 'aria-live': 'polite' });
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    clear(status);
+    status.append(t('openingStatement', lang));
+    callServer('statementShow', code).then(
+      (result) => {
+        button.disabled = false;
+        clear(status);
+        if (!result.ok) status.append(h('div', { class: 'error' }, result.message));
+      },
+      (err: unknown) => {
+        button.disabled = false;
+        clear(status);
+        status.append(h('div', { class: 'error' }, ...failureParts(err, lang)));
+      },
+    );
+  });
+  return h(
+    'div',
+    { class: 'statement' },
+    h('p', { class: 'hint' }, t('clientStatementHint', lang)),
+    button,
+    status,
   );
 }

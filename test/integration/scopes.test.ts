@@ -120,7 +120,7 @@ function seed(wb: TestWorkbook): void {
   ]);
 }
 
-type Page = 'sidebar' | 'settings' | 'newsletterSettings' | 'fold' | 'check';
+type Page = 'sidebar' | 'settings' | 'newsletterSettings' | 'fold' | 'check' | 'statement';
 
 export interface Exercise {
   emu: Emulator;
@@ -153,6 +153,7 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
     newsletterSettings: [],
     fold: [],
     check: [],
+    statement: [],
   };
   const page = async (
     which: keyof Exercise['pageCalls'],
@@ -249,6 +250,8 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
   await page('sidebar', 'habitsSearch', 'Seeds');
   // The type-ahead's list again (decision 021: a client created since the form opened).
   await page('sidebar', 'formClients');
+  // The Termes tab's button: the open client's statement (État de compte) in a dialog.
+  await page('sidebar', 'statementShow', 'C2');
 
   click('refreshWatchList');
   click('refreshBuyingHabits');
@@ -282,6 +285,10 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
   else problems.push('the check dialog embeds no report');
   // A menu built before Check this spreadsheet replaced Measure speed still names this one.
   step('old menu item', () => emu.run('showSpeedCheck'));
+  // The client statement from the menu, on the selected row's client, then e-mailed to it.
+  click('showClientStatement', () => emu.spreadsheet.setActiveRange('Clients', 'B3'));
+  const statementHtml = lastDialogHtml(emu);
+  await page('statement', 'statementEmail', 'C2');
   click('syncMailchimp');
   click('showAudienceExport');
   // Help: the sample (refused here: the workbook has rows; loaded in sample.test.ts) and About.
@@ -346,6 +353,7 @@ async function exerciseEverything(manifest?: Manifest): Promise<Exercise> {
       newsletterSettings: newsletterHtml,
       fold: foldHtml,
       check: checkHtml,
+      statement: statementHtml,
     },
   };
 }
@@ -408,6 +416,7 @@ describe('the shipped manifest and every entry point', () => {
     );
     expect(named(shipped.pages.fold, true)).toEqual(shipped.pageCalls.fold.sort());
     expect(named(shipped.pages.check, true)).toEqual(shipped.pageCalls.check.sort());
+    expect(named(shipped.pages.statement, true)).toEqual(shipped.pageCalls.statement.sort());
   });
 
   it('the mails, fetches and triggers of the run happened (the run did real work)', () => {

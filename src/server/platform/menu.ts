@@ -15,6 +15,7 @@ export const MENU_ITEMS = [
   { label: 'menuRefreshWatch', fn: 'refreshWatchList' },
   { label: 'menuCommissionReport', fn: 'showCommissionReport' },
   { label: 'menuFoldDetails', fn: 'showCommissionDetailsFold' },
+  { label: 'menuClientStatement', fn: 'showClientStatement' },
   null,
   { label: 'menuMailchimpSync', fn: 'syncMailchimp' },
   { label: 'menuAudienceExport', fn: 'showAudienceExport' },

@@ -130,6 +130,7 @@ const MESSAGES = {
     en: 'Export newsletter audience (Mailchimp CSV)…',
   },
   menuRefreshHabits: { fr: 'Calculer les habitudes d’achat', en: 'Compute buying habits' },
+  menuClientStatement: { fr: 'État de compte…', en: 'Client statement…' },
   menuExportClient: {
     fr: 'Exporter les données d’un client (Loi 25)…',
     en: 'Export a client’s data (Law 25)…',
