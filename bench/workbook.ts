@@ -26,7 +26,7 @@ export interface Size {
   agreements: number;
   crmEntries: number;
   invoices: number;
-  /** Payments received (issue 24's bench: as many as invoices at full size). */
+  /** Payments received (decision 020's bench: as many as invoices at full size). */
   payments: number;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The client statement's dialog (issue 24 point 6) in Chromium, inside a frame sandboxed as
+ * The client statement's dialog (decision 020 point 6) in Chromium, inside a frame sandboxed as
  * Apps Script's is: the statement drawn from its data with user text as text (a <script> in a
  * name and a remark runs nothing), Print calling window.print(), and E-mail to the client asking
  * first with the address, then calling the real bundle (statementEmail) on the emulator. Needs

@@ -1,6 +1,6 @@
 /**
- * The client statement (État de compte, issue 24 point 6) through the built bundle: reached from
- * the menu (the selected row's client, else a prompted code) and from the form's button; open
+ * The client statement (État de compte, decision 020 point 6) through the built bundle: reached
+ * from the menu (the selected row's client, else a prompted code) and from the form's button; open
  * invoices with their payments and remaining balances, the aging totals computed as of today
  * (2026-11-15 in Toronto) with the refresh's rules, not read from stale Terms cells; the payments
  * of the last 90 days; the invoice remarks; in the client's language; user text kept as text;

@@ -79,9 +79,13 @@ describe('Set up keeps only the columns each sheet uses', () => {
         emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp
       ).getActiveSpreadsheet(),
     };
-    // 1,000 rows each, but Invoices: 1,000 invoices + the header = 1,001 rows.
     const widths = SHEET_KEYS.reduce((n, k) => n + SHEETS[k].columns.length, 0);
-    const expected = 1000 * widths + 1 * SHEETS.invoices.columns.length + PRIVACY_LOG_CELLS;
+    // Invoices and Payments hold 1,000 rows each + the header: one row past the 1,000 of a sheet.
+    const expected =
+      1000 * widths +
+      1 * SHEETS.invoices.columns.length +
+      1 * SHEETS.payments.columns.length +
+      PRIVACY_LOG_CELLS;
     expect(gridCells(wb)).toBe(expected);
     emu.run('setupWorkbook'); // a repair on a filled workbook trims nothing more
     expect(gridCells(wb)).toBe(expected);

@@ -1,5 +1,5 @@
 /**
- * The client statement (État de compte, issue 24 point 6): for one client, what it owes as the
+ * The client statement (État de compte, decision 020 point 6): for one client, what it owes as the
  * books have it today — its open invoices with their payments and remaining balances, the aging
  * totals, the payments of the last 90 days and the invoice remarks of Terms — as a page in the
  * client's language (Clients › Language; blank: the workbook's), shown in a dialog with a Print
