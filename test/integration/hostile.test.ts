@@ -307,8 +307,9 @@ describe('every sidebar call survives hostile payloads', () => {
       }),
       { numRuns: 300 },
     );
-    // some mutations (a hostile phone, a formula-looking name) are legitimate data
-    expect(saved).toBeGreaterThan(0);
+    // Some mutations (a hostile phone, a formula-looking name) are legitimate data: the 300
+    // cases always draw some. The fast tier's few cases (FC_NUM_RUNS) may draw none.
+    if (!process.env.FC_NUM_RUNS) expect(saved).toBeGreaterThan(0);
   }, 20_000);
 
   it('formLoad and formOpen: a record, an error text or a new form; never a write', () => {
