@@ -135,22 +135,32 @@ describe('pending work survives a busy workbook', () => {
   });
 });
 
-describe('notices wait until sent', () => {
-  function managed(wb: TestWorkbook): void {
-    wb.append('Lists', [
-      { 'Account managers': 'Marie', 'Account manager emails': 'marie@example.com' },
-      { 'Account managers': 'Paul', 'Account manager emails': 'paul@example.com' },
-    ]);
-    wb.addRecords('en', 'clients', [
-      { code: 'M1', name: 'Marie one', accountManager: 'Marie' },
-      { code: 'P1', name: 'Paul one', accountManager: 'Paul' },
-    ]);
-    wb.addRecords('en', 'terms', [
-      { clientCode: 'M1', watchReason: 'dispute' },
-      { clientCode: 'P1', watchReason: 'bounced cheque' },
-    ]);
-  }
+/** Two clients under watch by hand, one per account manager (Marie, Paul). */
+function managed(wb: TestWorkbook): void {
+  wb.append('Lists', [
+    { 'Account managers': 'Marie', 'Account manager emails': 'marie@example.com' },
+    { 'Account managers': 'Paul', 'Account manager emails': 'paul@example.com' },
+  ]);
+  wb.addRecords('en', 'clients', [
+    { code: 'M1', name: 'Marie one', accountManager: 'Marie' },
+    { code: 'P1', name: 'Paul one', accountManager: 'Paul' },
+  ]);
+  wb.addRecords('en', 'terms', [
+    { clientCode: 'M1', watchReason: 'dispute' },
+    { clientCode: 'P1', watchReason: 'bounced cheque' },
+  ]);
+}
 
+/** A quota of one recipient: the refresh mails Marie and keeps Paul's notice of P1. */
+function keptNoticeOfP1(): TestWorkbook {
+  const wb = englishWorkbook({ mailQuota: 1 });
+  managed(wb);
+  wb.run('refreshWatchList');
+  expect(pending(wb)!.notices.map((e) => e.c)).toEqual(['P1']);
+  return wb;
+}
+
+describe('notices wait until sent', () => {
   test('a notice past the quota is kept by code only, sent at the next run within the quota, once', () => {
     const wb = englishWorkbook({ mailQuota: 1 });
     managed(wb);
@@ -184,10 +194,7 @@ describe('notices wait until sent', () => {
   });
 
   test('a kept notice of a client no longer under watch is not sent', () => {
-    const wb = englishWorkbook({ mailQuota: 1 });
-    managed(wb);
-    wb.run('refreshWatchList');
-    expect(pending(wb)!.notices.map((e) => e.c)).toEqual(['P1']);
+    const wb = keptNoticeOfP1();
     wb.setCell('Terms', 3, 'Why under watch', '');
     wb.run('refreshWatchList'); // P1 leaves the watch list
     wb.emu.advanceTo('2026-11-16T13:05:00-05:00');
@@ -196,10 +203,7 @@ describe('notices wait until sent', () => {
   });
 
   test('a kept notice of a client made inactive since is not sent: still flagged, no e-mail', () => {
-    const wb = englishWorkbook({ mailQuota: 1 });
-    managed(wb);
-    wb.run('refreshWatchList');
-    expect(pending(wb)!.notices.map((e) => e.c)).toEqual(['P1']);
+    const wb = keptNoticeOfP1();
     wb.setCell('Clients', 3, 'Status', 'Inactive');
     wb.emu.advanceTo('2026-11-16T13:05:00-05:00');
     expect(wb.emu.mails).toHaveLength(1);
@@ -252,21 +256,7 @@ describe('statements wait until sent', () => {
 
 describe('a copy does not inherit the work kept', () => {
   test('a copy of a workbook with notices kept neither sends them nor lists them; Set up in the copy drops them', () => {
-    const wb = englishWorkbook({ mailQuota: 1 });
-    wb.append('Lists', [
-      { 'Account managers': 'Marie', 'Account manager emails': 'marie@example.com' },
-      { 'Account managers': 'Paul', 'Account manager emails': 'paul@example.com' },
-    ]);
-    wb.addRecords('en', 'clients', [
-      { code: 'M1', name: 'Marie one', accountManager: 'Marie' },
-      { code: 'P1', name: 'Paul one', accountManager: 'Paul' },
-    ]);
-    wb.addRecords('en', 'terms', [
-      { clientCode: 'M1', watchReason: 'dispute' },
-      { clientCode: 'P1', watchReason: 'bounced cheque' },
-    ]);
-    wb.run('refreshWatchList');
-    expect(pending(wb)!.notices).toHaveLength(1);
+    const wb = keptNoticeOfP1();
     const copy = new TestWorkbook(
       wb.emu.copySpreadsheet({ user: 'bob@example.com', documentProperties: 'copy' }),
     );
