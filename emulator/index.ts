@@ -28,6 +28,7 @@ export type { ExecutionKind } from './execution';
 export type { SentMail } from './mail';
 export type { FetchRequest, FetchReply, UrlFetchHandler } from './urlfetch';
 export { EmulatedSpreadsheet } from './spreadsheet';
+export { StateSnapshot } from './snapshot';
 
 export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   return new Emulator(opts);

@@ -518,6 +518,24 @@ export class EmulatedSpreadsheet implements GridOwner {
     };
   }
 
+  /** What fromJSON(toJSON()) gives, copied from the live sheets (SheetModel.clone). */
+  clone(worlds?: Partial<Worlds>): EmulatedSpreadsheet {
+    const doc = new EmulatedSpreadsheet({
+      id: this.id,
+      name: this.name,
+      locale: this.locale,
+      timeZone: this.timeZone,
+      worlds,
+    });
+    for (const s of [...doc.sheets]) doc.detachSheet(s);
+    for (const s of this.sheets) doc.attachSheet(s.clone());
+    doc.activeSheetId = this.activeSheetId;
+    doc.activeRange = this.activeRange ? { ...this.activeRange } : null;
+    doc.nextSheetId = this.nextSheetId;
+    doc.nextProtectionId = this.nextProtectionId;
+    return doc;
+  }
+
   static fromJSON(json: SpreadsheetJSON | string, worlds?: Partial<Worlds>): EmulatedSpreadsheet {
     const j = typeof json === 'string' ? (JSON.parse(json) as SpreadsheetJSON) : json;
     if (j.format !== 'fiche-client-emulated-spreadsheet/1')

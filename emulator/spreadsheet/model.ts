@@ -124,6 +124,40 @@ export function cloneJSON<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/**
+ * The copies of the per-cell data, field by field: what cloneJSON would give (undefined fields
+ * left out), without its round trip through text, which was most of the time of restoring a
+ * set-up workbook (about 70,000 cells carrying formats and validations). test/model.test.ts
+ * checks them against cloneJSON.
+ */
+export function cloneValidation(dv: ValidationData): ValidationData {
+  return {
+    criteria: dv.criteria,
+    args: dv.args.map(cloneArg),
+    allowInvalid: dv.allowInvalid,
+    helpText: dv.helpText,
+  };
+}
+
+function cloneArg(arg: CriteriaArg): CriteriaArg {
+  if (arg === null || typeof arg !== 'object') return arg;
+  if (Array.isArray(arg)) return [...arg];
+  return 'date' in arg ? { date: arg.date } : { ref: { ...arg.ref } };
+}
+
+export function cloneCell(c: CellData): CellData {
+  const out: CellData = {};
+  // -0 as the JSON round trip makes it: 0.
+  if (c.v !== undefined) out.v = c.v === 0 ? 0 : c.v;
+  if (c.f !== undefined) out.f = c.f;
+  if (c.nf !== undefined) out.nf = c.nf;
+  if (c.auto !== undefined) out.auto = c.auto;
+  if (c.dv !== undefined) out.dv = cloneValidation(c.dv);
+  if (c.note !== undefined) out.note = c.note;
+  if (c.style !== undefined) out.style = { ...c.style };
+  return out;
+}
+
 export function isEmptyCell(c: CellData | undefined): boolean {
   return !c || (c.f === undefined && (c.v === undefined || c.v === ''));
 }

@@ -5,7 +5,7 @@
  */
 import type { CellData, ConditionalRuleData, GridRef, ProtectionData, SheetJSON } from './model';
 import { MAX_CELLS, MAX_COLUMNS, TOO_MANY_CELLS, TOO_MANY_COLUMNS, type GridOwner } from './limits';
-import { cloneJSON, isEmptyCell } from './model';
+import { cloneCell, cloneJSON, cloneValidation, isEmptyCell } from './model';
 
 /** A new sheet is 1000 rows by 26 columns (A–Z). */
 export const DEFAULT_ROWS = 1000;
@@ -203,8 +203,7 @@ export class SheetModel {
     const cells: Record<string, CellData> = {};
     this.rows.forEach((row, r) =>
       row?.forEach((c, col) => {
-        if (c && Object.values(c).some((v) => v !== undefined))
-          cells[`${r + 1},${col + 1}`] = cloneJSON(c);
+        if (c && holdsData(c)) cells[`${r + 1},${col + 1}`] = cloneCell(c);
       }),
     );
     return {
@@ -225,6 +224,29 @@ export class SheetModel {
     };
   }
 
+  /**
+   * What fromJSON(toJSON()) gives, copied from the live grid without the text keys: a snapshot
+   * restored again and again (the tests' fixtures) pays for the parse once.
+   */
+  clone(): SheetModel {
+    const s = new SheetModel(this.id, this.name);
+    s.rowCount = this.rowCount;
+    s.colCount = this.colCount;
+    s.frozenRows = this.frozenRows;
+    s.frozenCols = this.frozenCols;
+    s.hidden = this.hidden;
+    s.tabColor = this.tabColor;
+    s.columnWidths = { ...this.columnWidths };
+    s.hiddenColumns = new Set(this.hiddenColumns);
+    s.hiddenRows = new Set(this.hiddenRows);
+    s.rows = this.rows.map((row) =>
+      row?.map((c) => (c && holdsData(c) ? cloneCell(c) : undefined)),
+    );
+    s.conditionalRules = cloneJSON(this.conditionalRules);
+    s.protections = cloneJSON(this.protections);
+    return s;
+  }
+
   static fromJSON(j: SheetJSON): SheetModel {
     const s = new SheetModel(j.id, j.name);
     s.rowCount = j.maxRows;
@@ -236,14 +258,26 @@ export class SheetModel {
     s.columnWidths = { ...j.columnWidths };
     s.hiddenColumns = new Set(j.hiddenColumns);
     s.hiddenRows = new Set(j.hiddenRows ?? []);
-    for (const [key, cell] of Object.entries(j.cells)) {
-      const [r, c] = key.split(',').map(Number);
-      if (r && c) Object.assign(s.ensure(r, c), cloneJSON(cell));
+    // A set-up workbook holds about 70,000 cells (formats and validations down every column):
+    // restoring is a hot path of the tests, so no split, no Object.assign, no second object.
+    const rows = s.rows;
+    for (const key in j.cells) {
+      const comma = key.indexOf(',');
+      const r = Number(key.slice(0, comma));
+      const c = Number(key.slice(comma + 1));
+      if (!(r >= 1 && c >= 1)) continue;
+      (rows[r - 1] ??= [])[c - 1] = cloneCell(j.cells[key]!);
     }
     s.conditionalRules = cloneJSON(j.conditionalRules);
     s.protections = cloneJSON(j.protections);
     return s;
   }
+}
+
+/** Whether a cell holds anything toJSON keeps (it leaves out cells whose fields are all unset). */
+function holdsData(c: CellData): boolean {
+  for (const key in c) if (c[key as keyof CellData] !== undefined) return true;
+  return false;
 }
 
 /** What an inserted row or column inherits from its neighbour: formats, not content. */
@@ -252,7 +286,7 @@ function formatOnly(c: CellData | undefined): CellData | undefined {
   const out: CellData = {};
   if (c.nf !== undefined) out.nf = c.nf;
   if (c.auto !== undefined) out.auto = c.auto;
-  if (c.dv !== undefined) out.dv = cloneJSON(c.dv);
+  if (c.dv !== undefined) out.dv = cloneValidation(c.dv);
   if (c.style !== undefined) out.style = { ...c.style };
   return Object.keys(out).length ? out : undefined;
 }

@@ -467,6 +467,70 @@ describe('saved state', () => {
   });
 });
 
+describe('snapshots', () => {
+  /** A workbook with what a sheet can carry: values, formats, validations, rules, protections. */
+  function busyEmulator() {
+    const emu = emulator();
+    emu.run('install');
+    const ss = emu.globals().SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.getSheets()[0]!;
+    sheet.getRange('A2:A1000').setNumberFormat('@');
+    sheet.getRange('A1:C2').setValues([
+      ['Code', 'Date', 'Montant'],
+      ['0042', '2026-03-01', 12.5],
+    ]);
+    sheet.getRange('C2:C1000').setNumberFormat('0.00');
+    sheet
+      .getRange('B2:B1000')
+      .setDataValidation(
+        emu.globals().SpreadsheetApp.newDataValidation().requireValueInList(['a', 'b']).build(),
+      );
+    sheet.setFrozenRows(1);
+    sheet.hideRows(5);
+    sheet.getRange('A1').setNote('clé');
+    sheet.getRange('A1:C1').setBackground('#eeeeee');
+    sheet.protect().setDescription('en-têtes');
+    const other = ss.insertSheet('Autre');
+    other.getRange('A1').setFormula('=1+1');
+    other.setConditionalFormatRules([
+      emu
+        .globals()
+        .SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied('=A1="x"')
+        .setBackground('#ff0000')
+        .setRanges([other.getRange('A1:A10')])
+        .build(),
+    ]);
+    emu.globals().PropertiesService.getDocumentProperties().setProperty('setup', 'done');
+    return emu;
+  }
+
+  it('a snapshot restores what its JSON restores', () => {
+    const emu = busyEmulator();
+    const viaJson = createEmulator({ state: JSON.parse(JSON.stringify(emu.exportState())) });
+    const viaSnapshot = createEmulator({ state: emu.snapshot() });
+    expect(viaSnapshot.exportState()).toEqual(viaJson.exportState());
+    expect(viaSnapshot.spreadsheet.toJSON().sheets[0]!.cells['2,2']!.dv).toBeDefined();
+  });
+
+  it('restores share nothing with each other or with the snapshot', () => {
+    const snapshot = busyEmulator().snapshot();
+    const before = JSON.stringify(snapshot.state);
+    const a = createEmulator({ state: snapshot });
+    const sheet = a.globals().SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
+    sheet.getRange('A2').setValue('changed');
+    sheet.getRange('B2:B3').setDataValidation(null);
+    sheet.insertRowBefore(1);
+    a.globals().PropertiesService.getDocumentProperties().setProperty('setup', 'again');
+    const b = createEmulator({ state: snapshot });
+    const sheetB = b.globals().SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
+    expect(sheetB.getRange('A2').getValue()).toBe('0042');
+    expect(sheetB.getRange('B2').getDataValidation()).not.toBeNull();
+    expect(b.properties.document.data.get('setup')).toBe('done');
+    expect(JSON.stringify(snapshot.state)).toBe(before);
+  });
+});
+
 describe('the real bundle', () => {
   const dist = path.resolve(__dirname, '../../dist/Code.js');
   (existsSync(dist) ? it : it.skip)('dist/Code.js loads in the vm and exposes onOpen', () => {

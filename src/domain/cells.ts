@@ -11,6 +11,7 @@
 import type { Lang } from '../shared/contract';
 import { isDay, makeDay, dayFromSerial, zoneClock } from './time';
 import type { Day } from './types';
+import { translator, type Params, type TextTable } from '../shared/text';
 
 /** A cell value as Range.getValues() gives it. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -34,8 +35,41 @@ function ok<T>(value: T): CellRead<T> {
   return { ok: true, value };
 }
 
-function fail<T>(fr: string, en: string): CellRead<T> {
-  return { ok: false, message: { fr, en } };
+const CELL_TEXT = {
+  invalidNumber: { fr: 'Nombre invalide', en: 'Invalid number' },
+  invalidDate: { fr: 'Date invalide', en: 'Invalid date' },
+  numberExpected: { fr: 'Nombre attendu, reçu « {got} »', en: 'Number expected, got "{got}"' },
+  amountExpected: { fr: 'Montant attendu, reçu « {got} »', en: 'Amount expected, got "{got}"' },
+  amountTooLarge: {
+    fr: 'Montant d’au plus 1 000 000 000 000 attendu, reçu « {got} »',
+    en: 'Amount of at most 1,000,000,000,000 expected, got "{got}"',
+  },
+  daysExpected: {
+    fr: 'Nombre de jours entier attendu, reçu « {got} »',
+    en: 'Whole number of days expected, got "{got}"',
+  },
+  percentExpected: {
+    fr: 'Pourcentage entre 0 et 100 attendu, reçu « {got} »',
+    en: 'Percentage between 0 and 100 expected, got "{got}"',
+  },
+  yesNoExpected: {
+    fr: 'Oui ou non attendu, reçu « {got} »',
+    en: 'Yes or no expected, got "{got}"',
+  },
+  dateExpected: {
+    fr: 'Date attendue (AAAA-MM-JJ ou JJ/MM/AAAA), reçu « {got} »',
+    en: 'Date expected (YYYY-MM-DD or MM/DD/YYYY), got "{got}"',
+  },
+} satisfies TextTable;
+const say = translator(CELL_TEXT);
+
+/**
+ * A refused cell. The message is kept in both languages: the cell is read once and reported in
+ * the language of whoever sees it (a sheet note, the form, a digest).
+ */
+function fail<T>(key: keyof typeof CELL_TEXT, got?: CellValue): CellRead<T> {
+  const params: Params = got === undefined ? {} : { got: shown(got) };
+  return { ok: false, message: { fr: say(key, 'fr', params), en: say(key, 'en', params) } };
 }
 
 /** Shown in messages: what the cell held, shortened. */
@@ -71,9 +105,7 @@ export function readText(value: CellValue, ctx?: ReadContext): CellRead<string> 
   if (isBlank(value)) return BLANK;
   if (typeof value === 'string') return ok(value.trim());
   if (typeof value === 'number')
-    return Number.isFinite(value)
-      ? ok(numberToText(value))
-      : fail('Nombre invalide', 'Invalid number');
+    return Number.isFinite(value) ? ok(numberToText(value)) : fail('invalidNumber');
   if (typeof value === 'boolean') return ok(value ? 'TRUE' : 'FALSE');
   if (value instanceof Date) {
     if (!ctx) return ok(value.toISOString());
@@ -185,13 +217,12 @@ export function parseNumberText(raw: string, lang: Lang): number | null {
 /** A number typed or stored in a cell ("1 234,56", "$1,234.56", "-12", "(12.00)"). */
 export function readNumber(value: CellValue, ctx: Pick<ReadContext, 'lang'>): CellRead<number> {
   if (isBlank(value)) return BLANK;
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? ok(value) : fail('Nombre invalide', 'Invalid number');
+  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('invalidNumber');
   if (typeof value === 'string') {
     const n = parseNumberText(value.trim(), ctx.lang);
     if (n !== null) return ok(n === 0 ? 0 : n);
   }
-  return fail(`Nombre attendu, reçu « ${shown(value)} »`, `Number expected, got "${shown(value)}"`);
+  return fail('numberExpected', value);
 }
 
 /**
@@ -205,15 +236,8 @@ export const MAX_AMOUNT = 1e12;
 export function readMoney(value: CellValue, ctx: Pick<ReadContext, 'lang'>): CellRead<number> {
   const read = readNumber(value, ctx);
   if (read.ok && (read.value === null || Math.abs(read.value) <= MAX_AMOUNT)) return read;
-  if (read.ok)
-    return fail(
-      `Montant d’au plus 1 000 000 000 000 attendu, reçu « ${shown(value)} »`,
-      `Amount of at most 1,000,000,000,000 expected, got "${shown(value)}"`,
-    );
-  return fail(
-    `Montant attendu, reçu « ${shown(value)} »`,
-    `Amount expected, got "${shown(value)}"`,
-  );
+  if (read.ok) return fail('amountTooLarge', value);
+  return fail('amountExpected', value);
 }
 
 /** A whole number of days (a term), 0 or more. */
@@ -221,10 +245,7 @@ export function readDays(value: CellValue, ctx: Pick<ReadContext, 'lang'>): Cell
   const read = readNumber(value, ctx);
   if (read.ok && (read.value === null || (Number.isInteger(read.value) && read.value >= 0)))
     return read;
-  return fail(
-    `Nombre de jours entier attendu, reçu « ${shown(value)} »`,
-    `Whole number of days expected, got "${shown(value)}"`,
-  );
+  return fail('daysExpected', value);
 }
 
 /**
@@ -237,10 +258,7 @@ export function readPercent(value: CellValue, ctx: Pick<ReadContext, 'lang'>): C
   const text = typeof value === 'string' ? value.trim().replace(/%$/, '') : value;
   const read = readNumber(text, ctx);
   if (read.ok && (read.value === null || (read.value >= 0 && read.value <= 100))) return read;
-  return fail(
-    `Pourcentage entre 0 et 100 attendu, reçu « ${shown(value)} »`,
-    `Percentage between 0 and 100 expected, got "${shown(value)}"`,
-  );
+  return fail('percentExpected', value);
 }
 
 // ---------------------------------------------------------------- booleans
@@ -258,10 +276,7 @@ export function readBoolean(value: CellValue): CellRead<boolean> {
     if (TRUE_WORDS.has(word)) return ok(true);
     if (FALSE_WORDS.has(word)) return ok(false);
   }
-  return fail(
-    `Oui ou non attendu, reçu « ${shown(value)} »`,
-    `Yes or no expected, got "${shown(value)}"`,
-  );
+  return fail('yesNoExpected', value);
 }
 
 // ---------------------------------------------------------------- dates
@@ -286,7 +301,7 @@ const NUMERIC_DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
 export function readDay(value: CellValue, ctx: ReadContext): CellRead<Day> {
   if (isBlank(value)) return BLANK;
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return fail('Date invalide', 'Invalid date');
+    if (Number.isNaN(value.getTime())) return fail('invalidDate');
     return ok(zoneClock(ctx.timeZone).dayOf(value));
   }
   if (typeof value === 'number') {
@@ -295,10 +310,7 @@ export function readDay(value: CellValue, ctx: ReadContext): CellRead<Day> {
     const day = parseDayText(value.trim(), ctx.lang);
     if (day) return ok(day);
   }
-  return fail(
-    `Date attendue (AAAA-MM-JJ ou JJ/MM/AAAA), reçu « ${shown(value)} »`,
-    `Date expected (YYYY-MM-DD or MM/DD/YYYY), got "${shown(value)}"`,
-  );
+  return fail('dateExpected', value);
 }
 
 /**

@@ -26,6 +26,7 @@ import {
 } from './payments';
 import { addDays, daysBetween } from './time';
 import type { Day, Settings } from './types';
+import { translator, type TextTable } from '../shared/text';
 
 // ---------------------------------------------------------------- what the rules read and write
 
@@ -323,34 +324,49 @@ export function formatWatchReasons(reasons: readonly WatchReason[], lang: Lang):
     ...overdue.slice(0, MAX_LISTED_OVERDUE),
   ].map((r) => formatReason(r, lang));
   const more = overdue.length - MAX_LISTED_OVERDUE;
-  if (more > 0) {
-    parts.push(
-      lang === 'fr'
-        ? `et ${more} autre${more > 1 ? 's' : ''} facture${more > 1 ? 's' : ''} en retard`
-        : `and ${more} more overdue invoice${more > 1 ? 's' : ''}`,
-    );
-  }
+  if (more > 0) parts.push(say('moreOverdue', lang, { n: more }));
   for (const r of byKind('overLimit')) parts.push(formatReason(r, lang));
   return parts.join('; ');
 }
 
+const REASON_TEXT = {
+  manual: { fr: 'Manuel : {text}', en: 'Manual: {text}' },
+  overdue: {
+    fr: 'Facture {invoice} en retard de {days} {days|jour|jours} (échéance {due})',
+    en: 'Invoice {invoice} overdue by {days} {days|day|days} (due {due})',
+  },
+  badCell: {
+    fr: '{sheet}, {column} illisible (client {code}) : {message}',
+    en: '{sheet}, {column} unreadable (client {code}): {message}',
+  },
+  overLimit: {
+    fr: 'Solde {balance} au-dessus de la limite de crédit {limit}',
+    en: 'Balance {balance} over credit limit {limit}',
+  },
+  moreOverdue: {
+    fr: 'et {n} {n|autre facture|autres factures} en retard',
+    en: 'and {n} more overdue {n|invoice|invoices}',
+  },
+} satisfies TextTable;
+const say = translator(REASON_TEXT);
+
 export function formatReason(r: WatchReason, lang: Lang): string {
   switch (r.kind) {
     case 'manual':
-      return lang === 'fr' ? `Manuel : ${r.text}` : `Manual: ${r.text}`;
-    case 'overdue': {
-      const days = r.daysLate;
-      return lang === 'fr'
-        ? `Facture ${r.invoice} en retard de ${days} jour${days > 1 ? 's' : ''} (échéance ${r.dueDate})`
-        : `Invoice ${r.invoice} overdue by ${days} day${days > 1 ? 's' : ''} (due ${r.dueDate})`;
-    }
+      return say('manual', lang, { text: r.text });
+    case 'overdue':
+      return say('overdue', lang, { invoice: r.invoice, days: r.daysLate, due: r.dueDate });
     case 'badCell':
-      return lang === 'fr'
-        ? `${r.sheet}, ${r.column} illisible (client ${r.code}) : ${r.message}`
-        : `${r.sheet}, ${r.column} unreadable (client ${r.code}): ${r.message}`;
+      return say('badCell', lang, {
+        sheet: r.sheet,
+        column: r.column,
+        code: r.code,
+        message: r.message,
+      });
     case 'overLimit':
-      return lang === 'fr'
-        ? `Solde ${formatMoney(r.balance, 'fr')} au-dessus de la limite de crédit ${formatMoney(r.limit, 'fr')}`
-        : `Balance ${formatMoney(r.balance, 'en')} over credit limit ${formatMoney(r.limit, 'en')}`;
+      return say('overLimit', lang, {
+        balance: formatMoney(r.balance, lang),
+        limit: formatMoney(r.limit, lang),
+      });
   }
 }

@@ -61,10 +61,11 @@ function choicesOf(column: ColumnDef): readonly Choice[] {
 
 /**
  * A field's value when the sheet holds nothing: '' for text, null for numbers and days, false,
- * [] for a multi-value cell; a required choice takes its first choice and a required number 0
- * (an agreement row with a blank type reads as Sales, a blank rate as 0).
+ * [] for a multi-value cell. In the form (`defaults`), a required choice takes its first choice
+ * and a required number 0 (an agreement row with a blank type reads as Sales, a blank rate as
+ * 0); the domain's records keep them blank, so the rules can say the cell is missing.
  */
-export function blankOf(column: ColumnDef): unknown {
+export function blankOf(column: ColumnDef, defaults = true): unknown {
   if (column.multi) return [];
   switch (column.kind) {
     case 'checkbox':
@@ -72,11 +73,11 @@ export function blankOf(column: ColumnDef): unknown {
     case 'number':
     case 'money':
     case 'percent':
-      return column.required ? 0 : null;
+      return column.required && defaults ? 0 : null;
     case 'date':
       return column.instant ? '' : null;
     case 'choice':
-      return column.required ? (choicesOf(column)[0]?.value ?? '') : '';
+      return column.required && defaults ? (choicesOf(column)[0]?.value ?? '') : '';
     default:
       return '';
   }

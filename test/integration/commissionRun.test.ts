@@ -4,7 +4,7 @@
  * invalid agreements. Hand edits (decision 002): a rerun while rows are sorted, inserted or deleted
  * by hand at every service call.
  */
-import { createEmulator, type EmulatorState } from '../../emulator';
+import { createEmulator, type StateSnapshot } from '../../emulator';
 import fc from 'fast-check';
 import {
   byHand,
@@ -316,7 +316,7 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
     byHand(wb.emu, (ss) => ss.getSheetByName('Factures')!.deleteRow(at + 2));
   }
 
-  function restore(state: EmulatorState): TestWorkbook {
+  function restore(state: StateSnapshot): TestWorkbook {
     const emu = createEmulator({ state, locale: 'fr_CA' });
     emu.loadBundle();
     return new TestWorkbook(emu);
@@ -374,7 +374,7 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
 
   for (const [name, change] of Object.entries(CHANGES)) {
     describe(name, () => {
-      let fixture: EmulatorState;
+      let fixture: StateSnapshot;
       let log: string[];
       const expected: Record<string, string[]> = {};
       const before: Record<string, { other: string[]; october: string[] }> = {};
@@ -382,7 +382,7 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
       beforeAll(() => {
         const wb = base();
         const dropped = change(wb);
-        fixture = wb.emu.exportState();
+        fixture = wb.emu.snapshot();
         for (const sheet of SHEETS_EDITED)
           before[sheet] = { other: rowsOf(wb, sheet, false), october: rowsOf(wb, sheet, true) };
         // The run without edits: what the month must hold; the notes of lines gone are told.

@@ -6,7 +6,7 @@
  * column inserted) land between two service calls too.
  */
 import fc from 'fast-check';
-import { createEmulator, runInParallel, type Emulator, type EmulatorState } from '../../emulator';
+import { createEmulator, runInParallel, type Emulator, type StateSnapshot } from '../../emulator';
 import type {
   ClientRecord,
   FormLoadResult,
@@ -23,7 +23,7 @@ const CODES = ['C0001', 'C0002', 'C0003', 'C0004'];
 /** Client i has one unpaid invoice of 100 × (i + 1) $: its balance identifies its Terms row. */
 const BALANCE = Object.fromEntries(CODES.map((c, i) => [c, 100 * (i + 1)]));
 
-let fixture: EmulatorState;
+let fixture: StateSnapshot;
 
 beforeAll(() => {
   const wb = workbook({ locale: 'fr_CA', now: '2026-11-15T12:00:00-05:00' });
@@ -63,14 +63,14 @@ beforeAll(() => {
     ]),
   );
   wb.run('refreshWatchList');
-  fixture = wb.emu.exportState();
+  fixture = wb.emu.snapshot();
 });
 
 /**
  * The fixture's workbook, a second after it was saved: versions ("Updated at") have whole
  * seconds, and a save in the same second as the loaded version is tested last.
  */
-function restore(state: EmulatorState = fixture): Emulator {
+function restore(state: StateSnapshot = fixture): Emulator {
   const emu = createEmulator({ state, locale: 'fr_CA' });
   emu.loadBundle();
   emu.clock.advance(1000);
@@ -395,7 +395,7 @@ describe('per-client watch refresh and form reads, interleaved at any service ca
   const LIMIT = 20;
   /** Balance due of client i once its overdue invoice is paid: the invoice not due yet. */
   const NOT_DUE = 30;
-  let withNotDue: EmulatorState;
+  let withNotDue: StateSnapshot;
 
   beforeAll(() => {
     const emu = restore();
@@ -414,7 +414,7 @@ describe('per-client watch refresh and form reads, interleaved at any service ca
       sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, 8).setValues(rows);
     });
     emu.run('refreshWatchList');
-    withNotDue = emu.exportState();
+    withNotDue = emu.snapshot();
   });
 
   const start = (): Emulator => restore(withNotDue);

@@ -7,7 +7,7 @@
  * deletes at random calls; shared pieces in handEdits.ts, the other writers' properties in
  * writerProperties.test.ts). Run `npm run build` first.
  */
-import { createEmulator, type Emulator, type EmulatorState } from '../../emulator';
+import { createEmulator, type Emulator, type StateSnapshot } from '../../emulator';
 import fc from 'fast-check';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import { TestWorkbook, workbook } from './harness';
@@ -79,7 +79,7 @@ describe('text stays text without the @ format', () => {
 const CLIENTS = ['C1', 'C2', 'C3', 'C4'];
 
 /** Four clients, each with terms and CRM rows interleaved; team columns in Clients and CRM. */
-function anonymizeFixture(): EmulatorState {
+function anonymizeFixture(): StateSnapshot {
   const wb = workbook({ locale: 'fr_CA' });
   byHand(wb.emu, (ss) => {
     addTeamColumns(ss, [
@@ -121,10 +121,10 @@ function anonymizeFixture(): EmulatorState {
       })),
     ),
   );
-  return wb.emu.exportState();
+  return wb.emu.snapshot();
 }
 
-function restored(state: EmulatorState): TestWorkbook {
+function restored(state: StateSnapshot): TestWorkbook {
   const emu = createEmulator({ state, locale: 'fr_CA' });
   emu.loadBundle();
   return new TestWorkbook(emu);
@@ -175,7 +175,7 @@ function windowBeforeWrites(log: readonly string[]): number[] {
 }
 
 describe('anonymize blanks the right client, all of it', () => {
-  let fixture: EmulatorState;
+  let fixture: StateSnapshot;
   let log: string[];
   beforeAll(() => {
     fixture = anonymizeFixture();
@@ -336,7 +336,7 @@ describe('recomputing commissions keeps the team’s own columns', () => {
 
 describe('the Mailchimp sync state lands on its own client', () => {
   const CODES = ['N1', 'N2', 'N3', 'N4', 'N5'];
-  let fixture: EmulatorState;
+  let fixture: StateSnapshot;
   let log: string[];
 
   function member(code: string): Record<string, unknown> {
@@ -375,7 +375,7 @@ describe('the Mailchimp sync state lands on its own client', () => {
     const wb = workbook({ locale: 'fr_CA' });
     wb.run('newsletterSettingsSave', { apiKey: API_KEY, audienceId: AUDIENCE });
     wb.append('Clients', CODES.map(member));
-    fixture = wb.emu.exportState();
+    fixture = wb.emu.snapshot();
     const probe = restored(fixture);
     log = callLog(probe.emu, () => syncWith(probe));
   });
@@ -539,7 +539,7 @@ describe('property: random hand sorts, inserts and deletes at any service call',
         Besoins: `typed ${code}`,
       })),
     );
-    const fixture = wb0.emu.exportState();
+    const fixture = wb0.emu.snapshot();
     const sync = (wb: TestWorkbook) => {
       wb.emu.setUrlFetchHandler(new FakeMailchimp().handler);
       wb.run('syncMailchimp');

@@ -7,7 +7,7 @@
  * are the documented 15-minute case: formCache.test.ts.) Run `npm run build` first.
  */
 import fc from 'fast-check';
-import { createEmulator, type EmulatorState } from '../../emulator';
+import { createEmulator, type StateSnapshot } from '../../emulator';
 import { emptyClientRecord } from '../../src/shared/schemas';
 import type { FormOpenResult } from '../../src/shared/formApi';
 import { byHand } from './handEdits';
@@ -16,7 +16,7 @@ import { TestWorkbook, workbook } from './harness';
 const CODES = Array.from({ length: 12 }, (_, i) => `C${String(i + 1).padStart(2, '0')}`);
 const EDITED = ['Clients', 'Termes', 'Journal CRM'] as const;
 
-function fixture(): EmulatorState {
+function fixture(): StateSnapshot {
   const wb = workbook({ locale: 'fr_CA' });
   byHand(wb.emu, (ss) => {
     // 60 rows a sheet: restored quickly, room for the rows the property adds.
@@ -44,10 +44,10 @@ function fixture(): EmulatorState {
       Objet: `Appel ${i + 1}`,
     })),
   );
-  return wb.emu.exportState();
+  return wb.emu.snapshot();
 }
 
-function restored(state: EmulatorState): TestWorkbook {
+function restored(state: StateSnapshot): TestWorkbook {
   const emu = createEmulator({ state, locale: 'fr_CA' });
   emu.loadBundle();
   return new TestWorkbook(emu);

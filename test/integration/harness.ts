@@ -3,7 +3,7 @@
  * does) running on the emulator, with helpers to type rows into sheets by header text as a
  * person or an import would, and to read them back.
  */
-import { createEmulator, type Emulator, type Manifest } from '../../emulator';
+import { createEmulator, type Emulator, type Manifest, type StateSnapshot } from '../../emulator';
 import { SHEETS, type ColumnDef, type Lang, type SheetKey } from '../../src/shared/contract';
 import type { ServerApi, ServerCall } from '../../src/shared/formApi';
 
@@ -13,8 +13,13 @@ export interface WorkbookOptions {
   locale?: Locale;
   now?: string;
   timeZone?: string;
-  /** Run setupWorkbook first (default true). */
-  setup?: boolean;
+  /**
+   * Run setupWorkbook first (default true). A set-up workbook is restored from a snapshot taken
+   * after the file's first Set up with the same settings: the workbook, properties, triggers and
+   * clock are the same, while what Set up left elsewhere (toasts, logs, caches, call counts) is
+   * not there. 'fresh' runs Set up in this very emulator, for the tests of Set up itself.
+   */
+  setup?: boolean | 'fresh';
   /** The manifest whose scopes calls are held to (default: dist/appsscript.json). */
   manifest?: Manifest | null;
 }
@@ -124,16 +129,34 @@ export class TestWorkbook {
 }
 
 export function workbook(options: WorkbookOptions = {}): TestWorkbook {
-  const emu = createEmulator({
+  const settings = {
     locale: options.locale ?? 'fr_CA',
     timeZone: options.timeZone ?? 'America/Toronto',
     now: options.now ?? '2026-11-15T12:00:00-05:00',
     manifest: options.manifest,
-  });
+  };
+  if (options.setup === false || options.setup === 'fresh') {
+    const emu = createEmulator(settings);
+    emu.loadBundle();
+    const wb = new TestWorkbook(emu);
+    if (options.setup !== false) wb.run('setupWorkbook');
+    return wb;
+  }
+  // Set up runs once per settings in a test file; the workbooks after are restored from it.
+  const key = JSON.stringify(settings);
+  let snapshot = setUp.get(key);
+  if (!snapshot) {
+    const emu = createEmulator(settings);
+    emu.loadBundle();
+    new TestWorkbook(emu).run('setupWorkbook');
+    snapshot = emu.snapshot();
+    setUp.set(key, snapshot);
+  }
+  const emu = createEmulator({ ...settings, state: snapshot });
   emu.loadBundle();
-  const wb = new TestWorkbook(emu);
-  if (options.setup !== false) wb.run('setupWorkbook');
-  return wb;
+  return new TestWorkbook(emu);
 }
+
+const setUp = new Map<string, StateSnapshot>();
 
 export { SHEETS };

@@ -10,7 +10,7 @@ import {
   createEmulator,
   invokeServerFunction,
   type Emulator,
-  type EmulatorState,
+  type StateSnapshot,
 } from '../../emulator';
 import type { ClientRecord } from '../../src/shared/formApi';
 import { emptyClientRecord } from '../../src/shared/schemas';
@@ -20,7 +20,7 @@ import { workbook } from './harness';
 const MAX_CELL = 50_000;
 const DATA_SHEETS = ['Clients', 'Termes', 'Commissions', 'Journal CRM', 'Factures'];
 
-let fixture: EmulatorState;
+let fixture: StateSnapshot;
 let base: ClientRecord;
 
 beforeAll(() => {
@@ -39,7 +39,7 @@ beforeAll(() => {
     { 'No de facture': 'F-1', Date: '2026-10-05', 'Code client': 'C0001', Montant: 100 },
   ]);
   wb.emu.clock.advance(5000);
-  fixture = wb.emu.exportState();
+  fixture = wb.emu.snapshot();
   const loaded = wb.run('formLoad', 'C0001');
   if ('error' in loaded) throw new Error(loaded.error);
   base = loaded.record;

@@ -5,22 +5,22 @@
  * row ("Factures, ligne 3, …").
  */
 import fc from 'fast-check';
-import { createEmulator, type Emulator, type EmulatorState } from '../../emulator';
+import { createEmulator, type Emulator, type StateSnapshot } from '../../emulator';
 import { workbook } from './harness';
 
 const SHEETS = ['Clients', 'Termes', 'Commissions', 'Journal CRM', 'Factures'] as const;
 const PROBLEM_LINE = /^(Clients|Termes|Commissions|Journal CRM|Factures), ligne (\d+), [^:]+ : \S/;
 
-let fixture: EmulatorState;
+let fixture: StateSnapshot;
 /** The same workbook on the last day of the month, for the time-driven triggers. */
-let monthEnd: EmulatorState;
+let monthEnd: StateSnapshot;
 
 beforeAll(() => {
   fixture = filled('2026-11-15T12:00:00-05:00');
   monthEnd = filled('2026-11-30T12:00:00-05:00');
 });
 
-function filled(now: string): EmulatorState {
+function filled(now: string): StateSnapshot {
   const wb = workbook({ locale: 'fr_CA', now });
   wb.append('Listes', [
     { Vendeurs: 'Alice', 'Courriels des vendeurs': 'alice@example.com' },
@@ -62,7 +62,7 @@ function filled(now: string): EmulatorState {
       },
     ]),
   );
-  return wb.emu.exportState();
+  return wb.emu.snapshot();
 }
 
 function restore(state = fixture): Emulator {

@@ -3,7 +3,7 @@ import { workbook } from './harness';
 
 describe('setupWorkbook', () => {
   it('creates every sheet and header of the contract in French for a fr_CA workbook', () => {
-    const wb = workbook({ locale: 'fr_CA' });
+    const wb = workbook({ locale: 'fr_CA', setup: 'fresh' });
     for (const key of SHEET_KEYS) {
       const def = SHEETS[key];
       expect(wb.header(def.fr)).toEqual(def.columns.map((c) => c.fr));

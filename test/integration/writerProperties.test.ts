@@ -17,7 +17,7 @@
  * bug a property found is kept below as its failing sequence tried at every service call.
  * Run `npm run build` first.
  */
-import { createEmulator, type EmulatorState } from '../../emulator';
+import { createEmulator, type EmulatorState, type StateSnapshot } from '../../emulator';
 import fc from 'fast-check';
 import type { ClientRecord } from '../../src/shared/formApi';
 import { TestWorkbook, workbook } from './harness';
@@ -134,7 +134,7 @@ function baseWorkbook(): TestWorkbook {
   return wb;
 }
 
-function restored(state: EmulatorState): TestWorkbook {
+function restored(state: EmulatorState | StateSnapshot): TestWorkbook {
   const emu = createEmulator({ state, locale: 'fr_CA' });
   emu.loadBundle();
   return new TestWorkbook(emu);
@@ -224,7 +224,7 @@ function misplaced(wb: TestWorkbook, allowed: Map<string, Set<string>>): string[
 
 interface WriterCase {
   /** The workbook before the run. */
-  fixture: EmulatorState;
+  fixture: StateSnapshot;
   /** The run; throws what it reports as a failure (busy included). */
   run: (wb: TestWorkbook) => void;
   /** Sheets edited by hand. */
@@ -273,6 +273,7 @@ function checkedUnder(c: WriterCase, prep: Prepared, edits: ScheduledEdits): boo
   const before = typedRows(wb, c.own);
   const ownBefore = ownRows(wb, c.own);
   // The workbook after each edit by hand, for the clean runs below.
+  // Each restored once: the plain state (a snapshot pays off when restored many times).
   const states: EmulatorState[] = [];
   const { error, deleted, inWindow } = underHandEdits(
     wb,
@@ -340,7 +341,7 @@ function refreshedWorkbook(): TestWorkbook {
 
 /** The client as the form loaded it, then saved with `change` applied. */
 function formSaveOf(
-  fixture: EmulatorState,
+  fixture: StateSnapshot,
   code: string,
   change: (r: ClientRecord) => void,
 ): (wb: TestWorkbook) => void {
@@ -390,7 +391,7 @@ function unchangedIfFailed(
 
 /** The form save of an existing client: a change in General, a Terms field and a CRM row. */
 function saveCase(): WriterCase {
-  const fixture = refreshedWorkbook().emu.exportState();
+  const fixture = refreshedWorkbook().emu.snapshot();
   return {
     fixture,
     run: formSaveOf(fixture, 'C3', (r) => {
@@ -429,7 +430,7 @@ function saveCase(): WriterCase {
 /** The watch refresh on a workbook never refreshed (every computed cell to write). */
 function refreshCase(): WriterCase {
   return {
-    fixture: baseWorkbook().emu.exportState(),
+    fixture: baseWorkbook().emu.snapshot(),
     run: refreshAll,
     sheets: ['Clients', 'Termes', 'Factures'],
     own: '',
@@ -444,7 +445,7 @@ function triggerCase(): WriterCase {
   const column = String.fromCharCode(65 + wb0.header('Factures').indexOf('Payée le'));
   wb0.setCell('Factures', 6, 'Payée le', '2026-11-10');
   return {
-    fixture: wb0.emu.exportState(),
+    fixture: wb0.emu.snapshot(),
     run: (wb) => {
       const outcomes = wb.emu.fireEdit({ range: { sheet: 'Factures', a1: `${column}6` } });
       const failed = outcomes.find((o) => o.error !== undefined);
@@ -460,7 +461,7 @@ function triggerCase(): WriterCase {
 
 /** A save of C2's credit limit (below its balance): the per-client update flags C2. */
 function creditLimitCase(): WriterCase {
-  const fixture = refreshedWorkbook().emu.exportState();
+  const fixture = refreshedWorkbook().emu.snapshot();
   return {
     fixture,
     run: formSaveOf(fixture, 'C2', (r) => (r.terms.creditLimit = 100)),
@@ -479,7 +480,7 @@ function creditLimitCase(): WriterCase {
 function habitsCase(): WriterCase {
   const habits = (wb: TestWorkbook) => wb.run('refreshBuyingHabits');
   return {
-    fixture: refreshedWorkbook().emu.exportState(),
+    fixture: refreshedWorkbook().emu.snapshot(),
     run: habits,
     sheets: ['Clients', 'Factures'],
     own: '',
@@ -501,7 +502,7 @@ function setupCase(): WriterCase {
     }
   });
   return {
-    fixture: wb0.emu.exportState(),
+    fixture: wb0.emu.snapshot(),
     run: (wb) => {
       wb.run('setupWorkbook');
     },

@@ -7,7 +7,7 @@ import { DEFAULT_NUMBER_FORMAT, effectiveFormat, isTextFormat } from '../format'
 import { shiftFormula } from '../formula';
 import { CELL_TOO_LONG, MAX_CELL_CHARS } from '../limits';
 import type { CellData, CellStyle, GridRef, Scalar } from '../model';
-import { cloneJSON } from '../model';
+import { cloneJSON, cloneValidation } from '../model';
 import type { SheetModel } from '../sheetModel';
 import {
   Service,
@@ -363,7 +363,7 @@ export class RangeImpl extends Service {
   setDataValidation(rule: DataValidationImpl | null): this {
     if (rule !== null && !(rule instanceof DataValidationImpl)) throw invalidArgument('rule');
     this.cellsTouched((cell) => {
-      if (rule) cell.dv = cloneJSON(rule.data);
+      if (rule) cell.dv = cloneValidation(rule.data);
       else delete cell.dv;
     });
     return this;
@@ -372,7 +372,7 @@ export class RangeImpl extends Service {
     checkShape(rules, this.numRows, this.numCols);
     this.cellsTouched((cell, _r, _c, i, j) => {
       const rule = rules[i]?.[j];
-      if (rule) cell.dv = cloneJSON(rule.data);
+      if (rule) cell.dv = cloneValidation(rule.data);
       else delete cell.dv;
     });
     return this;

@@ -104,6 +104,14 @@ const MESSAGES = {
     fr: '{sheet}, ligne {row}, {column} : {message}',
     en: '{sheet}, row {row}, {column}: {message}',
   },
+  incompleteInvoice: {
+    fr: 'Facture incomplète : ligne ignorée',
+    en: 'Incomplete invoice: row skipped',
+  },
+  incompletePayment: {
+    fr: 'Paiement incomplet : ligne ignorée',
+    en: 'Incomplete payment: row skipped',
+  },
   // Whose row it is, after a problem line (decision 021: the row number changes with a sort).
   cellUnreadable: {
     fr: 'Illisible dans la feuille (gardé tel quel) : {message}',

@@ -20,7 +20,13 @@
 import { menuCaption } from '../platform/menu';
 import { cellCode, codeKey } from '../../domain/cells';
 import { dayInZone } from '../../domain/time';
-import { SHEETS, type ColumnKey, type Lang, type SheetKey } from '../../shared/contract';
+import {
+  personalColumns,
+  SHEETS,
+  type ColumnKey,
+  type Lang,
+  type SheetKey,
+} from '../../shared/contract';
 import { withDocumentLock } from '../platform/lock';
 import { forgetEntries } from '../platform/documentCache';
 import { MOVED, untilSettled } from '../platform/attempts';
@@ -283,6 +289,12 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
  *   their totals); only the team's own columns are blanked ("Anne Lavoie called, 418 555-0101"
  *   typed next to a commission line is the person's).
  */
+/** The contract columns of a sheet not marked `personal` (contract.ts says which are). */
+function notPersonal(key: SheetKey): string[] {
+  const personal = new Set<string>(personalColumns(key));
+  return SHEETS[key].columns.map((c) => c.key).filter((k) => !personal.has(k));
+}
+
 const ANONYMIZED: readonly { key: SheetKey; code: string; kept: readonly string[] }[] = [
   {
     key: 'clients',
@@ -292,31 +304,9 @@ const ANONYMIZED: readonly { key: SheetKey; code: string; kept: readonly string[
   {
     key: 'terms',
     code: 'clientCode',
-    kept: [
-      'clientCode',
-      'creditCode',
-      'creditLimit',
-      'termDays',
-      'discountPct',
-      'discountDays',
-      'revenueAccount',
-      'taxCode',
-      'lastInvoiceDate',
-      'lastUnpaidInvoiceDate',
-      'balanceDue',
-      'lastPaymentDate',
-      'agingCurrent',
-      'aging30',
-      'aging60',
-      'aging90',
-      'agingOver90',
-      'emailInvoices',
-      'poRequired',
-      'taxExempt',
-      'cashOnDelivery',
-    ],
+    kept: notPersonal('terms'),
   },
-  { key: 'crmLog', code: 'clientCode', kept: ['clientCode', 'date', 'kind'] },
+  { key: 'crmLog', code: 'clientCode', kept: notPersonal('crmLog') },
   { key: 'commissions', code: 'clientCode', kept: SHEETS.commissions.columns.map((c) => c.key) },
   { key: 'invoices', code: 'clientCode', kept: SHEETS.invoices.columns.map((c) => c.key) },
   // A payment's reference (a cheque number, a transfer id) may name the payer's bank account.

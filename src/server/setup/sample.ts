@@ -135,26 +135,22 @@ export function loadSample(spreadsheet: Spreadsheet): SampleReport {
     const refused = refusal(spreadsheet, lang);
     if (refused) throw new WorkbookError(refused);
     const lists = listsValues(spreadsheet, lang);
-    writeListColumn(
-      lists.sheet,
-      lists.index.salespeople,
-      SALESPEOPLE.map((p) => p.name),
-    );
-    writeListColumn(
-      lists.sheet,
-      lists.index.salespersonEmails,
-      SALESPEOPLE.map((p) => p.email),
-    );
-    writeListColumn(
-      lists.sheet,
-      lists.index.accountManagers,
-      ACCOUNT_MANAGERS.map((p) => p.name),
-    );
-    writeListColumn(
-      lists.sheet,
-      lists.index.accountManagerEmails,
-      ACCOUNT_MANAGERS.map((p) => p.email),
-    );
+    const people = [
+      [lists.index.salespeople, lists.index.salespersonEmails, SALESPEOPLE],
+      [lists.index.accountManagers, lists.index.accountManagerEmails, ACCOUNT_MANAGERS],
+    ] as const;
+    for (const [names, emails, who] of people) {
+      writeListColumn(
+        lists.sheet,
+        names,
+        who.map((p) => p.name),
+      );
+      writeListColumn(
+        lists.sheet,
+        emails,
+        who.map((p) => p.email),
+      );
+    }
     // The other lists are Set up's seeds: the sample draws from what is there.
     const seeds: SampleLists = {
       creditCodes: lists.column('creditCodes'),

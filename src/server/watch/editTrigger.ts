@@ -106,48 +106,33 @@ function firstRowOf(range: GoogleAppsScript.Spreadsheet.Range): number {
   return typeof b.rowStart === 'number' ? b.rowStart : range.getRow();
 }
 
-/** The range's first row, first column and width: free from the event, else three calls. */
-function columnsAndRowOf(range: GoogleAppsScript.Spreadsheet.Range): {
-  row: number;
-  column: number;
-  width: number;
-} {
-  const b = range as unknown as EventRange;
-  if (
-    typeof b.rowStart === 'number' &&
-    typeof b.columnStart === 'number' &&
-    typeof b.columnEnd === 'number'
-  )
-    return { row: b.rowStart, column: b.columnStart, width: b.columnEnd - b.columnStart + 1 };
-  return { row: range.getRow(), column: range.getColumn(), width: range.getNumColumns() };
-}
-
-/** The range's first row and column and its size: free from the event, else four calls. */
+/**
+ * The range's first row, first column and width, free from the event, else three calls; its
+ * height only when asked (free from the event, else one more call).
+ */
 function boundsOf(range: GoogleAppsScript.Spreadsheet.Range): {
   row: number;
   column: number;
-  height: number;
   width: number;
+  height: () => number;
 } {
   const b = range as unknown as EventRange;
+  const height = () =>
+    typeof b.rowStart === 'number' && typeof b.rowEnd === 'number'
+      ? b.rowEnd - b.rowStart + 1
+      : range.getNumRows();
   if (
     typeof b.rowStart === 'number' &&
-    typeof b.rowEnd === 'number' &&
     typeof b.columnStart === 'number' &&
     typeof b.columnEnd === 'number'
   )
     return {
       row: b.rowStart,
       column: b.columnStart,
-      height: b.rowEnd - b.rowStart + 1,
       width: b.columnEnd - b.columnStart + 1,
+      height,
     };
-  return {
-    row: range.getRow(),
-    column: range.getColumn(),
-    height: range.getNumRows(),
-    width: range.getNumColumns(),
-  };
+  return { row: range.getRow(), column: range.getColumn(), width: range.getNumColumns(), height };
 }
 
 /** What is kept of an edit event for the check: its field names and e.range's bound names. */
@@ -253,7 +238,7 @@ export function editMayMatter(
       forgetEntries(sheetEntries(key));
       return false;
     }
-    const b = columnsAndRowOf(range);
+    const b = boundsOf(range);
     if (b.row < FIRST_DATA_ROW) {
       forgetWatchColumns(); // a header renamed: the form's columns may be elsewhere now
       forgetEntries(sheetEntries(key));
@@ -342,7 +327,8 @@ export function watchEditOf(
   const sheet = range.getSheet();
   const key = sheetKeyOf(sheet.getName());
   if (!key) return { kind: 'none' };
-  const { row, column, height, width } = boundsOf(range);
+  const bounds = boundsOf(range);
+  const { row, column, width } = bounds;
   // A header typed over may make a column one the rules read, or stop it being one.
   if (row < FIRST_DATA_ROW) return { kind: 'all' };
   const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
@@ -350,6 +336,7 @@ export function watchEditOf(
   const watched = watchedHeaders(key);
   if (!edited.some((h) => watched.has(normalizeHeader(h)))) return { kind: 'none' };
 
+  const height = bounds.height();
   if (height > MAX_CLIENTS) return { kind: 'all' };
   const index = indexHeader(key, header).index as Record<string, number>;
   const codeColumn = (key === 'clients' ? index.code : index.clientCode) ?? -1;

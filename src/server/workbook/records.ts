@@ -27,6 +27,8 @@ import {
   type ReadContext,
 } from '../../domain/cells';
 import type { CellProblem, Invoice } from '../../domain/types';
+import { blankOf } from '../../shared/formFields';
+import { t } from '../platform/messages';
 import { columnsOf, FIRST_DATA_ROW, type Table } from './sheets';
 import { asCellValue } from './write';
 
@@ -85,22 +87,6 @@ function readCell(column: ColumnDef, value: CellValue, ctx: ReadContext): CellRe
   }
 }
 
-/** The blank value of a column kind, as the domain records hold it. */
-function blankOf(column: ColumnDef): unknown {
-  if (column.multi) return [];
-  switch (column.kind) {
-    case 'checkbox':
-      return false;
-    case 'number':
-    case 'money':
-    case 'percent':
-    case 'date':
-      return column.instant ? '' : null;
-    default:
-      return '';
-  }
-}
-
 /** Whose a row is, as a problem names it: its invoice number, else its client code. */
 function rowKey<S extends SheetKey>(
   table: Table<S>,
@@ -130,9 +116,9 @@ export function readRow<S extends SheetKey>(
     const i = table.index[column.key];
     const raw = (i < 0 ? '' : (row[i] ?? '')) as CellValue;
     const read = readCell(column, raw, ctx);
-    if (read.ok) out[column.key] = read.value === null ? blankOf(column) : read.value;
+    if (read.ok) out[column.key] = read.value === null ? blankOf(column, false) : read.value;
     else {
-      out[column.key] = blankOf(column);
+      out[column.key] = blankOf(column, false);
       const key = rowKey(table, row);
       problems.push({
         sheet: table.name,
@@ -185,10 +171,7 @@ export function readInvoices(table: Table<'invoices'>, ctx: ReadContext): Read<I
         column: missing
           .map((k) => columnsOf('invoices').find((c) => c.key === k)![ctx.lang])
           .join(', '),
-        message:
-          ctx.lang === 'fr'
-            ? 'Facture incomplète : ligne ignorée'
-            : 'Incomplete invoice: row skipped',
+        message: t('incompleteInvoice', ctx.lang),
       });
       continue;
     }
@@ -225,10 +208,7 @@ export function readPayments(table: Table<'payments'>, ctx: ReadContext): Read<P
         column: missing
           .map((k) => columnsOf('payments').find((c) => c.key === k)![ctx.lang])
           .join(', '),
-        message:
-          ctx.lang === 'fr'
-            ? 'Paiement incomplet : ligne ignorée'
-            : 'Incomplete payment: row skipped',
+        message: t('incompletePayment', ctx.lang),
       });
       continue;
     }
