@@ -90,7 +90,7 @@ export class SheetModel {
   tidy(row: number, col: number): void {
     const r = this.rows[row - 1];
     const c = r?.[col - 1];
-    if (r && c && Object.values(c).every((v) => v === undefined)) r[col - 1] = undefined;
+    if (r && c && !holdsData(c)) r[col - 1] = undefined;
   }
 
   forEachCell(fn: (cell: CellData, row: number, col: number) => void): void {

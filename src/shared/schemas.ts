@@ -195,88 +195,6 @@ function sectionShape(section: FormSection): Record<string, z.ZodMiniType> {
   return shape;
 }
 
-// The section schemas are built from the contract at run time; their types are the record's
-// (formApi.ts FieldsOf), which the same contract gives at compile time.
-export const generalSchema = z.object(sectionShape('general')) as unknown as z.ZodMiniType<
-  FieldsOf<'general'>
->;
-
-export const termsSchema = z.object(sectionShape('terms')) as unknown as z.ZodMiniType<
-  FieldsOf<'terms'>
->;
-
-const origin = z.optional(z.int().check(z.gte(0), z.lte(100_000)));
-
-export const agreementSchema = (
-  z.object({
-    ...sectionShape('salespeople'),
-    origin,
-  }) as unknown as z.ZodMiniType<AgreementFields>
-).check(
-  // An agreement's period runs forward: To before From would pay nothing (the commission run
-  // reports such a row typed by hand; the form refuses it at the field).
-  z.superRefine((a: AgreementFields, ctx) => {
-    const from = a.startDate ?? null;
-    const to = a.endDate ?? null;
-    // An unreadable day has its own message already.
-    if (from === null || to === null || !isIsoDay(from) || !isIsoDay(to) || from <= to) return;
-    ctx.issues.push({
-      code: 'custom',
-      path: ['endDate'],
-      input: to,
-      message: 'periodBackwards',
-      params: { msg: 'periodBackwards' },
-    });
-  }),
-);
-
-export const discussionSchema = z.object({
-  date: day,
-  people: text(),
-  cc: text(),
-  subject: text(),
-  details: text(LIMITS.longText),
-  origin,
-});
-
-export const emailSchema = z.object({
-  date: day,
-  from: text(),
-  to: text(),
-  subject: text(),
-  origin,
-});
-
-export const crmSchema = (
-  z.object({
-    ...sectionShape('crm'),
-    discussions: z.array(discussionSchema).check(z.maxLength(LIMITS.crmRows)),
-    emails: z.array(emailSchema).check(z.maxLength(LIMITS.crmRows)),
-  }) as unknown as z.ZodMiniType<CrmFields>
-).check(
-  // CASL: a ticked newsletter must be backed by a consent record (type and date). Only
-  // checked when the payload carries the consent fields (an older form sends none).
-  z.superRefine((crm: CrmFields, ctx) => {
-    if (!crm.newsletter || crm.consentType === undefined) return;
-    for (const issue of consentIssues(
-      {
-        newsletter: crm.newsletter,
-        consentType: crm.consentType,
-        consentDate: crm.consentDate ?? null,
-        consentSource: crm.consentSource ?? '',
-      },
-      null,
-    ))
-      ctx.issues.push({
-        code: 'custom',
-        path: [issue.field],
-        input: crm[issue.field],
-        message: issue.issue,
-        params: { msg: issue.issue },
-      });
-  }),
-);
-
 /** A blank computed section: what a new client shows, and what a malformed one becomes. */
 function emptyComputed(): ComputedFields {
   const blank = blankSection('computed');
@@ -286,23 +204,114 @@ function emptyComputed(): ComputedFields {
   return { ...(blank as FieldsOf<'computed'>), hasInvoices: false };
 }
 
-/** Read-only fields, ignored on save: whatever arrives never blocks a save. */
-export const computedSchema = z.catch(
-  z.object({
-    ...sectionShape('computed'),
-    hasInvoices: z.boolean(),
-  }) as unknown as z.ZodMiniType<ComputedFields>,
-  emptyComputed,
-);
+/**
+ * The record's schema, built from the contract the first time a save is checked: its hundred
+ * field schemas cost about 3 ms, and every Apps Script execution evaluates the whole bundle (each
+ * trigger, each sidebar call), while only the form's save validates a record.
+ */
+function buildRecordSchema() {
+  // The section schemas are built from the contract at run time; their types are the record's
+  // (formApi.ts FieldsOf), which the same contract gives at compile time.
+  const generalSchema = z.object(sectionShape('general')) as unknown as z.ZodMiniType<
+    FieldsOf<'general'>
+  >;
 
-export const clientRecordSchema = z.object({
-  version: text(64),
-  general: generalSchema,
-  terms: termsSchema,
-  salespeople: z.array(agreementSchema).check(z.maxLength(LIMITS.agreements)),
-  crm: crmSchema,
-  computed: computedSchema,
-});
+  const termsSchema = z.object(sectionShape('terms')) as unknown as z.ZodMiniType<
+    FieldsOf<'terms'>
+  >;
+
+  const origin = z.optional(z.int().check(z.gte(0), z.lte(100_000)));
+
+  const agreementSchema = (
+    z.object({
+      ...sectionShape('salespeople'),
+      origin,
+    }) as unknown as z.ZodMiniType<AgreementFields>
+  ).check(
+    // An agreement's period runs forward: To before From would pay nothing (the commission run
+    // reports such a row typed by hand; the form refuses it at the field).
+    z.superRefine((a: AgreementFields, ctx) => {
+      const from = a.startDate ?? null;
+      const to = a.endDate ?? null;
+      // An unreadable day has its own message already.
+      if (from === null || to === null || !isIsoDay(from) || !isIsoDay(to) || from <= to) return;
+      ctx.issues.push({
+        code: 'custom',
+        path: ['endDate'],
+        input: to,
+        message: 'periodBackwards',
+        params: { msg: 'periodBackwards' },
+      });
+    }),
+  );
+
+  const discussionSchema = z.object({
+    date: day,
+    people: text(),
+    cc: text(),
+    subject: text(),
+    details: text(LIMITS.longText),
+    origin,
+  });
+
+  const emailSchema = z.object({
+    date: day,
+    from: text(),
+    to: text(),
+    subject: text(),
+    origin,
+  });
+
+  const crmSchema = (
+    z.object({
+      ...sectionShape('crm'),
+      discussions: z.array(discussionSchema).check(z.maxLength(LIMITS.crmRows)),
+      emails: z.array(emailSchema).check(z.maxLength(LIMITS.crmRows)),
+    }) as unknown as z.ZodMiniType<CrmFields>
+  ).check(
+    // CASL: a ticked newsletter must be backed by a consent record (type and date). Only
+    // checked when the payload carries the consent fields (an older form sends none).
+    z.superRefine((crm: CrmFields, ctx) => {
+      if (!crm.newsletter || crm.consentType === undefined) return;
+      for (const issue of consentIssues(
+        {
+          newsletter: crm.newsletter,
+          consentType: crm.consentType,
+          consentDate: crm.consentDate ?? null,
+          consentSource: crm.consentSource ?? '',
+        },
+        null,
+      ))
+        ctx.issues.push({
+          code: 'custom',
+          path: [issue.field],
+          input: crm[issue.field],
+          message: issue.issue,
+          params: { msg: issue.issue },
+        });
+    }),
+  );
+
+  /** Read-only fields, ignored on save: whatever arrives never blocks a save. */
+  const computedSchema = z.catch(
+    z.object({
+      ...sectionShape('computed'),
+      hasInvoices: z.boolean(),
+    }) as unknown as z.ZodMiniType<ComputedFields>,
+    emptyComputed,
+  );
+
+  return z.object({
+    version: text(64),
+    general: generalSchema,
+    terms: termsSchema,
+    salespeople: z.array(agreementSchema).check(z.maxLength(LIMITS.agreements)),
+    crm: crmSchema,
+    computed: computedSchema,
+  });
+}
+
+const clientRecordSchema = z.lazy(buildRecordSchema);
 
 /** Copies the template's keys from `value` when they hold a plain value (strings capped). */
 function pick<T extends object>(template: T, value: unknown): T {
@@ -389,7 +398,7 @@ function withFormats(request: FormSaveRequest, ctx: z.core.ParsePayload): FormSa
   return { ...request, record: { ...request.record, general: general as GeneralFields } };
 }
 
-export const saveRequestSchema = z.pipe(
+const saveRequestSchema = z.pipe(
   z.object({
     record: clientRecordSchema,
     isNew: z.boolean(),

@@ -142,21 +142,25 @@ export function workbook(options: WorkbookOptions = {}): TestWorkbook {
     if (options.setup !== false) wb.run('setupWorkbook');
     return wb;
   }
-  // Set up runs once per settings in a test file; the workbooks after are restored from it.
+  // Settings asked for again in a test file: Set up ran once, the workbook is restored from it.
+  // (Taking a snapshot costs more than Set up: only settings asked for twice get one.)
   const key = JSON.stringify(settings);
-  let snapshot = setUp.get(key);
-  if (!snapshot) {
-    const emu = createEmulator(settings);
+  const snapshot = setUp.get(key);
+  if (snapshot) {
+    const emu = createEmulator({ ...settings, state: snapshot });
     emu.loadBundle();
-    new TestWorkbook(emu).run('setupWorkbook');
-    snapshot = emu.snapshot();
-    setUp.set(key, snapshot);
+    return new TestWorkbook(emu);
   }
-  const emu = createEmulator({ ...settings, state: snapshot });
+  const emu = createEmulator(settings);
   emu.loadBundle();
-  return new TestWorkbook(emu);
+  const wb = new TestWorkbook(emu);
+  wb.run('setupWorkbook');
+  if (setUp.has(key)) setUp.set(key, emu.snapshot());
+  else setUp.set(key, null);
+  return wb;
 }
 
-const setUp = new Map<string, StateSnapshot>();
+/** Per settings: null when asked for once, then the set-up workbook's snapshot. */
+const setUp = new Map<string, StateSnapshot | null>();
 
 export { SHEETS };
