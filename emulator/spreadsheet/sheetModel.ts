@@ -99,9 +99,12 @@ export class SheetModel {
 
   /** Last row with a value or formula; 0 for an empty sheet (Sheet.getLastRow). */
   lastRow(): number {
+    // Plain loops: a set-up sheet has a format in every cell of its 1000 rows, and the product
+    // asks for the last row often.
     for (let r = this.rows.length; r >= 1; r--) {
       const row = this.rows[r - 1];
-      if (row && row.some((c) => !isEmptyCell(c))) return r;
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return r;
     }
     return 0;
   }

@@ -87,7 +87,7 @@ describe('the columns of the watch, from the rules’ declaration', () => {
   });
 
   it('names the cached positions after what they depend on', () => {
-    expect(editTrigger.WATCH_COLUMNS_CACHE_KEY).toMatch(
+    expect(editTrigger.watchColumnsCacheKey()).toMatch(
       /^ficheClient\.watchColumns\.v4\.[0-9a-f]{8}$/,
     );
     const key = (terms: string[]) => columns.columnsCacheKey('k', 1, { terms });
@@ -127,8 +127,8 @@ describe('a column the rules start reading', () => {
   });
 
   it('renames the edit trigger’s cache of column positions by itself', () => {
-    expect(added.editTrigger.WATCH_COLUMNS_CACHE_KEY).not.toBe(
-      before.editTrigger.WATCH_COLUMNS_CACHE_KEY,
+    expect(added.editTrigger.watchColumnsCacheKey()).not.toBe(
+      before.editTrigger.watchColumnsCacheKey(),
     );
   });
 });

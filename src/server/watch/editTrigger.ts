@@ -45,12 +45,17 @@ const FORM_CACHE_COLUMNS: readonly string[] = ['code', 'name', 'status', 'client
  * column the rules start reading makes every cached entry unused, with no key to bump by hand;
  * 4 is the version of the entry's shape (SheetColumns).
  */
-export const WATCH_COLUMNS_CACHE_KEY = columnsCacheKey(
-  'ficheClient.watchColumns',
-  4,
-  WATCHED_COLUMNS,
-  Object.fromEntries(SHEET_KEYS.map((s) => [s, FORM_CACHE_COLUMNS])),
-);
+export function watchColumnsCacheKey(): string {
+  // Computed when first needed (an MD5 of the columns): every execution evaluates the bundle,
+  // and most never look at this cache.
+  return (watchColumnsKey ??= columnsCacheKey(
+    'ficheClient.watchColumns',
+    4,
+    WATCHED_COLUMNS,
+    Object.fromEntries(SHEET_KEYS.map((s) => [s, FORM_CACHE_COLUMNS])),
+  ));
+}
+let watchColumnsKey: string | undefined;
 /**
  * The mark of the last forget: a fresh random token each time. An entry counts only under the
  * mark it was read under, so a trigger that read a sheet before a forget and stores it after
@@ -201,8 +206,9 @@ export function editMayMatter(
     seen.pending = true; // no hint to read: the property decides
     return true;
   }
+  const columnsKey = watchColumnsCacheKey();
   const got = cache.getAll([
-    WATCH_COLUMNS_CACHE_KEY,
+    columnsKey,
     WATCH_COLUMNS_FORGOTTEN_KEY,
     EDIT_EVENT_FIELDS_KEY,
     PENDING_HINT_KEY,
@@ -216,7 +222,7 @@ export function editMayMatter(
     !!e && Array.isArray(e.f) && e.g === mark && (e.s === null || SHEET_KEYS.includes(e.s));
   let known: Record<string, SheetColumns> = {};
   try {
-    const parsed: unknown = JSON.parse(got[WATCH_COLUMNS_CACHE_KEY] ?? '{}');
+    const parsed: unknown = JSON.parse(got[columnsKey] ?? '{}');
     if (parsed && typeof parsed === 'object') known = parsed as Record<string, SheetColumns>;
   } catch {
     known = {}; // unreadable: read the sheet again
@@ -226,7 +232,7 @@ export function editMayMatter(
     entry = { ...sheetColumnsOf(range.getSheet()), g: mark };
     const kept = Object.entries(known).filter(([, e]) => valid(e));
     known = { ...Object.fromEntries(kept), [gridId]: entry };
-    cache.put(WATCH_COLUMNS_CACHE_KEY, JSON.stringify(known), CACHE_SECONDS);
+    cache.put(columnsKey, JSON.stringify(known), CACHE_SECONDS);
   }
   const key = entry.s;
   if (!key) return false;
