@@ -9,8 +9,15 @@ import { parseA1, toA1 } from './a1';
 import { displayValue, effectiveFormat, isDateFormat, isTextFormat } from './format';
 import { evaluateFormula, moveReferences, renameSheetReferences } from './formula';
 import { MAX_CELLS, TOO_MANY_CELLS, type GridOwner } from './limits';
-import type { CellData, GridRef, Scalar, SpreadsheetJSON, ValidationData } from './model';
-import { cloneJSON, isDate } from './model';
+import type {
+  CellData,
+  GridRef,
+  Scalar,
+  SpreadsheetJSON,
+  StoredValidation,
+  ValidationData,
+} from './model';
+import { cloneValidation, isDate } from './model';
 import { SheetModel, shiftRef } from './sheetModel';
 import {
   dateToSerial,
@@ -303,7 +310,7 @@ export class EmulatedSpreadsheet implements GridOwner {
   }
 
   /** Whether a stored value passes a validation rule (only what the emulator enforces). */
-  passes(dv: ValidationData, value: Scalar | undefined): boolean {
+  passes(dv: StoredValidation, value: Scalar | undefined): boolean {
     if (value === undefined || value === '') return true;
     const text = typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
     switch (dv.criteria) {
@@ -351,11 +358,15 @@ export class EmulatedSpreadsheet implements GridOwner {
         name === undefined ? s.id === sheetId : name.toLowerCase() === targetName;
       s.forEachCell((cell) => {
         if (cell.f !== undefined) cell.f = moveReferences(cell.f, targets, dim, at, delta);
-        if (!cell.dv) return;
-        cell.dv.args = cell.dv.args.map((a) => {
-          if (a && typeof a === 'object' && 'ref' in a) return { ref: move(a.ref) ?? a.ref };
-          return a;
-        });
+        if (!cell.dv?.args.some((a) => a && typeof a === 'object' && 'ref' in a)) return;
+        // A new object: the stored one may be shared (StoredValidation).
+        cell.dv = {
+          ...cell.dv,
+          args: cell.dv.args.map((a) => {
+            if (a && typeof a === 'object' && 'ref' in a) return { ref: move(a.ref) ?? a.ref };
+            return a;
+          }),
+        };
       });
       if (s.id !== sheetId) continue;
       s.conditionalRules = s.conditionalRules
@@ -463,7 +474,7 @@ export class EmulatedSpreadsheet implements GridOwner {
       formula: c?.f ?? '',
       numberFormat: c?.nf ?? null,
       display: this.display(sheet, ref.startRow, ref.startCol),
-      validation: c?.dv ? cloneJSON(c.dv) : null,
+      validation: c?.dv ? cloneValidation(c.dv) : null,
       note: c?.note ?? '',
       style: c?.style ? { ...c.style } : null,
     };

@@ -41,6 +41,14 @@ export interface ValidationData {
   helpText: string | null;
 }
 
+/**
+ * A validation as a cell holds it: read-only, since cells share one object (the cells of a
+ * restored snapshot share their source's), so a change stores a new object, never edits it.
+ */
+export type StoredValidation = Readonly<Omit<ValidationData, 'args'>> & {
+  readonly args: readonly CriteriaArg[];
+};
+
 export interface CellStyle {
   background?: string;
   fontWeight?: string;
@@ -60,7 +68,7 @@ export interface CellData {
   /** Explicit number format (setNumberFormat). */
   nf?: string;
   auto?: AutoFormat;
-  dv?: ValidationData;
+  dv?: StoredValidation;
   note?: string;
   style?: CellStyle;
 }
@@ -130,7 +138,7 @@ export function cloneJSON<T>(value: T): T {
  * set-up workbook (about 70,000 cells carrying formats and validations). test/model.test.ts
  * checks them against cloneJSON.
  */
-export function cloneValidation(dv: ValidationData): ValidationData {
+export function cloneValidation(dv: StoredValidation): ValidationData {
   return {
     criteria: dv.criteria,
     args: dv.args.map(cloneArg),
@@ -145,14 +153,15 @@ function cloneArg(arg: CriteriaArg): CriteriaArg {
   return 'date' in arg ? { date: arg.date } : { ref: { ...arg.ref } };
 }
 
-export function cloneCell(c: CellData): CellData {
+/** `sharedValidation`: the copy keeps the same StoredValidation object (it is never edited). */
+export function cloneCell(c: CellData, sharedValidation = false): CellData {
   const out: CellData = {};
   // -0 as the JSON round trip makes it: 0.
   if (c.v !== undefined) out.v = c.v === 0 ? 0 : c.v;
   if (c.f !== undefined) out.f = c.f;
   if (c.nf !== undefined) out.nf = c.nf;
   if (c.auto !== undefined) out.auto = c.auto;
-  if (c.dv !== undefined) out.dv = cloneValidation(c.dv);
+  if (c.dv !== undefined) out.dv = sharedValidation ? c.dv : cloneValidation(c.dv);
   if (c.note !== undefined) out.note = c.note;
   if (c.style !== undefined) out.style = { ...c.style };
   return out;

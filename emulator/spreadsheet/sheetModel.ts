@@ -232,35 +232,37 @@ export class SheetModel {
    * restored again and again (the tests' fixtures) pays for the parse once.
    */
   clone(): SheetModel {
-    const s = new SheetModel(this.id, this.name);
-    s.rowCount = this.rowCount;
-    s.colCount = this.colCount;
-    s.frozenRows = this.frozenRows;
-    s.frozenCols = this.frozenCols;
-    s.hidden = this.hidden;
-    s.tabColor = this.tabColor;
-    s.columnWidths = { ...this.columnWidths };
-    s.hiddenColumns = new Set(this.hiddenColumns);
-    s.hiddenRows = new Set(this.hiddenRows);
+    const s = SheetModel.withLayout(this);
     s.rows = this.rows.map((row) =>
-      row?.map((c) => (c && holdsData(c) ? cloneCell(c) : undefined)),
+      row?.map((c) => (c && holdsData(c) ? cloneCell(c, true) : undefined)),
     );
-    s.conditionalRules = cloneJSON(this.conditionalRules);
-    s.protections = cloneJSON(this.protections);
+    return s;
+  }
+
+  /** A sheet with `from`'s size, panes, widths, hidden rows and columns, rules and protections. */
+  private static withLayout(
+    from: Omit<SheetJSON, 'cells' | 'hiddenColumns' | 'hiddenRows'> & {
+      hiddenColumns: Iterable<number>;
+      hiddenRows?: Iterable<number>;
+    },
+  ): SheetModel {
+    const s = new SheetModel(from.id, from.name);
+    s.rowCount = from.maxRows;
+    s.colCount = from.maxCols;
+    s.frozenRows = from.frozenRows;
+    s.frozenCols = from.frozenCols;
+    s.hidden = from.hidden;
+    s.tabColor = from.tabColor;
+    s.columnWidths = { ...from.columnWidths };
+    s.hiddenColumns = new Set(from.hiddenColumns);
+    s.hiddenRows = new Set(from.hiddenRows ?? []);
+    s.conditionalRules = cloneJSON(from.conditionalRules);
+    s.protections = cloneJSON(from.protections);
     return s;
   }
 
   static fromJSON(j: SheetJSON): SheetModel {
-    const s = new SheetModel(j.id, j.name);
-    s.rowCount = j.maxRows;
-    s.colCount = j.maxCols;
-    s.frozenRows = j.frozenRows;
-    s.frozenCols = j.frozenCols;
-    s.hidden = j.hidden;
-    s.tabColor = j.tabColor;
-    s.columnWidths = { ...j.columnWidths };
-    s.hiddenColumns = new Set(j.hiddenColumns);
-    s.hiddenRows = new Set(j.hiddenRows ?? []);
+    const s = SheetModel.withLayout(j);
     // A set-up workbook holds about 70,000 cells (formats and validations down every column):
     // restoring is a hot path of the tests, so no split, no Object.assign, no second object.
     const rows = s.rows;
@@ -271,8 +273,6 @@ export class SheetModel {
       if (!(r >= 1 && c >= 1)) continue;
       (rows[r - 1] ??= [])[c - 1] = cloneCell(j.cells[key]!);
     }
-    s.conditionalRules = cloneJSON(j.conditionalRules);
-    s.protections = cloneJSON(j.protections);
     return s;
   }
 }

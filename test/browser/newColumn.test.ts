@@ -48,7 +48,13 @@ function typeErrors(dir: string): { text: string; files: string[] } {
   let text = '';
   for (const project of ['src/server/tsconfig.json', 'src/sidebar/tsconfig.json']) {
     try {
-      execFileSync(process.execPath, [TSC, '-p', path.join(dir, project)], { encoding: 'utf8' });
+      // Incremental: the second check (after the one fix) re-checks what changed only.
+      const info = path.join(dir, `${project.replace(/\W/g, '_')}.tsbuildinfo`);
+      execFileSync(
+        process.execPath,
+        [TSC, '-p', path.join(dir, project), '--incremental', '--tsBuildInfoFile', info],
+        { encoding: 'utf8' },
+      );
     } catch (e) {
       text += String((e as { stdout?: string }).stdout ?? e);
     }

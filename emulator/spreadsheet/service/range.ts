@@ -7,7 +7,7 @@ import { DEFAULT_NUMBER_FORMAT, effectiveFormat, isTextFormat } from '../format'
 import { shiftFormula } from '../formula';
 import { CELL_TOO_LONG, MAX_CELL_CHARS } from '../limits';
 import type { CellData, CellStyle, GridRef, Scalar } from '../model';
-import { cloneJSON, cloneValidation } from '../model';
+import { cloneValidation } from '../model';
 import type { SheetModel } from '../sheetModel';
 import {
   Service,
@@ -352,12 +352,12 @@ export class RangeImpl extends Service {
 
   getDataValidation(): DataValidationImpl | null {
     const dv = this.sheet.get(this.row, this.col)?.dv;
-    return dv ? new DataValidationImpl(this.env, cloneJSON(dv)) : null;
+    return dv ? new DataValidationImpl(this.env, cloneValidation(dv)) : null;
   }
   getDataValidations(): (DataValidationImpl | null)[][] {
     return this.grid((r, c) => {
       const dv = this.sheet.get(r, c)?.dv;
-      return dv ? new DataValidationImpl(this.env, cloneJSON(dv)) : null;
+      return dv ? new DataValidationImpl(this.env, cloneValidation(dv)) : null;
     });
   }
   setDataValidation(rule: DataValidationImpl | null): this {
