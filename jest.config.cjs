@@ -18,6 +18,10 @@ module.exports = {
   // Jest's default is one worker less than the cores: on CI's two cores, one. The tests are
   // CPU-bound and independent (each makes its own emulator), so use every core.
   maxWorkers: '100%',
+  // A worker grows past 3 GB over the suite (each file's emulators and vm contexts), and its
+  // garbage collection then slows every later file: one that passes 1 GB after a file is
+  // replaced by a fresh one.
+  workerIdleMemoryLimit: '1GB',
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
 };

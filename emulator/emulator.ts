@@ -281,11 +281,12 @@ export class Emulator {
         ? opts.manifest
         : checkManifest(opts.manifest);
     const snapshot = opts.state instanceof StateSnapshot ? opts.state : null;
-    const state = opts.state instanceof StateSnapshot ? opts.state.state : opts.state;
+    const json = opts.state instanceof StateSnapshot ? undefined : opts.state;
+    const state = snapshot ? snapshot.rest : json;
     this.spreadsheet = snapshot
       ? snapshot.spreadsheet(this.worlds)
-      : state
-        ? EmulatedSpreadsheet.fromJSON(state.spreadsheet, this.worlds)
+      : json
+        ? EmulatedSpreadsheet.fromJSON(json.spreadsheet, this.worlds)
         : (opts.spreadsheet ??
           new EmulatedSpreadsheet({
             locale: this.locale,
@@ -367,7 +368,12 @@ export class Emulator {
 
   /** This state, held to be restored many times (createEmulator({ state: snapshot })). */
   snapshot(): StateSnapshot {
-    return new StateSnapshot(this.exportState(), true);
+    return StateSnapshot.ofLive(this.spreadsheet, {
+      version: 1,
+      now: this.clock.now().toISOString(),
+      properties: this.properties.toJSON(),
+      triggers: this.triggers.toJSON(),
+    });
   }
 
   /** The state to save between preview sessions (see EmulatorState). */

@@ -1,27 +1,46 @@
 /**
- * A state to restore many times: `emulator.snapshot()`, then `createEmulator({ state: snapshot })`
- * as often as needed. Restoring the JSON of exportState() parses every cell again (a set-up
- * workbook holds about 70,000: formats and validations down every column); a snapshot parses
- * them once and each restore copies the parsed sheets, several times faster. The tests that
- * rerun a job from one fixture at every service call restore thousands of times.
+ * A state to restore many times: `emulator.snapshot()` (or `StateSnapshot.of(exportState JSON)`),
+ * then `createEmulator({ state: snapshot })` as often as needed. Restoring the JSON of
+ * exportState() parses every cell again (a set-up workbook holds about 70,000: formats and
+ * validations down every column); a snapshot holds the sheets parsed, and each restore copies
+ * them, several times faster. The tests that rerun a job from one fixture at every service call
+ * restore thousands of times.
  */
 import type { EmulatorState } from './emulator';
 import { EmulatedSpreadsheet } from './spreadsheet';
 import type { Worlds } from './switches';
 
-export class StateSnapshot {
-  /** The state as exportState() gave it; never changed, and the spreadsheet is read from here only once. */
-  readonly state: EmulatorState;
-  private readonly parsed: EmulatedSpreadsheet;
+/** What a state holds besides the spreadsheet. */
+export type SavedRest = Omit<EmulatorState, 'spreadsheet'>;
 
-  /** `fresh`: the state is the snapshot's own (exportState() just made it), not copied again. */
-  constructor(state: EmulatorState, fresh = false) {
-    this.state = fresh ? state : structuredClone(state);
-    this.parsed = EmulatedSpreadsheet.fromJSON(this.state.spreadsheet);
+export class StateSnapshot {
+  private constructor(
+    private readonly sheets: EmulatedSpreadsheet,
+    /** Never changed: restores load copies of it. */
+    readonly rest: SavedRest,
+  ) {}
+
+  /** A snapshot of a saved state (its JSON parsed once, here; the caller's copy is not kept). */
+  static of(state: EmulatorState): StateSnapshot {
+    const { spreadsheet, ...rest } = structuredClone(state);
+    return new StateSnapshot(EmulatedSpreadsheet.fromJSON(spreadsheet), rest);
   }
 
-  /** A spreadsheet as the state holds it, of its own: what restores share nothing. */
+  /**
+   * A snapshot of a live spreadsheet: its sheets copied now (the validations shared, since a
+   * stored validation is never edited in place), `rest` taken as it is.
+   */
+  static ofLive(spreadsheet: EmulatedSpreadsheet, rest: SavedRest): StateSnapshot {
+    return new StateSnapshot(spreadsheet.clone(), rest);
+  }
+
+  /** The state as exportState() would give it: a new copy at each call. */
+  get state(): EmulatorState {
+    return { ...structuredClone(this.rest), spreadsheet: this.sheets.toJSON() };
+  }
+
+  /** A spreadsheet as the snapshot holds it, of its own: restores share nothing. */
   spreadsheet(worlds?: Partial<Worlds>): EmulatedSpreadsheet {
-    return this.parsed.clone(worlds);
+    return this.sheets.clone(worlds);
   }
 }

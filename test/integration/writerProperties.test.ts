@@ -17,7 +17,7 @@
  * bug a property found is kept below as its failing sequence tried at every service call.
  * Run `npm run build` first.
  */
-import { createEmulator, type EmulatorState, type StateSnapshot } from '../../emulator';
+import { createEmulator, type StateSnapshot } from '../../emulator';
 import fc from 'fast-check';
 import type { ClientRecord } from '../../src/shared/formApi';
 import { TestWorkbook, workbook } from './harness';
@@ -134,7 +134,7 @@ function baseWorkbook(): TestWorkbook {
   return wb;
 }
 
-function restored(state: EmulatorState | StateSnapshot): TestWorkbook {
+function restored(state: StateSnapshot): TestWorkbook {
   const emu = createEmulator({ state, locale: 'fr_CA' });
   emu.loadBundle();
   return new TestWorkbook(emu);
@@ -273,8 +273,7 @@ function checkedUnder(c: WriterCase, prep: Prepared, edits: ScheduledEdits): boo
   const before = typedRows(wb, c.own);
   const ownBefore = ownRows(wb, c.own);
   // The workbook after each edit by hand, for the clean runs below.
-  // Each restored once: the plain state (a snapshot pays off when restored many times).
-  const states: EmulatorState[] = [];
+  const states: StateSnapshot[] = [];
   const { error, deleted, inWindow } = underHandEdits(
     wb,
     edits,
@@ -283,7 +282,7 @@ function checkedUnder(c: WriterCase, prep: Prepared, edits: ScheduledEdits): boo
     c.sheets,
     () => {
       // Not only deletions: the edit trigger's run concerns the row its event names.
-      if (c.clean) states.push(wb.emu.exportState());
+      if (c.clean) states.push(wb.emu.snapshot());
     },
   );
   if (inWindow) return false;
