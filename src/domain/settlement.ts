@@ -28,15 +28,8 @@ export interface PaidLine {
   originMonth: Month | '';
 }
 
-export interface AdjustmentLine {
-  month: Month;
-  salesperson: string;
-  clientCode: string;
-  invoiceNumber: string;
-  /** The difference of base. */
-  base: number;
-  /** The difference of commission, to the cent; never 0. */
-  commission: number;
+/** An adjustment: its base and commission are the differences (the commission to the cent, never 0). */
+export interface AdjustmentLine extends PaidLine {
   originMonth: Month;
 }
 

@@ -114,6 +114,26 @@ describe('unreadable invoices and agreements are the run’s problems, naming th
     );
   });
 
+  test('an invoice or a payment missing a required cell: skipped, the row and the cells named', () => {
+    const wb = seeded();
+    wb.append('Factures', [
+      { 'No de facture': 'F-3', Date: '2026-11-01', 'Code client': 'C1' },
+      { 'No de facture': '', Date: '2026-11-02', 'Code client': '', Montant: 5 },
+    ]);
+    wb.append('Encaissements', [{ Date: '2026-11-03', 'No de facture': 'F-3', Montant: 5 }]);
+    wb.run('refreshWatchList');
+    const text = alertText(wb);
+    expect(text).toContain(
+      'Factures, ligne 2, Montant : Facture incomplète : ligne ignorée (facture F-3)',
+    );
+    expect(text).toMatch(
+      /^Factures, ligne 3, No de facture, Code client : Facture incomplète : ligne ignorée$/m,
+    );
+    expect(text).toContain(
+      'Encaissements, ligne 2, Code client : Paiement incomplet : ligne ignorée',
+    );
+  });
+
   test('an amount too large to count (1.8e306) is said, not a crash', () => {
     const wb = seeded();
     wb.append('Factures', [

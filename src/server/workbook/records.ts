@@ -28,7 +28,7 @@ import {
 } from '../../domain/cells';
 import type { CellProblem, Invoice } from '../../domain/types';
 import { blankOf } from '../../shared/formFields';
-import { t } from '../platform/messages';
+import { t, type MessageKey } from '../platform/messages';
 import { columnsOf, FIRST_DATA_ROW, type Table } from './sheets';
 import { asCellValue } from './write';
 
@@ -150,34 +150,54 @@ export function readAll<S extends SheetKey>(table: Table<S>, ctx: ReadContext): 
 }
 
 /**
- * Invoices whose required cells (number, date, client code, amount) could be read; the others
- * are reported with their row and left out, never guessed.
+ * The rows of a table whose `required` cells could all be read; the others are reported with
+ * their row (and `keyOf` the row, when it names one) and left out, never guessed.
  */
-export function readInvoices(table: Table<'invoices'>, ctx: ReadContext): Read<Invoice> {
+function readComplete<S extends 'invoices' | 'payments', T>(
+  table: Table<S>,
+  ctx: ReadContext,
+  required: readonly ColumnKey<S>[],
+  message: MessageKey,
+  keyOf: (r: RowValues<S>) => CellProblem['key'] | undefined = () => undefined,
+): Read<T> {
   const read = readAll(table, ctx);
   const problems = [...read.problems];
   const badRows = new Set(read.problems.map((p) => p.row));
-  const records: (Invoice & { row: number })[] = [];
+  const records: (T & { row: number })[] = [];
   for (const r of read.records) {
     if (badRows.has(r.row)) continue;
-    const missing = (['number', 'date', 'clientCode', 'amount'] as const).filter(
-      (k) => r[k] === '' || r[k] === null,
-    );
+    const cells = r as Record<string, unknown>;
+    const missing = required.filter((k) => cells[k] === '' || cells[k] === null);
     if (missing.length > 0) {
+      const key = keyOf(r);
       problems.push({
         sheet: table.name,
         row: r.row,
-        ...(r.number !== '' && { key: { kind: 'invoice' as const, value: r.number } }),
+        ...(key && { key }),
         column: missing
-          .map((k) => columnsOf('invoices').find((c) => c.key === k)![ctx.lang])
+          .map(
+            (k) =>
+              (columnsOf(table.key) as readonly ColumnDef[]).find((c) => c.key === k)![ctx.lang],
+          )
           .join(', '),
-        message: t('incompleteInvoice', ctx.lang),
+        message: t(message, ctx.lang),
       });
       continue;
     }
-    records.push(r as unknown as Invoice & { row: number });
+    records.push(r as unknown as T & { row: number });
   }
   return { records, problems };
+}
+
+/** Invoices whose number, date, client code and amount could be read. */
+export function readInvoices(table: Table<'invoices'>, ctx: ReadContext): Read<Invoice> {
+  return readComplete<'invoices', Invoice>(
+    table,
+    ctx,
+    ['number', 'date', 'clientCode', 'amount'],
+    'incompleteInvoice',
+    (r) => (r.number !== '' ? { kind: 'invoice', value: String(r.number) } : undefined),
+  );
 }
 
 /** A payment as the rules read it (src/domain/payments.ts). */
@@ -187,34 +207,16 @@ export type PaymentRecord = Pick<
 >;
 
 /**
- * Payments whose required cells (date, invoice number, client code, amount) could be read; the
- * others are reported with their row and left out, never guessed (a payment read wrong would
- * move a balance).
+ * Payments whose date, invoice number, client code and amount could be read (a payment read
+ * wrong would move a balance).
  */
 export function readPayments(table: Table<'payments'>, ctx: ReadContext): Read<PaymentRecord> {
-  const read = readAll(table, ctx);
-  const problems = [...read.problems];
-  const badRows = new Set(read.problems.map((p) => p.row));
-  const records: (PaymentRecord & { row: number })[] = [];
-  for (const r of read.records) {
-    if (badRows.has(r.row)) continue;
-    const missing = (['date', 'invoiceNumber', 'clientCode', 'amount'] as const).filter(
-      (k) => r[k] === '' || r[k] === null,
-    );
-    if (missing.length > 0) {
-      problems.push({
-        sheet: table.name,
-        row: r.row,
-        column: missing
-          .map((k) => columnsOf('payments').find((c) => c.key === k)![ctx.lang])
-          .join(', '),
-        message: t('incompletePayment', ctx.lang),
-      });
-      continue;
-    }
-    records.push(r as unknown as PaymentRecord & { row: number });
-  }
-  return { records, problems };
+  return readComplete<'payments', PaymentRecord>(
+    table,
+    ctx,
+    ['date', 'invoiceNumber', 'clientCode', 'amount'],
+    'incompletePayment',
+  );
 }
 
 /** Cell values of a typed record, by contract key, as they should be written. */
