@@ -1,10 +1,9 @@
 /**
- * A state to restore many times: `emulator.snapshot()` (or `StateSnapshot.of(exportState JSON)`),
- * then `createEmulator({ state: snapshot })` as often as needed. Restoring the JSON of
- * exportState() parses every cell again (a set-up workbook holds about 70,000: formats and
- * validations down every column); a snapshot holds the sheets parsed, and each restore copies
- * them, several times faster. The tests that rerun a job from one fixture at every service call
- * restore thousands of times.
+ * A state to restore many times: `emulator.snapshot()`, then `createEmulator({ state: snapshot })`
+ * as often as needed. Restoring the JSON of exportState() parses every cell again (a set-up
+ * workbook holds about 70,000: formats and validations down every column); a snapshot holds the
+ * sheets parsed, and each restore copies them, several times faster. The tests that rerun a job
+ * from one fixture at every service call restore thousands of times.
  */
 import type { EmulatorState } from './emulator';
 import { EmulatedSpreadsheet } from './spreadsheet';
@@ -19,12 +18,6 @@ export class StateSnapshot {
     /** Never changed: restores load copies of it. */
     readonly rest: SavedRest,
   ) {}
-
-  /** A snapshot of a saved state (its JSON parsed once, here; the caller's copy is not kept). */
-  static of(state: EmulatorState): StateSnapshot {
-    const { spreadsheet, ...rest } = structuredClone(state);
-    return new StateSnapshot(EmulatedSpreadsheet.fromJSON(spreadsheet), rest);
-  }
 
   /**
    * A snapshot of a live spreadsheet: its sheets copied now (the validations shared, since a

@@ -272,6 +272,12 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
 
 // ---------------------------------------------------------------- anonymize
 
+/** The contract columns of a sheet not marked `personal` (contract.ts says which are). */
+function notPersonal(key: SheetKey): string[] {
+  const personal = new Set<string>(personalColumns(key));
+  return SHEETS[key].columns.map((c) => c.key).filter((k) => !personal.has(k));
+}
+
 /**
  * What anonymization keeps in each sheet holding the client's rows; every other cell of those
  * rows is blanked, the contract's columns and the team's own alike (a "Mobile" or a CRM
@@ -289,12 +295,6 @@ export function exportClientData(spreadsheet: Spreadsheet): void {
  *   their totals); only the team's own columns are blanked ("Anne Lavoie called, 418 555-0101"
  *   typed next to a commission line is the person's).
  */
-/** The contract columns of a sheet not marked `personal` (contract.ts says which are). */
-function notPersonal(key: SheetKey): string[] {
-  const personal = new Set<string>(personalColumns(key));
-  return SHEETS[key].columns.map((c) => c.key).filter((k) => !personal.has(k));
-}
-
 const ANONYMIZED: readonly { key: SheetKey; code: string; kept: readonly string[] }[] = [
   {
     key: 'clients',
