@@ -2,6 +2,16 @@
  * Tests run with ts-jest; browser tests live in test/browser and need Chromium (see .ci/run).
  * test/README.md maps each feature to its tests and says which tier runs what.
  */
+// The emulator makes many short-lived objects (a fresh vm context for every execution, copies
+// of cells): in V8's default young generation (semi-spaces of at most 16 MB) they survive into
+// the old one and cost full collections, which took a fifth of the suite's time. With 64 MB the
+// fast tier went from 75 to 66 s on two cores (128 MB gave nothing more). Jest's workers are
+// started with this environment.
+if (!/--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? ''))
+  process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--max-semi-space-size=64']
+    .filter(Boolean)
+    .join(' ');
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/emulator/test'],

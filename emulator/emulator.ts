@@ -484,7 +484,7 @@ export class Emulator {
     if (!this.names) {
       const probe = this.execution();
       try {
-        this.names = Object.keys(probe.functions()).sort();
+        this.names = this.requireBundle().functionNames(probe.globals as Record<string, unknown>);
       } finally {
         probe.end();
       }

@@ -13,6 +13,8 @@ const loaded = new Map<string, { mtimeMs: number; size: number; bundle: Bundle }
 
 export class Bundle {
   readonly script: vm.Script;
+  /** The top-level function names found, by the global names they were evaluated with. */
+  private readonly names = new Map<string, string[]>();
 
   constructor(
     readonly code: string,
@@ -45,13 +47,23 @@ export class Bundle {
       if (typeof value === 'function' && !(name in globals))
         functions[name] = value as (...args: unknown[]) => unknown;
     }
+    this.names.set(globalsKey(globals), Object.keys(functions).sort());
     return { context, functions };
   }
 
-  /** The names of the bundle's top-level functions (evaluated once with the given globals). */
+  /**
+   * The names of the bundle's top-level functions: what an evaluation with the same global names
+   * found (a bundle never changes, and its entry points are its function declarations), else
+   * found by evaluating it once.
+   */
   functionNames(globals: Record<string, unknown>): string[] {
-    return Object.keys(this.instantiate(globals).functions).sort();
+    const known = this.names.get(globalsKey(globals));
+    return [...(known ?? Object.keys(this.instantiate(globals).functions).sort())];
   }
+}
+
+function globalsKey(globals: Record<string, unknown>): string {
+  return Object.keys(globals).sort().join(',');
 }
 
 export interface BundleInstance {
