@@ -41,8 +41,8 @@ export class CallCounter {
   /** Calls and cells by step path, in the order steps first counted something. */
   private readonly bySteps = new Map<string, StepFigures>();
 
-  /** cpuClock: a CPU clock in microseconds (tests inject a fake one). */
-  constructor(private readonly cpuClock: () => number = processCpuMicros) {}
+  /** cpuClock: a CPU clock in microseconds (tests inject a fake one); null: service CPU not measured. */
+  constructor(private readonly cpuClock: (() => number) | null = processCpuMicros) {}
 
   count(kind: string): void {
     this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
@@ -109,6 +109,7 @@ export class CallCounter {
    * progress (then the outer one's measure includes it: nested calls are not counted twice).
    */
   timed<R>(work: () => R): R {
+    if (!this.cpuClock) return work();
     if (this.depth > 0) {
       this.depth++;
       try {
@@ -118,12 +119,13 @@ export class CallCounter {
       }
     }
     this.depth = 1;
-    const start = this.cpuClock();
+    const clock = this.cpuClock;
+    const start = clock();
     try {
       return work();
     } finally {
       this.depth = 0;
-      this.serviceMicros += Math.max(0, this.cpuClock() - start);
+      this.serviceMicros += Math.max(0, clock() - start);
     }
   }
 

@@ -126,8 +126,8 @@ describe('CPU time inside counted service calls (process CPU)', () => {
     expect(m.serviceCpuMs).toBeLessThanOrEqual((d.user + d.system) / 1000 + 1);
   });
 
-  it('times spreadsheet calls made by a bundle in its vm scope', () => {
-    const emu = createEmulator();
+  it('times spreadsheet calls made by a bundle in its vm scope, when asked to', () => {
+    const emu = createEmulator({ measureServiceCpu: true });
     emu.loadBundleCode(`
       function fill() {
         var sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Big');
@@ -143,5 +143,19 @@ describe('CPU time inside counted service calls (process CPU)', () => {
     expect(m.cells).toEqual({ read: 2000, written: 2000 });
     expect(m.serviceCpuMs).toBeGreaterThan(0);
     expect(m.serviceCpuMs).toBeLessThanOrEqual((d.user + d.system) / 1000 + 1);
+  });
+
+  it('by default counts the calls and cells but does not read the CPU clock', () => {
+    const emu = createEmulator();
+    emu.loadBundleCode(`
+      function fill() {
+        var sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Big');
+        sheet.getRange(1, 1, 200, 2).setValues(Array.from({ length: 200 }, (_, i) => [i, 'x']));
+        return sheet.getLastRow();
+      }`);
+    const m = emu.calls.measure(() => emu.run('fill'));
+    expect(m.result).toBe(200);
+    expect(m.cells).toEqual({ read: 0, written: 400 });
+    expect(m.serviceCpuMs).toBe(0);
   });
 });
