@@ -29,6 +29,13 @@ export class SheetModel {
   protections: ProtectionData[] = [];
   /** rows[r-1][c-1]. */
   private rows: ((CellData | undefined)[] | undefined)[] = [];
+  /**
+   * No row below this one holds content (null: not known). lastRow scans up from here, not from
+   * the bottom of a grid whose 1000 rows all carry formats. Every write that can give a cell
+   * content takes the cell from ensure(), which raises the bound; a clear only lowers the last
+   * row, which the scan up finds; moving rows forgets it.
+   */
+  private contentBelow: number | null = null;
 
   constructor(id: number, name: string) {
     this.id = id;
@@ -73,6 +80,7 @@ export class SheetModel {
 
   /** The cell, created if missing (writes go through here). */
   ensure(row: number, col: number): CellData {
+    if (this.contentBelow !== null && row > this.contentBelow) this.contentBelow = row;
     let r = this.rows[row - 1];
     if (!r) {
       r = [];
@@ -101,12 +109,12 @@ export class SheetModel {
   lastRow(): number {
     // Plain loops: a set-up sheet has a format in every cell of its 1000 rows, and the product
     // asks for the last row often.
-    for (let r = this.rows.length; r >= 1; r--) {
+    for (let r = Math.min(this.contentBelow ?? Infinity, this.rows.length); r >= 1; r--) {
       const row = this.rows[r - 1];
       if (!row) continue;
-      for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return r;
+      for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return (this.contentBelow = r);
     }
-    return 0;
+    return (this.contentBelow = 0);
   }
 
   lastCol(): number {
@@ -125,6 +133,7 @@ export class SheetModel {
 
   /** Inserts empty rows before `at`; they take the formats of `formatFrom` (a row, pre-insert). */
   insertRows(at: number, count: number, formatFrom?: number): void {
+    this.contentBelow = null;
     this.maxRows += count; // first: it throws before anything moves if the grid may not grow
     const template = formatFrom ? this.rows[formatFrom - 1] : undefined;
     const fresh: ((CellData | undefined)[] | undefined)[] = [];
@@ -136,6 +145,7 @@ export class SheetModel {
   }
 
   deleteRows(at: number, count: number): void {
+    this.contentBelow = null;
     this.rows.splice(at - 1, count);
     this.maxRows -= count;
     if (at <= this.frozenRows) this.frozenRows = Math.max(at - 1, this.frozenRows - count);
@@ -143,6 +153,7 @@ export class SheetModel {
   }
 
   insertCols(at: number, count: number, formatFrom?: number): void {
+    this.contentBelow = null;
     this.maxCols += count; // first: it throws before anything moves if the grid may not grow
     for (const row of this.rows) {
       if (!row) continue;
@@ -156,6 +167,7 @@ export class SheetModel {
   }
 
   deleteCols(at: number, count: number): void {
+    this.contentBelow = null;
     for (const row of this.rows) if (row) row.splice(at - 1, count);
     this.maxCols -= count;
     if (at <= this.frozenCols) this.frozenCols = Math.max(at - 1, this.frozenCols - count);

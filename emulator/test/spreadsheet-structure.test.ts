@@ -248,6 +248,97 @@ test('formulas follow a renamed sheet and read #REF! once it is deleted', () => 
   expect(sheet.getRange('A1').getValue()).toBe('#REF!');
 });
 
+describe('getLastRow after any sequence of edits (the model keeps a bound on it)', () => {
+  type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+  const ROWS = 12;
+  const COLS = 4;
+  const at = { row: fc.integer({ min: 1, max: ROWS }), col: fc.integer({ min: 1, max: COLS }) };
+  const edit = fc.oneof(
+    fc.record({
+      op: fc.constant('set' as const),
+      ...at,
+      value: fc.constantFrom<unknown>('x', 3, '', true, '=1+1'),
+    }),
+    fc.record({ op: fc.constantFrom('clearContent' as const, 'clear' as const), ...at }),
+    fc.record({
+      op: fc.constantFrom('format' as const, 'checkboxes' as const, 'check' as const),
+      ...at,
+    }),
+    fc.record({ op: fc.constantFrom('insertRows' as const, 'deleteRows' as const), ...at }),
+    fc.record({ op: fc.constantFrom('insertCol' as const, 'deleteCol' as const), ...at }),
+    fc.record({ op: fc.constant('append' as const), value: fc.constantFrom<unknown>('y', '') }),
+  );
+  type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
+
+  function apply(sheet: Sheet, e: Edit): void {
+    const rows = sheet.getMaxRows();
+    const cols = sheet.getMaxColumns();
+    const row = 'row' in e ? Math.min(e.row, rows) : 1;
+    const col = 'col' in e ? Math.min(e.col, cols) : 1;
+    const range = () => sheet.getRange(row, col, Math.min(2, rows - row + 1), 1);
+    switch (e.op) {
+      case 'set':
+        sheet.getRange(row, col).setValue(e.value);
+        break;
+      case 'clearContent':
+        range().clearContent();
+        break;
+      case 'clear':
+        range().clear();
+        break;
+      case 'format':
+        range().setNumberFormat('0.00');
+        break;
+      case 'checkboxes':
+        range().insertCheckboxes();
+        break;
+      case 'check':
+        range().check();
+        break;
+      case 'insertRows':
+        sheet.insertRowsBefore(row, 2);
+        break;
+      case 'deleteRows':
+        if (rows > 2) sheet.deleteRows(row, Math.min(2, rows - row + 1, rows - 1));
+        break;
+      case 'insertCol':
+        sheet.insertColumnBefore(col);
+        break;
+      case 'deleteCol':
+        if (cols > 1) sheet.deleteColumn(col);
+        break;
+      case 'append':
+        sheet.appendRow([e.value]);
+        break;
+    }
+  }
+
+  /** The last row holding a value or a formula, read through the whole grid. */
+  function lastRowRead(sheet: Sheet): number {
+    const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+    const values = all.getValues();
+    const formulas = all.getFormulas();
+    for (let r = values.length; r >= 1; r--)
+      if (values[r - 1]!.some((v, c) => v !== '' || formulas[r - 1]![c] !== '')) return r;
+    return 0;
+  }
+
+  test('equals the last row with a value or formula read through the whole grid', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 25 }), (edits) => {
+        const { sheet } = setup();
+        sheet.deleteRows(ROWS + 1, sheet.getMaxRows() - ROWS);
+        sheet.deleteColumns(COLS + 1, sheet.getMaxColumns() - COLS);
+        for (const e of edits) {
+          apply(sheet, e);
+          expect(sheet.getLastRow()).toBe(lastRowRead(sheet));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('frozen rows, widths, hidden columns', () => {
   test('are stored and read back', () => {
     const { sheet } = setup();
