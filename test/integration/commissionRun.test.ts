@@ -372,6 +372,25 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
     return { extra, unused: left };
   }
 
+  /**
+   * The lines of `unused` (expected, not in the month) that no hand deletion explains: each must
+   * be a row the person deleted (`gone`, a multiset), or, when the person had deleted a row of its
+   * key before the run read it, the line the run wrote again without the note, deleted in turn.
+   */
+  function unexplained(
+    unused: readonly string[],
+    gone: readonly string[],
+    deletedKeys: ReadonlySet<string>,
+  ): string[] {
+    const left = [...gone];
+    const take = (i: number) => (i >= 0 ? (left.splice(i, 1), true) : false);
+    return unused.filter(
+      (row) =>
+        !take(left.indexOf(row)) &&
+        !(deletedKeys.has(keyOf(row)) && take(left.indexOf(noNote(row)))),
+    );
+  }
+
   for (const [name, change] of Object.entries(CHANGES)) {
     describe(name, () => {
       let fixture: StateSnapshot;
@@ -499,7 +518,7 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
           if (extra.length > 0)
             failures.push(`${where}: ${sheet} holds ${extra.join(', ')} besides the lines`);
           if (!error) {
-            const lost = pair(unused, gone, new Set()).extra;
+            const lost = unexplained(unused, gone, deletedKeys);
             if (lost.length > 0) failures.push(`${where}: ${sheet} lost ${lost.join(', ')}`);
           }
         }
@@ -592,7 +611,19 @@ describe('a rerun while rows are sorted, inserted or deleted by hand', () => {
               expect(outcome.failures).toEqual([]);
             },
           ),
-          { numRuns: 30 },
+          {
+            numRuns: 30,
+            // Once failed in CI-like runs: a noted row deleted before the run read it, then the
+            // line the run wrote again (without the note) deleted after the write.
+            examples: [
+              [
+                [
+                  { at: 42, edit: { kind: 'delete', sheet: 0, at: 17 } },
+                  { at: 1, edit: { kind: 'delete', sheet: 0, at: 1 } },
+                ],
+              ],
+            ],
+          },
         );
       }, 60_000);
     });
