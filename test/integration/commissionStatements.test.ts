@@ -8,11 +8,13 @@ import { TestWorkbook, workbook } from './harness';
 
 const NBSP = '\u00a0';
 
-function frenchWorkbook(opts: { mailQuota?: number; statements?: boolean } = {}): TestWorkbook {
+function frenchWorkbook(
+  opts: { mailQuota?: number; statements?: boolean; now?: string } = {},
+): TestWorkbook {
   const emu = createEmulator({
     locale: 'fr_CA',
     timeZone: 'America/Toronto',
-    now: '2026-11-15T12:00:00-05:00',
+    now: opts.now ?? '2026-11-15T12:00:00-05:00',
     mailQuota: opts.mailQuota,
   });
   emu.loadBundle();
@@ -156,7 +158,8 @@ test('from the menu after the report is written; a settled month sends nothing a
 });
 
 test('from the monthly trigger', () => {
-  const wb = frenchWorkbook();
+  // Near the month's end: 60 hourly runs to 1 December rather than 400.
+  const wb = frenchWorkbook({ now: '2026-11-29T12:00:00-05:00' });
   wb.append('Factures', [
     { 'No de facture': 'N-1', Date: '2026-11-20', 'Code client': 'C', Montant: 1000 },
   ]);
