@@ -356,11 +356,14 @@ export class EmulatedSpreadsheet implements GridOwner {
     for (const s of this.sheets) {
       const targets = (name: string | undefined): boolean =>
         name === undefined ? s.id === sheetId : name.toLowerCase() === targetName;
-      s.forEachCell((cell) => {
-        if (cell.f !== undefined) cell.f = moveReferences(cell.f, targets, dim, at, delta);
+      s.forEachCell((cell, row, col) => {
+        if (cell.f !== undefined) {
+          const f = moveReferences(cell.f, targets, dim, at, delta);
+          if (f !== cell.f) s.ensure(row, col).f = f;
+        }
         if (!cell.dv?.args.some((a) => a && typeof a === 'object' && 'ref' in a)) return;
         // A new object: the stored one may be shared (StoredValidation).
-        cell.dv = {
+        s.ensure(row, col).dv = {
           ...cell.dv,
           args: cell.dv.args.map((a) => {
             if (a && typeof a === 'object' && 'ref' in a) return { ref: move(a.ref) ?? a.ref };
@@ -388,8 +391,10 @@ export class EmulatedSpreadsheet implements GridOwner {
   /** Formulas on every sheet follow a renamed sheet, or read #REF! once it is deleted. */
   renameReferences(oldName: string, newName: string | null): void {
     for (const s of this.sheets)
-      s.forEachCell((cell) => {
-        if (cell.f !== undefined) cell.f = renameSheetReferences(cell.f, oldName, newName);
+      s.forEachCell((cell, row, col) => {
+        if (cell.f === undefined) return;
+        const f = renameSheetReferences(cell.f, oldName, newName);
+        if (f !== cell.f) s.ensure(row, col).f = f;
       });
   }
 

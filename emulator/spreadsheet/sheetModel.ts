@@ -78,7 +78,10 @@ export class SheetModel {
     return this.rows[row - 1]?.[col - 1];
   }
 
-  /** The cell, created if missing (writes go through here). */
+  /**
+   * The cell, created if missing, and this sheet's own: every write goes through here. A cell
+   * shared with a snapshot is copied first (copy on write).
+   */
   ensure(row: number, col: number): CellData {
     if (this.contentBelow !== null && row > this.contentBelow) this.contentBelow = row;
     let r = this.rows[row - 1];
@@ -89,6 +92,9 @@ export class SheetModel {
     let c = r[col - 1];
     if (!c) {
       c = {};
+      r[col - 1] = c;
+    } else if (Object.isFrozen(c)) {
+      c = cloneCell(c, true);
       r[col - 1] = c;
     }
     return c;
@@ -101,7 +107,8 @@ export class SheetModel {
     if (r && c && !holdsData(c)) r[col - 1] = undefined;
   }
 
-  forEachCell(fn: (cell: CellData, row: number, col: number) => void): void {
+  /** Every stored cell, to read: a change goes through ensure(row, col) (it may be shared). */
+  forEachCell(fn: (cell: Readonly<CellData>, row: number, col: number) => void): void {
     this.rows.forEach((row, r) => row?.forEach((c, col) => c && fn(c, r + 1, col + 1)));
   }
 
@@ -240,14 +247,13 @@ export class SheetModel {
   }
 
   /**
-   * What fromJSON(toJSON()) gives, copied from the live grid without the text keys: a snapshot
-   * restored again and again (the tests' fixtures) pays for the parse once.
+   * What fromJSON(toJSON()) gives, without the text keys: a snapshot restored again and again
+   * (the tests' fixtures) pays for the parse once. The copy shares its cells with this sheet, frozen
+   * (`shared`): a set-up workbook holds about 70,000, and a restore copies only the few it writes.
    */
   clone(): SheetModel {
     const s = SheetModel.withLayout(this);
-    s.rows = this.rows.map((row) =>
-      row?.map((c) => (c && holdsData(c) ? cloneCell(c, true) : undefined)),
-    );
+    s.rows = this.rows.map((row) => row?.map(shared));
     return s;
   }
 
@@ -287,6 +293,19 @@ export class SheetModel {
     }
     return s;
   }
+}
+
+/**
+ * A cell as copies of a sheet share it: frozen, so that a write that did not take the sheet's own
+ * copy through ensure() throws, rather than change the snapshot and every sheet restored from it.
+ */
+function shared(c: CellData | undefined): CellData | undefined {
+  // A frozen cell is shared already (and held data when it was frozen).
+  if (!c || Object.isFrozen(c)) return c;
+  if (!holdsData(c)) return undefined;
+  const copy = cloneCell(c, true);
+  if (copy.style) Object.freeze(copy.style);
+  return Object.freeze(copy);
 }
 
 /** Whether a cell holds anything toJSON keeps (it leaves out cells whose fields are all unset). */
