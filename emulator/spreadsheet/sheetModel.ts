@@ -93,7 +93,7 @@ export class SheetModel {
     if (!c) {
       c = {};
       r[col - 1] = c;
-    } else if (Object.isFrozen(c)) {
+    } else if (!Object.isExtensible(c)) {
       c = cloneCell(c, true);
       r[col - 1] = c;
     }
@@ -249,7 +249,7 @@ export class SheetModel {
   /**
    * What fromJSON(toJSON()) gives, without the text keys: a snapshot restored again and again
    * (the tests' fixtures) pays for the parse once. The copy shares its cells with this sheet, frozen
-   * (`shared`): a set-up workbook holds about 70,000, and a restore copies only the few it writes.
+   * (`shared`): a set-up workbook holds about 70,000, and each sheet copies only the few it writes.
    */
   clone(): SheetModel {
     const s = SheetModel.withLayout(this);
@@ -296,16 +296,18 @@ export class SheetModel {
 }
 
 /**
- * A cell as copies of a sheet share it: frozen, so that a write that did not take the sheet's own
- * copy through ensure() throws, rather than change the snapshot and every sheet restored from it.
+ * A cell as copies of a sheet share it: frozen, in place (the sheet it is taken from copies it on
+ * its next write too), so that a write that did not take the sheet's own copy through ensure()
+ * throws, rather than change a snapshot and every sheet restored from it.
  */
 function shared(c: CellData | undefined): CellData | undefined {
   // A frozen cell is shared already (and held data when it was frozen).
-  if (!c || Object.isFrozen(c)) return c;
+  if (!c || !Object.isExtensible(c)) return c;
   if (!holdsData(c)) return undefined;
-  const copy = cloneCell(c, true);
-  if (copy.style) Object.freeze(copy.style);
-  return Object.freeze(copy);
+  // -0 as the JSON round trip makes it: 0 (cloneCell).
+  const cell = Object.is(c.v, -0) ? cloneCell(c, true) : c;
+  if (cell.style) Object.freeze(cell.style);
+  return Object.freeze(cell);
 }
 
 /** Whether a cell holds anything toJSON keeps (it leaves out cells whose fields are all unset). */
