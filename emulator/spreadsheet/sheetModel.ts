@@ -84,11 +84,7 @@ export class SheetModel {
    */
   ensure(row: number, col: number): CellData {
     if (this.contentBelow !== null && row > this.contentBelow) this.contentBelow = row;
-    let r = this.rows[row - 1];
-    if (!r) {
-      r = [];
-      this.rows[row - 1] = r;
-    }
+    const r = this.ownRow(row - 1);
     let c = r[col - 1];
     if (!c) {
       c = {};
@@ -102,9 +98,21 @@ export class SheetModel {
 
   /** Drops a cell that holds nothing any more, so the model stays small. */
   tidy(row: number, col: number): void {
-    const r = this.rows[row - 1];
-    const c = r?.[col - 1];
-    if (r && c && !holdsData(c)) r[col - 1] = undefined;
+    const c = this.rows[row - 1]?.[col - 1];
+    if (c && !holdsData(c)) this.ownRow(row - 1)[col - 1] = undefined;
+  }
+
+  /** The row at `index` (0-based), this sheet's own: a row shared with a snapshot is copied. */
+  private ownRow(index: number): (CellData | undefined)[] {
+    let r = this.rows[index];
+    if (!r) this.rows[index] = r = [];
+    else if (!Object.isExtensible(r)) this.rows[index] = r = r.slice();
+    return r;
+  }
+
+  /** Each row that exists, this sheet's own (to move its cells). */
+  private eachOwnRow(fn: (row: (CellData | undefined)[]) => void): void {
+    for (let i = 0; i < this.rows.length; i++) if (this.rows[i]) fn(this.ownRow(i));
   }
 
   /** Every stored cell, to read: a change goes through ensure(row, col) (it may be shared). */
@@ -162,12 +170,11 @@ export class SheetModel {
   insertCols(at: number, count: number, formatFrom?: number): void {
     this.contentBelow = null;
     this.maxCols += count; // first: it throws before anything moves if the grid may not grow
-    for (const row of this.rows) {
-      if (!row) continue;
+    this.eachOwnRow((row) => {
       const t = formatFrom ? row[formatFrom - 1] : undefined;
       while (row.length < at - 1) row.push(undefined);
       row.splice(at - 1, 0, ...Array.from({ length: count }, () => formatOnly(t)));
-    }
+    });
     if (at <= this.frozenCols) this.frozenCols += count;
     this.hiddenColumns = shiftSet(this.hiddenColumns, at, count);
     this.columnWidths = shiftRecord(this.columnWidths, at, count);
@@ -175,7 +182,7 @@ export class SheetModel {
 
   deleteCols(at: number, count: number): void {
     this.contentBelow = null;
-    for (const row of this.rows) if (row) row.splice(at - 1, count);
+    this.eachOwnRow((row) => row.splice(at - 1, count));
     this.maxCols -= count;
     if (at <= this.frozenCols) this.frozenCols = Math.max(at - 1, this.frozenCols - count);
     this.hiddenColumns = shiftSet(this.hiddenColumns, at, -count);
@@ -197,7 +204,7 @@ export class SheetModel {
       const [cell] = list.splice(from - 1, 1);
       list.splice(target - 1, 0, cell as T);
     };
-    for (const row of this.rows) if (row) move(row);
+    this.eachOwnRow(move);
     const position = (i: number): number => {
       if (i === from) return target;
       if (from < target && i > from && i <= target) return i - 1;
@@ -253,7 +260,7 @@ export class SheetModel {
    */
   clone(): SheetModel {
     const s = SheetModel.withLayout(this);
-    s.rows = this.rows.map((row) => row?.map(shared));
+    s.rows = this.rows.map(sharedRow);
     return s;
   }
 
@@ -308,6 +315,26 @@ function shared(c: CellData | undefined): CellData | undefined {
   const cell = Object.is(c.v, -0) ? cloneCell(c, true) : c;
   if (cell.style) Object.freeze(cell.style);
   return Object.freeze(cell);
+}
+
+/**
+ * A row as copies of a sheet share it: its cells shared, and the row itself frozen in place when
+ * that changed none of them (else the copies get a frozen copy of it). A sheet writing to a shared
+ * row copies it first (ownRow), so restoring a set-up workbook copies a thousand references per
+ * sheet, not 70,000 cells.
+ */
+function sharedRow(
+  row: (CellData | undefined)[] | undefined,
+): (CellData | undefined)[] | undefined {
+  if (!row || !Object.isExtensible(row)) return row;
+  let same = true;
+  const cells = row.map((c) => {
+    const s = shared(c);
+    if (s !== c) same = false;
+    return s;
+  });
+  // Typed as the rows are: a frozen row is only read (ownRow copies it before a write).
+  return Object.freeze(same ? row : cells) as (CellData | undefined)[];
 }
 
 /** Whether a cell holds anything toJSON keeps (it leaves out cells whose fields are all unset). */

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { createEmulator, createScriptRunBridge, invokeServerFunction, type Emulator } from '..';
+import type { EmulatorState } from '../emulator';
 import { LOCK_TIMEOUT } from '../lock';
 import { EXECUTION_TIME_EXCEEDED } from '../emulator';
 
@@ -528,6 +530,81 @@ describe('snapshots', () => {
     expect(sheetB.getRange('B2').getDataValidation()).not.toBeNull();
     expect(b.properties.document.data.get('setup')).toBe('done');
     expect(JSON.stringify(snapshot.state)).toBe(before);
+  });
+
+  // The live sheets, the snapshot and its restores share cells and rows, frozen, each copying on
+  // its first write: any sequence of edits in one must show in none of the others.
+  type Edit =
+    | { op: 'value' | 'format' | 'background' | 'clear' | 'noValidation'; row: number; col: number }
+    | { op: 'insertRow' | 'deleteRow'; row: number }
+    | { op: 'insertCol' | 'deleteCol'; col: number }
+    | { op: 'moveCol'; col: number; to: number };
+  const cell = { row: fc.integer({ min: 1, max: 6 }), col: fc.integer({ min: 1, max: 4 }) };
+  const edit: fc.Arbitrary<Edit> = fc.oneof(
+    fc.record({
+      op: fc.constantFrom('value', 'format', 'background', 'clear', 'noValidation'),
+      ...cell,
+    }),
+    fc.record({ op: fc.constantFrom('insertRow', 'deleteRow'), row: cell.row }),
+    fc.record({ op: fc.constantFrom('insertCol', 'deleteCol'), col: cell.col }),
+    fc.record({ op: fc.constant('moveCol'), col: cell.col, to: cell.col }),
+  );
+  function apply(emu: Emulator, edits: readonly Edit[]): void {
+    const sheet = emu.globals().SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
+    edits.forEach((e, i) => {
+      switch (e.op) {
+        case 'insertRow':
+          return void sheet.insertRowBefore(e.row);
+        case 'deleteRow':
+          return void sheet.deleteRow(e.row);
+        case 'insertCol':
+          return void sheet.insertColumnBefore(e.col);
+        case 'deleteCol':
+          return void sheet.deleteColumn(e.col);
+        case 'moveCol':
+          // The model's move (moveColumnByHand would also fire the triggers of a bundle).
+          return void emu.spreadsheet.sheetByName(sheet.getName())!.moveCol(e.col, e.to);
+      }
+      const range = sheet.getRange(e.row, e.col, 2, 1);
+      if (e.op === 'value') range.setValues([[`v${i}`], [i]]);
+      else if (e.op === 'format') range.setNumberFormat('0.0');
+      else if (e.op === 'background') range.setBackground('#00ff00');
+      else if (e.op === 'clear') range.clear();
+      else range.setDataValidation(null);
+    });
+  }
+  const stateOf = (emu: Emulator) => JSON.stringify(emu.exportState().spreadsheet);
+
+  it('property: edits in the live sheets or in a restore reach no other copy', () => {
+    fc.assert(
+      fc.property(
+        fc.array(edit, { maxLength: 8 }),
+        fc.array(edit, { maxLength: 8 }),
+        (mine, theirs) => {
+          const live = busyEmulator();
+          const json = JSON.stringify(live.exportState());
+          const snapshot = live.snapshot();
+          const a = createEmulator({ state: snapshot });
+          apply(live, mine);
+          apply(a, theirs);
+          const b = createEmulator({ state: snapshot });
+          // Each as the same edits on its own copy from JSON.
+          for (const [emu, edits] of [
+            [live, mine],
+            [a, theirs],
+            [b, []],
+          ] as const) {
+            const alone = createEmulator({ state: JSON.parse(json) as EmulatorState });
+            apply(alone, edits);
+            expect(stateOf(emu)).toBe(stateOf(alone));
+          }
+          expect(JSON.stringify(snapshot.state.spreadsheet)).toBe(
+            JSON.stringify(JSON.parse(json).spreadsheet),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 
