@@ -11,6 +11,7 @@ import { evaluateFormula, moveReferences, renameSheetReferences } from './formul
 import { MAX_CELLS, TOO_MANY_CELLS, type GridOwner } from './limits';
 import type {
   CellData,
+  CriteriaArg,
   GridRef,
   Scalar,
   SpreadsheetJSON,
@@ -353,6 +354,26 @@ export class EmulatedSpreadsheet implements GridOwner {
       ref.sheetId === sheetId ? shiftRef(ref, dim, at, delta) : ref;
     const target = this.sheetById(sheetId);
     const targetName = target?.name.toLowerCase();
+    // Cells share their validation objects (a column's rule is one object): each is moved once,
+    // and only a validation whose range moved is replaced (cells are copied on write: ensure).
+    const movedRules = new Map<StoredValidation, StoredValidation>();
+    const moveRule = (dv: StoredValidation): StoredValidation => {
+      let moved = movedRules.get(dv);
+      if (!moved) {
+        let changed = false;
+        const args = dv.args.map((a) => {
+          if (!isRangeArg(a)) return a;
+          const ref = move(a.ref) ?? a.ref;
+          if (sameRef(ref, a.ref)) return a;
+          changed = true;
+          return { ref };
+        });
+        // A new object: the stored one may be shared (StoredValidation).
+        moved = changed ? { ...dv, args } : dv;
+        movedRules.set(dv, moved);
+      }
+      return moved;
+    };
     for (const s of this.sheets) {
       const targets = (name: string | undefined): boolean =>
         name === undefined ? s.id === sheetId : name.toLowerCase() === targetName;
@@ -361,15 +382,9 @@ export class EmulatedSpreadsheet implements GridOwner {
           const f = moveReferences(cell.f, targets, dim, at, delta);
           if (f !== cell.f) s.ensure(row, col).f = f;
         }
-        if (!cell.dv?.args.some((a) => a && typeof a === 'object' && 'ref' in a)) return;
-        // A new object: the stored one may be shared (StoredValidation).
-        s.ensure(row, col).dv = {
-          ...cell.dv,
-          args: cell.dv.args.map((a) => {
-            if (a && typeof a === 'object' && 'ref' in a) return { ref: move(a.ref) ?? a.ref };
-            return a;
-          }),
-        };
+        if (!cell.dv) return;
+        const dv = moveRule(cell.dv);
+        if (dv !== cell.dv) s.ensure(row, col).dv = dv;
       });
       if (s.id !== sheetId) continue;
       s.conditionalRules = s.conditionalRules
@@ -571,4 +586,20 @@ export class EmulatedSpreadsheet implements GridOwner {
     doc.nextProtectionId = j.nextProtectionId;
     return doc;
   }
+}
+
+function isRangeArg(a: CriteriaArg): a is { ref: GridRef } {
+  return a !== null && typeof a === 'object' && 'ref' in a;
+}
+
+function sameRef(a: GridRef, b: GridRef): boolean {
+  return (
+    a.sheetId === b.sheetId &&
+    a.row === b.row &&
+    a.col === b.col &&
+    a.numRows === b.numRows &&
+    a.numCols === b.numCols &&
+    a.openRows === b.openRows &&
+    a.openCols === b.openCols
+  );
 }

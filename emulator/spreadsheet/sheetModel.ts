@@ -117,7 +117,16 @@ export class SheetModel {
 
   /** Every stored cell, to read: a change goes through ensure(row, col) (it may be shared). */
   forEachCell(fn: (cell: Readonly<CellData>, row: number, col: number) => void): void {
-    this.rows.forEach((row, r) => row?.forEach((c, col) => c && fn(c, r + 1, col + 1)));
+    // Plain loops: a structural edit visits every cell of every sheet (document.ts shiftRefs).
+    const rows = this.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (cell) fn(cell, r + 1, c + 1);
+      }
+    }
   }
 
   /** Last row with a value or formula; 0 for an empty sheet (Sheet.getLastRow). */
