@@ -90,10 +90,9 @@ export class RangeImpl extends Service {
   private cellsTouched(
     fn: (cell: CellData, row: number, col: number, i: number, j: number) => void,
   ): void {
-    this.each((r, c, i, j) => {
-      fn(this.sheet.ensure(r, c), r, c, i, j);
-      this.sheet.tidy(r, c);
-    });
+    this.sheet.update(this.row, this.col, this.numRows, this.numCols, (cell, i, j) =>
+      fn(cell, this.row + i, this.col + j, i, j),
+    );
   }
 
   // ------------------------------------------------------------ geometry
