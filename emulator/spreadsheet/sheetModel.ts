@@ -292,8 +292,9 @@ export class SheetModel {
 
   /**
    * What fromJSON(toJSON()) gives, without the text keys: a snapshot restored again and again
-   * (the tests' fixtures) pays for the parse once. The copy shares its cells with this sheet, frozen
-   * (`shared`): a set-up workbook holds about 70,000, and each sheet copies only the few it writes.
+   * (the tests' fixtures) pays for the parse once. The copy shares its rows and cells with this
+   * sheet, frozen (`sharedRow`): a set-up workbook holds about 70,000 cells, and each sheet copies
+   * only the rows and cells it writes.
    */
   clone(): SheetModel {
     const s = SheetModel.withLayout(this);
