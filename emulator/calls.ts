@@ -119,13 +119,12 @@ export class CallCounter {
       }
     }
     this.depth = 1;
-    const clock = this.cpuClock;
-    const start = clock();
+    const start = this.cpuClock();
     try {
       return work();
     } finally {
       this.depth = 0;
-      this.serviceMicros += Math.max(0, clock() - start);
+      this.serviceMicros += Math.max(0, this.cpuClock() - start);
     }
   }
 

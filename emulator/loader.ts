@@ -13,7 +13,7 @@ const loaded = new Map<string, { mtimeMs: number; size: number; bundle: Bundle }
 
 export class Bundle {
   readonly script: vm.Script;
-  /** The top-level function names found, by the global names they were evaluated with. */
+  /** The top-level function names, by the global names they were evaluated with. */
   private readonly names = new Map<string, string[]>();
 
   constructor(
@@ -47,18 +47,21 @@ export class Bundle {
       if (typeof value === 'function' && !(name in globals))
         functions[name] = value as (...args: unknown[]) => unknown;
     }
-    this.names.set(globalsKey(globals), Object.keys(functions).sort());
     return { context, functions };
   }
 
   /**
-   * The names of the bundle's top-level functions: what an evaluation with the same global names
-   * found (a bundle never changes, and its entry points are its function declarations), else
-   * found by evaluating it once.
+   * The names of the bundle's top-level functions, found by evaluating it once per set of global
+   * names (a bundle never changes, and its entry points are its function declarations).
    */
   functionNames(globals: Record<string, unknown>): string[] {
-    const known = this.names.get(globalsKey(globals));
-    return [...(known ?? Object.keys(this.instantiate(globals).functions).sort())];
+    const key = globalsKey(globals);
+    let names = this.names.get(key);
+    if (!names) {
+      names = Object.keys(this.instantiate(globals).functions).sort();
+      this.names.set(key, names);
+    }
+    return [...names];
   }
 }
 

@@ -321,12 +321,7 @@ export class EmulatedSpreadsheet implements GridOwner {
       }
       case 'VALUE_IN_RANGE': {
         const ref = dv.args[0];
-        return (
-          typeof ref === 'object' &&
-          ref !== null &&
-          'ref' in ref &&
-          this.rangeTexts(ref.ref).includes(text)
-        );
+        return ref !== undefined && isRangeArg(ref) && this.rangeTexts(ref.ref).includes(text);
       }
       case 'CHECKBOX':
         if (dv.args.length === 0) return typeof value === 'boolean';

@@ -85,16 +85,7 @@ export class SheetModel {
    */
   ensure(row: number, col: number): CellData {
     if (this.contentBelow !== null && row > this.contentBelow) this.contentBelow = row;
-    const r = this.ownRow(row - 1);
-    let c = r[col - 1];
-    if (!c) {
-      c = {};
-      r[col - 1] = c;
-    } else if (!Object.isExtensible(c)) {
-      c = cloneCell(c, true);
-      r[col - 1] = c;
-    }
-    return c;
+    return ownCell(this.ownRow(row - 1), col - 1);
   }
 
   /**
@@ -114,12 +105,9 @@ export class SheetModel {
     for (let i = 0; i < numRows; i++) {
       const r = this.ownRow(row - 1 + i);
       for (let j = 0; j < numCols; j++) {
-        const k = col - 1 + j;
-        let c = r[k];
-        if (!c) r[k] = c = {};
-        else if (!Object.isExtensible(c)) r[k] = c = cloneCell(c, true);
+        const c = ownCell(r, col - 1 + j);
         fn(c, i, j);
-        if (!holdsData(c)) r[k] = undefined;
+        if (!holdsData(c)) r[col - 1 + j] = undefined;
       }
     }
   }
@@ -338,6 +326,14 @@ export class SheetModel {
     }
     return s;
   }
+}
+
+/** The cell at `index` of an own row, created if missing, copied if shared (frozen). */
+function ownCell(row: (CellData | undefined)[], index: number): CellData {
+  let c = row[index];
+  if (!c) row[index] = c = {};
+  else if (!Object.isExtensible(c)) row[index] = c = cloneCell(c, true);
+  return c;
 }
 
 /**

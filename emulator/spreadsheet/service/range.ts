@@ -361,8 +361,10 @@ export class RangeImpl extends Service {
   }
   setDataValidation(rule: DataValidationImpl | null): this {
     if (rule !== null && !(rule instanceof DataValidationImpl)) throw invalidArgument('rule');
+    // One stored copy for the block: cells share it, read-only (StoredValidation).
+    const dv = rule ? cloneValidation(rule.data) : undefined;
     this.cellsTouched((cell) => {
-      if (rule) cell.dv = cloneValidation(rule.data);
+      if (dv) cell.dv = dv;
       else delete cell.dv;
     });
     return this;
